@@ -1,0 +1,110 @@
+"""Command line: the GUI by default, plus ``demo`` and ``--self-test``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from followthrough import APP_NAME, __version__
+
+EXIT_USAGE = 2
+EXIT_DATABASE = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="followthrough",
+        description=(
+            f"{APP_NAME}: thank-you notes, follow-ups and reference heads-ups after job "
+            "interviews, with desktop reminders. Without a command, opens the window."
+        ),
+        epilog=(
+            "Data folder: --data-dir, else $FOLLOWTHROUGH_DATA_DIR, else the platform's "
+            "user data folder (~/.local/share/followthrough on Linux)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this build headless (temporary database, window rendered offscreen); "
+        "exit 0 when everything works",
+    )
+    parser.add_argument(
+        "--keep", metavar="DIR", type=Path, help="with --self-test: leave its screenshots here"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser(
+        "demo",
+        help="fill an empty data folder with realistic sample data",
+        description="Fill an empty data folder with sample applications, interviews and "
+        "people around today, some already past due.",
+    )
+    demo.add_argument(
+        "--count", type=int, default=None, metavar="N", help="number of applications (default 25)"
+    )
+    return parser
+
+
+def _demo(data_dir: Path, count: int | None) -> int:
+    from followthrough.domain.clock import SystemClock
+    from followthrough.store.database import DatabaseOpenError, open_database
+    from followthrough.store.demo import DEFAULT_COUNT, fill_demo
+
+    clock = SystemClock()
+    try:
+        database = open_database(data_dir, clock)
+    except DatabaseOpenError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
+    started = time.perf_counter()
+    try:
+        summary = fill_demo(clock, count if count is not None else DEFAULT_COUNT)
+    except ValueError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        database.close()
+    elapsed = time.perf_counter() - started
+    print(
+        f"Added {summary.applications:,} applications, {summary.interviews:,} interviews and "
+        f"{summary.contacts:,} people to {data_dir} in {elapsed:.1f} s.\n"
+        f"Open them with: followthrough --data-dir {data_dir}"
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.keep is not None and not args.self_test:
+        parser.error("--keep only goes with --self-test")
+    if args.self_test:
+        from followthrough.selftest import run_self_test
+
+        return run_self_test(args.keep.absolute() if args.keep else None)
+
+    from followthrough.store.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command == "demo":
+        return _demo(data_dir, args.count)
+
+    from followthrough.app import run_gui
+
+    return run_gui(data_dir, [sys.argv[0]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

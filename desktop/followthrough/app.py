@@ -1,0 +1,88 @@
+"""QApplication bootstrap: one instance per data folder, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
+from followthrough.domain.clock import Clock, SystemClock
+from followthrough.resources import icon_path
+from followthrough.services.single_instance import SingleInstance
+from followthrough.store.database import DatabaseOpenError, open_database
+from followthrough.store.paths import ensure_private_dir
+from followthrough.ui.context import AppContext
+from followthrough.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ALREADY_RUNNING_UNRESPONSIVE = 1
+EXIT_DATABASE = 3
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(list(argv))
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    # Lets the desktop match windows to followthrough.desktop (icon, grouping).
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = icon_path()
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    else:
+        log.warning("application icon missing: %s", icon)
+    return app
+
+
+def report_startup_error(message: str) -> None:
+    """Stderr for logs and terminals, a dialog for the person who double-clicked."""
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, APP_NAME, message)
+
+
+def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
+    app = make_application(argv)
+    clock = clock or SystemClock()
+    ensure_private_dir(data_dir)
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.notify_running_instance():
+            print(f"{APP_NAME} is already running; its window was brought forward.")
+            return EXIT_OK
+        pid = instance.lock_owner_pid()
+        report_startup_error(
+            f"{APP_NAME} seems to be running already (process {pid}) but does not answer. "
+            "Close it, or end that process, and try again."
+        )
+        return EXIT_ALREADY_RUNNING_UNRESPONSIVE
+    try:
+        try:
+            database = open_database(data_dir, clock)
+        except DatabaseOpenError as exc:
+            report_startup_error(str(exc))
+            return EXIT_DATABASE
+        context = AppContext.create(data_dir, database, clock)
+        window = MainWindow(context)
+        instance.activation_requested.connect(window.bring_forward)
+        window.show()
+        window.refresh()
+        code = app.exec()
+        window.save_geometry()
+        context.runner.wait_for_done()
+        database.close()
+        return int(code)
+    finally:
+        instance.release()

@@ -1,0 +1,156 @@
+"""The stages an application moves through, and which moves are allowed.
+
+Closing an application (any stage that ends it) records when, and for every closing stage
+but an accepted offer, why: the reason decides what the app suggests next (thank them and
+ask for feedback after a rejection, tell the references how it went, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    APPLIED = "applied"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    FILLED = "filled"
+    NO_RESPONSE = "no_response"
+
+    @property
+    def label(self) -> str:
+        return STAGE_LABELS[self]
+
+
+STAGE_LABELS: dict[Stage, str] = {
+    Stage.APPLIED: "Applied",
+    Stage.INTERVIEWING: "Interviewing",
+    Stage.OFFER: "Offer",
+    Stage.ACCEPTED: "Accepted",
+    Stage.REJECTED: "Rejected",
+    Stage.WITHDRAWN: "Withdrawn",
+    Stage.FILLED: "Filled by someone else",
+    Stage.NO_RESPONSE: "No response",
+}
+
+
+class ClosureReason(StrEnum):
+    REJECTED = "rejected"
+    WITHDREW = "withdrew"
+    FILLED = "filled"
+    NO_RESPONSE = "no_response"
+    ACCEPTED_ELSEWHERE = "accepted_elsewhere"
+
+    @property
+    def label(self) -> str:
+        return REASON_LABELS[self]
+
+
+REASON_LABELS: dict[ClosureReason, str] = {
+    ClosureReason.REJECTED: "They turned me down",
+    ClosureReason.WITHDREW: "I withdrew",
+    ClosureReason.FILLED: "Position filled by someone else",
+    ClosureReason.NO_RESPONSE: "No response",
+    ClosureReason.ACCEPTED_ELSEWHERE: "I accepted another offer",
+}
+
+ACTIVE_STAGES: tuple[Stage, ...] = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
+CLOSED_STAGES: tuple[Stage, ...] = (
+    Stage.ACCEPTED,
+    Stage.REJECTED,
+    Stage.WITHDRAWN,
+    Stage.FILLED,
+    Stage.NO_RESPONSE,
+)
+
+# Which reasons fit which closing stage. An accepted offer needs no reason.
+_REASONS: dict[Stage, tuple[ClosureReason, ...]] = {
+    Stage.ACCEPTED: (),
+    Stage.REJECTED: (ClosureReason.REJECTED,),
+    Stage.WITHDRAWN: (ClosureReason.WITHDREW, ClosureReason.ACCEPTED_ELSEWHERE),
+    Stage.FILLED: (ClosureReason.FILLED,),
+    Stage.NO_RESPONSE: (ClosureReason.NO_RESPONSE,),
+}
+
+_ALLOWED: dict[Stage, frozenset[Stage]] = {
+    # Active stages move forward or close; they do not step back (an extra round after an
+    # offer is still "offer": the interviews are logged, the stage stays).
+    Stage.APPLIED: frozenset({Stage.INTERVIEWING, Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}),
+    Stage.INTERVIEWING: frozenset({Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}),
+    Stage.OFFER: frozenset(CLOSED_STAGES),
+    # An accepted offer is not the end until the first day: it can still be rescinded
+    # (rejected) or given up (withdrawn).
+    Stage.ACCEPTED: frozenset({Stage.REJECTED, Stage.WITHDRAWN}),
+    # Closed applications can be reopened when the employer comes back.
+    Stage.REJECTED: frozenset({Stage.INTERVIEWING, Stage.OFFER}),
+    Stage.FILLED: frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER}),
+    Stage.NO_RESPONSE: frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER}),
+    Stage.WITHDRAWN: frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER}),
+}
+
+
+class StageError(ValueError):
+    """A stage change that the rules do not allow; the message is meant for the user."""
+
+
+def is_closed(stage: Stage) -> bool:
+    return stage in CLOSED_STAGES
+
+
+def allowed_targets(current: Stage) -> frozenset[Stage]:
+    return _ALLOWED[current]
+
+
+def reasons_for(stage: Stage) -> tuple[ClosureReason, ...]:
+    """The closure reasons that fit ``stage``; empty when none is asked for."""
+    return _REASONS.get(stage, ())
+
+
+def requires_reason(stage: Stage) -> bool:
+    return bool(reasons_for(stage))
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """What an application looks like after an allowed stage change."""
+
+    stage: Stage
+    closed_on: date | None
+    closure_reason: ClosureReason | None
+
+
+def plan_stage_change(
+    current: Stage,
+    target: Stage,
+    today: date,
+    reason: ClosureReason | None = None,
+) -> StageChange:
+    """Check a move from ``current`` to ``target`` and say what to record.
+
+    Raises StageError with a sentence for the user when the move is not allowed or a
+    closing reason is missing or does not fit.
+    """
+    if target == current:
+        raise StageError(f"The application is already at “{current.label}”.")
+    if target not in _ALLOWED[current]:
+        raise StageError(f"An application cannot go from “{current.label}” to “{target.label}”.")
+    if not is_closed(target):
+        if reason is not None:
+            raise StageError("A reason is only recorded when an application closes.")
+        return StageChange(stage=target, closed_on=None, closure_reason=None)
+    fitting = reasons_for(target)
+    if not fitting:
+        if reason is not None:
+            raise StageError(f"“{target.label}” takes no closing reason.")
+        return StageChange(stage=target, closed_on=today, closure_reason=None)
+    if reason is None:
+        choices = ", ".join(r.label.lower() for r in fitting)
+        raise StageError(f"Closing as “{target.label}” needs a reason ({choices}).")
+    if reason not in fitting:
+        raise StageError(f"“{reason.label}” does not fit the stage “{target.label}”.")
+    return StageChange(stage=target, closed_on=today, closure_reason=reason)

@@ -1,0 +1,29 @@
+"""Checks on what the user typed, with messages meant for them."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def url_problem(text: str) -> str | None:
+    """Why ``text`` is not a usable web address, or None when it is (or is empty)."""
+    value = text.strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        return "Web addresses start with http:// or https://."
+    if not parts.netloc or "." not in parts.netloc or " " in value:
+        return "This does not look like a complete web address."
+    return None
+
+
+def application_problems(company: str, posting_url: str) -> dict[str, str]:
+    """Field name -> message, for every field that cannot be saved as typed."""
+    problems: dict[str, str] = {}
+    if not company.strip():
+        problems["company"] = "Enter the company's name."
+    url_message = url_problem(posting_url)
+    if url_message:
+        problems["posting_url"] = url_message
+    return problems

@@ -1,0 +1,144 @@
+"""``followthrough --self-test``: a headless check that a build works end to end."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from followthrough import APP_NAME, __version__
+
+
+class SelfTestError(Exception):
+    pass
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestError(message)
+
+
+def _step_database(data_dir: Path) -> None:
+    from followthrough.domain.clock import SystemClock
+    from followthrough.domain.stages import ClosureReason, Stage
+    from followthrough.store.database import open_database
+    from followthrough.store.migrations import LATEST_VERSION, schema_version
+    from followthrough.store.models import Contact, Interview, InterviewParticipant
+    from followthrough.store.queries import change_stage, create_application
+
+    clock = SystemClock()
+    database = open_database(data_dir, clock)
+    _check(schema_version(database) == LATEST_VERSION, "schema not at the latest version")
+    pragmas = {
+        name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+        for name in ("journal_mode", "synchronous", "foreign_keys")
+    }
+    _check(
+        pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1},
+        f"unexpected pragmas {pragmas}",
+    )
+    application = create_application(
+        clock, "Self-test Ltd", "Checker", posting_url="https://example.com/job"
+    )
+    start = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # a DST change in Europe
+    interview = Interview.create(
+        application=application,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        time_zone="Europe/Berlin",
+    )
+    person = Contact.create(name="Dana Lee", created_at=clock.now())
+    InterviewParticipant.create(interview=interview, contact=person)
+    change_stage(application.id, Stage.INTERVIEWING, clock, clock.now().date())
+    change_stage(application.id, Stage.REJECTED, clock, clock.now().date(), ClosureReason.REJECTED)
+    database.close()
+    database = open_database(data_dir, clock)
+    back = Interview.get_by_id(interview.id)
+    _check(
+        back.starts_at == start and back.application.company == "Self-test Ltd",
+        "a record did not read back as written",
+    )
+    _check(back.application.stage == "rejected", "the stage change was not stored")
+    back.application.delete_instance()
+    _check(InterviewParticipant.select().count() == 0, "deleting did not cascade")
+    _check(Contact.select().count() == 1, "deleting an application removed a contact")
+    database.close()
+
+
+def _step_window(data_dir: Path, artifacts: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from followthrough.app import make_application
+    from followthrough.domain.clock import SystemClock
+    from followthrough.resources import icon_path
+    from followthrough.store.database import open_database
+    from followthrough.ui.context import AppContext
+    from followthrough.ui.main_window import MainWindow
+
+    _check(icon_path().exists(), f"resources missing: {icon_path()}")
+    app = make_application([sys.argv[0]])
+    clock = SystemClock()
+    database = open_database(data_dir, clock)
+    context = AppContext.create(data_dir, database, clock)
+    window = MainWindow(context)
+    window.resize(1000, 680)
+    window.show()
+    loop = QEventLoop()
+    window.data_loaded.connect(loop.quit)
+    QTimer.singleShot(15000, loop.quit)
+    window.refresh()
+    loop.exec()
+    app.processEvents()
+    _check(
+        window.status_counts.text().startswith("1 applications")
+        or "application" in window.status_counts.text(),
+        f"the window did not show the data: {window.status_counts.text()!r}",
+    )
+    image = window.grab().toImage()
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    _check(len(colours) > 5, "the rendered window is blank")
+    target = artifacts / "main-window.png"
+    _check(image.save(str(target)), f"could not save {target}")
+    window.close()
+    context.runner.wait_for_done()
+    database.close()
+
+
+def run_self_test(keep: Path | None = None) -> int:
+    print(f"{APP_NAME} {__version__} self-test")
+    work = Path(tempfile.mkdtemp(prefix="followthrough-selftest-"))
+    artifacts = keep if keep is not None else work / "artifacts"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    data_dir = work / "data"
+    steps: list[tuple[str, Callable[[], None]]] = [
+        (
+            "database: migrations, pragmas, write and read back, cascade",
+            lambda: _step_database(data_dir),
+        ),
+        ("main window rendered offscreen", lambda: _step_window(data_dir, artifacts)),
+    ]
+    try:
+        for name, step in steps:
+            try:
+                step()
+            except SelfTestError as exc:
+                print(f"FAIL  {name}: {exc}")
+                return 1
+            except Exception:
+                print(f"FAIL  {name}:\n{traceback.format_exc()}")
+                return 1
+            print(f"ok    {name}")
+        if keep is not None:
+            print(f"artifacts kept in {artifacts}")
+        print("self-test passed")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""QObjects without widgets: background work, single instance, later scheduler and notifier."""

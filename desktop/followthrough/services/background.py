@@ -1,0 +1,96 @@
+"""Run database work off the GUI thread and hand the result back on it.
+
+Each job opens its own connection for its duration (Peewee keeps connections per thread),
+so the GUI thread never waits on a query that grows with the data.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import peewee
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _JobSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, database: peewee.Database, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.signals = _JobSignals()
+        self._database = database
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            with self._database.connection_context():
+                result = self._work()
+        except Exception as exc:
+            log.error("background job failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            return
+        self.signals.finished.emit(result)
+
+
+class BackgroundRunner(QObject):
+    """Runs callables on a thread pool; results arrive through the given callbacks.
+
+    Signals:
+        busy_changed(bool): True while at least one job runs.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, database: peewee.Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._running = 0
+        # Keep the jobs' signal objects alive until they have delivered.
+        self._pending: set[_JobSignals] = set()
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        job = _Job(self._database, work)
+        signals = job.signals
+        self._pending.add(signals)
+
+        def finished(result: object) -> None:
+            self._finish(signals)
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self._finish(signals)
+            if on_error is not None:
+                on_error(message)
+
+        signals.finished.connect(finished)
+        signals.failed.connect(failed)
+        self._running += 1
+        if self._running == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(job)
+
+    def _finish(self, signals: _JobSignals) -> None:
+        self._pending.discard(signals)
+        self._running -= 1
+        if self._running == 0:
+            self.busy_changed.emit(False)
+
+    @Slot()
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (shutdown and tests)."""
+        return bool(self._pool.waitForDone(msecs))

@@ -1,0 +1,357 @@
+"""Realistic sample data around "today", for trying the app and for benchmarks."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import peewee
+
+from followthrough.domain.clock import Clock
+from followthrough.domain.stages import ClosureReason, Stage, reasons_for
+from followthrough.store.models import (
+    Application,
+    Contact,
+    ContactMethod,
+    ContactRole,
+    ContactRoleKind,
+    Interview,
+    InterviewFormat,
+    InterviewParticipant,
+    StageEvent,
+)
+
+DEFAULT_COUNT = 25
+_BATCH = 500
+
+_COMPANY_FIRST = (
+    "Northwind",
+    "Bluebird",
+    "Harbor",
+    "Cedar",
+    "Lumen",
+    "Quarry",
+    "Maple",
+    "Orbit",
+    "Summit",
+    "Tidewater",
+    "Juniper",
+    "Kestrel",
+    "Meridian",
+    "Copperleaf",
+    "Fernhill",
+    "Granite",
+    "Ironwood",
+    "Lakeshore",
+    "Brightline",
+    "Silverpine",
+)
+_COMPANY_SECOND = (
+    "Analytics",
+    "Health",
+    "Logistics",
+    "Studios",
+    "Foods",
+    "Robotics",
+    "Bank",
+    "Learning",
+    "Energy",
+    "Media",
+    "Software",
+    "Design Co.",
+    "Insurance",
+    "Labs",
+    "Outfitters",
+)
+_ROLES = (
+    "Marketing Coordinator",
+    "Data Analyst",
+    "Product Designer",
+    "Backend Engineer",
+    "Customer Success Manager",
+    "Project Manager",
+    "UX Researcher",
+    "Accountant",
+    "Operations Lead",
+    "Content Strategist",
+    "QA Engineer",
+    "Sales Development Rep",
+    "HR Generalist",
+    "Technical Writer",
+    "Supply Chain Analyst",
+)
+_FIRST_NAMES = (
+    "Dana",
+    "Sam",
+    "Priya",
+    "Marcus",
+    "Elena",
+    "Tomás",
+    "Aisha",
+    "Jordan",
+    "Mei",
+    "Oliver",
+    "Fatima",
+    "Noah",
+    "Ingrid",
+    "Kwame",
+    "Lucía",
+    "Ravi",
+    "Hannah",
+    "Yusuf",
+    "Chloe",
+    "Mateo",
+)
+_LAST_NAMES = (
+    "Lee",
+    "Okafor",
+    "Novak",
+    "Patel",
+    "García",
+    "Schmidt",
+    "Nakamura",
+    "Brennan",
+    "Silva",
+    "Kowalski",
+    "Haddad",
+    "Andersson",
+    "Moreau",
+    "Osei",
+    "Rossi",
+    "Chen",
+    "Dubois",
+    "Walsh",
+)
+_TITLES = (
+    "Hiring Manager",
+    "Team Lead",
+    "Senior Engineer",
+    "Director of Marketing",
+    "Recruiter",
+    "Head of Design",
+    "VP Operations",
+    "Product Manager",
+    "Talent Partner",
+)
+_SOURCES = ("LinkedIn", "Company site", "Referral", "Job board", "Recruiter", "Career fair")
+_CITIES = ("Chicago, IL", "Austin, TX", "Remote", "Denver, CO", "Boston, MA", "Seattle, WA")
+_NEXT_STEPS = (
+    "Second round with the team",
+    "Take-home exercise, then a panel",
+    "Reference check",
+    "Final interview with the director",
+    "Decision after the last candidates",
+    "",
+)
+_CHECK_BACK = ("After the decision date", "Any time by email", "In two weeks, by phone", "")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    applications: int
+    interviews: int
+    contacts: int
+
+
+def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
+    for start in range(0, len(rows), _BATCH):
+        yield rows[start : start + _BATCH]
+
+
+def _pick_stage(rng: random.Random) -> Stage:
+    roll = rng.random()
+    if roll < 0.30:
+        return Stage.APPLIED
+    if roll < 0.65:
+        return Stage.INTERVIEWING
+    if roll < 0.72:
+        return Stage.OFFER
+    if roll < 0.75:
+        return Stage.ACCEPTED
+    return rng.choice((Stage.REJECTED, Stage.WITHDRAWN, Stage.FILLED, Stage.NO_RESPONSE))
+
+
+def fill_demo(
+    clock: Clock,
+    count: int = DEFAULT_COUNT,
+    *,
+    seed: int = 2026,
+    zone: str = "America/Chicago",
+) -> DemoSummary:
+    """Insert ``count`` applications with interviews and people around ``clock.now()``.
+
+    The database must be bound and empty of applications (ValueError otherwise), so demo
+    data never mixes with a person's real records.
+    """
+    if count < 1:
+        raise ValueError("--count must be at least 1")
+    existing = Application.select().count()
+    if existing:
+        raise ValueError(
+            f"This data folder already holds {existing} applications; "
+            "demo data goes into an empty folder only."
+        )
+    rng = random.Random(seed)
+    tz = ZoneInfo(zone)
+    now = clock.now()
+    today = now.astimezone(tz).date()
+
+    def local_instant(day: date, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(day, time(hour, minute), tz).astimezone(UTC)
+
+    with Application._meta.database.atomic():
+        next_app_id = (Application.select(peewee.fn.MAX(Application.id)).scalar() or 0) + 1
+        next_contact_id = (Contact.select(peewee.fn.MAX(Contact.id)).scalar() or 0) + 1
+        applications: list[dict[str, object]] = []
+        events: list[dict[str, object]] = []
+        contacts: list[dict[str, object]] = []
+        roles: list[dict[str, object]] = []
+        interviews: list[dict[str, object]] = []
+        participants: list[tuple[int, int, str]] = []
+        interview_id = (Interview.select(peewee.fn.MAX(Interview.id)).scalar() or 0) + 1
+
+        def new_contact(company: str, role: ContactRoleKind, title: str) -> int:
+            nonlocal next_contact_id
+            first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
+            slug = company.split()[0].lower()
+            contacts.append(
+                {
+                    "id": next_contact_id,
+                    "name": f"{first} {last}",
+                    "title": title,
+                    "company": company,
+                    "email": f"{first.lower()}.{last.lower()}@{slug}.example".encode(
+                        "ascii", "ignore"
+                    ).decode(),
+                    "phone": f"+1 555 01{rng.randrange(10, 99)} {rng.randrange(1000, 9999)}",
+                    "linkedin_url": "",
+                    "preferred_method": rng.choice(
+                        (
+                            None,
+                            ContactMethod.PHONE.value,
+                            ContactMethod.EMAIL.value,
+                            ContactMethod.EITHER.value,
+                        )
+                    ),
+                    "notes": "",
+                    "created_at": now,
+                }
+            )
+            roles.append({"contact": next_contact_id, "role": role.value})
+            next_contact_id += 1
+            return next_contact_id - 1
+
+        for index in range(count):
+            app_id = next_app_id + index
+            company = f"{rng.choice(_COMPANY_FIRST)} {rng.choice(_COMPANY_SECOND)}"
+            stage = _pick_stage(rng)
+            applied_on = today - timedelta(days=rng.randrange(3, 75))
+            reasons: tuple[ClosureReason, ...] = reasons_for(stage)
+            closed = stage not in (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
+            applications.append(
+                {
+                    "id": app_id,
+                    "company": company,
+                    "role_title": rng.choice(_ROLES),
+                    "posting_url": f"https://jobs.example.com/{app_id}",
+                    "location": rng.choice(_CITIES),
+                    "source": rng.choice(_SOURCES),
+                    "applied_on": applied_on,
+                    "stage": stage.value,
+                    "closed_on": today - timedelta(days=rng.randrange(0, 3)) if closed else None,
+                    "closure_reason": rng.choice(reasons).value if reasons else None,
+                    "notes": "",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            events.append(
+                {
+                    "application": app_id,
+                    "from_stage": None,
+                    "to_stage": "applied",
+                    "closure_reason": None,
+                    "happened_at": local_instant(applied_on, 9),
+                }
+            )
+            if stage != Stage.APPLIED:
+                events.append(
+                    {
+                        "application": app_id,
+                        "from_stage": "applied",
+                        "to_stage": stage.value,
+                        "closure_reason": applications[-1]["closure_reason"],
+                        "happened_at": local_instant(applied_on + timedelta(days=2), 10),
+                    }
+                )
+            if stage == Stage.APPLIED and rng.random() > 0.4:
+                continue
+            if rng.random() < 0.5:
+                new_contact(company, ContactRoleKind.RECRUITER, "Recruiter")
+            if stage in (Stage.APPLIED, Stage.NO_RESPONSE):
+                rounds = 1
+            else:
+                rounds = rng.choice((2, 3, 4, 4, 5))
+            # Interviews run from a few weeks back to about ten days ahead.
+            first_day = today - timedelta(days=rng.randrange(-10, 25))
+            for round_number in range(1, rounds + 1):
+                day = first_day + timedelta(days=(round_number - 1) * rng.randrange(5, 10))
+                while day.weekday() >= 5:
+                    day += timedelta(days=1)
+                start = local_instant(
+                    day, rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 30))
+                )
+                length = rng.choice((30, 45, 60, 90))
+                within = rng.choice((None, 3, 5, 7, 10, 14))
+                decision = day + timedelta(days=within) if within else None
+                interviews.append(
+                    {
+                        "id": interview_id,
+                        "application": app_id,
+                        "round": round_number,
+                        "starts_at": start,
+                        "ends_at": start + timedelta(minutes=length),
+                        "time_zone": zone,
+                        "format": rng.choice(list(InterviewFormat)).value,
+                        "location": rng.choice(
+                            ("https://meet.example.com/abc-defg", "200 Main St, 4th floor", "")
+                        ),
+                        "next_step": rng.choice(_NEXT_STEPS),
+                        "decision_expected_on": decision,
+                        "decision_within_count": within,
+                        "decision_within_unit": "days" if within else None,
+                        "tells_unsuccessful": rng.choice((None, True, False)),
+                        "check_back_when": rng.choice(_CHECK_BACK),
+                        "check_back_method": rng.choice((None, "phone", "email", "either")),
+                        "notes": "",
+                    }
+                )
+                panel = rng.choice((1, 1, 2, 2, 3))
+                for seat in range(panel):
+                    role = (
+                        ContactRoleKind.HIRING_MANAGER if seat == 0 else ContactRoleKind.INTERVIEWER
+                    )
+                    contact_id = new_contact(company, role, rng.choice(_TITLES))
+                    participants.append(
+                        (interview_id, contact_id, ContactRoleKind.INTERVIEWER.value)
+                    )
+                interview_id += 1
+
+        for model, rows in (
+            (Application, applications),
+            (StageEvent, events),
+            (Contact, contacts),
+            (ContactRole, roles),
+            (Interview, interviews),
+        ):
+            for chunk in _chunks(rows):
+                model.insert_many(chunk).execute()
+        participant_rows: list[dict[str, object]] = [
+            {"interview": i, "contact": c, "role": r} for i, c, r in participants
+        ]
+        for chunk in _chunks(participant_rows):
+            InterviewParticipant.insert_many(chunk).execute()
+    return DemoSummary(applications=count, interviews=len(interviews), contacts=len(contacts))

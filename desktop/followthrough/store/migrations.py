@@ -1,0 +1,179 @@
+"""Ordered schema steps, tracked in ``PRAGMA user_version``.
+
+Each step runs in its own transaction together with the version bump, after an online
+backup of the database as it was; if a step fails, its transaction rolls back and the
+database keeps the schema of the last step that succeeded. Steps are frozen once released:
+a change to the models is a new step, never an edit of an old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+from playhouse.migrate import SqliteMigrator
+
+from followthrough.domain.clock import Clock
+from followthrough.store.backup import backup_database
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[peewee.SqliteDatabase, SqliteMigrator], None]
+
+
+def _v1_core_tables(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    statements = [
+        """
+        CREATE TABLE application (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL CHECK (length(trim(company)) > 0),
+            role_title TEXT NOT NULL DEFAULT '',
+            posting_url TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            applied_on DATE,
+            stage TEXT NOT NULL DEFAULT 'applied' CHECK (stage IN ('applied', 'interviewing',
+                'offer', 'accepted', 'rejected', 'withdrawn', 'filled', 'no_response')),
+            closed_on DATE,
+            closure_reason TEXT CHECK (closure_reason IS NULL OR closure_reason IN
+                ('rejected', 'withdrew', 'filled', 'no_response', 'accepted_elsewhere')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX application_stage ON application (stage)",
+        """
+        CREATE TABLE stage_event (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            from_stage TEXT,
+            to_stage TEXT NOT NULL,
+            closure_reason TEXT,
+            happened_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX stage_event_application_id ON stage_event (application_id)",
+        """
+        CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            title TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            linkedin_url TEXT NOT NULL DEFAULT '',
+            preferred_method TEXT CHECK (preferred_method IS NULL OR preferred_method IN
+                ('phone', 'email', 'either')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE contact_role (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('interviewer', 'recruiter', 'hiring_manager',
+                'referrer', 'reference'))
+        )
+        """,
+        "CREATE UNIQUE INDEX contact_role_contact_id_role ON contact_role (contact_id, role)",
+        """
+        CREATE TABLE interview (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            round INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1),
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL CHECK (ends_at >= starts_at),
+            time_zone TEXT NOT NULL,
+            format TEXT NOT NULL DEFAULT 'video' CHECK (format IN ('phone', 'video', 'onsite')),
+            location TEXT NOT NULL DEFAULT '',
+            next_step TEXT NOT NULL DEFAULT '',
+            decision_expected_on DATE,
+            decision_within_count INTEGER CHECK (decision_within_count IS NULL
+                OR decision_within_count > 0),
+            decision_within_unit TEXT CHECK (decision_within_unit IS NULL OR
+                decision_within_unit IN ('days', 'working_days', 'weeks')),
+            tells_unsuccessful INTEGER,
+            check_back_when TEXT NOT NULL DEFAULT '',
+            check_back_method TEXT CHECK (check_back_method IS NULL OR check_back_method IN
+                ('phone', 'email', 'either')),
+            notes TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        "CREATE INDEX interview_application_id ON interview (application_id)",
+        "CREATE INDEX interview_starts_at ON interview (starts_at)",
+        "CREATE INDEX interview_decision_expected_on ON interview (decision_expected_on)",
+        """
+        CREATE TABLE interview_participant (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            role TEXT NOT NULL DEFAULT 'interviewer'
+        )
+        """,
+        "CREATE UNIQUE INDEX interview_participant_interview_id_contact_id "
+        "ON interview_participant (interview_id, contact_id)",
+        "CREATE INDEX interview_participant_contact_id ON interview_participant (contact_id)",
+    ]
+    for statement in statements:
+        database.execute_sql(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+class MigrationError(RuntimeError):
+    """A schema step failed; the database keeps the schema it had before that step."""
+
+
+def schema_version(database: peewee.SqliteDatabase) -> int:
+    row = database.execute_sql("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate_database(
+    database: peewee.SqliteDatabase,
+    backups_dir: Path,
+    clock: Clock,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> list[int]:
+    """Bring the schema up to the last of ``migrations``; returns the versions applied."""
+    versions = [m.version for m in migrations]
+    if versions != sorted(set(versions)):
+        raise ValueError("migrations must have strictly increasing versions")
+    current = schema_version(database)
+    applied: list[int] = []
+    migrator = SqliteMigrator(database)
+    for migration in migrations:
+        if migration.version <= current:
+            continue
+        if current > 0:
+            # An empty database has nothing to lose; anything else is copied first.
+            backup_database(
+                database.connection(),
+                backups_dir,
+                f"before-v{migration.version}",
+                clock.now(),
+            )
+        try:
+            with database.atomic():
+                migration.apply(database, migrator)
+                # PRAGMA takes no bound parameters; the version is an int we own.
+                database.execute_sql(f"PRAGMA user_version = {int(migration.version)}")
+        except Exception as exc:
+            raise MigrationError(
+                f"Updating the database to version {migration.version} "
+                f"({migration.description}) failed: {exc}. It was left at version {current}."
+            ) from exc
+        current = migration.version
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,147 @@
+"""The Peewee models. The schema itself is created and changed by ``migrations``.
+
+Every model binds to ``db``, a proxy set once at start-up (and per test) by
+``database.open_database``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+import peewee
+
+from followthrough.domain.stages import Stage
+from followthrough.store.fields import UtcDateTimeField
+
+db = peewee.DatabaseProxy()
+
+
+class ContactMethod(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    EITHER = "either"
+
+
+class ContactRoleKind(StrEnum):
+    INTERVIEWER = "interviewer"
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    REFERRER = "referrer"
+    REFERENCE = "reference"
+
+
+class InterviewFormat(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    ONSITE = "onsite"
+
+
+class WindowUnit(StrEnum):
+    DAYS = "days"
+    WORKING_DAYS = "working_days"
+    WEEKS = "weeks"
+
+
+class BaseModel(peewee.Model):
+    id = peewee.AutoField()
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Application(BaseModel):
+    company = peewee.TextField()
+    role_title = peewee.TextField(default="")
+    posting_url = peewee.TextField(default="")
+    location = peewee.TextField(default="")
+    source = peewee.TextField(default="")
+    applied_on = peewee.DateField(null=True)
+    stage = peewee.TextField(default=Stage.APPLIED.value, index=True)
+    closed_on = peewee.DateField(null=True)
+    closure_reason = peewee.TextField(null=True)
+    notes = peewee.TextField(default="")
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
+class StageEvent(BaseModel):
+    """One stage change of an application, for its timeline."""
+
+    application = peewee.ForeignKeyField(Application, backref="stage_events", on_delete="CASCADE")
+    from_stage = peewee.TextField(null=True)
+    to_stage = peewee.TextField()
+    closure_reason = peewee.TextField(null=True)
+    happened_at = UtcDateTimeField()
+
+
+class Contact(BaseModel):
+    name = peewee.TextField()
+    title = peewee.TextField(default="")
+    company = peewee.TextField(default="")
+    email = peewee.TextField(default="")
+    phone = peewee.TextField(default="")
+    linkedin_url = peewee.TextField(default="")
+    # None: not known yet (the app then defaults to phone, see design.md).
+    preferred_method = peewee.TextField(null=True)
+    notes = peewee.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+class ContactRole(BaseModel):
+    contact = peewee.ForeignKeyField(Contact, backref="roles", on_delete="CASCADE")
+    role = peewee.TextField()
+
+    class Meta:
+        indexes = ((("contact", "role"), True),)
+
+
+class Interview(BaseModel):
+    application_id: int
+    application = peewee.ForeignKeyField(Application, backref="interviews", on_delete="CASCADE")
+    round = peewee.IntegerField(default=1)
+    starts_at = UtcDateTimeField(index=True)
+    ends_at = UtcDateTimeField()
+    # The IANA zone the times were entered in, to show them as the user typed them.
+    time_zone = peewee.TextField()
+    format = peewee.TextField(default=InterviewFormat.VIDEO.value)
+    location = peewee.TextField(default="")
+    next_step = peewee.TextField(default="")
+    decision_expected_on = peewee.DateField(null=True, index=True)
+    # "Within N days/weeks" as the interviewer said it; decision_expected_on is derived.
+    decision_within_count = peewee.IntegerField(null=True)
+    decision_within_unit = peewee.TextField(null=True)
+    # None: not asked.
+    tells_unsuccessful = peewee.BooleanField(null=True)
+    check_back_when = peewee.TextField(default="")
+    check_back_method = peewee.TextField(null=True)
+    notes = peewee.TextField(default="")
+
+
+class InterviewParticipant(BaseModel):
+    interview_id: int
+    contact_id: int
+    interview = peewee.ForeignKeyField(Interview, backref="participants", on_delete="CASCADE")
+    contact = peewee.ForeignKeyField(Contact, backref="participations", on_delete="CASCADE")
+    role = peewee.TextField(default=ContactRoleKind.INTERVIEWER.value)
+
+    class Meta:
+        indexes = ((("interview", "contact"), True),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Application,
+    StageEvent,
+    Contact,
+    ContactRole,
+    Interview,
+    InterviewParticipant,
+)
+
+
+def rows_of(query: Any) -> list[tuple[Any, ...]]:
+    """A select query's rows as plain tuples (Peewee converts each field's value)."""
+    rows: Iterable[tuple[Any, ...]] = query.tuples()
+    return list(rows)

@@ -1,0 +1,1 @@
+"""Widgets, dialogs, item models and the tray icon."""

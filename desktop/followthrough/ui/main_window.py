@@ -1,0 +1,308 @@
+"""The main window: navigation between the four views, menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from followthrough import APP_NAME
+from followthrough.domain.clock import Clock
+from followthrough.store.queries import create_application, interviews_between
+from followthrough.ui.context import AppContext
+from followthrough.ui.dialogs import ABOUT_TEXT, HELP_TEXT, NewApplicationDialog, TextDialog
+from followthrough.ui.formatting import plural, system_zone
+from followthrough.ui.loading import WindowData, load_window_data
+from followthrough.ui.pages import (
+    ApplicationsPage,
+    CalendarPage,
+    ContactsPage,
+    TodayPage,
+    day_bounds,
+)
+
+log = logging.getLogger(__name__)
+
+PAGES = ("Today", "Applications", "Calendar", "Contacts")
+_WELCOME_KEY = "welcome/dismissed"
+_GEOMETRY_KEY = "window/geometry"
+_STATE_KEY = "window/state"
+_PAGE_KEY = "window/page"
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    data_loaded(): the views show the database's current contents.
+    """
+
+    data_loaded = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.zone = system_zone()
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(760, 520))
+        self._loaded_once = False
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        icons = (
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            QStyle.StandardPixmap.SP_DirIcon,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
+            QStyle.StandardPixmap.SP_DirHomeIcon,
+        )
+        for name, icon in zip(PAGES, icons, strict=True):
+            QListWidgetItem(self.style().standardIcon(icon), name, self.nav)
+        self.today_page = TodayPage()
+        self.applications_page = ApplicationsPage()
+        self.calendar_page = CalendarPage()
+        self.contacts_page = ContactsPage()
+        self.stack = QStackedWidget()
+        for page in (
+            self.today_page,
+            self.applications_page,
+            self.calendar_page,
+            self.contacts_page,
+        ):
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_counts = QLabel("Loading…")
+        self.status_counts.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.status_counts)
+
+        self._build_menus()
+        for page in (self.today_page, self.applications_page):
+            page.add_application.connect(self.new_application)
+        self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
+        self.calendar_page.day_selected.connect(self.load_day)
+
+        self.today_page.set_welcome_visible(not self._welcome_dismissed())
+        self._restore_geometry()
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(
+            "&New application…", QKeySequence.StandardKey.New, self.new_application
+        )
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.focus_search)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        self.page_actions: list[QAction] = []
+        for index, name in enumerate(PAGES):
+            action = self._action(
+                f"&{name}", f"Ctrl+{index + 1}", lambda _c=False, i=index: self.show_page(i)
+            )
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action(
+            "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh
+        )
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.help_action = self._action(
+            "&Getting started", QKeySequence.StandardKey.HelpContents, self.show_help
+        )
+        help_menu.addAction(self.help_action)
+        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page_name(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def focus_search(self) -> None:
+        if self.stack.currentWidget() is self.contacts_page:
+            self.contacts_page.focus_search()
+            return
+        self.show_page(PAGES.index("Applications"))
+        self.applications_page.focus_search()
+
+    def bring_forward(self) -> None:
+        """Show, un-minimise and raise the window (another launch asked for it)."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- data ----------------------------------------------------------------------------
+
+    @property
+    def clock(self) -> Clock:
+        return self.context.clock
+
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.zone).date()
+
+    def refresh(self) -> None:
+        clock, today = self.clock, self.today()
+        self.context.runner.submit(
+            lambda: load_window_data(clock, today), self._show_data, self._show_load_error
+        )
+
+    def _show_data(self, data: WindowData) -> None:
+        counts = data.counts
+        self.today_page.set_data(data.today, self.today(), self.zone)
+        self.applications_page.set_data(counts, data.applications)
+        self.contacts_page.set_data(counts, data.contacts)
+        self.calendar_page.set_has_data(counts.interviews > 0)
+        self.status_counts.setText(
+            f"{plural(counts.applications, 'application')} "
+            f"({counts.active_applications:,} active) · "
+            f"{plural(counts.interviews, 'interview')} · "
+            f"{plural(counts.contacts, 'person', 'people')}"
+        )
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.calendar_page.go_to(self.today())
+        self.load_day(self.calendar_page.selected_day())
+        self.data_loaded.emit()
+
+    def _show_load_error(self, message: str) -> None:
+        self.status_counts.setText("Could not load data")
+        QMessageBox.warning(self, APP_NAME, f"Your data could not be loaded:\n{message}")
+
+    def load_day(self, day: date) -> None:
+        start, end = day_bounds(day, self.zone)
+        zone = self.zone
+        self.context.runner.submit(
+            lambda: interviews_between(start, end),
+            lambda rows: self.calendar_page.set_day(day, rows, zone),
+        )
+
+    def new_application(self) -> None:
+        dialog = NewApplicationDialog(self.today(), self)
+        if not self.exec_dialog(dialog):
+            return
+        value = dialog.value()
+        clock = self.clock
+
+        def save() -> int:
+            application = create_application(
+                clock,
+                value.company,
+                value.role_title,
+                posting_url=value.posting_url,
+                location=value.location,
+                source=value.source,
+                applied_on=value.applied_on,
+                notes=value.notes,
+            )
+            return int(application.id)
+
+        def saved(_application_id: int) -> None:
+            self.statusBar().showMessage(f"Added {value.company}.", 5000)
+            self.show_page(PAGES.index("Applications"))
+            self.refresh()
+
+        def failed(message: str) -> None:
+            QMessageBox.critical(self, APP_NAME, f"The application was not saved:\n{message}")
+
+        self.context.runner.submit(save, saved, failed)
+
+    @staticmethod
+    def exec_dialog(dialog: NewApplicationDialog) -> bool:
+        """Runs a modal dialog (tests replace this to fill it in)."""
+        return dialog.exec() == NewApplicationDialog.DialogCode.Accepted
+
+    # -- first run, help, about ----------------------------------------------------------
+
+    def _welcome_dismissed(self) -> bool:
+        return bool(self.context.ui_state.value(_WELCOME_KEY, False, type=bool))
+
+    def dismiss_welcome(self) -> None:
+        self.context.ui_state.setValue(_WELCOME_KEY, True)
+        self.context.ui_state.sync()
+        self.today_page.set_welcome_visible(False)
+
+    def show_help(self) -> None:
+        TextDialog("Getting started", HELP_TEXT.format(data_dir=self.context.data_dir), self).open()
+
+    def show_about(self) -> None:
+        TextDialog(f"About {APP_NAME}", ABOUT_TEXT, self).open()
+
+    # -- geometry and closing ------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        state = self.context.ui_state
+        geometry = state.value(_GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        window_state = state.value(_STATE_KEY)
+        if isinstance(window_state, QByteArray) and not window_state.isEmpty():
+            self.restoreState(window_state)
+        page = state.value(_PAGE_KEY, 0, type=int)
+        page = page if isinstance(page, int) else 0
+        self.show_page(page if 0 <= page < len(PAGES) else 0)
+
+    def save_geometry(self) -> None:
+        state = self.context.ui_state
+        state.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        state.setValue(_STATE_KEY, self.saveState())
+        state.setValue(_PAGE_KEY, self.stack.currentIndex())
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)
+
+    def quit(self) -> None:
+        self.close()
+        QApplication.quit()

@@ -1,0 +1,72 @@
+"""Small widgets shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    """A centred heading, an explanation and an optional action button.
+
+    Signals:
+        action_clicked(): the action button was pressed.
+    """
+
+    action_clicked = Signal()
+
+    def __init__(
+        self,
+        heading: str,
+        explanation: str,
+        action: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("emptyHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A fixed width: Qt sizes wrapped labels wrongly when they may shrink.
+        self.explanation.setFixedWidth(480)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.button: QPushButton | None = None
+        if action:
+            self.button = QPushButton(action)
+            self.button.clicked.connect(self.action_clicked)
+            layout.addSpacing(12)
+            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class Card(QFrame):
+    """A framed panel with a title, for summary figures."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        self.value = QLabel("-")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(title)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.title)
+
+    def set_value(self, value: int) -> None:
+        self.value.setText(f"{value:,}")

@@ -1,0 +1,33 @@
+"""Fixtures shared by every test: a fresh data folder, a fake clock, a bound database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import peewee
+import pytest
+
+from followthrough.domain.clock import FakeClock
+from followthrough.store.database import open_database
+from followthrough.store.models import db
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # A Friday afternoon in November, well away from any DST change.
+    return FakeClock(datetime(2026, 11, 20, 15, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def database(data_dir: Path, clock: FakeClock) -> Iterator[peewee.SqliteDatabase]:
+    database = open_database(data_dir, clock)
+    yield database
+    database.close()
+    db.initialize(None)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# Widget tests draw offscreen unless a test starts its own X server for the app.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path

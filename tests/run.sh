@@ -10,6 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 APT_PACKAGES=(
   # a real X server for end-to-end tests, and a tray host for the tray tests
   xvfb xauth x11-utils trayer
+  # `import` for root-window screenshots in the end-to-end tests
+  imagemagick
   # a session bus and notify-send
   dbus dbus-x11 libnotify-bin
   # pdffonts, pdftotext, pdftoppm for printed notes
@@ -19,7 +21,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   # building dbus-python from source when no wheel fits
-  libdbus-1-dev libglib2.0-dev pkg-config
+  gcc libc6-dev libdbus-1-dev libglib2.0-dev pkg-config
   # the bundle build (PyInstaller needs objdump from binutils)
   binutils
 )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -53,6 +54,20 @@ def report_startup_error(message: str) -> None:
         QMessageBox.critical(None, APP_NAME, message)
 
 
+def _quit_on_termination_signals(app: QApplication) -> None:
+    """SIGTERM and SIGINT end the app like File > Quit: lock released, geometry saved."""
+
+    def quit_app(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGTERM, quit_app)
+    signal.signal(signal.SIGINT, quit_app)
+    # Python runs signal handlers only when it gets control; wake it while Qt waits.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+
+
 def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
     app = make_application(argv)
     clock = clock or SystemClock()
@@ -79,6 +94,7 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
         instance.activation_requested.connect(window.bring_forward)
         window.show()
         window.refresh()
+        _quit_on_termination_signals(app)
         code = app.exec()
         window.save_geometry()
         context.runner.wait_for_done()

@@ -29,7 +29,14 @@ def app_env(extra: dict[str, str] | None = None, drop: Sequence[str] = ()) -> di
     return env
 
 
-def run_app(*args: str, env: dict[str, str] | None = None, timeout: float = 120
-            ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(app_command(*args), env=env or app_env(), capture_output=True,
-                          text=True, timeout=timeout, check=False)
+def run_app(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        app_command(*args),
+        env=env or app_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

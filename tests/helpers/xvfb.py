@@ -17,8 +17,17 @@ def running_xvfb(width: int = 1280, height: int = 800) -> Iterator[str]:
         raise RuntimeError("Xvfb is not installed: run the tests through tests/run.sh")
     read_fd, write_fd = os.pipe()
     process = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp", "-noreset"],
+        [
+            binary,
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -18,6 +18,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 _ACTIVATE = b"activate\n"
+_ACK = b"ok\n"
 _TIMEOUT_MS = 2000
 
 
@@ -65,10 +66,15 @@ class SingleInstance(QObject):
         if not socket.waitForConnected(_TIMEOUT_MS):
             return False
         socket.write(_ACTIVATE)
-        socket.flush()
-        ok = socket.waitForBytesWritten(_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        return ok
+        # Only the instance's reply proves it is alive: bytes "written" may just sit in the
+        # socket buffer of a frozen process (and waitForBytesWritten() after flush() is False).
+        reply = b""
+        while not reply.endswith(b"\n"):
+            if not socket.bytesAvailable() and not socket.waitForReadyRead(_TIMEOUT_MS):
+                break
+            reply += bytes(socket.readAll().data())
+        socket.abort()
+        return reply == _ACK
 
     def lock_owner_pid(self) -> int | None:
         info = self._lock.getLockInfo()
@@ -90,6 +96,8 @@ class SingleInstance(QObject):
 
         def read() -> None:
             if socket.canReadLine() and bytes(socket.readLine().data()) == _ACTIVATE:
+                socket.write(_ACK)
+                socket.flush()
                 self.activation_requested.emit()
                 socket.disconnectFromServer()
 

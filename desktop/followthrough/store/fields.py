@@ -22,7 +22,9 @@ class UtcDateTimeField(peewee.Field):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError(f"{self.name}: a timezone-aware datetime is required")
+            raise ValueError(
+                f"{getattr(self, 'name', 'instant')}: a timezone-aware datetime is required"
+            )
         return value.astimezone(UTC).strftime(_UTC_FORMAT)
 
     def python_value(self, value: Any) -> datetime | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -150,3 +151,15 @@ def overdue_decisions(today: date) -> int:
         .distinct()
         .count()
     )
+
+
+def interview_days(start: datetime, end: datetime, zone: ZoneInfo) -> dict[date, int]:
+    """How many interviews start on each local day between two instants."""
+    counts: dict[date, int] = {}
+    query = Interview.select(Interview.starts_at).where(
+        (Interview.starts_at >= start) & (Interview.starts_at < end)
+    )
+    for (starts_at,) in rows_of(query):
+        day = starts_at.astimezone(zone).date()
+        counts[day] = counts.get(day, 0) + 1
+    return counts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from followthrough import APP_NAME
 from followthrough.domain.clock import Clock
-from followthrough.store.queries import create_application, interviews_between
+from followthrough.store.queries import create_application, interview_days, interviews_between
 from followthrough.ui.context import AppContext
 from followthrough.ui.dialogs import ABOUT_TEXT, HELP_TEXT, NewApplicationDialog, TextDialog
 from followthrough.ui.formatting import plural, system_zone
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
             page.add_application.connect(self.new_application)
         self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
         self.calendar_page.day_selected.connect(self.load_day)
+        self.calendar_page.month_shown.connect(self.load_month)
 
         self.today_page.set_welcome_visible(not self._welcome_dismissed())
         self._restore_geometry()
@@ -119,19 +120,19 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        # Explicit keys: the standard-key table differs between platform themes and is
+        # empty for Quit on some Linux desktops.
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.new_action = self._action(
-            "&New application…", QKeySequence.StandardKey.New, self.new_application
-        )
+        self.new_action = self._action("&New application…", "Ctrl+N", self.new_application)
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.quit)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu("&Edit")
-        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.focus_search)
+        self.find_action = self._action("&Find…", "Ctrl+F", self.focus_search)
         edit_menu.addAction(self.find_action)
 
         view_menu = bar.addMenu("&View")
@@ -143,15 +144,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.page_actions.append(action)
         view_menu.addSeparator()
-        self.refresh_action = self._action(
-            "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh
-        )
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
         view_menu.addAction(self.refresh_action)
 
         help_menu = bar.addMenu("&Help")
-        self.help_action = self._action(
-            "&Getting started", QKeySequence.StandardKey.HelpContents, self.show_help
-        )
+        self.help_action = self._action("&Getting started", "F1", self.show_help)
         help_menu.addAction(self.help_action)
         self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -211,6 +208,7 @@ class MainWindow(QMainWindow):
             self._loaded_once = True
             self.calendar_page.go_to(self.today())
         self.load_day(self.calendar_page.selected_day())
+        self.load_month(*self.calendar_page.shown_month())
         self.data_loaded.emit()
 
     def _show_load_error(self, message: str) -> None:
@@ -223,6 +221,18 @@ class MainWindow(QMainWindow):
         self.context.runner.submit(
             lambda: interviews_between(start, end),
             lambda rows: self.calendar_page.set_day(day, rows, zone),
+        )
+
+    def load_month(self, year: int, month: int) -> None:
+        first = date(year, month, 1)
+        after = date(year + month // 12, month % 12 + 1, 1)
+        # A week either side: the month grid shows days of the neighbouring months.
+        start = day_bounds(first - timedelta(days=7), self.zone)[0]
+        end = day_bounds(after + timedelta(days=7), self.zone)[0]
+        zone = self.zone
+        self.context.runner.submit(
+            lambda: interview_days(start, end, zone),
+            lambda counts: self.calendar_page.mark_days(year, month, counts),
         )
 
     def new_application(self) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QStackedLayout,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.stages import Stage
 from followthrough.store.queries import DataCounts, InterviewRow
-from followthrough.ui.formatting import day_text, instant_text, time_text
+from followthrough.ui.formatting import day_text, instant_text, plural, time_text
 from followthrough.ui.models import Column, RecordTableModel, SearchProxyModel
 from followthrough.ui.widgets import Card, EmptyState
 
@@ -54,15 +55,23 @@ def interview_line(row: InterviewRow, zone: ZoneInfo, with_day: bool = True) -> 
 
 
 class _DataPage(QWidget):
-    """A page that shows an empty state until the database holds something."""
+    """A page that shows an empty state until the database holds something.
+
+    Banners placed in ``top`` stay above both the empty state and the content.
+    """
 
     def __init__(self, empty: EmptyState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty = empty
         self.content = QWidget()
-        self._stack = QStackedLayout(self)
+        self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.top = QVBoxLayout()
+        layout.addLayout(self.top)
+        layout.addWidget(self._stack, 1)
 
     def show_content(self, has_data: bool) -> None:
         self._stack.setCurrentWidget(self.content if has_data else self.empty)
@@ -133,8 +142,8 @@ class TodayPage(_DataPage):
         empty.action_clicked.connect(self.add_application)
         self.welcome = WelcomeBanner()
         self.welcome.add_application.connect(self.add_application)
+        self.top.addWidget(self.welcome)
         outer = QVBoxLayout()
-        outer.addWidget(self.welcome)
         self.heading = _title("Today")
         outer.addWidget(self.heading)
         cards = QHBoxLayout()
@@ -152,12 +161,6 @@ class TodayPage(_DataPage):
 
     def set_welcome_visible(self, visible: bool) -> None:
         self.welcome.setVisible(visible)
-        # On a first run the banner is the empty state's better half: show it either way.
-        if visible:
-            host = self.empty if self.showing_empty_state else self.content
-            layout = host.layout()
-            if isinstance(layout, QVBoxLayout):
-                layout.insertWidget(0, self.welcome)
 
     def set_data(self, data: TodayData, today: date, zone: ZoneInfo) -> None:
         self.show_content(data.counts.applications > 0)
@@ -265,6 +268,7 @@ class CalendarPage(_DataPage):
     """
 
     day_selected = Signal(object)
+    month_shown = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         empty = EmptyState(
@@ -281,6 +285,8 @@ class CalendarPage(_DataPage):
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.selectionChanged.connect(self._on_selection)
+        self.calendar.currentPageChanged.connect(self.month_shown)
+        self._marked: list[date] = []
         side = QWidget()
         side_layout = QVBoxLayout(side)
         self.day_heading = QLabel()
@@ -304,6 +310,25 @@ class CalendarPage(_DataPage):
 
     def _on_selection(self) -> None:
         self.day_selected.emit(self.selected_day())
+
+    def shown_month(self) -> tuple[int, int]:
+        return self.calendar.yearShown(), self.calendar.monthShown()
+
+    def mark_days(self, year: int, month: int, counts: dict[date, int]) -> None:
+        """Bold, coloured day numbers where something happens; the count as a tooltip."""
+        if (year, month) != self.shown_month():
+            return  # the user has already moved to another month
+        for day in self._marked:
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), QTextCharFormat())
+        busy = QTextCharFormat()
+        busy.setFontWeight(QFont.Weight.Bold)
+        busy.setForeground(QColor("#1f5f7f"))
+        busy.setBackground(QColor("#dcecf4"))
+        for day, count in counts.items():
+            marked = QTextCharFormat(busy)
+            marked.setToolTip(plural(count, "interview"))
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), marked)
+        self._marked = list(counts)
 
     def set_has_data(self, has_data: bool) -> None:
         self.show_content(has_data)
@@ -382,10 +407,9 @@ class ContactsPage(_DataPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 160)
-        self.table.setColumnWidth(1, 160)
-        self.table.setColumnWidth(2, 170)
-        self.table.setColumnWidth(3, 150)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((150, 150, 150, 120, 80, 210)):
+            self.table.setColumnWidth(column, width)
         outer.addWidget(self.table, 1)
         self.content.setLayout(outer)
 

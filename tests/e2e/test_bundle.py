@@ -1,0 +1,165 @@
+"""The PyInstaller bundle, built from packaging/followthrough.spec, passes its own self-test;
+the Linux desktop files are well formed."""
+
+from __future__ import annotations
+
+import configparser
+import shutil
+import struct
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from followthrough import __version__
+from tests.helpers.subprocess_app import REPO, app_env
+
+PACKAGING = REPO / "packaging"
+SPEC = PACKAGING / "followthrough.spec"
+DESKTOP_FILE = PACKAGING / "linux" / "followthrough.desktop"
+METAINFO = PACKAGING / "linux" / "io.github.followthrough.FollowThrough.metainfo.xml"
+BUILD_TIMEOUT = 1200  # about 30 s on a 2-core machine; generous for a cold CI disk
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Builds the one-folder bundle once for this module; yields its folder."""
+    work = tmp_path_factory.mktemp("pyinstaller")
+    started = time.monotonic()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(SPEC),
+        ],
+        cwd=work,  # the spec must not depend on the working directory
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 0, f"PyInstaller failed:\n{result.stdout}\n{result.stderr}"
+    print(f"bundle built in {time.monotonic() - started:.0f} s")
+    folder = work / "dist" / "followthrough"
+    assert folder.is_dir()
+    yield folder
+    shutil.rmtree(work, ignore_errors=True)  # about 170 MB; pytest would keep three runs
+
+
+def _executable(bundle: Path) -> Path:
+    return bundle / ("followthrough.exe" if sys.platform == "win32" else "followthrough")
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.bundle
+@pytest.mark.slow
+def test_frozen_app_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:
+    keep = tmp_path / "artifacts"
+    # No source tree to fall back on: resources must come from the bundle itself.
+    env = app_env({"QT_QPA_PLATFORM": "offscreen"}, drop=("FOLLOWTHROUGH_RESOURCES", "PYTHONPATH"))
+    result = subprocess.run(
+        [str(_executable(bundle)), "--self-test", "--keep", str(keep)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    output = f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 0, output
+    assert "self-test passed" in result.stdout, output
+    screenshot = keep / "main-window.png"
+    assert screenshot.is_file(), output
+    width, height = _png_size(screenshot)
+    assert width >= 400 and height >= 300, (width, height)
+    assert screenshot.stat().st_size > 5_000
+
+
+@pytest.mark.bundle
+@pytest.mark.slow
+def test_bundle_carries_resources_and_dynamic_imports(bundle: Path) -> None:
+    icons = list(bundle.rglob("resources/icons/followthrough.svg"))
+    assert icons, "resources/ is not in the bundle"
+    source = REPO / "resources" / "icons" / "followthrough.svg"
+    assert icons[0].read_bytes() == source.read_bytes()
+
+    # plyer loads its backend by name at run time, so only the spec's hiddenimports bring it.
+    from PyInstaller.archive.readers import CArchiveReader  # type: ignore[import-untyped]
+
+    archive = CArchiveReader(str(_executable(bundle)))
+    pyz_name = next(name for name in archive.toc if name.endswith(".pyz"))
+    modules = set(archive.open_embedded_archive(pyz_name).toc)
+    assert "followthrough.selftest" in modules
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    backend = {"linux": "linux", "win32": "win", "darwin": "macosx"}.get(platform)
+    if backend is not None:
+        assert f"plyer.platforms.{backend}.notification" in modules
+    if sys.platform.startswith("linux"):
+        assert "dbus" in modules
+
+
+def test_desktop_file_has_the_required_keys() -> None:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(DESKTOP_FILE, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == "Follow-Through"
+    assert entry["Comment"]
+    assert entry["Exec"] == "followthrough"
+    assert entry["Icon"] == "followthrough"
+    assert entry["Terminal"] == "false"
+    assert entry["StartupWMClass"] == "followthrough"
+    categories = entry["Categories"]
+    assert categories.endswith(";")
+    assert {"Office", "ProjectManagement"} <= set(categories.split(";"))
+    # The icon it names is the one the app and the installer ship.
+    assert (REPO / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
+
+
+def test_metainfo_names_the_desktop_file() -> None:
+    root = ET.parse(METAINFO).getroot()
+    assert root.tag == "component"
+    assert root.get("type") == "desktop-application"
+    assert root.findtext("id") == "io.github.followthrough.FollowThrough"
+    assert root.findtext("project_license") == "GPL-3.0-or-later"
+    assert root.findtext("metadata_license")
+    assert root.findtext("name") == "Follow-Through"
+    assert (root.findtext("summary") or "").strip()
+    assert root.find("description/p") is not None
+    launchable = root.find("launchable")
+    assert launchable is not None
+    assert launchable.get("type") == "desktop-id"
+    assert launchable.text == DESKTOP_FILE.name
+    assert root.findtext("provides/binary") == "followthrough"
+    releases = root.findall("releases/release")
+    assert releases, "no release listed"
+    assert releases[0].get("version") == __version__, "metainfo's newest release is not this one"
+
+
+def test_installer_and_build_scripts_are_valid_bash() -> None:
+    for script in (PACKAGING / "linux" / "install-from-source.sh", PACKAGING / "build-bundle.sh"):
+        result = subprocess.run(
+            ["bash", "-n", str(script)], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr

@@ -1,0 +1,52 @@
+"""Widget fixtures: a main window over a fresh database, with work run in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import peewee
+import pytest
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.ui.context import AppContext
+from followthrough.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def context(
+    data_dir: Path, database: peewee.SqliteDatabase, clock: FakeClock
+) -> Iterator[AppContext]:
+    context = AppContext.create(data_dir, database, clock)
+    yield context
+    context.runner.wait_for_done()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, context: AppContext) -> Callable[[], MainWindow]:
+    def make() -> MainWindow:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        with qtbot.waitSignal(window.data_loaded, timeout=10000):
+            window.refresh()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Callable[[], MainWindow]) -> MainWindow:
+    return make_window()
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal question left open would hang the suite: answer "discard" unless a test asks."""
+    from followthrough.ui.dialogs import NewApplicationDialog
+
+    monkeypatch.setattr(
+        NewApplicationDialog, "confirm_discard", classmethod(lambda _cls, _parent: True)
+    )

@@ -1,0 +1,260 @@
+"""The main window as a user meets it: first run, navigation, shortcuts, dialogs, geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from followthrough import __version__
+from followthrough.domain.clock import FakeClock
+from followthrough.store.demo import fill_demo
+from followthrough.store.models import Application
+from followthrough.ui.dialogs import NewApplicationDialog, TextDialog
+from followthrough.ui.main_window import PAGES, MainWindow
+from followthrough.ui.models import RecordTableModel
+
+
+def test_first_run_explains_itself_and_every_view_says_what_will_appear(
+    window: MainWindow,
+) -> None:
+    assert window.today_page.welcome.isVisible()
+    assert (
+        "Welcome to Follow-Through"
+        in window.today_page.welcome.findChildren(type(window.status_counts))[0].text()
+    )
+    for page in (
+        window.today_page,
+        window.applications_page,
+        window.calendar_page,
+        window.contacts_page,
+    ):
+        assert page.showing_empty_state
+        assert page.empty.explanation.text()
+    assert window.status_counts.text() == "0 applications (0 active) · 0 interviews · 0 people"
+
+
+def test_dismissed_welcome_stays_dismissed(
+    window: MainWindow, make_window: Callable[[], MainWindow]
+) -> None:
+    window.today_page.welcome.dismiss_button.click()
+    assert not window.today_page.welcome.isVisible()
+    window.close()
+    again = make_window()
+    assert not again.today_page.welcome.isVisible()
+
+
+@pytest.mark.parametrize(("index", "name"), list(enumerate(PAGES)))
+def test_ctrl_number_switches_views(
+    qtbot: QtBot, window: MainWindow, index: int, name: str
+) -> None:
+    window.show_page((index + 1) % len(PAGES))
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_name() == name
+
+
+def test_clicking_the_navigation_switches_views(qtbot: QtBot, window: MainWindow) -> None:
+    item = window.nav.item(PAGES.index("Calendar"))
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.calendar_page
+
+
+def _fill_and_accept(company: str, role: str, url: str = "") -> Callable[..., bool]:
+    def exec_dialog(dialog: NewApplicationDialog) -> bool:
+        dialog.company.setText(company)
+        dialog.role_title.setText(role)
+        dialog.posting_url.setText(url)
+        dialog.accept()
+        return dialog.result() == NewApplicationDialog.DialogCode.Accepted
+
+    return exec_dialog
+
+
+def test_ctrl_n_adds_an_application_that_appears_in_the_list(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        MainWindow, "exec_dialog", staticmethod(_fill_and_accept("Acme", "Data Analyst"))
+    )
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert [a.company for a in Application.select()] == ["Acme"]
+    assert window.current_page_name() == "Applications"
+    page = window.applications_page
+    assert not page.showing_empty_state
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 1).data() == "Data Analyst"
+    assert page.stage_cards[next(iter(page.stage_cards))].value.text() == "1"
+    assert window.status_counts.text().startswith("1 application (1 active)")
+
+
+def test_an_invalid_application_is_not_accepted(qtbot: QtBot, clock: FakeClock) -> None:
+    dialog = NewApplicationDialog(clock.now().date())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.posting_url.setText("jobs.example.com")
+    dialog.accept()
+    assert dialog.result() != NewApplicationDialog.DialogCode.Accepted
+    assert dialog.errors["company"].isVisible()
+    assert dialog.errors["company"].text() == "Enter the company's name."
+    assert "http" in dialog.errors["posting_url"].text()
+    # Typing clears the message for that field.
+    qtbot.keyClicks(dialog.company, "Acme")
+    assert not dialog.errors["company"].isVisible()
+
+
+def test_leaving_a_filled_form_asks_before_discarding(
+    qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers: list[bool] = []
+
+    def ask(_parent: object) -> bool:
+        answers.append(True)
+        return keep_answer
+
+    monkeypatch.setattr(
+        NewApplicationDialog, "confirm_discard", classmethod(lambda cls, parent: ask(parent))
+    )
+    dialog = NewApplicationDialog(clock.now().date())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    keep_answer = False
+    qtbot.keyClicks(dialog.company, "Acme")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # the user chose to keep editing
+    keep_answer = True
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert len(answers) == 2
+
+
+def test_an_empty_form_closes_without_asking(
+    qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(_cls: object, _parent: object) -> bool:
+        raise AssertionError("should not ask")
+
+    monkeypatch.setattr(NewApplicationDialog, "confirm_discard", classmethod(never))
+    dialog = NewApplicationDialog(clock.now().date())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_demo_data_shows_its_counts_and_ctrl_f_searches(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    summary = fill_demo(clock, 30)
+    window = make_window()
+    text = window.status_counts.text()
+    assert text.startswith("30 applications (")
+    assert f"{summary.interviews} interviews" in text
+    assert f"{summary.contacts} people" in text
+    assert not window.today_page.showing_empty_state
+    assert not window.calendar_page.showing_empty_state
+    window.show_page(PAGES.index("Today"))
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_name() == "Applications"
+    search = window.applications_page.search
+    assert QApplication.focusWidget() is search
+    company = Application.select().first().company
+    qtbot.keyClicks(search, company)
+    proxy = window.applications_page.proxy
+    assert 0 < proxy.rowCount() < 30
+    for row in range(proxy.rowCount()):
+        assert proxy.index(row, 0).data() == company
+    search.clear()
+    assert proxy.rowCount() == 30
+
+
+def test_f1_opens_help_and_about_names_the_version(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialogs = [d for d in window.findChildren(TextDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    assert str(data_dir) in dialogs[0].text.text()
+    dialogs[0].close()
+    window.about_action.trigger()
+    about = [d for d in window.findChildren(TextDialog) if d.isVisible()]
+    assert len(about) == 1
+    assert __version__ in about[0].text.text()
+    about[0].close()
+
+
+def test_ctrl_q_quits(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quits == [True]
+    assert not window.isVisible()
+
+
+def test_geometry_and_view_are_restored(
+    window: MainWindow, make_window: Callable[[], MainWindow]
+) -> None:
+    # Smaller than the offscreen screen (800x600), which restoreGeometry() clamps to.
+    window.setGeometry(QRect(10, 20, 770, 540))
+    window.show_page(PAGES.index("Contacts"))
+    window.close()
+    again = make_window()
+    assert again.size().width() == 770
+    assert again.size().height() == 540
+    assert again.current_page_name() == "Contacts"
+
+
+def test_search_fields_are_line_edits_with_shortcut_hints(window: MainWindow) -> None:
+    assert isinstance(window.applications_page.search, QLineEdit)
+    assert "Ctrl+F" in window.applications_page.search.placeholderText()
+
+
+def test_record_model_passes_the_model_tester(
+    qtmodeltester: object, window: MainWindow, clock: FakeClock
+) -> None:
+    fill_demo(clock, 12)
+    model: RecordTableModel[object] = window.applications_page.model  # type: ignore[assignment]
+    window.refresh()
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    qtmodeltester.check(window.applications_page.proxy)  # type: ignore[attr-defined]
+
+
+def test_calendar_marks_busy_days_and_lists_the_selected_days_interviews(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from followthrough.store.models import Interview
+    from followthrough.store.queries import create_application
+
+    application = create_application(clock, "Acme", "Analyst")
+    start = clock.now() + timedelta(days=3)
+    Interview.create(
+        application=application,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        time_zone="UTC",
+        round=2,
+    )
+    window = make_window()
+    page = window.calendar_page
+    local_day = start.astimezone(window.zone).date()
+    qdate = QDate(local_day.year, local_day.month, local_day.day)
+    qtbot.waitUntil(lambda: page.calendar.dateTextFormat(qdate).fontWeight() > 400)
+    assert page.calendar.dateTextFormat(qdate).toolTip() == "1 interview"
+    window.show_page(PAGES.index("Calendar"))
+    page.go_to(local_day)
+    qtbot.waitUntil(
+        lambda: "Acme" in (page.day_list.item(0).text() if page.day_list.count() else "")
+    )
+    assert "round 2" in page.day_list.item(0).text()
+    page.go_to(local_day + timedelta(days=1))
+    qtbot.waitUntil(lambda: page.day_list.item(0).text() == "Nothing on this day.")

@@ -1,0 +1,205 @@
+"""Opening the database: pragmas, permissions, foreign keys, newer and damaged files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import peewee
+import pytest
+
+from followthrough.domain.clock import FakeClock
+from followthrough.store.database import (
+    DatabaseCorruptError,
+    DatabaseTooNewError,
+    open_database,
+)
+from followthrough.store.migrations import LATEST_VERSION, schema_version
+from followthrough.store.models import (
+    ALL_MODELS,
+    Application,
+    Contact,
+    Interview,
+    InterviewParticipant,
+    db,
+)
+from followthrough.store.paths import DATA_DIR_ENV, resolve_data_dir
+from followthrough.store.queries import create_application
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_fresh_database_is_migrated_with_safe_pragmas(database: peewee.SqliteDatabase) -> None:
+    assert schema_version(database) == LATEST_VERSION
+
+    def pragma(name: str) -> object:
+        return database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2  # FULL
+    assert pragma("foreign_keys") == 1
+    assert pragma("busy_timeout") >= 5000
+
+
+def test_pragmas_hold_on_connections_of_other_threads(database: peewee.SqliteDatabase) -> None:
+    import threading
+
+    seen: dict[str, object] = {}
+
+    def worker() -> None:
+        with database.connection_context():
+            seen["fk"] = database.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+            seen["sync"] = database.execute_sql("PRAGMA synchronous").fetchone()[0]
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == {"fk": 1, "sync": 2}
+
+
+def test_folder_and_files_are_private(
+    database: peewee.SqliteDatabase, data_dir: Path, clock: FakeClock
+) -> None:
+    create_application(clock, "Acme")  # a write, so the -wal file exists
+    assert mode(data_dir) == 0o700
+    assert mode(data_dir / "backups") == 0o700
+    db_file = data_dir / "followthrough.sqlite3"
+    assert mode(db_file) == 0o600
+    side_files = [db_file.with_name(db_file.name + s) for s in ("-wal", "-shm")]
+    assert all(p.exists() for p in side_files)
+    for side in side_files:
+        assert mode(side) == 0o600, side
+
+
+def test_an_open_folder_is_tightened(tmp_path: Path, clock: FakeClock) -> None:
+    folder = tmp_path / "loose"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    database = open_database(folder, clock)
+    database.close()
+    assert mode(folder) == 0o700
+
+
+def test_models_match_the_migrated_schema(database: peewee.SqliteDatabase) -> None:
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {c.name for c in database.get_columns(table)}
+        fields = {f.column_name for f in model._meta.sorted_fields}
+        assert columns == fields, table
+
+
+def test_foreign_keys_are_enforced(database: peewee.SqliteDatabase, clock: FakeClock) -> None:
+    now = clock.now()
+    with pytest.raises(peewee.IntegrityError):
+        Interview.create(application=9999, starts_at=now, ends_at=now, time_zone="UTC")
+
+
+def test_deleting_an_application_removes_its_interviews_and_nothing_else(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    now = clock.now()
+    kept = create_application(clock, "Keep Inc")
+    gone = create_application(clock, "Gone Ltd")
+    person = Contact.create(name="Dana Lee", created_at=now)
+    for application in (kept, gone):
+        interview = Interview.create(
+            application=application,
+            starts_at=now,
+            ends_at=now + timedelta(hours=1),
+            time_zone="America/Chicago",
+        )
+        InterviewParticipant.create(interview=interview, contact=person)
+    gone.delete_instance()
+    assert [a.company for a in Application.select()] == ["Keep Inc"]
+    assert Interview.select().count() == 1
+    assert InterviewParticipant.select().count() == 1
+    assert Contact.select().count() == 1
+
+
+def test_check_constraints_refuse_unknown_stages(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    application = create_application(clock, "Acme")
+    with pytest.raises(peewee.IntegrityError):
+        Application.update(stage="ghosted").where(Application.id == application.id).execute()
+
+
+def test_a_newer_database_is_refused_unchanged(data_dir: Path, clock: FakeClock) -> None:
+    open_database(data_dir, clock, bind=False).close()
+    path = data_dir / "followthrough.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
+    before = digest(path)
+    with pytest.raises(DatabaseTooNewError) as caught:
+        open_database(data_dir, clock, bind=False)
+    message = str(caught.value)
+    assert "newer version" in message
+    assert str(LATEST_VERSION + 5) in message
+    assert digest(path) == before
+
+
+def test_a_file_that_is_not_a_database_is_reported_not_overwritten(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    data_dir.mkdir(parents=True)
+    path = data_dir / "followthrough.sqlite3"
+    path.write_bytes(b"this is not SQLite at all\n" * 200)
+    before = digest(path)
+    with pytest.raises(DatabaseCorruptError) as caught:
+        open_database(data_dir, clock, bind=False)
+    message = str(caught.value)
+    assert str(path) in message
+    assert "no backup yet" in message
+    assert digest(path) == before
+
+
+def _damage_pages(path: Path) -> None:
+    """Overwrite the middle of the file, keeping SQLite's header readable."""
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 2)
+        handle.write(b"\xde\xad\xbe\xef" * ((size - 4096 * 3) // 4))
+
+
+def test_damaged_pages_are_reported_with_the_newest_backup(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    database = open_database(data_dir, clock)
+    for index in range(300):
+        create_application(clock, f"Company {index}", "Role " * 20)
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    backups = data_dir / "backups"
+    older = backups / "20261101T090000Z-before-v2.sqlite3"
+    newer = backups / "20261115T090000Z-before-v3.sqlite3"
+    older.write_bytes(b"")
+    newer.write_bytes(b"")
+    path = data_dir / "followthrough.sqlite3"
+    _damage_pages(path)
+    before = digest(path)
+    with pytest.raises(DatabaseCorruptError) as caught:
+        open_database(data_dir, clock, bind=False)
+    message = str(caught.value)
+    assert str(newer) in message
+    assert str(older) not in message
+    assert "has not been changed" in message
+    assert digest(path) == before
+    db.initialize(None)
+
+
+def test_data_dir_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
+    assert resolve_data_dir(str(tmp_path / "from-cli")) == tmp_path / "from-cli"
+    assert resolve_data_dir(None) == tmp_path / "from-env"
+    monkeypatch.delenv(DATA_DIR_ENV)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert resolve_data_dir(None) == tmp_path / "xdg" / "followthrough"

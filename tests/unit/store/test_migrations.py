@@ -1,0 +1,126 @@
+"""Ordered schema steps: applied once, each after a backup, all-or-nothing per step."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import peewee
+import pytest
+from playhouse.migrate import SqliteMigrator, migrate
+
+from followthrough.domain.clock import FakeClock
+from followthrough.store.database import DatabaseOpenError, open_database
+from followthrough.store.migrations import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
+    migrate_database,
+    schema_version,
+)
+from followthrough.store.models import db
+from followthrough.store.queries import create_application
+
+
+@pytest.fixture(autouse=True)
+def _unbind() -> object:
+    yield None
+    db.initialize(None)
+
+
+def _add_priority(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
+    migrate(migrator.add_column("application", "priority", peewee.IntegerField(default=0)))
+
+
+def _half_then_fail(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
+    database.execute_sql("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
+    migrate(migrator.add_column("application", "half", peewee.TextField(default="")))
+    raise RuntimeError("disk on fire")
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        return {r[0] for r in rows}
+
+
+def columns(path: Path, table: str) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {r[1] for r in connection.execute(f"PRAGMA table_info({table})")}
+
+
+def test_empty_database_gets_every_step(data_dir: Path, clock: FakeClock) -> None:
+    database = open_database(data_dir, clock)
+    assert schema_version(database) == LATEST_VERSION
+    assert {
+        "application",
+        "contact",
+        "contact_role",
+        "interview",
+        "interview_participant",
+        "stage_event",
+    } <= tables(data_dir / "followthrough.sqlite3")
+    # Nothing to protect in an empty file, so no backup was made.
+    assert list((data_dir / "backups").iterdir()) == []
+    database.close()
+
+
+def test_reopening_applies_nothing(data_dir: Path, clock: FakeClock) -> None:
+    open_database(data_dir, clock).close()
+    database = open_database(data_dir, clock)
+    assert migrate_database(database, data_dir / "backups", clock) == []
+    database.close()
+
+
+def test_a_new_step_runs_after_a_backup_of_the_old_schema(data_dir: Path, clock: FakeClock) -> None:
+    database = open_database(data_dir, clock)
+    create_application(clock, "Acme", "Analyst")
+    database.close()
+    steps = (*MIGRATIONS, Migration(LATEST_VERSION + 1, "priority", _add_priority))
+    database = open_database(data_dir, clock, steps)
+    assert schema_version(database) == LATEST_VERSION + 1
+    assert "priority" in columns(data_dir / "followthrough.sqlite3", "application")
+    database.close()
+    backups = list((data_dir / "backups").iterdir())
+    assert len(backups) == 1
+    backup = backups[0]
+    assert backup.name.startswith("20261120T150000Z-before-v")
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert connection.execute("SELECT company FROM application").fetchall() == [("Acme",)]
+    assert "priority" not in columns(backup, "application")
+
+
+def test_a_step_failing_midway_leaves_the_old_schema_intact(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    database = open_database(data_dir, clock)
+    create_application(clock, "Acme", "Analyst")
+    database.close()
+    path = data_dir / "followthrough.sqlite3"
+    steps = (
+        *MIGRATIONS,
+        Migration(LATEST_VERSION + 1, "priority", _add_priority),
+        Migration(LATEST_VERSION + 2, "broken", _half_then_fail),
+    )
+    with pytest.raises(DatabaseOpenError, match="disk on fire") as caught:
+        open_database(data_dir, clock, steps)
+    assert f"left at version {LATEST_VERSION + 1}" in str(caught.value)
+    # The step before the broken one stays applied; nothing of the broken one remains.
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION + 1
+        assert connection.execute("SELECT company FROM application").fetchall() == [("Acme",)]
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert "half_done" not in tables(path)
+    assert "half" not in columns(path, "application")
+    assert "priority" in columns(path, "application")
+    # One backup before each step that was tried.
+    assert len(list((data_dir / "backups").iterdir())) == 2
+
+
+def test_versions_must_increase(data_dir: Path, clock: FakeClock) -> None:
+    steps = (*MIGRATIONS, Migration(LATEST_VERSION, "again", _add_priority))
+    with pytest.raises(DatabaseOpenError, match="strictly increasing"):
+        open_database(data_dir, clock, steps)

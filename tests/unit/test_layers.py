@@ -1,0 +1,70 @@
+"""The architecture's rules, checked on the source: layers and where time comes from."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "followthrough"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def sources(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", ["store", "domain"])
+def test_store_and_domain_import_no_qt(layer: str) -> None:
+    for path in sources(layer):
+        qt = {m for m in imported_modules(path) if m.startswith(("PySide6", "shiboken6"))}
+        assert not qt, f"{path.name} imports {qt}"
+
+
+def test_domain_knows_no_database() -> None:
+    for path in sources("domain"):
+        found = {
+            m
+            for m in imported_modules(path)
+            if m.startswith(("peewee", "playhouse", "sqlite3", "followthrough.store"))
+        }
+        assert not found, f"{path.name} imports {found}"
+
+
+def test_services_use_no_widgets() -> None:
+    for path in sources("services"):
+        widgets = {m for m in imported_modules(path) if m.startswith("PySide6.QtWidgets")}
+        assert not widgets, f"{path.name} imports {widgets}"
+        assert not any(m.startswith("followthrough.ui") for m in imported_modules(path))
+
+
+def test_lower_layers_do_not_import_upper_ones() -> None:
+    order = ["store", "domain", "services", "ui"]
+    allowed_below = {"domain": set(), "store": {"domain"}, "services": {"domain", "store"}}
+    for layer, allowed in allowed_below.items():
+        for path in sources(layer):
+            for module in imported_modules(path):
+                parts = module.split(".")
+                if parts[0] == "followthrough" and len(parts) > 1 and parts[1] in order:
+                    assert parts[1] in allowed | {layer}, f"{path.name} imports {module}"
+
+
+def test_now_comes_only_from_the_clock() -> None:
+    clock_module = PACKAGE / "domain" / "clock.py"
+    for path in PACKAGE.rglob("*.py"):
+        if path == clock_module:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for forbidden in ("datetime.now(", "date.today(", "datetime.utcnow(", "time.time("):
+            assert forbidden not in text, f"{path.relative_to(PACKAGE)} calls {forbidden}"

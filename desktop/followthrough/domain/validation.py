@@ -18,6 +18,17 @@ def url_problem(text: str) -> str | None:
     return None
 
 
+def email_problem(text: str) -> str | None:
+    """Why ``text`` is not a usable e-mail address, or None when it is (or is empty)."""
+    value = text.strip()
+    if not value:
+        return None
+    local, at, domain = value.rpartition("@")
+    if not at or not local or "." not in domain or any(c in value for c in " ,;<>\r\n"):
+        return "This does not look like an e-mail address (name@example.com)."
+    return None
+
+
 def application_problems(company: str, posting_url: str) -> dict[str, str]:
     """Field name -> message, for every field that cannot be saved as typed."""
     problems: dict[str, str] = {}

@@ -38,12 +38,6 @@ class InterviewFormat(StrEnum):
     ONSITE = "onsite"
 
 
-class WindowUnit(StrEnum):
-    DAYS = "days"
-    WORKING_DAYS = "working_days"
-    WEEKS = "weeks"
-
-
 class BaseModel(peewee.Model):
     id = peewee.AutoField()
 

@@ -1,0 +1,65 @@
+"""The agenda: everything with a date, from every feature, in one shape.
+
+Today and both calendar views read the same items. Each feature contributes items of its
+own kind (interviews and decision dates now; thank-you notes, follow-ups and reference
+heads-ups later) through the providers registered in ``store.agenda``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class AgendaKind(StrEnum):
+    INTERVIEW = "interview"
+    DECISION = "decision"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.value, self.value)
+
+
+KIND_LABELS: dict[str, str] = {"interview": "Interview", "decision": "Decision due"}
+# One colour per kind, for the calendar's dots (later kinds add theirs).
+KIND_COLOURS: dict[str, str] = {"interview": "#2f6f8f", "decision": "#c0392b"}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str
+    day: date  # the local day it belongs to
+    title: str
+    detail: str = ""
+    at: datetime | None = None  # an exact instant, when it has one
+    application_id: int | None = None
+    interview_id: int | None = None
+    overdue: bool = False
+
+    def sort_key(self) -> tuple[date, int, datetime | None, str]:
+        # Items without a time come first in their day (like all-day events).
+        return (self.day, 0 if self.at is None else 1, self.at, self.title)
+
+
+@dataclass(frozen=True)
+class TodayAgenda:
+    overdue: list[AgendaItem]
+    today: list[AgendaItem]
+    upcoming: list[AgendaItem]
+
+
+def split_today(items: Iterable[AgendaItem], today: date) -> TodayAgenda:
+    """Overdue items (whatever their day), today's, and later ones, each in time order."""
+    overdue: list[AgendaItem] = []
+    todays: list[AgendaItem] = []
+    upcoming: list[AgendaItem] = []
+    for item in sorted(items, key=AgendaItem.sort_key):
+        if item.overdue:
+            overdue.append(item)
+        elif item.day == today:
+            todays.append(item)
+        elif item.day > today:
+            upcoming.append(item)
+    return TodayAgenda(overdue, todays, upcoming)

@@ -1,0 +1,168 @@
+"""An interview as the user enters it: checks, the derived decision date, the checklist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from followthrough.domain.timeframes import WindowUnit, date_within
+from followthrough.domain.validation import email_problem, url_problem
+
+FORMATS = ("phone", "video", "onsite")
+METHODS = ("phone", "email", "either")
+
+
+@dataclass(frozen=True)
+class PersonDraft:
+    """An interviewer: an existing contact (``contact_id``) or one created with the interview."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin_url: str = ""
+    preferred_method: str | None = None
+    contact_id: int | None = None
+    role: str = "interviewer"
+
+
+@dataclass(frozen=True)
+class InterviewDraft:
+    application_id: int
+    day: date
+    start: time
+    end: time
+    time_zone: str
+    round: int = 1
+    format: str = "video"
+    location: str = ""
+    people: tuple[PersonDraft, ...] = ()
+    next_step: str = ""
+    # Either a date that was named, or "within N unit" as it was said.
+    decision_on: date | None = None
+    decision_within_count: int | None = None
+    decision_within_unit: WindowUnit | None = None
+    tells_unsuccessful: bool | None = None
+    check_back_when: str = ""
+    check_back_method: str | None = None
+    notes: str = ""
+    interview_id: int | None = None
+
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.day, self.start, self.zone())
+
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.day, self.end, self.zone())
+
+    def decision_date(self) -> date | None:
+        """The date a decision is due: the one named, or the end of the stated window."""
+        if self.decision_within_count and self.decision_within_unit:
+            return date_within(self.day, self.decision_within_count, self.decision_within_unit)
+        return self.decision_on
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    question: str
+    answered: bool
+    detail: str = ""
+
+
+@dataclass
+class Problems:
+    """Field name -> message; ``people`` problems are keyed ``people.N.field``."""
+
+    messages: dict[str, str] = field(default_factory=dict)
+
+    def add(self, key: str, message: str) -> None:
+        self.messages.setdefault(key, message)
+
+    def __bool__(self) -> bool:
+        return bool(self.messages)
+
+
+def zone_problem(name: str) -> str | None:
+    if name not in available_timezones():
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return f"“{name}” is not a time zone this computer knows (e.g. Europe/Paris)."
+    return None
+
+
+def interview_problems(draft: InterviewDraft) -> Problems:
+    problems = Problems()
+    zone_message = zone_problem(draft.time_zone)
+    if zone_message:
+        problems.add("time_zone", zone_message)
+    if draft.end <= draft.start:
+        problems.add("end", "The interview has to end after it starts.")
+    if draft.round < 1:
+        problems.add("round", "Rounds are counted from 1.")
+    if draft.format not in FORMATS:
+        problems.add("format", "Choose phone, video or on-site.")
+    if draft.decision_within_count is not None and draft.decision_within_count <= 0:
+        problems.add("decision", "A timeframe needs a number above zero.")
+    if draft.decision_on is not None and draft.decision_on < draft.day:
+        problems.add("decision", "The decision date is before the interview.")
+    if draft.format == "video":
+        link_message = url_problem(draft.location) if "://" in draft.location else None
+        if link_message:
+            problems.add("location", link_message)
+    seen: set[str] = set()
+    for index, person in enumerate(draft.people):
+        if not person.name.strip():
+            problems.add(f"people.{index}.name", "Every interviewer needs a name.")
+        email_message = email_problem(person.email)
+        if email_message:
+            problems.add(f"people.{index}.email", f"{person.name}: {email_message}")
+        link_message = url_problem(person.linkedin_url)
+        if link_message:
+            problems.add(f"people.{index}.linkedin_url", f"{person.name}: {link_message}")
+        key = f"id:{person.contact_id}" if person.contact_id else person.name.strip().casefold()
+        if key in seen:
+            problems.add(f"people.{index}.name", f"{person.name} is listed twice.")
+        seen.add(key)
+    return problems
+
+
+def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
+    """What a candidate should have learned before leaving (design.md, [002, 003, 004])."""
+    people = draft.people
+    missing_details = [p.name for p in people if not (p.email.strip() or p.phone.strip())]
+    missing_method = [p.name for p in people if not p.preferred_method]
+    decision = draft.decision_date()
+    return [
+        ChecklistItem(
+            "Asked about the next step?",
+            bool(draft.next_step.strip()),
+            draft.next_step.strip(),
+        ),
+        ChecklistItem(
+            "Asked when they will decide?",
+            decision is not None,
+            f"by {decision:%a %d %b}" if decision else "",
+        ),
+        ChecklistItem(
+            "Asked whether unsuccessful candidates hear back?",
+            draft.tells_unsuccessful is not None,
+        ),
+        ChecklistItem(
+            "Names and contact details of everyone you met?",
+            bool(people) and not missing_details,
+            "no interviewers yet" if not people else ", ".join(missing_details),
+        ),
+        ChecklistItem(
+            "How each of them prefers to be contacted?",
+            bool(people) and not missing_method,
+            ", ".join(missing_method),
+        ),
+        ChecklistItem(
+            "When it is all right to check back?",
+            bool(draft.check_back_when.strip() or draft.check_back_method),
+        ),
+    ]

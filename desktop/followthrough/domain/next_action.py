@@ -1,0 +1,40 @@
+"""What to do next about an application, for the list's "next action" column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from followthrough.domain.stages import Stage, is_closed
+
+
+@dataclass(frozen=True)
+class NextAction:
+    text: str
+    due_day: date | None = None
+    due_at: datetime | None = None
+
+    @property
+    def overdue_on(self) -> date | None:
+        return self.due_day
+
+
+def next_action(
+    stage: Stage,
+    today: date,
+    next_interview: datetime | None,
+    next_interview_day: date | None,
+    decision_on: date | None,
+) -> NextAction:
+    """The one next thing for an application (later features add notes and follow-ups)."""
+    if is_closed(stage):
+        return NextAction("")
+    if next_interview is not None:
+        return NextAction("Interview", next_interview_day, next_interview)
+    if decision_on is not None:
+        if decision_on < today:
+            return NextAction("Decision date passed: follow up", decision_on)
+        return NextAction("Wait for their decision", decision_on)
+    if stage == Stage.APPLIED:
+        return NextAction("Wait for a reply; keep applying elsewhere")
+    return NextAction("Ask when they will decide")

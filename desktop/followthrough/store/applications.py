@@ -1,0 +1,266 @@
+"""Applications: the list's rows, one application's full record, edits and deletion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from followthrough.domain.clock import Clock
+from followthrough.domain.next_action import NextAction, next_action
+from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
+from followthrough.domain.validation import application_problems
+from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.models import (
+    Application,
+    Contact,
+    Interview,
+    InterviewParticipant,
+    StageEvent,
+    db,
+)
+
+_instant = UtcDateTimeField()
+
+
+@dataclass(frozen=True)
+class ApplicationSummary:
+    application_id: int
+    company: str
+    role_title: str
+    stage: Stage
+    applied_on: date | None
+    location: str
+    last_contact: date | None
+    next_action: NextAction
+    people: str  # names of everyone met, for search
+
+
+_SUMMARY_SQL = """
+SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
+  (SELECT MAX(i.starts_at) FROM interview i
+     WHERE i.application_id = a.id AND i.starts_at <= :now) AS last_interview,
+  (SELECT MIN(i.starts_at) FROM interview i
+     WHERE i.application_id = a.id AND i.starts_at > :now) AS next_interview,
+  (SELECT MAX(i.decision_expected_on) FROM interview i
+     WHERE i.application_id = a.id) AS decision_on,
+  (SELECT group_concat(c.name, ' ') FROM interview i
+     JOIN interview_participant p ON p.interview_id = i.id
+     JOIN contact c ON c.id = p.contact_id
+     WHERE i.application_id = a.id) AS people
+FROM application a
+"""
+
+
+def _day(value: object) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSummary]:
+    today = now.astimezone(zone).date()
+    cursor = db.execute_sql(
+        _SUMMARY_SQL.replace(":now", "?"), (to_db_instant(now), to_db_instant(now))
+    )
+    rows = []
+    for (
+        app_id,
+        company,
+        role,
+        stage,
+        applied_on,
+        location,
+        last_interview,
+        next_interview,
+        decision_on,
+        people,
+    ) in cursor.fetchall():
+        upcoming = _instant.python_value(next_interview)
+        last = _instant.python_value(last_interview)
+        rows.append(
+            ApplicationSummary(
+                application_id=app_id,
+                company=company,
+                role_title=role,
+                stage=Stage(stage),
+                applied_on=_day(applied_on),
+                location=location,
+                last_contact=last.astimezone(zone).date() if last else None,
+                next_action=next_action(
+                    Stage(stage),
+                    today,
+                    upcoming,
+                    upcoming.astimezone(zone).date() if upcoming else None,
+                    _day(decision_on),
+                ),
+                people=people or "",
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ApplicationFields:
+    company: str
+    role_title: str = ""
+    posting_url: str = ""
+    location: str = ""
+    source: str = ""
+    applied_on: date | None = None
+    notes: str = ""
+
+
+class ApplicationError(ValueError):
+    """The application cannot be saved as entered; the message is for the user."""
+
+
+def update_application(application_id: int, fields: ApplicationFields, clock: Clock) -> None:
+    problems = application_problems(fields.company, fields.posting_url)
+    if problems:
+        raise ApplicationError(" ".join(problems.values()))
+    with db.atomic():
+        application = Application.get_by_id(application_id)
+        application.company = fields.company.strip()
+        application.role_title = fields.role_title.strip()
+        application.posting_url = fields.posting_url.strip()
+        application.location = fields.location.strip()
+        application.source = fields.source.strip()
+        application.applied_on = fields.applied_on
+        application.notes = fields.notes
+        application.updated_at = clock.now()
+        application.save()
+
+
+def delete_application(application_id: int) -> None:
+    """Removes the application with its interviews, participations and timeline (not people)."""
+    Application.delete_by_id(application_id)
+
+
+@dataclass(frozen=True)
+class InterviewLine:
+    interview_id: int
+    round: int
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    format: str
+    people: str
+    next_step: str
+    decision_on: date | None
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    contact_id: int
+    name: str
+    title: str
+    email: str
+    phone: str
+    preferred_method: str | None
+    rounds: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    application_id: int
+    fields: ApplicationFields
+    stage: Stage
+    closed_on: date | None
+    closure_reason: ClosureReason | None
+    interviews: list[InterviewLine]
+    people: list[PersonLine]
+    timeline: list[TimelineEntry]
+
+
+def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
+    application = Application.get_by_id(application_id)
+    interviews = list(
+        Interview.select().where(Interview.application == application).order_by(Interview.starts_at)
+    )
+    participants = list(
+        InterviewParticipant.select(InterviewParticipant, Contact)
+        .join(Contact)
+        .where(InterviewParticipant.interview.in_([i.id for i in interviews]))
+        .order_by(InterviewParticipant.id)
+    )
+    names_by_interview: dict[int, list[str]] = {}
+    rounds_by_person: dict[int, list[int]] = {}
+    round_of = {i.id: i.round for i in interviews}
+    people: dict[int, Contact] = {}
+    for participant in participants:
+        names_by_interview.setdefault(participant.interview_id, []).append(participant.contact.name)
+        rounds_by_person.setdefault(participant.contact_id, []).append(
+            round_of[participant.interview_id]
+        )
+        people[participant.contact_id] = participant.contact
+    timeline: list[TimelineEntry] = []
+
+    for event in StageEvent.select().where(StageEvent.application == application):
+        target = STAGE_LABELS[Stage(event.to_stage)]
+        if event.from_stage is None:
+            text = f"Added at “{target}”"
+        else:
+            text = f"Stage: {STAGE_LABELS[Stage(event.from_stage)]} → {target}"
+        if event.closure_reason:
+            text += f" ({REASON_LABELS[ClosureReason(event.closure_reason)].lower()})"
+        timeline.append(TimelineEntry(event.happened_at, text))
+    for interview in interviews:
+        verb = "Interview" if interview.starts_at <= now else "Interview planned"
+        who = ", ".join(names_by_interview.get(interview.id, [])) or "no interviewers recorded"
+        timeline.append(
+            TimelineEntry(interview.starts_at, f"{verb}, round {interview.round} with {who}")
+        )
+    timeline.sort(key=lambda entry: entry.at)
+    return ApplicationDetail(
+        application_id=application.id,
+        fields=ApplicationFields(
+            company=application.company,
+            role_title=application.role_title,
+            posting_url=application.posting_url,
+            location=application.location,
+            source=application.source,
+            applied_on=application.applied_on,
+            notes=application.notes,
+        ),
+        stage=Stage(application.stage),
+        closed_on=application.closed_on,
+        closure_reason=ClosureReason(application.closure_reason)
+        if application.closure_reason
+        else None,
+        interviews=[
+            InterviewLine(
+                interview_id=i.id,
+                round=i.round,
+                starts_at=i.starts_at,
+                ends_at=i.ends_at,
+                time_zone=i.time_zone,
+                format=i.format,
+                people=", ".join(names_by_interview.get(i.id, [])),
+                next_step=i.next_step,
+                decision_on=i.decision_expected_on,
+            )
+            for i in interviews
+        ],
+        people=[
+            PersonLine(
+                contact_id=c.id,
+                name=c.name,
+                title=c.title,
+                email=c.email,
+                phone=c.phone,
+                preferred_method=c.preferred_method,
+                rounds=", ".join(str(r) for r in sorted(set(rounds_by_person[c.id]))),
+            )
+            for c in people.values()
+        ],
+        timeline=timeline,
+    )

@@ -1,0 +1,167 @@
+"""People: saving a contact with its roles, and a person's history across applications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from followthrough.domain.clock import Clock
+from followthrough.domain.validation import email_problem, url_problem
+from followthrough.store.models import (
+    Application,
+    Contact,
+    ContactRole,
+    Interview,
+    InterviewParticipant,
+    db,
+    rows_of,
+)
+
+ROLE_KINDS = ("interviewer", "recruiter", "hiring_manager", "referrer", "reference")
+ROLE_LABELS: dict[str, str] = {
+    "interviewer": "Interviewer",
+    "recruiter": "Recruiter",
+    "hiring_manager": "Hiring manager",
+    "referrer": "Referrer / network",
+    "reference": "Reference",
+}
+
+
+@dataclass(frozen=True)
+class ContactFields:
+    name: str
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin_url: str = ""
+    preferred_method: str | None = None
+    notes: str = ""
+    roles: frozenset[str] = frozenset()
+
+
+class ContactError(ValueError):
+    """The contact cannot be saved as entered; the message is for the user."""
+
+
+def contact_problems(fields: ContactFields) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not fields.name.strip():
+        problems["name"] = "Enter the person's name."
+    email = email_problem(fields.email)
+    if email:
+        problems["email"] = email
+    link = url_problem(fields.linkedin_url)
+    if link:
+        problems["linkedin_url"] = link
+    unknown = fields.roles - set(ROLE_KINDS)
+    if unknown:
+        problems["roles"] = f"Unknown roles: {', '.join(sorted(unknown))}."
+    return problems
+
+
+def save_contact(fields: ContactFields, clock: Clock, contact_id: int | None = None) -> int:
+    problems = contact_problems(fields)
+    if problems:
+        raise ContactError(" ".join(problems.values()))
+    values = {
+        "name": fields.name.strip(),
+        "title": fields.title.strip(),
+        "company": fields.company.strip(),
+        "email": fields.email.strip(),
+        "phone": fields.phone.strip(),
+        "linkedin_url": fields.linkedin_url.strip(),
+        "preferred_method": fields.preferred_method,
+        "notes": fields.notes,
+    }
+    with db.atomic():
+        if contact_id is None:
+            contact = Contact.create(created_at=clock.now(), **values)
+        else:
+            contact = Contact.get_by_id(contact_id)
+            for name, value in values.items():
+                setattr(contact, name, value)
+            contact.save()
+        ContactRole.delete().where(
+            (ContactRole.contact == contact) & ContactRole.role.not_in(list(fields.roles))
+        ).execute()
+        for role in sorted(fields.roles):
+            ContactRole.insert(contact=contact, role=role).on_conflict_ignore().execute()
+        return int(contact.id)
+
+
+def load_contact(contact_id: int) -> ContactFields:
+    contact = Contact.get_by_id(contact_id)
+    roles = frozenset(r.role for r in ContactRole.select().where(ContactRole.contact == contact))
+    return ContactFields(
+        name=contact.name,
+        title=contact.title,
+        company=contact.company,
+        email=contact.email,
+        phone=contact.phone,
+        linkedin_url=contact.linkedin_url,
+        preferred_method=contact.preferred_method,
+        notes=contact.notes,
+        roles=roles,
+    )
+
+
+def delete_contact(contact_id: int) -> None:
+    """Removes the person and their places in interviews (interviews themselves stay)."""
+    Contact.delete_by_id(contact_id)
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    application_id: int
+    company: str
+    role_title: str
+    interview_round: int
+    starts_at: datetime
+    role_in_interview: str
+
+
+def contact_history(contact_id: int) -> list[HistoryLine]:
+    query = (
+        InterviewParticipant.select(
+            Application.id,
+            Application.company,
+            Application.role_title,
+            Interview.round,
+            Interview.starts_at,
+            InterviewParticipant.role,
+        )
+        .join(Interview)
+        .join(Application)
+        .where(InterviewParticipant.contact == contact_id)
+        .order_by(Interview.starts_at.desc())
+    )
+    return [HistoryLine(*row) for row in rows_of(query)]
+
+
+@dataclass(frozen=True)
+class ContactChoice:
+    contact_id: int
+    name: str
+    title: str
+    company: str
+    email: str
+    phone: str
+    preferred_method: str | None
+
+    def label(self) -> str:
+        extra = ", ".join(x for x in (self.title, self.company) if x)
+        return f"{self.name} ({extra})" if extra else self.name
+
+
+def contact_choices() -> list[ContactChoice]:
+    query = Contact.select(
+        Contact.id,
+        Contact.name,
+        Contact.title,
+        Contact.company,
+        Contact.email,
+        Contact.phone,
+        Contact.preferred_method,
+    ).order_by(Contact.name)
+    return [ContactChoice(*row) for row in rows_of(query)]

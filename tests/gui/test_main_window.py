@@ -87,10 +87,12 @@ def test_ctrl_n_adds_an_application_that_appears_in_the_list(
     assert window.current_page_name() == "Applications"
     page = window.applications_page
     assert not page.showing_empty_state
-    assert page.proxy.rowCount() == 1
-    assert page.proxy.index(0, 1).data() == "Data Analyst"
-    assert page.stage_cards[next(iter(page.stage_cards))].value.text() == "1"
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 1).data() == "Data Analyst"
+    assert "Applied: <b>1</b>" in page.stage_counts.text()
     assert window.status_counts.text().startswith("1 application (1 active)")
+    # The new application opens at once, ready for its first interview.
+    assert list(window.detail_dialogs) == [Application.get().id]
 
 
 def test_an_invalid_application_is_not_accepted(qtbot: QtBot, clock: FakeClock) -> None:
@@ -165,13 +167,14 @@ def test_demo_data_shows_its_counts_and_ctrl_f_searches(
     search = window.applications_page.search
     assert QApplication.focusWidget() is search
     company = Application.select().first().company
+    window.applications_page.stage_filter.setCurrentText("All stages")
     qtbot.keyClicks(search, company)
-    proxy = window.applications_page.proxy
-    assert 0 < proxy.rowCount() < 30
-    for row in range(proxy.rowCount()):
-        assert proxy.index(row, 0).data() == company
+    model = window.applications_page.model
+    assert 0 < model.rowCount() < 30
+    for row in range(model.rowCount()):
+        assert model.index(row, 0).data() == company
     search.clear()
-    assert proxy.rowCount() == 30
+    assert model.rowCount() == 30
 
 
 def test_f1_opens_help_and_about_names_the_version(
@@ -215,22 +218,30 @@ def test_search_fields_are_line_edits_with_shortcut_hints(window: MainWindow) ->
     assert "Ctrl+F" in window.applications_page.search.placeholderText()
 
 
-def test_record_model_passes_the_model_tester(
-    qtmodeltester: object, window: MainWindow, clock: FakeClock
+def test_list_models_pass_the_model_tester(
+    qtbot: QtBot, qtmodeltester: object, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:
     fill_demo(clock, 12)
-    model: RecordTableModel[object] = window.applications_page.model  # type: ignore[assignment]
-    window.refresh()
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    qtmodeltester.check(window.applications_page.proxy)  # type: ignore[attr-defined]
+    window = make_window()
+    models: list[RecordTableModel[object]] = [
+        window.applications_page.model,  # type: ignore[list-item]
+        window.contacts_page.model,  # type: ignore[list-item]
+        window.today_page.sections["upcoming"][1],  # type: ignore[list-item]
+        window.calendar_page.week.model,  # type: ignore[list-item]
+    ]
+    for model in models:
+        qtbot.waitUntil(lambda m=model: m.rowCount() > 0)
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    # Searching and sorting keep the models consistent too.
+    window.applications_page.search.setText("a")
+    window.applications_page.model.sort(2, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(window.applications_page.model)  # type: ignore[attr-defined]
 
 
-def test_calendar_marks_busy_days_and_lists_the_selected_days_interviews(
+def test_calendar_marks_busy_days_and_lists_the_selected_days_items(
     qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:
     from datetime import timedelta
-
-    from PySide6.QtCore import QDate
 
     from followthrough.store.models import Interview
     from followthrough.store.queries import create_application
@@ -247,14 +258,12 @@ def test_calendar_marks_busy_days_and_lists_the_selected_days_interviews(
     window = make_window()
     page = window.calendar_page
     local_day = start.astimezone(window.zone).date()
-    qdate = QDate(local_day.year, local_day.month, local_day.day)
-    qtbot.waitUntil(lambda: page.calendar.dateTextFormat(qdate).fontWeight() > 400)
-    assert page.calendar.dateTextFormat(qdate).toolTip() == "1 interview"
+    qtbot.waitUntil(lambda: page.calendar.marks(local_day) == {"interview": 1})
     window.show_page(PAGES.index("Calendar"))
     page.go_to(local_day)
-    qtbot.waitUntil(
-        lambda: "Acme" in (page.day_list.item(0).text() if page.day_list.count() else "")
-    )
-    assert "round 2" in page.day_list.item(0).text()
+    assert page.day_model.rowCount() == 1
+    assert "Acme" in page.day_model.index(0, 2).data()
+    assert "round 2" in page.day_model.index(0, 3).data()
     page.go_to(local_day + timedelta(days=1))
-    qtbot.waitUntil(lambda: page.day_list.item(0).text() == "Nothing on this day.")
+    assert page.day_model.rowCount() == 0
+    assert "nothing on this day" in page.day_heading.text()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from followthrough.domain.timeframes import WindowUnit, date_within
@@ -11,6 +11,7 @@ from followthrough.domain.validation import email_problem, url_problem
 
 FORMATS = ("phone", "video", "onsite")
 METHODS = ("phone", "email", "either")
+METHOD_MESSAGE = "Choose phone, e-mail or either."
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,11 @@ def interview_problems(draft: InterviewDraft) -> Problems:
     zone_message = zone_problem(draft.time_zone)
     if zone_message:
         problems.add("time_zone", zone_message)
-    if draft.end <= draft.start:
+    if draft.end <= draft.start or (
+        # Compared in UTC: a start inside a daylight-saving gap can lie after the end.
+        zone_message is None
+        and draft.ends_at().astimezone(UTC) <= draft.starts_at().astimezone(UTC)
+    ):
         problems.add("end", "The interview has to end after it starts.")
     if draft.round < 1:
         problems.add("round", "Rounds are counted from 1.")
@@ -109,6 +114,8 @@ def interview_problems(draft: InterviewDraft) -> Problems:
         problems.add("decision", "A timeframe needs a number above zero.")
     if draft.decision_on is not None and draft.decision_on < draft.day:
         problems.add("decision", "The decision date is before the interview.")
+    if draft.check_back_method is not None and draft.check_back_method not in METHODS:
+        problems.add("check_back_method", METHOD_MESSAGE)
     if draft.format == "video":
         link_message = url_problem(draft.location) if "://" in draft.location else None
         if link_message:
@@ -123,6 +130,8 @@ def interview_problems(draft: InterviewDraft) -> Problems:
         link_message = url_problem(person.linkedin_url)
         if link_message:
             problems.add(f"people.{index}.linkedin_url", f"{person.name}: {link_message}")
+        if person.preferred_method is not None and person.preferred_method not in METHODS:
+            problems.add(f"people.{index}.preferred_method", f"{person.name}: {METHOD_MESSAGE}")
         key = f"id:{person.contact_id}" if person.contact_id else person.name.strip().casefold()
         if key in seen:
             problems.add(f"people.{index}.name", f"{person.name} is listed twice.")

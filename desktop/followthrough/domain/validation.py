@@ -23,8 +23,16 @@ def email_problem(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
-    local, at, domain = value.rpartition("@")
-    if not at or not local or "." not in domain or any(c in value for c in " ,;<>\r\n"):
+    local, at, domain = value.partition("@")
+    labels = domain.split(".")
+    if (
+        not at
+        or not local
+        or "@" in domain  # a doubled or second @
+        or len(labels) < 2
+        or not all(labels)  # an empty part: "acme..com", ".acme.com", "acme.com."
+        or any(c.isspace() or c in ",;<>" for c in value)
+    ):
         return "This does not look like an e-mail address (name@example.com)."
     return None
 

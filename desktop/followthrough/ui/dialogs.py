@@ -1,41 +1,27 @@
-"""Dialogs: new application, about, getting started."""
+"""Dialogs: new application, a person, about, getting started."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from followthrough import APP_NAME, __version__
-from followthrough.domain.validation import application_problems
-
-SOURCES = ("LinkedIn", "Company site", "Referral", "Job board", "Recruiter", "Career fair")
-
-
-@dataclass(frozen=True)
-class ApplicationInput:
-    company: str
-    role_title: str
-    posting_url: str
-    location: str
-    source: str
-    applied_on: date | None
-    notes: str
+from followthrough.store.applications import ApplicationFields
+from followthrough.store.contacts import ContactFields, HistoryLine
+from followthrough.ui.ask import Ask
+from followthrough.ui.formatting import instant_text
+from followthrough.ui.forms import ApplicationForm, ContactForm
 
 
 class NewApplicationDialog(QDialog):
@@ -46,112 +32,113 @@ class NewApplicationDialog(QDialog):
         self.setWindowTitle("New application")
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.company = QLineEdit()
-        self.company.setObjectName("company")
-        self.company.setPlaceholderText("Required")
-        self.role_title = QLineEdit()
-        self.role_title.setObjectName("roleTitle")
-        self.posting_url = QLineEdit()
-        self.posting_url.setObjectName("postingUrl")
-        self.posting_url.setPlaceholderText("https://…")
-        self.location = QLineEdit()
-        self.source = QComboBox()
-        self.source.setEditable(True)
-        self.source.addItems(["", *SOURCES])
-        self.applied = QCheckBox("Applied on")
-        self.applied.setChecked(True)
-        self.applied_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.applied_on.setCalendarPopup(True)
-        self.applied_on.setDisplayFormat("yyyy-MM-dd")
-        self.applied.toggled.connect(self.applied_on.setEnabled)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(80)
-        self.errors: dict[str, QLabel] = {}
-        for name, label, field in (
-            ("company", "&Company", self.company),
-            ("role_title", "&Role", self.role_title),
-            ("posting_url", "Posting &URL", self.posting_url),
-        ):
-            form.addRow(label, field)
-            error = QLabel()
-            error.setObjectName(f"{name}Error")
-            error.setStyleSheet("color: #b00020;")
-            error.hide()
-            self.errors[name] = error
-            form.addRow("", error)
-        form.addRow("&Location", self.location)
-        form.addRow("&Source", self.source)
-        form.addRow(self.applied, self.applied_on)
-        form.addRow("&Notes", self.notes)
-        layout.addLayout(form)
+        self.form = ApplicationForm(today)
+        self.company = self.form.company
+        self.role_title = self.form.role_title
+        self.posting_url = self.form.posting_url
+        self.errors = self.form.errors
+        layout.addWidget(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.company.textEdited.connect(lambda _t: self._clear_error("company"))
-        self.posting_url.textEdited.connect(lambda _t: self._clear_error("posting_url"))
 
-    def _clear_error(self, name: str) -> None:
-        self.errors[name].hide()
-
-    def value(self) -> ApplicationInput:
-        qdate = self.applied_on.date()
-        return ApplicationInput(
-            company=self.company.text().strip(),
-            role_title=self.role_title.text().strip(),
-            posting_url=self.posting_url.text().strip(),
-            location=self.location.text().strip(),
-            source=self.source.currentText().strip(),
-            applied_on=date(qdate.year(), qdate.month(), qdate.day())
-            if self.applied.isChecked()
-            else None,
-            notes=self.notes.toPlainText(),
-        )
-
-    def has_input(self) -> bool:
-        value = self.value()
-        return any(
-            (
-                value.company,
-                value.role_title,
-                value.posting_url,
-                value.location,
-                value.notes.strip(),
-            )
-        )
+    def value(self) -> ApplicationFields:
+        return self.form.value()
 
     def accept(self) -> None:
-        value = self.value()
-        problems = application_problems(value.company, value.posting_url)
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
-        if problems:
-            first = {"company": self.company, "posting_url": self.posting_url}[next(iter(problems))]
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        super().accept()
+        if self.form.check():
+            super().accept()
 
     def reject(self) -> None:
-        if self.has_input() and not self.confirm_discard(self):
+        if self.form.has_input() and not self.confirm_discard(self):
             return
         super().reject()
 
     @classmethod
     def confirm_discard(cls, parent: QWidget) -> bool:
         """Asks before typed input is thrown away (tests replace this)."""
-        answer = QMessageBox.question(
-            parent,
-            "Discard this application?",
-            "What you typed has not been saved. Discard it?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        return Ask.discard_changes(parent)
+
+
+class ContactDialog(QDialog):
+    """A person's details and roles, and every interview they were part of.
+
+    Signals:
+        open_application(int): the user wants to see an application from the history.
+    """
+
+    open_application = Signal(int)
+
+    def __init__(
+        self,
+        fields: ContactFields | None,
+        history: list[HistoryLine],
+        zone: ZoneInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(fields.name if fields else "New person")
+        self.setMinimumWidth(560)
+        self.delete_requested = False
+        layout = QVBoxLayout(self)
+        self.form = ContactForm()
+        if fields is not None:
+            self.form.set_value(fields)
+        layout.addWidget(self.form)
+        if fields is not None:
+            layout.addWidget(QLabel("<b>History</b>"))
+            self.history = QListWidget()
+            self.history.setObjectName("contactHistory")
+            for line in history:
+                item = QListWidgetItem(
+                    f"{instant_text(line.starts_at, zone)}  {line.company}"
+                    + (f" · {line.role_title}" if line.role_title else "")
+                    + f" — round {line.interview_round}"
+                )
+                item.setData(Qt.ItemDataRole.UserRole, line.application_id)
+                self.history.addItem(item)
+            if not history:
+                self.history.addItem("Not part of any interview yet.")
+            self.history.itemActivated.connect(self._open)
+            layout.addWidget(self.history)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if fields is not None:
+            delete = self.buttons.addButton("Delete…", QDialogButtonBox.ButtonRole.DestructiveRole)
+            delete.clicked.connect(self._delete)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        application_id = item.data(Qt.ItemDataRole.UserRole)
+        if application_id is not None:
+            self.open_application.emit(int(application_id))
+
+    def _delete(self) -> None:
+        name = self.form.value().name
+        if Ask.confirm(
+            self,
+            "Delete this person?",
+            f"Delete {name}? They are removed from every interview they were part of; "
+            "the interviews stay.",
+            "Delete",
+        ):
+            self.delete_requested = True
+            super().accept()
+
+    def accept(self) -> None:
+        if self.form.check():
+            super().accept()
+
+    def reject(self) -> None:
+        if self.form.is_dirty() and not Ask.discard_changes(self):
+            return
+        super().reject()
 
 
 ABOUT_TEXT = f"""

@@ -5,53 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
+from zoneinfo import ZoneInfo
 
+from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
-from followthrough.domain.stages import Stage
-from followthrough.store.models import Application, Contact, ContactRole, rows_of
-from followthrough.store.queries import (
-    DataCounts,
-    data_counts,
-    interviews_between,
-    overdue_decisions,
-)
-from followthrough.ui.pages import ApplicationRow, ContactRow, TodayData
+from followthrough.store.agenda import agenda_between, overdue_items
+from followthrough.store.applications import ApplicationSummary, application_summaries
+from followthrough.store.contacts import ROLE_LABELS
+from followthrough.store.models import Contact, ContactRole, rows_of
+from followthrough.store.queries import DataCounts, data_counts
+from followthrough.ui.pages import ContactRow
 
-ROLE_LABELS: dict[str, str] = {
-    "interviewer": "Interviewer",
-    "recruiter": "Recruiter",
-    "hiring_manager": "Hiring manager",
-    "referrer": "Referrer",
-    "reference": "Reference",
-}
+UPCOMING_DAYS = 7
 
 
 @dataclass(frozen=True)
 class WindowData:
+    today: date
     counts: DataCounts
-    today: TodayData
-    applications: list[ApplicationRow]
+    agenda: TodayAgenda
+    applications: list[ApplicationSummary]
+    application_haystacks: list[str]
     contacts: list[ContactRow]
+    contact_haystacks: list[str]
 
 
-def load_window_data(clock: Clock, today: date) -> WindowData:
-    counts = data_counts(clock)
-    now = clock.now()
-    upcoming = interviews_between(now, now + timedelta(days=7), limit=200)
-    today_data = TodayData(counts, upcoming, overdue_decisions(today))
-    applications = [
-        ApplicationRow(a[0], a[1], a[2], Stage(a[3]), a[4], a[5])
-        for a in rows_of(
-            Application.select(
-                Application.id,
-                Application.company,
-                Application.role_title,
-                Application.stage,
-                Application.applied_on,
-                Application.location,
-            )
-        )
-    ]
+def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
+    items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
+    return split_today([*overdue_items(today, zone), *items], today)
+
+
+def load_contacts() -> list[ContactRow]:
     role_query = ContactRole.select(ContactRole.contact, ContactRole.role).order_by(
         ContactRole.contact, ContactRole.role
     )
@@ -59,7 +43,7 @@ def load_window_data(clock: Clock, today: date) -> WindowData:
         contact_id: ", ".join(ROLE_LABELS.get(str(r[1]), str(r[1])) for r in group)
         for contact_id, group in groupby(rows_of(role_query), key=lambda r: r[0])
     }
-    contacts = [
+    return [
         ContactRow(c[0], c[1], c[2], c[3], c[4], c[5], c[6], roles.get(c[0], ""))
         for c in rows_of(
             Contact.select(
@@ -73,4 +57,35 @@ def load_window_data(clock: Clock, today: date) -> WindowData:
             )
         )
     ]
-    return WindowData(counts, today_data, applications, contacts)
+
+
+def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
+    now = clock.now()
+    today = now.astimezone(zone).date()
+    applications = application_summaries(now, zone)
+    contacts = load_contacts()
+    return WindowData(
+        today=today,
+        counts=data_counts(clock),
+        agenda=load_today(today, zone),
+        applications=applications,
+        # Search text is made here, off the GUI thread, once per load.
+        application_haystacks=[
+            f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
+        ],
+        contacts=contacts,
+        contact_haystacks=[
+            f"{c.name} {c.title} {c.company} {c.email} {c.roles}".casefold() for c in contacts
+        ],
+    )
+
+
+def load_month(year: int, month: int, zone: ZoneInfo) -> list[AgendaItem]:
+    """The agenda of a month grid, with the neighbouring days it shows."""
+    first = date(year, month, 1)
+    after = date(year + month // 12, month % 12 + 1, 1)
+    return agenda_between(first - timedelta(days=7), after + timedelta(days=7), zone)
+
+
+def load_week(monday: date, zone: ZoneInfo) -> list[AgendaItem]:
+    return agenda_between(monday, monday + timedelta(days=6), zone)

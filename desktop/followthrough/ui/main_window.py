@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,18 +23,35 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough import APP_NAME
+from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.clock import Clock
-from followthrough.store.queries import create_application, interview_days, interviews_between
+from followthrough.domain.stages import Stage, is_closed
+from followthrough.store.applications import ApplicationSummary
+from followthrough.store.contacts import (
+    ContactFields,
+    contact_history,
+    delete_contact,
+    load_contact,
+    save_contact,
+)
+from followthrough.store.queries import change_stage, create_application
+from followthrough.ui.application_detail import ApplicationDetailDialog
 from followthrough.ui.context import AppContext
-from followthrough.ui.dialogs import ABOUT_TEXT, HELP_TEXT, NewApplicationDialog, TextDialog
+from followthrough.ui.dialogs import (
+    ABOUT_TEXT,
+    HELP_TEXT,
+    ContactDialog,
+    NewApplicationDialog,
+    TextDialog,
+)
 from followthrough.ui.formatting import plural, system_zone
-from followthrough.ui.loading import WindowData, load_window_data
+from followthrough.ui.forms import StageChangeDialog
+from followthrough.ui.loading import WindowData, load_month, load_week, load_window_data
 from followthrough.ui.pages import (
     ApplicationsPage,
     CalendarPage,
     ContactsPage,
     TodayPage,
-    day_bounds,
 )
 
 log = logging.getLogger(__name__)
@@ -72,10 +90,11 @@ class MainWindow(QMainWindow):
         )
         for name, icon in zip(PAGES, icons, strict=True):
             QListWidgetItem(self.style().standardIcon(icon), name, self.nav)
-        self.today_page = TodayPage()
-        self.applications_page = ApplicationsPage()
-        self.calendar_page = CalendarPage()
+        self.today_page = TodayPage(self.zone)
+        self.applications_page = ApplicationsPage(self.zone, self.today)
+        self.calendar_page = CalendarPage(self.zone)
         self.contacts_page = ContactsPage()
+        self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.stack = QStackedWidget()
         for page in (
             self.today_page,
@@ -101,8 +120,18 @@ class MainWindow(QMainWindow):
         for page in (self.today_page, self.applications_page):
             page.add_application.connect(self.new_application)
         self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
-        self.calendar_page.day_selected.connect(self.load_day)
+        self.calendar_page.day_selected.connect(self.calendar_page.show_day)
         self.calendar_page.month_shown.connect(self.load_month)
+        self.calendar_page.week_shown.connect(self.load_week)
+        self.calendar_page.today_button.clicked.connect(
+            lambda: self.calendar_page.go_to(self.today())
+        )
+        for source in (self.today_page, self.calendar_page):
+            source.item_activated.connect(self.open_agenda_item)
+        self.applications_page.open_application.connect(self.open_application)
+        self.applications_page.move_requested.connect(self.move_application)
+        self.contacts_page.open_contact.connect(self.open_contact)
+        self.contacts_page.new_contact.connect(lambda: self.open_contact(None))
 
         self.today_page.set_welcome_visible(not self._welcome_dismissed())
         self._restore_geometry()
@@ -187,16 +216,16 @@ class MainWindow(QMainWindow):
         return self.clock.now().astimezone(self.zone).date()
 
     def refresh(self) -> None:
-        clock, today = self.clock, self.today()
+        clock, zone = self.clock, self.zone
         self.context.runner.submit(
-            lambda: load_window_data(clock, today), self._show_data, self._show_load_error
+            lambda: load_window_data(clock, zone), self._show_data, self._show_load_error
         )
 
     def _show_data(self, data: WindowData) -> None:
         counts = data.counts
-        self.today_page.set_data(data.today, self.today(), self.zone)
-        self.applications_page.set_data(counts, data.applications)
-        self.contacts_page.set_data(counts, data.contacts)
+        self.today_page.set_data(counts, data.agenda, data.today)
+        self.applications_page.set_data(counts, data.applications, data.application_haystacks)
+        self.contacts_page.set_data(counts, data.contacts, data.contact_haystacks)
         self.calendar_page.set_has_data(counts.interviews > 0)
         self.status_counts.setText(
             f"{plural(counts.applications, 'application')} "
@@ -206,8 +235,9 @@ class MainWindow(QMainWindow):
         )
         if not self._loaded_once:
             self._loaded_once = True
-            self.calendar_page.go_to(self.today())
-        self.load_day(self.calendar_page.selected_day())
+            self.calendar_page.go_to(data.today)
+        else:
+            self.load_week(self.calendar_page.week.monday)
         self.load_month(*self.calendar_page.shown_month())
         self.data_loaded.emit()
 
@@ -215,25 +245,95 @@ class MainWindow(QMainWindow):
         self.status_counts.setText("Could not load data")
         QMessageBox.warning(self, APP_NAME, f"Your data could not be loaded:\n{message}")
 
-    def load_day(self, day: date) -> None:
-        start, end = day_bounds(day, self.zone)
-        zone = self.zone
+    def load_month(self, year: int, month: int) -> None:
+        zone, today = self.zone, self.today()
         self.context.runner.submit(
-            lambda: interviews_between(start, end),
-            lambda rows: self.calendar_page.set_day(day, rows, zone),
+            lambda: load_month(year, month, zone),
+            lambda items: self.calendar_page.set_month_items(year, month, items, today),
         )
 
-    def load_month(self, year: int, month: int) -> None:
-        first = date(year, month, 1)
-        after = date(year + month // 12, month % 12 + 1, 1)
-        # A week either side: the month grid shows days of the neighbouring months.
-        start = day_bounds(first - timedelta(days=7), self.zone)[0]
-        end = day_bounds(after + timedelta(days=7), self.zone)[0]
+    def load_week(self, monday: date) -> None:
         zone = self.zone
         self.context.runner.submit(
-            lambda: interview_days(start, end, zone),
-            lambda counts: self.calendar_page.mark_days(year, month, counts),
+            lambda: load_week(monday, zone),
+            lambda items: self.calendar_page.week.set_items(monday, items),
         )
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        if item.application_id is not None:
+            self.open_application(item.application_id)
+
+    def open_application(self, application_id: int) -> ApplicationDetailDialog:
+        dialog = self.detail_dialogs.get(application_id)
+        if dialog is None:
+            dialog = ApplicationDetailDialog(self.context, application_id, self)
+            dialog.changed.connect(self.refresh)
+            dialog.open_contact.connect(self.open_contact)
+            dialog.destroyed.connect(lambda _o=None: self.detail_dialogs.pop(application_id, None))
+            self.detail_dialogs[application_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def move_application(self, card: ApplicationSummary, target: Stage) -> None:
+        """A board card moved: closing stages ask for the reason first."""
+        reason = None
+        if is_closed(target):
+            dialog = StageChangeDialog(card.company, card.stage, self.today(), target, self)
+            if not self.exec_dialog(dialog):
+                return
+            chosen = dialog.chosen_stage()
+            assert chosen is not None
+            target, reason = chosen, dialog.chosen_reason()
+        clock, today, application_id = self.clock, self.today(), card.application_id
+        self.context.runner.submit(
+            lambda: change_stage(application_id, target, clock, today, reason),
+            lambda _r: self._after_change(f"{card.company}: now “{target.label}”."),
+            self._show_save_error,
+        )
+
+    def open_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self._edit_contact(None, None, [])
+            return
+        self.context.runner.submit(
+            lambda: (load_contact(contact_id), contact_history(contact_id)),
+            lambda loaded: self._edit_contact(contact_id, loaded[0], loaded[1]),
+            self._show_save_error,
+        )
+
+    def _edit_contact(
+        self, contact_id: int | None, fields: ContactFields | None, history: list[Any]
+    ) -> None:
+        dialog = ContactDialog(fields, history, self.zone, self)
+        dialog.open_application.connect(self.open_application)
+        if not self.exec_dialog(dialog):
+            return
+        clock = self.clock
+        if dialog.delete_requested and contact_id is not None:
+            name = fields.name if fields else ""
+            self.context.runner.submit(
+                lambda: delete_contact(contact_id),
+                lambda _r: self._after_change(f"Deleted {name}."),
+                self._show_save_error,
+            )
+            return
+        value = dialog.form.value()
+        self.context.runner.submit(
+            lambda: save_contact(value, clock, contact_id),
+            lambda _r: self._after_change(f"Saved {value.name}."),
+            self._show_save_error,
+        )
+
+    def _after_change(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+        self.refresh()
+        for dialog in self.detail_dialogs.values():
+            dialog.reload()
+
+    def _show_save_error(self, message: str) -> None:
+        QMessageBox.critical(self, APP_NAME, f"That was not saved:\n{message}")
 
     def new_application(self) -> None:
         dialog = NewApplicationDialog(self.today(), self)
@@ -255,10 +355,11 @@ class MainWindow(QMainWindow):
             )
             return int(application.id)
 
-        def saved(_application_id: int) -> None:
+        def saved(application_id: int) -> None:
             self.statusBar().showMessage(f"Added {value.company}.", 5000)
             self.show_page(PAGES.index("Applications"))
             self.refresh()
+            self.open_application(application_id)
 
         def failed(message: str) -> None:
             QMessageBox.critical(self, APP_NAME, f"The application was not saved:\n{message}")
@@ -266,9 +367,9 @@ class MainWindow(QMainWindow):
         self.context.runner.submit(save, saved, failed)
 
     @staticmethod
-    def exec_dialog(dialog: NewApplicationDialog) -> bool:
+    def exec_dialog(dialog: QDialog) -> bool:
         """Runs a modal dialog (tests replace this to fill it in)."""
-        return dialog.exec() == NewApplicationDialog.DialogCode.Accepted
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     # -- first run, help, about ----------------------------------------------------------
 

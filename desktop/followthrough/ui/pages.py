@@ -1,38 +1,40 @@
-"""The four main views: Today, Applications, Calendar, Contacts."""
+"""The four main views: Today, Applications (list and board), Calendar, Contacts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
+    QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
+    QMenu,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from followthrough.domain.stages import Stage
-from followthrough.store.queries import DataCounts, InterviewRow
-from followthrough.ui.formatting import day_text, instant_text, plural, time_text
-from followthrough.ui.models import Column, RecordTableModel, SearchProxyModel
+from followthrough.domain.agenda import AgendaItem, TodayAgenda
+from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
+from followthrough.store.applications import ApplicationSummary
+from followthrough.store.queries import DataCounts
+from followthrough.ui.calendar_views import MonthCalendar, WeekView, agenda_columns, agenda_table
+from followthrough.ui.formatting import day_text, instant_text, plural
+from followthrough.ui.forms import from_qdate, to_qdate
+from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.widgets import Card, EmptyState
-
-FORMAT_LABELS = {"phone": "phone", "video": "video", "onsite": "on-site"}
 
 
 def _title(text: str) -> QLabel:
@@ -45,13 +47,27 @@ def _title(text: str) -> QLabel:
     return label
 
 
-def interview_line(row: InterviewRow, zone: ZoneInfo, with_day: bool = True) -> str:
-    when = instant_text(row.starts_at, zone) if with_day else time_text(row.starts_at, zone)
-    role = f" · {row.role_title}" if row.role_title else ""
-    return (
-        f"{when}  {row.company}{role} — round {row.round}, "
-        f"{FORMAT_LABELS.get(row.format, row.format)}"
-    )
+def _search_field(name: str, placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setPlaceholderText(placeholder)
+    field.setClearButtonEnabled(True)
+    return field
+
+
+def _list_table(model: RecordTableModel[object], name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 class _DataPage(QWidget):
@@ -104,7 +120,8 @@ class WelcomeBanner(QFrame):
             "note to every interviewer within a day, follow-ups when the decision date has "
             "passed, a heads-up to your references — and it reminds you from the tray even "
             "when this window is closed.<br><br>Start by adding the application you are "
-            "interviewing for (Ctrl+N). Press F1 at any time for help."
+            "interviewing for (Ctrl+N), then open it and record the interview (Ctrl+I). "
+            "Press F1 at any time for help."
         )
         text.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -120,17 +137,18 @@ class WelcomeBanner(QFrame):
         layout.addLayout(buttons)
 
 
-@dataclass(frozen=True)
-class TodayData:
-    counts: DataCounts
-    upcoming: list[InterviewRow]
-    overdue_decisions: int
-
-
 class TodayPage(_DataPage):
-    add_application = Signal()
+    """Overdue, today and the next seven days, from the agenda.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        add_application(): the user wants to add an application.
+        item_activated(object): an AgendaItem was opened.
+    """
+
+    add_application = Signal()
+    item_activated = Signal(object)
+
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         empty = EmptyState(
             "Nothing to do yet",
             "Today lists what needs doing now: interviews coming up, thank-you notes "
@@ -148,64 +166,199 @@ class TodayPage(_DataPage):
         outer.addWidget(self.heading)
         cards = QHBoxLayout()
         self.active_card = Card("active applications")
-        self.upcoming_card = Card("interviews in the next 7 days")
-        self.overdue_card = Card("decision dates passed, no answer yet")
-        for card in (self.active_card, self.upcoming_card, self.overdue_card):
+        self.today_card = Card("today")
+        self.upcoming_card = Card("in the next 7 days")
+        self.overdue_card = Card("overdue")
+        for card in (self.overdue_card, self.today_card, self.upcoming_card, self.active_card):
             cards.addWidget(card)
         outer.addLayout(cards)
-        outer.addWidget(QLabel("<b>Coming up this week</b>"))
-        self.upcoming_list = QListWidget()
-        self.upcoming_list.setObjectName("upcomingInterviews")
-        outer.addWidget(self.upcoming_list, 1)
+        self.sections: dict[str, tuple[QLabel, RecordTableModel[AgendaItem], QTableView]] = {}
+        for key, label, with_day in (
+            ("overdue", "Overdue", True),
+            ("today", "Today", False),
+            ("upcoming", "Next 7 days", True),
+        ):
+            heading = QLabel(f"<b>{label}</b>")
+            model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, with_day))
+            table = agenda_table(model, f"today_{key}")
+            table.activated.connect(
+                lambda index, m=model: self.item_activated.emit(m.row_at(index.row()))
+            )
+            outer.addWidget(heading)
+            outer.addWidget(table, 1)
+            self.sections[key] = (heading, model, table)
         self.content.setLayout(outer)
 
     def set_welcome_visible(self, visible: bool) -> None:
         self.welcome.setVisible(visible)
 
-    def set_data(self, data: TodayData, today: date, zone: ZoneInfo) -> None:
-        self.show_content(data.counts.applications > 0)
+    def set_data(self, counts: DataCounts, agenda: TodayAgenda, today: date) -> None:
+        self.show_content(counts.applications > 0)
         self.heading.setText(f"Today — {day_text(today)}")
-        self.active_card.set_value(data.counts.active_applications)
-        self.upcoming_card.set_value(len(data.upcoming))
-        self.overdue_card.set_value(data.overdue_decisions)
-        self.upcoming_list.clear()
-        for row in data.upcoming:
-            self.upcoming_list.addItem(interview_line(row, zone))
-        if not data.upcoming:
-            self.upcoming_list.addItem("No interviews in the next seven days.")
+        self.active_card.set_value(counts.active_applications)
+        self.overdue_card.set_value(len(agenda.overdue))
+        self.today_card.set_value(len(agenda.today))
+        self.upcoming_card.set_value(len(agenda.upcoming))
+        for key, items in (
+            ("overdue", agenda.overdue),
+            ("today", agenda.today),
+            ("upcoming", agenda.upcoming),
+        ):
+            heading, model, table = self.sections[key]
+            model.set_rows(items)
+            heading.setVisible(bool(items) or key == "today")
+            table.setVisible(bool(items))
+        today_heading = self.sections["today"][0]
+        if not agenda.today:
+            today_heading.setText("<b>Today</b> — nothing planned")
+        else:
+            today_heading.setText("<b>Today</b>")
 
 
-@dataclass(frozen=True)
-class ApplicationRow:
-    application_id: int
-    company: str
-    role_title: str
-    stage: Stage
-    applied_on: date | None
-    location: str
+def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
+    action = row.next_action
+    if action.due_at is not None:
+        return instant_text(action.due_at, zone)
+    if action.due_day is not None:
+        days = (action.due_day - today).days
+        if days < 0:
+            return f"{day_text(action.due_day)} ({-days} d ago)"
+        return day_text(action.due_day)
+    return ""
 
 
-APPLICATION_COLUMNS: list[Column[ApplicationRow]] = [
-    Column("Company", lambda r: r.company),
-    Column("Role", lambda r: r.role_title),
-    Column(
-        "Stage",
-        lambda r: r.stage.label,
-        sort_key=lambda r: list(Stage).index(r.stage),
-    ),
-    Column(
-        "Applied",
-        lambda r: r.applied_on.isoformat() if r.applied_on else "",
-        sort_key=lambda r: r.applied_on.toordinal() if r.applied_on else 0,
-    ),
-    Column("Location", lambda r: r.location),
+def application_columns(
+    zone: ZoneInfo, today: Callable[[], date]
+) -> list[Column[ApplicationSummary]]:
+    far = date.max.toordinal()
+    return [
+        Column("Company", lambda r: r.company),
+        Column("Role", lambda r: r.role_title),
+        Column("Stage", lambda r: r.stage.label, sort_key=lambda r: list(Stage).index(r.stage)),
+        Column(
+            "Last contact",
+            lambda r: day_text(r.last_contact) if r.last_contact else "",
+            sort_key=lambda r: r.last_contact.toordinal() if r.last_contact else 0,
+        ),
+        Column("Next action", lambda r: r.next_action.text),
+        Column(
+            "Due",
+            lambda r: _due_text(r, zone, today()),
+            sort_key=lambda r: r.next_action.due_day.toordinal() if r.next_action.due_day else far,
+            colour=lambda r: (
+                "#b00020" if r.next_action.due_day and r.next_action.due_day < today() else None
+            ),
+        ),
+    ]
+
+
+class BoardColumn(QFrame):
+    def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(190)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.heading = QLabel(f"<b>{stage.label}</b>")
+        layout.addWidget(self.heading)
+        self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
+            [Column("Card", lambda r: f"{r.company}\n{r.role_title}")]
+        )
+        self.view = QListView()
+        self.view.setObjectName(f"board_{stage.value}")
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setSpacing(2)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        layout.addWidget(self.view, 1)
+
+    def set_rows(self, rows: list[ApplicationSummary]) -> None:
+        self.model.set_rows(rows)
+        self.heading.setText(f"<b>{self.stage.label}</b> ({len(rows):,})")
+
+
+class BoardView(QScrollArea):
+    """One column per stage; a card moves to another stage from its menu (or Ctrl+M).
+
+    Signals:
+        move_requested(object, object): (ApplicationSummary, target Stage).
+        card_activated(int): an application id was opened.
+    """
+
+    move_requested = Signal(object, object)
+    card_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        row = QHBoxLayout(inner)
+        self.columns: dict[Stage, BoardColumn] = {}
+        for stage in Stage:
+            column = BoardColumn(stage)
+            column.view.activated.connect(
+                lambda index, c=column: self.card_activated.emit(
+                    c.model.row_at(index.row()).application_id
+                )
+            )
+            column.view.customContextMenuRequested.connect(lambda pos, c=column: self._menu(c, pos))
+            self.columns[stage] = column
+            row.addWidget(column)
+        self.setWidget(inner)
+
+    def set_rows(self, rows: list[ApplicationSummary]) -> None:
+        by_stage: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
+        for row in rows:
+            by_stage[row.stage].append(row)
+        for stage, column in self.columns.items():
+            column.set_rows(sorted(by_stage[stage], key=lambda r: r.company.casefold()))
+
+    def move_menu(self, column: BoardColumn, card: ApplicationSummary) -> QMenu:
+        menu = QMenu(self)
+        menu.setTitle("Move to")
+        for target in Stage:
+            if target in allowed_targets(card.stage):
+                suffix = "…" if is_closed(target) else ""
+                action = menu.addAction(f"{target.label}{suffix}")
+                action.triggered.connect(
+                    lambda _c=False, t=target: self.move_requested.emit(card, t)
+                )
+        return menu
+
+    def _menu(self, column: BoardColumn, pos: QPoint) -> None:
+        index = column.view.indexAt(pos)
+        if not index.isValid():
+            return
+        card = column.model.row_at(index.row())
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.card_activated.emit(card.application_id))
+        menu.addMenu(self.move_menu(column, card))
+        menu.exec(column.view.viewport().mapToGlobal(pos))
+
+
+STAGE_FILTERS: list[tuple[str, frozenset[Stage] | None]] = [
+    ("Active", frozenset(ACTIVE_STAGES)),
+    ("All stages", None),
+    *[(stage.label, frozenset({stage})) for stage in Stage],
 ]
 
 
 class ApplicationsPage(_DataPage):
-    add_application = Signal()
+    """Signals:
+    add_application(): the user wants a new application.
+    open_application(int): an application was opened.
+    move_requested(object, object): a board card should move to another stage.
+    """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    add_application = Signal()
+    open_application = Signal(int)
+    move_requested = Signal(object, object)
+
+    def __init__(
+        self, zone: ZoneInfo, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         empty = EmptyState(
             "No applications yet",
             "Every job you have applied for appears here with its stage, who you met and "
@@ -214,141 +367,179 @@ class ApplicationsPage(_DataPage):
         )
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.add_application)
+        self.zone = zone
         outer = QVBoxLayout()
-        outer.addWidget(_title("Applications"))
-        grid = QGridLayout()
-        self.stage_cards: dict[Stage, Card] = {}
-        for position, stage in enumerate(Stage):
-            card = Card(stage.label)
-            self.stage_cards[stage] = card
-            grid.addWidget(card, position // 4, position % 4)
-        outer.addLayout(grid)
-        self.search = QLineEdit()
-        self.search.setObjectName("applicationSearch")
-        self.search.setPlaceholderText("Search company or role… (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        outer.addWidget(self.search)
-        self.model: RecordTableModel[ApplicationRow] = RecordTableModel(APPLICATION_COLUMNS)
-        self.proxy = SearchProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.table = QTableView()
-        self.table.setObjectName("applicationTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 200)
-        self.table.setColumnWidth(1, 220)
-        outer.addWidget(self.table, 1)
-        self.content.setLayout(outer)
+        head = QHBoxLayout()
+        head.addWidget(_title("Applications"))
+        head.addStretch(1)
+        self.new_button = QPushButton("New application…")
+        self.new_button.clicked.connect(self.add_application)
+        head.addWidget(self.new_button)
+        outer.addLayout(head)
+        self.stage_counts = QLabel()
+        self.stage_counts.setObjectName("stageCounts")
+        self.stage_counts.setWordWrap(True)
+        outer.addWidget(self.stage_counts)
+        bar = QHBoxLayout()
+        self.search = _search_field("applicationSearch", "Search company, role or people… (Ctrl+F)")
+        self.stage_filter = QComboBox()
+        self.stage_filter.setObjectName("stageFilter")
+        for label, _stages in STAGE_FILTERS:
+            self.stage_filter.addItem(label)
+        self.shown = QLabel()
+        self.shown.setObjectName("shownCount")
+        bar.addWidget(self.search, 1)
+        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(self.stage_filter)
+        bar.addWidget(self.shown)
+        outer.addLayout(bar)
 
-    def set_data(self, counts: DataCounts, rows: list[ApplicationRow]) -> None:
+        self.views = QTabWidget()
+        self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
+            application_columns(zone, today)
+        )
+        self.table = _list_table(self.model, "applicationTable")  # type: ignore[arg-type]
+        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((170, 180, 100, 115, 200)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(
+            lambda index: self.open_application.emit(self.model.row_at(index.row()).application_id)
+        )
+        self.board = BoardView()
+        self.board.card_activated.connect(self.open_application)
+        self.board.move_requested.connect(self.move_requested)
+        self.views.addTab(self.table, "&List")
+        self.views.addTab(self.board, "&Board")
+        outer.addWidget(self.views, 1)
+        self.content.setLayout(outer)
+        self.search.textChanged.connect(self._search_changed)
+        self.stage_filter.currentIndexChanged.connect(self._filter_changed)
+        self._rows: list[ApplicationSummary] = []
+        self._filter_changed()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_shown()
+
+    def _filter_changed(self) -> None:
+        stages = STAGE_FILTERS[self.stage_filter.currentIndex()][1]
+        self.model.set_keep(None if stages is None else (lambda r: r.stage in stages))
+        self._update_shown()
+
+    def _update_shown(self) -> None:
+        self.shown.setText(f"{self.model.rowCount():,} of {self.model.total_count():,}")
+
+    def set_data(
+        self, counts: DataCounts, rows: list[ApplicationSummary], haystacks: list[str]
+    ) -> None:
         self.show_content(counts.applications > 0)
-        for stage, card in self.stage_cards.items():
-            card.set_value(counts.by_stage.get(stage, 0))
-        self.model.set_rows(rows)
+        parts = [f"{stage.label}: <b>{counts.by_stage.get(stage, 0):,}</b>" for stage in Stage]
+        self.stage_counts.setText(" · ".join(parts))
+        self._rows = rows
+        self.model.set_rows(rows, haystacks)
+        self.board.set_rows(rows)
+        self._update_shown()
 
     def focus_search(self) -> None:
         if self.showing_empty_state:
             return
+        self.views.setCurrentWidget(self.table)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
 
 class CalendarPage(_DataPage):
-    """A month calendar and the interviews of the selected day.
+    """A month grid with the agenda's items marked, and a week agenda.
 
     Signals:
-        day_selected(date): the user picked a day; the window loads its interviews.
+        month_shown(int, int): the month grid shows this year and month.
+        day_selected(object): a date was selected in the month grid.
+        week_shown(object): the week view shows the week of this Monday.
+        item_activated(object): an AgendaItem was opened.
     """
 
-    day_selected = Signal(object)
     month_shown = Signal(int, int)
+    day_selected = Signal(object)
+    week_shown = Signal(object)
+    item_activated = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         empty = EmptyState(
             "Your calendar is empty",
-            "Interviews and decision dates appear here on their days, so you can see the "
-            "week ahead at a glance. They come from the interviews you record.",
+            "Interviews, decision dates and everything else with a date appear here on "
+            "their days. They come from the interviews you record.",
         )
         super().__init__(empty, parent)
         outer = QVBoxLayout()
-        outer.addWidget(_title("Calendar"))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.calendar = QCalendarWidget()
+        head = QHBoxLayout()
+        head.addWidget(_title("Calendar"))
+        head.addStretch(1)
+        self.today_button = QPushButton("&Today")
+        head.addWidget(self.today_button)
+        outer.addLayout(head)
+        self.views = QTabWidget()
+        month = QWidget()
+        month_layout = QHBoxLayout(month)
+        self.calendar = MonthCalendar()
         self.calendar.setObjectName("monthCalendar")
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.selectionChanged.connect(self._on_selection)
-        self.calendar.currentPageChanged.connect(self.month_shown)
-        self._marked: list[date] = []
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
+        side = QVBoxLayout()
         self.day_heading = QLabel()
-        self.day_list = QListWidget()
-        self.day_list.setObjectName("dayInterviews")
-        side_layout.addWidget(self.day_heading)
-        side_layout.addWidget(self.day_list, 1)
-        splitter.addWidget(self.calendar)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        outer.addWidget(splitter, 1)
+        self.day_model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, False))
+        self.day_table = agenda_table(self.day_model, "dayAgenda")
+        self.day_table.activated.connect(
+            lambda index: self.item_activated.emit(self.day_model.row_at(index.row()))
+        )
+        side.addWidget(self.day_heading)
+        side.addWidget(self.day_table, 1)
+        month_layout.addWidget(self.calendar, 3)
+        month_layout.addLayout(side, 2)
+        self.week = WeekView(zone)
+        self.week.item_activated.connect(self.item_activated)
+        self.week.week_changed.connect(self.week_shown)
+        self.views.addTab(month, "&Month")
+        self.views.addTab(self.week, "&Week")
+        outer.addWidget(self.views, 1)
         self.content.setLayout(outer)
+        self.calendar.currentPageChanged.connect(self.month_shown)
+        self.calendar.selectionChanged.connect(lambda: self.day_selected.emit(self.selected_day()))
+        self._day_items: dict[date, list[AgendaItem]] = {}
+        self._month: tuple[int, int] | None = None
 
     def selected_day(self) -> date:
-        qdate = self.calendar.selectedDate()
-        return date(qdate.year(), qdate.month(), qdate.day())
-
-    def go_to(self, day: date) -> None:
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-
-    def _on_selection(self) -> None:
-        self.day_selected.emit(self.selected_day())
+        return from_qdate(self.calendar.selectedDate())
 
     def shown_month(self) -> tuple[int, int]:
         return self.calendar.yearShown(), self.calendar.monthShown()
 
-    def mark_days(self, year: int, month: int, counts: dict[date, int]) -> None:
-        """Bold, coloured day numbers where something happens; the count as a tooltip."""
-        if (year, month) != self.shown_month():
-            return  # the user has already moved to another month
-        for day in self._marked:
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), QTextCharFormat())
-        busy = QTextCharFormat()
-        busy.setFontWeight(QFont.Weight.Bold)
-        busy.setForeground(QColor("#1f5f7f"))
-        busy.setBackground(QColor("#dcecf4"))
-        for day, count in counts.items():
-            marked = QTextCharFormat(busy)
-            marked.setToolTip(plural(count, "interview"))
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), marked)
-        self._marked = list(counts)
+    def go_to(self, day: date) -> None:
+        self.calendar.setSelectedDate(to_qdate(day))
+        self.week.show_week(day)
 
     def set_has_data(self, has_data: bool) -> None:
         self.show_content(has_data)
 
-    def set_day(self, day: date, rows: list[InterviewRow], zone: ZoneInfo) -> None:
-        if day != self.selected_day():
-            return  # an answer for a day the user has already left
-        self.day_heading.setText(f"<b>{day_text(day)}</b>")
-        self.day_list.clear()
-        for row in rows:
-            self.day_list.addItem(interview_line(row, zone, with_day=False))
-        if not rows:
-            self.day_list.addItem("Nothing on this day.")
+    def set_month_items(self, year: int, month: int, items: list[AgendaItem], today: date) -> None:
+        if (year, month) != self.shown_month():
+            return  # the user has already moved on
+        kinds: dict[date, dict[str, int]] = {}
+        by_day: dict[date, list[AgendaItem]] = {}
+        for item in items:
+            day_kinds = kinds.setdefault(item.day, {})
+            day_kinds[item.kind] = day_kinds.get(item.kind, 0) + 1
+            by_day.setdefault(item.day, []).append(item)
+        self._day_items = by_day
+        self._month = (year, month)
+        self.calendar.set_marks(kinds, today)
+        self.show_day(self.selected_day())
 
-
-def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """The UTC instants where a local calendar day starts and ends (DST-aware)."""
-    start = datetime.combine(day, time.min, zone).astimezone(UTC)
-    end = datetime.combine(day + timedelta(days=1), time.min, zone).astimezone(UTC)
-    return start, end
+    def show_day(self, day: date) -> None:
+        items = self._day_items.get(day, [])
+        self.day_heading.setText(
+            f"<b>{day_text(day)}</b> — {plural(len(items), 'item')}"
+            if items
+            else f"<b>{day_text(day)}</b> — nothing on this day"
+        )
+        self.day_model.set_rows(items)
 
 
 @dataclass(frozen=True)
@@ -377,48 +568,55 @@ CONTACT_COLUMNS: list[Column[ContactRow]] = [
 
 
 class ContactsPage(_DataPage):
+    """Signals:
+    open_contact(int): a person was opened.
+    new_contact(): the user wants to add a person.
+    """
+
+    open_contact = Signal(int)
+    new_contact = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         empty = EmptyState(
             "No people yet",
             "Interviewers, recruiters, references and the people who referred you are kept "
             "here with how they prefer to be contacted. They are added as you record "
-            "interviews and references.",
+            "interviews, or by hand.",
+            "Add a person",
         )
         super().__init__(empty, parent)
+        empty.action_clicked.connect(self.new_contact)
         outer = QVBoxLayout()
-        outer.addWidget(_title("Contacts"))
+        head = QHBoxLayout()
+        head.addWidget(_title("Contacts"))
+        head.addStretch(1)
+        self.new_button = QPushButton("New person…")
+        self.new_button.clicked.connect(self.new_contact)
+        head.addWidget(self.new_button)
+        outer.addLayout(head)
         self.summary = QLabel()
         outer.addWidget(self.summary)
-        self.search = QLineEdit()
-        self.search.setObjectName("contactSearch")
-        self.search.setPlaceholderText("Search name, company or title… (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
+        self.search = _search_field("contactSearch", "Search name, company or title… (Ctrl+F)")
         outer.addWidget(self.search)
         self.model: RecordTableModel[ContactRow] = RecordTableModel(CONTACT_COLUMNS)
-        self.proxy = SearchProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.table = QTableView()
-        self.table.setObjectName("contactTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.search.textChanged.connect(self.model.set_search)
+        self.table = _list_table(self.model, "contactTable")  # type: ignore[arg-type]
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
         for column, width in enumerate((150, 150, 150, 120, 80, 210)):
             self.table.setColumnWidth(column, width)
+        self.table.activated.connect(
+            lambda index: self.open_contact.emit(self.model.row_at(index.row()).contact_id)
+        )
         outer.addWidget(self.table, 1)
         self.content.setLayout(outer)
 
-    def set_data(self, counts: DataCounts, rows: list[ContactRow]) -> None:
+    def set_data(self, counts: DataCounts, rows: list[ContactRow], haystacks: list[str]) -> None:
         self.show_content(counts.contacts > 0)
         self.summary.setText(
-            f"{counts.contacts:,} people across {counts.applications:,} applications."
+            f"{plural(counts.contacts, 'person', 'people')} across "
+            f"{plural(counts.applications, 'application')}."
         )
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, haystacks)
 
     def focus_search(self) -> None:
         if self.showing_empty_state:

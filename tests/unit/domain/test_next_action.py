@@ -1,0 +1,59 @@
+"""The one next thing to do about an application, for each situation it can be in."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from followthrough.domain.next_action import NextAction, next_action
+from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
+
+TODAY = date(2026, 11, 20)
+INTERVIEW_AT = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+INTERVIEW_DAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("stage", CLOSED_STAGES)
+def test_closed_applications_have_nothing_to_do(stage: Stage) -> None:
+    # Not even for an interview or a passed decision date still on record.
+    action = next_action(stage, TODAY, INTERVIEW_AT, INTERVIEW_DAY, TODAY - timedelta(days=3))
+    assert action == NextAction("")
+    assert (action.due_day, action.due_at, action.overdue_on) == (None, None, None)
+
+
+@pytest.mark.parametrize("stage", ACTIVE_STAGES)
+def test_an_upcoming_interview_comes_first(stage: Stage) -> None:
+    action = next_action(stage, TODAY, INTERVIEW_AT, INTERVIEW_DAY, TODAY - timedelta(days=3))
+    assert action == NextAction("Interview", INTERVIEW_DAY, INTERVIEW_AT)
+
+
+@pytest.mark.parametrize(
+    ("decision_on", "text"),
+    [
+        (TODAY - timedelta(days=10), "Decision date passed: follow up"),
+        (TODAY - timedelta(days=1), "Decision date passed: follow up"),
+        # On the day itself the decision is not late yet.
+        (TODAY, "Wait for their decision"),
+        (TODAY + timedelta(days=14), "Wait for their decision"),
+    ],
+)
+@pytest.mark.parametrize("stage", ACTIVE_STAGES)
+def test_a_decision_date_decides_between_waiting_and_following_up(
+    stage: Stage, decision_on: date, text: str
+) -> None:
+    action = next_action(stage, TODAY, None, None, decision_on)
+    assert action == NextAction(text, decision_on)
+    assert action.overdue_on == decision_on
+    assert action.due_at is None
+
+
+def test_an_application_without_news_waits_for_a_reply() -> None:
+    action = next_action(Stage.APPLIED, TODAY, None, None, None)
+    assert action == NextAction("Wait for a reply; keep applying elsewhere")
+    assert action.due_day is None
+
+
+@pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.OFFER])
+def test_after_interviews_without_a_date_ask_when_they_decide(stage: Stage) -> None:
+    assert next_action(stage, TODAY, None, None, None) == NextAction("Ask when they will decide")

@@ -89,21 +89,31 @@ def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]
 
 
 def _latest_decisions() -> peewee.Select:
-    """Per active application, the decision date of its latest interview that named one."""
-    latest = peewee.fn.MAX(Interview.decision_expected_on)
+    """Per active application, the decision date of its latest interview that named one.
+
+    A later round's date replaces an earlier one, even when it is sooner.
+    """
+    earlier = Interview.alias()
+    latest_id = (
+        earlier.select(earlier.id)
+        .where(
+            (earlier.application == Interview.application)
+            & earlier.decision_expected_on.is_null(False)
+        )
+        .order_by(earlier.starts_at.desc(), earlier.id.desc())
+        .limit(1)
+    )
     return (
         Interview.select(
             Application.id,
             Application.company,
             Application.role_title,
-            latest.alias("decision_on"),
+            Interview.decision_expected_on,
         )
         .join(Application)
         .where(
-            Application.stage.in_([s.value for s in ACTIVE_STAGES])
-            & Interview.decision_expected_on.is_null(False)
+            Application.stage.in_([s.value for s in ACTIVE_STAGES]) & (Interview.id == latest_id)
         )
-        .group_by(Application.id)
     )
 
 

@@ -91,9 +91,13 @@ def save_interview(draft: InterviewDraft, clock: Clock) -> int:
         for person in draft.people:
             contact = _contact_for(person, application.company, clock)
             kept.append(contact.id)
+            # Already there (an edit): keep the row, take the role as now entered.
             InterviewParticipant.insert(
                 interview=interview, contact=contact, role=person.role
-            ).on_conflict_ignore().execute()
+            ).on_conflict(
+                conflict_target=[InterviewParticipant.interview, InterviewParticipant.contact],
+                preserve=[InterviewParticipant.role],
+            ).execute()
         InterviewParticipant.delete().where(
             (InterviewParticipant.interview == interview)
             & (InterviewParticipant.contact.not_in(kept))

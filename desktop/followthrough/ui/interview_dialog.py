@@ -144,7 +144,7 @@ class InterviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(940, 680)
+        self.resize(1040, 700)
         self._base = draft
         self._contacts = contacts
         self.people: list[PersonDraft] = list(draft.people)
@@ -153,6 +153,7 @@ class InterviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         column = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -195,7 +196,7 @@ class InterviewDialog(QDialog):
         self.location = QLineEdit(draft.location)
         self.location.setPlaceholderText("Address, or the video link")
         form.addRow("&Date", self.day)
-        form.addRow("&Time", times)
+        form.addRow("Time", times)
         form.addRow("", error_label("end"))
         form.addRow("Time &zone", self.zone)
         form.addRow("", error_label("time_zone"))

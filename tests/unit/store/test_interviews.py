@@ -389,7 +389,8 @@ def test_delete_interview_removes_it_and_its_participations_only(
 ) -> None:
     application = create_application(clock, "Acme")
     first = save_interview(draft(application.id), clock)
-    second = save_interview(draft(application.id, round=2, people=(DANA,)), clock)
+    dana = load_interview_draft(first).people[0]
+    second = save_interview(draft(application.id, round=2, people=(dana,)), clock)
     delete_interview(first)
     assert [i.id for i in Interview.select()] == [second]
     assert InterviewParticipant.select().where(InterviewParticipant.interview == first).count() == 0

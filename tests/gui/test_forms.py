@@ -1,0 +1,166 @@
+"""Forms refuse what cannot be saved, say why next to the field, and ask before discarding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.interviews import InterviewDraft, PersonDraft
+from followthrough.domain.stages import Stage
+from followthrough.store.contacts import ContactChoice, ContactFields
+from followthrough.store.models import Contact, ContactRole
+from followthrough.ui.ask import Ask
+from followthrough.ui.dialogs import ContactDialog
+from followthrough.ui.forms import StageChangeDialog
+from followthrough.ui.interview_dialog import InterviewDialog
+from followthrough.ui.main_window import PAGES, MainWindow
+
+DAY = date(2026, 11, 23)
+
+
+def _draft(**changes: object) -> InterviewDraft:
+    base = InterviewDraft(
+        application_id=1, day=DAY, start=time(10), end=time(11), time_zone="Europe/Paris"
+    )
+    return base.__class__(**{**base.__dict__, **changes})
+
+
+def _interview_dialog(
+    qtbot: QtBot, draft: InterviewDraft, contacts: list[ContactChoice] | None = None
+) -> InterviewDialog:
+    dialog = InterviewDialog("Interview", draft, contacts or [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_an_interview_that_ends_before_it_starts_is_refused(qtbot: QtBot) -> None:
+    dialog = _interview_dialog(qtbot, _draft())
+    dialog.end.setTime(QTime(9, 0))
+    dialog.zone.setCurrentText("Mars/Olympus_Mons")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    end_error = dialog.findChild(type(dialog.checklist), "endError")
+    zone_error = dialog.findChild(type(dialog.checklist), "time_zoneError")
+    assert end_error is not None and end_error.isVisible()
+    assert "end after it starts" in end_error.text()
+    assert zone_error is not None and "not a time zone" in zone_error.text()
+
+
+def test_the_timeframe_is_shown_as_a_date_and_the_checklist_follows(qtbot: QtBot) -> None:
+    dialog = _interview_dialog(qtbot, _draft())
+    assert "6 still unknown" in dialog.checklist.text()
+    dialog.decision_within.setChecked(True)
+    dialog.within_count.setValue(3)
+    dialog.within_unit.setCurrentIndex(dialog.within_unit.findData("working_days"))
+    # Mon 23 Nov + 3 working days = Thu 26 Nov.
+    assert dialog.within_result.text() == "= by Thu 26 Nov 2026"
+    assert dialog.value().decision_date() == date(2026, 11, 26)
+    qtbot.keyClicks(dialog.next_step, "Meet the team")
+    assert "4 still unknown" in dialog.checklist.text()
+
+
+def test_a_known_contact_is_picked_once(qtbot: QtBot) -> None:
+    known = ContactChoice(7, "Dana Lee", "Head of Data", "Acme", "dana@acme.example", "", "email")
+    dialog = _interview_dialog(qtbot, _draft(), [known])
+    dialog.contact_picker.setCurrentIndex(0)
+    dialog.add_known.click()
+    assert [p.contact_id for p in dialog.people] == [7]
+    dialog.contact_picker.setCurrentIndex(0)
+    dialog.add_known.click()
+    assert len(dialog.people) == 1
+    error = dialog.findChild(type(dialog.checklist), "peopleError")
+    assert error is not None and "already listed" in error.text()
+
+
+def test_cancelling_a_changed_interview_asks_first(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        Ask, "discard_changes", staticmethod(lambda _p: asked.append(True) or False)
+    )
+    dialog = _interview_dialog(qtbot, _draft(people=(PersonDraft(name="Sam"),)))
+    dialog.reject()  # nothing changed: closes without asking
+    assert asked == [] and dialog.result() == QDialog.DialogCode.Rejected
+    dialog = _interview_dialog(qtbot, _draft())
+    qtbot.keyClicks(dialog.next_step, "x")
+    dialog.reject()
+    assert asked == [True]
+    assert dialog.isVisible()
+
+
+def test_stage_dialog_offers_only_allowed_moves_and_fitting_reasons(
+    qtbot: QtBot, clock: FakeClock
+) -> None:
+    dialog = StageChangeDialog("Acme", Stage.OFFER, DAY)
+    qtbot.addWidget(dialog)
+    offered = {dialog.target.itemData(i) for i in range(dialog.target.count())}
+    assert Stage.APPLIED not in offered and Stage.ACCEPTED in offered
+    dialog.target.setCurrentIndex(dialog.target.findData(Stage.ACCEPTED))
+    assert not dialog.reason.isVisibleTo(dialog)  # accepting needs no reason
+    dialog.target.setCurrentIndex(dialog.target.findData(Stage.FILLED))
+    assert [dialog.reason.itemData(i) for i in range(dialog.reason.count())] == ["filled"]
+
+
+def test_contacts_can_be_added_edited_and_deleted(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    steps: list[Callable[[ContactDialog], None]] = []
+
+    def run(dialog: QDialog) -> bool:
+        qtbot.addWidget(dialog)
+        assert isinstance(dialog, ContactDialog)
+        steps.pop(0)(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def add(dialog: ContactDialog) -> None:
+        dialog.form.email.setText("not-an-address")
+        dialog.accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert not dialog.form.errors["name"].isHidden()
+        assert not dialog.form.errors["email"].isHidden()
+        dialog.form.set_value(
+            ContactFields(
+                name="Priya Novak",
+                company="Acme",
+                email="priya@acme.example",
+                preferred_method="phone",
+                roles=frozenset({"reference"}),
+            )
+        )
+        dialog.accept()
+
+    monkeypatch.setattr(MainWindow, "exec_dialog", staticmethod(run))
+    steps.append(add)
+    window.show_page(PAGES.index("Contacts"))
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.contacts_page.new_contact.emit()
+    person = Contact.get(Contact.name == "Priya Novak")
+    assert person.preferred_method == "phone"
+    assert [r.role for r in ContactRole.select()] == ["reference"]
+    assert window.contacts_page.model.rowCount() == 1
+    assert window.contacts_page.model.index(0, 3).data() == "Reference"
+
+    def delete(dialog: ContactDialog) -> None:
+        assert dialog.form.name.text() == "Priya Novak"
+        monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+        for button in dialog.buttons.buttons():
+            if button.text() == "Delete…":
+                button.click()
+
+    steps.append(delete)
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.open_contact(person.id)
+    assert Contact.select().count() == 0
+    assert window.contacts_page.showing_empty_state

@@ -11,6 +11,8 @@ from followthrough.domain.validation import email_problem, url_problem
 
 FORMATS = ("phone", "video", "onsite")
 METHODS = ("phone", "email", "either")
+# What someone can be in an interview (the contact_role values).
+PARTICIPANT_ROLES = ("interviewer", "recruiter", "hiring_manager", "referrer", "reference")
 METHOD_MESSAGE = "Choose phone, e-mail or either."
 
 
@@ -132,6 +134,8 @@ def interview_problems(draft: InterviewDraft) -> Problems:
             problems.add(f"people.{index}.linkedin_url", f"{person.name}: {link_message}")
         if person.preferred_method is not None and person.preferred_method not in METHODS:
             problems.add(f"people.{index}.preferred_method", f"{person.name}: {METHOD_MESSAGE}")
+        if person.role not in PARTICIPANT_ROLES:
+            problems.add(f"people.{index}.role", f"{person.name}: unknown role “{person.role}”.")
         key = f"id:{person.contact_id}" if person.contact_id else person.name.strip().casefold()
         if key in seen:
             problems.add(f"people.{index}.name", f"{person.name} is listed twice.")

@@ -42,8 +42,9 @@ SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
      WHERE i.application_id = a.id AND i.starts_at <= :now) AS last_interview,
   (SELECT MIN(i.starts_at) FROM interview i
      WHERE i.application_id = a.id AND i.starts_at > :now) AS next_interview,
-  (SELECT MAX(i.decision_expected_on) FROM interview i
-     WHERE i.application_id = a.id) AS decision_on,
+  (SELECT i.decision_expected_on FROM interview i
+     WHERE i.application_id = a.id AND i.decision_expected_on IS NOT NULL
+     ORDER BY i.starts_at DESC, i.id DESC LIMIT 1) AS decision_on,
   (SELECT group_concat(c.name, ' ') FROM interview i
      JOIN interview_participant p ON p.interview_id = i.id
      JOIN contact c ON c.id = p.contact_id
@@ -204,7 +205,9 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         people[participant.contact_id] = participant.contact
     timeline: list[TimelineEntry] = []
 
-    for event in StageEvent.select().where(StageEvent.application == application):
+    for event in (
+        StageEvent.select().where(StageEvent.application == application).order_by(StageEvent.id)
+    ):
         target = STAGE_LABELS[Stage(event.to_stage)]
         if event.from_stage is None:
             text = f"Added at “{target}”"

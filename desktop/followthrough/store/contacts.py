@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.interviews import METHOD_MESSAGE, METHODS, PARTICIPANT_ROLES
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.models import (
     Application,
@@ -17,7 +18,7 @@ from followthrough.store.models import (
     rows_of,
 )
 
-ROLE_KINDS = ("interviewer", "recruiter", "hiring_manager", "referrer", "reference")
+ROLE_KINDS = PARTICIPANT_ROLES
 ROLE_LABELS: dict[str, str] = {
     "interviewer": "Interviewer",
     "recruiter": "Recruiter",
@@ -54,6 +55,8 @@ def contact_problems(fields: ContactFields) -> dict[str, str]:
     link = url_problem(fields.linkedin_url)
     if link:
         problems["linkedin_url"] = link
+    if fields.preferred_method is not None and fields.preferred_method not in METHODS:
+        problems["preferred_method"] = METHOD_MESSAGE
     unknown = fields.roles - set(ROLE_KINDS)
     if unknown:
         problems["roles"] = f"Unknown roles: {', '.join(sorted(unknown))}."
@@ -163,5 +166,5 @@ def contact_choices() -> list[ContactChoice]:
         Contact.email,
         Contact.phone,
         Contact.preferred_method,
-    ).order_by(Contact.name)
+    ).order_by(Contact.name.collate("NOCASE"), Contact.id)
     return [ContactChoice(*row) for row in rows_of(query)]

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import peewee
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage, plan_stage_change
 from followthrough.store.models import Application, Contact, Interview, StageEvent, db, rows_of
-
-
-@dataclass(frozen=True)
-class InterviewRow:
-    interview_id: int
-    application_id: int
-    company: str
-    role_title: str
-    round: int
-    starts_at: datetime
-    ends_at: datetime
-    time_zone: str
-    format: str
 
 
 @dataclass(frozen=True)
@@ -112,54 +98,3 @@ def data_counts(clock: Clock) -> DataCounts:
         contacts=Contact.select().count(),
         by_stage=by_stage,
     )
-
-
-def interviews_between(start: datetime, end: datetime, limit: int = 500) -> list[InterviewRow]:
-    """Interviews starting in [start, end), earliest first."""
-    query = (
-        Interview.select(Interview, Application.company, Application.role_title)
-        .join(Application)
-        .where((Interview.starts_at >= start) & (Interview.starts_at < end))
-        .order_by(Interview.starts_at)
-        .limit(limit)
-    )
-    return [
-        InterviewRow(
-            interview_id=i.id,
-            application_id=i.application_id,
-            company=i.application.company,
-            role_title=i.application.role_title,
-            round=i.round,
-            starts_at=i.starts_at,
-            ends_at=i.ends_at,
-            time_zone=i.time_zone,
-            format=i.format,
-        )
-        for i in query
-    ]
-
-
-def overdue_decisions(today: date) -> int:
-    """Active applications whose latest stated decision date has passed."""
-    return int(
-        Application.select()
-        .join(Interview)
-        .where(
-            Application.stage.in_([s.value for s in ACTIVE_STAGES])
-            & (Interview.decision_expected_on < today)
-        )
-        .distinct()
-        .count()
-    )
-
-
-def interview_days(start: datetime, end: datetime, zone: ZoneInfo) -> dict[date, int]:
-    """How many interviews start on each local day between two instants."""
-    counts: dict[date, int] = {}
-    query = Interview.select(Interview.starts_at).where(
-        (Interview.starts_at >= start) & (Interview.starts_at < end)
-    )
-    for (starts_at,) in rows_of(query):
-        day = starts_at.astimezone(zone).date()
-        counts[day] = counts.get(day, 0) + 1
-    return counts

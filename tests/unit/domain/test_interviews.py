@@ -224,8 +224,8 @@ def test_the_window_counts_from_the_interview_day_not_from_today() -> None:
 # --- instants across daylight-saving changes ---------------------------------------------
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -362,3 +362,21 @@ def test_each_checklist_question(
     changes: dict[str, Any], question: str, expected: tuple[bool, str]
 ) -> None:
     assert answers(draft(**changes))[question] == expected
+
+
+def test_an_unknown_participant_role_is_reported() -> None:
+    from datetime import date, time
+
+    from followthrough.domain.interviews import InterviewDraft, PersonDraft, interview_problems
+
+    draft = InterviewDraft(
+        application_id=1,
+        day=date(2026, 11, 23),
+        start=time(10),
+        end=time(11),
+        time_zone="UTC",
+        people=(PersonDraft(name="Sam", role="bystander"),),
+    )
+    assert "unknown role" in interview_problems(draft).messages["people.0.role"]
+    ok = InterviewDraft(**{**draft.__dict__, "people": (PersonDraft(name="Sam"),)})
+    assert "people.0.role" not in interview_problems(ok).messages

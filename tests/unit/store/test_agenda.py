@@ -268,8 +268,9 @@ def test_agenda_between_merges_every_provider_in_order(
 
 
 def test_the_built_in_providers_are_registered_once() -> None:
-    assert agenda._RANGE_PROVIDERS == [interview_items, decision_items]
-    assert agenda._OVERDUE_PROVIDERS == [overdue_decisions]
+    in_range, overdue = agenda._RANGE_PROVIDERS, agenda._OVERDUE_PROVIDERS
+    assert in_range == [interview_items, decision_items]
+    assert overdue == [overdue_decisions]
 
 
 def test_a_registered_provider_joins_the_agenda_once(

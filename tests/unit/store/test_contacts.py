@@ -1,0 +1,277 @@
+"""People: saving with roles, checks on what was typed, deletion, history and the chooser."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+
+import peewee
+import pytest
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.interviews import InterviewDraft, PersonDraft
+from followthrough.store.contacts import (
+    ROLE_KINDS,
+    ROLE_LABELS,
+    ContactChoice,
+    ContactError,
+    ContactFields,
+    HistoryLine,
+    contact_choices,
+    contact_history,
+    contact_problems,
+    delete_contact,
+    load_contact,
+    save_contact,
+)
+from followthrough.store.interviews import save_interview
+from followthrough.store.models import (
+    Application,
+    Contact,
+    ContactRole,
+    ContactRoleKind,
+    Interview,
+    InterviewParticipant,
+)
+from followthrough.store.queries import create_application
+
+DANA = ContactFields(
+    name="Dana Lee",
+    title="Head of Data",
+    company="Acme",
+    email="dana@acme.com",
+    phone="+1 312 555 0100",
+    linkedin_url="https://www.linkedin.com/in/danalee",
+    preferred_method="email",
+    notes="Met at the analytics meetup.",
+    roles=frozenset({"interviewer", "hiring_manager"}),
+)
+
+
+def interview_with(
+    clock: FakeClock,
+    application: Application,
+    day: date,
+    people: tuple[PersonDraft, ...],
+    round_: int = 1,
+) -> int:
+    return save_interview(
+        InterviewDraft(
+            application_id=application.id,
+            day=day,
+            start=time(10),
+            end=time(11),
+            time_zone="UTC",
+            round=round_,
+            people=people,
+        ),
+        clock,
+    )
+
+
+def test_role_kinds_match_the_models_and_all_have_labels() -> None:
+    assert set(ROLE_KINDS) == {r.value for r in ContactRoleKind}
+    assert set(ROLE_LABELS) == set(ROLE_KINDS)
+
+
+def test_a_saved_contact_loads_back_with_its_roles(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    contact_id = save_contact(DANA, clock)
+    assert load_contact(contact_id) == DANA
+    assert Contact.get_by_id(contact_id).created_at == clock.now()
+
+
+def test_saving_trims_everything_but_the_notes(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    typed = ContactFields(
+        name="  Sam Roe ",
+        title=" Engineer ",
+        company=" Acme ",
+        email=" sam@acme.com ",
+        phone=" 555 0100 ",
+        linkedin_url=" https://linkedin.com/in/sam ",
+        notes="  indented\n",
+    )
+    loaded = load_contact(save_contact(typed, clock))
+    assert loaded == ContactFields(
+        name="Sam Roe",
+        title="Engineer",
+        company="Acme",
+        email="sam@acme.com",
+        phone="555 0100",
+        linkedin_url="https://linkedin.com/in/sam",
+        preferred_method=None,
+        notes="  indented\n",
+        roles=frozenset(),
+    )
+
+
+def test_editing_a_contact_changes_its_details_and_roles(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    contact_id = save_contact(DANA, clock)
+    created = Contact.get_by_id(contact_id).created_at
+    clock.advance(timedelta(days=1))
+    edited = replace(
+        DANA,
+        title="VP Data",
+        email="",
+        preferred_method=None,
+        roles=frozenset({"hiring_manager", "reference"}),
+    )
+    assert save_contact(edited, clock, contact_id) == contact_id
+    assert load_contact(contact_id) == edited
+    assert Contact.select().count() == 1
+    assert Contact.get_by_id(contact_id).created_at == created
+    # Taking every role away leaves none.
+    save_contact(replace(edited, roles=frozenset()), clock, contact_id)
+    assert load_contact(contact_id).roles == frozenset()
+    assert ContactRole.select().count() == 0
+
+
+def test_roles_belong_to_their_own_contact(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dana = save_contact(DANA, clock)
+    sam = save_contact(ContactFields(name="Sam Roe", roles=frozenset({"reference"})), clock)
+    save_contact(replace(DANA, roles=frozenset({"recruiter"})), clock, dana)
+    assert load_contact(dana).roles == {"recruiter"}
+    assert load_contact(sam).roles == {"reference"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "key", "message"),
+    [
+        ({"name": "  "}, "name", "Enter the person's name."),
+        ({"email": "dana at acme"}, "email", "This does not look like an e-mail address"),
+        ({"email": "dana@@acme.com"}, "email", "This does not look like an e-mail address"),
+        ({"linkedin_url": "linkedin.com/in/dana"}, "linkedin_url", "start with http"),
+        (
+            {"roles": frozenset({"interviewer", "boss", "ally"})},
+            "roles",
+            "Unknown roles: ally, boss.",
+        ),
+        ({"preferred_method": "fax"}, "preferred_method", "phone, e-mail or either"),
+    ],
+)
+def test_invalid_contacts_are_refused_and_nothing_is_written(
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    changes: dict[str, object],
+    key: str,
+    message: str,
+) -> None:
+    fields = replace(DANA, **changes)  # type: ignore[arg-type]
+    problems = contact_problems(fields)
+    assert list(problems) == [key]
+    assert message in problems[key]
+    with pytest.raises(ContactError, match=message):
+        save_contact(fields, clock)
+    assert (Contact.select().count(), ContactRole.select().count()) == (0, 0)
+    # An edit that is refused leaves the saved contact as it was.
+    contact_id = save_contact(DANA, clock)
+    with pytest.raises(ContactError):
+        save_contact(fields, clock, contact_id)
+    assert load_contact(contact_id) == DANA
+
+
+def test_every_problem_is_named(database: peewee.SqliteDatabase) -> None:
+    problems = contact_problems(
+        ContactFields(name="", email="x", linkedin_url="www", roles=frozenset({"x"}))
+    )
+    assert set(problems) == {"name", "email", "linkedin_url", "roles"}
+    assert contact_problems(DANA) == {}
+    assert contact_problems(ContactFields(name="Dana")) == {}
+
+
+def test_delete_contact_removes_their_places_in_interviews_but_not_the_interviews(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    acme = create_application(clock, "Acme")
+    dana = save_contact(DANA, clock)
+    interview_id = interview_with(
+        clock,
+        acme,
+        date(2026, 11, 16),
+        (PersonDraft(name="Dana Lee", contact_id=dana), PersonDraft(name="Sam Roe")),
+    )
+    delete_contact(dana)
+    assert [c.name for c in Contact.select()] == ["Sam Roe"]
+    assert ContactRole.select().where(ContactRole.contact == dana).count() == 0
+    assert [i.id for i in Interview.select()] == [interview_id]
+    remaining = InterviewParticipant.select(InterviewParticipant, Contact).join(Contact)
+    assert [p.contact.name for p in remaining] == ["Sam Roe"]
+    assert contact_history(dana) == []
+
+
+def test_contact_history_lists_every_interview_newest_first(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    acme = create_application(clock, "Acme", "Data Analyst")
+    initech = create_application(clock, "Initech")
+    dana = save_contact(DANA, clock)
+    as_interviewer = PersonDraft(name="Dana Lee", contact_id=dana)
+    as_manager = replace(as_interviewer, role="hiring_manager")
+    interview_with(clock, acme, date(2026, 11, 2), (as_interviewer,))
+    interview_with(clock, initech, date(2026, 11, 24), (as_manager,))
+    interview_with(clock, acme, date(2026, 11, 16), (as_interviewer,), round_=2)
+    interview_with(clock, acme, date(2026, 11, 18), (PersonDraft(name="Sam Roe"),), round_=3)
+    assert contact_history(dana) == [
+        HistoryLine(
+            initech.id, "Initech", "", 1, datetime(2026, 11, 24, 10, tzinfo=UTC), "hiring_manager"
+        ),
+        HistoryLine(
+            acme.id, "Acme", "Data Analyst", 2, datetime(2026, 11, 16, 10, tzinfo=UTC),
+            "interviewer",
+        ),
+        HistoryLine(
+            acme.id, "Acme", "Data Analyst", 1, datetime(2026, 11, 2, 10, tzinfo=UTC),
+            "interviewer",
+        ),
+    ]  # fmt: skip
+    assert contact_history(save_contact(ContactFields(name="Nobody"), clock)) == []
+
+
+def test_contact_choices_are_sorted_by_name(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    for fields in (
+        ContactFields(name="Sam Roe", phone="555 0100", preferred_method="phone"),
+        replace(DANA, roles=frozenset()),
+        ContactFields(name="de Vries, Anna", company="Initech"),
+        ContactFields(name="Zoe Park", title="Recruiter"),
+        ContactFields(name="amir Noor"),
+    ):
+        save_contact(fields, clock)
+    choices = contact_choices()
+    # Sorted the way a person reads a list: capitals do not jump ahead.
+    assert [c.name for c in choices] == [
+        "amir Noor",
+        "Dana Lee",
+        "de Vries, Anna",
+        "Sam Roe",
+        "Zoe Park",
+    ]
+    dana = choices[1]
+    assert dana == ContactChoice(
+        contact_id=dana.contact_id,
+        name="Dana Lee",
+        title="Head of Data",
+        company="Acme",
+        email="dana@acme.com",
+        phone="+1 312 555 0100",
+        preferred_method="email",
+    )
+    assert [c.label() for c in choices] == [
+        "amir Noor",
+        "Dana Lee (Head of Data, Acme)",
+        "de Vries, Anna (Initech)",
+        "Sam Roe",
+        "Zoe Park (Recruiter)",
+    ]
+
+
+def test_no_contacts_no_choices(database: peewee.SqliteDatabase) -> None:
+    assert contact_choices() == []

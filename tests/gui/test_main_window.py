@@ -261,9 +261,9 @@ def test_calendar_marks_busy_days_and_lists_the_selected_days_items(
     qtbot.waitUntil(lambda: page.calendar.marks(local_day) == {"interview": 1})
     window.show_page(PAGES.index("Calendar"))
     page.go_to(local_day)
-    assert page.day_model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.day_model.rowCount() == 1)
     assert "Acme" in page.day_model.index(0, 2).data()
     assert "round 2" in page.day_model.index(0, 3).data()
     page.go_to(local_day + timedelta(days=1))
+    qtbot.waitUntil(lambda: "nothing on this day" in page.day_heading.text())
     assert page.day_model.rowCount() == 0
-    assert "nothing on this day" in page.day_heading.text()

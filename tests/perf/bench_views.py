@@ -22,6 +22,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse
+import gc
 import json
 import shutil
 import sqlite3
@@ -29,9 +30,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -171,11 +174,33 @@ def ensure_demo(data_dir: Path, count: int) -> DemoData:
 # -- instruments ---------------------------------------------------------------------------
 
 
+class NoneGuard:
+    """Keeps the run alive through a reference-count bug, and measures it.
+
+    With PySide6 6.12.0 on CPython 3.11 (where None is not yet immortal), each call from
+    Python to a Qt method returning void (setText, update, QCoreApplication.processEvents,
+    ...) drops one reference to None that it never took. After a few thousand calls the
+    interpreter aborts with "Fatal Python error: none_dealloc: deallocating None". The
+    benchmark holds spare references so that it can finish, and reports how far the count
+    fell, since the app has no such cushion.
+    """
+
+    SPARE = 10_000_000
+
+    def __init__(self) -> None:
+        self.unguarded = sys.getrefcount(None)  # what the app would have to spend
+        self._spare = [None] * self.SPARE
+        self.start = sys.getrefcount(None)
+
+    def drift(self) -> int:
+        return sys.getrefcount(None) - self.start
+
+
 class Timed:
     """Replaces ``owner.name`` with a wrapper recording (start ms, end ms, args) per call.
 
     Works for the window's callbacks because MainWindow looks them up when it submits or
-    runs a job (``self._show_data``, ``self.calendar_page.set_month_items``, the module's
+    runs a job (``self._show_data``, ``self.calendar_page.set_month_counts``, the module's
     ``load_window_data``), not when it is built. Calls may come from the worker threads.
     """
 
@@ -208,6 +233,10 @@ class PaintCounter(QObject):
         self.last_ms = 0.0
         widget.installEventFilter(self)
 
+    def painted_since(self, count: int, at_ms: float) -> bool:
+        """Painted again since the count was ``count``, and at or after ``at_ms``."""
+        return self.count > count and self.last_ms >= at_ms
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.count += 1
@@ -238,19 +267,43 @@ class Heartbeat(QObject):
         self.gaps.append((tick, tick - self._last))
         self._last = tick
 
+    def longest_gap(self, until_ms: float | None = None) -> tuple[float, float]:
+        """(start, end) of the longest gap ending by ``until_ms`` (or now); a gap still open
+        then counts too."""
+        limit = now_ms() if until_ms is None else until_ms
+        gaps = [(end - gap, end) for end, gap in self.gaps if end <= limit]
+        gaps.append((gaps[-1][1] if gaps else self._last, limit))
+        return max(gaps, key=lambda gap: gap[1] - gap[0])
+
     def longest(self, until_ms: float | None = None) -> float:
-        """The longest gap ending by ``until_ms`` (the gap still open then counts too)."""
-        gaps = [gap for end, gap in self.gaps if until_ms is None or end <= until_ms]
-        open_gap = (now_ms() if until_ms is None else until_ms) - max(
-            [end for end, _gap in self.gaps if until_ms is None or end <= until_ms],
-            default=self._last,
-        )
-        return max([*gaps, open_gap])
+        start, end = self.longest_gap(until_ms)
+        return end - start
 
     def stop(self) -> float:
         longest = self.longest()
         self._timer.stop()
         return longest
+
+
+class GcWatch:
+    """Records every garbage collection: (start ms, end ms, generation, on the GUI thread)."""
+
+    def __init__(self) -> None:
+        self.collections: list[tuple[float, float, int, bool]] = []
+        self._started: dict[int, float] = {}
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        thread = threading.get_ident()
+        if phase == "start":
+            self._started[thread] = now_ms()
+        elif thread in self._started:
+            gui = threading.current_thread() is threading.main_thread()
+            start = self._started.pop(thread)
+            self.collections.append((start, now_ms(), info["generation"], gui))
+
+    def between(self, start_ms: float, end_ms: float) -> list[tuple[float, float, int, bool]]:
+        return [c for c in self.collections if c[0] < end_ms and c[1] > start_ms]
 
 
 # -- results -------------------------------------------------------------------------------
@@ -267,6 +320,9 @@ class Startup:
     stall_to_settled_ms: float = 0.0
     month_items_ms: float = 0.0
     week_items_ms: float = 0.0
+    stall_during: str = ""
+    gc_longest_ms: float = 0.0
+    gc_longest_where: str = ""
     reload_to_data_loaded_ms: float = 0.0
     reload_show_data_ms: float = 0.0
     reload_stall_ms: float = 0.0
@@ -297,6 +353,8 @@ class Results:
     sorts: list[tuple[str, float, float]] = field(default_factory=list)
     compare: Startup | None = None
     compare_count: int = 0
+    none_refs_at_start: int = 0
+    none_drift: dict[str, int] = field(default_factory=dict)
     verdicts: dict[str, bool] = field(default_factory=dict)
 
 
@@ -317,10 +375,14 @@ class Bench:
             raise BenchError("the window was never exposed")
         self._busy = False
         self.context.runner.busy_changed.connect(self._set_busy)
+        self._loop = QEventLoop()
+        # Wakes the blocking event loop now and then, so wait_for notices its deadline.
         self._wake = QTimer()
         self._wake.setInterval(20)
         self._wake.timeout.connect(lambda: None)
+        self._wake.start()
         self.heartbeat = Heartbeat()
+        self.gc_watch = GcWatch()
 
         window = self.window
         calendar_page = window.calendar_page
@@ -334,7 +396,7 @@ class Bench:
         }
         self.background_load = Timed(main_window_module, "load_window_data")
         self.background_month = Timed(main_window_module, "load_month")
-        self.month_items = Timed(calendar_page, "set_month_items")
+        self.month_items = Timed(calendar_page, "set_month_counts")
         self.week_items = Timed(calendar_page.week, "set_items")
         self.resets = 0
         window.applications_page.model.modelReset.connect(self._count_reset)
@@ -361,31 +423,55 @@ class Bench:
     ) -> None:
         """Run the event loop (blocking for events, like app.exec) until ``done()``."""
         deadline = time.perf_counter() + timeout_s
-        self._wake.start()
-        try:
-            while not done():
-                if time.perf_counter() > deadline:
-                    raise BenchError(f"timed out after {timeout_s:.0f} s waiting for {what}")
-                QCoreApplication.processEvents(
-                    QEventLoop.ProcessEventsFlag.AllEvents
-                    | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
-                )
-        finally:
-            self._wake.stop()
+        while not done():
+            if time.perf_counter() > deadline:
+                raise BenchError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+            # QEventLoop.processEvents, not QCoreApplication's: see NoneGuard.
+            self._loop.processEvents(
+                QEventLoop.ProcessEventsFlag.AllEvents
+                | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+            )
+
+    def pause(self, ms: float) -> None:
+        end = now_ms() + ms
+        self.wait_for(lambda: now_ms() >= end, "a pause")
 
     def settle(self) -> None:
         """Untimed: background jobs done and everything they caused painted."""
         self.wait_for(lambda: not self._busy, "the background jobs")
-        QTest.qWait(100)
+        self.pause(100)
 
     def wait_painted(self, counter: PaintCounter, before: int, what: str) -> None:
         self.wait_for(lambda: counter.count > before, what)
 
     def month_applied_since(self, start_ms: float, year: int, month: int) -> bool:
-        return any(
-            call[2][:2] == (year, month) and self.window.calendar_page._month == (year, month)
-            for call in self.month_items.since(start_ms)
+        """set_month_counts ran for that month while it was still the one shown."""
+        return self.window.calendar_page.shown_month() == (year, month) and any(
+            call[2][:2] == (year, month) for call in self.month_items.since(start_ms)
         )
+
+    def overlapping(self, start_ms: float, end_ms: float) -> str:
+        """What ran during [start, end]: the wrapped steps and garbage collections."""
+
+        def span(begin: float, end: float) -> str:
+            return f"{max(begin, start_ms) - start_ms:.0f}-{min(end, end_ms) - start_ms:.0f}"
+
+        parts = []
+        for name, timed in (
+            ("worker load_window_data", self.background_load),
+            ("_show_data", self.show_data),
+            ("worker load_month", self.background_month),
+            ("set_month_counts", self.month_items),
+            ("week set_items", self.week_items),
+        ):
+            for begin, end, _args in timed.calls:
+                if begin < end_ms and end > start_ms:
+                    parts.append(f"{name} {span(begin, end)}")
+        for begin, end, generation, gui in self.gc_watch.between(start_ms, end_ms):
+            if end - begin >= 5:
+                where = "GUI thread" if gui else "worker"
+                parts.append(f"GC gen{generation} in {where} {span(begin, end)}")
+        return ", ".join(parts) or "nothing wrapped (Qt layout/paint)"
 
     # -- 3a: start-up ----------------------------------------------------------------------
 
@@ -402,7 +488,7 @@ class Bench:
     def startup(self, demo: DemoData) -> Startup:
         result = Startup(applications=demo.applications, interviews=demo.interviews)
         window = self.window
-        QTest.qWait(200)  # the empty window has painted, nothing else pending
+        self.pause(200)  # the empty window has painted, nothing else pending
         painted_before = self.today_paint.count
         start, loaded, stall = self._load()
         result.to_data_loaded_ms = loaded - start
@@ -423,7 +509,21 @@ class Bench:
         )
         settled = now_ms()
         result.to_settled_ms = settled - start
+        stall_start, stall_end = self.heartbeat.longest_gap()
         result.stall_to_settled_ms = self.heartbeat.stop()
+        result.stall_during = (
+            f"{stall_start - start:.0f}-{stall_end - start:.0f} ms after refresh(); during it "
+            f"(ms into the stall): {self.overlapping(stall_start, stall_end)}"
+        )
+        collections = self.gc_watch.between(start, settled)
+        if collections:
+            longest = max(collections, key=lambda c: c[1] - c[0])
+            result.gc_longest_ms = longest[1] - longest[0]
+            result.gc_longest_where = (
+                f"gen{longest[2]} on the {'GUI thread' if longest[3] else 'worker thread'}, "
+                f"{len(collections)} collections in all, "
+                f"{sum(1 for c in collections if c[2] == 2)} of them full"
+            )
         result.month_items_ms = self.month_items.total_since(start)
         result.week_items_ms = self.week_items.total_since(start)
         self.settle()
@@ -474,11 +574,11 @@ class Bench:
                 page.search.clear()
                 self.wait_painted(self.table_paint, before, "the list after clearing")
                 results.clear_ms.append(now_ms() - start)
-                QTest.qWait(20)
+                self.pause(20)
             for index, char in enumerate(text):
                 resets, table, field_ = self.resets, self.table_paint.count, self.search_paint.count
                 start = now_ms()
-                QTest.keyClick(page.search, char)
+                QTest.keyClicks(page.search, char)
                 handled = now_ms()
 
                 def repainted(
@@ -516,21 +616,19 @@ class Bench:
                 page.calendar.showPreviousMonth()
             year, month = page.shown_month()
             self.wait_for(
-                lambda y=year, m=month, s=start: self.month_applied_since(s, y, m),
+                partial(self.month_applied_since, start, year, month),
                 f"the marks of {year}-{month:02}",
             )
             marked = now_ms()
             call = next(c for c in self.month_items.since(start) if c[2][:2] == (year, month))
             self.wait_for(
-                lambda: (
-                    self.calendar_paint.count > before and self.calendar_paint.last_ms >= marked
-                ),
+                partial(self.calendar_paint.painted_since, before, marked),
                 "the calendar to repaint with its marks",
             )
             results.month_marks_ms.append(marked - start)
             results.month_painted_ms.append(now_ms() - start)
             results.month_gui_ms.append(call[1] - call[0])
-            results.month_items.append(len(call[2][2]))
+            results.month_items.append(sum(sum(k.values()) for k in call[2][2].values()))
             results.month_background_ms.append(
                 sum(
                     end - begin
@@ -538,7 +636,7 @@ class Bench:
                     if args[:2] == (year, month)
                 )
             )
-            QTest.qWait(30)
+            self.pause(30)
         results.month_stall_ms = self.heartbeat.stop()
         self.settle()
 
@@ -596,20 +694,29 @@ def print_startup(startup: Startup) -> None:
     )
     print(f"    of which background load_window_data: {ms(startup.background_ms)}")
     method("module function wrapped in-process; runs on the BackgroundRunner pool")
-    parts = ", ".join(f"{name} {ms(value)}" for name, value in startup.show_data_parts_ms.items())
-    print(f"    _show_data on the GUI thread: {ms(startup.show_data_ms)} ({parts}.set_data)")
+    parts = ", ".join(
+        f"{name}Page.set_data {ms(value)}" for name, value in startup.show_data_parts_ms.items()
+    )
+    print(f"    _show_data on the GUI thread: {ms(startup.show_data_ms)} ({parts})")
     method("the window's _show_data (and each page's set_data) wrapped on the instance")
     print(f"    longest GUI-thread stall until data_loaded: {ms(startup.stall_to_data_loaded_ms)}")
     print(
         f"    until settled (month+week applied, repainted): {ms(startup.to_settled_ms)}, "
         f"longest stall {ms(startup.stall_to_settled_ms)} "
-        f"(set_month_items {ms(startup.month_items_ms)}, week set_items "
+        f"(set_month_counts {ms(startup.month_items_ms)}, week set_items "
         f"{ms(startup.week_items_ms)})"
     )
     method(
         "1 ms PreciseTimer heartbeat on the GUI thread, longest gap between ticks "
         "(includes waiting for the GIL while the worker runs Python)"
     )
+    print(f"    longest stall: {startup.stall_during}")
+    if startup.gc_longest_where:
+        print(
+            f"    longest garbage collection: {ms(startup.gc_longest_ms)} "
+            f"({startup.gc_longest_where}; it holds the GIL, so the GUI thread waits)"
+        )
+        method("gc.callbacks timing each collection, with the thread it ran on")
     print(
         f"    F5 reload: refresh() -> data_loaded {ms(startup.reload_to_data_loaded_ms)}, "
         f"_show_data {ms(startup.reload_show_data_ms)}, "
@@ -657,8 +764,9 @@ def print_switching(results: Results) -> None:
     results.verdicts["list"] = ok
     print("3b. List shown after switching (Today -> Applications)")
     print(
-        f"    median {ms(shown)} of {len(results.list_shown_ms)} (first {ms(results.list_shown_ms[0])}, "
-        f"max {ms(max(results.list_shown_ms))})  [{verdict(ok)}: < {LIST_SHOWN_TARGET_MS:.0f} ms]"
+        f"    median {ms(shown)} of {len(results.list_shown_ms)} "
+        f"(first {ms(results.list_shown_ms[0])}, max {ms(max(results.list_shown_ms))})  "
+        f"[{verdict(ok)}: < {LIST_SHOWN_TARGET_MS:.0f} ms]"
     )
     method(
         "perf_counter from window.show_page(Applications) until the table's viewport has "
@@ -680,8 +788,9 @@ def print_search(results: Results) -> None:
         f"max {ms(max(keys))}  [{verdict(ok)}: median < {SEARCH_MEDIAN_TARGET_MS:.0f} ms]"
     )
     method(
-        "QTest.keyClick on applications_page.search, perf_counter until the table's viewport "
-        "(or, when the rows did not change, the field) has painted, event loop running"
+        "QTest.keyClicks, one character, on applications_page.search; perf_counter until the "
+        "table's viewport (or, when the rows did not change, the field) has painted, event "
+        "loop running"
     )
     print(
         f"    of which the key handling itself (textChanged -> filter -> model reset): median "
@@ -710,7 +819,7 @@ def print_months(results: Results) -> None:
     )
     method(
         "perf_counter from calendar.showNextMonth()/showPreviousMonth() until "
-        "CalendarPage.set_month_items has applied that month (wrapped on the instance), "
+        "CalendarPage.set_month_counts has applied that month (wrapped on the instance), "
         "event loop running"
     )
     print(
@@ -718,7 +827,7 @@ def print_months(results: Results) -> None:
         f"background load_month median {ms(median(results.month_background_ms))}"
     )
     print(
-        f"    GUI-thread part (set_month_items): median {ms(median(results.month_gui_ms))}, "
+        f"    GUI-thread part (set_month_counts): median {ms(median(results.month_gui_ms))}, "
         f"max {ms(max(results.month_gui_ms))}, for a median "
         f"{median(results.month_items):,.0f} agenda items per month; longest GUI-thread stall "
         f"while switching {ms(results.month_stall_ms)}"
@@ -735,11 +844,32 @@ def print_sorts(results: Results) -> None:
     )
 
 
+def print_refcount(results: Results) -> None:
+    """Warn when a phase lost references to None (see NoneGuard)."""
+    deltas, previous = {}, 0
+    for name, value in results.none_drift.items():
+        deltas[name] = value - previous
+        previous = value
+    if not deltas or min(deltas.values()) >= 0:
+        return
+    print()
+    print(
+        "Warning: the reference count of None fell during "
+        + ", ".join(f"{name} ({delta:+,})" for name, delta in deltas.items() if delta < 0)
+        + f"; it was {results.none_refs_at_start:,} after start-up imports."
+    )
+    print(
+        "    Qt calls returning void drop a reference to None they never took (PySide6 "
+        "6.12.0 on Python 3.11); the app aborts with 'none_dealloc: deallocating None' when "
+        "the count reaches 0. The benchmark held spare references to finish; the app has none."
+    )
+
+
 def summary_table(results: Results) -> str:
     startup, demo = results.startup, results.demo
     assert demo is not None
     keys = results.keystrokes_ms
-    slowest_sort = max(results.sorts, key=lambda entry: entry[2])
+    slowest_sort = max(results.sorts, key=lambda entry: entry[1])
     compare = results.compare
     against = (
         f" (vs {ms(compare.gui_stall_ms)} / {ms(compare.show_data_ms)} at {compare.applications:,})"
@@ -754,7 +884,7 @@ def summary_table(results: Results) -> str:
             "",
             "",
         ),
-        ("Start-up: refresh → data_loaded", ms(startup.to_data_loaded_ms), "", ""),
+        ("Start-up: refresh -> data_loaded", ms(startup.to_data_loaded_ms), "", ""),
         ("Start-up: background load", ms(startup.background_ms), "", ""),
         (
             "Start-up: longest GUI stall / _show_data",
@@ -768,6 +898,7 @@ def summary_table(results: Results) -> str:
             f"< {LIST_SHOWN_TARGET_MS:.0f} ms",
             verdict(results.verdicts["list"]),
         ),
+        ("Today shown after switching back (median)", ms(median(results.today_shown_ms)), "", ""),
         (
             f"Search per keystroke, median / p90 / max ({len(keys)} keys)",
             f"{ms(median(keys))} / {ms(percentile(keys, 0.9))} / {ms(max(keys))}",
@@ -780,9 +911,9 @@ def summary_table(results: Results) -> str:
             f"< {MONTH_SWITCH_TARGET_MS:.0f} ms",
             verdict(results.verdicts["month"]),
         ),
-        ("Month switch, GUI part (set_month_items)", ms(median(results.month_gui_ms)), "", ""),
+        ("Month switch, GUI part (set_month_counts)", ms(median(results.month_gui_ms)), "", ""),
         (
-            f"Sort, slowest column ({slowest_sort[0]})",
+            f"Sort, slowest column ({slowest_sort[0]}): model.sort",
             f"{ms(slowest_sort[1])} ({ms(slowest_sort[2])} repainted)",
             "",
             "",
@@ -791,7 +922,8 @@ def summary_table(results: Results) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
 
     def line(row: tuple[str, str, str, str]) -> str:
-        return "| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |"
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        return "| " + " | ".join(cells) + " |"
 
     out = [line(rows[0]), "|" + "|".join("-" * (width + 2) for width in widths) + "|"]
     out += [line(row) for row in rows[1:]]
@@ -873,16 +1005,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_demo(results.demo)
         print(f"2. MainWindow offscreen at {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}, SystemClock, shown")
 
+    guard = NoneGuard()
+    results.none_refs_at_start = guard.unguarded
     bench = Bench(data_dir)
+    results.none_drift["window built"] = guard.drift()
     try:
         results.startup = bench.startup(results.demo)
+        results.none_drift["start-up"] = guard.drift()
         if args.startup_only:
             print(STARTUP_JSON_PREFIX + json.dumps(asdict(results.startup)))
             return 0
-        bench.switching(results)
-        bench.searching(results)
-        bench.months(results)
-        bench.sorting(results)
+        for name, phase in (
+            ("switching", bench.switching),
+            ("search", bench.searching),
+            ("months", bench.months),
+            ("sorting", bench.sorting),
+        ):
+            phase(results)
+            results.none_drift[name] = guard.drift()
     except BenchError as exc:
         print(f"bench_views: {exc}", file=sys.stderr)
         return 1
@@ -905,6 +1045,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("Summary")
     print()
     print(summary_table(results))
+    print_refcount(results)
     missed = [name for name, ok in results.verdicts.items() if not ok]
     print()
     print(f"Targets missed: {', '.join(missed)}" if missed else "All targets met.")

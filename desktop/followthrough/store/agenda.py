@@ -8,30 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
-
-import peewee
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.stages import ACTIVE_STAGES
-from followthrough.store.models import Application, Interview, rows_of
+from followthrough.store.fields import to_db_instant
+from followthrough.store.models import db
 
 # (first day, last day, zone) -> items whose day falls in [first, last]
 RangeProvider = Callable[[date, date, ZoneInfo], list[AgendaItem]]
 # (today, zone) -> items that are overdue, whatever their day
 OverdueProvider = Callable[[date, ZoneInfo], list[AgendaItem]]
 
+# (first day, last day, zone) -> {day: {kind: how many}}, for month grids; a range
+# provider without one is counted from its items.
+CountProvider = Callable[[date, date, ZoneInfo], dict[date, dict[str, int]]]
+
 _RANGE_PROVIDERS: list[RangeProvider] = []
 _OVERDUE_PROVIDERS: list[OverdueProvider] = []
+_COUNT_PROVIDERS: dict[RangeProvider, CountProvider] = {}
 
 FORMAT_WORDS = {"phone": "phone", "video": "video", "onsite": "on-site"}
 
 
-def register(in_range: RangeProvider, overdue: OverdueProvider | None = None) -> None:
+def register(
+    in_range: RangeProvider,
+    overdue: OverdueProvider | None = None,
+    counts: CountProvider | None = None,
+) -> None:
     if in_range not in _RANGE_PROVIDERS:
         _RANGE_PROVIDERS.append(in_range)
     if overdue is not None and overdue not in _OVERDUE_PROVIDERS:
         _OVERDUE_PROVIDERS.append(overdue)
+    if counts is not None:
+        _COUNT_PROVIDERS[in_range] = counts
 
 
 def local_bounds(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -48,6 +59,26 @@ def agenda_between(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     return sorted(items, key=AgendaItem.sort_key)
 
 
+def agenda_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
+    """How many items of each kind fall on each day in [first, last]."""
+    totals: dict[date, dict[str, int]] = {}
+
+    def add(day: date, kind: str, count: int) -> None:
+        kinds = totals.setdefault(day, {})
+        kinds[kind] = kinds.get(kind, 0) + count
+
+    for provider in _RANGE_PROVIDERS:
+        counter = _COUNT_PROVIDERS.get(provider)
+        if counter is not None:
+            for day, kinds in counter(first, last, zone).items():
+                for kind, count in kinds.items():
+                    add(day, kind, count)
+        else:
+            for item in provider(first, last, zone):
+                add(item.day, item.kind, 1)
+    return totals
+
+
 def overdue_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
     items: list[AgendaItem] = []
     for provider in _OVERDUE_PROVIDERS:
@@ -59,62 +90,86 @@ def _interview_title(company: str, role: str) -> str:
     return f"{company} · {role}" if role else company
 
 
+_INTERVIEWS_SQL = """
+SELECT i.id, i.application_id, i.starts_at, i.round, i.format, a.company, a.role_title
+FROM interview i JOIN application a ON a.id = i.application_id
+WHERE i.starts_at >= ? AND i.starts_at < ?
+"""
+
+
+def _instant(text: str) -> datetime:
+    # Stored as 2026-11-22T15:00:00Z; fromisoformat is many times faster than strptime.
+    return datetime.fromisoformat(text)
+
+
 def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
-    query = (
-        Interview.select(
-            Interview.id,
-            Interview.application,
-            Interview.starts_at,
-            Interview.round,
-            Interview.format,
-            Application.company,
-            Application.role_title,
+    cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
+    items = []
+    for interview_id, application_id, starts_text, round_, fmt, company, role in cursor:
+        starts_at = _instant(starts_text)
+        items.append(
+            AgendaItem(
+                kind=AgendaKind.INTERVIEW.value,
+                day=starts_at.astimezone(zone).date(),
+                title=_interview_title(company, role),
+                detail=f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}",
+                at=starts_at,
+                application_id=application_id,
+                interview_id=interview_id,
+            )
         )
-        .join(Application)
-        .where((Interview.starts_at >= start) & (Interview.starts_at < end))
-    )
-    return [
-        AgendaItem(
-            kind=AgendaKind.INTERVIEW.value,
-            day=starts_at.astimezone(zone).date(),
-            title=_interview_title(company, role),
-            detail=f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}",
-            at=starts_at,
-            application_id=application_id,
-            interview_id=interview_id,
-        )
-        for interview_id, application_id, starts_at, round_, fmt, company, role in rows_of(query)
-    ]
+    return items
 
 
-def _latest_decisions() -> peewee.Select:
-    """Per active application, the decision date of its latest interview that named one.
+def interview_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
+    start, end = local_bounds(first, last, zone)
+    # Grouped by minute in SQL: a month of a heavy user is a few hundred groups, and any
+    # zone offset (even :30 or :45) maps a whole minute to one local day.
+    cursor = db.execute_sql(
+        "SELECT substr(starts_at, 1, 16), COUNT(*) FROM interview "
+        "WHERE starts_at >= ? AND starts_at < ? GROUP BY 1",
+        (to_db_instant(start), to_db_instant(end)),
+    )
+    counts: dict[date, dict[str, int]] = {}
+    kind = AgendaKind.INTERVIEW.value
+    for minute, count in cursor:
+        day = _instant(f"{minute}:00+00:00").astimezone(zone).date()
+        kinds = counts.setdefault(day, {})
+        kinds[kind] = kinds.get(kind, 0) + count
+    return counts
 
-    A later round's date replaces an earlier one, even when it is sooner.
-    """
-    earlier = Interview.alias()
-    latest_id = (
-        earlier.select(earlier.id)
-        .where(
-            (earlier.application == Interview.application)
-            & earlier.decision_expected_on.is_null(False)
-        )
-        .order_by(earlier.starts_at.desc(), earlier.id.desc())
-        .limit(1)
+
+# Decision dates in a range, each the one named at its application's latest interview that
+# named one (a later round's date replaces an earlier one, even when it is sooner), for
+# active applications only. Filtering by date first keeps a month's query short.
+_DECISIONS_FROM = """
+FROM interview i JOIN application a ON a.id = i.application_id
+WHERE i.decision_expected_on >= ? AND i.decision_expected_on <= ?
+  AND a.stage IN ({stages})
+  AND NOT EXISTS (
+    SELECT 1 FROM interview j
+    WHERE j.application_id = i.application_id AND j.decision_expected_on IS NOT NULL
+      AND (j.starts_at > i.starts_at OR (j.starts_at = i.starts_at AND j.id > i.id)))
+"""
+
+
+def _decisions_query(
+    select: str, first: date | None, last: date | None, tail: str = ""
+) -> list[tuple[Any, ...]]:
+    stages = [s.value for s in ACTIVE_STAGES]
+    sql = select + _DECISIONS_FROM.format(stages=", ".join("?" * len(stages))) + tail
+    bounds = ((first or date.min).isoformat(), (last or date.max).isoformat())
+    return list(db.execute_sql(sql, (*bounds, *stages)))
+
+
+def _latest_decisions(
+    first: date | None = None, last: date | None = None
+) -> list[tuple[int, str, str, date]]:
+    rows = _decisions_query(
+        "SELECT a.id, a.company, a.role_title, i.decision_expected_on", first, last
     )
-    return (
-        Interview.select(
-            Application.id,
-            Application.company,
-            Application.role_title,
-            Interview.decision_expected_on,
-        )
-        .join(Application)
-        .where(
-            Application.stage.in_([s.value for s in ACTIVE_STAGES]) & (Interview.id == latest_id)
-        )
-    )
+    return [(int(a), str(c), str(r), _as_date(d)) for a, c, r, d in rows]
 
 
 def _decision_item(
@@ -132,21 +187,28 @@ def _decision_item(
 
 def decision_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     items = []
-    for application_id, company, role, day in rows_of(_latest_decisions()):
-        decided_on = day if isinstance(day, date) else date.fromisoformat(str(day))
-        if first <= decided_on <= last:
-            items.append(_decision_item(application_id, company, role, decided_on, False))
+    for application_id, company, role, day in _latest_decisions(first, last):
+        items.append(_decision_item(application_id, company, role, _as_date(day), False))
     return items
+
+
+def decision_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
+    kind = AgendaKind.DECISION.value
+    rows = _decisions_query("SELECT i.decision_expected_on, COUNT(*)", first, last, " GROUP BY 1")
+    return {_as_date(day): {kind: int(count)} for day, count in rows}
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def overdue_decisions(today: date, zone: ZoneInfo) -> list[AgendaItem]:
     items = []
-    for application_id, company, role, day in rows_of(_latest_decisions()):
-        decided_on = day if isinstance(day, date) else date.fromisoformat(str(day))
-        if decided_on < today:
-            items.append(_decision_item(application_id, company, role, decided_on, True))
+    before = today - timedelta(days=1)
+    for application_id, company, role, day in _latest_decisions(None, before):
+        items.append(_decision_item(application_id, company, role, _as_date(day), True))
     return items
 
 
-register(interview_items)
-register(decision_items, overdue_decisions)
+register(interview_items, counts=interview_counts)
+register(decision_items, overdue_decisions, decision_counts)

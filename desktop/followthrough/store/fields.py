@@ -30,7 +30,8 @@ class UtcDateTimeField(peewee.Field):
     def python_value(self, value: Any) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, _UTC_FORMAT).replace(tzinfo=UTC)
+        # fromisoformat reads the trailing Z as UTC and is far faster than strptime.
+        return datetime.fromisoformat(value).astimezone(UTC)
 
 
 def to_db_instant(value: datetime) -> str:

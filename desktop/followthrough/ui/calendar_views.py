@@ -97,8 +97,14 @@ def agenda_table(model: RecordTableModel[AgendaItem], name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    # Fixed widths: sizing columns to their contents asks the model about every row,
+    # which costs seconds on a large agenda.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    widths = (130, 55, 110, 300) if model.columnCount() == 5 else (55, 110, 300)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
     return table
 
 

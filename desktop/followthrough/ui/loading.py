@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
-from followthrough.store.agenda import agenda_between, overdue_items
+from followthrough.domain.stages import Stage
+from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import ROLE_LABELS
-from followthrough.store.models import Contact, ContactRole, rows_of
+from followthrough.store.models import db
 from followthrough.store.queries import DataCounts, data_counts
-from followthrough.ui.pages import ContactRow
+from followthrough.ui.pages import ContactRow, company_sort_key, due_sort_key
 
 UPCOMING_DAYS = 7
 
@@ -25,6 +25,7 @@ class WindowData:
     counts: DataCounts
     agenda: TodayAgenda
     applications: list[ApplicationSummary]
+    board: dict[Stage, list[ApplicationSummary]]
     application_haystacks: list[str]
     contacts: list[ContactRow]
     contact_haystacks: list[str]
@@ -35,40 +36,43 @@ def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
     return split_today([*overdue_items(today, zone), *items], today)
 
 
+_CONTACTS_SQL = """
+SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+       (SELECT group_concat(r.role, ',') FROM contact_role r WHERE r.contact_id = c.id)
+FROM contact c ORDER BY c.id
+"""
+
+
 def load_contacts() -> list[ContactRow]:
-    role_query = ContactRole.select(ContactRole.contact, ContactRole.role).order_by(
-        ContactRole.contact, ContactRole.role
-    )
-    roles = {
-        contact_id: ", ".join(ROLE_LABELS.get(str(r[1]), str(r[1])) for r in group)
-        for contact_id, group in groupby(rows_of(role_query), key=lambda r: r[0])
-    }
-    return [
-        ContactRow(c[0], c[1], c[2], c[3], c[4], c[5], c[6], roles.get(c[0], ""))
-        for c in rows_of(
-            Contact.select(
-                Contact.id,
-                Contact.name,
-                Contact.title,
-                Contact.company,
-                Contact.email,
-                Contact.phone,
-                Contact.preferred_method,
-            )
+    """Every person with their roles, sorted by name (raw rows: 50,000 people load fast)."""
+    rows = []
+    for contact_id, name, title, company, email, phone, method, roles in db.execute_sql(
+        _CONTACTS_SQL
+    ):
+        labels = ", ".join(
+            ROLE_LABELS.get(role, role) for role in sorted((roles or "").split(",")) if role
         )
-    ]
+        rows.append(ContactRow(contact_id, name, title, company, email, phone, method, labels))
+    return rows
 
 
 def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     now = clock.now()
     today = now.astimezone(zone).date()
-    applications = application_summaries(now, zone)
-    contacts = load_contacts()
+    # Sorted here, off the GUI thread: the board by company, the list by due date (its
+    # default order), the contacts by name.
+    by_company = sorted(application_summaries(now, zone), key=company_sort_key)
+    board: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
+    for row in by_company:
+        board[row.stage].append(row)
+    applications = sorted(by_company, key=due_sort_key)
+    contacts = sorted(load_contacts(), key=lambda c: c.name.casefold())
     return WindowData(
         today=today,
         counts=data_counts(clock),
         agenda=load_today(today, zone),
         applications=applications,
+        board=board,
         # Search text is made here, off the GUI thread, once per load.
         application_haystacks=[
             f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
@@ -80,11 +84,15 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     )
 
 
-def load_month(year: int, month: int, zone: ZoneInfo) -> list[AgendaItem]:
-    """The agenda of a month grid, with the neighbouring days it shows."""
+def load_month(year: int, month: int, zone: ZoneInfo) -> dict[date, dict[str, int]]:
+    """Per day and kind, how many agenda items a month grid shows (with its edge days)."""
     first = date(year, month, 1)
     after = date(year + month // 12, month % 12 + 1, 1)
-    return agenda_between(first - timedelta(days=7), after + timedelta(days=7), zone)
+    return agenda_counts(first - timedelta(days=7), after + timedelta(days=7), zone)
+
+
+def load_day(day: date, zone: ZoneInfo) -> list[AgendaItem]:
+    return agenda_between(day, day, zone)
 
 
 def load_week(monday: date, zone: ZoneInfo) -> list[AgendaItem]:

@@ -46,7 +46,13 @@ from followthrough.ui.dialogs import (
 )
 from followthrough.ui.formatting import plural, system_zone
 from followthrough.ui.forms import StageChangeDialog
-from followthrough.ui.loading import WindowData, load_month, load_week, load_window_data
+from followthrough.ui.loading import (
+    WindowData,
+    load_day,
+    load_month,
+    load_week,
+    load_window_data,
+)
 from followthrough.ui.pages import (
     ApplicationsPage,
     CalendarPage,
@@ -120,7 +126,7 @@ class MainWindow(QMainWindow):
         for page in (self.today_page, self.applications_page):
             page.add_application.connect(self.new_application)
         self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
-        self.calendar_page.day_selected.connect(self.calendar_page.show_day)
+        self.calendar_page.day_selected.connect(self.load_day)
         self.calendar_page.month_shown.connect(self.load_month)
         self.calendar_page.week_shown.connect(self.load_week)
         self.calendar_page.today_button.clicked.connect(
@@ -224,7 +230,9 @@ class MainWindow(QMainWindow):
     def _show_data(self, data: WindowData) -> None:
         counts = data.counts
         self.today_page.set_data(counts, data.agenda, data.today)
-        self.applications_page.set_data(counts, data.applications, data.application_haystacks)
+        self.applications_page.set_data(
+            counts, data.applications, data.application_haystacks, data.board
+        )
         self.contacts_page.set_data(counts, data.contacts, data.contact_haystacks)
         self.calendar_page.set_has_data(counts.interviews > 0)
         self.status_counts.setText(
@@ -239,6 +247,7 @@ class MainWindow(QMainWindow):
         else:
             self.load_week(self.calendar_page.week.monday)
         self.load_month(*self.calendar_page.shown_month())
+        self.load_day(self.calendar_page.selected_day())
         self.data_loaded.emit()
 
     def _show_load_error(self, message: str) -> None:
@@ -249,7 +258,14 @@ class MainWindow(QMainWindow):
         zone, today = self.zone, self.today()
         self.context.runner.submit(
             lambda: load_month(year, month, zone),
-            lambda items: self.calendar_page.set_month_items(year, month, items, today),
+            lambda counts: self.calendar_page.set_month_counts(year, month, counts, today),
+        )
+
+    def load_day(self, day: date) -> None:
+        zone = self.zone
+        self.context.runner.submit(
+            lambda: load_day(day, zone),
+            lambda items: self.calendar_page.set_day_items(day, items),
         )
 
     def load_week(self, monday: date) -> None:

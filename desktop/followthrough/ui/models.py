@@ -29,6 +29,16 @@ class Column(Generic[Row]):
     colour: Callable[[Row], str | None] | None = None
 
 
+_SERVED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.UserRole + 1,
+    }
+)
+
+
 class RecordTableModel(QAbstractTableModel, Generic[Row]):
     """Rows of plain records shown through column definitions, searchable and sortable.
 
@@ -43,64 +53,93 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self._columns = list(columns)
         self._all: list[Row] = []
         self._haystacks: list[str] = []
+        # Rows kept by the filter, in sort order; search narrows this to _visible.
+        self._base: list[int] = []
         self._visible: list[int] = []
-        self._words: list[str] = []
+        self._search = ""
         self._keep: Callable[[Row], bool] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._texts: dict[tuple[int, int], str] = {}
+        self._brushes: dict[str, QBrush] = {}
 
     # -- data in -------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Row], haystacks: Sequence[str] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        haystacks: Sequence[str] | None = None,
+        sorted_by: tuple[int, Qt.SortOrder] | None = None,
+    ) -> None:
+        """Replace the rows. ``sorted_by`` says the rows already come in that column's order
+        (sorted off the GUI thread); when it is the model's current order, no sort runs."""
+        self.beginResetModel()
         self._all = list(rows)
         self._haystacks = list(haystacks) if haystacks is not None else [""] * len(self._all)
-        self._refilter()
+        self._texts.clear()
+        self._rebuild_base(presorted=sorted_by == (self._sort_column, self._sort_order))
+        self._visible = self._matching(self._base, self._search)
+        self.endResetModel()
 
     def set_search(self, text: str) -> None:
-        words = text.casefold().split()
-        if words == self._words:
+        text = " ".join(text.casefold().split())
+        if text == self._search:
             return
-        self._words = words
-        self._refilter()
+        # Typing on only narrows what already matched: search within the visible rows.
+        narrowing = bool(self._search) and text.startswith(self._search)
+        candidates = self._visible if narrowing else self._base
+        self._search = text
+        self.beginResetModel()
+        self._visible = self._matching(candidates, text)
+        self.endResetModel()
 
     def set_keep(self, keep: Callable[[Row], bool] | None) -> None:
         """Keep only the rows for which ``keep`` is true (None: all rows)."""
-        self._keep = keep
-        self._refilter()
-
-    def _refilter(self) -> None:
-        words, keep, rows, hay = self._words, self._keep, self._all, self._haystacks
-        indices = range(len(rows))
-        if keep is not None:
-            indices = [i for i in indices if keep(rows[i])]  # type: ignore[assignment]
-        if words:
-            indices = [i for i in indices if all(w in hay[i] for w in words)]  # type: ignore[assignment]
         self.beginResetModel()
-        self._visible = list(indices)
-        self._apply_sort()
+        self._keep = keep
+        self._rebuild_base()
+        self._visible = self._matching(self._base, self._search)
         self.endResetModel()
+
+    def _matching(self, candidates: list[int], text: str) -> list[int]:
+        hay = self._haystacks
+        result = candidates
+        for word in text.split():
+            result = [i for i in result if word in hay[i]]
+        return list(result) if result is candidates else result
+
+    def sort_key_of(self, column: int) -> Callable[[Row], Any]:
+        """The key a column sorts by (for sorting rows off the GUI thread)."""
+        definition = self._columns[column]
+        if definition.sort_key is not None:
+            return definition.sort_key
+        text = definition.text
+        return lambda row: text(row).casefold()
+
+    def _rebuild_base(self, presorted: bool = False) -> None:
+        rows = self._all
+        order = list(range(len(rows)))
+        if not presorted and 0 <= self._sort_column < len(self._columns):
+            column = self._columns[self._sort_column]
+            if column.sort_key is not None:
+                key = column.sort_key
+                order.sort(key=lambda i: key(rows[i]))
+            else:
+                text = column.text
+                order.sort(key=lambda i: text(rows[i]).casefold())
+            if self._sort_order == Qt.SortOrder.DescendingOrder:
+                order.reverse()
+        keep = self._keep
+        self._base = order if keep is None else [i for i in order if keep(rows[i])]
 
     # -- sorting -------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        self._apply_sort()
+        self._rebuild_base()
+        self._visible = self._matching(self._base, self._search)
         self.layoutChanged.emit()
-
-    def _apply_sort(self) -> None:
-        if not (0 <= self._sort_column < len(self._columns)):
-            return
-        column = self._columns[self._sort_column]
-        rows = self._all
-        if column.sort_key is not None:
-            key = column.sort_key
-            self._visible.sort(key=lambda i: key(rows[i]))
-        else:
-            text = column.text
-            self._visible.sort(key=lambda i: text(rows[i]).casefold())
-        if self._sort_order == Qt.SortOrder.DescendingOrder:
-            self._visible.reverse()
 
     # -- reading -------------------------------------------------------------------------
 
@@ -120,18 +159,31 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+        # Views ask for many roles per cell on every repaint; answer the unused ones first.
+        if role not in _SERVED_ROLES:
             return None
-        record = self._all[self._visible[index.row()]]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(record)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            colour = column.colour(record)
-            return QBrush(QColor(colour)) if colour else None
+        row, column_number = index.row(), index.column()
+        if not (0 <= row < len(self._visible)) or not index.isValid():
+            return None
+        record_number = self._visible[row]
+        column = self._columns[column_number]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.colour is None:
+                return None
+            colour = column.colour(self._all[record_number])
+            if not colour:
+                return None
+            brush = self._brushes.get(colour)
+            if brush is None:
+                brush = self._brushes[colour] = QBrush(QColor(colour))
+            return brush
         if role == self.RowRole:
-            return record
-        return None
+            return self._all[record_number]
+        key = (record_number, column_number)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = column.text(self._all[record_number])
+        return text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

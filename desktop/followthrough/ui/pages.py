@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -64,7 +65,12 @@ def _list_table(model: RecordTableModel[object], name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
+    # Long cells are clipped, not elided ("…"): eliding measures every cell's text on every
+    # repaint, which took half the repaint time of a full table. The tooltip has it all.
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
     table.verticalHeader().hide()
+    # Fixed row heights: the view never measures rows, however many there are.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -227,14 +233,29 @@ def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
     return ""
 
 
+FAR_FUTURE = date.max.toordinal()
+
+
+def due_sort_key(row: ApplicationSummary) -> int:
+    """Soonest due first; applications with nothing due last."""
+    due = row.next_action.due_day
+    return due.toordinal() if due else FAR_FUTURE
+
+
+def company_sort_key(row: ApplicationSummary) -> str:
+    return row.company.casefold()
+
+
+DUE_COLUMN = 5
+
+
 def application_columns(
     zone: ZoneInfo, today: Callable[[], date]
 ) -> list[Column[ApplicationSummary]]:
-    far = date.max.toordinal()
     return [
-        Column("Company", lambda r: r.company),
+        Column("Company", lambda r: r.company, sort_key=company_sort_key),
         Column("Role", lambda r: r.role_title),
-        Column("Stage", lambda r: r.stage.label, sort_key=lambda r: list(Stage).index(r.stage)),
+        Column("Stage", lambda r: r.stage.label, sort_key=lambda r: STAGE_ORDER[r.stage]),
         Column(
             "Last contact",
             lambda r: day_text(r.last_contact) if r.last_contact else "",
@@ -244,7 +265,7 @@ def application_columns(
         Column(
             "Due",
             lambda r: _due_text(r, zone, today()),
-            sort_key=lambda r: r.next_action.due_day.toordinal() if r.next_action.due_day else far,
+            sort_key=due_sort_key,
             colour=lambda r: (
                 "#b00020" if r.next_action.due_day and r.next_action.due_day < today() else None
             ),
@@ -308,12 +329,10 @@ class BoardView(QScrollArea):
             row.addWidget(column)
         self.setWidget(inner)
 
-    def set_rows(self, rows: list[ApplicationSummary]) -> None:
-        by_stage: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
-        for row in rows:
-            by_stage[row.stage].append(row)
+    def set_rows(self, by_stage: dict[Stage, list[ApplicationSummary]]) -> None:
+        """Cards per stage, already sorted by company (off the GUI thread)."""
         for stage, column in self.columns.items():
-            column.set_rows(sorted(by_stage[stage], key=lambda r: r.company.casefold()))
+            column.set_rows(by_stage.get(stage, []))
 
     def move_menu(self, column: BoardColumn, card: ApplicationSummary) -> QMenu:
         menu = QMenu(self)
@@ -337,6 +356,8 @@ class BoardView(QScrollArea):
         menu.addMenu(self.move_menu(column, card))
         menu.exec(column.view.viewport().mapToGlobal(pos))
 
+
+STAGE_ORDER = {stage: position for position, stage in enumerate(Stage)}
 
 STAGE_FILTERS: list[tuple[str, frozenset[Stage] | None]] = [
     ("Active", frozenset(ACTIVE_STAGES)),
@@ -388,6 +409,9 @@ class ApplicationsPage(_DataPage):
             self.stage_filter.addItem(label)
         self.shown = QLabel()
         self.shown.setObjectName("shownCount")
+        # A fixed width, so that a changing count never re-lays out the page while typing.
+        self.shown.setFixedWidth(self.shown.fontMetrics().horizontalAdvance("00,000 of 00,000 "))
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.search, 1)
         bar.addWidget(QLabel("Show:"))
         bar.addWidget(self.stage_filter)
@@ -399,7 +423,7 @@ class ApplicationsPage(_DataPage):
             application_columns(zone, today)
         )
         self.table = _list_table(self.model, "applicationTable")  # type: ignore[arg-type]
-        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((170, 180, 100, 115, 200)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(
@@ -414,7 +438,6 @@ class ApplicationsPage(_DataPage):
         self.content.setLayout(outer)
         self.search.textChanged.connect(self._search_changed)
         self.stage_filter.currentIndexChanged.connect(self._filter_changed)
-        self._rows: list[ApplicationSummary] = []
         self._filter_changed()
 
     def _search_changed(self, text: str) -> None:
@@ -430,14 +453,18 @@ class ApplicationsPage(_DataPage):
         self.shown.setText(f"{self.model.rowCount():,} of {self.model.total_count():,}")
 
     def set_data(
-        self, counts: DataCounts, rows: list[ApplicationSummary], haystacks: list[str]
+        self,
+        counts: DataCounts,
+        rows: list[ApplicationSummary],
+        haystacks: list[str],
+        board: dict[Stage, list[ApplicationSummary]],
     ) -> None:
+        """``rows`` come sorted by due date, the list's default order."""
         self.show_content(counts.applications > 0)
         parts = [f"{stage.label}: <b>{counts.by_stage.get(stage, 0):,}</b>" for stage in Stage]
         self.stage_counts.setText(" · ".join(parts))
-        self._rows = rows
-        self.model.set_rows(rows, haystacks)
-        self.board.set_rows(rows)
+        self.model.set_rows(rows, haystacks, (DUE_COLUMN, Qt.SortOrder.AscendingOrder))
+        self.board.set_rows(board)
         self._update_shown()
 
     def focus_search(self) -> None:
@@ -502,8 +529,6 @@ class CalendarPage(_DataPage):
         self.content.setLayout(outer)
         self.calendar.currentPageChanged.connect(self.month_shown)
         self.calendar.selectionChanged.connect(lambda: self.day_selected.emit(self.selected_day()))
-        self._day_items: dict[date, list[AgendaItem]] = {}
-        self._month: tuple[int, int] | None = None
 
     def selected_day(self) -> date:
         return from_qdate(self.calendar.selectedDate())
@@ -518,22 +543,16 @@ class CalendarPage(_DataPage):
     def set_has_data(self, has_data: bool) -> None:
         self.show_content(has_data)
 
-    def set_month_items(self, year: int, month: int, items: list[AgendaItem], today: date) -> None:
+    def set_month_counts(
+        self, year: int, month: int, counts: dict[date, dict[str, int]], today: date
+    ) -> None:
         if (year, month) != self.shown_month():
             return  # the user has already moved on
-        kinds: dict[date, dict[str, int]] = {}
-        by_day: dict[date, list[AgendaItem]] = {}
-        for item in items:
-            day_kinds = kinds.setdefault(item.day, {})
-            day_kinds[item.kind] = day_kinds.get(item.kind, 0) + 1
-            by_day.setdefault(item.day, []).append(item)
-        self._day_items = by_day
-        self._month = (year, month)
-        self.calendar.set_marks(kinds, today)
-        self.show_day(self.selected_day())
+        self.calendar.set_marks(counts, today)
 
-    def show_day(self, day: date) -> None:
-        items = self._day_items.get(day, [])
+    def set_day_items(self, day: date, items: list[AgendaItem]) -> None:
+        if day != self.selected_day():
+            return  # an answer for a day the user has already left
         self.day_heading.setText(
             f"<b>{day_text(day)}</b> — {plural(len(items), 'item')}"
             if items
@@ -557,7 +576,7 @@ class ContactRow:
 METHOD_LABELS = {"phone": "Phone", "email": "Email", "either": "Either", None: "Not known"}
 
 CONTACT_COLUMNS: list[Column[ContactRow]] = [
-    Column("Name", lambda r: r.name),
+    Column("Name", lambda r: r.name, sort_key=lambda r: r.name.casefold()),
     Column("Title", lambda r: r.title),
     Column("Company", lambda r: r.company),
     Column("Roles", lambda r: r.roles),
@@ -611,12 +630,13 @@ class ContactsPage(_DataPage):
         self.content.setLayout(outer)
 
     def set_data(self, counts: DataCounts, rows: list[ContactRow], haystacks: list[str]) -> None:
+        """``rows`` come sorted by name, the list's default order."""
         self.show_content(counts.contacts > 0)
         self.summary.setText(
             f"{plural(counts.contacts, 'person', 'people')} across "
             f"{plural(counts.applications, 'application')}."
         )
-        self.model.set_rows(rows, haystacks)
+        self.model.set_rows(rows, haystacks, (0, Qt.SortOrder.AscendingOrder))
 
     def focus_search(self) -> None:
         if self.showing_empty_state:

@@ -1,0 +1,53 @@
+"""The view benchmark runs end to end on a small demo database.
+
+Timings are not checked here (they depend on the machine); the benchmark itself prints
+PASS/MISS against the performance targets.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).with_name("bench_views.py")
+
+SUMMARY_ROWS = (
+    "Demo data generation",
+    "Start-up: refresh -> data_loaded",
+    "Start-up: longest GUI stall / _show_data",
+    "List shown after switching (median of 5)",
+    "Search per keystroke, median / p90 / max",
+    "Month switch to marks",
+    "Month switch, GUI part (set_month_items)",
+    "Sort, slowest column",
+)
+
+
+@pytest.mark.slow
+def test_benchmark_runs_on_a_small_database_and_prints_its_summary(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env.pop("FOLLOWTHROUGH_DATA_DIR", None)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--count", "200", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    output = result.stdout
+    assert result.returncode == 0, output + result.stderr
+    assert "200 applications" in output
+    for section in ("3a. Start-up", "3b. List shown", "3c. Search", "3d. Month", "3e. Sorting"):
+        assert section in output, section
+    table = [line for line in output.splitlines() if line.startswith("| ")]
+    assert table[0].startswith("| Measurement"), output
+    for row in SUMMARY_ROWS:
+        assert any(line.startswith(f"| {row}") for line in table), row
+    assert "Targets missed:" in output or "All targets met." in output
+    # The demo data went into the given folder, nowhere else.
+    assert (tmp_path / "followthrough.sqlite3").exists()

@@ -22,7 +22,7 @@ SUMMARY_ROWS = (
     "List shown after switching (median of 5)",
     "Search per keystroke, median / p90 / max",
     "Month switch to marks",
-    "Month switch, GUI part (set_month_items)",
+    "Month switch, GUI part (set_month_counts)",
     "Sort, slowest column",
 )
 

@@ -22,6 +22,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse
+import contextlib
 import gc
 import json
 import shutil
@@ -624,14 +625,12 @@ class Bench:
             if call[2][2]:
                 # Qt may fold the repaint for the marks into the one for the page change;
                 # then no further paint comes, and the marks time stands for both.
-                try:
+                with contextlib.suppress(BenchError):
                     self.wait_for(
                         partial(self.calendar_paint.painted_since, before, marked),
                         "the calendar to repaint with its marks",
                         timeout_s=3,
                     )
-                except BenchError:
-                    pass
             results.month_marks_ms.append(marked - start)
             results.month_painted_ms.append(now_ms() - start)
             results.month_gui_ms.append(call[1] - call[0])

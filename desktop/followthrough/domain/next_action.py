@@ -36,5 +36,5 @@ def next_action(
             return NextAction("Decision date passed: follow up", decision_on)
         return NextAction("Wait for their decision", decision_on)
     if stage == Stage.APPLIED:
-        return NextAction("Wait for a reply; keep applying elsewhere")
+        return NextAction("Wait for a reply; keep applying")
     return NextAction("Ask when they will decide")

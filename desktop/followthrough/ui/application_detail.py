@@ -9,15 +9,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,22 +39,9 @@ from followthrough.ui.formatting import instant_text, system_zone
 from followthrough.ui.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.interview_dialog import InterviewDialog
 from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.widgets import record_table
 
 METHOD_WORDS = {"phone": "phone", "email": "email", "either": "either", None: "not known"}
-
-
-def _table(model: RecordTableModel[Any], name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ApplicationDetailDialog(QDialog):
@@ -123,7 +107,9 @@ class ApplicationDetailDialog(QDialog):
         )
         interviews = QWidget()
         interviews_layout = QVBoxLayout(interviews)
-        self.interview_table = _table(self.interview_model, "detailInterviews")
+        self.interview_table = record_table(
+            self.interview_model, "detailInterviews", fit_contents=True
+        )
         self.interview_table.doubleClicked.connect(lambda _i: self.edit_interview())
         interviews_layout.addWidget(self.interview_table)
         row = QHBoxLayout()
@@ -151,7 +137,7 @@ class ApplicationDetailDialog(QDialog):
                 Column("Rounds", lambda r: r.rounds),
             ]
         )
-        self.people_table = _table(self.people_model, "detailPeople")
+        self.people_table = record_table(self.people_model, "detailPeople", fit_contents=True)
         self.people_table.doubleClicked.connect(
             lambda index: self.open_contact.emit(self.people_model.row_at(index.row()).contact_id)
         )

@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCalendarWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,6 +21,7 @@ from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS, AgendaItem
 from followthrough.ui.formatting import day_text, time_text
 from followthrough.ui.forms import from_qdate
 from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.widgets import record_table
 
 
 class MonthCalendar(QCalendarWidget):
@@ -89,23 +88,8 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
 
 
 def agenda_table(model: RecordTableModel[AgendaItem], name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    # Fixed widths: sizing columns to their contents asks the model about every row,
-    # which costs seconds on a large agenda.
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     widths = (130, 55, 110, 300) if model.columnCount() == 5 else (55, 110, 300)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    return table
+    return record_table(model, name, widths=widths)
 
 
 def week_start(day: date) -> date:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -35,7 +34,7 @@ from followthrough.ui.calendar_views import MonthCalendar, WeekView, agenda_colu
 from followthrough.ui.formatting import day_text, instant_text, plural
 from followthrough.ui.forms import from_qdate, to_qdate
 from followthrough.ui.models import Column, RecordTableModel
-from followthrough.ui.widgets import Card, EmptyState
+from followthrough.ui.widgets import Card, EmptyState, record_table
 
 
 def _title(text: str) -> QLabel:
@@ -48,32 +47,23 @@ def _title(text: str) -> QLabel:
     return label
 
 
+def _page_header(title: str, action: str | None = None) -> tuple[QHBoxLayout, QPushButton]:
+    """The page title with an action button on the right."""
+    head = QHBoxLayout()
+    head.addWidget(_title(title))
+    head.addStretch(1)
+    button = QPushButton(action or "")
+    button.setVisible(action is not None)
+    head.addWidget(button)
+    return head, button
+
+
 def _search_field(name: str, placeholder: str) -> QLineEdit:
     field = QLineEdit()
     field.setObjectName(name)
     field.setPlaceholderText(placeholder)
     field.setClearButtonEnabled(True)
     return field
-
-
-def _list_table(model: RecordTableModel[object], name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    # Long cells are clipped, not elided ("…"): eliding measures every cell's text on every
-    # repaint, which took half the repaint time of a full table. The tooltip has it all.
-    table.setTextElideMode(Qt.TextElideMode.ElideNone)
-    table.verticalHeader().hide()
-    # Fixed row heights: the view never measures rows, however many there are.
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class _DataPage(QWidget):
@@ -226,10 +216,10 @@ def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
     if action.due_at is not None:
         return instant_text(action.due_at, zone)
     if action.due_day is not None:
-        days = (action.due_day - today).days
-        if days < 0:
-            return f"{day_text(action.due_day)} ({-days} d ago)"
-        return day_text(action.due_day)
+        day = action.due_day
+        short = f"{day:%a} {day.day} {day:%b}"
+        days = (day - today).days
+        return f"{short} ({-days} d ago)" if days < 0 else short
     return ""
 
 
@@ -390,12 +380,8 @@ class ApplicationsPage(_DataPage):
         empty.action_clicked.connect(self.add_application)
         self.zone = zone
         outer = QVBoxLayout()
-        head = QHBoxLayout()
-        head.addWidget(_title("Applications"))
-        head.addStretch(1)
-        self.new_button = QPushButton("New application…")
+        head, self.new_button = _page_header("Applications", "New application…")
         self.new_button.clicked.connect(self.add_application)
-        head.addWidget(self.new_button)
         outer.addLayout(head)
         self.stage_counts = QLabel()
         self.stage_counts.setObjectName("stageCounts")
@@ -422,10 +408,10 @@ class ApplicationsPage(_DataPage):
         self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
             application_columns(zone, today)
         )
-        self.table = _list_table(self.model, "applicationTable")  # type: ignore[arg-type]
+        self.table = record_table(
+            self.model, "applicationTable", widths=(160, 165, 95, 115, 205), sortable=True
+        )
         self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((170, 180, 100, 115, 200)):
-            self.table.setColumnWidth(column, width)
         self.table.activated.connect(
             lambda index: self.open_application.emit(self.model.row_at(index.row()).application_id)
         )
@@ -498,11 +484,7 @@ class CalendarPage(_DataPage):
         )
         super().__init__(empty, parent)
         outer = QVBoxLayout()
-        head = QHBoxLayout()
-        head.addWidget(_title("Calendar"))
-        head.addStretch(1)
-        self.today_button = QPushButton("&Today")
-        head.addWidget(self.today_button)
+        head, self.today_button = _page_header("Calendar", "&Today")
         outer.addLayout(head)
         self.views = QTabWidget()
         month = QWidget()
@@ -606,12 +588,8 @@ class ContactsPage(_DataPage):
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.new_contact)
         outer = QVBoxLayout()
-        head = QHBoxLayout()
-        head.addWidget(_title("Contacts"))
-        head.addStretch(1)
-        self.new_button = QPushButton("New person…")
+        head, self.new_button = _page_header("Contacts", "New person…")
         self.new_button.clicked.connect(self.new_contact)
-        head.addWidget(self.new_button)
         outer.addLayout(head)
         self.summary = QLabel()
         outer.addWidget(self.summary)
@@ -619,10 +597,10 @@ class ContactsPage(_DataPage):
         outer.addWidget(self.search)
         self.model: RecordTableModel[ContactRow] = RecordTableModel(CONTACT_COLUMNS)
         self.search.textChanged.connect(self.model.set_search)
-        self.table = _list_table(self.model, "contactTable")  # type: ignore[arg-type]
+        self.table = record_table(
+            self.model, "contactTable", widths=(150, 150, 150, 120, 80, 210), sortable=True
+        )
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((150, 150, 150, 120, 80, 210)):
-            self.table.setColumnWidth(column, width)
         self.table.activated.connect(
             lambda index: self.open_contact.emit(self.model.row_at(index.row()).contact_id)
         )

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class EmptyState(QWidget):
@@ -70,3 +81,43 @@ class Card(QFrame):
 
     def set_value(self, value: int) -> None:
         self.value.setText(f"{value:,}")
+
+
+def record_table(
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    widths: Sequence[int] = (),
+    sortable: bool = False,
+    fit_contents: bool = False,
+) -> QTableView:
+    """A read-only, row-selecting table over one of the record models.
+
+    Large tables get fixed column ``widths`` and fixed row heights: sizing to contents asks
+    the model about every row, which costs seconds on 10,000 rows. ``fit_contents`` is for
+    the small tables of one application.
+    """
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSortingEnabled(sortable)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    vertical = table.verticalHeader()
+    vertical.hide()
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    if fit_contents:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
+    # Long cells are clipped, not elided ("…"): eliding measures every cell's text on every
+    # repaint, half the repaint time of a full table. The tooltip shows it all.
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table

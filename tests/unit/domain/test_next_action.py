@@ -50,7 +50,7 @@ def test_a_decision_date_decides_between_waiting_and_following_up(
 
 def test_an_application_without_news_waits_for_a_reply() -> None:
     action = next_action(Stage.APPLIED, TODAY, None, None, None)
-    assert action == NextAction("Wait for a reply; keep applying elsewhere")
+    assert action == NextAction("Wait for a reply; keep applying")
     assert action.due_day is None
 
 

@@ -123,7 +123,7 @@ def test_summaries_of_applications_in_every_situation(
         None,
         "",
     )
-    assert initech.next_action == NextAction("Wait for a reply; keep applying elsewhere")
+    assert initech.next_action == NextAction("Wait for a reply; keep applying")
     assert rows["Globex"].next_action == NextAction(
         "Decision date passed: follow up", date(2026, 11, 17)
     )

@@ -125,8 +125,62 @@ def _v1_core_tables(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) 
         database.execute_sql(statement)
 
 
+def _v2_touchpoints_reminders_settings(
+    database: peewee.SqliteDatabase, _migrator: SqliteMigrator
+) -> None:
+    statements = [
+        """
+        CREATE TABLE touchpoint (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+            happened_at TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('phone', 'voicemail', 'email', 'reply')),
+            answered INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT NOT NULL DEFAULT 'no_news' CHECK (outcome IN
+                ('no_news', 'still_candidate', 'new_timeframe', 'filled')),
+            new_decision_on DATE,
+            notes TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        "CREATE INDEX touchpoint_application_id ON touchpoint (application_id, happened_at)",
+        """
+        CREATE TABLE reminder (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject_key TEXT NOT NULL,
+            application_id INTEGER REFERENCES application (id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            due_at TEXT NOT NULL,
+            snoozed_until TEXT,
+            fired_at TEXT,
+            done_at TEXT,
+            dismissed_at TEXT,
+            delivered_via TEXT,
+            delivery_error TEXT
+        )
+        """,
+        "CREATE UNIQUE INDEX reminder_kind_subject ON reminder (kind, subject_key)",
+        "CREATE INDEX reminder_application_id ON reminder (application_id)",
+        # What fires next: an index on the effective due instant of open, unfired reminders,
+        # so the scheduler's query stays a lookup however many reminders there are.
+        """
+        CREATE INDEX reminder_next_due ON reminder (COALESCE(snoozed_until, due_at))
+        WHERE fired_at IS NULL AND done_at IS NULL AND dismissed_at IS NULL
+        """,
+        "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # "Call me every two weeks": the rhythm the interviewer named, never to be exceeded.
+        "ALTER TABLE interview ADD COLUMN check_back_every_days INTEGER "
+        "CHECK (check_back_every_days IS NULL OR check_back_every_days > 0)",
+    ]
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
+    Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -151,13 +205,14 @@ def migrate_database(
     if versions != sorted(set(versions)):
         raise ValueError("migrations must have strictly increasing versions")
     current = schema_version(database)
+    # A database created by this very call has nothing to lose: no copies of it.
+    holds_data = current > 0
     applied: list[int] = []
     migrator = SqliteMigrator(database)
     for migration in migrations:
         if migration.version <= current:
             continue
-        if current > 0:
-            # An empty database has nothing to lose; anything else is copied first.
+        if holds_data:
             backup_database(
                 database.connection(),
                 backups_dir,

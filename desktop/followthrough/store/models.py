@@ -112,6 +112,7 @@ class Interview(BaseModel):
     check_back_when = peewee.TextField(default="")
     check_back_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
+    check_back_every_days = peewee.IntegerField(null=True)
 
 
 class InterviewParticipant(BaseModel):
@@ -125,6 +126,50 @@ class InterviewParticipant(BaseModel):
         indexes = ((("interview", "contact"), True),)
 
 
+class Touchpoint(BaseModel):
+    """A contact made while following up: a call, a voicemail, an email, or their reply."""
+
+    application = peewee.ForeignKeyField(Application, backref="touchpoints", on_delete="CASCADE")
+    contact = peewee.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    happened_at = UtcDateTimeField()
+    channel = peewee.TextField()
+    answered = peewee.BooleanField(default=False)
+    outcome = peewee.TextField(default="no_news")
+    new_decision_on = peewee.DateField(null=True)
+    notes = peewee.TextField(default="")
+
+
+class Reminder(BaseModel):
+    """Something the app will remind of at ``due_at`` (or ``snoozed_until``), once.
+
+    ``subject_key`` names what it is about, so that the same reminder is found again when
+    the facts change (one row per kind and subject).
+    """
+
+    kind = peewee.TextField()
+    subject_key = peewee.TextField()
+    application = peewee.ForeignKeyField(
+        Application, null=True, backref="reminders", on_delete="CASCADE"
+    )
+    title = peewee.TextField()
+    body = peewee.TextField(default="")
+    due_at = UtcDateTimeField()
+    snoozed_until = UtcDateTimeField(null=True)
+    fired_at = UtcDateTimeField(null=True)
+    done_at = UtcDateTimeField(null=True)
+    dismissed_at = UtcDateTimeField(null=True)
+    delivered_via = peewee.TextField(null=True)
+    delivery_error = peewee.TextField(null=True)
+
+    class Meta:
+        indexes = ((("kind", "subject_key"), True),)
+
+
+class Setting(BaseModel):
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Application,
     StageEvent,
@@ -132,6 +177,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ContactRole,
     Interview,
     InterviewParticipant,
+    Touchpoint,
+    Reminder,
+    Setting,
 )
 
 

@@ -1,12 +1,14 @@
-"""Command line: the GUI by default, plus ``demo`` and ``--self-test``."""
+"""Command line: the GUI by default, plus ``demo``, ``due`` and ``--self-test``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from followthrough import APP_NAME, __version__
@@ -49,7 +51,67 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--count", type=int, default=None, metavar="N", help="number of applications (default 25)"
     )
+    due = commands.add_parser(
+        "due",
+        help="list the reminders due at an instant (default now)",
+        description="Plan the follow-up reminders from the data, then list those due at "
+        "the given instant, oldest first.",
+    )
+    due.add_argument(
+        "--at",
+        metavar="ISO-DATETIME",
+        type=_instant_argument,
+        help="e.g. 2026-11-23T09:30+01:00 (without a zone: this computer's)",
+    )
+    due.add_argument("--json", action="store_true", help="one JSON list, for scripts")
     return parser
+
+
+def _instant_argument(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date and time: {text!r}") from exc
+    if value.tzinfo is None:
+        value = value.astimezone()  # the computer's own zone
+    return value.astimezone(UTC)
+
+
+def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
+    from followthrough.domain.clock import Clock, FakeClock, SystemClock
+    from followthrough.store.database import DatabaseOpenError, open_database
+    from followthrough.store.followups import plan_reminders
+    from followthrough.store.reminders import due_at
+
+    clock: Clock = FakeClock(at) if at is not None else SystemClock()
+    try:
+        database = open_database(data_dir, clock)
+    except DatabaseOpenError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
+    try:
+        plan_reminders()
+        items = due_at(clock.now())
+    finally:
+        database.close()
+    if as_json:
+        listing = [
+            {
+                "kind": item.kind,
+                "subject": item.title,
+                "due": item.due_at.isoformat(),
+                "application_id": item.application_id,
+                "detail": item.body,
+            }
+            for item in items
+        ]
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    if not items:
+        print(f"Nothing is due at {clock.now().astimezone():%Y-%m-%d %H:%M %Z}.")
+    for item in items:
+        print(f"{item.due_at.astimezone():%Y-%m-%d %H:%M}  {item.title}")
+    return 0
 
 
 def _demo(data_dir: Path, count: int | None) -> int:
@@ -100,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "demo":
         return _demo(data_dir, args.count)
+    if args.command == "due":
+        return _due(data_dir, args.at, args.json)
 
     from followthrough.app import run_gui
 

@@ -22,9 +22,23 @@ class AgendaKind(StrEnum):
         return KIND_LABELS.get(self.value, self.value)
 
 
-KIND_LABELS: dict[str, str] = {"interview": "Interview", "decision": "Decision due"}
+KIND_LABELS: dict[str, str] = {
+    "interview": "Interview",
+    "decision": "Decision due",
+    "follow_up": "Follow up",
+    "decision_passed": "Follow up",
+    "move_on": "Move on?",
+    "position_filled": "Close",
+}
 # One colour per kind, for the calendar's dots (later kinds add theirs).
-KIND_COLOURS: dict[str, str] = {"interview": "#2f6f8f", "decision": "#c0392b"}
+KIND_COLOURS: dict[str, str] = {
+    "interview": "#2f6f8f",
+    "decision": "#8e44ad",
+    "follow_up": "#d35400",
+    "decision_passed": "#d35400",
+    "move_on": "#7f8c8d",
+    "position_filled": "#7f8c8d",
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,7 @@ class AgendaItem:
     application_id: int | None = None
     interview_id: int | None = None
     overdue: bool = False
+    reminder_id: int | None = None
 
     def sort_key(self) -> tuple[date, int, datetime | None, str]:
         # Items without a time come first in their day (like all-day events).

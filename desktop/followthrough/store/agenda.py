@@ -202,13 +202,7 @@ def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def overdue_decisions(today: date, zone: ZoneInfo) -> list[AgendaItem]:
-    items = []
-    before = today - timedelta(days=1)
-    for application_id, company, role, day in _latest_decisions(None, before):
-        items.append(_decision_item(application_id, company, role, _as_date(day), True))
-    return items
-
-
 register(interview_items, counts=interview_counts)
-register(decision_items, overdue_decisions, decision_counts)
+# A passed decision date is followed up through its reminder (store.followups), which
+# Today lists as overdue; the date itself stays on its day in the calendar.
+register(decision_items, None, decision_counts)

@@ -12,6 +12,7 @@ import peewee
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
+from followthrough.store.followups import plan_reminders
 from followthrough.store.models import (
     Application,
     Contact,
@@ -22,6 +23,7 @@ from followthrough.store.models import (
     InterviewFormat,
     InterviewParticipant,
     StageEvent,
+    Touchpoint,
 )
 
 DEFAULT_COUNT = 25
@@ -211,6 +213,7 @@ def fill_demo(
         roles: list[dict[str, object]] = []
         interviews: list[dict[str, object]] = []
         participants: list[tuple[int, int, str]] = []
+        touchpoints: list[dict[str, object]] = []
         interview_id = (Interview.select(peewee.fn.MAX(Interview.id)).scalar() or 0) + 1
 
         def new_contact(company: str, role: ContactRoleKind, title: str) -> int:
@@ -338,6 +341,20 @@ def fill_demo(
                     participants.append(
                         (interview_id, contact_id, ContactRoleKind.INTERVIEWER.value)
                     )
+                if round_number == rounds and stage == Stage.INTERVIEWING and rng.random() < 0.4:
+                    # Followed up once already, without an answer: the next follow-up is
+                    # planned from there (and often already due).
+                    tried = start + timedelta(days=rng.randrange(4, 9))
+                    if tried < now:
+                        touchpoints.append(
+                            {
+                                "application": app_id,
+                                "happened_at": tried,
+                                "channel": rng.choice(("voicemail", "email")),
+                                "answered": False,
+                                "outcome": "no_news",
+                            }
+                        )
                 interview_id += 1
 
         for model, rows in (
@@ -346,6 +363,7 @@ def fill_demo(
             (Contact, contacts),
             (ContactRole, roles),
             (Interview, interviews),
+            (Touchpoint, touchpoints),
         ):
             for chunk in _chunks(rows):
                 model.insert_many(chunk).execute()
@@ -354,4 +372,6 @@ def fill_demo(
         ]
         for chunk in _chunks(participant_rows):
             InterviewParticipant.insert_many(chunk).execute()
+    # Plan the reminders now, so that a first start with demo data shows some at once.
+    plan_reminders()
     return DemoSummary(applications=count, interviews=len(interviews), contacts=len(contacts))

@@ -173,6 +173,8 @@ def _v2_touchpoints_reminders_settings(
         # "Call me every two weeks": the rhythm the interviewer named, never to be exceeded.
         "ALTER TABLE interview ADD COLUMN check_back_every_days INTEGER "
         "CHECK (check_back_every_days IS NULL OR check_back_every_days > 0)",
+        # The five-second "who I am" for the phone, kept per application.
+        "ALTER TABLE application ADD COLUMN intro_line TEXT NOT NULL DEFAULT ''",
     ]
     for statement in statements:
         database.execute_sql(statement)

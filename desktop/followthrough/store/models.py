@@ -59,6 +59,7 @@ class Application(BaseModel):
     notes = peewee.TextField(default="")
     created_at = UtcDateTimeField()
     updated_at = UtcDateTimeField()
+    intro_line = peewee.TextField(default="")
 
 
 class StageEvent(BaseModel):

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+from followthrough.domain.agenda import AgendaItem
+from followthrough.store.agenda import local_bounds, register
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
 from followthrough.store.models import Reminder, db
 
@@ -168,3 +171,37 @@ def mark_done(reminder_id: int, now: datetime) -> None:
 
 def dismiss(reminder_id: int, now: datetime) -> None:
     Reminder.update(dismissed_at=now).where(Reminder.id == reminder_id).execute()
+
+
+# -- the agenda's view of reminders ---------------------------------------------------------
+
+
+def _agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool) -> AgendaItem:
+    return AgendaItem(
+        kind=reminder.kind,
+        day=reminder.due_at.astimezone(zone).date(),
+        title=reminder.title,
+        detail=reminder.body,
+        at=reminder.due_at,
+        application_id=reminder.application_id,
+        overdue=overdue,
+        reminder_id=reminder.reminder_id,
+    )
+
+
+def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
+    start, end = local_bounds(first, last, zone)
+    rows = _rows(
+        f"{_SELECT} WHERE {_OPEN} AND {_EFFECTIVE} >= ? AND {_EFFECTIVE} < ?",
+        (to_db_instant(start), to_db_instant(end)),
+    )
+    return [_agenda_item(r, zone, False) for r in rows]
+
+
+def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
+    start, _end = local_bounds(today, today, zone)
+    rows = _rows(f"{_SELECT} WHERE {_OPEN} AND {_EFFECTIVE} < ?", (to_db_instant(start),))
+    return [_agenda_item(r, zone, True) for r in rows]
+
+
+register(reminder_items, overdue_reminder_items)

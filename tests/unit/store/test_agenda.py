@@ -21,7 +21,6 @@ from followthrough.store.agenda import (
     decision_items,
     interview_items,
     local_bounds,
-    overdue_decisions,
     overdue_items,
     register,
 )
@@ -189,8 +188,8 @@ def test_only_the_latest_decision_of_an_application_shows(
     interview(acme, TODAY + timedelta(days=1), round_=3, clock=clock)  # said nothing new
     items = decision_items(date(2026, 11, 1), date(2026, 12, 31), CHICAGO)
     assert [(i.application_id, i.day) for i in items] == [(acme.id, date(2026, 12, 4))]
-    # The superseded date has passed, but the application is not overdue.
-    assert overdue_decisions(date(2026, 11, 30), CHICAGO) == []
+    # The superseded date is not shown on its day.
+    assert decision_items(date(2026, 11, 25), date(2026, 11, 25), CHICAGO) == []
 
 
 def test_a_later_round_can_bring_the_decision_forward(
@@ -214,36 +213,32 @@ def test_a_later_round_can_bring_the_decision_forward(
     interview(acme, date(2026, 11, 16), round_=2, decision_on=date(2026, 11, 18), clock=clock)
     items = decision_items(date(2026, 11, 1), date(2026, 12, 31), CHICAGO)
     assert [i.day for i in items] == [date(2026, 11, 18)]
-    [overdue] = overdue_decisions(TODAY, CHICAGO)
-    assert (overdue.day, overdue.overdue) == (date(2026, 11, 18), True)
 
 
-def test_overdue_decisions_are_the_passed_ones_of_live_applications(
+def test_passed_decisions_show_as_overdue_follow_ups_of_live_applications(
     database: peewee.SqliteDatabase, clock: FakeClock
 ) -> None:
+    from followthrough.store.followups import plan_reminders
+
     passed = create_application(clock, "Passed Co", "Analyst")
-    due_today = create_application(clock, "Today Co")
     later = create_application(clock, "Later Co")
     closed = create_application(clock, "Closed Co")
     interview(passed, date(2026, 11, 10), decision_on=date(2026, 11, 17), clock=clock)
-    interview(due_today, date(2026, 11, 10), decision_on=TODAY, clock=clock)
     interview(later, date(2026, 11, 10), decision_on=date(2026, 11, 25), clock=clock)
     interview(closed, date(2026, 11, 10), decision_on=date(2026, 11, 12), clock=clock)
     change_stage(closed.id, Stage.FILLED, clock, TODAY, ClosureReason.FILLED)
-    assert overdue_decisions(TODAY, CHICAGO) == [
-        AgendaItem(
-            kind="decision",
-            day=date(2026, 11, 17),
-            title="Passed Co · Analyst",
-            detail="Decision date passed, no answer yet",
-            application_id=passed.id,
-            overdue=True,
-        )
+    plan_reminders()
+    overdue = overdue_items(TODAY, CHICAGO)
+    # Decided by Tue 17 Nov: the follow-up was due on Wed 18 Nov and is overdue now.
+    assert [(i.kind, i.application_id, i.day) for i in overdue] == [
+        ("decision_passed", passed.id, date(2026, 11, 18))
     ]
-    assert overdue_items(TODAY, CHICAGO) == overdue_decisions(TODAY, CHICAGO)
-    # A day later, today's decision is overdue too.
-    tomorrow = {i.application_id for i in overdue_items(TODAY + timedelta(days=1), CHICAGO)}
-    assert tomorrow == {passed.id, due_today.id}
+    assert overdue[0].overdue and overdue[0].reminder_id is not None
+    # The later one is not overdue until the working day after its date.
+    assert {i.application_id for i in overdue_items(date(2026, 11, 27), CHICAGO)} == {
+        passed.id,
+        later.id,
+    }
 
 
 def test_agenda_between_merges_every_provider_in_order(
@@ -268,9 +263,12 @@ def test_agenda_between_merges_every_provider_in_order(
 
 
 def test_the_built_in_providers_are_registered_once() -> None:
+    from followthrough.store.reminders import overdue_reminder_items, reminder_items
+
     in_range, overdue = agenda._RANGE_PROVIDERS, agenda._OVERDUE_PROVIDERS
-    assert in_range == [interview_items, decision_items]
-    assert overdue == [overdue_decisions]
+    assert in_range == [interview_items, decision_items, reminder_items]
+    # Passed decision dates come back as overdue follow-up reminders.
+    assert overdue == [overdue_reminder_items]
 
 
 def test_a_registered_provider_joins_the_agenda_once(
@@ -303,5 +301,5 @@ def test_a_registered_provider_joins_the_agenda_once(
     assert agenda_between(TODAY + timedelta(days=1), TODAY + timedelta(days=1), CHICAGO) == []
     # A range-only provider adds nothing overdue.
     register(lambda first, last, zone: [])
-    assert len(agenda._RANGE_PROVIDERS) == 4
-    assert len(agenda._OVERDUE_PROVIDERS) == 2
+    assert agenda._RANGE_PROVIDERS[-2:][0] is notes
+    assert agenda._OVERDUE_PROVIDERS.count(late_notes) == 1

@@ -1,0 +1,117 @@
+"""Showing a reminder: a native notification first, then the tray, always the in-app list.
+
+The native notification goes through plyer (on Linux: org.freedesktop.Notifications over
+D-Bus). It runs on the background runner, because a D-Bus call to a hung daemon can take
+seconds. When it fails, the tray's own message is used if there is a tray; the in-app
+list of due items shows everything regardless. How each reminder was delivered, and why a
+channel failed, is recorded with the reminder and logged; nothing fails silently.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from followthrough import APP_NAME
+from followthrough.resources import icon_path
+from followthrough.services.background import BackgroundRunner
+from followthrough.store.reminders import DueReminder, record_delivery
+
+log = logging.getLogger(__name__)
+
+DESKTOP, TRAY, IN_APP = "desktop", "tray", "in-app"
+
+
+class NotificationBackend(Protocol):
+    def deliver(self, title: str, body: str) -> None:
+        """Show one notification; raise when it could not be shown."""
+        ...
+
+
+class PlyerBackend:
+    """plyer's native notifications. Notification servers may read markup in the body, so
+    the user's text is escaped."""
+
+    timeout_seconds = 15
+
+    def deliver(self, title: str, body: str) -> None:
+        from plyer import notification
+
+        notification.notify(
+            title=title,
+            message=html.escape(body, quote=False),
+            app_name=APP_NAME,
+            app_icon=str(icon_path()),
+            timeout=self.timeout_seconds,
+        )
+
+
+# (title, body) -> True when the tray showed it.
+TrayMessage = Callable[[str, str], bool]
+
+
+class Notifier(QObject):
+    """Signals:
+    shown(object, str): a DueReminder and how it reached the user (desktop, tray, in-app).
+    delivery_failed(str): why a channel failed (the next one was used).
+    """
+
+    shown = Signal(object, str)
+    delivery_failed = Signal(str)
+
+    def __init__(
+        self,
+        runner: BackgroundRunner,
+        parent: QObject | None = None,
+        backend: NotificationBackend | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._backend: NotificationBackend = backend or PlyerBackend()
+        self._tray_message: TrayMessage | None = None
+
+    def set_tray_message(self, show: TrayMessage | None) -> None:
+        self._tray_message = show
+
+    def notify(self, reminders: list[DueReminder]) -> None:
+        for reminder in reminders:
+            self._notify_one(reminder)
+
+    def _notify_one(self, reminder: DueReminder) -> None:
+        def done(result: tuple[str | None, str | None]) -> None:
+            self._delivered(reminder, result)
+
+        def failed(message: str) -> None:
+            self._delivered(reminder, (None, message))
+
+        self._runner.submit(lambda: self._deliver(reminder), done, failed)
+
+    def _deliver(self, reminder: DueReminder) -> tuple[str | None, str | None]:
+        """Runs on the background runner."""
+        try:
+            self._backend.deliver(reminder.title, reminder.body)
+        except Exception as exc:
+            message = f"{type(exc).__name__}: {exc}"
+            log.warning(
+                "desktop notification failed for reminder %s: %s", reminder.reminder_id, message
+            )
+            return None, message
+        record_delivery(reminder.reminder_id, DESKTOP)
+        return DESKTOP, None
+
+    def _delivered(self, reminder: DueReminder, result: tuple[str | None, str | None]) -> None:
+        via, error = result
+        if via is None:
+            via = IN_APP
+            if self._tray_message is not None and self._tray_message(reminder.title, reminder.body):
+                via = TRAY
+            self._runner.submit(
+                lambda: record_delivery(reminder.reminder_id, via, error),
+                lambda _r: None,
+            )
+            self.delivery_failed.emit(error or "no notification service")
+        self.shown.emit(reminder, via)

@@ -1,0 +1,163 @@
+"""When reminders fire: a timer to the next due instant, a heartbeat that notices jumps.
+
+Every database step runs on the background runner; the GUI thread only arms timers. The
+decisions ("what fires now") live in ``store.reminders``: claiming is a conditional
+update, so a reminder fires once however often or from how many processes this runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from followthrough.domain.clock import Clock
+from followthrough.services.background import BackgroundRunner
+from followthrough.store.followups import plan_reminders
+from followthrough.store.reminders import DueReminder, claim_due, next_due_instant, open_fired
+
+log = logging.getLogger(__name__)
+
+# Never sleep longer than this: a suspended machine or a changed clock is noticed at the
+# latest after this long even if the heartbeat were missed.
+TIMER_CAP = timedelta(hours=1)
+HEARTBEAT = timedelta(seconds=30)
+# A heartbeat this much later (or any earlier) than expected means the clock jumped or
+# the machine slept.
+JUMP_TOLERANCE = timedelta(seconds=20)
+
+
+class ReminderScheduler(QObject):
+    """Plans reminders from the data and fires them when they come due.
+
+    Signals:
+        fired(list): DueReminders just claimed, to show once.
+        open_changed(list): every fired reminder still waiting for the user.
+        next_planned(object): the next due instant (datetime) or None.
+        paused_changed(object): reminders paused until this instant (datetime) or None.
+    """
+
+    fired = Signal(list)
+    open_changed = Signal(list)
+    next_planned = Signal(object)
+    paused_changed = Signal(object)
+
+    def __init__(
+        self,
+        runner: BackgroundRunner,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        plan: Callable[[], Any] = plan_reminders,
+        heartbeat: timedelta = HEARTBEAT,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._clock = clock
+        self._plan = plan
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check_now)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(int(heartbeat.total_seconds() * 1000))
+        self._heartbeat.timeout.connect(self.heartbeat)
+        self._heartbeat_interval = heartbeat
+        self._last_beat: datetime | None = None
+        self._armed_for: datetime | None = None
+        self._paused_until: datetime | None = None
+        self._checking = False
+        self._recheck = False
+
+    # -- control -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Plan, then fire everything already due (what came due while the app was closed)."""
+        self._last_beat = self._clock.now()
+        self._heartbeat.start()
+        self.replan()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._heartbeat.stop()
+
+    def replan(self) -> None:
+        """The data changed: plan again, then check what is due."""
+        plan = self._plan
+        self._runner.submit(plan, lambda _r: self.check_now(), self._failed)
+
+    def pause(self, until: datetime | None) -> None:
+        """No reminder fires before ``until`` (None: resume now)."""
+        self._paused_until = until
+        self.paused_changed.emit(until)
+        self.check_now()
+
+    @property
+    def paused_until(self) -> datetime | None:
+        return self._paused_until
+
+    @property
+    def armed_for(self) -> datetime | None:
+        return self._armed_for
+
+    # -- timing --------------------------------------------------------------------------
+
+    def heartbeat(self) -> None:
+        """Called every HEARTBEAT by its timer (tests call it after moving a fake clock)."""
+        now = self._clock.now()
+        last, self._last_beat = self._last_beat, now
+        jumped = last is not None and (
+            now < last or now - last > self._heartbeat_interval + JUMP_TOLERANCE
+        )
+        if jumped:
+            log.info("clock moved from %s to %s: checking reminders again", last, now)
+        if jumped or (self._armed_for is not None and now >= self._armed_for):
+            self.check_now()
+
+    def check_now(self) -> None:
+        """Claim and fire what is due now, then arm the timer for the next one."""
+        if self._checking:
+            self._recheck = True  # one check at a time; run again when this one is done
+            return
+        self._checking = True
+        now = self._clock.now()
+        paused = self._paused_until is not None and now < self._paused_until
+        if not paused:
+            self._paused_until = None
+
+        def work() -> tuple[list[DueReminder], list[DueReminder], datetime | None]:
+            claimed = [] if paused else claim_due(now)
+            return claimed, open_fired(), next_due_instant()
+
+        self._runner.submit(work, self._checked, self._failed)
+
+    def _checked(
+        self, result: tuple[list[DueReminder], list[DueReminder], datetime | None]
+    ) -> None:
+        claimed, waiting, upcoming = result
+        self._checking = False
+        if claimed:
+            self.fired.emit(claimed)
+        self.open_changed.emit(waiting)
+        self._arm(upcoming)
+        if self._recheck:
+            self._recheck = False
+            self.check_now()
+
+    def _arm(self, upcoming: datetime | None) -> None:
+        now = self._clock.now()
+        target = upcoming
+        if self._paused_until is not None and (target is None or target < self._paused_until):
+            target = self._paused_until if upcoming is not None else None
+        self._armed_for = target
+        self.next_planned.emit(upcoming)
+        delay = TIMER_CAP if target is None else min(max(target - now, timedelta(0)), TIMER_CAP)
+        # A few milliseconds late rather than early: the claim compares with "now".
+        self._timer.start(int(delay.total_seconds() * 1000) + 5)
+
+    def _failed(self, message: str) -> None:
+        self._checking = False
+        log.error("reminder check failed: %s", message)
+        self._arm(None)

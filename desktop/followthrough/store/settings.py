@@ -1,0 +1,80 @@
+"""The user's choices: one typed registry with defaults, stored in the ``setting`` table.
+
+Window geometry and other UI state live in QSettings (``ui-state.ini``), not here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from followthrough.store.models import Setting
+
+T = TypeVar("T", int, bool, str)
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+    label: str
+    choices: tuple[T, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, value: T) -> T:
+        if not isinstance(value, type(self.default)):
+            raise ValueError(f"{self.label}: expected {type(self.default).__name__}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.label}: choose one of {', '.join(map(str, self.choices))}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                raise ValueError(f"{self.label}: at least {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise ValueError(f"{self.label}: at most {self.maximum}")
+        return value
+
+
+# How many unanswered follow-ups before the app suggests moving on (design.md: a few
+# attempts [003]; one source says a single unanswered message is the sign [001]).
+PATIENCE = Option("followup.patience", 3, "Unanswered follow-ups before moving on", (1, 3, 5))
+# With no timeframe given: wait more than three days and usually no more than seven [003].
+DEFAULT_WAIT = Option(
+    "followup.default_wait_working_days",
+    5,
+    "Working days to wait when no date was given",
+    minimum=4,
+    maximum=7,
+)
+QUIET_START = Option(
+    "reminders.quiet_until_hour", 9, "Reminders start at (hour)", minimum=0, maximum=23
+)
+QUIET_END = Option(
+    "reminders.quiet_from_hour", 17, "Reminders stop at (hour)", minimum=1, maximum=24
+)
+START_AT_LOGIN = Option("app.start_at_login", False, "Start Follow-Through when I log in")
+
+ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
+    PATIENCE,
+    DEFAULT_WAIT,
+    QUIET_START,
+    QUIET_END,
+    START_AT_LOGIN,
+)
+
+
+def get(option: Option[T]) -> T:
+    row = Setting.get_or_none(Setting.key == option.key)
+    if row is None:
+        return option.default
+    try:
+        return option.check(json.loads(row.value))
+    except (ValueError, TypeError):
+        # A value this version cannot use falls back to the default rather than failing.
+        return option.default
+
+
+def put(option: Option[T], value: T) -> None:
+    option.check(value)
+    Setting.insert(key=option.key, value=json.dumps(value)).on_conflict_replace().execute()

@@ -1,0 +1,213 @@
+"""The scheduler and notifier on a fake clock: once, on time, after jumps and restarts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import peewee
+import pytest
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.services.background import BackgroundRunner
+from followthrough.services.notifier import DESKTOP, IN_APP, TRAY, Notifier, PlyerBackend
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.database import connect
+from followthrough.store.models import Reminder
+from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
+
+
+def _specs(clock: FakeClock, hours: list[float]) -> list[ReminderSpec]:
+    return [
+        ReminderSpec("follow_up", f"r{h}", f"Reminder {h}", clock.now() + timedelta(hours=h))
+        for h in hours
+    ]
+
+
+class Recorder:
+    def __init__(self, scheduler: ReminderScheduler) -> None:
+        self.fired: list[str] = []
+        scheduler.fired.connect(lambda items: self.fired.extend(i.title for i in items))
+
+
+def _scheduler(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> tuple[ReminderScheduler, Recorder, BackgroundRunner]:
+    runner = BackgroundRunner(database)
+    # Planning from facts is tested elsewhere; here the reminders are set by hand.
+    scheduler = ReminderScheduler(runner, clock, plan=lambda: None)
+    recorder = Recorder(scheduler)
+    return scheduler, recorder, runner
+
+
+def test_catch_up_then_on_time_then_once(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    sync_reminders(_specs(clock, [-48, -1, 2, 5]), ["follow_up"])
+    scheduler, recorder, _runner = _scheduler(qtbot, database, clock)
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.start()
+    # What came due while the app was closed fires at start, once.
+    assert sorted(recorder.fired) == ["Reminder -1", "Reminder -48"]
+    assert scheduler.armed_for == clock.now() + timedelta(hours=2)
+    clock.advance(timedelta(hours=2))
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.heartbeat()
+    assert recorder.fired[-1] == "Reminder 2"
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.check_now()
+    assert len(recorder.fired) == 3
+    scheduler.stop()
+
+
+def test_clock_jumping_forward_fires_each_skipped_reminder_once_and_back_fires_none(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    sync_reminders(_specs(clock, [1, 2, 3, 30]), ["follow_up"])
+    scheduler, recorder, _runner = _scheduler(qtbot, database, clock)
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.start()
+    assert recorder.fired == []
+    clock.advance(timedelta(hours=10))  # the machine slept
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.heartbeat()
+    assert sorted(recorder.fired) == ["Reminder 1", "Reminder 2", "Reminder 3"]
+    clock.advance(timedelta(hours=-9))  # the clock is set back
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.heartbeat()
+    assert len(recorder.fired) == 3
+    scheduler.stop()
+
+
+def test_restart_after_firing_fires_nothing_again(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    sync_reminders(_specs(clock, [-1]), ["follow_up"])
+    first, first_seen, _ = _scheduler(qtbot, database, clock)
+    with qtbot.waitSignal(first.open_changed, timeout=5000):
+        first.start()
+    first.stop()
+    again, again_seen, _ = _scheduler(qtbot, database, clock)
+    with qtbot.waitSignal(again.open_changed, timeout=5000) as blocker:
+        again.start()
+    assert first_seen.fired == ["Reminder -1"]
+    assert again_seen.fired == []
+    # Still waiting for the user in the in-app list.
+    assert [r.title for r in blocker.args[0]] == ["Reminder -1"]
+    again.stop()
+
+
+def test_two_schedulers_on_one_database_give_one_notification(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock, data_dir: Path
+) -> None:
+    sync_reminders(_specs(clock, [-1, -0.5, -0.25]), ["follow_up"])
+    other_database = connect(data_dir / "followthrough.sqlite3")
+    one = ReminderScheduler(BackgroundRunner(database), clock, plan=lambda: None)
+    two = ReminderScheduler(BackgroundRunner(other_database), clock, plan=lambda: None)
+    seen_one, seen_two = Recorder(one), Recorder(two)
+    with qtbot.waitSignals([one.open_changed, two.open_changed], timeout=5000):
+        one.start()
+        two.start()
+    assert sorted(seen_one.fired + seen_two.fired) == [
+        "Reminder -0.25",
+        "Reminder -0.5",
+        "Reminder -1",
+    ]
+    one.stop()
+    two.stop()
+    other_database.close()
+
+
+def test_pause_holds_reminders_until_it_ends(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    sync_reminders(_specs(clock, [0.5]), ["follow_up"])
+    scheduler, recorder, _ = _scheduler(qtbot, database, clock)
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.start()
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.pause(clock.now() + timedelta(hours=1))
+    clock.advance(timedelta(minutes=45))
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.check_now()
+    assert recorder.fired == []
+    clock.advance(timedelta(minutes=20))
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.heartbeat()
+    assert recorder.fired == ["Reminder 0.5"]
+    assert scheduler.paused_until is None
+    scheduler.stop()
+
+
+class FailingBackend:
+    def deliver(self, title: str, body: str) -> None:
+        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+
+class RecordingBackend:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def deliver(self, title: str, body: str) -> None:
+        self.calls.append((title, body))
+
+
+def _due(clock: FakeClock) -> DueReminder:
+    sync_reminders(_specs(clock, [-1]), ["follow_up"])
+    reminder = Reminder.get()
+    return DueReminder(
+        reminder.id,
+        "follow_up",
+        reminder.title,
+        "Call <b>Dana</b> & ask",
+        reminder.due_at,
+        None,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("backend", "tray_ok", "expected"),
+    [("ok", False, DESKTOP), ("fail", True, TRAY), ("fail", False, IN_APP)],
+)
+def test_notifier_falls_back_and_records_how(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    backend: str,
+    tray_ok: bool,
+    expected: str,
+) -> None:
+    runner = BackgroundRunner(database)
+    recording = RecordingBackend()
+    notifier = Notifier(runner, backend=recording if backend == "ok" else FailingBackend())
+    tray_calls: list[str] = []
+    notifier.set_tray_message(lambda title, body: tray_calls.append(title) or tray_ok)
+    reminder = _due(clock)
+    failures: list[str] = []
+    notifier.delivery_failed.connect(failures.append)
+    with qtbot.waitSignal(notifier.shown, timeout=5000) as blocker:
+        notifier.notify([reminder])
+    runner.wait_for_done()
+    assert blocker.args[1] == expected
+    stored = Reminder.get_by_id(reminder.reminder_id)
+    assert stored.delivered_via == expected
+    if backend == "ok":
+        assert recording.calls == [(reminder.title, reminder.body)]
+        assert failures == [] and tray_calls == []
+    else:
+        assert "ServiceUnknown" in stored.delivery_error
+        assert failures and "ServiceUnknown" in failures[0]
+        assert tray_calls == [reminder.title]
+
+
+def test_plyer_backend_escapes_markup(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plyer import notification
+
+    sent: dict[str, object] = {}
+    monkeypatch.setattr(notification, "notify", lambda **kwargs: sent.update(kwargs))
+    PlyerBackend().deliver("Call Acme", "Ask <b>Dana</b> & Sam")
+    assert sent["title"] == "Call Acme"
+    assert sent["message"] == "Ask &lt;b&gt;Dana&lt;/b&gt; &amp; Sam"
+    assert sent["app_name"] == "Follow-Through"

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
 from followthrough.resources import icon_path
+from followthrough.services.notifier import Notifier
+from followthrough.services.scheduler import ReminderScheduler
 from followthrough.services.single_instance import SingleInstance
 from followthrough.store.database import DatabaseOpenError, open_database
 from followthrough.store.paths import ensure_private_dir
@@ -92,10 +94,16 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
         context = AppContext.create(data_dir, database, clock)
         window = MainWindow(context)
         instance.activation_requested.connect(window.bring_forward)
+        scheduler = ReminderScheduler(context.runner, clock, app)
+        notifier = Notifier(context.runner, app)
+        scheduler.fired.connect(notifier.notify)
+        window.attach_scheduler(scheduler)
         window.show()
         window.refresh()
+        scheduler.start()
         _quit_on_termination_signals(app)
         code = app.exec()
+        scheduler.stop()
         window.save_geometry()
         context.runner.wait_for_done()
         database.close()

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from followthrough import APP_NAME
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.clock import Clock
+from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
+from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.contacts import (
     ContactFields,
@@ -35,6 +37,7 @@ from followthrough.store.contacts import (
     save_contact,
 )
 from followthrough.store.queries import change_stage, create_application
+from followthrough.store.reminders import DueReminder, mark_done, snooze
 from followthrough.ui.application_detail import ApplicationDetailDialog
 from followthrough.ui.context import AppContext
 from followthrough.ui.dialogs import (
@@ -72,9 +75,12 @@ _PAGE_KEY = "window/page"
 class MainWindow(QMainWindow):
     """Signals:
     data_loaded(): the views show the database's current contents.
+    data_changed(): something was saved; reminders are planned again.
     """
 
     data_loaded = Signal()
+    data_changed = Signal()
+    reminders_changed = Signal(list)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +107,8 @@ class MainWindow(QMainWindow):
         self.calendar_page = CalendarPage(self.zone)
         self.contacts_page = ContactsPage()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
+        self.scheduler: ReminderScheduler | None = None
+        self.due_reminders: list[DueReminder] = []
         self.stack = QStackedWidget()
         for page in (
             self.today_page,
@@ -275,6 +283,41 @@ class MainWindow(QMainWindow):
             lambda items: self.calendar_page.week.set_items(monday, items),
         )
 
+    # -- reminders -----------------------------------------------------------------------
+
+    def attach_scheduler(self, scheduler: ReminderScheduler) -> None:
+        """Show the scheduler's due items and let the user act on them."""
+        self.scheduler = scheduler
+        panel = self.today_page.reminders
+        scheduler.open_changed.connect(self.show_due_reminders)
+        self.data_changed.connect(scheduler.replan)
+        panel.done.connect(self.reminder_done)
+        panel.snooze.connect(self.snooze_reminder)
+        panel.open_application.connect(self.open_application)
+
+    def show_due_reminders(self, reminders: list[DueReminder]) -> None:
+        self.today_page.reminders.set_reminders(reminders)
+        self.due_reminders = reminders
+        self.reminders_changed.emit(reminders)
+
+    def reminder_done(self, reminder_id: int) -> None:
+        now = self.clock.now()
+        self._reminder_step(lambda: mark_done(reminder_id, now), "Marked done.")
+
+    def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
+        until = snooze_until(choice, self.clock.now(), self.zone)
+        local = until.astimezone(self.zone)
+        self._reminder_step(lambda: snooze(reminder_id, until), f"Snoozed until {local:%a %H:%M}.")
+
+    def _reminder_step(self, work: Any, message: str) -> None:
+        def done(_result: object) -> None:
+            self.statusBar().showMessage(message, 5000)
+            if self.scheduler is not None:
+                self.scheduler.check_now()
+            self.refresh()
+
+        self.context.runner.submit(work, done, self._show_save_error)
+
     def open_agenda_item(self, item: AgendaItem) -> None:
         if item.application_id is not None:
             self.open_application(item.application_id)
@@ -284,6 +327,7 @@ class MainWindow(QMainWindow):
         if dialog is None:
             dialog = ApplicationDetailDialog(self.context, application_id, self)
             dialog.changed.connect(self.refresh)
+            dialog.changed.connect(self.data_changed)
             dialog.open_contact.connect(self.open_contact)
             dialog.destroyed.connect(lambda _o=None: self.detail_dialogs.pop(application_id, None))
             self.detail_dialogs[application_id] = dialog
@@ -343,6 +387,7 @@ class MainWindow(QMainWindow):
         )
 
     def _after_change(self, message: str) -> None:
+        self.data_changed.emit()
         self.statusBar().showMessage(message, 5000)
         self.refresh()
         for dialog in self.detail_dialogs.values():
@@ -372,6 +417,7 @@ class MainWindow(QMainWindow):
             return int(application.id)
 
         def saved(application_id: int) -> None:
+            self.data_changed.emit()
             self.statusBar().showMessage(f"Added {value.company}.", 5000)
             self.show_page(PAGES.index("Applications"))
             self.refresh()

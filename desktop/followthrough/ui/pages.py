@@ -34,6 +34,7 @@ from followthrough.ui.calendar_views import MonthCalendar, WeekView, agenda_colu
 from followthrough.ui.formatting import day_text, instant_text, plural
 from followthrough.ui.forms import from_qdate, to_qdate
 from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.reminders_panel import RemindersPanel
 from followthrough.ui.widgets import Card, EmptyState, record_table
 
 
@@ -157,6 +158,8 @@ class TodayPage(_DataPage):
         self.welcome = WelcomeBanner()
         self.welcome.add_application.connect(self.add_application)
         self.top.addWidget(self.welcome)
+        self.reminders = RemindersPanel(zone)
+        self.top.addWidget(self.reminders)
         outer = QVBoxLayout()
         self.heading = _title("Today")
         outer.addWidget(self.heading)

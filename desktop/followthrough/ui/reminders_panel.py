@@ -1,0 +1,133 @@
+"""The in-app list of reminders that have fired and wait for the user.
+
+Whatever happens to desktop notifications, this list shows every due item; each can be
+marked done, snoozed, logged as a follow-up or opened from here.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
+from followthrough.domain.snooze import SnoozeChoice
+from followthrough.store.reminders import DueReminder
+from followthrough.ui.formatting import instant_text, plural
+from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.widgets import record_table
+
+SNOOZE_LABELS = {
+    SnoozeChoice.FIFTEEN_MINUTES: "For 15 minutes",
+    SnoozeChoice.ONE_HOUR: "For 1 hour",
+    SnoozeChoice.TOMORROW_MORNING: "Until tomorrow morning",
+}
+
+
+class RemindersPanel(QFrame):
+    """Signals:
+    done(int): a reminder id was marked done.
+    snooze(int, object): a reminder id and a SnoozeChoice.
+    log_follow_up(object): log a touchpoint for this DueReminder.
+    call_sheet(object): open the call sheet for this DueReminder.
+    open_application(int): open the reminder's application.
+    """
+
+    done = Signal(int)
+    snooze = Signal(int, object)
+    log_follow_up = Signal(object)
+    call_sheet = Signal(object)
+    open_application = Signal(int)
+
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remindersPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("remindersHeading")
+        layout.addWidget(self.heading)
+        self.model: RecordTableModel[DueReminder] = RecordTableModel(
+            [
+                Column("Due", lambda r: instant_text(r.due_at, zone), sort_key=lambda r: r.due_at),
+                Column(
+                    "What",
+                    lambda r: KIND_LABELS.get(r.kind, r.kind),
+                    colour=lambda r: KIND_COLOURS.get(r.kind),
+                ),
+                Column("Reminder", lambda r: r.title),
+                Column("Why", lambda r: r.body),
+            ]
+        )
+        self.table = record_table(self.model, "dueReminders", widths=(130, 90, 360))
+        self.table.setMaximumHeight(180)
+        self.table.activated.connect(lambda _i: self._open())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.done_button = QPushButton("&Done")
+        self.done_button.clicked.connect(self._done)
+        self.snooze_button = QPushButton("S&nooze")
+        snooze_menu = QMenu(self.snooze_button)
+        for choice, label in SNOOZE_LABELS.items():
+            action = snooze_menu.addAction(label)
+            action.triggered.connect(lambda _c=False, ch=choice: self._snooze(ch))
+        self.snooze_button.setMenu(snooze_menu)
+        self.log_button = QPushButton("&Log a follow-up…")
+        self.log_button.clicked.connect(lambda: self._emit_selected(self.log_follow_up))
+        self.call_button = QPushButton("&Call sheet…")
+        self.call_button.clicked.connect(lambda: self._emit_selected(self.call_sheet))
+        self.open_button = QPushButton("&Open")
+        self.open_button.clicked.connect(self._open)
+        for button in (
+            self.done_button,
+            self.snooze_button,
+            self.log_button,
+            self.call_button,
+            self.open_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.set_reminders([])
+
+    def set_reminders(self, reminders: list[DueReminder]) -> None:
+        self.model.set_rows(reminders)
+        self.setVisible(bool(reminders))
+        self.heading.setText(f"<b>Reminders</b> — {plural(len(reminders), 'item')} due")
+        if reminders:
+            self.table.selectRow(0)
+
+    def selected(self) -> DueReminder | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        reminder = self.selected()
+        if reminder is not None:
+            signal.emit(reminder)
+
+    def _done(self) -> None:
+        reminder = self.selected()
+        if reminder is not None:
+            self.done.emit(reminder.reminder_id)
+
+    def _snooze(self, choice: SnoozeChoice) -> None:
+        reminder = self.selected()
+        if reminder is not None:
+            self.snooze.emit(reminder.reminder_id, choice)
+
+    def _open(self) -> None:
+        reminder = self.selected()
+        if reminder is not None and reminder.application_id is not None:
+            self.open_application.emit(reminder.application_id)

@@ -1,0 +1,65 @@
+"""Due reminders in the window: listed on Today, done and snoozed for good."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import peewee
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.snooze import SnoozeChoice
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.models import Reminder
+from followthrough.store.reminders import ReminderSpec, sync_reminders
+from followthrough.ui.main_window import MainWindow
+
+
+def test_due_reminders_can_be_done_and_snoozed_from_today(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    sync_reminders(
+        [
+            ReminderSpec("test_note", "a", "Call Acme", clock.now() - timedelta(hours=2), "why a"),
+            ReminderSpec("test_note", "b", "Email Initech", clock.now() - timedelta(hours=1)),
+        ],
+        ["test_note"],
+    )
+    window = make_window()
+    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
+    window.attach_scheduler(scheduler)
+    fired: list[str] = []
+    scheduler.fired.connect(lambda items: fired.extend(i.title for i in items))
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        scheduler.start()
+    panel = window.today_page.reminders
+    assert not panel.isHidden()
+    assert [panel.model.row_at(r).title for r in range(panel.model.rowCount())] == [
+        "Call Acme",
+        "Email Initech",
+    ]
+    assert "2 items due" in panel.heading.text()
+    # Done: gone from the list and stored as done.
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        panel.done_button.click()
+    assert [panel.model.row_at(r).title for r in range(panel.model.rowCount())] == ["Email Initech"]
+    assert Reminder.get(Reminder.subject_key == "a").done_at == clock.now()
+    # Snooze for an hour: gone now, back (and fired again) an hour later.
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        panel._snooze(SnoozeChoice.ONE_HOUR)
+    assert panel.model.rowCount() == 0 and panel.isHidden()
+    assert Reminder.get(Reminder.subject_key == "b").snoozed_until == clock.now() + timedelta(
+        hours=1
+    )
+    clock.advance(timedelta(hours=1))
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        scheduler.heartbeat()
+    assert fired == ["Call Acme", "Email Initech", "Email Initech"]
+    assert panel.model.rowCount() == 1
+    scheduler.stop()

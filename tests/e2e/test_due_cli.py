@@ -1,0 +1,40 @@
+"""``followthrough due``: what is due at an instant, for scripts and tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers.subprocess_app import run_app
+
+
+def test_due_lists_demo_follow_ups_by_instant(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run_app("--data-dir", str(data), "demo", "--count", "40").returncode == 0
+    far = run_app("--data-dir", str(data), "due", "--at", "2027-03-01T12:00+00:00", "--json")
+    assert far.returncode == 0, far.stderr
+    items = json.loads(far.stdout)
+    assert items, "demo data should yield follow-ups"
+    assert {"kind", "subject", "due"} <= set(items[0])
+    assert {i["kind"] for i in items} <= {
+        "follow_up",
+        "decision_passed",
+        "move_on",
+        "position_filled",
+    }
+    dues = [i["due"] for i in items]
+    assert dues == sorted(dues)
+    assert all(due <= "2027-03-01T12:00:00+00:00" for due in dues)
+    early = json.loads(
+        run_app("--data-dir", str(data), "due", "--at", "2020-01-01T00:00+00:00", "--json").stdout
+    )
+    assert early == []
+    text = run_app("--data-dir", str(data), "due", "--at", "2020-01-01T00:00+00:00")
+    assert text.returncode == 0 and "Nothing is due" in text.stdout
+
+
+def test_due_refuses_a_bad_instant_clearly(tmp_path: Path) -> None:
+    result = run_app("--data-dir", str(tmp_path / "d"), "due", "--at", "next tuesday")
+    assert result.returncode == 2
+    assert "not an ISO date and time" in result.stderr
+    assert "Traceback" not in result.stderr

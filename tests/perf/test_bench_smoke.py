@@ -51,3 +51,17 @@ def test_benchmark_runs_on_a_small_database_and_prints_its_summary(tmp_path: Pat
     assert "Targets missed:" in output or "All targets met." in output
     # The demo data went into the given folder, nowhere else.
     assert (tmp_path / "followthrough.sqlite3").exists()
+
+
+def test_reminder_benchmark_runs_and_uses_its_index() -> None:
+    script = Path(__file__).with_name("bench_reminders.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--count", "2000"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "USING INDEX reminder_next_due" in result.stdout
+    assert "next_due_instant: median" in result.stdout

@@ -19,6 +19,7 @@ from followthrough.store.models import (
     StageEvent,
     db,
 )
+from followthrough.store.touchpoints import touchpoints_of
 
 _instant = UtcDateTimeField()
 
@@ -222,6 +223,9 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         timeline.append(
             TimelineEntry(interview.starts_at, f"{verb}, round {interview.round} with {who}")
         )
+    for line in touchpoints_of(application_id):
+        notes = f" — {line.notes}" if line.notes.strip() else ""
+        timeline.append(TimelineEntry(line.at, f"Follow-up: {line.summary}{notes}"))
     timeline.sort(key=lambda entry: entry.at)
     return ApplicationDetail(
         application_id=application.id,

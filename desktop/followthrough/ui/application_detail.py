@@ -35,6 +35,7 @@ from followthrough.store.interviews import delete_interview, load_interview_draf
 from followthrough.store.queries import change_stage
 from followthrough.ui.ask import Ask
 from followthrough.ui.context import AppContext
+from followthrough.ui.followup_flow import FollowUpFlow
 from followthrough.ui.formatting import instant_text, system_zone
 from followthrough.ui.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.interview_dialog import InterviewDialog
@@ -61,6 +62,9 @@ class ApplicationDetailDialog(QDialog):
         self.application_id = application_id
         self.zone = system_zone()
         self.detail: ApplicationDetail | None = None
+        self.followups = FollowUpFlow(
+            context, self, self.exec_dialog, self._followed_up, self._failed
+        )
         self.setWindowTitle("Application")
         self.resize(860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -79,7 +83,13 @@ class ApplicationDetailDialog(QDialog):
         self.stage_button.clicked.connect(lambda: self.change_stage())
         self.delete_button = QPushButton("Delete…")
         self.delete_button.clicked.connect(self.delete)
+        self.log_button = QPushButton("&Log a follow-up…")
+        self.log_button.clicked.connect(lambda: self.followups.log(self.application_id))
+        self.call_button = QPushButton("&Call sheet…")
+        self.call_button.clicked.connect(lambda: self.followups.call_sheet(self.application_id))
         header.addWidget(self.heading, 1)
+        header.addWidget(self.log_button)
+        header.addWidget(self.call_button)
         header.addWidget(self.stage_label)
         header.addWidget(self.stage_button)
         header.addWidget(self.delete_button)
@@ -168,6 +178,11 @@ class ApplicationDetailDialog(QDialog):
 
     def _submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.context.runner.submit(work, done, self._failed)
+
+    def _followed_up(self, _message: str) -> None:
+        self.changed.emit()
+        self.reload()
+        self.tabs.setCurrentWidget(self.timeline)
 
     def _failed(self, message: str) -> None:
         self.error.setText(message)

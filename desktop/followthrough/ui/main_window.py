@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -47,6 +47,7 @@ from followthrough.ui.dialogs import (
     NewApplicationDialog,
     TextDialog,
 )
+from followthrough.ui.followup_flow import FollowUpFlow
 from followthrough.ui.formatting import plural, system_zone
 from followthrough.ui.forms import StageChangeDialog
 from followthrough.ui.loading import (
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self.contacts_page = ContactsPage()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None
+        self.followups = FollowUpFlow(
+            context, self, self.exec_dialog, self._after_change, self._show_save_error
+        )
         self.due_reminders: list[DueReminder] = []
         self.stack = QStackedWidget()
         for page in (
@@ -294,6 +298,16 @@ class MainWindow(QMainWindow):
         panel.done.connect(self.reminder_done)
         panel.snooze.connect(self.snooze_reminder)
         panel.open_application.connect(self.open_application)
+        panel.log_follow_up.connect(self._log_for_reminder)
+        panel.call_sheet.connect(self._call_for_reminder)
+
+    def _log_for_reminder(self, reminder: DueReminder) -> None:
+        if reminder.application_id is not None:
+            self.followups.log(reminder.application_id)
+
+    def _call_for_reminder(self, reminder: DueReminder) -> None:
+        if reminder.application_id is not None:
+            self.followups.call_sheet(reminder.application_id)
 
     def show_due_reminders(self, reminders: list[DueReminder]) -> None:
         self.today_page.reminders.set_reminders(reminders)
@@ -305,7 +319,9 @@ class MainWindow(QMainWindow):
         self._reminder_step(lambda: mark_done(reminder_id, now), "Marked done.")
 
     def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
-        until = snooze_until(choice, self.clock.now(), self.zone)
+        self.snooze_reminder_until(reminder_id, snooze_until(choice, self.clock.now(), self.zone))
+
+    def snooze_reminder_until(self, reminder_id: int, until: datetime) -> None:
         local = until.astimezone(self.zone)
         self._reminder_step(lambda: snooze(reminder_id, until), f"Snoozed until {local:%a %H:%M}.")
 

@@ -1,0 +1,167 @@
+"""The phone follow-up: warm up, say who you are in five seconds, then ask (design.md [003]).
+
+Plain text in, plain text out: the call sheet shows it, the tests read it. The order comes
+from design.md, "The phone follow-up": get the body and voice ready; open with a short
+reminder of who you are rather than asking whether they have decided; offer whatever they
+still need from you; then find out where things stand and when you may call again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class WarmUpStep:
+    """One thing to do before dialling; ``key`` is stable, the words are for the screen."""
+
+    key: str
+    title: str
+    detail: str
+
+
+WARM_UP: tuple[WarmUpStep, ...] = (
+    WarmUpStep(
+        "stretch",
+        "Stretch",
+        "Arms high above your head, shoulders loose, then one long breath out. Twice more.",
+    ),
+    WarmUpStep(
+        "smile",
+        "Smile",
+        "Put the smile on before they pick up: it can be heard down the line.",
+    ),
+    WarmUpStep(
+        "stand",
+        "Stand up",
+        "Make the call on your feet; your voice comes out livelier and surer.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One follow-up question; ``key`` is stable, ``text`` is what to say."""
+
+    key: str
+    text: str
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "anything_needed",
+        "Is there anything more I can send you — references, a work sample, more detail "
+        "on something we touched on?",
+    ),
+    Question("still_candidate", "Am I still in the running for the role?"),
+    Question("second_round", "Have you settled yet who goes through to the next round?"),
+    Question("timeframe", "Has the timing of your decision moved at all?"),
+    Question("next_step", "Is the next step still the one you described when we met?"),
+    Question(
+        "check_back",
+        "When would suit you for me to check in again — and is a call still the best way?",
+    ),
+)
+
+# What not to open with: it puts them on the spot instead of offering help [003].
+OPENING_TIP = (
+    "Don't open by asking whether they have decided: remind them who you are and offer "
+    "whatever they still need."
+)
+
+# About five seconds of speech.
+INTRO_WORD_LIMIT = 18
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"})
+
+
+def default_intro_line(role: str = "") -> str:
+    """A starting point for the five-second reminder; the parts in brackets are to fill in."""
+    role = role.strip()
+    who = f"the {role} candidate" if role else "the candidate"
+    return f"It's [your name], {who} who [the one thing they will remember about you]."
+
+
+def intro_placeholders(text: str) -> list[str]:
+    """The ``[…]`` parts of an intro line still waiting to be filled in."""
+    return _PLACEHOLDER.findall(text)
+
+
+def intro_hint(text: str) -> str | None:
+    """A gentle word about an intro line that is empty, unfinished or too long; else None."""
+    text = text.strip()
+    if not text:
+        return "Write a line that tells them who you are in about five seconds."
+    if intro_placeholders(text):
+        return "Replace the parts in brackets with your own words."
+    words = len(text.split())
+    if words > INTRO_WORD_LIMIT:
+        return (
+            f"{words} words take longer than five seconds to say; "
+            f"aim for {INTRO_WORD_LIMIT} or fewer."
+        )
+    return None
+
+
+def _greeting_name(name: str) -> str:
+    """The name to greet with: the first name, or the whole name after a title (Dr Lee)."""
+    parts = name.split()
+    if not parts:
+        return ""
+    if parts[0].rstrip(".").lower() in _HONORIFICS:
+        return " ".join(parts)
+    return parts[0]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def questions_for(next_step: str = "") -> tuple[str, ...]:
+    """The questions to ask, with the next step they named filled in when it is known."""
+    step = " ".join(next_step.split()).rstrip(".")
+    texts = []
+    for question in QUESTIONS:
+        if question.key == "next_step" and step:
+            step_text = step[0].lower() + step[1:] if not step[:2].isupper() else step
+            texts.append(f"Is the next step still “{step_text}”, as you described when we met?")
+        else:
+            texts.append(question.text)
+    return tuple(texts)
+
+
+def opener(
+    name_of_interviewer: str,
+    intro_line: str,
+    role: str,
+    company: str,
+    interview_day: date | None,
+) -> str:
+    """What to say first: hello, who you are in five seconds, and which interview it was.
+
+    Missing facts are left out rather than guessed: no name gives a plain "Hello.", no
+    role "the position", no day "recently".
+    """
+    name = _greeting_name(name_of_interviewer)
+    parts = [f"Hello {name}." if name else "Hello."]
+    intro = _sentence(intro_line)
+    if intro:
+        parts.append(intro)
+    role = role.strip()
+    company = company.strip()
+    position = f"the {role} position" if role else "the position"
+    if company:
+        position += f" at {company}"
+    when = f"on {_day(interview_day)}" if interview_day is not None else "recently"
+    parts.append(f"We talked {when} about {position}, and I'm calling to follow up.")
+    return " ".join(parts)

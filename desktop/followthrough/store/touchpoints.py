@@ -1,0 +1,326 @@
+"""Touchpoints: the calls, voicemails, e-mails and replies logged while following up.
+
+They feed the cadence engine (``store.followups`` reads them back): an unanswered attempt
+lengthens the wait, an answer with a new date starts the plan afresh, and the news that
+the position is filled closes the application here, in the same transaction as the log.
+
+Also here: what a call sheet needs to know about an application (who to call, what was
+said at the latest interview) and the five-second intro line kept per application.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import peewee
+
+from followthrough.domain.cadence import Channel, Outcome
+from followthrough.domain.clock import Clock
+from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
+from followthrough.store.models import (
+    Application,
+    Contact,
+    Interview,
+    InterviewParticipant,
+    Touchpoint,
+    db,
+)
+from followthrough.store.queries import change_stage
+
+
+class TouchpointError(ValueError):
+    """The touchpoint cannot be logged as entered; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class TouchpointInput:
+    """A touchpoint as the user enters it. ``at`` is aware; its own zone gives its day."""
+
+    application_id: int
+    channel: Channel
+    answered: bool
+    outcome: Outcome
+    new_decision_on: date | None
+    notes: str
+    contact_id: int | None
+    at: datetime
+
+    def __post_init__(self) -> None:
+        # Accept the plain strings the database and the UI use; unknown ones raise ValueError.
+        object.__setattr__(self, "channel", Channel(self.channel))
+        object.__setattr__(self, "outcome", Outcome(self.outcome))
+
+    def day(self) -> date:
+        """The calendar day of the touchpoint on the clock it was entered with."""
+        return self.at.date()
+
+
+def touchpoint_problem(data: TouchpointInput, now: datetime) -> str | None:
+    """Why ``data`` cannot be logged at ``now``, in a sentence for the user; None if it can."""
+    if data.at.tzinfo is None:
+        return "The time of the contact needs a time zone."
+    if data.at > now:
+        return "That time is still ahead: log a contact once it has happened."
+    if data.channel is Channel.REPLY and not data.answered:
+        return "A reply is an answer from them: mark it as answered."
+    if data.channel is Channel.VOICEMAIL and data.answered:
+        return "A voicemail means nobody picked up. If they called back, log that as their reply."
+    if not data.answered and data.outcome is not Outcome.NO_NEWS:
+        return "Only an answer can bring news: mark it as answered, or choose “no news”."
+    if data.outcome is Outcome.NEW_TIMEFRAME:
+        if data.new_decision_on is None:
+            return "Enter the new date by which they expect to decide."
+        if data.new_decision_on < data.day():
+            return "The new decision date cannot be before the day of this contact."
+    elif data.new_decision_on is not None:
+        return "A new decision date goes with the “new timeframe” outcome only."
+    return None
+
+
+def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
+    """Check and store a touchpoint; returns its id.
+
+    When they said the position is filled, the application is closed as filled in the same
+    transaction, if its stage allows that (an accepted offer, or an application already
+    closed as filled, stays as it is). Raises TouchpointError with a sentence for the user.
+    """
+    problem = touchpoint_problem(data, clock.now())
+    if problem is not None:
+        raise TouchpointError(problem)
+    with db.atomic():
+        application = Application.get_or_none(Application.id == data.application_id)
+        if application is None:
+            raise TouchpointError("This application no longer exists.")
+        if (
+            data.contact_id is not None
+            and Contact.get_or_none(Contact.id == data.contact_id) is None
+        ):
+            raise TouchpointError("That person is no longer in your contacts.")
+        touchpoint = Touchpoint.create(
+            application=application,
+            contact=data.contact_id,
+            happened_at=data.at,
+            channel=data.channel.value,
+            answered=data.answered,
+            outcome=data.outcome.value,
+            new_decision_on=data.new_decision_on,
+            notes=data.notes.strip(),
+        )
+        if data.outcome is Outcome.FILLED and Stage.FILLED in allowed_targets(
+            Stage(application.stage)
+        ):
+            change_stage(application.id, Stage.FILLED, clock, today, ClosureReason.FILLED)
+    return int(touchpoint.id)
+
+
+def delete_touchpoint(touchpoint_id: int) -> None:
+    """Removes one touchpoint. An application it closed stays closed (reopen it by stage)."""
+    Touchpoint.delete_by_id(touchpoint_id)
+
+
+# --- Reading them back --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TouchpointLine:
+    touchpoint_id: int
+    at: datetime
+    channel: Channel
+    answered: bool
+    outcome: Outcome
+    new_decision_on: date | None
+    contact_id: int | None
+    contact_name: str
+    notes: str
+    summary: str
+
+
+def _short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _news(outcome: Outcome, new_decision_on: date | None) -> str:
+    if outcome is Outcome.STILL_CANDIDATE:
+        return "still a candidate"
+    if outcome is Outcome.NEW_TIMEFRAME:
+        return (
+            f"new decision date {_short_day(new_decision_on)}"
+            if new_decision_on
+            else "new timeframe"
+        )
+    if outcome is Outcome.FILLED:
+        return "the position is filled"
+    return "no news yet"
+
+
+def touchpoint_summary(
+    channel: Channel,
+    answered: bool,
+    outcome: Outcome,
+    new_decision_on: date | None,
+    who: str,
+) -> str:
+    """One line that says what happened: "Called Dana Lee: still a candidate"."""
+    news = _news(outcome, new_decision_on)
+    if channel is Channel.VOICEMAIL:
+        return f"Left a voicemail for {who}"
+    if channel is Channel.PHONE:
+        return f"Called {who}: {news}" if answered else f"Called {who}: no answer"
+    if channel is Channel.EMAIL:
+        return f"E-mailed {who}: {news}" if answered else f"E-mailed {who}: no reply yet"
+    return f"{who} got back to you: {news}"
+
+
+def touchpoints_of(application_id: int) -> list[TouchpointLine]:
+    """The application's touchpoints, newest first."""
+    application = Application.get_or_none(Application.id == application_id)
+    if application is None:
+        return []
+    query = (
+        Touchpoint.select(Touchpoint, Contact)
+        .join(Contact, peewee.JOIN.LEFT_OUTER)
+        .where(Touchpoint.application == application_id)
+        .order_by(Touchpoint.happened_at.desc(), Touchpoint.id.desc())
+    )
+    lines = []
+    for row in query:
+        contact: Contact | None = row.contact
+        name = contact.name if contact is not None else ""
+        channel, outcome = Channel(row.channel), Outcome(row.outcome)
+        lines.append(
+            TouchpointLine(
+                touchpoint_id=row.id,
+                at=row.happened_at,
+                channel=channel,
+                answered=bool(row.answered),
+                outcome=outcome,
+                new_decision_on=row.new_decision_on,
+                contact_id=contact.id if contact is not None else None,
+                contact_name=name,
+                notes=row.notes,
+                summary=touchpoint_summary(
+                    channel,
+                    bool(row.answered),
+                    outcome,
+                    row.new_decision_on,
+                    name or application.company,
+                ),
+            )
+        )
+    return lines
+
+
+# --- The call sheet -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallPerson:
+    """Someone met at the interview, with the ways to reach them."""
+
+    contact_id: int
+    name: str
+    title: str
+    phone: str
+    email: str
+    preferred_method: str | None  # "phone", "email", "either" or None (not known)
+
+    def label(self) -> str:
+        return f"{self.name} ({self.title})" if self.title else self.name
+
+
+@dataclass(frozen=True)
+class CallSheetFacts:
+    """What the call sheet shows: who, and what was said at the latest interview.
+
+    ``interview_day`` is the local day of the latest interview on the clocks it was entered
+    with; it, the people and what was said are empty when no interview is logged yet.
+    ``last_touchpoint`` is the newest contact since, if any.
+    """
+
+    application_id: int
+    company: str
+    role_title: str
+    intro_line: str
+    people: tuple[CallPerson, ...]
+    interview_day: date | None = None
+    interview_round: int | None = None
+    next_step: str = ""
+    decision_on: date | None = None
+    check_back_when: str = ""
+    check_back_method: str | None = None
+    last_touchpoint: TouchpointLine | None = None
+
+
+def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSheetFacts:
+    """The facts for a phone follow-up of one application (TouchpointError if it is gone).
+
+    With ``now``, the latest interview is the latest one that has begun by then: a round
+    still ahead is not what the call follows up on.
+    """
+    application = Application.get_or_none(Application.id == application_id)
+    if application is None:
+        raise TouchpointError("This application no longer exists.")
+    condition = Interview.application == application_id
+    if now is not None:
+        condition &= Interview.starts_at <= now
+    interview = (
+        Interview.select()
+        .where(condition)
+        .order_by(Interview.starts_at.desc(), Interview.id.desc())
+        .first()
+    )
+    people: tuple[CallPerson, ...] = ()
+    if interview is not None:
+        people = tuple(
+            CallPerson(
+                contact_id=p.contact.id,
+                name=p.contact.name,
+                title=p.contact.title,
+                phone=p.contact.phone,
+                email=p.contact.email,
+                preferred_method=p.contact.preferred_method,
+            )
+            for p in InterviewParticipant.select(InterviewParticipant, Contact)
+            .join(Contact)
+            .where(InterviewParticipant.interview == interview)
+            .order_by(InterviewParticipant.id)
+        )
+    history = touchpoints_of(application_id)
+    last = history[0] if history else None
+    if interview is None:
+        return CallSheetFacts(
+            application_id=application.id,
+            company=application.company,
+            role_title=application.role_title,
+            intro_line=application.intro_line,
+            people=people,
+            last_touchpoint=last,
+        )
+    zone = ZoneInfo(interview.time_zone)
+    return CallSheetFacts(
+        application_id=application.id,
+        company=application.company,
+        role_title=application.role_title,
+        intro_line=application.intro_line,
+        people=people,
+        interview_day=interview.starts_at.astimezone(zone).date(),
+        interview_round=interview.round,
+        next_step=interview.next_step,
+        decision_on=interview.decision_expected_on,
+        check_back_when=interview.check_back_when,
+        check_back_method=interview.check_back_method,
+        last_touchpoint=last if last is not None and last.at >= interview.ends_at else None,
+    )
+
+
+def save_intro_line(application_id: int, text: str) -> None:
+    """Keeps the five-second intro of an application (TouchpointError if it is gone)."""
+    changed = (
+        Application.update(intro_line=" ".join(text.split()))
+        .where(Application.id == application_id)
+        .execute()
+    )
+    if not changed:
+        raise TouchpointError("This application no longer exists.")

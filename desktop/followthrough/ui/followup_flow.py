@@ -1,0 +1,96 @@
+"""Logging a follow-up, from anywhere in the window: a quick form or the call sheet.
+
+The data is loaded and saved on the background runner; the dialogs only collect input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from followthrough.store.touchpoints import (
+    CallSheetFacts,
+    TouchpointInput,
+    call_sheet_facts,
+    log_touchpoint,
+    save_intro_line,
+)
+from followthrough.ui.context import AppContext
+from followthrough.ui.followup_dialogs import CallSheetDialog, TouchpointDialog
+from followthrough.ui.formatting import system_zone
+
+RunDialog = Callable[[QDialog], bool]
+
+
+class FollowUpFlow:
+    """Opens the follow-up dialogs for an application and saves what they return.
+
+    ``saved`` is called with a short message after a touchpoint (or intro line) is stored;
+    ``failed`` with the reason when something could not be loaded or saved.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        run_dialog: RunDialog,
+        saved: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        self.context = context
+        self.parent = parent
+        self.run_dialog = run_dialog
+        self.saved = saved
+        self.failed = failed
+        self.zone = system_zone()
+
+    def _today(self) -> date:
+        return self.context.clock.now().astimezone(self.zone).date()
+
+    def _with_facts(self, application_id: int, then: Callable[[CallSheetFacts], None]) -> None:
+        now = self.context.clock.now()
+        self.context.runner.submit(lambda: call_sheet_facts(application_id, now), then, self.failed)
+
+    def log(self, application_id: int, preset_channel: str | None = None) -> None:
+        """The quick form: channel, answered, outcome, notes."""
+
+        def show(facts: CallSheetFacts) -> None:
+            dialog = TouchpointDialog(
+                facts.company,
+                [(p.contact_id, p.name) for p in facts.people],
+                self.context.clock.now(),
+                self.zone,
+                preset_channel,
+                self.parent,
+                application_id=application_id,
+            )
+            if self.run_dialog(dialog):
+                self._save(dialog.value(), facts.company)
+
+        self._with_facts(application_id, show)
+
+    def call_sheet(self, application_id: int) -> None:
+        """The phone call with everything at hand; its outcome buttons log the call."""
+
+        def show(facts: CallSheetFacts) -> None:
+            dialog = CallSheetDialog(facts, self.context.clock.now(), self.zone, self.parent)
+            accepted = self.run_dialog(dialog)
+            if dialog.intro_changed():
+                intro = dialog.intro_line()
+                self.context.runner.submit(
+                    lambda: save_intro_line(application_id, intro), lambda _r: None, self.failed
+                )
+            if accepted:
+                self._save(dialog.value(), facts.company)
+
+        self._with_facts(application_id, show)
+
+    def _save(self, value: TouchpointInput, company: str) -> None:
+        clock, today = self.context.clock, self._today()
+        self.context.runner.submit(
+            lambda: log_touchpoint(value, clock, today),
+            lambda _id: self.saved(f"Logged the follow-up with {company}."),
+            self.failed,
+        )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from followthrough.domain.clock import Clock
 from followthrough.services.background import BackgroundRunner
@@ -60,6 +60,8 @@ class ReminderScheduler(QObject):
         self._plan = plan
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Coarse timers may round long waits to whole seconds; reminders should be on time.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.check_now)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(int(heartbeat.total_seconds() * 1000))

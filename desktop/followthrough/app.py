@@ -21,7 +21,9 @@ from followthrough.services.single_instance import SingleInstance
 from followthrough.store.database import DatabaseOpenError, open_database
 from followthrough.store.paths import ensure_private_dir
 from followthrough.ui.context import AppContext
+from followthrough.ui.formatting import system_zone
 from followthrough.ui.main_window import MainWindow
+from followthrough.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,19 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
         notifier = Notifier(context.runner, app)
         scheduler.fired.connect(notifier.notify)
         window.attach_scheduler(scheduler)
+        if TrayIcon.available():
+            tray = TrayIcon(clock, system_zone(), app)
+            tray.show()
+            notifier.set_tray_message(tray.show_reminder)
+            window.attach_tray(tray)
+            # Closing the window leaves the app in the tray, still reminding.
+            app.setQuitOnLastWindowClosed(False)
+        notifier.delivery_failed.connect(
+            lambda reason: window.statusBar().showMessage(
+                f"Desktop notifications are not working ({reason}); due items are listed on Today.",
+                15000,
+            )
+        )
         window.show()
         window.refresh()
         scheduler.start()

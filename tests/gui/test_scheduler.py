@@ -183,7 +183,7 @@ def test_notifier_falls_back_and_records_how(
     recording = RecordingBackend()
     notifier = Notifier(runner, backend=recording if backend == "ok" else FailingBackend())
     tray_calls: list[str] = []
-    notifier.set_tray_message(lambda title, body: tray_calls.append(title) or tray_ok)
+    notifier.set_tray_message(lambda reminder: tray_calls.append(reminder.title) or tray_ok)
     reminder = _due(clock)
     failures: list[str] = []
     notifier.delivery_failed.connect(failures.append)

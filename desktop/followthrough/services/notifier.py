@@ -50,8 +50,8 @@ class PlyerBackend:
         )
 
 
-# (title, body) -> True when the tray showed it.
-TrayMessage = Callable[[str, str], bool]
+# Shows a reminder as the tray's own message; True when the tray showed it.
+TrayMessage = Callable[[DueReminder], bool]
 
 
 class Notifier(QObject):
@@ -107,7 +107,7 @@ class Notifier(QObject):
         via, error = result
         if via is None:
             via = IN_APP
-            if self._tray_message is not None and self._tray_message(reminder.title, reminder.body):
+            if self._tray_message is not None and self._tray_message(reminder):
                 via = TRAY
             self._runner.submit(
                 lambda: record_delivery(reminder.reminder_id, via, error),

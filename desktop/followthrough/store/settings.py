@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from followthrough.store.models import Setting
 
@@ -78,3 +78,13 @@ def get(option: Option[T]) -> T:
 def put(option: Option[T], value: T) -> None:
     option.check(value)
     Setting.insert(key=option.key, value=json.dumps(value)).on_conflict_replace().execute()
+
+
+def get_any(option: Option[Any]) -> Any:
+    """``get`` for code that walks ``ALL_OPTIONS`` (mixed value types)."""
+    return get(option)
+
+
+def put_any(option: Option[Any], value: object) -> None:
+    """``put`` for code that walks ``ALL_OPTIONS``; the option checks the value's type."""
+    put(option, option.check(value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import date, datetime
 from typing import Any
@@ -27,7 +28,9 @@ from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.clock import Clock
 from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
+from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
 from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store import settings as options
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.contacts import (
     ContactFields,
@@ -63,6 +66,8 @@ from followthrough.ui.pages import (
     ContactsPage,
     TodayPage,
 )
+from followthrough.ui.preferences import PreferencesDialog
+from followthrough.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +76,7 @@ _WELCOME_KEY = "welcome/dismissed"
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
 _PAGE_KEY = "window/page"
+_TRAY_EXPLAINED_KEY = "tray/explained"
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +115,8 @@ class MainWindow(QMainWindow):
         self.contacts_page = ContactsPage()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None
+        self.tray: TrayIcon | None = None
+        self._quitting = False
         self.followups = FollowUpFlow(
             context, self, self.exec_dialog, self._after_change, self._show_save_error
         )
@@ -181,6 +189,10 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         self.find_action = self._action("&Find…", "Ctrl+F", self.focus_search)
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action("&Preferences…", "Ctrl+,", self.open_preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
 
         view_menu = bar.addMenu("&View")
         self.page_actions: list[QAction] = []
@@ -309,6 +321,25 @@ class MainWindow(QMainWindow):
         if reminder.application_id is not None:
             self.followups.call_sheet(reminder.application_id)
 
+    def attach_tray(self, tray: TrayIcon) -> None:
+        """Live on in the tray: its menu acts on the due items, closing only hides."""
+        self.tray = tray
+        self.reminders_changed.connect(tray.set_due)
+        tray.open_requested.connect(self.bring_forward)
+        tray.open_reminder.connect(self._open_from_tray)
+        tray.done_requested.connect(self.reminder_done)
+        tray.snooze_requested.connect(self.snooze_reminder_until)
+        tray.quit_requested.connect(self.quit)
+        if self.scheduler is not None:
+            tray.pause_requested.connect(self.scheduler.pause)
+            self.scheduler.paused_changed.connect(tray.set_paused)
+        tray.set_due(self.due_reminders)
+
+    def _open_from_tray(self, reminder: DueReminder) -> None:
+        self.bring_forward()
+        if reminder.application_id is not None:
+            self.open_application(reminder.application_id)
+
     def show_due_reminders(self, reminders: list[DueReminder]) -> None:
         self.today_page.reminders.set_reminders(reminders)
         self.due_reminders = reminders
@@ -333,6 +364,32 @@ class MainWindow(QMainWindow):
             self.refresh()
 
         self.context.runner.submit(work, done, self._show_save_error)
+
+    def open_preferences(self) -> None:
+        def load() -> dict[str, object]:
+            values: dict[str, object] = {o.key: options.get_any(o) for o in options.ALL_OPTIONS}
+            with contextlib.suppress(NotImplementedError):
+                values[options.START_AT_LOGIN.key] = autostart_enabled()
+            return values
+
+        self.context.runner.submit(load, self._edit_preferences, self._show_save_error)
+
+    def _edit_preferences(self, values: dict[str, object]) -> None:
+        dialog = PreferencesDialog(values, self)
+        if not self.exec_dialog(dialog):
+            return
+        chosen = dialog.value()
+
+        def save() -> str:
+            for option in options.ALL_OPTIONS:
+                options.put_any(option, chosen[option.key])
+            try:
+                set_autostart(bool(chosen[options.START_AT_LOGIN.key]), default_command())
+            except NotImplementedError as exc:
+                return f"Preferences saved. {exc}"
+            return "Preferences saved."
+
+        self.context.runner.submit(save, self._after_change, self._show_save_error)
 
     def open_agenda_item(self, item: AgendaItem) -> None:
         if item.application_id is not None:
@@ -490,8 +547,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        if self.tray is not None and not self._quitting:
+            # The app keeps reminding from the tray; say so the first time.
+            event.ignore()
+            self.hide()
+            if not self.context.ui_state.value(_TRAY_EXPLAINED_KEY, False, type=bool):
+                self.tray.explain_close_to_tray()
+                self.context.ui_state.setValue(_TRAY_EXPLAINED_KEY, True)
+                self.context.ui_state.sync()
+            return
         super().closeEvent(event)
 
     def quit(self) -> None:
+        self._quitting = True
         self.close()
         QApplication.quit()

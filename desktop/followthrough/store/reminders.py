@@ -199,8 +199,10 @@ def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
 
 
 def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
+    """Reminders from before today that have not fired yet (fired ones wait in the
+    window's list of due reminders, with their buttons)."""
     start, _end = local_bounds(today, today, zone)
-    rows = _rows(f"{_SELECT} WHERE {_OPEN} AND {_EFFECTIVE} < ?", (to_db_instant(start),))
+    rows = _rows(f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} < ?", (to_db_instant(start),))
     return [_agenda_item(r, zone, True) for r in rows]
 
 

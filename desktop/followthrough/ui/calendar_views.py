@@ -81,7 +81,7 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
             lambda i: KIND_LABELS.get(i.kind, i.kind),
             colour=lambda i: KIND_COLOURS.get(i.kind),
         ),
-        Column("Application", lambda i: i.title),
+        Column("Subject", lambda i: i.title),
         Column("Details", lambda i: i.detail, colour=lambda i: "#b00020" if i.overdue else None),
     ]
     return columns

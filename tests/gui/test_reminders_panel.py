@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import peewee
+import pytest
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -62,4 +63,33 @@ def test_due_reminders_can_be_done_and_snoozed_from_today(
         scheduler.heartbeat()
     assert fired == ["Call Acme", "Email Initech", "Email Initech"]
     assert panel.model.rowCount() == 1
+    scheduler.stop()
+
+
+def test_snooze_until_a_chosen_time(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from followthrough.ui.reminders_panel import RemindersPanel
+
+    sync_reminders(
+        [ReminderSpec("test_note", "a", "Call Acme", clock.now() - timedelta(hours=2))],
+        ["test_note"],
+    )
+    window = make_window()
+    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
+    window.attach_scheduler(scheduler)
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        scheduler.start()
+    chosen = clock.now() + timedelta(days=3, hours=1)
+    monkeypatch.setattr(RemindersPanel, "ask_snooze_time", staticmethod(lambda *_args: chosen))
+    panel = window.today_page.reminders
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        panel._snooze_until_chosen()
+    assert Reminder.get().snoozed_until == chosen
+    assert panel.model.rowCount() == 0
     scheduler.stop()

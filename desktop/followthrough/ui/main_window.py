@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(scheduler.replan)
         panel.done.connect(self.reminder_done)
         panel.snooze.connect(self.snooze_reminder)
+        panel.snooze_until.connect(self.snooze_reminder_until)
         panel.open_application.connect(self.open_application)
         panel.log_follow_up.connect(self._log_for_reminder)
         panel.call_sheet.connect(self._call_for_reminder)

@@ -6,10 +6,14 @@ marked done, snoozed, logged as a follow-up or opened from here.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,6 +41,7 @@ class RemindersPanel(QFrame):
     """Signals:
     done(int): a reminder id was marked done.
     snooze(int, object): a reminder id and a SnoozeChoice.
+    snooze_until(int, object): a reminder id and the aware datetime the user chose.
     log_follow_up(object): log a touchpoint for this DueReminder.
     call_sheet(object): open the call sheet for this DueReminder.
     open_application(int): open the reminder's application.
@@ -44,12 +49,14 @@ class RemindersPanel(QFrame):
 
     done = Signal(int)
     snooze = Signal(int, object)
+    snooze_until = Signal(int, object)
     log_follow_up = Signal(object)
     call_sheet = Signal(object)
     open_application = Signal(int)
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._zone = zone
         self.setObjectName("remindersPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -80,6 +87,8 @@ class RemindersPanel(QFrame):
         for choice, label in SNOOZE_LABELS.items():
             action = snooze_menu.addAction(label)
             action.triggered.connect(lambda _c=False, ch=choice: self._snooze(ch))
+        snooze_menu.addSeparator()
+        snooze_menu.addAction("Until a time I choose…", self._snooze_until_chosen)
         self.snooze_button.setMenu(snooze_menu)
         self.log_button = QPushButton("&Log a follow-up…")
         self.log_button.clicked.connect(lambda: self._emit_selected(self.log_follow_up))
@@ -126,6 +135,39 @@ class RemindersPanel(QFrame):
         reminder = self.selected()
         if reminder is not None:
             self.snooze.emit(reminder.reminder_id, choice)
+
+    def _snooze_until_chosen(self) -> None:
+        reminder = self.selected()
+        if reminder is None:
+            return
+        until = self.ask_snooze_time(self, reminder, self._zone)
+        if until is not None:
+            self.snooze_until.emit(reminder.reminder_id, until)
+
+    @staticmethod
+    def ask_snooze_time(parent: QWidget, reminder: DueReminder, zone: ZoneInfo) -> datetime | None:
+        """Asks for a date and time (tests replace this); None when cancelled."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle("Snooze until")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(f"Remind me again about “{reminder.title}” on:"))
+        start = reminder.due_at.astimezone(zone)
+        editor = QDateTimeEdit(QDateTime(QDate(start.year, start.month, start.day), QTime(9, 0)))
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = editor.dateTime()
+        day, at = chosen.date(), chosen.time()
+        local = datetime(day.year(), day.month(), day.day(), at.hour(), at.minute(), tzinfo=zone)
+        return local.astimezone(UTC)
 
     def _open(self) -> None:
         reminder = self.selected()

@@ -113,6 +113,39 @@ def _step_window(data_dir: Path, artifacts: Path) -> None:
     database.close()
 
 
+def _step_reminders(data_dir: Path) -> None:
+    from followthrough.domain.clock import FakeClock
+    from followthrough.store.database import open_database
+    from followthrough.store.reminders import ReminderSpec, claim_due, sync_reminders
+
+    clock = FakeClock(datetime(2026, 11, 23, 15, 30, tzinfo=UTC))
+    database = open_database(data_dir, clock)
+    sync_reminders(
+        [ReminderSpec("self_test", "one", "Self-test reminder", clock.now())], ["self_test"]
+    )
+    first, second = claim_due(clock.now()), claim_due(clock.now())
+    database.close()
+    _check(
+        [r.title for r in first] == ["Self-test reminder"] and second == [],
+        "a due reminder was not claimed exactly once",
+    )
+
+
+def _step_notification() -> str:
+    """Send one native notification. No notification service on this machine is a note,
+    not a failure; a notification backend missing from the build is a failure."""
+    from followthrough.services.notifier import PlyerBackend
+
+    try:
+        PlyerBackend().deliver("Follow-Through self-test", "Notifications work <&>.")
+    except Exception as exc:
+        name = type(exc).__name__
+        if "DBus" in name or "dbus" in type(exc).__module__:
+            return f"no notification service here ({name}); the app would list it in-app"
+        raise SelfTestError(f"the notification backend is broken: {name}: {exc}") from exc
+    return "sent"
+
+
 def run_self_test(keep: Path | None = None) -> int:
     print(f"{APP_NAME} {__version__} self-test")
     work = Path(tempfile.mkdtemp(prefix="followthrough-selftest-"))
@@ -125,6 +158,7 @@ def run_self_test(keep: Path | None = None) -> int:
             lambda: _step_database(data_dir),
         ),
         ("main window rendered offscreen", lambda: _step_window(data_dir, artifacts)),
+        ("a due reminder claimed exactly once", lambda: _step_reminders(data_dir)),
     ]
     try:
         for name, step in steps:
@@ -137,6 +171,11 @@ def run_self_test(keep: Path | None = None) -> int:
                 print(f"FAIL  {name}:\n{traceback.format_exc()}")
                 return 1
             print(f"ok    {name}")
+        try:
+            print(f"ok    desktop notification: {_step_notification()}")
+        except SelfTestError as exc:
+            print(f"FAIL  desktop notification: {exc}")
+            return 1
         if keep is not None:
             print(f"artifacts kept in {artifacts}")
         print("self-test passed")

@@ -211,3 +211,27 @@ def test_plyer_backend_escapes_markup(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sent["title"] == "Call Acme"
     assert sent["message"] == "Ask &lt;b&gt;Dana&lt;/b&gt; &amp; Sam"
     assert sent["app_name"] == "Follow-Through"
+
+
+def test_many_reminders_at_once_make_one_summary_notification(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    runner = BackgroundRunner(database)
+    recording = RecordingBackend()
+    notifier = Notifier(runner, backend=recording)
+    sync_reminders(_specs(clock, [-5, -4, -3, -2, -1]), ["follow_up"])
+    reminders = [
+        DueReminder(r.id, r.kind, r.title, r.body, r.due_at, None, True)
+        for r in Reminder.select().order_by(Reminder.due_at)
+    ]
+    shown: list[int] = []
+    notifier.shown.connect(lambda reminder, _via: shown.append(reminder.reminder_id))
+    with qtbot.waitSignal(notifier.shown, timeout=5000):
+        notifier.notify(reminders)
+    runner.wait_for_done()
+    qtbot.waitUntil(lambda: len(shown) == 5)
+    assert len(recording.calls) == 1
+    title, body = recording.calls[0]
+    assert title == "5 reminders are due"
+    assert "Reminder -5" in body and "and 2 more" in body
+    assert {r.delivered_via for r in Reminder.select()} == {DESKTOP}

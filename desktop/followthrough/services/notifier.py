@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +25,8 @@ from followthrough.store.reminders import DueReminder, record_delivery
 log = logging.getLogger(__name__)
 
 DESKTOP, TRAY, IN_APP = "desktop", "tray", "in-app"
+# More reminders than this firing at once are announced in one notification.
+MAX_SEPARATE = 3
 
 
 class NotificationBackend(Protocol):
@@ -78,40 +81,63 @@ class Notifier(QObject):
         self._tray_message = show
 
     def notify(self, reminders: list[DueReminder]) -> None:
-        for reminder in reminders:
-            self._notify_one(reminder)
+        """One notification per reminder; when many fire at once (after the app was closed
+        for a while), one notification that sums them up instead of a flood."""
+        if len(reminders) <= MAX_SEPARATE:
+            for reminder in reminders:
+                self._send([reminder], reminder)
+            return
+        first = "; ".join(r.title for r in reminders[:MAX_SEPARATE])
+        summary = replace(
+            reminders[0],
+            title=f"{len(reminders)} reminders are due",
+            body=f"{first}; and {len(reminders) - MAX_SEPARATE} more. They are listed on "
+            "Today in Follow-Through.",
+            application_id=None,
+        )
+        self._send(reminders, summary)
 
-    def _notify_one(self, reminder: DueReminder) -> None:
+    def _send(self, covered: list[DueReminder], shown: DueReminder) -> None:
         def done(result: tuple[str | None, str | None]) -> None:
-            self._delivered(reminder, result)
+            self._delivered(covered, shown, result)
 
         def failed(message: str) -> None:
-            self._delivered(reminder, (None, message))
+            self._delivered(covered, shown, (None, message))
 
-        self._runner.submit(lambda: self._deliver(reminder), done, failed)
+        self._runner.submit(lambda: self._deliver(covered, shown), done, failed)
 
-    def _deliver(self, reminder: DueReminder) -> tuple[str | None, str | None]:
+    def _deliver(
+        self, covered: list[DueReminder], shown: DueReminder
+    ) -> tuple[str | None, str | None]:
         """Runs on the background runner."""
         try:
-            self._backend.deliver(reminder.title, reminder.body)
+            self._backend.deliver(shown.title, shown.body)
         except Exception as exc:
             message = f"{type(exc).__name__}: {exc}"
-            log.warning(
-                "desktop notification failed for reminder %s: %s", reminder.reminder_id, message
-            )
+            log.warning("desktop notification failed for %s: %s", shown.title, message)
             return None, message
-        record_delivery(reminder.reminder_id, DESKTOP)
+        for reminder in covered:
+            record_delivery(reminder.reminder_id, DESKTOP)
         return DESKTOP, None
 
-    def _delivered(self, reminder: DueReminder, result: tuple[str | None, str | None]) -> None:
+    def _delivered(
+        self,
+        covered: list[DueReminder],
+        shown: DueReminder,
+        result: tuple[str | None, str | None],
+    ) -> None:
         via, error = result
         if via is None:
             via = IN_APP
-            if self._tray_message is not None and self._tray_message(reminder):
+            if self._tray_message is not None and self._tray_message(shown):
                 via = TRAY
-            self._runner.submit(
-                lambda: record_delivery(reminder.reminder_id, via, error),
-                lambda _r: None,
-            )
+            ids = [r.reminder_id for r in covered]
+
+            def record() -> None:
+                for reminder_id in ids:
+                    record_delivery(reminder_id, via, error)
+
+            self._runner.submit(record, lambda _r: None)
             self.delivery_failed.emit(error or "no notification service")
-        self.shown.emit(reminder, via)
+        for reminder in covered:
+            self.shown.emit(reminder, via)

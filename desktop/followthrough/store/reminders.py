@@ -121,23 +121,27 @@ def next_due_instant() -> datetime | None:
     return _as_instant(row[0]) if row and row[0] else None
 
 
-def claim_due(now: datetime, limit: int = 200) -> list[DueReminder]:
+def claim_due(now: datetime, limit: int = 5000) -> list[DueReminder]:
     """Mark the reminders due at ``now`` as fired and return them: each is returned by one
     call only, whichever process makes it."""
     stamp = to_db_instant(now)
-    candidates = _rows(
-        f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} <= ? ORDER BY {_EFFECTIVE} LIMIT ?",
-        (stamp, limit),
-    )
     claimed = []
-    for reminder in candidates:
-        cursor = db.execute_sql(
-            f"UPDATE reminder SET fired_at = ? WHERE id = ? AND {_UNFIRED_OPEN} "
-            f"AND {_EFFECTIVE} <= ?",
-            (stamp, reminder.reminder_id, stamp),
+    # One transaction: one write to disk for a whole batch (a long absence can leave
+    # hundreds due). IMMEDIATE takes the write lock first, so two processes claiming at
+    # once wait for each other instead of failing on a lock upgrade.
+    with db.atomic("IMMEDIATE"):
+        candidates = _rows(
+            f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} <= ? ORDER BY {_EFFECTIVE} LIMIT ?",
+            (stamp, limit),
         )
-        if cursor.rowcount == 1:
-            claimed.append(reminder)
+        for reminder in candidates:
+            cursor = db.execute_sql(
+                f"UPDATE reminder SET fired_at = ? WHERE id = ? AND {_UNFIRED_OPEN} "
+                f"AND {_EFFECTIVE} <= ?",
+                (stamp, reminder.reminder_id, stamp),
+            )
+            if cursor.rowcount == 1:
+                claimed.append(reminder)
     return claimed
 
 

@@ -80,7 +80,7 @@ def _instant_argument(text: str) -> datetime:
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     from followthrough.domain.clock import Clock, FakeClock, SystemClock
     from followthrough.store.database import DatabaseOpenError, open_database
-    from followthrough.store.followups import plan_reminders
+    from followthrough.store.planning import plan_all
     from followthrough.store.reminders import due_at
 
     clock: Clock = FakeClock(at) if at is not None else SystemClock()
@@ -90,7 +90,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return EXIT_DATABASE
     try:
-        plan_reminders()
+        plan_all(clock.now())
         items = due_at(clock.now())
     finally:
         database.close()

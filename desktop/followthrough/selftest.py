@@ -131,6 +131,59 @@ def _step_reminders(data_dir: Path) -> None:
     )
 
 
+def _step_note_pdf(artifacts: Path) -> None:
+    """A sample thank-you note, composed, spell-checked and printed to PDF in each bundled
+    handwriting font (the PDFs are left in the artifacts folder)."""
+    from datetime import date
+
+    from followthrough.app import make_application
+    from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
+    from followthrough.domain.spelling import Speller
+    from followthrough.services.fonts import load_handwriting_fonts
+    from followthrough.services.printing import NoteLayout, PageFormat, note_to_pdf
+
+    make_application([sys.argv[0]])
+    note = compose(
+        Tone.WARM,
+        NoteFacts(
+            interviewer_name="Dana Lee",
+            interviewer_title="Engineering Manager",
+            company="Acme Robotics",
+            role_title="Data Engineer",
+            interview_day=date(2026, 11, 19),
+            sender_name="Alex Kim",
+            sender_contact="alex.kim@example.com",
+        ),
+        PersonalParts(
+            specific_point="how your team moved its nightly batch jobs to streaming",
+            wish_said="I led a similar migration at my last job, cutting costs by a third",
+            promised_on=date(2026, 11, 27),
+        ),
+    )
+    speller = Speller(["Acme"])
+    unknown = {m.word for m in speller.misspellings(note.body)}
+    _check(not unknown, f"the spelling dictionary does not know {sorted(unknown)}")
+    _check(
+        [m.word for m in speller.misspellings("Thank you for the interveiw")] == ["interveiw"],
+        "the spelling check missed a misspelling",
+    )
+    fonts = load_handwriting_fonts()
+    _check(len(fonts) >= 2, "fewer than two handwriting fonts are bundled")
+    for index, font in enumerate(fonts):
+        target = artifacts / f"sample-note-{index + 1}.pdf"
+        pages = note_to_pdf(
+            target,
+            note.body,
+            NoteLayout(font_family=font.family, page=PageFormat.CARD_A6, ruled=index == 0),
+            "Self-test note",
+        )
+        data = target.read_bytes()
+        _check(pages >= 1 and data.startswith(b"%PDF"), f"{target.name} is not a PDF")
+        # Font names appear uncompressed in the PDF's font dictionaries.
+        squeezed = font.family.replace(" ", "").encode()
+        _check(squeezed in data, f"{target.name} does not embed {font.family}")
+
+
 def _step_notification() -> str:
     """Send one native notification. No notification service on this machine is a note,
     not a failure; a notification backend missing from the build is a failure."""
@@ -159,6 +212,10 @@ def run_self_test(keep: Path | None = None) -> int:
         ),
         ("main window rendered offscreen", lambda: _step_window(data_dir, artifacts)),
         ("a due reminder claimed exactly once", lambda: _step_reminders(data_dir)),
+        (
+            "a thank-you note composed, spell-checked and printed to PDF in each font",
+            lambda: _step_note_pdf(artifacts),
+        ),
     ]
     try:
         for name, step in steps:

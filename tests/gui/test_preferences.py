@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from followthrough.services import autostart
 from followthrough.store.settings import (
     ALL_OPTIONS,
     DEFAULT_WAIT,
+    NOTE_HOURS,
     PATIENCE,
     QUIET_END,
     QUIET_START,
+    SENDER_CONTACT,
+    SENDER_NAME,
     START_AT_LOGIN,
 )
 from followthrough.ui.preferences import PATIENCE_HELP, QUIET_ORDER_ERROR, PreferencesDialog
@@ -91,6 +101,9 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         QUIET_START.key: 8,
         QUIET_END.key: 18,
         START_AT_LOGIN.key: True,
+        NOTE_HOURS.key: 36,
+        SENDER_NAME.key: "Alex Kim",
+        SENDER_CONTACT.key: "alex@example.com\n+1 555 0100",
     }
     dialog = make(qtbot, values)
     assert dialog.value() == values
@@ -103,11 +116,15 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
     login = dialog.editors[START_AT_LOGIN.key]
     assert isinstance(login, QCheckBox)
     login.setChecked(False)
+    contact = dialog.editors[SENDER_CONTACT.key]
+    assert isinstance(contact, QPlainTextEdit)  # several lines: e-mail, phone, LinkedIn
+    contact.setPlainText("alex@example.com\n+1 555 0100\nlinkedin.com/in/alexkim")
     assert dialog.value() == {
         **values,
         PATIENCE.key: 1,
         DEFAULT_WAIT.key: 4,
         START_AT_LOGIN.key: False,
+        SENDER_CONTACT.key: "alex@example.com\n+1 555 0100\nlinkedin.com/in/alexkim",
     }
     assert all(type(dialog.value()[k]) is type(v) for k, v in DEFAULTS.items())
 

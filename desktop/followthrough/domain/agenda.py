@@ -29,6 +29,8 @@ KIND_LABELS: dict[str, str] = {
     "decision_passed": "Follow up",
     "move_on": "Move on?",
     "position_filled": "Close",
+    "note_due_soon": "Thank-you note",
+    "note_overdue": "Note overdue",
 }
 # One colour per kind, for the calendar's dots (later kinds add theirs).
 KIND_COLOURS: dict[str, str] = {
@@ -38,6 +40,8 @@ KIND_COLOURS: dict[str, str] = {
     "decision_passed": "#d35400",
     "move_on": "#7f8c8d",
     "position_filled": "#7f8c8d",
+    "note_due_soon": "#16a085",
+    "note_overdue": "#c0392b",
 }
 
 

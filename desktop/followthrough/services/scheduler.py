@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from followthrough.domain.clock import Clock
 from followthrough.services.background import BackgroundRunner
-from followthrough.store.followups import plan_reminders
+from followthrough.store.planning import plan_all
 from followthrough.store.reminders import DueReminder, claim_due, next_due_instant, open_fired
 
 log = logging.getLogger(__name__)
@@ -51,13 +51,14 @@ class ReminderScheduler(QObject):
         clock: Clock,
         parent: QObject | None = None,
         *,
-        plan: Callable[[], Any] = plan_reminders,
+        plan: Callable[[], Any] | None = None,
         heartbeat: timedelta = HEARTBEAT,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._clock = clock
-        self._plan = plan
+        # By default every planner runs, at the clock's now (thank-you notes need it).
+        self._plan = plan if plan is not None else lambda: plan_all(clock.now())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Coarse timers may round long waits to whole seconds; reminders should be on time.

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.next_action import NextAction, next_action
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
@@ -19,6 +20,7 @@ from followthrough.store.models import (
     StageEvent,
     db,
 )
+from followthrough.store.notes import NoteTask, note_tasks_for_application
 from followthrough.store.touchpoints import touchpoints_of
 
 _instant = UtcDateTimeField()
@@ -181,6 +183,7 @@ class ApplicationDetail:
     interviews: list[InterviewLine]
     people: list[PersonLine]
     timeline: list[TimelineEntry]
+    notes: list[NoteTask] = field(default_factory=list)
 
 
 def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
@@ -226,6 +229,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
     for line in touchpoints_of(application_id):
         notes = f" — {line.notes}" if line.notes.strip() else ""
         timeline.append(TimelineEntry(line.at, f"Follow-up: {line.summary}{notes}"))
+    timeline.extend(_note_timeline(application_id))
     timeline.sort(key=lambda entry: entry.at)
     return ApplicationDetail(
         application_id=application.id,
@@ -270,4 +274,37 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
             for c in people.values()
         ],
         timeline=timeline,
+        notes=note_tasks_for_application(application_id),
     )
+
+
+def _note_timeline(application_id: int) -> list[TimelineEntry]:
+    """Thank-you notes: when each was drafted or checked, and when it went out."""
+    entries = []
+    rows = db.execute_sql(
+        "SELECT c.name, n.status, n.medium, n.updated_at, n.checked_at, n.finished_at, "
+        "n.finished_on FROM thank_you_note n "
+        "JOIN interview i ON i.id = n.interview_id JOIN contact c ON c.id = n.contact_id "
+        "WHERE i.application_id = ?",
+        (application_id,),
+    )
+    for name, status_text, medium_text, updated, checked, finished, finished_on in rows:
+        status = NoteStatus(status_text)
+        if status.finished:
+            at = _instant.python_value(finished)
+            day = finished_on if isinstance(finished_on, date) else date.fromisoformat(finished_on)
+            how = {
+                NoteStatus.SENT: "e-mailed",
+                NoteStatus.MAILED: "posted",
+                NoteStatus.DROPPED_OFF: "dropped off",
+            }[status]
+            text = f"Thank-you note to {name} {how} ({day.day} {day:%b})"
+        elif status in (NoteStatus.DRAFTED, NoteStatus.CHECKED):
+            at = _instant.python_value(checked if status is NoteStatus.CHECKED else updated)
+            medium = NoteMedium(medium_text).label.lower()
+            text = f"Thank-you note to {name} {status.label.lower()} ({medium})"
+        else:
+            continue
+        if at is not None:
+            entries.append(TimelineEntry(at, text))
+    return entries

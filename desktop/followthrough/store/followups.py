@@ -39,10 +39,14 @@ PLANNED_KINDS = (FOLLOW_UP, MOVE_ON, POSITION_FILLED, DECISION_PASSED)
 
 _instant = UtcDateTimeField()
 
-# The latest interview of each active application (by start, then id).
+# The latest interview of each active application (by start, then id), with the earliest
+# follow-up date its thank-you notes promised (only notes that went out promise anything).
 _LATEST_INTERVIEWS = """
 SELECT a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected_on,
-       i.check_back_method, i.check_back_every_days
+       i.check_back_method, i.check_back_every_days,
+       (SELECT MIN(n.promised_on) FROM thank_you_note n
+        WHERE n.interview_id = i.id AND n.promised_on IS NOT NULL
+          AND n.status IN ('sent', 'mailed', 'dropped_off'))
 FROM interview i JOIN application a ON a.id = i.application_id
 WHERE a.stage IN ({stages})
   AND NOT EXISTS (
@@ -94,7 +98,9 @@ def planned_reminders(settings: CadenceSettings | None = None) -> list[ReminderS
     )
     touchpoints = _touchpoints_by_application()
     specs: list[ReminderSpec] = []
-    for app_id, company, role, interview_id, ends_at, zone_name, decided, method, every in cursor:
+    for row in cursor:
+        app_id, company, role, interview_id, ends_at, zone_name, decided, method, every = row[:9]
+        promised = _day(row[9])
         ended = _instant.python_value(ends_at)
         assert ended is not None
         decision_on = _day(decided)
@@ -104,6 +110,7 @@ def planned_reminders(settings: CadenceSettings | None = None) -> list[ReminderS
             decision_on=decision_on,
             check_back_method=method,
             check_back_every_days=every,
+            promised_on=promised,
         )
         since = [t for t in touchpoints.get(app_id, []) if t.at >= ended]
         step = next_step(facts, since, settings)

@@ -180,9 +180,48 @@ def _v2_touchpoints_reminders_settings(
         database.execute_sql(statement)
 
 
+def _v3_thank_you_notes(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    statements = [
+        # One note per interviewer and interview; the personal parts are kept apart from
+        # the text so the template can be filled again until the text is edited by hand.
+        """
+        CREATE TABLE thank_you_note (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'to_write' CHECK (status IN ('to_write', 'drafted',
+                'checked', 'sent', 'mailed', 'dropped_off')),
+            medium TEXT NOT NULL DEFAULT 'email'
+                CHECK (medium IN ('email', 'card', 'drop_off')),
+            tone TEXT NOT NULL DEFAULT 'warm',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            edited_by_hand INTEGER NOT NULL DEFAULT 0,
+            specific_point TEXT NOT NULL DEFAULT '',
+            wish_said TEXT NOT NULL DEFAULT '',
+            extra TEXT NOT NULL DEFAULT '',
+            promised_on DATE,
+            address TEXT NOT NULL DEFAULT '',
+            checked_at TEXT,
+            finished_at TEXT,
+            finished_on DATE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (interview_id, contact_id)
+        )
+        """,
+        "CREATE INDEX thank_you_note_contact_id ON thank_you_note (contact_id)",
+        # Names and company words the spelling check should take as correct.
+        "CREATE TABLE personal_word (word TEXT PRIMARY KEY COLLATE NOCASE)",
+    ]
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
+    Migration(3, "thank-you notes and the personal word list", _v3_thank_you_notes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

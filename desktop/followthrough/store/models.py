@@ -166,12 +166,52 @@ class Reminder(BaseModel):
         indexes = ((("kind", "subject_key"), True),)
 
 
+class ThankYouNote(BaseModel):
+    """A thank-you note to one interviewer after one interview (see domain.note_tasks)."""
+
+    interview_id: int
+    contact_id: int
+    interview = peewee.ForeignKeyField(Interview, backref="thank_you_notes", on_delete="CASCADE")
+    contact = peewee.ForeignKeyField(Contact, backref="thank_you_notes", on_delete="CASCADE")
+    status = peewee.TextField(default="to_write")
+    medium = peewee.TextField(default="email")
+    tone = peewee.TextField(default="warm")
+    subject = peewee.TextField(default="")
+    body = peewee.TextField(default="")
+    # Once the text was changed by hand, the template no longer rewrites it.
+    edited_by_hand = peewee.BooleanField(default=False)
+    specific_point = peewee.TextField(default="")
+    wish_said = peewee.TextField(default="")
+    extra = peewee.TextField(default="")
+    # The follow-up date the note promises; the cadence engine takes it as the first one.
+    promised_on = peewee.DateField(null=True)
+    address = peewee.TextField(default="")
+    checked_at = UtcDateTimeField(null=True)
+    finished_at = UtcDateTimeField(null=True)
+    # The day it was e-mailed, posted or dropped off.
+    finished_on = peewee.DateField(null=True)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "thank_you_note"
+        indexes = ((("interview", "contact"), True),)
+
+
+class PersonalWord(peewee.Model):
+    word = peewee.TextField(primary_key=True)
+
+    class Meta:
+        database = db
+        table_name = "personal_word"
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()
 
 
-ALL_MODELS: tuple[type[BaseModel], ...] = (
+ALL_MODELS: tuple[type[peewee.Model], ...] = (
     Application,
     StageEvent,
     Contact,
@@ -180,6 +220,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     InterviewParticipant,
     Touchpoint,
     Reminder,
+    ThankYouNote,
+    PersonalWord,
     Setting,
 )
 

@@ -45,18 +45,19 @@ class DueReminder:
     due_at: datetime  # effective: the snooze time when snoozed
     application_id: int | None
     fired: bool
+    subject_key: str = ""
 
 
 _SELECT = (
-    f"SELECT id, kind, title, body, {_EFFECTIVE}, application_id, fired_at IS NOT NULL "
-    "FROM reminder"
+    f"SELECT id, kind, title, body, {_EFFECTIVE}, application_id, fired_at IS NOT NULL, "
+    "subject_key FROM reminder"
 )
 
 
 def _rows(sql: str, params: Iterable[object] = ()) -> list[DueReminder]:
     return [
-        DueReminder(rid, kind, title, body, _as_instant(due), app_id, bool(fired))
-        for rid, kind, title, body, due, app_id, fired in db.execute_sql(sql, tuple(params))
+        DueReminder(rid, kind, title, body, _as_instant(due), app_id, bool(fired), key)
+        for rid, kind, title, body, due, app_id, fired, key in db.execute_sql(sql, tuple(params))
     ]
 
 
@@ -75,7 +76,9 @@ def sync_reminders(specs: Iterable[ReminderSpec], kinds: Iterable[str]) -> tuple
     wanted = {(s.kind, s.subject_key): s for s in specs}
     kinds = set(kinds) | {kind for kind, _key in wanted}
     written = removed = 0
-    with db.atomic():
+    # IMMEDIATE: read-then-write; with a second writer (the background pool has two
+    # threads) a deferred transaction could fail on a stale snapshot instead of waiting.
+    with db.atomic("IMMEDIATE"):
         existing = {
             (r.kind, r.subject_key): r
             for r in Reminder.select().where(Reminder.kind.in_(sorted(kinds)))

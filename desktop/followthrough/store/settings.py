@@ -22,6 +22,8 @@ class Option(Generic[T]):
     choices: tuple[T, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    # Text options: edited over several lines (an address, contact details).
+    multiline: bool = False
 
     def check(self, value: T) -> T:
         if not isinstance(value, type(self.default)):
@@ -54,6 +56,18 @@ QUIET_END = Option(
     "reminders.quiet_from_hour", 17, "Reminders stop at (hour)", minimum=1, maximum=24
 )
 START_AT_LOGIN = Option("app.start_at_login", False, "Start Follow-Through when I log in")
+# design.md: send within 24 hours; about two days is the outer limit [002, 004].
+NOTE_HOURS = Option(
+    "notes.hours_to_send", 24, "Hours to send a thank-you note", minimum=24, maximum=48
+)
+# Kept once, signed under every note.
+SENDER_NAME = Option("notes.sender_name", "", "Your name (signs your notes)")
+SENDER_CONTACT = Option(
+    "notes.sender_contact",
+    "",
+    "Your contact details (e-mail, phone, LinkedIn)",
+    multiline=True,
+)
 
 ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     PATIENCE,
@@ -61,6 +75,9 @@ ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     QUIET_START,
     QUIET_END,
     START_AT_LOGIN,
+    NOTE_HOURS,
+    SENDER_NAME,
+    SENDER_CONTACT,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.interviews import InterviewDraft
+from followthrough.domain.note_tasks import finished_on_text
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store.applications import (
     ApplicationDetail,
@@ -32,6 +33,7 @@ from followthrough.store.applications import (
 )
 from followthrough.store.contacts import contact_choices
 from followthrough.store.interviews import delete_interview, load_interview_draft, save_interview
+from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
 from followthrough.ui.ask import Ask
 from followthrough.ui.context import AppContext
@@ -40,7 +42,18 @@ from followthrough.ui.formatting import instant_text, system_zone
 from followthrough.ui.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.interview_dialog import InterviewDialog
 from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.note_flow import NoteFlow
 from followthrough.ui.widgets import record_table
+
+
+def _note_colour(task: NoteTask, now: datetime) -> str:
+    """Red once late, amber on its last day, otherwise none."""
+    if now >= task.deadline:
+        return "#c0392b"
+    if task.deadline - now <= timedelta(hours=24):
+        return "#b9770e"
+    return "#555555"
+
 
 METHOD_WORDS = {"phone": "phone", "email": "email", "either": "either", None: "not known"}
 
@@ -65,6 +78,7 @@ class ApplicationDetailDialog(QDialog):
         self.followups = FollowUpFlow(
             context, self, self.exec_dialog, self._followed_up, self._failed
         )
+        self.notes = NoteFlow(context, self, self._note_saved, self._failed)
         self.setWindowTitle("Application")
         self.resize(860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -153,6 +167,47 @@ class ApplicationDetailDialog(QDialog):
         )
         self.tabs.addTab(self.people_table, "&People")
 
+        self.note_model: RecordTableModel[NoteTask] = RecordTableModel(
+            [
+                Column("Interviewer", lambda r: r.name),
+                Column(
+                    "Round", lambda r: str(r.interview_round), sort_key=lambda r: r.interview_round
+                ),
+                Column(
+                    "Due",
+                    lambda r: instant_text(r.deadline, self.zone),
+                    sort_key=lambda r: r.deadline,
+                ),
+                Column("How", lambda r: r.medium.label),
+                Column(
+                    "State",
+                    lambda r: finished_on_text(r.status, r.finished_on),
+                    colour=lambda r: (
+                        None if r.finished else _note_colour(r, self.context.clock.now())
+                    ),
+                ),
+            ]
+        )
+        notes_tab = QWidget()
+        notes_layout = QVBoxLayout(notes_tab)
+        self.notes_help = QLabel(
+            "One personal note to each interviewer, out within a day of the interview."
+        )
+        self.notes_help.setWordWrap(True)
+        notes_layout.addWidget(self.notes_help)
+        self.note_table = record_table(self.note_model, "detailNotes", fit_contents=True)
+        self.note_table.doubleClicked.connect(lambda _i: self.write_note())
+        notes_layout.addWidget(self.note_table, 1)
+        notes_row = QHBoxLayout()
+        self.write_note_button = QPushButton("&Write the note…")
+        self.write_note_button.setObjectName("detailWriteNote")
+        self.write_note_button.clicked.connect(self.write_note)
+        notes_row.addWidget(self.write_note_button)
+        notes_row.addStretch(1)
+        notes_layout.addLayout(notes_row)
+        self.notes_tab = notes_tab
+        self.tabs.addTab(notes_tab, "T&hank-you notes")
+
         self.timeline = QListWidget()
         self.timeline.setObjectName("detailTimeline")
         self.tabs.addTab(self.timeline, "&Timeline")
@@ -184,6 +239,21 @@ class ApplicationDetailDialog(QDialog):
         self.reload()
         self.tabs.setCurrentWidget(self.timeline)
 
+    def _note_saved(self, _message: str) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def write_note(self) -> None:
+        rows = self.note_table.selectionModel().selectedRows()
+        tasks = self.note_model
+        if rows:
+            task = tasks.row_at(rows[0].row())
+        elif tasks.rowCount() > 0:
+            task = tasks.row_at(0)
+        else:
+            return
+        self.notes.open(task.interview_id, task.contact_id)
+
     def _failed(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
@@ -210,6 +280,13 @@ class ApplicationDetailDialog(QDialog):
             self.form.set_value(fields)
         self.interview_model.set_rows(detail.interviews)
         self.people_model.set_rows(detail.people)
+        self.note_model.set_rows(detail.notes)
+        self.write_note_button.setEnabled(bool(detail.notes))
+        if not detail.notes:
+            self.notes_help.setText(
+                "No interviewers recorded yet. Add them to an interview and each gets a note "
+                "to write here."
+            )
         self.timeline.clear()
         for entry in detail.timeline:
             self.timeline.addItem(f"{instant_text(entry.at, self.zone)}   {entry.text}")

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Ask:
@@ -31,3 +42,26 @@ class Ask:
     @staticmethod
     def inform(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
+
+    @staticmethod
+    def day(parent: QWidget | None, title: str, text: str, default: date) -> date | None:
+        """A date (``default`` first, nothing later than it), or None when cancelled."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(text))
+        editor = QDateEdit(QDate(default.year, default.month, default.day))
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("ddd d MMM yyyy")
+        editor.setMaximumDate(QDate(default.year, default.month, default.day))
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = editor.date()
+        return date(chosen.year(), chosen.month(), chosen.day())

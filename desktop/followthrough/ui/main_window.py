@@ -60,6 +60,7 @@ from followthrough.ui.loading import (
     load_week,
     load_window_data,
 )
+from followthrough.ui.note_flow import NoteFlow
 from followthrough.ui.pages import (
     ApplicationsPage,
     CalendarPage,
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.followups = FollowUpFlow(
             context, self, self.exec_dialog, self._after_change, self._show_save_error
         )
+        self.notes = NoteFlow(context, self, self._after_change, self._show_save_error)
         self.due_reminders: list[DueReminder] = []
         self.stack = QStackedWidget()
         for page in (
@@ -313,6 +315,7 @@ class MainWindow(QMainWindow):
         panel.open_application.connect(self.open_application)
         panel.log_follow_up.connect(self._log_for_reminder)
         panel.call_sheet.connect(self._call_for_reminder)
+        panel.write_note.connect(self.notes.open_for_reminder)
 
     def _log_for_reminder(self, reminder: DueReminder) -> None:
         if reminder.application_id is not None:
@@ -338,6 +341,8 @@ class MainWindow(QMainWindow):
 
     def _open_from_tray(self, reminder: DueReminder) -> None:
         self.bring_forward()
+        if self.notes.open_for_reminder(reminder):
+            return
         if reminder.application_id is not None:
             self.open_application(reminder.application_id)
 

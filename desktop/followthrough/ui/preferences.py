@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -143,6 +144,13 @@ class PreferencesDialog(QDialog):
             spin.valueChanged.connect(self.validate)
             self._readers[option.key] = spin.value
             editor = spin
+        elif option.multiline:
+            area = QPlainTextEdit(str(value))
+            area.setTabChangesFocus(True)
+            area.setFixedHeight(area.fontMetrics().lineSpacing() * 4 + 12)
+            area.textChanged.connect(self.validate)
+            self._readers[option.key] = area.toPlainText
+            editor = area
         else:
             line = QLineEdit(str(value))
             line.textChanged.connect(self.validate)

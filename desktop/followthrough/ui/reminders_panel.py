@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
 from followthrough.domain.snooze import SnoozeChoice
+from followthrough.store.notes import parse_subject_key
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.formatting import instant_text, plural
 from followthrough.ui.models import Column, RecordTableModel
@@ -44,6 +45,7 @@ class RemindersPanel(QFrame):
     snooze_until(int, object): a reminder id and the aware datetime the user chose.
     log_follow_up(object): log a touchpoint for this DueReminder.
     call_sheet(object): open the call sheet for this DueReminder.
+    write_note(object): open the thank-you note this DueReminder is about.
     open_application(int): open the reminder's application.
     """
 
@@ -52,6 +54,7 @@ class RemindersPanel(QFrame):
     snooze_until = Signal(int, object)
     log_follow_up = Signal(object)
     call_sheet = Signal(object)
+    write_note = Signal(object)
     open_application = Signal(int)
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
@@ -78,6 +81,7 @@ class RemindersPanel(QFrame):
         self.table = record_table(self.model, "dueReminders", widths=(130, 90, 360))
         self.table.setMaximumHeight(180)
         self.table.activated.connect(lambda _i: self._open())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._fit_buttons())
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.done_button = QPushButton("&Done")
@@ -94,6 +98,9 @@ class RemindersPanel(QFrame):
         self.log_button.clicked.connect(lambda: self._emit_selected(self.log_follow_up))
         self.call_button = QPushButton("&Call sheet…")
         self.call_button.clicked.connect(lambda: self._emit_selected(self.call_sheet))
+        self.note_button = QPushButton("&Write the note…")
+        self.note_button.setObjectName("writeNote")
+        self.note_button.clicked.connect(lambda: self._emit_selected(self.write_note))
         self.open_button = QPushButton("&Open")
         self.open_button.clicked.connect(self._open)
         for button in (
@@ -101,6 +108,7 @@ class RemindersPanel(QFrame):
             self.snooze_button,
             self.log_button,
             self.call_button,
+            self.note_button,
             self.open_button,
         ):
             buttons.addWidget(button)
@@ -114,6 +122,15 @@ class RemindersPanel(QFrame):
         self.heading.setText(f"<b>Reminders</b> — {plural(len(reminders), 'item')} due")
         if reminders:
             self.table.selectRow(0)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """A note reminder offers the composer; a follow-up offers the log and the call."""
+        reminder = self.selected()
+        about_note = reminder is not None and is_note_subject(reminder.subject_key)
+        self.note_button.setVisible(about_note)
+        self.log_button.setVisible(not about_note)
+        self.call_button.setVisible(not about_note)
 
     def selected(self) -> DueReminder | None:
         rows = self.table.selectionModel().selectedRows()
@@ -171,5 +188,11 @@ class RemindersPanel(QFrame):
 
     def _open(self) -> None:
         reminder = self.selected()
-        if reminder is not None and reminder.application_id is not None:
+        if reminder is not None and is_note_subject(reminder.subject_key):
+            self.write_note.emit(reminder)
+        elif reminder is not None and reminder.application_id is not None:
             self.open_application.emit(reminder.application_id)
+
+
+def is_note_subject(subject_key: str) -> bool:
+    return parse_subject_key(subject_key) is not None

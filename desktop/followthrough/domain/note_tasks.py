@@ -1,0 +1,151 @@
+"""Thank-you notes as tasks: who gets one, by when, how it goes out, and its state.
+
+design.md: one note per interviewer, sent within 24 hours (about two days at the outside);
+e-mail is fast, a mailed card takes days but is remembered, a card dropped off at
+reception the next day suits big companies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+# The roles at an interview who were interviewing you, and so get a note each.
+NOTE_ROLES = ("interviewer", "hiring_manager")
+# The reminder before the deadline comes this long before it.
+DUE_SOON_BEFORE = timedelta(hours=3)
+# After the deadline plus this much, a note no longer nags: the outer limit has passed.
+NAG_UNTIL_AFTER_DEADLINE = timedelta(days=2)
+
+
+class NoteStatus(StrEnum):
+    TO_WRITE = "to_write"
+    DRAFTED = "drafted"
+    CHECKED = "checked"
+    SENT = "sent"  # e-mailed
+    MAILED = "mailed"  # a card in the post
+    DROPPED_OFF = "dropped_off"  # a card left at reception
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def finished(self) -> bool:
+        return self in FINISHED
+
+
+FINISHED = frozenset({NoteStatus.SENT, NoteStatus.MAILED, NoteStatus.DROPPED_OFF})
+STATUS_LABELS = {
+    NoteStatus.TO_WRITE: "To write",
+    NoteStatus.DRAFTED: "Drafted",
+    NoteStatus.CHECKED: "Checked",
+    NoteStatus.SENT: "E-mailed",
+    NoteStatus.MAILED: "Card mailed",
+    NoteStatus.DROPPED_OFF: "Card dropped off",
+}
+
+
+class NoteMedium(StrEnum):
+    EMAIL = "email"
+    CARD = "card"  # printed, mailed
+    DROP_OFF = "drop_off"  # printed, handed in
+
+    @property
+    def label(self) -> str:
+        return MEDIUM_LABELS[self]
+
+    @property
+    def printed(self) -> bool:
+        return self is not NoteMedium.EMAIL
+
+    @property
+    def finished_status(self) -> NoteStatus:
+        return {
+            NoteMedium.EMAIL: NoteStatus.SENT,
+            NoteMedium.CARD: NoteStatus.MAILED,
+            NoteMedium.DROP_OFF: NoteStatus.DROPPED_OFF,
+        }[self]
+
+
+MEDIUM_LABELS = {
+    NoteMedium.EMAIL: "E-mail",
+    NoteMedium.CARD: "Card by post",
+    NoteMedium.DROP_OFF: "Card dropped off",
+}
+
+
+def default_medium(preferred_method: str | None, email: str) -> NoteMedium:
+    """The medium their preferred contact method suggests.
+
+    E-mail people (or "either") get an e-mail when we have their address; people who
+    prefer the phone get a card (there is no spoken thank-you note, and a card is what a
+    non-e-mail person notices); unknown: e-mail when there is an address, else a card.
+    """
+    has_address = bool(email.strip())
+    if preferred_method == "phone":
+        return NoteMedium.CARD
+    return NoteMedium.EMAIL if has_address else NoteMedium.CARD
+
+
+def note_deadline(ended_at: datetime, hours: int) -> datetime:
+    """When the note should be out: ``hours`` (24 to 48) after the interview ended."""
+    if not 24 <= hours <= 48:
+        raise ValueError("a thank-you note is due 24 to 48 hours after the interview")
+    # In UTC: adding to a zoned datetime would add wall-clock hours across a DST change.
+    return ended_at.astimezone(UTC) + timedelta(hours=hours)
+
+
+@dataclass(frozen=True)
+class NoteReminderTimes:
+    due_soon: datetime
+    deadline: datetime
+    overdue: datetime  # the deadline, or the next waking hour when it falls at night
+    stop_after: datetime  # no more reminders after this
+
+
+def note_reminder_times(
+    ended_at: datetime,
+    hours: int,
+    zone: ZoneInfo,
+    contact_from: time,
+    contact_until: time,
+) -> NoteReminderTimes:
+    """The "due soon" and "overdue" instants for a note, kept inside waking hours.
+
+    "Due soon" comes ``DUE_SOON_BEFORE`` ahead of the deadline, moved earlier (never later)
+    when that falls at night, but never before the interview ended. "Overdue" is the
+    deadline itself, moved to the next morning when the deadline falls at night.
+    """
+    ended_at = ended_at.astimezone(UTC)
+    deadline = note_deadline(ended_at, hours)
+    due_soon = deadline - DUE_SOON_BEFORE
+    local = due_soon.astimezone(zone)
+    if local.time() > contact_until:
+        due_soon = datetime.combine(local.date(), contact_until, zone).astimezone(UTC)
+    elif local.time() < contact_from:
+        evening = datetime.combine(local.date() - timedelta(days=1), contact_until, zone)
+        due_soon = evening.astimezone(UTC)
+    due_soon = max(due_soon, ended_at)
+    overdue = deadline
+    local_deadline = deadline.astimezone(zone)
+    if local_deadline.time() < contact_from:
+        overdue = datetime.combine(local_deadline.date(), contact_from, zone).astimezone(UTC)
+    elif local_deadline.time() > contact_until:
+        morning = datetime.combine(local_deadline.date() + timedelta(days=1), contact_from, zone)
+        overdue = morning.astimezone(UTC)
+    return NoteReminderTimes(due_soon, deadline, overdue, deadline + NAG_UNTIL_AFTER_DEADLINE)
+
+
+def in_reminder_window(times: NoteReminderTimes, now: datetime) -> bool:
+    """Whether a note that is not out yet should still be reminded of at ``now``."""
+    return now < times.stop_after
+
+
+def finished_on_text(status: NoteStatus, day: date | None) -> str:
+    """ "E-mailed 3 Dec" style, for lists and the timeline."""
+    if day is None or not status.finished:
+        return status.label
+    return f"{status.label} {day.day} {day:%b}"

@@ -1,0 +1,431 @@
+"""Thank-you notes and envelopes printed (or saved as PDF) in a bundled handwriting font.
+
+Text is always plain: it goes into a QTextDocument through QTextCursor.insertText, so
+"<b>" or "&amp;" in a note prints as typed. Documents are laid out in points (1/72 in)
+and painted page by page with QPainter, a page ending between two lines of text, never
+through one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from followthrough.services.fonts import exact_font
+
+POINTS_PER_INCH = 72.0
+MM_PER_INCH = 25.4
+CREATOR = "Follow-Through"
+# Below this a PDF is resampled for no gain; QPrinter's HighResolution PDF is 1200 dpi.
+PDF_RESOLUTION = 1200
+
+INK = QColor(18, 22, 40)
+RULE = QColor(110, 130, 165)
+RULE_WIDTH_PT = 0.75
+
+
+class PrintError(OSError):
+    """The printer or PDF file cannot be used; ``str(error)`` is meant for the user."""
+
+
+class PageFormat(StrEnum):
+    CARD_A6 = "card_a6"
+    CARD_4X6 = "card_4x6"
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def label(self) -> str:
+        return _PAGE_LABELS[self]
+
+    def page_size(self) -> QPageSize:
+        if self is PageFormat.CARD_A6:
+            return QPageSize(QPageSize.PageSizeId.A6)
+        if self is PageFormat.CARD_4X6:
+            return QPageSize(QSizeF(4.0, 6.0), QPageSize.Unit.Inch, "Card 4×6 in")
+        if self is PageFormat.A4:
+            return QPageSize(QPageSize.PageSizeId.A4)
+        return QPageSize(QPageSize.PageSizeId.Letter)
+
+
+_PAGE_LABELS = {
+    PageFormat.CARD_A6: "Folded card, A6",
+    PageFormat.CARD_4X6: "Folded card, 4×6 in",
+    PageFormat.A4: "A4",
+    PageFormat.LETTER: "US Letter",
+}
+
+
+class EnvelopeFormat(StrEnum):
+    DL = "dl"
+    C6 = "c6"
+    US10 = "us10"
+    LABEL = "label"
+
+    @property
+    def label(self) -> str:
+        return _ENVELOPE_LABELS[self]
+
+    @property
+    def orientation(self) -> QPageLayout.Orientation:
+        """Envelopes go through the printer long edge first and are printed landscape."""
+        if self is EnvelopeFormat.LABEL:
+            return QPageLayout.Orientation.Portrait  # already wider than tall
+        return QPageLayout.Orientation.Landscape
+
+    def page_size(self) -> QPageSize:
+        """The size as defined (portrait for envelopes; see ``orientation``)."""
+        if self is EnvelopeFormat.DL:
+            return QPageSize(QPageSize.PageSizeId.EnvelopeDL)
+        if self is EnvelopeFormat.C6:
+            return QPageSize(QPageSize.PageSizeId.EnvelopeC6)
+        if self is EnvelopeFormat.US10:
+            return QPageSize(QPageSize.PageSizeId.Envelope10)
+        return QPageSize(QSizeF(99.1, 38.1), QPageSize.Unit.Millimeter, "Address label")
+
+    @property
+    def margin_mm(self) -> float:
+        return 4.0 if self is EnvelopeFormat.LABEL else 10.0
+
+
+_ENVELOPE_LABELS = {
+    EnvelopeFormat.DL: "Envelope DL (110×220 mm)",
+    EnvelopeFormat.C6: "Envelope C6 (114×162 mm)",
+    EnvelopeFormat.US10: "Envelope US #10 (4⅛×9½ in)",
+    EnvelopeFormat.LABEL: "Address label (99.1×38.1 mm)",
+}
+
+
+@dataclass(frozen=True)
+class NoteLayout:
+    font_family: str
+    point_size: float = 16.0
+    page: PageFormat = PageFormat.CARD_A6
+    ruled: bool = False
+    margin_mm: float = 12.0
+    # Distance between lines as a multiple of the font's own line height.
+    line_spacing: float = 1.35
+
+
+class _PointDocument(QTextDocument):
+    """A text document laid out in points: its layout measures on a 72 dpi device."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The layout keeps a bare pointer to its device: the document owns the image.
+        self._device = QImage(1, 1, QImage.Format.Format_Mono)
+        dots_per_metre = round(POINTS_PER_INCH / MM_PER_INCH * 1000)
+        self._device.setDotsPerMeterX(dots_per_metre)
+        self._device.setDotsPerMeterY(dots_per_metre)
+        self.documentLayout().setPaintDevice(self._device)
+        self.setDocumentMargin(0)
+        self.setUndoRedoEnabled(False)
+
+
+def _plain_document(text: str, font: QFont, line_spacing: float) -> QTextDocument:
+    doc = _PointDocument()
+    doc.setDefaultFont(font)
+    option = QTextOption()
+    option.setUseDesignMetrics(True)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+
+    char_format = QTextCharFormat()
+    char_format.setFont(font)
+    char_format.setForeground(INK)
+    block_format = QTextBlockFormat()
+    block_format.setTopMargin(0)
+    block_format.setBottomMargin(0)
+    block_format.setLineHeight(
+        line_spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    )
+    cursor = QTextCursor(doc)
+    cursor.setBlockFormat(block_format)
+    # Empty lines take their height from the block's character format: same font.
+    cursor.setBlockCharFormat(char_format)
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    cursor.insertText(plain, char_format)
+    return doc
+
+
+def note_document(text: str, layout: NoteLayout, width_pt: float) -> QTextDocument:
+    """``text`` as typed, in the layout's handwriting font, laid out ``width_pt`` wide.
+
+    The document's units are points. Raises FontError if the font is not loaded.
+    """
+    font = exact_font(layout.font_family, layout.point_size)
+    doc = _plain_document(text, font, layout.line_spacing)
+    doc.setTextWidth(width_pt)
+    return doc
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One laid-out line of a document, in document coordinates (points)."""
+
+    layout: QTextLayout
+    index: int
+    top: float
+    bottom: float
+    baseline: float
+    pitch: float  # distance to where the next line would start
+
+
+def _lines(doc: QTextDocument, line_spacing: float) -> list[_Line]:
+    doc_layout = doc.documentLayout()
+    lines: list[_Line] = []
+    block = doc.begin()
+    while block.isValid():
+        origin = doc_layout.blockBoundingRect(block).topLeft()
+        text_layout = block.layout()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            top = origin.y() + line.y()
+            lines.append(
+                _Line(
+                    text_layout,
+                    index,
+                    top,
+                    top + line.height(),
+                    top + line.ascent(),
+                    line.height() * line_spacing,
+                )
+            )
+        block = block.next()
+    return lines
+
+
+def _paginate(lines: list[_Line], page_height: float) -> list[list[_Line]]:
+    """Lines grouped into pages; a page ends before a line that would not fit whole."""
+    pages: list[list[_Line]] = [[]]
+    start = lines[0].top if lines else 0.0
+    for line in lines:
+        if pages[-1] and line.bottom - start > page_height + 1e-6:
+            pages.append([])
+            start = line.top
+        pages[-1].append(line)
+    return pages
+
+
+def _draw_lines(painter: QPainter, lines: list[_Line], offset: QPointF) -> None:
+    """Each line at its document position moved by ``offset``."""
+    painter.setPen(INK)
+    for line in lines:
+        line.layout.lineAt(line.index).draw(painter, line.layout.position() + offset)
+
+
+def _rule_positions(
+    page: list[_Line], page_offset: float, page_height: float, point_size: float
+) -> Iterator[float]:
+    """Heights (page coordinates) of ruled lines: under every text line, then on down."""
+    gap = point_size * 0.12  # just under the baseline, clear of the letters
+    y = 0.0
+    for line in page:
+        y = line.baseline - page_offset + gap
+        yield y
+    pitch = page[-1].pitch if page else point_size * 1.5
+    y += pitch
+    while y <= page_height:
+        yield y
+        y += pitch
+
+
+def _points_per_pixel(printer: QPrinter) -> float:
+    return POINTS_PER_INCH / printer.resolution()
+
+
+def _configure(
+    printer: QPrinter,
+    size: QPageSize,
+    orientation: QPageLayout.Orientation,
+    margin_mm: float,
+    what: str,
+) -> tuple[float, float]:
+    """Page size, orientation and margins; returns the printable (width, height) in pt."""
+    if (
+        printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        and printer.resolution() < PDF_RESOLUTION
+    ):
+        printer.setResolution(PDF_RESOLUTION)
+    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+    page_layout = QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
+    if not printer.setPageLayout(page_layout):
+        raise PrintError(
+            f"The printer cannot print {what} with {margin_mm:g} mm margins. "
+            "Choose another paper size or printer."
+        )
+    printer.setFullPage(False)
+    area = printer.pageLayout().paintRectPixels(printer.resolution())
+    scale = _points_per_pixel(printer)
+    return area.width() * scale, area.height() * scale
+
+
+def _begin(printer: QPrinter) -> QPainter:
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        _check_writable(Path(printer.outputFileName()))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(f"Cannot start printing on {printer.printerName() or 'the printer'}.")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(1 / _points_per_pixel(printer), 1 / _points_per_pixel(printer))
+    return painter
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if not folder.is_dir():
+        raise PrintError(f"Cannot save the PDF: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PrintError(f"Cannot save the PDF: {path} is not writable.")
+
+
+def paint_note(printer: QPrinter, text: str, layout: NoteLayout) -> int:
+    """Print ``text`` on ``printer`` as laid out; returns the number of pages.
+
+    Raises FontError (before anything is printed) if the font is not loaded, PrintError
+    if the printer refuses the page format or cannot start.
+    """
+    exact_font(layout.font_family, layout.point_size)
+    width, height = _configure(
+        printer,
+        layout.page.page_size(),
+        QPageLayout.Orientation.Portrait,
+        layout.margin_mm,
+        layout.page.label,
+    )
+    doc = note_document(text, layout, width)
+    pages = _paginate(_lines(doc, layout.line_spacing), height)
+
+    painter = _begin(printer)
+    try:
+        for number, page in enumerate(pages):
+            if number and not printer.newPage():
+                raise PrintError("The printer refused to start a new page.")
+            offset = page[0].top if page else 0.0
+            if layout.ruled:
+                painter.setPen(QPen(RULE, RULE_WIDTH_PT))
+                for y in _rule_positions(page, offset, height, layout.point_size):
+                    painter.drawLine(QPointF(0, y), QPointF(width, y))
+            _draw_lines(painter, page, QPointF(0, -offset))
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _pdf_printer(path: Path, title: str) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setCreator(CREATOR)
+    printer.setDocName(title)
+    printer.setFontEmbeddingEnabled(True)
+    return printer
+
+
+def note_to_pdf(path: Path, text: str, layout: NoteLayout, title: str = "") -> int:
+    """Save the note as a PDF at ``path``; returns the number of pages."""
+    return paint_note(_pdf_printer(path, title), text, layout)
+
+
+def _fitted(
+    text: str, family: str, point_size: float, width: float, height: float, spacing: float
+) -> QTextDocument:
+    """``text`` ``width`` wide, the font shrunk (to 6 pt at least) until it fits ``height``."""
+    size = point_size
+    while True:
+        doc = _plain_document(text, exact_font(family, size), spacing)
+        doc.setTextWidth(width)
+        doc.setTextWidth(min(width, doc.idealWidth()))
+        if (doc.size().height() <= height and doc.idealWidth() <= width) or size <= 6.0:
+            return doc
+        size = max(6.0, size - 0.5)
+
+
+def _draw_document(painter: QPainter, doc: QTextDocument, at: QPointF) -> None:
+    _draw_lines(painter, _lines(doc, 1.0), at)
+
+
+def paint_envelope(
+    printer: QPrinter,
+    to_address: str,
+    from_address: str,
+    fmt: EnvelopeFormat,
+    font_family: str,
+    point_size: float = 14.0,
+) -> None:
+    """The recipient's address (and, on envelopes, the sender's) in the handwriting font.
+
+    The sender goes small in the top-left corner, the recipient in the middle-right; an
+    address label has only the recipient, centred. Raises FontError before printing if
+    the font is not loaded, PrintError if the printer refuses the format.
+    """
+    exact_font(font_family, point_size)
+    width, height = _configure(printer, fmt.page_size(), fmt.orientation, fmt.margin_mm, fmt.label)
+    spacing = 1.15
+    to_text = to_address.strip("\n")
+    from_text = from_address.strip("\n")
+
+    if fmt is EnvelopeFormat.LABEL:
+        sender = None
+        recipient = _fitted(to_text, font_family, point_size, width, height, spacing)
+        size = recipient.size()
+        to_at = QPointF(
+            max(0.0, (width - size.width()) / 2), max(0.0, (height - size.height()) / 2)
+        )
+    else:
+        sender_size = max(7.0, point_size * 0.65)
+        sender = _fitted(from_text, font_family, sender_size, width * 0.45, height * 0.4, spacing)
+        left = width * 0.42
+        top_limit = sender.size().height() + point_size if from_text else 0.0
+        recipient = _fitted(
+            to_text, font_family, point_size, width - left, height - top_limit, spacing
+        )
+        block_height = recipient.size().height()
+        # Centred a little below the middle, clear of the sender and of the bottom edge.
+        top = min(max(height * 0.55 - block_height / 2, top_limit), height - block_height)
+        to_at = QPointF(left, max(0.0, top))
+
+    painter = _begin(printer)
+    try:
+        if sender is not None and from_text:
+            _draw_document(painter, sender, QPointF(0, 0))
+        _draw_document(painter, recipient, to_at)
+    finally:
+        painter.end()
+
+
+def envelope_to_pdf(
+    path: Path,
+    to_address: str,
+    from_address: str,
+    fmt: EnvelopeFormat,
+    font_family: str,
+    point_size: float = 14.0,
+    title: str = "",
+) -> None:
+    """Save the envelope (or address label) as a one-page PDF at ``path``."""
+    paint_envelope(
+        _pdf_printer(path, title), to_address, from_address, fmt, font_family, point_size
+    )

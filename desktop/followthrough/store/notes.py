@@ -1,0 +1,428 @@
+"""Thank-you notes in the database: the tasks, their drafts, their reminders.
+
+Every interviewer (``domain.note_tasks.NOTE_ROLES``) of an interview has a note to write;
+the row in ``thank_you_note`` appears with the first draft. The reminders ("due soon" a
+few hours before the deadline, "overdue" at it) are planned from the interviews, so they
+appear as soon as an interview with interviewers is logged and go away once the note is
+out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from followthrough.domain.clock import Clock
+from followthrough.domain.note_tasks import (
+    FINISHED,
+    NAG_UNTIL_AFTER_DEADLINE,
+    NOTE_ROLES,
+    NoteMedium,
+    NoteStatus,
+    default_medium,
+    note_deadline,
+    note_reminder_times,
+)
+from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.validation import email_problem
+from followthrough.store import settings as options
+from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.followups import cadence_settings
+from followthrough.store.models import (
+    Application,
+    Contact,
+    Interview,
+    PersonalWord,
+    ThankYouNote,
+    db,
+)
+from followthrough.store.reminders import ReminderSpec, sync_reminders
+
+NOTE_DUE_SOON = "note_due_soon"
+NOTE_OVERDUE = "note_overdue"
+NOTE_KINDS = (NOTE_DUE_SOON, NOTE_OVERDUE)
+
+_instant = UtcDateTimeField()
+
+
+class NoteError(ValueError):
+    """The note cannot be saved or changed as asked; the message is for the user."""
+
+
+def subject_key(interview_id: int, contact_id: int) -> str:
+    return f"note:{interview_id}:{contact_id}"
+
+
+def parse_subject_key(key: str) -> tuple[int, int] | None:
+    """(interview id, contact id) of a note reminder's subject, or None for another kind."""
+    parts = key.split(":")
+    if len(parts) != 3 or parts[0] != "note" or not (parts[1].isdigit() and parts[2].isdigit()):
+        return None
+    return int(parts[1]), int(parts[2])
+
+
+@dataclass(frozen=True)
+class NoteTask:
+    """One interviewer's note after one interview, with where it stands."""
+
+    interview_id: int
+    contact_id: int
+    application_id: int
+    name: str
+    title: str
+    company: str
+    role_title: str
+    interview_round: int
+    interview_starts_at: datetime
+    interview_ends_at: datetime
+    time_zone: str
+    deadline: datetime
+    status: NoteStatus
+    medium: NoteMedium
+    finished_on: date | None
+    updated_at: datetime | None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED
+
+
+_TASKS_SQL = """
+SELECT i.id, c.id, a.id, c.name, c.title, a.company, a.role_title, i.round, i.starts_at,
+       i.ends_at, i.time_zone, n.status, n.medium, n.finished_on, n.updated_at,
+       c.preferred_method, c.email
+FROM interview_participant p
+JOIN interview i ON i.id = p.interview_id
+JOIN application a ON a.id = i.application_id
+JOIN contact c ON c.id = p.contact_id
+LEFT JOIN thank_you_note n ON n.interview_id = i.id AND n.contact_id = c.id
+WHERE p.role IN ({roles}) {where}
+ORDER BY i.starts_at, i.id, p.id
+"""
+
+
+def _date(value: object) -> date | None:
+    if value is None:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _tasks(where: str, params: tuple[object, ...], hours: int) -> list[NoteTask]:
+    sql = _TASKS_SQL.format(roles=", ".join("?" * len(NOTE_ROLES)), where=where)
+    tasks = []
+    for row in db.execute_sql(sql, (*NOTE_ROLES, *params)):
+        (iid, cid, aid, name, title, company, role, round_, starts, ends, zone) = row[:11]
+        status, medium, finished_on, updated, preferred, email = row[11:]
+        ended = _instant.python_value(ends)
+        assert ended is not None
+        started = _instant.python_value(starts)
+        assert started is not None
+        tasks.append(
+            NoteTask(
+                interview_id=iid,
+                contact_id=cid,
+                application_id=aid,
+                name=name,
+                title=title,
+                company=company,
+                role_title=role,
+                interview_round=round_,
+                interview_starts_at=started,
+                interview_ends_at=ended,
+                time_zone=zone,
+                deadline=note_deadline(ended, hours),
+                status=NoteStatus(status) if status else NoteStatus.TO_WRITE,
+                medium=NoteMedium(medium) if medium else default_medium(preferred, email or ""),
+                finished_on=_date(finished_on),
+                updated_at=_instant.python_value(updated),
+            )
+        )
+    return tasks
+
+
+def note_tasks_for_application(application_id: int) -> list[NoteTask]:
+    hours = options.get(options.NOTE_HOURS)
+    return _tasks("AND a.id = ?", (application_id,), hours)
+
+
+def note_tasks_for_interview(interview_id: int) -> list[NoteTask]:
+    hours = options.get(options.NOTE_HOURS)
+    return _tasks("AND i.id = ?", (interview_id,), hours)
+
+
+def note_task(interview_id: int, contact_id: int) -> NoteTask:
+    hours = options.get(options.NOTE_HOURS)
+    found = _tasks("AND i.id = ? AND c.id = ?", (interview_id, contact_id), hours)
+    if not found:
+        raise NoteError("This person is no longer an interviewer of that interview.")
+    return found[0]
+
+
+# -- the composer's view of one note ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """What is saved of a note: its text and the personal parts it was built from."""
+
+    tone: str
+    subject: str
+    body: str
+    edited_by_hand: bool
+    specific_point: str = ""
+    wish_said: str = ""
+    extra: str = ""
+    promised_on: date | None = None
+    medium: NoteMedium = NoteMedium.EMAIL
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class NoteContext:
+    """Everything the composer needs for one note, loaded in one go."""
+
+    task: NoteTask
+    draft: NoteDraft | None  # None until first saved
+    checked_at: datetime | None
+    interview_day: date  # local to the interview's zone
+    email: str
+    phone: str
+    preferred_method: str | None
+    interview_notes: str
+    application_notes: str
+    sender_name: str
+    sender_contact: str
+    # (name, text) of the notes to the other interviewers of the same interview.
+    siblings: list[tuple[str, str]]
+    # Every other company in the database, for the "wrong company" check.
+    other_companies: list[str]
+    personal_words: list[str]
+
+
+def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
+    task = note_task(interview_id, contact_id)
+    interview = Interview.get_by_id(interview_id)
+    application = Application.get_by_id(task.application_id)
+    contact = Contact.get_by_id(contact_id)
+    row = ThankYouNote.get_or_none(
+        (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
+    )
+    draft = None
+    if row is not None:
+        draft = NoteDraft(
+            tone=row.tone,
+            subject=row.subject,
+            body=row.body,
+            edited_by_hand=bool(row.edited_by_hand),
+            specific_point=row.specific_point,
+            wish_said=row.wish_said,
+            extra=row.extra,
+            promised_on=row.promised_on,
+            medium=NoteMedium(row.medium),
+            address=row.address,
+        )
+    siblings = [
+        (str(name), str(body))
+        for name, body in db.execute_sql(
+            "SELECT c.name, n.body FROM thank_you_note n JOIN contact c ON c.id = n.contact_id "
+            "WHERE n.interview_id = ? AND n.contact_id != ? AND trim(n.body) != '' "
+            "ORDER BY c.name",
+            (interview_id, contact_id),
+        )
+    ]
+    companies = [
+        str(name)
+        for (name,) in db.execute_sql(
+            "SELECT DISTINCT company FROM application WHERE company != ? COLLATE NOCASE "
+            "ORDER BY company",
+            (application.company,),
+        )
+    ]
+    return NoteContext(
+        task=task,
+        draft=draft,
+        checked_at=row.checked_at if row is not None else None,
+        interview_day=task.interview_starts_at.astimezone(ZoneInfo(task.time_zone)).date(),
+        email=contact.email,
+        phone=contact.phone,
+        preferred_method=contact.preferred_method,
+        interview_notes=interview.notes,
+        application_notes=application.notes,
+        sender_name=options.get(options.SENDER_NAME),
+        sender_contact=options.get(options.SENDER_CONTACT),
+        siblings=siblings,
+        other_companies=companies,
+        personal_words=personal_words(),
+    )
+
+
+def save_note(
+    interview_id: int, contact_id: int, draft: NoteDraft, clock: Clock, *, checked: bool = False
+) -> int:
+    """Store the draft; returns the note's id.
+
+    A note that is already out keeps its state (the text is kept as sent); otherwise it
+    becomes "checked" when the checks were run and passed (or were accepted), else "drafted".
+    """
+    note_task(interview_id, contact_id)  # refuses people who are not interviewers there
+    now = clock.now()
+    # IMMEDIATE: this reads, then writes; taking the write lock first means another
+    # writer makes it wait (busy timeout) instead of failing on a stale snapshot.
+    with db.atomic("IMMEDIATE"):
+        row = ThankYouNote.get_or_none(
+            (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
+        )
+        if row is None:
+            row = ThankYouNote(interview=interview_id, contact=contact_id, created_at=now)
+        status = NoteStatus(row.status) if row.status else NoteStatus.TO_WRITE
+        if status not in FINISHED:
+            if checked:
+                row.status, row.checked_at = NoteStatus.CHECKED.value, now
+            elif not draft.body.strip():
+                row.status = NoteStatus.TO_WRITE.value
+            elif status is NoteStatus.CHECKED and _text_changed(row, draft):
+                row.status = NoteStatus.DRAFTED.value  # a changed text is checked again
+            elif status is not NoteStatus.CHECKED:
+                row.status = NoteStatus.DRAFTED.value
+        row.tone = draft.tone
+        row.subject = draft.subject
+        row.body = draft.body
+        row.edited_by_hand = draft.edited_by_hand
+        row.specific_point = draft.specific_point.strip()
+        row.wish_said = draft.wish_said.strip()
+        row.extra = draft.extra.strip()
+        row.promised_on = draft.promised_on
+        row.medium = draft.medium.value
+        row.address = draft.address
+        row.updated_at = now
+        row.save()
+    return int(row.id)
+
+
+def _text_changed(row: ThankYouNote, draft: NoteDraft) -> bool:
+    return bool(row.body != draft.body or row.subject != draft.subject)
+
+
+def finish_note(
+    interview_id: int, contact_id: int, medium: NoteMedium, on: date, clock: Clock
+) -> None:
+    """Record that the note went out: e-mailed, posted or dropped off on ``on``."""
+    now = clock.now()
+    # IMMEDIATE: this reads, then writes; taking the write lock first means another
+    # writer makes it wait (busy timeout) instead of failing on a stale snapshot.
+    with db.atomic("IMMEDIATE"):
+        row = ThankYouNote.get_or_none(
+            (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
+        )
+        if row is None or not row.body.strip():
+            raise NoteError("Write the note before marking it as sent.")
+        row.status = medium.finished_status.value
+        row.medium = medium.value
+        row.finished_on = on
+        row.finished_at = now
+        row.updated_at = now
+        row.save()
+
+
+def reopen_note(interview_id: int, contact_id: int, clock: Clock) -> None:
+    """Undo "sent": the note goes back to checked (or drafted) and is reminded of again."""
+    with db.atomic("IMMEDIATE"):
+        row = ThankYouNote.get_or_none(
+            (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
+        )
+        if row is None:
+            return
+        row.status = (NoteStatus.CHECKED if row.checked_at else NoteStatus.DRAFTED).value
+        row.finished_on = None
+        row.finished_at = None
+        row.updated_at = clock.now()
+        row.save()
+
+
+def set_contact_email(contact_id: int, address: str) -> None:
+    """The interviewer's e-mail as typed in the composer, kept with the contact."""
+    if email_problem(address):
+        raise NoteError(email_problem(address))
+    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
+
+
+# -- the personal word list ----------------------------------------------------------------
+
+
+def personal_words() -> list[str]:
+    return [str(w) for (w,) in db.execute_sql("SELECT word FROM personal_word ORDER BY word")]
+
+
+def add_personal_word(word: str) -> None:
+    cleaned = word.strip()
+    if not cleaned or any(c.isspace() for c in cleaned):
+        raise NoteError("Add one word at a time.")
+    PersonalWord.insert(word=cleaned).on_conflict_ignore().execute()
+
+
+def remove_personal_word(word: str) -> None:
+    PersonalWord.delete().where(PersonalWord.word == word).execute()
+
+
+# -- reminders -----------------------------------------------------------------------------
+
+
+def _local_time_text(instant: datetime, zone: ZoneInfo) -> str:
+    local = instant.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
+
+
+def planned_note_reminders(now: datetime) -> list[ReminderSpec]:
+    """A "due soon" and an "overdue" reminder for every note not yet out, from interviews
+    whose notes are not past the outer limit at ``now``."""
+    hours = options.get(options.NOTE_HOURS)
+    settings = cadence_settings()
+    earliest_end = now - timedelta(hours=hours) - NAG_UNTIL_AFTER_DEADLINE
+    stages = [s.value for s in ACTIVE_STAGES]
+    where = (
+        f"AND i.ends_at >= ? AND a.stage IN ({', '.join('?' * len(stages))}) "
+        f"AND (n.status IS NULL OR n.status NOT IN ({', '.join('?' * len(FINISHED))}))"
+    )
+    params = (to_db_instant(earliest_end), *stages, *sorted(s.value for s in FINISHED))
+    specs = []
+    for task in _tasks(where, params, hours):
+        zone = ZoneInfo(task.time_zone)
+        times = note_reminder_times(
+            task.interview_ends_at, hours, zone, settings.contact_from, settings.contact_until
+        )
+        if now >= times.stop_after:
+            continue
+        key = subject_key(task.interview_id, task.contact_id)
+        who = f"{task.name} ({task.company})"
+        due_text = _local_time_text(times.deadline, zone)
+        body = (
+            f"After the round {task.interview_round} interview: a personal note to each "
+            f"interviewer, out by {due_text}."
+        )
+        specs.append(
+            ReminderSpec(
+                NOTE_DUE_SOON,
+                key,
+                f"Thank-you note to {who} due {due_text}",
+                times.due_soon,
+                body,
+                task.application_id,
+            )
+        )
+        specs.append(
+            ReminderSpec(
+                NOTE_OVERDUE,
+                key,
+                f"Thank-you note to {who} is overdue — send it today",
+                times.overdue,
+                f"It was due {due_text}. A late note still beats none; about two days "
+                "after the interview is the outer limit.",
+                task.application_id,
+            )
+        )
+    return specs
+
+
+def plan_note_reminders(now: datetime) -> tuple[int, int]:
+    return sync_reminders(planned_note_reminders(now), NOTE_KINDS)

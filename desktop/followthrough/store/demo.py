@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medium
+from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
-from followthrough.store.followups import plan_reminders
 from followthrough.store.models import (
     Application,
     Contact,
@@ -23,8 +24,10 @@ from followthrough.store.models import (
     InterviewFormat,
     InterviewParticipant,
     StageEvent,
+    ThankYouNote,
     Touchpoint,
 )
+from followthrough.store.planning import plan_all
 
 DEFAULT_COUNT = 25
 _BATCH = 500
@@ -149,6 +152,146 @@ _NEXT_STEPS = (
     "",
 )
 _CHECK_BACK = ("After the decision date", "Any time by email", "In two weeks, by phone", "")
+
+
+_TALKED_ABOUT = (
+    "how your team plans its quarterly roadmap",
+    "the migration you are halfway through",
+    "your approach to onboarding new people in their first month",
+    "the customer research behind your latest release",
+    "how you balance new features against paying down old debt",
+)
+_WISHED = (
+    "",
+    "I have run a similar project end to end and would be glad to share how it went",
+    "my answer about conflict was thin: I have since written down a better example",
+)
+# (days ago, local hour) a few showcase interviews end: their notes come due today (two)
+# or are overdue (one), whatever the hour the demo is made.
+_SHOWCASE_ENDS = ((1, 11), (1, 17), (2, 14))
+
+
+def _showcase_recent_interviews(
+    interviews: list[dict[str, object]],
+    applications: list[dict[str, object]],
+    now: datetime,
+    zone: ZoneInfo,
+) -> None:
+    """Move the last interview of a few active applications to the last day or so, so the
+    demo has thank-you notes coming due today (the random dates rarely do)."""
+    stage_of = {a["id"]: a["stage"] for a in applications}
+    by_app: dict[object, list[dict[str, object]]] = {}
+    for interview in interviews:
+        by_app.setdefault(interview["application"], []).append(interview)
+    moved: list[object] = []
+    for app_id, rows in by_app.items():
+        if stage_of[app_id] != Stage.INTERVIEWING.value:
+            continue
+        last = rows[-1]
+        chosen = _SHOWCASE_ENDS[len(moved)] if len(moved) < len(_SHOWCASE_ENDS) else None
+        if chosen is None:
+            return
+        days_ago, hour = chosen
+        day = now.astimezone(zone).date() - timedelta(days=days_ago)
+        new_end = datetime.combine(day, time(hour), zone).astimezone(UTC)
+        earlier = [r["starts_at"] for r in rows[:-1]]
+        # Earlier rounds must stay earlier (by a day at least).
+        if not all(isinstance(e, datetime) and e < new_end - timedelta(days=1) for e in earlier):
+            continue
+        start, end = last["starts_at"], last["ends_at"]
+        assert isinstance(start, datetime) and isinstance(end, datetime)
+        last["ends_at"] = new_end
+        last["starts_at"] = new_end - (end - start)
+        moved.append(app_id)
+        last["decision_expected_on"] = None
+        last["decision_within_count"] = None
+        last["decision_within_unit"] = None
+
+
+def _demo_notes(
+    interviews: list[dict[str, object]],
+    participants: list[tuple[int, int, str]],
+    applications: list[dict[str, object]],
+    contacts: list[dict[str, object]],
+    now: datetime,
+    rng: random.Random,
+) -> list[dict[str, object]]:
+    """Thank-you notes for interviews that are over: older ones mostly out (e-mailed,
+    posted, dropped off), recent ones in every state from "to write" to "sent"."""
+    app_of = {a["id"]: a for a in applications}
+    interview_of = {i["id"]: i for i in interviews}
+    contact_of = {c["id"]: c for c in contacts}
+    recent_states = (None, NoteStatus.DRAFTED, NoteStatus.CHECKED, NoteStatus.SENT)
+    recent_count = 0
+    rows: list[dict[str, object]] = []
+    for interview_id, contact_id, _role in participants:
+        interview = interview_of[interview_id]
+        ended = interview["ends_at"]
+        assert isinstance(ended, datetime)
+        if ended > now:
+            continue
+        recent = now - ended < timedelta(days=3)
+        status: NoteStatus | None
+        if recent:
+            status = recent_states[recent_count % len(recent_states)]
+            recent_count += 1
+        else:
+            status = NoteStatus.SENT if rng.random() < 0.8 else None
+        if status is None:
+            continue
+        app, person = app_of[interview["application"]], contact_of[contact_id]
+        medium = default_medium(
+            person["preferred_method"] if isinstance(person["preferred_method"], str) else None,
+            str(person["email"]),
+        )
+        if medium is NoteMedium.CARD and rng.random() < 0.3:
+            medium = NoteMedium.DROP_OFF
+        if status is NoteStatus.SENT:
+            status = medium.finished_status
+        parts = PersonalParts(
+            specific_point=rng.choice(_TALKED_ABOUT),
+            wish_said=rng.choice(_WISHED),
+            promised_on=None,
+        )
+        tone = rng.choice(list(Tone))
+        composed = compose(
+            tone,
+            NoteFacts(
+                interviewer_name=str(person["name"]),
+                interviewer_title=str(person["title"]),
+                company=str(app["company"]),
+                role_title=str(app["role_title"]),
+                interview_day=ended.date(),
+                sender_name="Alex Demo",
+                sender_contact="alex.demo@example.com",
+            ),
+            parts,
+        )
+        done_at = min(ended + timedelta(hours=rng.randrange(2, 20)), now)
+        finished = status.finished
+        rows.append(
+            {
+                "interview": interview_id,
+                "contact": contact_id,
+                "status": status.value,
+                "medium": medium.value,
+                "tone": tone.value,
+                "subject": composed.subject,
+                "body": composed.body,
+                "edited_by_hand": False,
+                "specific_point": parts.specific_point,
+                "wish_said": parts.wish_said,
+                "extra": "",
+                "promised_on": None,
+                "address": "",
+                "checked_at": done_at if status is not NoteStatus.DRAFTED else None,
+                "finished_at": done_at if finished else None,
+                "finished_on": done_at.date() if finished else None,
+                "created_at": done_at,
+                "updated_at": done_at,
+            }
+        )
+    return rows
 
 
 @dataclass(frozen=True)
@@ -357,6 +500,8 @@ def fill_demo(
                         )
                 interview_id += 1
 
+        _showcase_recent_interviews(interviews, applications, now, tz)
+        notes = _demo_notes(interviews, participants, applications, contacts, now, rng)
         for model, rows in (
             (Application, applications),
             (StageEvent, events),
@@ -372,6 +517,8 @@ def fill_demo(
         ]
         for chunk in _chunks(participant_rows):
             InterviewParticipant.insert_many(chunk).execute()
+        for chunk in _chunks(notes):
+            ThankYouNote.insert_many(chunk).execute()
     # Plan the reminders now, so that a first start with demo data shows some at once.
-    plan_reminders()
+    plan_all(now)
     return DemoSummary(applications=count, interviews=len(interviews), contacts=len(contacts))

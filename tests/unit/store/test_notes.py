@@ -275,3 +275,28 @@ def test_subject_keys_round_trip() -> None:
     assert parse_subject_key(subject_key(12, 34)) == (12, 34)
     for other in ("application:1:interview:2:after:0", "note:x:1", "note:1", ""):
         assert parse_subject_key(other) is None
+
+
+def test_the_demo_has_notes_in_every_state_and_some_due_today(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.store.demo import fill_demo
+
+    fill_demo(clock, 60)
+    states = {NoteStatus(n.status) for n in ThankYouNote.select()}
+    # "To write" has no row: an interviewer of a past interview without a note.
+    assert states == set(NoteStatus) - {NoteStatus.TO_WRITE}
+    unwritten = [
+        t
+        for a in Application.select()
+        for t in note_tasks_for_application(a.id)
+        if t.status is NoteStatus.TO_WRITE and t.interview_ends_at < clock.now()
+    ]
+    assert unwritten
+    chicago_today = clock.now().astimezone(CHICAGO).date()
+    due_today = [
+        r
+        for r in Reminder.select().where(Reminder.kind.in_([NOTE_DUE_SOON, NOTE_OVERDUE]))
+        if r.due_at.astimezone(CHICAGO).date() == chicago_today
+    ]
+    assert due_today

@@ -93,6 +93,20 @@ def test_frozen_app_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:
     width, height = _png_size(screenshot)
     assert width >= 400 and height >= 300, (width, height)
     assert screenshot.stat().st_size > 5_000
+    # The sample thank-you notes: one PDF per bundled handwriting font, each embedding it.
+    notes = sorted(keep.glob("sample-note-*.pdf"))
+    assert len(notes) >= 2, output
+    if shutil.which("pdffonts"):
+        embedded = set()
+        for note in notes:
+            listing = subprocess.run(
+                ["pdffonts", str(note)], capture_output=True, text=True, check=True
+            ).stdout
+            rows = listing.splitlines()[2:]
+            assert rows and all(" yes " in row for row in rows), listing
+            embedded.update(row.split()[0].split("+")[-1] for row in rows)
+        assert {"DancingScript", "Kristi"} <= embedded, embedded
+    assert "ok    a thank-you note composed, spell-checked and printed to PDF" in result.stdout
 
 
 @pytest.mark.bundle

@@ -29,7 +29,7 @@ KIND_LABELS: dict[str, str] = {
     "decision_passed": "Follow up",
     "move_on": "Move on?",
     "position_filled": "Close",
-    "note_due_soon": "Thank-you note",
+    "note_due_soon": "Note due",
     "note_overdue": "Note overdue",
 }
 # One colour per kind, for the calendar's dots (later kinds add theirs).

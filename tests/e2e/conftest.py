@@ -256,3 +256,7 @@ def artifacts_dir() -> Path | None:
     path = Path(value)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+# The D-Bus fixtures live in their own module; imported last, as it imports from here.
+from tests.e2e.dbus_mock import notification_mock, private_bus, session  # noqa: E402, F401

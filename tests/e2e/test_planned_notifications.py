@@ -1,0 +1,128 @@
+"""Reminders the app plans from the facts reach the desktop as native notifications.
+
+Unlike ``test_notifications`` (which seeds reminder rows), these tests seed only what the
+user would have entered — an application, an interview and its people — and let the real
+app plan and raise the reminders on a private bus with python-dbusmock's notification
+server.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followthrough.domain.clock import SystemClock
+from followthrough.domain.interviews import InterviewDraft, PersonDraft
+from followthrough.store.database import open_database
+from followthrough.store.interviews import save_interview
+from followthrough.store.models import db
+from followthrough.store.queries import create_application
+from followthrough.store.reminders import ReminderSpec
+from tests.e2e.conftest import XSession
+from tests.e2e.dbus_mock import (
+    APP_NAME,
+    NOTIFY_TIMEOUT,
+    QUIET_PERIOD,
+    NotificationMock,
+    seed,
+    stop_gracefully,
+    wait_for_notify_count,
+    whole_second,
+)
+
+pytestmark = [pytest.mark.xvfb, pytest.mark.dbus, pytest.mark.slow]
+
+# Inside the default reminder hours (9-17) wherever the test runs: the interview's zone is
+# chosen so that it is early afternoon there now.
+LOCAL_HOUR_NOW = 13
+
+
+def afternoon_zone(now: datetime) -> ZoneInfo:
+    """A fixed-offset zone where it is ``LOCAL_HOUR_NOW`` o'clock at ``now``."""
+    offset = (LOCAL_HOUR_NOW - now.astimezone(UTC).hour + 12) % 24 - 12
+    # POSIX sign convention: Etc/GMT-3 is three hours *ahead* of UTC.
+    return ZoneInfo("Etc/GMT" if offset == 0 else f"Etc/GMT{-offset:+d}")
+
+
+def seed_facts(data: Path, write: Callable[[SystemClock], None]) -> None:
+    clock = SystemClock()
+    database = open_database(data, clock)
+    try:
+        write(clock)
+    finally:
+        database.close()
+        db.initialize(None)
+
+
+def log_interview(
+    clock: SystemClock, ended: datetime, zone: ZoneInfo, people: tuple[PersonDraft, ...]
+) -> int:
+    application = create_application(
+        clock, "Acme Robotics", "Platform Engineer", applied_on=date(2026, 10, 1)
+    )
+    local_end = ended.astimezone(zone)
+    local_start = local_end - timedelta(hours=1)
+    return save_interview(
+        InterviewDraft(
+            application_id=application.id,
+            day=local_start.date(),
+            start=local_start.time().replace(second=0, microsecond=0),
+            end=local_end.time().replace(second=0, microsecond=0),
+            time_zone=zone.key,
+            round=2,
+            people=people,
+        ),
+        clock,
+    )
+
+
+def test_a_forgotten_thank_you_note_is_reminded_once_by_a_native_notification(
+    notification_mock: NotificationMock, session: XSession, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    now = datetime.now(UTC)
+    zone = afternoon_zone(now)
+    # Ended 22 hours ago: the 24-hour deadline is 2 h away, so "due soon" (3 h before it)
+    # has come and "overdue" has not. Nothing was written.
+    ended = now - timedelta(hours=22)
+
+    def write(clock: SystemClock) -> None:
+        log_interview(
+            clock,
+            ended,
+            zone,
+            (PersonDraft("Dana Lee", "Engineering Manager", email="dana@acme.example"),),
+        )
+
+    seed_facts(data, write)
+
+    app = session.launch("--data-dir", str(data), name="note")
+    calls = wait_for_notify_count(notification_mock, 1, NOTIFY_TIMEOUT, app)
+    session.wait_for_window(app)
+    time.sleep(QUIET_PERIOD)
+    app.assert_running()
+    calls = notification_mock.notify_calls()
+    assert len(calls) == 1, calls
+    app_name, _replaces, _icon, summary, body = calls[0][:5]
+    assert app_name == APP_NAME
+    assert summary.startswith("Thank-you note to Dana Lee (Acme Robotics) due "), summary
+    assert "round 2 interview" in body, body
+    stop_gracefully(app)
+
+    # A restart must not raise it again: the marker (already due) proves the restarted
+    # scheduler did check, and so chose not to send the note reminder twice.
+    marker = "Restart marker: the scheduler ran"
+    seed(data, ReminderSpec("test_marker", "e2e:marker", marker, whole_second(now)))
+    again = session.launch("--data-dir", str(data), name="restarted")
+    session.wait_for_window(again)
+    wait_for_notify_count(notification_mock, 2, NOTIFY_TIMEOUT, again)
+    time.sleep(QUIET_PERIOD)
+    summaries = [call[3] for call in notification_mock.notify_calls()]
+    assert summaries == [summary, marker], summaries
+    stop_gracefully(again)
+    assert "Traceback" not in app.stderr() + again.stderr(), app.describe() + again.describe()

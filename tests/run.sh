@@ -10,6 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 APT_PACKAGES=(
   # a real X server for end-to-end tests, and a tray host for the tray tests
   xvfb xauth x11-utils trayer
+  # desktop-file-validate for the launcher entry
+  desktop-file-utils
   # `import` for root-window screenshots in the end-to-end tests
   imagemagick
   # a session bus and notify-send

@@ -21,6 +21,8 @@ from followthrough.store.settings import (
     PATIENCE,
     QUIET_END,
     QUIET_START,
+    REFERENCE_OVERUSE_COUNT,
+    REFERENCE_OVERUSE_DAYS,
     SENDER_CONTACT,
     SENDER_NAME,
     START_AT_LOGIN,
@@ -104,6 +106,8 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         NOTE_HOURS.key: 36,
         SENDER_NAME.key: "Alex Kim",
         SENDER_CONTACT.key: "alex@example.com\n+1 555 0100",
+        REFERENCE_OVERUSE_COUNT.key: 4,
+        REFERENCE_OVERUSE_DAYS.key: 45,
     }
     dialog = make(qtbot, values)
     assert dialog.value() == values

@@ -2,7 +2,7 @@
 
 Today and both calendar views read the same items. Each feature contributes items of its
 own kind (interviews and decision dates now; thank-you notes, follow-ups and reference
-heads-ups later) through the providers registered in ``store.agenda``.
+heads-ups) through the providers registered in ``store.agenda``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ KIND_LABELS: dict[str, str] = {
     "position_filled": "Close",
     "note_due_soon": "Note due",
     "note_overdue": "Note overdue",
+    "reference_heads_up": "Reference heads-up",
+    "reference_thanks": "Thank reference",
+    "reference_outcome": "Tell reference",
+    "network_check_in": "Check in",
 }
 # One colour per kind, for the calendar's dots (later kinds add theirs).
 KIND_COLOURS: dict[str, str] = {
@@ -42,6 +46,10 @@ KIND_COLOURS: dict[str, str] = {
     "position_filled": "#7f8c8d",
     "note_due_soon": "#16a085",
     "note_overdue": "#c0392b",
+    "reference_heads_up": "#2980b9",
+    "reference_thanks": "#27ae60",
+    "reference_outcome": "#8e6c2f",
+    "network_check_in": "#b0578d",
 }
 
 

@@ -15,6 +15,8 @@ from enum import StrEnum
 class Stage(StrEnum):
     APPLIED = "applied"
     INTERVIEWING = "interviewing"
+    # The employer is calling the references: give them a heads-up if not done yet.
+    REFERENCE_CHECK = "reference_check"
     OFFER = "offer"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
@@ -30,6 +32,7 @@ class Stage(StrEnum):
 STAGE_LABELS: dict[Stage, str] = {
     Stage.APPLIED: "Applied",
     Stage.INTERVIEWING: "Interviewing",
+    Stage.REFERENCE_CHECK: "Reference check",
     Stage.OFFER: "Offer",
     Stage.ACCEPTED: "Accepted",
     Stage.REJECTED: "Rejected",
@@ -59,7 +62,12 @@ REASON_LABELS: dict[ClosureReason, str] = {
     ClosureReason.ACCEPTED_ELSEWHERE: "I accepted another offer",
 }
 
-ACTIVE_STAGES: tuple[Stage, ...] = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
+ACTIVE_STAGES: tuple[Stage, ...] = (
+    Stage.APPLIED,
+    Stage.INTERVIEWING,
+    Stage.REFERENCE_CHECK,
+    Stage.OFFER,
+)
 CLOSED_STAGES: tuple[Stage, ...] = (
     Stage.ACCEPTED,
     Stage.REJECTED,
@@ -77,20 +85,29 @@ _REASONS: dict[Stage, tuple[ClosureReason, ...]] = {
     Stage.NO_RESPONSE: (ClosureReason.NO_RESPONSE,),
 }
 
+_REOPEN_TO = (Stage.APPLIED, Stage.INTERVIEWING, Stage.REFERENCE_CHECK, Stage.OFFER)
 _ALLOWED: dict[Stage, frozenset[Stage]] = {
     # Active stages move forward or close; they do not step back (an extra round after an
     # offer is still "offer": the interviews are logged, the stage stays).
-    Stage.APPLIED: frozenset({Stage.INTERVIEWING, Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}),
-    Stage.INTERVIEWING: frozenset({Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}),
+    Stage.APPLIED: frozenset(
+        {Stage.INTERVIEWING, Stage.REFERENCE_CHECK, Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}
+    ),
+    Stage.INTERVIEWING: frozenset(
+        {Stage.REFERENCE_CHECK, Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}
+    ),
+    # Another round can follow the reference check.
+    Stage.REFERENCE_CHECK: frozenset(
+        {Stage.INTERVIEWING, Stage.OFFER, *CLOSED_STAGES} - {Stage.ACCEPTED}
+    ),
     Stage.OFFER: frozenset(CLOSED_STAGES),
     # An accepted offer is not the end until the first day: it can still be rescinded
     # (rejected) or given up (withdrawn).
     Stage.ACCEPTED: frozenset({Stage.REJECTED, Stage.WITHDRAWN}),
     # Closed applications can be reopened when the employer comes back.
-    Stage.REJECTED: frozenset({Stage.INTERVIEWING, Stage.OFFER}),
-    Stage.FILLED: frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER}),
-    Stage.NO_RESPONSE: frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER}),
-    Stage.WITHDRAWN: frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER}),
+    Stage.REJECTED: frozenset({Stage.INTERVIEWING, Stage.REFERENCE_CHECK, Stage.OFFER}),
+    Stage.FILLED: frozenset(_REOPEN_TO),
+    Stage.NO_RESPONSE: frozenset(_REOPEN_TO),
+    Stage.WITHDRAWN: frozenset(_REOPEN_TO),
 }
 
 

@@ -21,6 +21,11 @@ from followthrough.store.models import (
     db,
 )
 from followthrough.store.notes import NoteTask, note_tasks_for_application
+from followthrough.store.references import (
+    ReferenceLine,
+    reference_timeline,
+    references_for_application,
+)
 from followthrough.store.touchpoints import touchpoints_of
 
 _instant = UtcDateTimeField()
@@ -184,6 +189,7 @@ class ApplicationDetail:
     people: list[PersonLine]
     timeline: list[TimelineEntry]
     notes: list[NoteTask] = field(default_factory=list)
+    references: list[ReferenceLine] = field(default_factory=list)
 
 
 def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
@@ -230,6 +236,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         notes = f" — {line.notes}" if line.notes.strip() else ""
         timeline.append(TimelineEntry(line.at, f"Follow-up: {line.summary}{notes}"))
     timeline.extend(_note_timeline(application_id))
+    timeline.extend(TimelineEntry(at, text) for at, text in reference_timeline(application_id))
     timeline.sort(key=lambda entry: entry.at)
     return ApplicationDetail(
         application_id=application.id,
@@ -275,6 +282,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         ],
         timeline=timeline,
         notes=note_tasks_for_application(application_id),
+        references=references_for_application(application_id),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.interviews import METHOD_MESSAGE, METHODS, PARTICIPANT_ROLES
@@ -14,6 +14,7 @@ from followthrough.store.models import (
     ContactRole,
     Interview,
     InterviewParticipant,
+    ReferenceProfile,
     db,
     rows_of,
 )
@@ -39,6 +40,10 @@ class ContactFields:
     preferred_method: str | None = None
     notes: str = ""
     roles: frozenset[str] = frozenset()
+    # As a reference: how they know the user, what they can speak to, when they agreed.
+    relationship: str = ""
+    speaks_to: str = ""
+    consent_on: date | None = None
 
 
 class ContactError(ValueError):
@@ -90,12 +95,21 @@ def save_contact(fields: ContactFields, clock: Clock, contact_id: int | None = N
         ).execute()
         for role in sorted(fields.roles):
             ContactRole.insert(contact=contact, role=role).on_conflict_ignore().execute()
+        if "reference" in fields.roles or fields.relationship.strip() or fields.speaks_to.strip():
+            ReferenceProfile.insert(
+                contact=contact,
+                relationship=fields.relationship.strip(),
+                speaks_to=fields.speaks_to.strip(),
+                consent_on=fields.consent_on,
+                updated_at=clock.now(),
+            ).on_conflict_replace().execute()
         return int(contact.id)
 
 
 def load_contact(contact_id: int) -> ContactFields:
     contact = Contact.get_by_id(contact_id)
     roles = frozenset(r.role for r in ContactRole.select().where(ContactRole.contact == contact))
+    profile = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact)
     return ContactFields(
         name=contact.name,
         title=contact.title,
@@ -106,6 +120,9 @@ def load_contact(contact_id: int) -> ContactFields:
         preferred_method=contact.preferred_method,
         notes=contact.notes,
         roles=roles,
+        relationship=profile.relationship if profile else "",
+        speaks_to=profile.speaks_to if profile else "",
+        consent_on=profile.consent_on if profile else None,
     )
 
 

@@ -13,9 +13,11 @@ import peewee
 from followthrough.domain.clock import Clock
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medium
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
+from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
 from followthrough.store.models import (
     Application,
+    ApplicationReference,
     Contact,
     ContactMethod,
     ContactRole,
@@ -28,6 +30,11 @@ from followthrough.store.models import (
     Touchpoint,
 )
 from followthrough.store.planning import plan_all
+from followthrough.store.references import (
+    ReferenceProfileFields,
+    add_reference,
+    save_reference_profile,
+)
 
 DEFAULT_COUNT = 25
 _BATCH = 500
@@ -169,6 +176,8 @@ _WISHED = (
 # (days ago, local hour) a few showcase interviews end: their notes come due today (two)
 # or are overdue (one), whatever the hour the demo is made.
 _SHOWCASE_ENDS = ((1, 11), (1, 17), (2, 14))
+# Two more move a day or two ahead, so their references' heads-ups come due soon.
+_SHOWCASE_UPCOMING = ((-1, 11), (-2, 15))
 
 
 def _showcase_recent_interviews(
@@ -176,21 +185,24 @@ def _showcase_recent_interviews(
     applications: list[dict[str, object]],
     now: datetime,
     zone: ZoneInfo,
-) -> None:
+    ends: tuple[tuple[int, int], ...] = _SHOWCASE_ENDS,
+    skip: frozenset[object] = frozenset(),
+) -> list[object]:
     """Move the last interview of a few active applications to the last day or so, so the
-    demo has thank-you notes coming due today (the random dates rarely do)."""
+    demo has thank-you notes coming due today (the random dates rarely do); returns the
+    applications moved. ``ends``: (days ago, local hour) of each, negative days ahead."""
     stage_of = {a["id"]: a["stage"] for a in applications}
     by_app: dict[object, list[dict[str, object]]] = {}
     for interview in interviews:
         by_app.setdefault(interview["application"], []).append(interview)
     moved: list[object] = []
     for app_id, rows in by_app.items():
-        if stage_of[app_id] != Stage.INTERVIEWING.value:
+        if stage_of[app_id] != Stage.INTERVIEWING.value or app_id in skip:
             continue
         last = rows[-1]
-        chosen = _SHOWCASE_ENDS[len(moved)] if len(moved) < len(_SHOWCASE_ENDS) else None
+        chosen = ends[len(moved)] if len(moved) < len(ends) else None
         if chosen is None:
-            return
+            return moved
         days_ago, hour = chosen
         day = now.astimezone(zone).date() - timedelta(days=days_ago)
         new_end = datetime.combine(day, time(hour), zone).astimezone(UTC)
@@ -206,6 +218,7 @@ def _showcase_recent_interviews(
         last["decision_expected_on"] = None
         last["decision_within_count"] = None
         last["decision_within_unit"] = None
+    return moved
 
 
 def _demo_notes(
@@ -299,6 +312,167 @@ class DemoSummary:
     applications: int
     interviews: int
     contacts: int
+
+
+# A small reference pool: (name, e-mail, how they know you, what they can speak to).
+_DEMO_REFERENCES = (
+    (
+        "Priya Natarajan",
+        "priya.natarajan@globex.example",
+        "my manager at Globex, 2019–2023",
+        "Led the billing migration\nMentoring two junior engineers",
+    ),
+    (
+        "Sam Ortiz",
+        "sam.ortiz@initech.example",
+        "a teammate at Initech",
+        "Day-to-day collaboration; on-call and incident reviews",
+    ),
+    (
+        "Dr. Helen Brandt",
+        "h.brandt@univ.example",
+        "my thesis supervisor",
+        "Research rigour and writing",
+    ),
+    ("Marcus Webb", "marcus@webbconsulting.example", "a client I built a data pipeline for", ""),
+)
+
+
+def _showcase_upcoming_interviews(
+    interviews: list[dict[str, object]],
+    applications: list[dict[str, object]],
+    now: datetime,
+    zone: ZoneInfo,
+    skip: frozenset[object],
+) -> None:
+    """Move the first interview of two applications not yet interviewed to tomorrow and
+    the day after, so the heads-ups to their references come due in the next day or two."""
+    stage_of = {a["id"]: a["stage"] for a in applications}
+    by_app: dict[object, list[dict[str, object]]] = {}
+    for interview in interviews:
+        by_app.setdefault(interview["application"], []).append(interview)
+    moved = 0
+    for app_id, rows in by_app.items():
+        if moved == len(_SHOWCASE_UPCOMING):
+            return
+        first = rows[0]
+        start, end = first["starts_at"], first["ends_at"]
+        assert isinstance(start, datetime) and isinstance(end, datetime)
+        if stage_of[app_id] != Stage.INTERVIEWING.value or app_id in skip or start <= now:
+            continue
+        days_ahead, hour = _SHOWCASE_UPCOMING[moved]
+        day = now.astimezone(zone).date() - timedelta(days=days_ahead)
+        new_end = datetime.combine(day, time(hour), zone).astimezone(UTC)
+        later = [r["starts_at"] for r in rows[1:]]
+        if not all(isinstance(t, datetime) and t > new_end + timedelta(days=1) for t in later):
+            continue
+        first["ends_at"] = new_end
+        first["starts_at"] = new_end - (end - start)
+        moved += 1
+
+
+def _demo_references(
+    applications: list[dict[str, object]],
+    interviews: list[dict[str, object]],
+    clock: Clock,
+    now: datetime,
+    zone: ZoneInfo,
+) -> int:
+    """References and network contacts on recent applications: heads-ups coming due in the
+    next day or two, one to thank, one done, one closed application whose references
+    should hear the outcome, a referrer to check in with, and one reference asked so
+    often that the overuse warning shows. Returns how many people it added."""
+    pool = []
+    for name, email, relationship, speaks_to in _DEMO_REFERENCES:
+        contact = Contact.create(name=name, email=email, created_at=now, preferred_method=None)
+        ContactRole.create(contact=contact, role=ContactRoleKind.REFERENCE.value)
+        save_reference_profile(
+            contact.id,
+            ReferenceProfileFields(relationship, speaks_to, now.date() - timedelta(days=60)),
+            clock,
+        )
+        pool.append(contact.id)
+    today = now.astimezone(zone).date()
+    last_end: dict[object, datetime] = {}
+    first_end: dict[object, datetime] = {}
+    for row in interviews:
+        end = row["ends_at"]
+        assert isinstance(end, datetime)
+        last_end[row["application"]] = max(end, last_end.get(row["application"], end))
+        first_end[row["application"]] = min(end, first_end.get(row["application"], end))
+    stage_of = {a["id"]: a["stage"] for a in applications}
+    active = (Stage.INTERVIEWING.value, Stage.OFFER.value)
+    # First interviews that end within the next two days: the heads-up comes due soon after.
+    upcoming = sorted(
+        (end, app)
+        for app, end in first_end.items()
+        if stage_of[app] in active and now < end < now + timedelta(days=2)
+    )
+    recent = sorted(
+        (
+            (end, app)
+            for app, end in last_end.items()
+            if stage_of[app] in active and now - timedelta(days=6) < end <= now
+        ),
+        reverse=True,
+    )
+    closed = [
+        a["id"]
+        for a in applications
+        if a["stage"] in (Stage.REJECTED.value, Stage.FILLED.value)
+        and isinstance(a["closed_on"], date)
+        and today - a["closed_on"] < timedelta(days=20)
+    ]
+
+    def give(app: object, contact_id: int, days_ago: int) -> int:
+        assert isinstance(app, int)
+        link = add_reference(app, contact_id, ReferenceKind.REFERENCE, clock)
+        ApplicationReference.update(given_on=today - timedelta(days=days_ago)).where(
+            ApplicationReference.id == link
+        ).execute()
+        return link
+
+    for _end, app in upcoming[:2]:
+        give(app, pool[0], 1)
+        give(app, pool[1], 1)
+    if recent:
+        # Heads-up sent, then the employer called: a thank-you is due.
+        _end, app = recent[0]
+        link = give(app, pool[0], 5)
+        ApplicationReference.update(
+            heads_up_at=now - timedelta(days=3),
+            heads_up_via="email",
+            contacted_on=today - timedelta(days=1),
+            contacted_by="reference",
+            contacted_logged_at=now - timedelta(hours=20),
+        ).where(ApplicationReference.id == link).execute()
+        referrer = Contact.create(
+            name="Jordan Blake",
+            email="jordan.blake@example.com",
+            notes="Former colleague; introduced me to the hiring manager. Likes a short update.",
+            created_at=now,
+        )
+        assert isinstance(app, int)
+        add_reference(app, referrer.id, ReferenceKind.NETWORK, clock)
+    if len(recent) > 1:
+        # The whole story: warned, called, thanked.
+        _end, app = recent[1]
+        link = give(app, pool[2], 8)
+        ApplicationReference.update(
+            heads_up_at=now - timedelta(days=6),
+            heads_up_via="phone",
+            contacted_on=today - timedelta(days=3),
+            contacted_by="company",
+            contacted_logged_at=now - timedelta(days=3),
+            thanked_on=today - timedelta(days=2),
+        ).where(ApplicationReference.id == link).execute()
+        give(app, pool[0], 9)  # the fourth use of Priya in a month: the warning shows
+    for app in closed[:2]:
+        link = give(app, pool[3], 25)
+        ApplicationReference.update(
+            heads_up_at=now - timedelta(days=24), heads_up_via="email"
+        ).where(ApplicationReference.id == link).execute()
+    return len(pool) + (1 if recent else 0)
 
 
 def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
@@ -500,7 +674,8 @@ def fill_demo(
                         )
                 interview_id += 1
 
-        _showcase_recent_interviews(interviews, applications, now, tz)
+        recent = _showcase_recent_interviews(interviews, applications, now, tz)
+        _showcase_upcoming_interviews(interviews, applications, now, tz, frozenset(recent))
         notes = _demo_notes(interviews, participants, applications, contacts, now, rng)
         for model, rows in (
             (Application, applications),
@@ -519,6 +694,9 @@ def fill_demo(
             InterviewParticipant.insert_many(chunk).execute()
         for chunk in _chunks(notes):
             ThankYouNote.insert_many(chunk).execute()
+        added_people = _demo_references(applications, interviews, clock, now, tz)
     # Plan the reminders now, so that a first start with demo data shows some at once.
     plan_all(now)
-    return DemoSummary(applications=count, interviews=len(interviews), contacts=len(contacts))
+    return DemoSummary(
+        applications=count, interviews=len(interviews), contacts=len(contacts) + added_people
+    )

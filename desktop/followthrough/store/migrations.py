@@ -218,10 +218,87 @@ def _v3_thank_you_notes(database: peewee.SqliteDatabase, _migrator: SqliteMigrat
         database.execute_sql(statement)
 
 
+_OLD_STAGE_CHECK = """CHECK (stage IN ('applied', 'interviewing',
+                'offer', 'accepted', 'rejected', 'withdrawn', 'filled', 'no_response'))"""
+_NEW_STAGE_CHECK = """CHECK (stage IN ('applied', 'interviewing', 'reference_check',
+                'offer', 'accepted', 'rejected', 'withdrawn', 'filled', 'no_response'))"""
+
+
+def _widen_stage_check(database: peewee.SqliteDatabase) -> None:
+    """Let ``application.stage`` take "reference_check".
+
+    SQLite cannot alter a CHECK constraint, and rebuilding the table would need foreign
+    keys off (impossible inside this step's transaction; with them on, dropping the table
+    would cascade into every child row). Widening an IN list changes nothing on disk and
+    every stored row still passes, so the stored CREATE statement is edited in place, the
+    way the SQLite manual describes for such changes (lang_altertable.html, "otheralter").
+    """
+    (sql,) = database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'application'"
+    ).fetchone()
+    if _OLD_STAGE_CHECK not in sql:
+        raise RuntimeError("the application table's stage check is not the one expected")
+    (version,) = database.execute_sql("PRAGMA schema_version").fetchone()
+    database.execute_sql("PRAGMA writable_schema = ON")
+    try:
+        database.execute_sql(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'application'",
+            (sql.replace(_OLD_STAGE_CHECK, _NEW_STAGE_CHECK),),
+        )
+        # PRAGMA takes no bound parameters; the version is an int read just above.
+        database.execute_sql(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        database.execute_sql("PRAGMA writable_schema = OFF")
+
+
+def _v4_references(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    _widen_stage_check(database)
+    statements = [
+        # What makes someone a good reference, kept once per person.
+        """
+        CREATE TABLE reference_profile (
+            contact_id INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,
+            relationship TEXT NOT NULL DEFAULT '',
+            speaks_to TEXT NOT NULL DEFAULT '',
+            consent_on DATE,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        # A reference given to one employer, or a network contact at (or into) it, with
+        # every step of keeping them in the loop.
+        """
+        CREATE TABLE application_reference (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT 'reference' CHECK (kind IN ('reference', 'network')),
+            given_on DATE,
+            emphasis TEXT NOT NULL DEFAULT '',
+            resume_path TEXT NOT NULL DEFAULT '',
+            heads_up_at TEXT,
+            heads_up_via TEXT,
+            contacted_on DATE,
+            contacted_by TEXT,
+            contacted_logged_at TEXT,
+            thanked_on DATE,
+            outcome_told_on DATE,
+            checked_in_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (application_id, contact_id)
+        )
+        """,
+        "CREATE INDEX application_reference_contact_id ON application_reference (contact_id)",
+    ]
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
     Migration(3, "thank-you notes and the personal word list", _v3_thank_you_notes),
+    Migration(4, "references, network contacts and the reference-check stage", _v4_references),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

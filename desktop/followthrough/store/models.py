@@ -206,6 +206,51 @@ class PersonalWord(peewee.Model):
         table_name = "personal_word"
 
 
+class ReferenceProfile(peewee.Model):
+    """What makes a person a good reference: how they know the user, what they can speak
+    to, and when they agreed to be one."""
+
+    contact = peewee.ForeignKeyField(
+        Contact, primary_key=True, backref="reference_profiles", on_delete="CASCADE"
+    )
+    relationship = peewee.TextField(default="")
+    speaks_to = peewee.TextField(default="")
+    consent_on = peewee.DateField(null=True)
+    updated_at = UtcDateTimeField()
+
+    class Meta:
+        database = db
+        table_name = "reference_profile"
+
+
+class ApplicationReference(BaseModel):
+    """A reference given to one employer (or a network contact there), and each step of
+    keeping them in the loop: heads-up, contacted, thanked, told the outcome."""
+
+    application_id: int
+    contact_id: int
+    application = peewee.ForeignKeyField(Application, backref="references", on_delete="CASCADE")
+    contact = peewee.ForeignKeyField(Contact, backref="given_as_reference", on_delete="CASCADE")
+    kind = peewee.TextField(default="reference")
+    given_on = peewee.DateField(null=True)
+    emphasis = peewee.TextField(default="")
+    resume_path = peewee.TextField(default="")
+    heads_up_at = UtcDateTimeField(null=True)
+    heads_up_via = peewee.TextField(null=True)
+    contacted_on = peewee.DateField(null=True)
+    contacted_by = peewee.TextField(null=True)
+    contacted_logged_at = UtcDateTimeField(null=True)
+    thanked_on = peewee.DateField(null=True)
+    outcome_told_on = peewee.DateField(null=True)
+    checked_in_at = UtcDateTimeField(null=True)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "application_reference"
+        indexes = ((("application", "contact"), True),)
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()
@@ -222,6 +267,8 @@ ALL_MODELS: tuple[type[peewee.Model], ...] = (
     Reminder,
     ThankYouNote,
     PersonalWord,
+    ReferenceProfile,
+    ApplicationReference,
     Setting,
 )
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from followthrough.store.followups import plan_reminders
 from followthrough.store.notes import plan_note_reminders
+from followthrough.store.references import plan_reference_reminders
 
 
 def plan_all(now: datetime) -> dict[str, tuple[int, int]]:
@@ -15,4 +16,5 @@ def plan_all(now: datetime) -> dict[str, tuple[int, int]]:
     return {
         "follow_ups": plan_reminders(),
         "thank_you_notes": plan_note_reminders(now),
+        "references": plan_reference_reminders(now),
     }

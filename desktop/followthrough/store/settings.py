@@ -68,6 +68,18 @@ SENDER_CONTACT = Option(
     "Your contact details (e-mail, phone, LinkedIn)",
     multiline=True,
 )
+# A reference given to many employers at once gets many calls: warn past this many
+# within this many days.
+REFERENCE_OVERUSE_COUNT = Option(
+    "references.overuse_count",
+    3,
+    "Warn when a reference is given to this many employers",
+    minimum=2,
+    maximum=10,
+)
+REFERENCE_OVERUSE_DAYS = Option(
+    "references.overuse_days", 30, "…within this many days", minimum=7, maximum=90
+)
 
 ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     PATIENCE,
@@ -78,6 +90,8 @@ ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     NOTE_HOURS,
     SENDER_NAME,
     SENDER_CONTACT,
+    REFERENCE_OVERUSE_COUNT,
+    REFERENCE_OVERUSE_DAYS,
 )
 
 

@@ -1,4 +1,4 @@
-"""One application: overview, interviews, people, timeline and notes."""
+"""One application: overview, interviews, people, notes, references, timeline."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ from followthrough.ui.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.interview_dialog import InterviewDialog
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.note_flow import NoteFlow
+from followthrough.ui.reference_flow import ReferenceFlow
+from followthrough.ui.references_tab import ReferencesTab
 from followthrough.ui.widgets import record_table
 
 
@@ -79,6 +81,9 @@ class ApplicationDetailDialog(QDialog):
             context, self, self.exec_dialog, self._followed_up, self._failed
         )
         self.notes = NoteFlow(context, self, self._note_saved, self._failed)
+        self.references = ReferenceFlow(
+            context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
+        )
         self.setWindowTitle("Application")
         self.resize(860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -207,6 +212,8 @@ class ApplicationDetailDialog(QDialog):
         notes_layout.addLayout(notes_row)
         self.notes_tab = notes_tab
         self.tabs.addTab(notes_tab, "T&hank-you notes")
+        self.references_tab = ReferencesTab(self.references)
+        self.tabs.addTab(self.references_tab, "&References")
 
         self.timeline = QListWidget()
         self.timeline.setObjectName("detailTimeline")
@@ -281,6 +288,9 @@ class ApplicationDetailDialog(QDialog):
         self.interview_model.set_rows(detail.interviews)
         self.people_model.set_rows(detail.people)
         self.note_model.set_rows(detail.notes)
+        self.references_tab.set_lines(
+            detail.application_id, fields.company, detail.stage, detail.references
+        )
         self.write_note_button.setEnabled(bool(detail.notes))
         if not detail.notes:
             self.notes_help.setText(

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -308,6 +310,39 @@ class ContactForm(QWidget):
             self.roles[role] = box
             roles.addWidget(box, index // 3, index % 3)
         form.addRow("Roles", roles)
+        # Shown for references only: what makes them a good one.
+        self.reference_box = QGroupBox("As a reference")
+        self.reference_box.setObjectName("referenceProfile")
+        reference_form = QFormLayout(self.reference_box)
+        self.relationship = QLineEdit()
+        self.relationship.setObjectName("referenceRelationship")
+        self.relationship.setPlaceholderText("e.g. my team lead at Globex, 2019–2023")
+        self.speaks_to = QPlainTextEdit()
+        self.speaks_to.setObjectName("referenceSpeaksTo")
+        self.speaks_to.setTabChangesFocus(True)
+        self.speaks_to.setFixedHeight(54)
+        self.speaks_to.setPlaceholderText("One point per line: projects, skills, how you work")
+        self.consent = QCheckBox("Agreed to be a reference on")
+        self.consent.setObjectName("referenceConsent")
+        self.consent_on = QDateEdit()
+        self.consent_on.setCalendarPopup(True)
+        self.consent_on.setDisplayFormat("ddd d MMM yyyy")
+        self.consent_on.setDate(QDate.currentDate())
+        self.consent_on.setEnabled(False)
+        self.consent.toggled.connect(self.consent_on.setEnabled)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent)
+        consent_row.addWidget(self.consent_on)
+        consent_row.addStretch(1)
+        reference_form.addRow("How they &know you", self.relationship)
+        reference_form.addRow("What they can &speak to", self.speaks_to)
+        reference_form.addRow(consent_row)
+        form.addRow(self.reference_box)
+        self.roles["reference"].toggled.connect(lambda _on: self._fit_reference_box())
+        self.relationship.textEdited.connect(self.changed)
+        self.speaks_to.textChanged.connect(self.changed)
+        self.consent.toggled.connect(self.changed)
+        self.consent_on.dateChanged.connect(self.changed)
         form.addRow("N&otes", self.notes)
         for line in (
             self.name,
@@ -320,6 +355,7 @@ class ContactForm(QWidget):
             line.textEdited.connect(self.changed)
         self.method.currentIndexChanged.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
+        self._fit_reference_box()
         self._saved = self.value()
 
     def value(self) -> ContactFields:
@@ -333,7 +369,13 @@ class ContactForm(QWidget):
             preferred_method=self.method.currentData(),
             notes=self.notes.toPlainText(),
             roles=frozenset(r for r, box in self.roles.items() if box.isChecked()),
+            relationship=self.relationship.text().strip(),
+            speaks_to=self.speaks_to.toPlainText().strip(),
+            consent_on=from_qdate(self.consent_on.date()) if self.consent.isChecked() else None,
         )
+
+    def _fit_reference_box(self) -> None:
+        self.reference_box.setVisible(self.roles["reference"].isChecked())
 
     def set_value(self, fields: ContactFields) -> None:
         self.name.setText(fields.name)
@@ -346,6 +388,12 @@ class ContactForm(QWidget):
         self.notes.setPlainText(fields.notes)
         for role, box in self.roles.items():
             box.setChecked(role in fields.roles)
+        self.relationship.setText(fields.relationship)
+        self.speaks_to.setPlainText(fields.speaks_to)
+        self.consent.setChecked(fields.consent_on is not None)
+        if fields.consent_on is not None:
+            self.consent_on.setDate(to_qdate(fields.consent_on))
+        self._fit_reference_box()
         self._saved = self.value()
 
     def is_dirty(self) -> bool:

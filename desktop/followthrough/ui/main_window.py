@@ -68,6 +68,7 @@ from followthrough.ui.pages import (
     TodayPage,
 )
 from followthrough.ui.preferences import PreferencesDialog
+from followthrough.ui.reference_flow import ReferenceFlow
 from followthrough.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
             context, self, self.exec_dialog, self._after_change, self._show_save_error
         )
         self.notes = NoteFlow(context, self, self._after_change, self._show_save_error)
+        self.references = ReferenceFlow(
+            context, self, self._after_change, self._show_save_error, lambda d: self.exec_dialog(d)
+        )
         self.due_reminders: list[DueReminder] = []
         self.stack = QStackedWidget()
         for page in (
@@ -316,6 +320,7 @@ class MainWindow(QMainWindow):
         panel.log_follow_up.connect(self._log_for_reminder)
         panel.call_sheet.connect(self._call_for_reminder)
         panel.write_note.connect(self.notes.open_for_reminder)
+        panel.reach_reference.connect(self.references.open_for_reminder)
 
     def _log_for_reminder(self, reminder: DueReminder) -> None:
         if reminder.application_id is not None:
@@ -342,6 +347,8 @@ class MainWindow(QMainWindow):
     def _open_from_tray(self, reminder: DueReminder) -> None:
         self.bring_forward()
         if self.notes.open_for_reminder(reminder):
+            return
+        if self.references.open_for_reminder(reminder):
             return
         if reminder.application_id is not None:
             self.open_application(reminder.application_id)

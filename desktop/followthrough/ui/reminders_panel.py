@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.store.notes import parse_subject_key
+from followthrough.store.references import is_reference_reminder
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.formatting import instant_text, plural
 from followthrough.ui.models import Column, RecordTableModel
@@ -46,6 +47,7 @@ class RemindersPanel(QFrame):
     log_follow_up(object): log a touchpoint for this DueReminder.
     call_sheet(object): open the call sheet for this DueReminder.
     write_note(object): open the thank-you note this DueReminder is about.
+    reach_reference(object): open the message to the reference this DueReminder is about.
     open_application(int): open the reminder's application.
     """
 
@@ -55,6 +57,7 @@ class RemindersPanel(QFrame):
     log_follow_up = Signal(object)
     call_sheet = Signal(object)
     write_note = Signal(object)
+    reach_reference = Signal(object)
     open_application = Signal(int)
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
@@ -101,6 +104,9 @@ class RemindersPanel(QFrame):
         self.note_button = QPushButton("&Write the note…")
         self.note_button.setObjectName("writeNote")
         self.note_button.clicked.connect(lambda: self._emit_selected(self.write_note))
+        self.reference_button = QPushButton("&Write to them…")
+        self.reference_button.setObjectName("reachReference")
+        self.reference_button.clicked.connect(lambda: self._emit_selected(self.reach_reference))
         self.open_button = QPushButton("&Open")
         self.open_button.clicked.connect(self._open)
         for button in (
@@ -109,6 +115,7 @@ class RemindersPanel(QFrame):
             self.log_button,
             self.call_button,
             self.note_button,
+            self.reference_button,
             self.open_button,
         ):
             buttons.addWidget(button)
@@ -125,12 +132,15 @@ class RemindersPanel(QFrame):
         self._fit_buttons()
 
     def _fit_buttons(self) -> None:
-        """A note reminder offers the composer; a follow-up offers the log and the call."""
+        """A note reminder offers the composer, a reference reminder the message to them;
+        a follow-up offers the log and the call."""
         reminder = self.selected()
         about_note = reminder is not None and is_note_subject(reminder.subject_key)
+        about_reference = reminder is not None and is_reference_reminder(reminder)
         self.note_button.setVisible(about_note)
-        self.log_button.setVisible(not about_note)
-        self.call_button.setVisible(not about_note)
+        self.reference_button.setVisible(about_reference)
+        self.log_button.setVisible(not (about_note or about_reference))
+        self.call_button.setVisible(not (about_note or about_reference))
 
     def selected(self) -> DueReminder | None:
         rows = self.table.selectionModel().selectedRows()
@@ -190,6 +200,8 @@ class RemindersPanel(QFrame):
         reminder = self.selected()
         if reminder is not None and is_note_subject(reminder.subject_key):
             self.write_note.emit(reminder)
+        elif reminder is not None and is_reference_reminder(reminder):
+            self.reach_reference.emit(reminder)
         elif reminder is not None and reminder.application_id is not None:
             self.open_application.emit(reminder.application_id)
 

@@ -1,0 +1,659 @@
+"""References and network contacts: what to tell them, when, and how often to lean on them.
+
+design.md, "References": after an interview, give each reference a heads-up with the job
+title, the company, what to emphasise and an updated résumé; ask them to say if they are
+contacted; thank them after the check; and tell them how it went once the application
+closes. "Keeping momentum": check in with the contact who referred you.
+
+Plain data in, plain text out. The texts are first drafts the user edits before sending;
+a fact that is not known is left out rather than shown as a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+from followthrough.domain.mailto import MailtoError, mailto_url
+from followthrough.domain.notes import long_date
+from followthrough.domain.phone_followup import _greeting_name
+
+# Reminder delays. A heads-up waits a little so it does not land while the user is still
+# in the building; a check-in waits a day so there is something to report.
+HEADS_UP_AFTER = timedelta(hours=2)  # after the interview ends
+CHECK_IN_AFTER = timedelta(days=1)  # after the interview ends
+THANKS_AFTER = timedelta(hours=2)  # after the contact is logged
+OUTCOME_AFTER = timedelta(days=1)  # after the application closed
+
+NO_ADDRESS_MESSAGE = "Add their e-mail address first, or copy the message instead."
+
+# Points offered by suggested_emphasis are cut to this length, "…" included.
+EMPHASIS_MAX_CHARS = 140
+
+
+class ReferenceKind(StrEnum):
+    REFERENCE = "reference"  # someone who vouches for you
+    NETWORK = "network"  # someone who referred you or works there
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    ReferenceKind.REFERENCE: "Reference",
+    ReferenceKind.NETWORK: "Network contact",
+}
+
+
+class ContactedBy(StrEnum):
+    """Who told the user that the employer had been in touch with the reference."""
+
+    COMPANY = "company"  # the employer told me they called
+    REFERENCE = "reference"  # the reference told me
+
+    @property
+    def label(self) -> str:
+        return CONTACTED_BY_LABELS[self]
+
+
+CONTACTED_BY_LABELS = {
+    ContactedBy.COMPANY: "The employer told me",
+    ContactedBy.REFERENCE: "They told me",
+}
+
+
+class MessagePurpose(StrEnum):
+    HEADS_UP = "heads_up"
+    THANKS = "thanks"
+    OUTCOME = "outcome"
+    CHECK_IN = "check_in"
+
+    @property
+    def label(self) -> str:
+        return PURPOSE_LABELS[self]
+
+
+PURPOSE_LABELS = {
+    MessagePurpose.HEADS_UP: "Heads-up",
+    MessagePurpose.THANKS: "Thank-you",
+    MessagePurpose.OUTCOME: "How it went",
+    MessagePurpose.CHECK_IN: "Check-in",
+}
+
+
+class Outcome(StrEnum):
+    """How an application ended, as far as a reference needs to hear it."""
+
+    OFFER_ACCEPTED = "offer_accepted"
+    OFFER = "offer"
+    NOT_SELECTED = "not_selected"
+    WITHDREW = "withdrew"
+    FILLED = "filled"
+    NO_RESPONSE = "no_response"
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS = {
+    Outcome.OFFER_ACCEPTED: "Offer accepted",
+    Outcome.OFFER: "Offer made",
+    Outcome.NOT_SELECTED: "Not selected",
+    Outcome.WITHDREW: "I withdrew",
+    Outcome.FILLED: "Filled by someone else",
+    Outcome.NO_RESPONSE: "No response",
+}
+
+
+@dataclass(frozen=True)
+class ReferenceFacts:
+    """What the app knows about one reference (or contact) and one application."""
+
+    person_name: str  # full name of the reference / network contact
+    company: str  # the employer applied to
+    role_title: str  # may be ""
+    sender_name: str  # the user's name for the signature; "" gives the closing alone
+    relationship: str = ""  # how they know the user, e.g. "my team lead at Globex"
+    speaks_to: str = ""  # what they can speak to (free text, may be multi-line)
+    interview_day: date | None = None  # local day of the latest interview
+    interview_round: int | None = None
+    reference_check: bool = False  # the employer said it is now checking references
+    emphasis: tuple[str, ...] = ()  # points to emphasise, one per item
+    resume_name: str = ""  # file name (not path) of the résumé version to send
+    contacted_on: date | None = None
+    contacted_by: ContactedBy | None = None
+    outcome: Outcome | None = None  # for OUTCOME messages
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+# --- Outcomes -------------------------------------------------------------------------
+
+_ACTIVE_STAGES = frozenset({"applied", "interviewing", "reference_check"})
+_STAGE_OUTCOMES = {
+    "accepted": Outcome.OFFER_ACCEPTED,
+    "offer": Outcome.OFFER,
+    "rejected": Outcome.NOT_SELECTED,
+    # Withdrawing for another offer is still a withdrawal from this one; the accepted
+    # offer gets its own message from its own application.
+    "withdrawn": Outcome.WITHDREW,
+    "filled": Outcome.FILLED,
+    "no_response": Outcome.NO_RESPONSE,
+}
+
+
+def outcome_for(stage: str, closure_reason: str | None) -> Outcome | None:
+    """What to tell the references about an application at ``stage``; None while it is
+    still open (an offer counts as news worth sharing).
+
+    The stage decides; ``closure_reason`` does not change the answer (any withdrawal is
+    WITHDREW). An unknown stage raises ValueError rather than guessing.
+    """
+    if stage in _ACTIVE_STAGES:
+        return None
+    try:
+        return _STAGE_OUTCOMES[stage]
+    except KeyError:
+        raise ValueError(f"unknown stage: {stage!r}") from None
+
+
+# --- Points to emphasise --------------------------------------------------------------
+
+# A bullet mark at the start of a line: "•", "*" or "-" (but not the minus of "-5%").
+_BULLET = re.compile(r"^(?:(?:[•*]|-(?!\d))\s*)+")
+_SPEAKS_TO_SPLIT = re.compile(r"[\n\r;•]+")
+_TRAILING_PUNCTUATION = ".,;:"
+
+
+def _clean(text: str) -> str:
+    """One point: whitespace collapsed, leading bullet marks gone."""
+    return _BULLET.sub("", " ".join(text.split())).strip()
+
+
+def _shorten(text: str, limit: int = EMPHASIS_MAX_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # Cut on a word boundary unless the point is one enormous word.
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" " + _TRAILING_PUNCTUATION) + "…"
+
+
+def _points(text: str, *, split_sentences: bool) -> list[str]:
+    pieces = _SPEAKS_TO_SPLIT.split(text) if split_sentences else text.splitlines()
+    return [point for point in (_clean(piece) for piece in pieces) if point]
+
+
+def suggested_emphasis(
+    posting_notes: str, interview_notes: str, speaks_to: str, limit: int = 4
+) -> tuple[str, ...]:
+    """Points the reference could emphasise, for the user to edit.
+
+    What the reference can speak to comes first (split on lines, semicolons and bullets),
+    then the lines of the interview notes, then those of the posting notes. Bullet marks
+    and extra spaces go, repeats (ignoring case and a final full stop) are dropped, and
+    each point is cut to ``EMPHASIS_MAX_CHARS`` on a word boundary.
+    """
+    if limit < 0:
+        raise ValueError("limit cannot be negative")
+    candidates = [
+        *_points(speaks_to, split_sentences=True),
+        *_points(interview_notes, split_sentences=False),
+        *_points(posting_notes, split_sentences=False),
+    ]
+    seen: set[str] = set()
+    chosen: list[str] = []
+    for point in candidates:
+        if len(chosen) >= limit:
+            break
+        key = point.rstrip(_TRAILING_PUNCTUATION).casefold()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        chosen.append(_shorten(point))
+    return tuple(chosen)
+
+
+# --- Composing ------------------------------------------------------------------------
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _end(text: str) -> str:
+    """``text`` with a full stop, unless it already ends a sentence ("Acme Inc.")."""
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _paragraphs(*paragraphs: str) -> str:
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _words(*sentences: str) -> str:
+    return " ".join(s for s in sentences if s)
+
+
+def _bullets(points: Sequence[str]) -> str:
+    return "\n".join(f"- {point}" for point in points)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The facts tidied up once: one-line texts, the company never empty."""
+
+    greeting: str
+    company: str
+    company_first: str  # the same, fit to start a sentence or a line
+    role: str
+    sender: str
+    relationship: str
+    interview: str  # "interview" or "second interview"
+    day: str  # "Tuesday 10 November" or ""
+    emphasis: tuple[str, ...]
+    speaks_to: tuple[str, ...]
+    resume: str
+
+
+def _known(facts: ReferenceFacts) -> _Known:
+    name = _greeting_name(facts.person_name)
+    company = _one_line(facts.company)
+    round_ = facts.interview_round
+    # Only a small round number reads naturally as a word; otherwise just "interview".
+    ordinal = _ORDINALS[round_ - 1] + " " if round_ and 0 < round_ <= len(_ORDINALS) else ""
+    return _Known(
+        greeting=f"Hi {name}," if name else "Hi,",
+        # The company is required when an application is saved; this only keeps the text
+        # readable if one slips through empty.
+        company=company or "the company",
+        company_first=company or "The company",
+        role=_one_line(facts.role_title),
+        sender=_one_line(facts.sender_name),
+        relationship=_one_line(facts.relationship).rstrip(_TRAILING_PUNCTUATION),
+        interview=ordinal + "interview",
+        day=long_date(facts.interview_day) if facts.interview_day else "",
+        emphasis=tuple(p for p in (_clean(e) for e in facts.emphasis) if p),
+        speaks_to=tuple(_points(facts.speaks_to, split_sentences=True)),
+        resume=_one_line(facts.resume_name),
+    )
+
+
+def _sign_off(closing: str, known: _Known) -> str:
+    return f"{closing}\n{known.sender}" if known.sender else closing
+
+
+def _for_role(known: _Known) -> str:
+    return f" for the {known.role} role" if known.role else ""
+
+
+def _role_at(known: _Known) -> str:
+    """ "the Data Analyst role at Acme", or "a role at Acme"."""
+    return (
+        f"the {known.role} role at {known.company}" if known.role else f"a role at {known.company}"
+    )
+
+
+def compose(purpose: MessagePurpose, facts: ReferenceFacts) -> Message:
+    """A first draft of the message for ``purpose``, to edit before it goes out.
+
+    OUTCOME needs ``facts.outcome`` and raises ValueError without it.
+    """
+    known = _known(facts)
+    if purpose is MessagePurpose.HEADS_UP:
+        return _heads_up(facts, known)
+    if purpose is MessagePurpose.THANKS:
+        return _thanks(facts, known)
+    if purpose is MessagePurpose.OUTCOME:
+        return _outcome(facts, known)
+    return _check_in(facts, known)
+
+
+def _heads_up(facts: ReferenceFacts, known: _Known) -> Message:
+    company = known.company
+    if facts.reference_check:
+        after = f"after my {known.interview} on {known.day}, " if known.day else ""
+        opening = (
+            f"A quick heads-up: {after}{company} told me they are now checking references"
+            f"{_for_role(known)}, so you may get a call from them soon."
+        )
+    elif known.day:
+        verb = f"had my {known.interview}" if known.interview != "interview" else "interviewed"
+        what = f" for the {known.role} role" if known.role else ""
+        opening = (
+            f"A quick heads-up: I {verb}{what} at {company} on {known.day}, so they may get"
+            " in touch with you as one of my references."
+        )
+    else:
+        opening = (
+            f"A quick heads-up: I'm in the running for {_role_at(known)}, and they may get in"
+            " touch with you as one of my references."
+        )
+    described = (
+        f"In case they ask how we know each other, I've described you as {known.relationship}."
+        if known.relationship
+        else ""
+    )
+    if known.emphasis:
+        what_to_say = "If they do call, these are the points that would help most:\n" + _bullets(
+            known.emphasis
+        )
+    elif known.speaks_to:
+        what_to_say = (
+            "If they do call, please speak to whatever you know best about my work,"
+            " for instance:\n" + _bullets(known.speaks_to)
+        )
+    else:
+        what_to_say = (
+            "If they do call, please speak to whatever you know best about my work;"
+            " an honest picture is all I'm hoping for."
+        )
+    resume = (
+        f"I've attached my latest résumé ({known.resume}) so you have the details to hand."
+        if known.resume
+        else "I'm happy to send you my latest résumé if that would help."
+    )
+    body = _paragraphs(
+        known.greeting,
+        _words(opening, described),
+        what_to_say,
+        _words(
+            resume,
+            f"Could you let me know if anyone from {company} gets in touch?",
+            "It helps me keep track of where things stand.",
+        ),
+        "Thank you so much for backing me; I really appreciate it.",
+        _sign_off("Best wishes,", known),
+    )
+    if facts.reference_check:
+        subject = f"Heads-up: {company} is checking my references"
+    else:
+        subject = f"Heads-up: {company} may call you about me"
+    if known.role:
+        subject += f" ({known.role})"
+    return Message(subject, body)
+
+
+def _thanks(facts: ReferenceFacts, known: _Known) -> Message:
+    company = known.company
+    when = f" on {long_date(facts.contacted_on)}" if facts.contacted_on else ""
+    thanks = _end(f"Thank you for speaking to {company} about me{_for_role(known)}{when}")
+    if facts.contacted_by is ContactedBy.REFERENCE:
+        aside = "And thanks for letting me know they had called."
+    elif facts.contacted_by is ContactedBy.COMPANY:
+        aside = "They told me you had been in touch, and I'm grateful you made the time."
+    else:
+        aside = "I'm grateful you made the time."
+    body = _paragraphs(
+        known.greeting,
+        _words(thanks, aside),
+        "I'll let you know how it turns out.",
+        _sign_off("With thanks,", known),
+    )
+    return Message(f"Thank you for speaking to {company}", body)
+
+
+def _news(outcome: Outcome, known: _Known) -> str:
+    """One sentence with the news, in the tone that suits it."""
+    company, role = known.company, known.role
+    the_role = f"the {role} role" if role else "the job"
+    if outcome is Outcome.OFFER_ACCEPTED:
+        return f"Good news: {company} offered me {the_role}, and I've said yes!"
+    if outcome is Outcome.OFFER:
+        return f"Good news: {company} has offered me {the_role}, and I'm thinking it over."
+    if outcome is Outcome.NOT_SELECTED:
+        return _end(
+            f"{known.company_first} has gone with another candidate{_for_role(known)}. I'm a"
+            " little disappointed, but it was a good experience and I learned plenty from it"
+        )
+    if outcome is Outcome.FILLED:
+        position = f"The {role} role" if role else "The position"
+        return (
+            f"{position} at {company} has been filled by someone else. It was still a"
+            " worthwhile process, and I'm glad I went for it."
+        )
+    if outcome is Outcome.NO_RESPONSE:
+        return _end(
+            f"I haven't heard back from {company}{_for_role(known)}, so I'm treating it as"
+            " closed. These things happen, and I'm taking what I learned into the next one"
+        )
+    if role:
+        return _end(f"I've decided to withdraw my application for the {role} role at {company}")
+    return _end(f"I've decided to withdraw my application to {company}")
+
+
+def _outcome(facts: ReferenceFacts, known: _Known) -> Message:
+    outcome = facts.outcome
+    if outcome is None:
+        raise ValueError("an outcome message needs the outcome")
+    if outcome is Outcome.OFFER_ACCEPTED:
+        onward = ""
+    elif outcome is Outcome.OFFER:
+        onward = (
+            "Until I've decided, my search carries on, so I may ask for your help again;"
+            " I hope that's all right."
+        )
+    else:
+        onward = "My search carries on, so I may ask for your help again; I hope that's all right."
+    happy = outcome in (Outcome.OFFER_ACCEPTED, Outcome.OFFER)
+    body = _paragraphs(
+        known.greeting,
+        _news(outcome, known),
+        _words("Thank you for your help along the way; it meant a lot.", onward),
+        _sign_off("Best wishes,", known),
+    )
+    subject = f"Good news from {known.company}" if happy else f"An update on {known.company}"
+    return Message(subject, body)
+
+
+def _check_in(facts: ReferenceFacts, known: _Known) -> Message:
+    company = known.company
+    what = f" for the {known.role} role" if known.role else ""
+    if known.day:
+        update = f"A quick update: I had my {known.interview}{what} at {company} on {known.day}."
+    else:
+        update = _end(f"A quick update: I've now had my {known.interview}{what} at {company}")
+    body = _paragraphs(
+        known.greeting,
+        _words(
+            update,
+            "Thank you again for putting me forward; the introduction made a real difference.",
+        ),
+        "They have told me they are checking references now, so things are moving;"
+        " I'll keep you posted."
+        if facts.reference_check
+        else "I'm now waiting to hear what comes next, and I'll keep you posted.",
+        "If there's ever anything I can do for you in return, just say the word.",
+        _sign_off("Best wishes,", known),
+    )
+    return Message(f"My interview at {company}", body)
+
+
+# --- The phone version ----------------------------------------------------------------
+
+# Talking points for a heads-up stay within this many lines: enough to glance at.
+_MAX_HEADS_UP_POINTS = 7
+
+
+def talking_points(purpose: MessagePurpose, facts: ReferenceFacts) -> tuple[str, ...]:
+    """Short lines to glance at during a call: 4 to 7 for a heads-up, 3 to 5 otherwise.
+
+    OUTCOME needs ``facts.outcome`` and raises ValueError without it.
+    """
+    known = _known(facts)
+    if purpose is MessagePurpose.HEADS_UP:
+        return _heads_up_points(facts, known)
+    if purpose is MessagePurpose.THANKS:
+        return _thanks_points(facts, known)
+    if purpose is MessagePurpose.OUTCOME:
+        return _outcome_points(facts, known)
+    return _check_in_points(facts, known)
+
+
+def _heads_up_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
+    company = known.company
+    if facts.reference_check:
+        who = (
+            f"{known.company_first} is checking references now{_for_role(known)}:"
+            " a call may come soon"
+        )
+    else:
+        who = f"{known.company_first} may call them about you{_for_role(known)}"
+    when = [f"Your {known.interview} was on {known.day}"] if known.day else []
+    resume = (
+        f"Tell them you'll e-mail your résumé ({known.resume})"
+        if known.resume
+        else "Offer to send your latest résumé"
+    )
+    closing = [
+        resume,
+        f"Ask them to tell you if {company} contacts them",
+        "Thank them for backing you",
+    ]
+    if known.emphasis:
+        # One line per point while they fit; the rest share the last line.
+        room = _MAX_HEADS_UP_POINTS - 1 - len(when) - len(closing)
+        points = list(known.emphasis)
+        if len(points) > room:
+            points = [*points[: room - 1], "; ".join(points[room - 1 :])]
+        what = [f"Ask them to stress: {point}" for point in points]
+    elif known.speaks_to:
+        what = ["Ask them to speak to what they know best: " + "; ".join(known.speaks_to)]
+    else:
+        what = ["Ask them to speak to what they know best"]
+    return (who, *when, *what, *closing)
+
+
+def _thanks_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
+    when = f" on {long_date(facts.contacted_on)}" if facts.contacted_on else ""
+    lines = [f"Thank them for speaking to {known.company}{when}"]
+    if facts.contacted_by is ContactedBy.REFERENCE:
+        lines.append("Thank them for letting you know about the call")
+    elif facts.contacted_by is ContactedBy.COMPANY:
+        lines.append(f"Mention that {known.company} told you about the call")
+    lines += ["Ask how it went and what they were asked", "Promise to tell them how it ends"]
+    return tuple(lines)
+
+
+def _outcome_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
+    outcome = facts.outcome
+    if outcome is None:
+        raise ValueError("an outcome message needs the outcome")
+    company = known.company
+    the_role = f"the {known.role} role" if known.role else "the job"
+    news = {
+        Outcome.OFFER_ACCEPTED: f"you accepted the offer from {company}",
+        Outcome.OFFER: f"{company} offered you {the_role}",
+        Outcome.NOT_SELECTED: f"{company} chose another candidate",
+        Outcome.WITHDREW: f"you withdrew from the process at {company}",
+        Outcome.FILLED: f"{company} filled the role with someone else",
+        Outcome.NO_RESPONSE: f"{company} never got back to you",
+    }[outcome]
+    lines = [f"Tell them how it went: {news}", "Thank them for their help along the way"]
+    if outcome is not Outcome.OFFER_ACCEPTED:
+        lines.append("Say your search goes on and you may ask again")
+    lines.append("Offer to return the favour")
+    return tuple(lines)
+
+
+def _check_in_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
+    when = f" on {known.day}" if known.day else ""
+    update = (
+        f"Update: {known.company} is checking references now"
+        if facts.reference_check
+        else "Update: you're waiting to hear what comes next"
+    )
+    return (
+        f"Tell them you had your {known.interview}{_for_role(known)} at {known.company}{when}",
+        "Thank them for referring or introducing you",
+        update,
+        "Offer to return the favour",
+    )
+
+
+# --- Leaning on one reference too often -----------------------------------------------
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def overuse_warning(
+    given_on: Sequence[date], today: date, window_days: int, threshold: int
+) -> str | None:
+    """A gentle warning when this reference was given to ``threshold`` or more employers
+    in the last ``window_days`` days (today included); else None.
+
+    A day exactly ``window_days`` ago is outside the window; days after ``today`` are
+    not counted (they cannot have happened yet).
+    """
+    if window_days < 1:
+        raise ValueError("window_days must be at least 1")
+    if threshold < 1:
+        raise ValueError("threshold must be at least 1")
+    start = today - timedelta(days=window_days)
+    count = sum(1 for day in given_on if start < day <= today)
+    if count < threshold:
+        return None
+    period = "day" if window_days == 1 else f"{window_days} days"
+    return (
+        f"Given to {_plural(count, 'employer')} in the last {period}: check they're still"
+        " happy to take calls, or share the load with another reference."
+    )
+
+
+# --- When to send ---------------------------------------------------------------------
+
+
+def _due(
+    base: datetime, delay: timedelta, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    if base.tzinfo is None or base.utcoffset() is None:
+        raise ValueError("a timezone-aware instant is needed")
+    # In UTC: adding to a zoned datetime would add wall-clock hours across a DST change.
+    return earliest_contact(base.astimezone(UTC) + delay)
+
+
+def heads_up_due(
+    interview_ends_at: datetime, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    """When to remind the user to give the references a heads-up."""
+    return _due(interview_ends_at, HEADS_UP_AFTER, earliest_contact)
+
+
+def check_in_due(
+    interview_ends_at: datetime, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    """When to remind the user to check in with the contact who referred them."""
+    return _due(interview_ends_at, CHECK_IN_AFTER, earliest_contact)
+
+
+def thanks_due(
+    contacted_logged_at: datetime, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    """When to remind the user to thank a reference the employer has spoken to."""
+    return _due(contacted_logged_at, THANKS_AFTER, earliest_contact)
+
+
+def outcome_due(closed_at: datetime, earliest_contact: Callable[[datetime], datetime]) -> datetime:
+    """When to remind the user to tell the references how the application ended."""
+    return _due(closed_at, OUTCOME_AFTER, earliest_contact)
+
+
+def mailto_for(address: str, message: Message) -> str:
+    """A mailto: link with ``message`` filled in; MailtoError when ``address`` is blank
+    or is not exactly one plain address."""
+    if not address.strip():
+        raise MailtoError(NO_ADDRESS_MESSAGE)
+    return mailto_url(address, message.subject, message.body)

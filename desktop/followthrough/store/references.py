@@ -1,0 +1,768 @@
+"""References and network contacts in the database: the pool, who was given to which
+employer, each step of keeping them in the loop, and the reminders that step calls for.
+
+Reminders, one row per person given to one application (``subject_key`` "ref:{link id}"):
+
+- heads-up: once the application has an interview (due a couple of hours after it ends)
+  or moves to the reference check, until the heads-up is recorded as sent;
+- thank-you: once they were contacted, until they are thanked;
+- outcome: once the application closes, until they are told how it went (only for those
+  who were actually given or warned);
+- check-in: for network contacts, a day after each interview, until checked in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from followthrough.domain.cadence import next_contact_time
+from followthrough.domain.clock import Clock
+from followthrough.domain.references import (
+    ContactedBy,
+    MessagePurpose,
+    Outcome,
+    ReferenceKind,
+    check_in_due,
+    heads_up_due,
+    outcome_due,
+    outcome_for,
+    overuse_warning,
+    thanks_due,
+)
+from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
+from followthrough.domain.validation import email_problem
+from followthrough.store import settings as options
+from followthrough.store.fields import UtcDateTimeField
+from followthrough.store.followups import cadence_settings
+from followthrough.store.models import (
+    Application,
+    ApplicationReference,
+    Contact,
+    ContactRole,
+    ReferenceProfile,
+    db,
+)
+from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
+
+REFERENCE_HEADS_UP = "reference_heads_up"
+REFERENCE_THANKS = "reference_thanks"
+REFERENCE_OUTCOME = "reference_outcome"
+NETWORK_CHECK_IN = "network_check_in"
+REFERENCE_KINDS = (REFERENCE_HEADS_UP, REFERENCE_THANKS, REFERENCE_OUTCOME, NETWORK_CHECK_IN)
+
+# Past this, a missed heads-up or check-in is no longer worth a reminder (the calls
+# it was meant to prepare have happened); thanks and the outcome are never too late
+# within a month.
+STALE_AFTER = timedelta(days=14)
+LATE_THANKS_LIMIT = timedelta(days=30)
+
+_instant = UtcDateTimeField()
+
+# The contact role each kind of link gives the person.
+_ROLE_FOR_KIND = {ReferenceKind.REFERENCE: "reference", ReferenceKind.NETWORK: "referrer"}
+
+
+class ReferenceError(ValueError):
+    """The reference cannot be added or changed as asked; the message is for the user."""
+
+
+def subject_key(link_id: int) -> str:
+    return f"ref:{link_id}"
+
+
+def parse_subject_key(key: str) -> int | None:
+    """The link id of a reference reminder's subject, or None for another kind."""
+    prefix, _, rest = key.partition(":")
+    return int(rest) if prefix == "ref" and rest.isdigit() else None
+
+
+def is_reference_reminder(reminder: DueReminder) -> bool:
+    return reminder.kind in REFERENCE_KINDS and parse_subject_key(reminder.subject_key) is not None
+
+
+def _date(value: object) -> date | None:
+    if value is None:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+# -- the pool ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceProfileFields:
+    relationship: str = ""
+    speaks_to: str = ""
+    consent_on: date | None = None
+
+
+def reference_profile(contact_id: int) -> ReferenceProfileFields:
+    row = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact_id)
+    if row is None:
+        return ReferenceProfileFields()
+    return ReferenceProfileFields(row.relationship, row.speaks_to, row.consent_on)
+
+
+def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, clock: Clock) -> None:
+    ReferenceProfile.insert(
+        contact=contact_id,
+        relationship=fields.relationship.strip(),
+        speaks_to=fields.speaks_to.strip(),
+        consent_on=fields.consent_on,
+        updated_at=clock.now(),
+    ).on_conflict_replace().execute()
+
+
+@dataclass(frozen=True)
+class PoolEntry:
+    """A person in the reference pool, with how much they have been asked of lately."""
+
+    contact_id: int
+    name: str
+    title: str
+    company: str
+    email: str
+    phone: str
+    preferred_method: str | None
+    relationship: str
+    speaks_to: str
+    consent_on: date | None
+    times_given: int
+    last_given_on: date | None
+
+
+def reference_pool() -> list[PoolEntry]:
+    """Everyone with the reference role or given as a reference, by name."""
+    rows = db.execute_sql(
+        """
+        SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+               COALESCE(p.relationship, ''), COALESCE(p.speaks_to, ''), p.consent_on,
+               (SELECT COUNT(*) FROM application_reference r
+                WHERE r.contact_id = c.id AND r.kind = 'reference'),
+               (SELECT MAX(COALESCE(r.given_on, date(r.created_at))) FROM application_reference r
+                WHERE r.contact_id = c.id AND r.kind = 'reference')
+        FROM contact c LEFT JOIN reference_profile p ON p.contact_id = c.id
+        WHERE EXISTS (SELECT 1 FROM contact_role cr
+                      WHERE cr.contact_id = c.id AND cr.role = 'reference')
+           OR EXISTS (SELECT 1 FROM application_reference r
+                      WHERE r.contact_id = c.id AND r.kind = 'reference')
+        ORDER BY c.name COLLATE NOCASE, c.id
+        """
+    )
+    return [
+        PoolEntry(
+            cid,
+            name,
+            title,
+            company,
+            email,
+            phone,
+            method,
+            relationship,
+            speaks_to,
+            _date(consent),
+            int(count),
+            _date(last),
+        )
+        for (
+            cid,
+            name,
+            title,
+            company,
+            email,
+            phone,
+            method,
+            relationship,
+            speaks_to,
+            consent,
+            count,
+            last,
+        ) in rows
+    ]
+
+
+def network_candidates(application_id: int) -> list[tuple[int, str]]:
+    """(id, name) of people who could be this application's network contact: referrers,
+    and anyone at the same company who is not an interviewer there."""
+    company = Application.get_by_id(application_id).company
+    rows = db.execute_sql(
+        """
+        SELECT c.id, c.name FROM contact c
+        WHERE EXISTS (SELECT 1 FROM contact_role cr
+                      WHERE cr.contact_id = c.id AND cr.role = 'referrer')
+           OR c.company = ? COLLATE NOCASE
+        ORDER BY c.name COLLATE NOCASE
+        """,
+        (company,),
+    )
+    return [(int(cid), str(name)) for cid, name in rows]
+
+
+# -- per application -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceLine:
+    """One person given to (or to be given to) one employer, and where things stand."""
+
+    link_id: int
+    application_id: int
+    contact_id: int
+    kind: ReferenceKind
+    name: str
+    email: str
+    phone: str
+    preferred_method: str | None
+    given_on: date | None
+    emphasis: str
+    resume_path: str
+    heads_up_at: datetime | None
+    heads_up_via: str | None
+    contacted_on: date | None
+    contacted_by: ContactedBy | None
+    thanked_on: date | None
+    outcome_told_on: date | None
+    checked_in_at: datetime | None
+
+    @property
+    def status_text(self) -> str:
+        """Where this person stands, in a few words."""
+        if self.kind is ReferenceKind.NETWORK:
+            if self.checked_in_at is not None:
+                return f"Checked in {_day_text(self.checked_in_at.date())}"
+            return "Check in after the interview"
+        if self.outcome_told_on is not None:
+            return f"Told how it went {_day_text(self.outcome_told_on)}"
+        if self.thanked_on is not None:
+            return f"Thanked {_day_text(self.thanked_on)}"
+        if self.contacted_on is not None:
+            return f"Contacted {_day_text(self.contacted_on)} — thank them"
+        if self.heads_up_at is not None:
+            return f"Heads-up sent {_day_text(self.heads_up_at.date())}"
+        return "Heads-up to send"
+
+
+def _day_text(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+_LINES_SQL = """
+SELECT r.id, r.application_id, c.id, r.kind, c.name, c.email, c.phone, c.preferred_method,
+       r.given_on, r.emphasis, r.resume_path, r.heads_up_at, r.heads_up_via, r.contacted_on,
+       r.contacted_by, r.thanked_on, r.outcome_told_on, r.checked_in_at
+FROM application_reference r JOIN contact c ON c.id = r.contact_id
+WHERE {where}
+ORDER BY r.kind, c.name COLLATE NOCASE, r.id
+"""
+
+
+def _lines(where: str, params: tuple[object, ...]) -> list[ReferenceLine]:
+    lines = []
+    for row in db.execute_sql(_LINES_SQL.format(where=where), params):
+        (link, app, cid, kind, name, email, phone, method, given, emphasis, resume) = row[:11]
+        heads_up, via, contacted, by, thanked, told, checked_in = row[11:]
+        lines.append(
+            ReferenceLine(
+                link_id=link,
+                application_id=app,
+                contact_id=cid,
+                kind=ReferenceKind(kind),
+                name=name,
+                email=email,
+                phone=phone,
+                preferred_method=method,
+                given_on=_date(given),
+                emphasis=emphasis,
+                resume_path=resume,
+                heads_up_at=_instant.python_value(heads_up),
+                heads_up_via=via,
+                contacted_on=_date(contacted),
+                contacted_by=ContactedBy(by) if by else None,
+                thanked_on=_date(thanked),
+                outcome_told_on=_date(told),
+                checked_in_at=_instant.python_value(checked_in),
+            )
+        )
+    return lines
+
+
+def references_for_application(application_id: int) -> list[ReferenceLine]:
+    return _lines("r.application_id = ?", (application_id,))
+
+
+def reference_line(link_id: int) -> ReferenceLine:
+    found = _lines("r.id = ?", (link_id,))
+    if not found:
+        raise ReferenceError("This person is no longer listed for that application.")
+    return found[0]
+
+
+def add_reference(
+    application_id: int,
+    contact_id: int,
+    kind: ReferenceKind,
+    clock: Clock,
+    given_on: date | None = None,
+) -> int:
+    """List ``contact_id`` as a reference (or network contact) of the application."""
+    now = clock.now()
+    with db.atomic("IMMEDIATE"):
+        existing = ApplicationReference.get_or_none(
+            (ApplicationReference.application == application_id)
+            & (ApplicationReference.contact == contact_id)
+        )
+        if existing is not None:
+            name = Contact.get_by_id(contact_id).name
+            raise ReferenceError(f"{name} is already listed for this application.")
+        ContactRole.insert(
+            contact=contact_id, role=_ROLE_FOR_KIND[kind]
+        ).on_conflict_ignore().execute()
+        row = ApplicationReference.create(
+            application=application_id,
+            contact=contact_id,
+            kind=kind.value,
+            given_on=given_on,
+            created_at=now,
+            updated_at=now,
+        )
+    return int(row.id)
+
+
+def add_new_person(
+    application_id: int,
+    kind: ReferenceKind,
+    name: str,
+    clock: Clock,
+    *,
+    email: str = "",
+    phone: str = "",
+    relationship: str = "",
+    given_on: date | None = None,
+) -> int:
+    """Create the person and list them for the application in one go; returns the link id."""
+    if not name.strip():
+        raise ReferenceError("Enter the person's name.")
+    problem = email_problem(email)
+    if problem:
+        raise ReferenceError(problem)
+    now = clock.now()
+    with db.atomic():
+        # A network contact usually works at the employer; a reference usually does not.
+        company = (
+            Application.get_by_id(application_id).company if kind is ReferenceKind.NETWORK else ""
+        )
+        contact = Contact.create(
+            name=name.strip(),
+            email=email.strip(),
+            phone=phone.strip(),
+            company=company,
+            created_at=now,
+        )
+        if kind is ReferenceKind.REFERENCE:
+            save_reference_profile(
+                contact.id, ReferenceProfileFields(relationship=relationship), clock
+            )
+        return add_reference(application_id, contact.id, kind, clock, given_on)
+
+
+def remove_reference(link_id: int) -> None:
+    ApplicationReference.delete().where(ApplicationReference.id == link_id).execute()
+
+
+def given_days(contact_id: int, exclude_application_id: int | None = None) -> list[date]:
+    """The days this person was given as a reference (the day listed when no day was set)."""
+    rows = db.execute_sql(
+        "SELECT COALESCE(given_on, date(created_at)) FROM application_reference "
+        "WHERE contact_id = ? AND kind = 'reference' AND application_id != ?",
+        (contact_id, exclude_application_id if exclude_application_id is not None else -1),
+    )
+    return [d for (value,) in rows if (d := _date(value)) is not None]
+
+
+def overuse_for(contact_id: int, today: date, adding_to: int | None = None) -> str | None:
+    """The overuse warning for this person, counting one more use when ``adding_to`` is
+    an application they are about to be given to."""
+    days = given_days(contact_id, adding_to)
+    if adding_to is not None:
+        days.append(today)
+    return overuse_warning(
+        days,
+        today,
+        options.get(options.REFERENCE_OVERUSE_DAYS),
+        options.get(options.REFERENCE_OVERUSE_COUNT),
+    )
+
+
+def _update(link_id: int, clock: Clock, **values: object) -> None:
+    with db.atomic("IMMEDIATE"):
+        changed = (
+            ApplicationReference.update(updated_at=clock.now(), **values)
+            .where(ApplicationReference.id == link_id)
+            .execute()
+        )
+    if not changed:
+        raise ReferenceError("This person is no longer listed for that application.")
+
+
+def set_given_on(link_id: int, on: date | None, clock: Clock) -> None:
+    _update(link_id, clock, given_on=on)
+
+
+def save_heads_up_draft(link_id: int, emphasis: str, resume_path: str, clock: Clock) -> None:
+    """Keep what to emphasise and which résumé, for the next time the composer opens."""
+    _update(link_id, clock, emphasis=emphasis, resume_path=resume_path)
+
+
+def record_heads_up(link_id: int, via: str, clock: Clock) -> None:
+    """The heads-up went out (``via``: "email", "phone" or "copied")."""
+    line = reference_line(link_id)
+    values: dict[str, object] = {"heads_up_at": clock.now(), "heads_up_via": via}
+    if line.given_on is None:
+        values["given_on"] = clock.now().date()
+    _update(link_id, clock, **values)
+
+
+def record_contacted(link_id: int, on: date, by: ContactedBy, clock: Clock) -> None:
+    if on > clock.now().date() + timedelta(days=1):
+        raise ReferenceError("A call that has not happened yet cannot be logged.")
+    _update(
+        link_id,
+        clock,
+        contacted_on=on,
+        contacted_by=by.value,
+        contacted_logged_at=clock.now(),
+    )
+
+
+def record_thanked(link_id: int, on: date, clock: Clock) -> None:
+    _update(link_id, clock, thanked_on=on)
+
+
+def record_outcome_told(link_id: int, on: date, clock: Clock) -> None:
+    _update(link_id, clock, outcome_told_on=on)
+
+
+def record_checked_in(link_id: int, clock: Clock) -> None:
+    _update(link_id, clock, checked_in_at=clock.now())
+
+
+def record_message_sent(
+    link_id: int, purpose: MessagePurpose, via: str, on: date, clock: Clock
+) -> None:
+    """The message for ``purpose`` went out (or was said on the phone) on ``on``."""
+    if purpose is MessagePurpose.HEADS_UP:
+        record_heads_up(link_id, via, clock)
+    elif purpose is MessagePurpose.THANKS:
+        record_thanked(link_id, on, clock)
+    elif purpose is MessagePurpose.OUTCOME:
+        record_outcome_told(link_id, on, clock)
+    else:
+        record_checked_in(link_id, clock)
+
+
+STEPS = ("heads_up", "contacted", "thanked", "outcome", "checked_in")
+
+
+def undo_step(link_id: int, step: str, clock: Clock) -> None:
+    """Take back one recorded step (it was logged by mistake); its reminder comes back."""
+    columns: dict[str, dict[str, object]] = {
+        "heads_up": {"heads_up_at": None, "heads_up_via": None},
+        "contacted": {"contacted_on": None, "contacted_by": None, "contacted_logged_at": None},
+        "thanked": {"thanked_on": None},
+        "outcome": {"outcome_told_on": None},
+        "checked_in": {"checked_in_at": None},
+    }
+    if step not in columns:
+        raise ValueError(f"unknown step {step!r}")
+    _update(link_id, clock, **columns[step])
+
+
+# -- what a message needs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceContext:
+    """Everything the message composer needs for one person and one application."""
+
+    line: ReferenceLine
+    company: str
+    role_title: str
+    stage: Stage
+    closure_reason: ClosureReason | None
+    outcome: Outcome | None
+    posting_notes: str
+    interview_notes: str
+    interview_day: date | None
+    interview_round: int | None
+    relationship: str
+    speaks_to: str
+    contact_notes: str
+    sender_name: str
+    overuse: str | None
+
+
+def load_reference_context(link_id: int, now: datetime, today: date) -> ReferenceContext:
+    line = reference_line(link_id)
+    application = Application.get_by_id(line.application_id)
+    interviews = _interviews_by_application([line.application_id]).get(line.application_id, [])
+    # The messages speak of the last interview that took place, never of one to come.
+    latest = next((i for i in reversed(interviews) if i.ends_at <= now), None)
+    profile = reference_profile(line.contact_id)
+    contact = Contact.get_by_id(line.contact_id)
+    stage = Stage(application.stage)
+    reason = ClosureReason(application.closure_reason) if application.closure_reason else None
+    return ReferenceContext(
+        line=line,
+        company=application.company,
+        role_title=application.role_title,
+        stage=stage,
+        closure_reason=reason,
+        outcome=outcome_for(stage.value, reason.value if reason else None),
+        posting_notes=application.notes,
+        interview_notes=latest.notes if latest else "",
+        interview_day=latest.local_day if latest else None,
+        interview_round=latest.round if latest else None,
+        relationship=profile.relationship,
+        speaks_to=profile.speaks_to,
+        contact_notes=contact.notes,
+        sender_name=options.get(options.SENDER_NAME),
+        overuse=overuse_for(line.contact_id, today)
+        if line.kind is ReferenceKind.REFERENCE
+        else None,
+    )
+
+
+def save_contact_notes(contact_id: int, notes: str) -> None:
+    """A network contact's notes, kept with them (the contact's own notes field)."""
+    Contact.update(notes=notes).where(Contact.id == contact_id).execute()
+
+
+def set_contact_email(contact_id: int, address: str) -> None:
+    problem = email_problem(address)
+    if problem:
+        raise ReferenceError(problem)
+    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
+
+
+# -- reminders -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Interview:
+    round: int
+    ends_at: datetime
+    zone: ZoneInfo
+    notes: str
+
+    @property
+    def local_day(self) -> date:
+        return self.ends_at.astimezone(self.zone).date()
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _interviews_by_application(application_ids: list[int]) -> dict[int, list[_Interview]]:
+    """Every interview of these applications, by end."""
+    if not application_ids:
+        return {}
+    marks = ", ".join("?" * len(application_ids))
+    rows = db.execute_sql(
+        "SELECT application_id, round, ends_at, time_zone, notes FROM interview "
+        f"WHERE application_id IN ({marks}) ORDER BY ends_at, id",
+        tuple(application_ids),
+    )
+    found: dict[int, list[_Interview]] = {}
+    for app_id, round_, ends, zone, notes in rows:
+        ended = _instant.python_value(ends)
+        assert ended is not None
+        found.setdefault(int(app_id), []).append(_Interview(int(round_), ended, _zone(zone), notes))
+    return found
+
+
+def _last_ended(interviews: list[_Interview], now: datetime) -> _Interview | None:
+    """The latest interview over by ``now``, else the next one coming."""
+    ended = [i for i in interviews if i.ends_at <= now]
+    if ended:
+        return ended[-1]
+    return interviews[0] if interviews else None
+
+
+def _stage_entered(application_ids: list[int]) -> dict[int, datetime]:
+    """When each application last entered its current stage."""
+    if not application_ids:
+        return {}
+    marks = ", ".join("?" * len(application_ids))
+    rows = db.execute_sql(
+        f"""
+        SELECT e.application_id, MAX(e.happened_at) FROM stage_event e
+        JOIN application a ON a.id = e.application_id AND a.stage = e.to_stage
+        WHERE e.application_id IN ({marks}) GROUP BY e.application_id
+        """,
+        tuple(application_ids),
+    )
+    entered = {}
+    for app_id, at in rows:
+        instant = _instant.python_value(at)
+        if instant is not None:
+            entered[int(app_id)] = instant
+    return entered
+
+
+def _noon(day: date) -> datetime:
+    return datetime.combine(day, time(12), UTC)
+
+
+def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
+    """Every reminder the references and network contacts call for at ``now``."""
+    settings = cadence_settings()
+    links = list(
+        ApplicationReference.select(ApplicationReference, Application, Contact)
+        .join(Application)
+        .switch(ApplicationReference)
+        .join(Contact)
+    )
+    if not links:
+        return []
+    app_ids = sorted({link.application_id for link in links})
+    interviews_of = _interviews_by_application(app_ids)
+    entered = _stage_entered(app_ids)
+    active = {s.value for s in ACTIVE_STAGES}
+    closed = {s.value for s in CLOSED_STAGES}
+    specs: list[ReminderSpec] = []
+    for link in links:
+        application = link.application
+        person = link.contact.name
+        interviews = interviews_of.get(application.id, [])
+        zone = interviews[-1].zone if interviews else ZoneInfo("UTC")
+
+        def earliest(instant: datetime, zone: ZoneInfo = zone) -> datetime:
+            return next_contact_time(instant, zone, settings)
+
+        key = subject_key(link.id)
+        where = f"{application.company}" + (
+            f" ({application.role_title})" if application.role_title else ""
+        )
+        if link.kind == ReferenceKind.NETWORK.value:
+            # After each interview: the one just over, else the next one coming.
+            interview = _last_ended(interviews, now)
+            if application.stage in active and interview is not None:
+                checked = link.checked_in_at
+                if (checked is None or checked < interview.ends_at) and (
+                    now - interview.ends_at < STALE_AFTER
+                ):
+                    specs.append(
+                        ReminderSpec(
+                            NETWORK_CHECK_IN,
+                            key,
+                            f"Check in with {person} about {application.company}",
+                            check_in_due(interview.ends_at, earliest),
+                            f"Round {interview.round} at {where}: tell {person} how it went "
+                            "and thank them for the way in.",
+                            application.id,
+                        )
+                    )
+            continue
+        # A reference: the heads-up comes after the first interview (calls can follow any
+        # round), or after they were listed if that was later; the reference check asks
+        # for a fresh one.
+        if application.stage in active and link.contacted_on is None:
+            due = None
+            why = ""
+            checking = application.stage == Stage.REFERENCE_CHECK.value
+            sent = link.heads_up_at
+            if checking and application.id in entered:
+                trigger = entered[application.id]
+                if sent is None or sent < trigger:
+                    due, why = earliest(trigger), "they are checking references now"
+            elif interviews and sent is None:
+                trigger = max(interviews[0].ends_at, link.created_at)
+                due = heads_up_due(trigger, earliest)
+                why = f"interview on {_day_text(interviews[0].local_day)}"
+            if due is not None and now - due < STALE_AFTER:
+                specs.append(
+                    ReminderSpec(
+                        REFERENCE_HEADS_UP,
+                        key,
+                        f"Give {person} a heads-up: {application.company} may call",
+                        due,
+                        f"{where}, {why}: tell them the role, what to stress and which "
+                        "résumé you sent, and ask them to say if they are called.",
+                        application.id,
+                    )
+                )
+        if link.contacted_on is not None and link.thanked_on is None:
+            logged = link.contacted_logged_at or _noon(link.contacted_on)
+            if now - logged < LATE_THANKS_LIMIT:
+                specs.append(
+                    ReminderSpec(
+                        REFERENCE_THANKS,
+                        key,
+                        f"Thank {person} for speaking to {application.company}",
+                        thanks_due(logged, earliest),
+                        f"{application.company} was in touch with them on "
+                        f"{link.contacted_on:%a} {link.contacted_on.day} "
+                        f"{link.contacted_on:%b}: a short thank-you now.",
+                        application.id,
+                    )
+                )
+        was_involved = (
+            link.given_on is not None
+            or link.heads_up_at is not None
+            or link.contacted_on is not None
+        )
+        if application.stage in closed and was_involved and link.outcome_told_on is None:
+            # The stage change when recorded, else the closing day (whichever is later).
+            marks = [entered.get(application.id), _noon(application.closed_on or now.date())]
+            closed_at = max(m for m in marks if m is not None)
+            if now - closed_at < LATE_THANKS_LIMIT:
+                specs.append(
+                    ReminderSpec(
+                        REFERENCE_OUTCOME,
+                        key,
+                        f"Tell {person} how {application.company} ended",
+                        outcome_due(closed_at, earliest),
+                        f"{where} is closed ({Stage(application.stage).label.lower()}). "
+                        "References like to hear the end of the story.",
+                        application.id,
+                    )
+                )
+    return specs
+
+
+def plan_reference_reminders(now: datetime) -> tuple[int, int]:
+    return sync_reminders(planned_reference_reminders(now), REFERENCE_KINDS)
+
+
+# -- the timeline --------------------------------------------------------------------------
+
+
+def reference_timeline(application_id: int) -> list[tuple[datetime, str]]:
+    """(when, what) of each recorded step with this application's references."""
+    entries: list[tuple[datetime, str]] = []
+    via_text = {"email": "by e-mail", "phone": "by phone", "copied": "(message copied)"}
+    for line in references_for_application(application_id):
+        who = line.name
+        if line.kind is ReferenceKind.NETWORK:
+            if line.checked_in_at is not None:
+                entries.append((line.checked_in_at, f"Checked in with {who} (network contact)"))
+            continue
+        if line.given_on is not None:
+            entries.append((_noon(line.given_on), f"{who} given as a reference"))
+        if line.heads_up_at is not None:
+            how = via_text.get(line.heads_up_via or "", "")
+            entries.append((line.heads_up_at, f"Heads-up to {who} {how}".strip()))
+        if line.contacted_on is not None:
+            by = f" ({line.contacted_by.label.lower()})" if line.contacted_by else ""
+            entries.append((_noon(line.contacted_on), f"{who} was contacted about you{by}"))
+        if line.thanked_on is not None:
+            entries.append((_noon(line.thanked_on), f"Thanked {who} for the reference"))
+        if line.outcome_told_on is not None:
+            entries.append((_noon(line.outcome_told_on), f"Told {who} how it ended"))
+    return entries

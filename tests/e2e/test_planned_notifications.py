@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from followthrough.domain.clock import SystemClock
+from followthrough.domain.clock import Clock, FakeClock, SystemClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
+from followthrough.domain.references import ReferenceKind
 from followthrough.store.database import open_database
 from followthrough.store.interviews import save_interview
-from followthrough.store.models import db
+from followthrough.store.models import Interview, db
 from followthrough.store.queries import create_application
+from followthrough.store.references import add_new_person
 from followthrough.store.reminders import ReminderSpec
 from tests.e2e.conftest import XSession
 from tests.e2e.dbus_mock import (
@@ -60,7 +62,7 @@ def seed_facts(data: Path, write: Callable[[SystemClock], None]) -> None:
 
 
 def log_interview(
-    clock: SystemClock, ended: datetime, zone: ZoneInfo, people: tuple[PersonDraft, ...]
+    clock: Clock, ended: datetime, zone: ZoneInfo, people: tuple[PersonDraft, ...]
 ) -> int:
     application = create_application(
         clock, "Acme Robotics", "Platform Engineer", applied_on=date(2026, 10, 1)
@@ -126,3 +128,43 @@ def test_a_forgotten_thank_you_note_is_reminded_once_by_a_native_notification(
     assert summaries == [summary, marker], summaries
     stop_gracefully(again)
     assert "Traceback" not in app.stderr() + again.stderr(), app.describe() + again.describe()
+
+
+def test_a_reference_heads_up_coming_due_is_one_native_notification(
+    notification_mock: NotificationMock, session: XSession, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    now = datetime.now(UTC)
+    zone = afternoon_zone(now)
+    # The interview ended 2 h 10 min ago, so the heads-up (2 h after it) came due ten
+    # minutes ago, inside reminder hours. The reference was listed before the interview.
+    ended = now - timedelta(hours=2, minutes=10)
+    listed_at = FakeClock(now - timedelta(hours=5))
+
+    def write(clock: SystemClock) -> None:
+        interview = log_interview(listed_at, ended, zone, ())
+        application_id = Interview.get_by_id(interview).application_id
+        add_new_person(
+            application_id,
+            ReferenceKind.REFERENCE,
+            "Sam Ortiz",
+            listed_at,
+            email="sam@example.com",
+            relationship="my team lead at Initech",
+        )
+
+    seed_facts(data, write)
+
+    app = session.launch("--data-dir", str(data), name="heads-up")
+    wait_for_notify_count(notification_mock, 1, NOTIFY_TIMEOUT, app)
+    session.wait_for_window(app)
+    time.sleep(QUIET_PERIOD)
+    app.assert_running()
+    calls = notification_mock.notify_calls()
+    assert len(calls) == 1, calls
+    app_name, _replaces, _icon, summary, body = calls[0][:5]
+    assert app_name == APP_NAME
+    assert summary == "Give Sam Ortiz a heads-up: Acme Robotics may call", summary
+    assert "Acme Robotics (Platform Engineer)" in body and "résumé" in body, body
+    stop_gracefully(app)
+    assert "Traceback" not in app.stderr(), app.describe()

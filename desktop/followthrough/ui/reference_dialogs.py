@@ -157,7 +157,9 @@ class ReferenceMessageDialog(QDialog):
             points = line.emphasis.strip() or "\n".join(suggested)
             self.emphasis.setPlainText(points)
             form.addRow("What to &stress", self.emphasis)
-            form.addRow("&Résumé", resume_row)
+            resume_label = QLabel("&Résumé")
+            resume_label.setBuddy(self.resume)  # a row holding a layout has no buddy of its own
+            form.addRow(resume_label, resume_row)
             form.addRow("", self.resume_problem)
         self.notes = QPlainTextEdit(context.contact_notes)
         self.notes.setObjectName("networkNotes")
@@ -427,7 +429,7 @@ class ContactedDialog(QDialog):
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
         for choice in ContactedBy:
-            self.by.addItem(choice.label, choice)
+            self.by.addItem(choice.label, choice.value)
         self.by.setCurrentIndex(1)
         form.addRow("&On", self.day)
         form.addRow("&How you know", self.by)
@@ -441,9 +443,7 @@ class ContactedDialog(QDialog):
         layout.addWidget(buttons)
 
     def value(self) -> tuple[date, ContactedBy]:
-        by = self.by.currentData()
-        assert isinstance(by, ContactedBy)
-        return from_qdate(self.day.date()), by
+        return from_qdate(self.day.date()), ContactedBy(self.by.currentData())
 
 
 # -- adding someone to an application ------------------------------------------------------

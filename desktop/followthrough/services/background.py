@@ -13,6 +13,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +71,12 @@ class BackgroundRunner(QObject):
 
         def finished(result: object) -> None:
             self._finish(signals)
-            on_done(result)
+            if _receiver_alive(on_done):
+                on_done(result)
 
         def failed(message: str) -> None:
             self._finish(signals)
-            if on_error is not None:
+            if on_error is not None and _receiver_alive(on_error):
                 on_error(message)
 
         signals.finished.connect(finished)
@@ -94,3 +96,10 @@ class BackgroundRunner(QObject):
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (shutdown and tests)."""
         return bool(self._pool.waitForDone(msecs))
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a Qt object deleted while the job ran (a dialog closed with
+    WA_DeleteOnClose before its data arrived): its result has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or Shiboken.isValid(owner)

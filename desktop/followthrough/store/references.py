@@ -586,14 +586,6 @@ def _interviews_by_application(application_ids: list[int]) -> dict[int, list[_In
     return found
 
 
-def _last_ended(interviews: list[_Interview], now: datetime) -> _Interview | None:
-    """The latest interview over by ``now``, else the next one coming."""
-    ended = [i for i in interviews if i.ends_at <= now]
-    if ended:
-        return ended[-1]
-    return interviews[0] if interviews else None
-
-
 def _stage_entered(application_ids: list[int]) -> dict[int, datetime]:
     """When each application last entered its current stage."""
     if not application_ids:
@@ -650,24 +642,32 @@ def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
             f" ({application.role_title})" if application.role_title else ""
         )
         if link.kind == ReferenceKind.NETWORK.value:
-            # After each interview: the one just over, else the next one coming.
-            interview = _last_ended(interviews, now)
-            if application.stage in active and interview is not None:
-                checked = link.checked_in_at
-                if (checked is None or checked < interview.ends_at) and (
-                    now - interview.ends_at < STALE_AFTER
-                ):
-                    specs.append(
-                        ReminderSpec(
-                            NETWORK_CHECK_IN,
-                            key,
-                            f"Check in with {person} about {application.company}",
-                            check_in_due(interview.ends_at, earliest),
-                            f"Round {interview.round} at {where}: tell {person} how it went "
-                            "and thank them for the way in.",
-                            application.id,
-                        )
+            # After each interview: the one just over unless checked in since, else the
+            # next one coming (planned ahead, like any other reminder).
+            checked = link.checked_in_at
+            ended = [i for i in interviews if i.ends_at <= now]
+            coming = [i for i in interviews if i.ends_at > now]
+            interview = None
+            if ended and (checked is None or checked < ended[-1].ends_at):
+                interview = ended[-1]
+            elif coming:
+                interview = coming[0]
+            if (
+                application.stage in active
+                and interview is not None
+                and now - interview.ends_at < STALE_AFTER
+            ):
+                specs.append(
+                    ReminderSpec(
+                        NETWORK_CHECK_IN,
+                        key,
+                        f"Check in with {person} about {application.company}",
+                        check_in_due(interview.ends_at, earliest),
+                        f"Round {interview.round} at {where}: tell {person} how it went "
+                        "and thank them for the way in.",
+                        application.id,
                     )
+                )
             continue
         # A reference: the heads-up comes after the first interview (calls can follow any
         # round), or after they were listed if that was later; the reference check asks
@@ -678,7 +678,8 @@ def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
             checking = application.stage == Stage.REFERENCE_CHECK.value
             sent = link.heads_up_at
             if checking and application.id in entered:
-                trigger = entered[application.id]
+                # Listed after the stage changed: due from the listing, as for interviews.
+                trigger = max(entered[application.id], link.created_at)
                 if sent is None or sent < trigger:
                     due, why = earliest(trigger), "they are checking references now"
             elif interviews and sent is None:

@@ -4,7 +4,7 @@ as a user does it in the real main window."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -23,6 +23,7 @@ from followthrough.store.queries import create_application
 from followthrough.store.references import (
     REFERENCE_HEADS_UP,
     REFERENCE_THANKS,
+    PoolEntry,
     ReferenceProfileFields,
     add_reference,
     save_reference_profile,
@@ -32,7 +33,11 @@ from followthrough.ui.application_detail import ApplicationDetailDialog
 from followthrough.ui.ask import Ask
 from followthrough.ui.context import AppContext
 from followthrough.ui.main_window import MainWindow
-from followthrough.ui.reference_dialogs import ContactedDialog, ReferenceMessageDialog
+from followthrough.ui.reference_dialogs import (
+    AddReferenceDialog,
+    ContactedDialog,
+    ReferenceMessageDialog,
+)
 from followthrough.ui.reference_flow import ReferenceFlow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -261,3 +266,38 @@ def test_a_reference_given_too_often_shows_the_warning_in_the_heads_up(
     assert "4 employers" in dialog.warning.text()
     dialog.close()
     assert application_id
+
+
+def test_the_pool_picker_shows_use_and_consent_and_warns_before_overuse(qtbot: QtBot) -> None:
+    pool = [
+        PoolEntry(
+            1,
+            "Priya Natarajan",
+            "",
+            "",
+            "",
+            "",
+            None,
+            "my manager",
+            "",
+            date(2026, 10, 1),
+            2,
+            date(2026, 11, 25),
+        ),
+        PoolEntry(2, "Sam Ortiz", "", "", "", "", None, "a teammate", "", None, 0, None),
+    ]
+    given = {1: [date(2026, 11, 10), date(2026, 11, 25)]}
+    dialog = AddReferenceDialog(
+        ReferenceKind.REFERENCE, pool, given, set(), date(2026, 11, 30), 30, 3
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.person.itemText(0) == "Priya Natarajan — my manager, given 2×, last 25 Nov"
+    assert dialog.person.itemText(1) == "Sam Ortiz — a teammate, consent not recorded"
+    # Priya would be on her third employer within 30 days: the threshold.
+    assert "3 employers" in dialog.warning.text() and not dialog.warning.isHidden()
+    dialog.person.setCurrentIndex(1)
+    assert dialog.warning.isHidden()
+    dialog.person.setCurrentIndex(dialog.person.count() - 1)  # a new person
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # no name yet: refused
+    assert dialog.error.text() == "Enter the person's name."

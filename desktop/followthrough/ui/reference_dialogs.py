@@ -504,8 +504,11 @@ class AddReferenceDialog(QDialog):
             if isinstance(entry, PoolEntry):
                 contact_id, label = entry.contact_id, entry.name
                 extra = [entry.relationship] if entry.relationship else []
-                if entry.times_given:
-                    extra.append(f"given {entry.times_given}×")
+                if entry.times_given and entry.last_given_on is not None:
+                    last = entry.last_given_on
+                    extra.append(f"given {entry.times_given}×, last {last.day} {last:%b}")
+                if entry.consent_on is None:
+                    extra.append("consent not recorded")
                 if extra:
                     label += f" — {', '.join(extra)}"
             else:

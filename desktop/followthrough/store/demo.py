@@ -424,13 +424,13 @@ def _demo_references(
         and today - a["closed_on"] < timedelta(days=20)
     ]
 
-    def give(app: object, contact_id: int, days_ago: int) -> int:
+    def give(app: object, contact_id: int, days_ago: int, **steps: object) -> None:
+        """List a reference given ``days_ago``, with the steps already recorded."""
         assert isinstance(app, int)
         link = add_reference(app, contact_id, ReferenceKind.REFERENCE, clock)
-        ApplicationReference.update(given_on=today - timedelta(days=days_ago)).where(
+        ApplicationReference.update(given_on=today - timedelta(days=days_ago), **steps).where(
             ApplicationReference.id == link
         ).execute()
-        return link
 
     for _end, app in upcoming[:2]:
         give(app, pool[0], 1)
@@ -438,14 +438,16 @@ def _demo_references(
     if recent:
         # Heads-up sent, then the employer called: a thank-you is due.
         _end, app = recent[0]
-        link = give(app, pool[0], 5)
-        ApplicationReference.update(
+        give(
+            app,
+            pool[0],
+            5,
             heads_up_at=now - timedelta(days=3),
             heads_up_via="email",
             contacted_on=today - timedelta(days=1),
             contacted_by="reference",
             contacted_logged_at=now - timedelta(hours=20),
-        ).where(ApplicationReference.id == link).execute()
+        )
         referrer = Contact.create(
             name="Jordan Blake",
             email="jordan.blake@example.com",
@@ -457,21 +459,20 @@ def _demo_references(
     if len(recent) > 1:
         # The whole story: warned, called, thanked.
         _end, app = recent[1]
-        link = give(app, pool[2], 8)
-        ApplicationReference.update(
+        give(
+            app,
+            pool[2],
+            8,
             heads_up_at=now - timedelta(days=6),
             heads_up_via="phone",
             contacted_on=today - timedelta(days=3),
             contacted_by="company",
             contacted_logged_at=now - timedelta(days=3),
             thanked_on=today - timedelta(days=2),
-        ).where(ApplicationReference.id == link).execute()
+        )
         give(app, pool[0], 9)  # the fourth use of Priya in a month: the warning shows
     for app in closed[:2]:
-        link = give(app, pool[3], 25)
-        ApplicationReference.update(
-            heads_up_at=now - timedelta(days=24), heads_up_via="email"
-        ).where(ApplicationReference.id == link).execute()
+        give(app, pool[3], 25, heads_up_at=now - timedelta(days=24), heads_up_via="email")
     return len(pool) + (1 if recent else 0)
 
 

@@ -64,7 +64,7 @@ _instant = UtcDateTimeField()
 _ROLE_FOR_KIND = {ReferenceKind.REFERENCE: "reference", ReferenceKind.NETWORK: "referrer"}
 
 
-class ReferenceError(ValueError):
+class ReferenceLinkError(ValueError):
     """The reference cannot be added or changed as asked; the message is for the user."""
 
 
@@ -295,7 +295,7 @@ def references_for_application(application_id: int) -> list[ReferenceLine]:
 def reference_line(link_id: int) -> ReferenceLine:
     found = _lines("r.id = ?", (link_id,))
     if not found:
-        raise ReferenceError("This person is no longer listed for that application.")
+        raise ReferenceLinkError("This person is no longer listed for that application.")
     return found[0]
 
 
@@ -315,7 +315,7 @@ def add_reference(
         )
         if existing is not None:
             name = Contact.get_by_id(contact_id).name
-            raise ReferenceError(f"{name} is already listed for this application.")
+            raise ReferenceLinkError(f"{name} is already listed for this application.")
         ContactRole.insert(
             contact=contact_id, role=_ROLE_FOR_KIND[kind]
         ).on_conflict_ignore().execute()
@@ -343,10 +343,10 @@ def add_new_person(
 ) -> int:
     """Create the person and list them for the application in one go; returns the link id."""
     if not name.strip():
-        raise ReferenceError("Enter the person's name.")
+        raise ReferenceLinkError("Enter the person's name.")
     problem = email_problem(email)
     if problem:
-        raise ReferenceError(problem)
+        raise ReferenceLinkError(problem)
     now = clock.now()
     with db.atomic():
         # A network contact usually works at the employer; a reference usually does not.
@@ -403,7 +403,7 @@ def _update(link_id: int, clock: Clock, **values: object) -> None:
             .execute()
         )
     if not changed:
-        raise ReferenceError("This person is no longer listed for that application.")
+        raise ReferenceLinkError("This person is no longer listed for that application.")
 
 
 def set_given_on(link_id: int, on: date | None, clock: Clock) -> None:
@@ -426,7 +426,7 @@ def record_heads_up(link_id: int, via: str, clock: Clock) -> None:
 
 def record_contacted(link_id: int, on: date, by: ContactedBy, clock: Clock) -> None:
     if on > clock.now().date() + timedelta(days=1):
-        raise ReferenceError("A call that has not happened yet cannot be logged.")
+        raise ReferenceLinkError("A call that has not happened yet cannot be logged.")
     _update(
         link_id,
         clock,
@@ -542,7 +542,7 @@ def save_contact_notes(contact_id: int, notes: str) -> None:
 def set_contact_email(contact_id: int, address: str) -> None:
     problem = email_problem(address)
     if problem:
-        raise ReferenceError(problem)
+        raise ReferenceLinkError(problem)
     Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
 
 

@@ -7,7 +7,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +70,7 @@ from followthrough.ui.pages import (
 from followthrough.ui.preferences import PreferencesDialog
 from followthrough.ui.reference_flow import ReferenceFlow
 from followthrough.ui.tray import TrayIcon
+from followthrough.ui.widgets import show_in_front
 
 log = logging.getLogger(__name__)
 
@@ -236,11 +237,7 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """Show, un-minimise and raise the window (another launch asked for it)."""
-        if self.isMinimized():
-            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        show_in_front(self)
 
     # -- data ----------------------------------------------------------------------------
 
@@ -417,9 +414,7 @@ class MainWindow(QMainWindow):
             dialog.open_contact.connect(self.open_contact)
             dialog.destroyed.connect(lambda _o=None: self.detail_dialogs.pop(application_id, None))
             self.detail_dialogs[application_id] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        show_in_front(dialog)
         return dialog
 
     def move_application(self, card: ApplicationSummary, target: Stage) -> None:

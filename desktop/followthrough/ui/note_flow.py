@@ -34,6 +34,7 @@ from followthrough.store.reminders import DueReminder
 from followthrough.ui.context import AppContext
 from followthrough.ui.formatting import system_zone
 from followthrough.ui.note_composer import NoteComposerDialog
+from followthrough.ui.widgets import show_in_front
 
 PRINT_SETTINGS_GROUP = "notePrint"
 PRINT_KEYS = ("font", "page", "size", "ruled", "envelope")
@@ -77,9 +78,7 @@ class NoteFlow:
     def open(self, interview_id: int, contact_id: int) -> None:
         existing = self.open_composers.get((interview_id, contact_id))
         if existing is not None:
-            existing.show()
-            existing.raise_()
-            existing.activateWindow()
+            show_in_front(existing)
             return
         self.context.runner.submit(
             lambda: load_note_context(interview_id, contact_id), self._show, self.failed

@@ -48,6 +48,7 @@ from followthrough.ui.reference_dialogs import (
     ReferenceChoice,
     ReferenceMessageDialog,
 )
+from followthrough.ui.widgets import show_in_front
 
 PURPOSE_FOR_KIND = {
     REFERENCE_HEADS_UP: MessagePurpose.HEADS_UP,
@@ -104,9 +105,7 @@ class ReferenceFlow:
     def open(self, link_id: int, purpose: MessagePurpose) -> None:
         existing = self.open_dialogs.get((link_id, purpose))
         if existing is not None:
-            existing.show()
-            existing.raise_()
-            existing.activateWindow()
+            show_in_front(existing)
             return
         now, today = self.context.clock.now(), self._today()
         self.context.runner.submit(

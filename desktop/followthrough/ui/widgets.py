@@ -17,6 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 
+def show_in_front(window: QWidget) -> None:
+    """Show a window (un-minimised) above the others and give it the focus."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 class EmptyState(QWidget):
     """A centred heading, an explanation and an optional action button.
 

@@ -34,7 +34,7 @@ from followthrough.store.references import (
     REFERENCE_KINDS,
     REFERENCE_OUTCOME,
     REFERENCE_THANKS,
-    ReferenceError,
+    ReferenceLinkError,
     ReferenceProfileFields,
     add_new_person,
     add_reference,
@@ -195,7 +195,7 @@ def test_add_reference_lists_the_person_with_the_role_their_kind_gives(
     assert reference_line(link) == lines[1]
     # The same person twice for one application is refused, whatever the kind.
     for kind in ReferenceKind:
-        with pytest.raises(ReferenceError, match="Priya Natarajan is already listed"):
+        with pytest.raises(ReferenceLinkError, match="Priya Natarajan is already listed"):
             add_reference(app, priya, kind, clock)
     assert ApplicationReference.select().count() == 2
     assert _roles(priya) == {"reference"}
@@ -240,11 +240,11 @@ def test_add_new_person_creates_the_contact_and_profile_or_refuses(
     assert _roles(jordan.id) == {"referrer"}
     # Refused: nothing is created.
     contacts = Contact.select().count()
-    with pytest.raises(ReferenceError, match="name"):
+    with pytest.raises(ReferenceLinkError, match="name"):
         add_new_person(app, ReferenceKind.REFERENCE, "   ", clock)
-    with pytest.raises(ReferenceError, match="e-mail address"):
+    with pytest.raises(ReferenceLinkError, match="e-mail address"):
         add_new_person(app, ReferenceKind.REFERENCE, "Sam Ortiz", clock, email="sam@initech")
-    with pytest.raises(ReferenceError, match="e-mail address"):
+    with pytest.raises(ReferenceLinkError, match="e-mail address"):
         add_new_person(app, ReferenceKind.NETWORK, "Sam Ortiz", clock, email="sam at initech.com")
     assert Contact.select().count() == contacts
     assert ApplicationReference.select().count() == 2
@@ -272,11 +272,11 @@ def test_remove_reference_removes_the_link_and_its_reminders(
     remove_reference(link)
     remove_reference(net)
     assert [x.link_id for x in references_for_application(app)] == [sam]
-    with pytest.raises(ReferenceError, match="no longer listed"):
+    with pytest.raises(ReferenceLinkError, match="no longer listed"):
         reference_line(link)
-    with pytest.raises(ReferenceError, match="no longer listed"):
+    with pytest.raises(ReferenceLinkError, match="no longer listed"):
         record_thanked(link, TUESDAY, clock)
-    with pytest.raises(ReferenceError, match="no longer listed"):
+    with pytest.raises(ReferenceLinkError, match="no longer listed"):
         record_heads_up(net, "email", clock)
     assert plan_reference_reminders(clock.now()) == (0, 2)
     assert _kinds() == [(REFERENCE_HEADS_UP, subject_key(sam))]
@@ -598,9 +598,9 @@ def test_contacted_calls_for_a_thank_you_until_it_is_sent(
     link = add_reference(app, _person(clock), ReferenceKind.REFERENCE, clock)
     plan_all(clock.now())
     assert [r.kind for r in _open()] == [REFERENCE_HEADS_UP]
-    with pytest.raises(ReferenceError, match="not happened yet"):
+    with pytest.raises(ReferenceLinkError, match="not happened yet"):
         record_contacted(link, TUESDAY + timedelta(days=30), ContactedBy.COMPANY, clock)
-    with pytest.raises(ReferenceError, match="not happened yet"):
+    with pytest.raises(ReferenceLinkError, match="not happened yet"):
         record_contacted(link, TUESDAY + timedelta(days=2), ContactedBy.COMPANY, clock)
     assert reference_line(link).contacted_on is None
     clock.set(_berlin(TUESDAY, 10, 20))
@@ -843,7 +843,7 @@ def test_the_heads_up_draft_is_kept(database: peewee.SqliteDatabase, clock: Fake
     line = reference_line(link)
     assert (line.emphasis, line.resume_path) == ("Led the migration\nMentoring", "/tmp/cv-2026.pdf")
     assert ApplicationReference.get_by_id(link).updated_at == clock.now()
-    with pytest.raises(ReferenceError):
+    with pytest.raises(ReferenceLinkError):
         save_heads_up_draft(link + 100, "", "", clock)
 
 
@@ -935,7 +935,7 @@ def test_the_context_warns_when_the_reference_is_overused(
     other = _app(clock, "Network Co")
     net = add_reference(other, jordan, ReferenceKind.NETWORK, clock)
     assert load_reference_context(net, clock.now(), TUESDAY).overuse is None
-    with pytest.raises(ReferenceError):
+    with pytest.raises(ReferenceLinkError):
         load_reference_context(net + 100, clock.now(), TUESDAY)
 
 
@@ -945,7 +945,7 @@ def test_the_context_warns_when_the_reference_is_overused(
 def test_contact_email_and_notes(database: peewee.SqliteDatabase, clock: FakeClock) -> None:
     priya = _person(clock, email="old@globex.example")
     for bad in ("priya@", "priya.globex.example", "a@b@c.example", "p q@globex.example"):
-        with pytest.raises(ReferenceError, match="e-mail address"):
+        with pytest.raises(ReferenceLinkError, match="e-mail address"):
             set_contact_email(priya, bad)
     assert Contact.get_by_id(priya).email == "old@globex.example"
     set_contact_email(priya, "  priya@globex.example ")

@@ -54,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     due = commands.add_parser(
         "due",
         help="list the reminders due at an instant (default now)",
-        description="Plan the follow-up reminders from the data, then list those due at "
-        "the given instant, oldest first.",
+        description="List the reminders due at the given instant (default now), oldest "
+        "first, including those the data would plan by then. Only reads: the data folder "
+        "is left exactly as it was.",
     )
     due.add_argument(
         "--at",
@@ -79,27 +80,25 @@ def _instant_argument(text: str) -> datetime:
 
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     from followthrough.domain.clock import Clock, FakeClock, SystemClock
-    from followthrough.store.database import DatabaseOpenError, open_database
-    from followthrough.store.planning import plan_all
-    from followthrough.store.reminders import due_at
+    from followthrough.store.database import DatabaseOpenError, read_database
+    from followthrough.store.planning import preview_due
 
     clock: Clock = FakeClock(at) if at is not None else SystemClock()
+    instant = clock.now()
     try:
-        database = open_database(data_dir, clock)
+        # Read-only: what is due, or would be by then, is worked out in memory.
+        items = read_database(data_dir, lambda: preview_due(instant), clock)
     except DatabaseOpenError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return EXIT_DATABASE
-    try:
-        plan_all(clock.now())
-        items = due_at(clock.now())
-    finally:
-        database.close()
+    if items is None:
+        items = []
     if as_json:
         listing = [
             {
                 "kind": item.kind,
                 "subject": item.title,
-                "due": item.due_at.isoformat(),
+                "due": item.effective_due.isoformat(),
                 "application_id": item.application_id,
                 "detail": item.body,
             }
@@ -108,14 +107,15 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
     if not items:
-        print(f"Nothing is due at {clock.now().astimezone():%Y-%m-%d %H:%M %Z}.")
+        print(f"Nothing is due at {instant.astimezone():%Y-%m-%d %H:%M %Z}.")
     for item in items:
-        print(f"{item.due_at.astimezone():%Y-%m-%d %H:%M}  {item.title}")
+        print(f"{item.effective_due.astimezone():%Y-%m-%d %H:%M}  {item.title}")
     return 0
 
 
 def _demo(data_dir: Path, count: int | None) -> int:
     from followthrough.domain.clock import SystemClock
+    from followthrough.domain.errors import UserError
     from followthrough.store.database import DatabaseOpenError, open_database
     from followthrough.store.demo import DEFAULT_COUNT, fill_demo
 
@@ -128,7 +128,7 @@ def _demo(data_dir: Path, count: int | None) -> int:
     started = time.perf_counter()
     try:
         summary = fill_demo(clock, count if count is not None else DEFAULT_COUNT)
-    except ValueError as exc:
+    except UserError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:

@@ -115,7 +115,10 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
         )
         window.show()
         window.refresh()
-        scheduler.start()
+        # What is already due fires at once; the full planning pass waits for the
+        # window's first data, so that the two do not compete for the first paint.
+        scheduler.start(plan=False)
+        window.first_data_shown.connect(scheduler.plan_everything)
         _quit_on_termination_signals(app)
         code = app.exec()
         scheduler.stop()

@@ -50,3 +50,21 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         NewApplicationDialog, "confirm_discard", classmethod(lambda _cls, _parent: True)
     )
+
+
+@pytest.fixture(autouse=True)
+def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """A failed save asks the person what to do in a modal box; here it is recorded (what,
+    reason) and answered "Don't save". Tests that expect none assert the list is empty."""
+    from followthrough.ui.saving import AfterFailure, SaveFailedBox
+
+    failures: list[tuple[str, str]] = []
+
+    def ask(
+        _parent: object, what: str, failure: str, _can_edit: bool, _verb: str = "saved"
+    ) -> AfterFailure:
+        failures.append((what, str(failure)))
+        return AfterFailure.DISCARD
+
+    monkeypatch.setattr(SaveFailedBox, "ask", staticmethod(ask))
+    return failures

@@ -39,16 +39,6 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 @pytest.fixture(autouse=True)
-def save_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """A failed save shows a modal box in the app; here it is recorded instead."""
-    errors: list[str] = []
-    monkeypatch.setattr(
-        MainWindow, "_show_save_error", lambda _self, message: errors.append(message)
-    )
-    return errors
-
-
-@pytest.fixture(autouse=True)
 def _fresh_flow_state(context: AppContext) -> Iterator[None]:
     # Depends on the context, so composers close before the database does.
     NoteFlow.forget_speller()
@@ -119,7 +109,7 @@ def test_from_the_reminder_to_an_emailed_and_a_printed_note(
     make_window: Callable[[], MainWindow],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
-    save_errors: list[str],
+    save_failures: list[tuple[str, str]],
 ) -> None:
     interview, dana, sam = _panel(clock)
     opened: list[str] = []
@@ -142,8 +132,9 @@ def test_from_the_reminder_to_an_emailed_and_a_printed_note(
     window = make_window()
     scheduler = ReminderScheduler(window.context.runner, clock)
     window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=10000):
+    with qtbot.waitSignal(scheduler.planned, timeout=10000):
         scheduler.start()
+    qtbot.waitUntil(lambda: window.today_page.reminders.model.rowCount() > 0, timeout=10000)
     # 22 hours after the interview: both "due soon" reminders have fired.
     panel = window.today_page.reminders
     kinds = {panel.model.row_at(r).kind for r in range(panel.model.rowCount())}
@@ -247,7 +238,7 @@ def test_from_the_reminder_to_an_emailed_and_a_printed_note(
     assert any("Thank-you note to Dana Lee e-mailed" in line for line in timeline)
     assert any("Thank-you note to Sam Ortiz posted" in line for line in timeline)
     detail.close()
-    assert save_errors == []
+    assert save_failures == []
 
 
 def _sender() -> tuple[str, str]:

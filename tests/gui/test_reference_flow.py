@@ -44,16 +44,6 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 @pytest.fixture(autouse=True)
-def save_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """A failed save shows a modal box in the app; here it is recorded instead."""
-    errors: list[str] = []
-    monkeypatch.setattr(
-        MainWindow, "_show_save_error", lambda _self, message: errors.append(message)
-    )
-    return errors
-
-
-@pytest.fixture(autouse=True)
 def _fresh_dialogs(context: AppContext) -> Iterator[None]:
     ReferenceFlow.open_dialogs.clear()
     yield
@@ -112,7 +102,7 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     make_window: Callable[[], MainWindow],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
-    save_errors: list[str],
+    save_failures: list[tuple[str, str]],
 ) -> None:
     application_id, link_id, _priya = _reference_after_an_interview(clock)
     resume = tmp_path / "Alex Kim - platform.pdf"
@@ -135,8 +125,9 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     window = make_window()
     scheduler = ReminderScheduler(window.context.runner, clock)
     window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=10000):
+    with qtbot.waitSignal(scheduler.planned, timeout=10000):
         scheduler.start()
+    qtbot.waitUntil(lambda: window.today_page.reminders.model.rowCount() > 0, timeout=10000)
 
     # -- the reminder -----------------------------------------------------------------------
     panel = window.today_page.reminders
@@ -246,7 +237,7 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     assert any("Thanked Priya Natarajan" in line for line in timeline)
     detail.grab().save(str(ARTIFACTS / "references-tab.png"))
     detail.close()
-    assert save_errors == []
+    assert save_failures == []
 
 
 def test_a_reference_given_too_often_shows_the_warning_in_the_heads_up(

@@ -36,7 +36,7 @@ def test_due_reminders_can_be_done_and_snoozed_from_today(
     fired: list[str] = []
     scheduler.fired.connect(lambda items: fired.extend(i.title for i in items))
     with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start()
+        scheduler.start(plan=False)
     panel = window.today_page.reminders
     assert not panel.isHidden()
     assert [panel.model.row_at(r).title for r in range(panel.model.rowCount())] == [
@@ -83,7 +83,7 @@ def test_snooze_until_a_chosen_time(
     scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
     window.attach_scheduler(scheduler)
     with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start()
+        scheduler.start(plan=False)
     chosen = clock.now() + timedelta(days=3, hours=1)
     monkeypatch.setattr(RemindersPanel, "ask_snooze_time", staticmethod(lambda *_args: chosen))
     panel = window.today_page.reminders

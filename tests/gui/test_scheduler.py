@@ -47,7 +47,7 @@ def test_catch_up_then_on_time_then_once(
     sync_reminders(_specs(clock, [-48, -1, 2, 5]), ["follow_up"])
     scheduler, recorder, _runner = _scheduler(qtbot, database, clock)
     with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
-        scheduler.start()
+        scheduler.start(plan=False)
     # What came due while the app was closed fires at start, once.
     assert sorted(recorder.fired) == ["Reminder -1", "Reminder -48"]
     assert scheduler.armed_for == clock.now() + timedelta(hours=2)
@@ -67,7 +67,7 @@ def test_clock_jumping_forward_fires_each_skipped_reminder_once_and_back_fires_n
     sync_reminders(_specs(clock, [1, 2, 3, 30]), ["follow_up"])
     scheduler, recorder, _runner = _scheduler(qtbot, database, clock)
     with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
-        scheduler.start()
+        scheduler.start(plan=False)
     assert recorder.fired == []
     clock.advance(timedelta(hours=10))  # the machine slept
     with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
@@ -86,11 +86,11 @@ def test_restart_after_firing_fires_nothing_again(
     sync_reminders(_specs(clock, [-1]), ["follow_up"])
     first, first_seen, _ = _scheduler(qtbot, database, clock)
     with qtbot.waitSignal(first.open_changed, timeout=5000):
-        first.start()
+        first.start(plan=False)
     first.stop()
     again, again_seen, _ = _scheduler(qtbot, database, clock)
     with qtbot.waitSignal(again.open_changed, timeout=5000) as blocker:
-        again.start()
+        again.start(plan=False)
     assert first_seen.fired == ["Reminder -1"]
     assert again_seen.fired == []
     # Still waiting for the user in the in-app list.
@@ -107,8 +107,8 @@ def test_two_schedulers_on_one_database_give_one_notification(
     two = ReminderScheduler(BackgroundRunner(other_database), clock, plan=lambda: None)
     seen_one, seen_two = Recorder(one), Recorder(two)
     with qtbot.waitSignals([one.open_changed, two.open_changed], timeout=5000):
-        one.start()
-        two.start()
+        one.start(plan=False)
+        two.start(plan=False)
     assert sorted(seen_one.fired + seen_two.fired) == [
         "Reminder -0.25",
         "Reminder -0.5",
@@ -125,7 +125,7 @@ def test_pause_holds_reminders_until_it_ends(
     sync_reminders(_specs(clock, [0.5]), ["follow_up"])
     scheduler, recorder, _ = _scheduler(qtbot, database, clock)
     with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
-        scheduler.start()
+        scheduler.start(plan=False)
     with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
         scheduler.pause(clock.now() + timedelta(hours=1))
     clock.advance(timedelta(minutes=45))

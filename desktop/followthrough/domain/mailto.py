@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from followthrough.domain.errors import UserError
 from followthrough.domain.validation import email_problem
 
 
-class MailtoError(ValueError):
+class MailtoError(UserError):
     """The address cannot go into a mailto: link; the message is meant for the user."""
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from followthrough.domain.errors import UserError
+
 
 class Stage(StrEnum):
     APPLIED = "applied"
@@ -111,7 +113,7 @@ _ALLOWED: dict[Stage, frozenset[Stage]] = {
 }
 
 
-class StageError(ValueError):
+class StageError(UserError):
     """A stage change that the rules do not allow; the message is meant for the user."""
 
 

@@ -15,12 +15,28 @@ import peewee
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import Shiboken
 
+from followthrough.store.errors import Failure, describe_failure
+
 log = logging.getLogger(__name__)
+
+
+class JobFailure(str):
+    """Why a job failed, as a sentence for the user (never the exception's own text),
+    with whether trying again may help and whether it was a refusal by a rule."""
+
+    retryable: bool
+    refusal: bool
+
+    def __new__(cls, failure: Failure) -> JobFailure:
+        made = super().__new__(cls, failure.reason)
+        made.retryable = failure.retryable
+        made.refusal = failure.refusal
+        return made
 
 
 class _JobSignals(QObject):
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
 
 class _Job(QRunnable):
@@ -35,8 +51,12 @@ class _Job(QRunnable):
             with self._database.connection_context():
                 result = self._work()
         except Exception as exc:
-            log.error("background job failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            failure = describe_failure(exc)
+            if failure.refusal:
+                log.info("refused: %s", failure.reason)
+            else:
+                log.error("background job failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(JobFailure(failure))
             return
         self.signals.finished.emit(result)
 
@@ -74,7 +94,7 @@ class BackgroundRunner(QObject):
             if _receiver_alive(on_done):
                 on_done(result)
 
-        def failed(message: str) -> None:
+        def failed(message: JobFailure) -> None:
             self._finish(signals)
             if on_error is not None and _receiver_alive(on_error):
                 on_error(message)

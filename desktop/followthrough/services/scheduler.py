@@ -8,6 +8,7 @@ update, so a reminder fires once however often or from how many processes this r
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from followthrough.domain.clock import Clock
 from followthrough.services.background import BackgroundRunner
-from followthrough.store.planning import plan_all
+from followthrough.store.planning import full_pass, plan_changed
 from followthrough.store.reminders import DueReminder, claim_due, next_due_instant, open_fired
 
 log = logging.getLogger(__name__)
@@ -33,17 +34,23 @@ JUMP_TOLERANCE = timedelta(seconds=20)
 class ReminderScheduler(QObject):
     """Plans reminders from the data and fires them when they come due.
 
+    Planning runs on the background runner: after a save, only what changed
+    (``replan``); at start-up, once the window shows its data, every application a few
+    hundred at a time (``plan_everything``), a pass that ``stop`` ends at its next step.
+
     Signals:
         fired(list): DueReminders just claimed, to show once.
         open_changed(list): every fired reminder still waiting for the user.
         next_planned(object): the next due instant (datetime) or None.
         paused_changed(object): reminders paused until this instant (datetime) or None.
+        planned(object): a planning pass finished (its result: a PlanReport).
     """
 
     fired = Signal(list)
     open_changed = Signal(list)
     next_planned = Signal(object)
     paused_changed = Signal(object)
+    planned = Signal(object)
 
     def __init__(
         self,
@@ -57,8 +64,17 @@ class ReminderScheduler(QObject):
         super().__init__(parent)
         self._runner = runner
         self._clock = clock
-        # By default every planner runs, at the clock's now (thank-you notes need it).
-        self._plan = plan if plan is not None else lambda: plan_all(clock.now())
+        self._stopping = threading.Event()
+        should_stop = self._stopping.is_set
+        # Tests may replace both kinds of planning with one callable.
+        self._plan_everything: Callable[[], Any] = (
+            plan if plan is not None else lambda: full_pass(clock.now(), should_stop)
+        )
+        self._plan_changed: Callable[[], Any] = (
+            plan if plan is not None else lambda: plan_changed(clock.now(), should_stop)
+        )
+        self._planning = False
+        self._plan_again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Coarse timers may round long waits to whole seconds; reminders should be on time.
@@ -76,20 +92,52 @@ class ReminderScheduler(QObject):
 
     # -- control -------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Plan, then fire everything already due (what came due while the app was closed)."""
+    def start(self, plan: bool = True) -> None:
+        """Fire everything already due (what came due while the app was closed), then plan
+        every application unless ``plan`` is False (the app plans once its window shows
+        its data, so that the first rows do not wait for the pass)."""
+        self._stopping.clear()
         self._last_beat = self._clock.now()
         self._heartbeat.start()
-        self.replan()
+        self.check_now()
+        if plan:
+            self.plan_everything()
 
     def stop(self) -> None:
+        """No more timers; a planning pass in progress ends after its current step."""
+        self._stopping.set()
         self._timer.stop()
         self._heartbeat.stop()
 
+    def plan_everything(self) -> None:
+        """Plan every application (start-up), then check what is due."""
+        self._submit_plan(self._plan_everything)
+
     def replan(self) -> None:
-        """The data changed: plan again, then check what is due."""
-        plan = self._plan
-        self._runner.submit(plan, lambda _r: self.check_now(), self._failed)
+        """The data changed: plan what changed, then check what is due."""
+        if self._planning:
+            self._plan_again = True  # after the pass that runs now
+            return
+        self._submit_plan(self._plan_changed)
+
+    def _submit_plan(self, plan: Callable[[], Any]) -> None:
+        if self._stopping.is_set():
+            return
+        self._planning = True
+        self._runner.submit(plan, self._planned, self._plan_failed)
+
+    def _planned(self, report: object) -> None:
+        self._planning = False
+        self.planned.emit(report)
+        if self._plan_again:
+            self._plan_again = False
+            self.replan()
+        self.check_now()
+
+    def _plan_failed(self, message: str) -> None:
+        self._planning = False
+        log.error("planning reminders failed: %s", message)
+        self.check_now()
 
     def pause(self, until: datetime | None) -> None:
         """No reminder fires before ``until`` (None: resume now)."""

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
@@ -27,6 +28,7 @@ from followthrough.store.references import (
     references_for_application,
 )
 from followthrough.store.touchpoints import touchpoints_of
+from followthrough.store.transactions import writes, writing
 
 _instant = UtcDateTimeField()
 
@@ -122,7 +124,7 @@ class ApplicationFields:
     notes: str = ""
 
 
-class ApplicationError(ValueError):
+class ApplicationError(UserError):
     """The application cannot be saved as entered; the message is for the user."""
 
 
@@ -130,7 +132,7 @@ def update_application(application_id: int, fields: ApplicationFields, clock: Cl
     problems = application_problems(fields.company, fields.posting_url)
     if problems:
         raise ApplicationError(" ".join(problems.values()))
-    with db.atomic():
+    with writing():
         application = Application.get_by_id(application_id)
         application.company = fields.company.strip()
         application.role_title = fields.role_title.strip()
@@ -143,6 +145,7 @@ def update_application(application_id: int, fields: ApplicationFields, clock: Cl
         application.save()
 
 
+@writes
 def delete_application(application_id: int) -> None:
     """Removes the application with its interviews, participations and timeline (not people)."""
     Application.delete_by_id(application_id)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.interviews import METHOD_MESSAGE, METHODS, PARTICIPANT_ROLES
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.models import (
@@ -15,9 +16,9 @@ from followthrough.store.models import (
     Interview,
     InterviewParticipant,
     ReferenceProfile,
-    db,
     rows_of,
 )
+from followthrough.store.transactions import writes, writing
 
 ROLE_KINDS = PARTICIPANT_ROLES
 ROLE_LABELS: dict[str, str] = {
@@ -46,7 +47,7 @@ class ContactFields:
     consent_on: date | None = None
 
 
-class ContactError(ValueError):
+class ContactError(UserError):
     """The contact cannot be saved as entered; the message is for the user."""
 
 
@@ -82,7 +83,7 @@ def save_contact(fields: ContactFields, clock: Clock, contact_id: int | None = N
         "preferred_method": fields.preferred_method,
         "notes": fields.notes,
     }
-    with db.atomic():
+    with writing():
         if contact_id is None:
             contact = Contact.create(created_at=clock.now(), **values)
         else:
@@ -126,6 +127,7 @@ def load_contact(contact_id: int) -> ContactFields:
     )
 
 
+@writes
 def delete_contact(contact_id: int) -> None:
     """Removes the person and their places in interviews (interviews themselves stay)."""
     Contact.delete_by_id(contact_id)

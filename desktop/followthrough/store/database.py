@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import peewee
 
@@ -20,6 +21,8 @@ from followthrough.store.migrations import (
 )
 from followthrough.store.models import db
 from followthrough.store.paths import BACKUP_DIR_NAME, DATABASE_NAME, ensure_private_dir
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_SECONDS = 10
 PRAGMAS = {
@@ -112,6 +115,97 @@ def check_database_file(location: DataLocation, latest_version: int = LATEST_VER
             f"(schema {version}; this version knows up to {latest_version}). "
             "Please install the newer version; nothing has been changed."
         )
+
+
+@dataclass(frozen=True)
+class _FileState:
+    """What a read of an unopened database relies on staying the same."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    wal_exists: bool
+
+    @classmethod
+    def of(cls, path: Path) -> _FileState:
+        stat = path.stat()
+        wal = path.with_name(path.name + "-wal")
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ino, wal.exists())
+
+
+def read_database(
+    data_dir: Path,
+    work: Callable[[], T],
+    clock: Clock,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> T | None:
+    """Run ``work`` against the database in ``data_dir`` opened read-only, and return its
+    result; None when there is no database yet. Nothing in the folder is created or
+    changed: no folder, no database, no -wal or -shm file, no migration, no backup.
+
+    While the app runs (a -wal file exists) SQLite's read-only mode shares its files.
+    Otherwise the file is read as immutable (SQLite then creates no -wal and -shm of its
+    own), and checked afterwards: had a writer started meanwhile, the read is made again
+    the shared way. An older schema is brought up to date in a copy in memory.
+    """
+    path = DataLocation(data_dir).database_path
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    latest = migrations[-1].version if migrations else 0
+    for attempt in range(2):
+        before = _FileState.of(path)
+        immutable = attempt == 0 and not before.wal_exists
+        database = _open_read_only(path, immutable, latest, clock, migrations)
+        previous = db.obj
+        db.initialize(database)
+        try:
+            result = work()
+        finally:
+            db.initialize(previous)
+            database.close()
+        if not immutable or _FileState.of(path) == before:
+            return result
+    raise AssertionError("unreachable: the second read is never immutable")
+
+
+def _open_read_only(
+    path: Path,
+    immutable: bool,
+    latest: int,
+    clock: Clock,
+    migrations: Sequence[Migration],
+) -> peewee.SqliteDatabase:
+    uri = f"{path.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    database = peewee.SqliteDatabase(
+        uri, uri=True, pragmas={"query_only": 1}, timeout=BUSY_TIMEOUT_SECONDS
+    )
+    try:
+        database.connect()
+        version = int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    except peewee.DatabaseError as exc:
+        database.close()
+        raise DatabaseCorruptError(
+            f"The database {path} cannot be read ({exc}). It has not been changed. "
+            + _backup_hint(DataLocation(path.parent))
+        ) from exc
+    if version > latest:
+        database.close()
+        raise DatabaseTooNewError(
+            f"The database {path} was written by a newer version of Follow-Through "
+            f"(schema {version}; this version knows up to {latest}). "
+            "Please install the newer version; nothing has been changed."
+        )
+    if version == latest:
+        return database
+    # An older schema: bring a copy in memory up to date, leave the file as it is.
+    memory = peewee.SqliteDatabase(":memory:", pragmas={"foreign_keys": 1})
+    memory.connect()
+    try:
+        database.connection().backup(memory.connection())
+    finally:
+        database.close()
+    migrate_database(memory, None, clock, migrations)
+    return memory
 
 
 def connect(path: Path) -> peewee.SqliteDatabase:

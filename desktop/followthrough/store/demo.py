@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medium
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
@@ -35,6 +36,7 @@ from followthrough.store.references import (
     add_reference,
     save_reference_profile,
 )
+from followthrough.store.transactions import writing
 
 DEFAULT_COUNT = 25
 _BATCH = 500
@@ -507,10 +509,10 @@ def fill_demo(
     data never mixes with a person's real records.
     """
     if count < 1:
-        raise ValueError("--count must be at least 1")
+        raise UserError("--count must be at least 1")
     existing = Application.select().count()
     if existing:
-        raise ValueError(
+        raise UserError(
             f"This data folder already holds {existing} applications; "
             "demo data goes into an empty folder only."
         )
@@ -522,7 +524,7 @@ def fill_demo(
     def local_instant(day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), tz).astimezone(UTC)
 
-    with Application._meta.database.atomic():
+    with writing():
         next_app_id = (Application.select(peewee.fn.MAX(Application.id)).scalar() or 0) + 1
         next_contact_id = (Contact.select(peewee.fn.MAX(Contact.id)).scalar() or 0) + 1
         applications: list[dict[str, object]] = []

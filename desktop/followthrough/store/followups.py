@@ -11,7 +11,7 @@ what changed.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, time
+from datetime import date, datetime, time
 
 from followthrough.domain.cadence import (
     CadenceSettings,
@@ -30,6 +30,7 @@ from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField
 from followthrough.store.models import db
 from followthrough.store.reminders import ReminderSpec, sync_reminders
+from followthrough.store.scope import EVERYTHING, PlanScope
 
 FOLLOW_UP = "follow_up"
 MOVE_ON = "move_on"
@@ -48,7 +49,7 @@ SELECT a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_e
         WHERE n.interview_id = i.id AND n.promised_on IS NOT NULL
           AND n.status IN ('sent', 'mailed', 'dropped_off'))
 FROM interview i JOIN application a ON a.id = i.application_id
-WHERE a.stage IN ({stages})
+WHERE a.stage IN ({stages}) AND {scope}
   AND NOT EXISTS (
     SELECT 1 FROM interview j WHERE j.application_id = i.application_id
       AND (j.starts_at > i.starts_at OR (j.starts_at = i.starts_at AND j.id > i.id)))
@@ -74,11 +75,13 @@ def _day(value: object) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _touchpoints_by_application() -> dict[int, list[Touchpoint]]:
+def _touchpoints_by_application(scope: PlanScope) -> dict[int, list[Touchpoint]]:
     grouped: dict[int, list[Touchpoint]] = defaultdict(list)
+    where, params = scope.sql("application_id")
     cursor = db.execute_sql(
         "SELECT application_id, happened_at, channel, answered, outcome, new_decision_on "
-        "FROM touchpoint ORDER BY happened_at, id"
+        f"FROM touchpoint WHERE {where} ORDER BY happened_at, id",
+        params,
     )
     for app_id, at, channel, answered, outcome, new_on in cursor:
         instant = _instant.python_value(at)
@@ -89,14 +92,18 @@ def _touchpoints_by_application() -> dict[int, list[Touchpoint]]:
     return grouped
 
 
-def planned_reminders(settings: CadenceSettings | None = None) -> list[ReminderSpec]:
-    """The follow-up reminders the facts call for now."""
+def planned_reminders(
+    settings: CadenceSettings | None = None, scope: PlanScope = EVERYTHING
+) -> list[ReminderSpec]:
+    """The follow-up reminders the facts call for (of the applications in ``scope``)."""
     settings = settings or cadence_settings()
     stages = [s.value for s in ACTIVE_STAGES]
+    where, params = scope.sql("a.id")
     cursor = db.execute_sql(
-        _LATEST_INTERVIEWS.format(stages=", ".join("?" * len(stages))), tuple(stages)
+        _LATEST_INTERVIEWS.format(stages=", ".join("?" * len(stages)), scope=where),
+        (*stages, *params),
     )
-    touchpoints = _touchpoints_by_application()
+    touchpoints = _touchpoints_by_application(scope)
     specs: list[ReminderSpec] = []
     for row in cursor:
         app_id, company, role, interview_id, ends_at, zone_name, decided, method, every = row[:9]
@@ -148,3 +155,8 @@ def planned_reminders(settings: CadenceSettings | None = None) -> list[ReminderS
 def plan_reminders(settings: CadenceSettings | None = None) -> tuple[int, int]:
     """Bring the stored follow-up reminders in line with the facts; (written, removed)."""
     return sync_reminders(planned_reminders(settings), PLANNED_KINDS)
+
+
+def planned_follow_ups(scope: PlanScope, _now: datetime) -> list[ReminderSpec]:
+    """The planner's entry (follow-ups do not lapse: the time does not matter)."""
+    return planned_reminders(scope=scope)

@@ -6,6 +6,7 @@ from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.interviews import InterviewDraft, PersonDraft, interview_problems
 from followthrough.domain.stages import Stage
 from followthrough.domain.timeframes import WindowUnit
@@ -16,11 +17,11 @@ from followthrough.store.models import (
     Interview,
     InterviewParticipant,
     StageEvent,
-    db,
 )
+from followthrough.store.transactions import writes, writing
 
 
-class InterviewError(ValueError):
+class InterviewError(UserError):
     """The interview cannot be saved as entered; the message is for the user."""
 
 
@@ -59,7 +60,7 @@ def save_interview(draft: InterviewDraft, clock: Clock) -> int:
     problems = interview_problems(draft)
     if problems:
         raise InterviewError(" ".join(problems.messages.values()))
-    with db.atomic():
+    with writing():
         application = Application.get_by_id(draft.application_id)
         fields = {
             "application": application,
@@ -160,5 +161,6 @@ def load_interview_draft(interview_id: int) -> InterviewDraft:
     )
 
 
+@writes
 def delete_interview(interview_id: int) -> None:
     Interview.delete_by_id(interview_id)

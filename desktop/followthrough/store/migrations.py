@@ -17,6 +17,7 @@ from playhouse.migrate import SqliteMigrator
 
 from followthrough.domain.clock import Clock
 from followthrough.store.backup import backup_database
+from followthrough.store.transactions import writing
 
 
 @dataclass(frozen=True)
@@ -294,11 +295,105 @@ def _v4_references(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -
         database.execute_sql(statement)
 
 
+# Settings that change when reminders come (store.settings keys; frozen with this step).
+PLANNING_SETTING_KEYS = (
+    "followup.patience",
+    "followup.default_wait_working_days",
+    "reminders.quiet_until_hour",
+    "reminders.quiet_from_hour",
+    "notes.hours_to_send",
+)
+
+
+def _dirty(select: str) -> str:
+    # Not INSERT OR IGNORE: inside a trigger, the conflict clause of the statement that
+    # fired it (an upsert, say) would override that one.
+    return (
+        f"INSERT INTO plan_dirty (application_id) SELECT DISTINCT app FROM ({select}) "
+        "WHERE app IS NOT NULL AND app NOT IN (SELECT application_id FROM plan_dirty);"
+    )
+
+
+def _v5_plan_by_what_changed(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """Reminders re-planned by what changed: a lapse instant on each reminder, and a list of
+    applications whose facts changed since they were last planned, kept by triggers in the
+    same transaction as the change (application 0: everything, e.g. a planning setting)."""
+    by_application = "SELECT {row}.application_id AS app"
+    by_interview = "SELECT application_id AS app FROM interview WHERE id = {row}.interview_id"
+    by_contact = (
+        "SELECT i.application_id AS app FROM interview_participant p "
+        "JOIN interview i ON i.id = p.interview_id WHERE p.contact_id = {row}.id "
+        "UNION SELECT application_id FROM application_reference WHERE contact_id = {row}.id"
+    )
+    statements = [
+        "ALTER TABLE reminder ADD COLUMN expires_at TEXT",
+        """
+        CREATE TABLE plan_dirty (
+            application_id INTEGER PRIMARY KEY,
+            stamp INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        # Everything is planned afresh once after this step.
+        "INSERT INTO plan_dirty (application_id, stamp) VALUES (0, 1)",
+        f"""
+        CREATE TRIGGER plan_dirty_application_insert AFTER INSERT ON application
+        BEGIN {_dirty("SELECT NEW.id AS app")} END
+        """,
+        f"""
+        CREATE TRIGGER plan_dirty_application_update AFTER UPDATE ON application
+        WHEN OLD.company IS NOT NEW.company OR OLD.role_title IS NOT NEW.role_title
+          OR OLD.stage IS NOT NEW.stage OR OLD.closed_on IS NOT NEW.closed_on
+        BEGIN {_dirty("SELECT NEW.id AS app")} END
+        """,
+        f"""
+        CREATE TRIGGER plan_dirty_contact_update AFTER UPDATE ON contact
+        WHEN OLD.name IS NOT NEW.name OR OLD.title IS NOT NEW.title
+          OR OLD.email IS NOT NEW.email OR OLD.preferred_method IS NOT NEW.preferred_method
+        BEGIN {_dirty(by_contact.format(row="NEW"))} END
+        """,
+        f"""
+        CREATE TRIGGER plan_dirty_note_update AFTER UPDATE ON thank_you_note
+        WHEN OLD.status IS NOT NEW.status OR OLD.promised_on IS NOT NEW.promised_on
+          OR OLD.medium IS NOT NEW.medium
+        BEGIN {_dirty(by_interview.format(row="NEW"))} END
+        """,
+    ]
+    for table, select in (
+        ("stage_event", by_application),
+        ("interview", by_application),
+        ("touchpoint", by_application),
+        ("application_reference", by_application),
+        ("interview_participant", by_interview),
+    ):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            statements.append(
+                f"CREATE TRIGGER plan_dirty_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN {_dirty(select.format(row=row))} END"
+            )
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_note_{event.lower()} AFTER {event} ON thank_you_note "
+            f"BEGIN {_dirty(by_interview.format(row=row))} END"
+        )
+    keys = ", ".join(f"'{key}'" for key in PLANNING_SETTING_KEYS)
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_setting_{event.lower()} AFTER {event} ON setting "
+            f"WHEN {row}.key IN ({keys}) BEGIN "
+            "UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0; "
+            "INSERT INTO plan_dirty (application_id, stamp) SELECT 0, 1 "
+            "WHERE NOT EXISTS (SELECT 1 FROM plan_dirty WHERE application_id = 0); END"
+        )
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
     Migration(3, "thank-you notes and the personal word list", _v3_thank_you_notes),
     Migration(4, "references, network contacts and the reference-check stage", _v4_references),
+    Migration(5, "reminders re-planned by what changed", _v5_plan_by_what_changed),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -314,11 +409,13 @@ def schema_version(database: peewee.SqliteDatabase) -> int:
 
 def migrate_database(
     database: peewee.SqliteDatabase,
-    backups_dir: Path,
+    backups_dir: Path | None,
     clock: Clock,
     migrations: Sequence[Migration] = MIGRATIONS,
 ) -> list[int]:
-    """Bring the schema up to the last of ``migrations``; returns the versions applied."""
+    """Bring the schema up to the last of ``migrations``; returns the versions applied.
+
+    ``backups_dir`` None: no backups (an in-memory copy that a report reads)."""
     versions = [m.version for m in migrations]
     if versions != sorted(set(versions)):
         raise ValueError("migrations must have strictly increasing versions")
@@ -330,7 +427,7 @@ def migrate_database(
     for migration in migrations:
         if migration.version <= current:
             continue
-        if holds_data:
+        if holds_data and backups_dir is not None:
             backup_database(
                 database.connection(),
                 backups_dir,
@@ -338,7 +435,7 @@ def migrate_database(
                 clock.now(),
             )
         try:
-            with database.atomic():
+            with writing(database):
                 migration.apply(database, migrator)
                 # PRAGMA takes no bound parameters; the version is an int we own.
                 database.execute_sql(f"PRAGMA user_version = {int(migration.version)}")

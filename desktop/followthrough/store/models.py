@@ -161,6 +161,8 @@ class Reminder(BaseModel):
     dismissed_at = UtcDateTimeField(null=True)
     delivered_via = peewee.TextField(null=True)
     delivery_error = peewee.TextField(null=True)
+    # After this the occasion is over: an open reminder lapses (dismissed, never fired).
+    expires_at = UtcDateTimeField(null=True)
 
     class Meta:
         indexes = ((("kind", "subject_key"), True),)

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.note_tasks import (
     FINISHED,
     NAG_UNTIL_AFTER_DEADLINE,
@@ -38,6 +39,8 @@ from followthrough.store.models import (
     db,
 )
 from followthrough.store.reminders import ReminderSpec, sync_reminders
+from followthrough.store.scope import EVERYTHING, PlanScope
+from followthrough.store.transactions import writes, writing
 
 NOTE_DUE_SOON = "note_due_soon"
 NOTE_OVERDUE = "note_overdue"
@@ -46,7 +49,7 @@ NOTE_KINDS = (NOTE_DUE_SOON, NOTE_OVERDUE)
 _instant = UtcDateTimeField()
 
 
-class NoteError(ValueError):
+class NoteError(UserError):
     """The note cannot be saved or changed as asked; the message is for the user."""
 
 
@@ -267,9 +270,7 @@ def save_note(
     """
     note_task(interview_id, contact_id)  # refuses people who are not interviewers there
     now = clock.now()
-    # IMMEDIATE: this reads, then writes; taking the write lock first means another
-    # writer makes it wait (busy timeout) instead of failing on a stale snapshot.
-    with db.atomic("IMMEDIATE"):
+    with writing():
         row = ThankYouNote.get_or_none(
             (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
         )
@@ -309,9 +310,7 @@ def finish_note(
 ) -> None:
     """Record that the note went out: e-mailed, posted or dropped off on ``on``."""
     now = clock.now()
-    # IMMEDIATE: this reads, then writes; taking the write lock first means another
-    # writer makes it wait (busy timeout) instead of failing on a stale snapshot.
-    with db.atomic("IMMEDIATE"):
+    with writing():
         row = ThankYouNote.get_or_none(
             (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
         )
@@ -327,7 +326,7 @@ def finish_note(
 
 def reopen_note(interview_id: int, contact_id: int, clock: Clock) -> None:
     """Undo "sent": the note goes back to checked (or drafted) and is reminded of again."""
-    with db.atomic("IMMEDIATE"):
+    with writing():
         row = ThankYouNote.get_or_none(
             (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
         )
@@ -340,6 +339,7 @@ def reopen_note(interview_id: int, contact_id: int, clock: Clock) -> None:
         row.save()
 
 
+@writes
 def set_contact_email(contact_id: int, address: str) -> None:
     """The interviewer's e-mail as typed in the composer, kept with the contact."""
     if email_problem(address):
@@ -354,6 +354,7 @@ def personal_words() -> list[str]:
     return [str(w) for (w,) in db.execute_sql("SELECT word FROM personal_word ORDER BY word")]
 
 
+@writes
 def add_personal_word(word: str) -> None:
     cleaned = word.strip()
     if not cleaned or any(c.isspace() for c in cleaned):
@@ -361,6 +362,7 @@ def add_personal_word(word: str) -> None:
     PersonalWord.insert(word=cleaned).on_conflict_ignore().execute()
 
 
+@writes
 def remove_personal_word(word: str) -> None:
     PersonalWord.delete().where(PersonalWord.word == word).execute()
 
@@ -373,18 +375,25 @@ def _local_time_text(instant: datetime, zone: ZoneInfo) -> str:
     return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
 
 
-def planned_note_reminders(now: datetime) -> list[ReminderSpec]:
+def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list[ReminderSpec]:
     """A "due soon" and an "overdue" reminder for every note not yet out, from interviews
-    whose notes are not past the outer limit at ``now``."""
+    whose notes are not past the outer limit at ``now`` (those lapse: ``expires_at``)."""
     hours = options.get(options.NOTE_HOURS)
     settings = cadence_settings()
     earliest_end = now - timedelta(hours=hours) - NAG_UNTIL_AFTER_DEADLINE
     stages = [s.value for s in ACTIVE_STAGES]
+    in_scope, scope_params = scope.sql("a.id")
     where = (
         f"AND i.ends_at >= ? AND a.stage IN ({', '.join('?' * len(stages))}) "
-        f"AND (n.status IS NULL OR n.status NOT IN ({', '.join('?' * len(FINISHED))}))"
+        f"AND (n.status IS NULL OR n.status NOT IN ({', '.join('?' * len(FINISHED))})) "
+        f"AND {in_scope}"
     )
-    params = (to_db_instant(earliest_end), *stages, *sorted(s.value for s in FINISHED))
+    params = (
+        to_db_instant(earliest_end),
+        *stages,
+        *sorted(s.value for s in FINISHED),
+        *scope_params,
+    )
     specs = []
     for task in _tasks(where, params, hours):
         zone = ZoneInfo(task.time_zone)
@@ -408,6 +417,7 @@ def planned_note_reminders(now: datetime) -> list[ReminderSpec]:
                 times.due_soon,
                 body,
                 task.application_id,
+                times.stop_after,
             )
         )
         specs.append(
@@ -419,10 +429,11 @@ def planned_note_reminders(now: datetime) -> list[ReminderSpec]:
                 f"It was due {due_text}. A late note still beats none; about two days "
                 "after the interview is the outer limit.",
                 task.application_id,
+                times.stop_after,
             )
         )
     return specs
 
 
 def plan_note_reminders(now: datetime) -> tuple[int, int]:
-    return sync_reminders(planned_note_reminders(now), NOTE_KINDS)
+    return sync_reminders(planned_note_reminders(now), NOTE_KINDS, now)

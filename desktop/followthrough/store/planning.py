@@ -1,20 +1,237 @@
-"""Every reminder the facts call for, planned in one call (the scheduler runs it after
-each change and at start-up)."""
+"""Keeping the stored reminders in line with the facts, by what changed.
+
+Every write that changes a fact a reminder depends on marks its application in
+``plan_dirty`` (triggers of migration 5, in the same transaction); a planning setting
+marks everything (application 0). ``plan_changed`` plans exactly the marked applications;
+``full_pass`` plans every application, a few hundred at a time. Each step is one short
+IMMEDIATE transaction that reads the facts and the stored reminders of its applications,
+compares them in memory (``domain.reminder_plan.reconcile``) and writes only the
+differences, so a save made meanwhile waits at most one step, and nothing read can be
+stale when it is written.
+
+``preview_due`` answers "what is, or would be, due at this instant" without writing:
+stored reminders, with the marked applications planned in memory.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from followthrough.store.followups import plan_reminders
-from followthrough.store.notes import plan_note_reminders
-from followthrough.store.references import plan_reference_reminders
+from followthrough.domain.reminder_plan import (
+    ReminderSpec,
+    StoredReminder,
+    apply_changes,
+    due_by,
+    reconcile,
+)
+from followthrough.store.fields import to_db_instant
+from followthrough.store.followups import PLANNED_KINDS as FOLLOW_UP_KINDS
+from followthrough.store.followups import planned_follow_ups
+from followthrough.store.models import db
+from followthrough.store.notes import NOTE_KINDS, planned_note_reminders
+from followthrough.store.references import REFERENCE_KINDS, planned_references
+from followthrough.store.reminders import stored_reminders, write_changes
+from followthrough.store.scope import EVERYTHING, PlanScope
+from followthrough.store.transactions import writing
+
+log = logging.getLogger(__name__)
+
+# Applications planned per transaction in a full pass: small enough that a save waiting
+# for the write lock waits a few tens of milliseconds, large enough to keep the pass fast.
+FULL_PASS_CHUNK = 400
+# Marked applications planned per transaction.
+CHANGED_CHUNK = 400
+# plan_dirty's row that stands for every application.
+EVERYTHING_MARK = 0
+
+
+@dataclass(frozen=True)
+class Planner:
+    """One feature's reminders: their kinds, and the specs its facts call for."""
+
+    name: str
+    kinds: tuple[str, ...]
+    plan: Callable[[PlanScope, datetime], list[ReminderSpec]]
+
+
+PLANNERS: tuple[Planner, ...] = (
+    Planner("follow_ups", FOLLOW_UP_KINDS, planned_follow_ups),
+    Planner("thank_you_notes", NOTE_KINDS, lambda scope, now: planned_note_reminders(now, scope)),
+    Planner("references", REFERENCE_KINDS, planned_references),
+)
+PLANNED_KINDS: tuple[str, ...] = tuple(kind for p in PLANNERS for kind in p.kinds)
+
+
+@dataclass
+class PlanReport:
+    """What a pass did: reminders written and removed, applications planned, steps taken,
+    and whether it stopped early because it was asked to."""
+
+    written: int = 0
+    removed: int = 0
+    applications: int = 0
+    steps: int = 0
+    stopped: bool = False
+    by_planner: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, other: PlanReport) -> None:
+        self.written += other.written
+        self.removed += other.removed
+        self.applications += other.applications
+        self.steps += other.steps
+        for name, (written, removed) in other.by_planner.items():
+            before = self.by_planner.get(name, (0, 0))
+            self.by_planner[name] = (before[0] + written, before[1] + removed)
+
+
+def planned(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
+    """Every reminder the facts of the applications in ``scope`` call for."""
+    return [spec for planner in PLANNERS for spec in planner.plan(scope, now)]
+
+
+def _stored_in(scope: PlanScope, kinds: Sequence[str]) -> list[StoredReminder]:
+    where, params = scope.sql("application_id")
+    marks = ", ".join("?" * len(kinds))
+    return stored_reminders(f"kind IN ({marks}) AND {where}", (*kinds, *params))
+
+
+def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
+    """Plan the applications in ``scope`` in one IMMEDIATE transaction, and clear their
+    marks: the facts read and the reminders written belong to one moment."""
+    report = PlanReport(steps=1)
+    with writing():
+        for planner in PLANNERS:
+            changes = reconcile(_stored_in(scope, planner.kinds), planner.plan(scope, now), now)
+            written, removed = write_changes(changes) if changes else (0, 0)
+            report.written += written
+            report.removed += removed
+            report.by_planner[planner.name] = (written, removed)
+        where, params = scope.sql("application_id")
+        db.execute_sql(
+            f"DELETE FROM plan_dirty WHERE application_id != ? AND {where}",
+            (EVERYTHING_MARK, *params),
+        )
+    if scope.ids is not None:
+        report.applications = len(scope.ids)
+    return report
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Applications whose facts changed since they were planned."""
+
+    everything: int | None  # the stamp of the "plan everything" mark, if set
+    applications: tuple[int, ...]
+
+    def __bool__(self) -> bool:
+        return self.everything is not None or bool(self.applications)
+
+
+def changed_marks() -> Marks:
+    everything: int | None = None
+    ids: list[int] = []
+    for application_id, stamp in db.execute_sql(
+        "SELECT application_id, stamp FROM plan_dirty ORDER BY application_id"
+    ):
+        if application_id == EVERYTHING_MARK:
+            everything = int(stamp)
+        else:
+            ids.append(int(application_id))
+    return Marks(everything, tuple(ids))
+
+
+Stop = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def plan_changed(now: datetime, should_stop: Stop = _never) -> PlanReport:
+    """Plan what changed since the last plan: the marked applications, or everything when
+    a planning setting (or a new version of the rules) asks for it."""
+    marks = changed_marks()
+    if marks.everything is not None:
+        return full_pass(now, should_stop)
+    report = PlanReport()
+    ids = list(marks.applications)
+    for start in range(0, len(ids), CHANGED_CHUNK):
+        if should_stop():
+            report.stopped = True
+            break
+        report.add(plan_scope(PlanScope.of(ids[start : start + CHANGED_CHUNK]), now))
+    return report
+
+
+def full_pass(
+    now: datetime, should_stop: Stop = _never, chunk: int = FULL_PASS_CHUNK
+) -> PlanReport:
+    """Plan every application, ``chunk`` at a time (start-up, a planning setting changed).
+
+    Stops between steps when ``should_stop`` says so (quitting); what is done is kept and
+    the "everything" mark stays, so the next start finishes the job.
+    """
+    marks = changed_marks()
+    ids = [int(row[0]) for row in db.execute_sql("SELECT id FROM application ORDER BY id")]
+    report = PlanReport()
+    groups = [ids[i : i + chunk] for i in range(0, len(ids), chunk)] or [[]]
+    for number, group in enumerate(groups):
+        if should_stop():
+            report.stopped = True
+            return report
+        # Open-ended at both ends, so that the steps cover every id, also those of
+        # applications added while the pass runs.
+        scope = PlanScope(
+            first=None if number == 0 else group[0],
+            last=None if number == len(groups) - 1 else group[-1],
+        )
+        step = plan_scope(scope, now)
+        step.applications = len(group)
+        report.add(step)
+    if marks.everything is not None:
+        with writing():
+            # Only the mark this pass started from: a setting saved meanwhile set a new
+            # stamp, and asks for another pass.
+            db.execute_sql(
+                "DELETE FROM plan_dirty WHERE application_id = ? AND stamp = ?",
+                (EVERYTHING_MARK, marks.everything),
+            )
+    log.info(
+        "planned %d applications in %d steps: %d reminders written, %d removed",
+        report.applications,
+        report.steps,
+        report.written,
+        report.removed,
+    )
+    return report
 
 
 def plan_all(now: datetime) -> dict[str, tuple[int, int]]:
-    """Bring every kind of planned reminder in line with the facts at ``now``;
-    (written, removed) per feature."""
-    return {
-        "follow_ups": plan_reminders(),
-        "thank_you_notes": plan_note_reminders(now),
-        "references": plan_reference_reminders(now),
-    }
+    """Plan everything now; (written, removed) per planner."""
+    return full_pass(now).by_planner
+
+
+def preview_due(at: datetime) -> list[StoredReminder]:
+    """What is, or would be, due at ``at``, oldest first, without writing anything: the
+    stored reminders, with the applications changed since their last plan planned in
+    memory at ``at``. (Looking ahead: a reminder that lapsed before ``at`` is left out.)"""
+    marks = changed_marks()
+    scope = EVERYTHING if marks.everything is not None else PlanScope.of(marks.applications)
+    planned_here: list[StoredReminder] = []
+    replaced: set[tuple[str, str]] = set()
+    if marks:
+        stored = _stored_in(scope, PLANNED_KINDS)
+        replaced = {row.identity for row in stored}
+        planned_here = apply_changes(stored, reconcile(stored, planned(scope, at), at))
+    others = [
+        row
+        for row in stored_reminders(
+            "done_at IS NULL AND dismissed_at IS NULL AND COALESCE(snoozed_until, due_at) <= ?",
+            (to_db_instant(at),),
+        )
+        if row.identity not in replaced
+    ]
+    return due_by([*others, *planned_here], at)

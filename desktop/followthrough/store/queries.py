@@ -8,8 +8,10 @@ from datetime import date
 import peewee
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage, plan_stage_change
-from followthrough.store.models import Application, Contact, Interview, StageEvent, db, rows_of
+from followthrough.store.models import Application, Contact, Interview, StageEvent, rows_of
+from followthrough.store.transactions import writing
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,9 @@ def create_application(
     notes: str = "",
 ) -> Application:
     if not company.strip():
-        raise ValueError("An application needs a company name.")
+        raise UserError("An application needs a company name.")
     now = clock.now()
-    with db.atomic():
+    with writing():
         application = Application.create(
             company=company.strip(),
             role_title=role_title.strip(),
@@ -63,7 +65,7 @@ def change_stage(
     reason: ClosureReason | None = None,
 ) -> Application:
     """Move an application to ``target`` if the stage rules allow it (StageError if not)."""
-    with db.atomic():
+    with writing():
         application = Application.get_by_id(application_id)
         change = plan_stage_change(Stage(application.stage), target, today, reason)
         now = clock.now()

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
@@ -45,6 +46,8 @@ from followthrough.store.models import (
     db,
 )
 from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
+from followthrough.store.scope import EVERYTHING, PlanScope
+from followthrough.store.transactions import writes, writing
 
 REFERENCE_HEADS_UP = "reference_heads_up"
 REFERENCE_THANKS = "reference_thanks"
@@ -64,7 +67,7 @@ _instant = UtcDateTimeField()
 _ROLE_FOR_KIND = {ReferenceKind.REFERENCE: "reference", ReferenceKind.NETWORK: "referrer"}
 
 
-class ReferenceLinkError(ValueError):
+class ReferenceLinkError(UserError):
     """The reference cannot be added or changed as asked; the message is for the user."""
 
 
@@ -105,6 +108,7 @@ def reference_profile(contact_id: int) -> ReferenceProfileFields:
     return ReferenceProfileFields(row.relationship, row.speaks_to, row.consent_on)
 
 
+@writes
 def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, clock: Clock) -> None:
     ReferenceProfile.insert(
         contact=contact_id,
@@ -308,7 +312,7 @@ def add_reference(
 ) -> int:
     """List ``contact_id`` as a reference (or network contact) of the application."""
     now = clock.now()
-    with db.atomic("IMMEDIATE"):
+    with writing():
         existing = ApplicationReference.get_or_none(
             (ApplicationReference.application == application_id)
             & (ApplicationReference.contact == contact_id)
@@ -348,7 +352,7 @@ def add_new_person(
     if problem:
         raise ReferenceLinkError(problem)
     now = clock.now()
-    with db.atomic():
+    with writing():
         # A network contact usually works at the employer; a reference usually does not.
         company = (
             Application.get_by_id(application_id).company if kind is ReferenceKind.NETWORK else ""
@@ -367,6 +371,7 @@ def add_new_person(
         return add_reference(application_id, contact.id, kind, clock, given_on)
 
 
+@writes
 def remove_reference(link_id: int) -> None:
     ApplicationReference.delete().where(ApplicationReference.id == link_id).execute()
 
@@ -396,7 +401,7 @@ def overuse_for(contact_id: int, today: date, adding_to: int | None = None) -> s
 
 
 def _update(link_id: int, clock: Clock, **values: object) -> None:
-    with db.atomic("IMMEDIATE"):
+    with writing():
         changed = (
             ApplicationReference.update(updated_at=clock.now(), **values)
             .where(ApplicationReference.id == link_id)
@@ -534,11 +539,13 @@ def load_reference_context(link_id: int, now: datetime, today: date) -> Referenc
     )
 
 
+@writes
 def save_contact_notes(contact_id: int, notes: str) -> None:
     """A network contact's notes, kept with them (the contact's own notes field)."""
     Contact.update(notes=notes).where(Contact.id == contact_id).execute()
 
 
+@writes
 def set_contact_email(contact_id: int, address: str) -> None:
     problem = email_problem(address)
     if problem:
@@ -611,15 +618,43 @@ def _noon(day: date) -> datetime:
     return datetime.combine(day, time(12), UTC)
 
 
-def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
-    """Every reminder the references and network contacts call for at ``now``."""
+def planned_reference_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list[ReminderSpec]:
+    """Every reminder the references and network contacts call for, leaving out those
+    whose occasion has lapsed by ``now``. The reminders themselves depend on the facts
+    only, never on the time of planning, so planning again never moves them."""
+    return [s for s in _reference_reminders(scope) if not s.expired(now)]
+
+
+def planned_references(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
+    """The planner's entry."""
+    return planned_reference_reminders(now, scope)
+
+
+def _network_occasion(
+    interviews: list[_Interview], checked_in_at: datetime | None
+) -> tuple[_Interview, _Interview] | None:
+    """The first interview since the last check-in (the reminder comes after it) and the
+    last one (the reminder stands until a while after it), or None."""
+    since = [i for i in interviews if checked_in_at is None or i.ends_at > checked_in_at]
+    return (since[0], since[-1]) if since else None
+
+
+def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
     settings = cadence_settings()
-    links = list(
+    query = (
         ApplicationReference.select(ApplicationReference, Application, Contact)
         .join(Application)
         .switch(ApplicationReference)
         .join(Contact)
     )
+    column = ApplicationReference.application
+    if scope.ids is not None:
+        query = query.where(column.in_(list(scope.ids)))
+    if scope.first is not None:
+        query = query.where(column >= scope.first)
+    if scope.last is not None:
+        query = query.where(column <= scope.last)
+    links = list(query)
     if not links:
         return []
     app_ids = sorted({link.application_id for link in links})
@@ -642,30 +677,21 @@ def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
             f" ({application.role_title})" if application.role_title else ""
         )
         if link.kind == ReferenceKind.NETWORK.value:
-            # After each interview: the one just over unless checked in since, else the
-            # next one coming (planned ahead, like any other reminder).
-            checked = link.checked_in_at
-            ended = [i for i in interviews if i.ends_at <= now]
-            coming = [i for i in interviews if i.ends_at > now]
-            interview = None
-            if ended and (checked is None or checked < ended[-1].ends_at):
-                interview = ended[-1]
-            elif coming:
-                interview = coming[0]
-            if (
-                application.stage in active
-                and interview is not None
-                and now - interview.ends_at < STALE_AFTER
-            ):
+            # After the first interview since the last check-in (planned ahead when it is
+            # still to come); it stands until a while after the latest of them.
+            occasion = _network_occasion(interviews, link.checked_in_at)
+            if application.stage in active and occasion is not None:
+                first, last = occasion
                 specs.append(
                     ReminderSpec(
                         NETWORK_CHECK_IN,
                         key,
                         f"Check in with {person} about {application.company}",
-                        check_in_due(interview.ends_at, earliest),
-                        f"Round {interview.round} at {where}: tell {person} how it went "
+                        check_in_due(first.ends_at, earliest),
+                        f"Round {first.round} at {where}: tell {person} how it went "
                         "and thank them for the way in.",
                         application.id,
+                        last.ends_at + STALE_AFTER,
                     )
                 )
             continue
@@ -686,7 +712,7 @@ def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
                 trigger = max(interviews[0].ends_at, link.created_at)
                 due = heads_up_due(trigger, earliest)
                 why = f"interview on {_day_text(interviews[0].local_day)}"
-            if due is not None and now - due < STALE_AFTER:
+            if due is not None:
                 specs.append(
                     ReminderSpec(
                         REFERENCE_HEADS_UP,
@@ -696,23 +722,24 @@ def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
                         f"{where}, {why}: tell them the role, what to stress and which "
                         "résumé you sent, and ask them to say if they are called.",
                         application.id,
+                        due + STALE_AFTER,
                     )
                 )
         if link.contacted_on is not None and link.thanked_on is None:
             logged = link.contacted_logged_at or _noon(link.contacted_on)
-            if now - logged < LATE_THANKS_LIMIT:
-                specs.append(
-                    ReminderSpec(
-                        REFERENCE_THANKS,
-                        key,
-                        f"Thank {person} for speaking to {application.company}",
-                        thanks_due(logged, earliest),
-                        f"{application.company} was in touch with them on "
-                        f"{link.contacted_on:%a} {link.contacted_on.day} "
-                        f"{link.contacted_on:%b}: a short thank-you now.",
-                        application.id,
-                    )
+            specs.append(
+                ReminderSpec(
+                    REFERENCE_THANKS,
+                    key,
+                    f"Thank {person} for speaking to {application.company}",
+                    thanks_due(logged, earliest),
+                    f"{application.company} was in touch with them on "
+                    f"{link.contacted_on:%a} {link.contacted_on.day} "
+                    f"{link.contacted_on:%b}: a short thank-you now.",
+                    application.id,
+                    logged + LATE_THANKS_LIMIT,
                 )
+            )
         was_involved = (
             link.given_on is not None
             or link.heads_up_at is not None
@@ -720,25 +747,30 @@ def planned_reference_reminders(now: datetime) -> list[ReminderSpec]:
         )
         if application.stage in closed and was_involved and link.outcome_told_on is None:
             # The stage change when recorded, else the closing day (whichever is later).
-            marks = [entered.get(application.id), _noon(application.closed_on or now.date())]
-            closed_at = max(m for m in marks if m is not None)
-            if now - closed_at < LATE_THANKS_LIMIT:
-                specs.append(
-                    ReminderSpec(
-                        REFERENCE_OUTCOME,
-                        key,
-                        f"Tell {person} how {application.company} ended",
-                        outcome_due(closed_at, earliest),
-                        f"{where} is closed ({Stage(application.stage).label.lower()}). "
-                        "References like to hear the end of the story.",
-                        application.id,
-                    )
+            marks = [entered.get(application.id)]
+            if application.closed_on is not None:
+                marks.append(_noon(application.closed_on))
+            known = [m for m in marks if m is not None]
+            if not known:
+                continue
+            closed_at = max(known)
+            specs.append(
+                ReminderSpec(
+                    REFERENCE_OUTCOME,
+                    key,
+                    f"Tell {person} how {application.company} ended",
+                    outcome_due(closed_at, earliest),
+                    f"{where} is closed ({Stage(application.stage).label.lower()}). "
+                    "References like to hear the end of the story.",
+                    application.id,
+                    closed_at + LATE_THANKS_LIMIT,
                 )
+            )
     return specs
 
 
 def plan_reference_reminders(now: datetime) -> tuple[int, int]:
-    return sync_reminders(planned_reference_reminders(now), REFERENCE_KINDS)
+    return sync_reminders(planned_reference_reminders(now), REFERENCE_KINDS, now)
 
 
 # -- the timeline --------------------------------------------------------------------------

@@ -10,30 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem
+from followthrough.domain.reminder_plan import (
+    ReminderChanges,
+    ReminderSpec,
+    StoredReminder,
+    reconcile,
+)
 from followthrough.store.agenda import local_bounds, register
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
 from followthrough.store.models import Reminder, db
+from followthrough.store.transactions import writes, writing
+
+__all__ = ["DueReminder", "ReminderSpec", "StoredReminder"]
 
 _instant = UtcDateTimeField()
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EFFECTIVE = "COALESCE(snoozed_until, due_at)"
 _UNFIRED_OPEN = "fired_at IS NULL AND done_at IS NULL AND dismissed_at IS NULL"
 _OPEN = "done_at IS NULL AND dismissed_at IS NULL"
-
-
-@dataclass(frozen=True)
-class ReminderSpec:
-    """A reminder the facts call for."""
-
-    kind: str
-    subject_key: str
-    title: str
-    due_at: datetime
-    body: str = ""
-    application_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,55 +65,107 @@ def _as_instant(text: str) -> datetime:
     return value
 
 
-def sync_reminders(specs: Iterable[ReminderSpec], kinds: Iterable[str]) -> tuple[int, int]:
-    """Make the open reminders of ``kinds`` match ``specs``; returns (written, removed).
+def _maybe_instant(text: str | None) -> datetime | None:
+    return None if text is None else _instant.python_value(text)
 
-    A reminder whose due instant changed is moved (and may fire again if it had fired for
-    an earlier instant); one the facts no longer call for is removed unless it is done.
-    """
-    wanted = {(s.kind, s.subject_key): s for s in specs}
-    kinds = set(kinds) | {kind for kind, _key in wanted}
-    written = removed = 0
-    # IMMEDIATE: read-then-write; with a second writer (the background pool has two
-    # threads) a deferred transaction could fail on a stale snapshot instead of waiting.
-    with db.atomic("IMMEDIATE"):
-        existing = {
-            (r.kind, r.subject_key): r
-            for r in Reminder.select().where(Reminder.kind.in_(sorted(kinds)))
-        }
-        for key, spec in wanted.items():
-            row = existing.get(key)
-            if row is None:
-                Reminder.create(
-                    kind=spec.kind,
-                    subject_key=spec.subject_key,
-                    application=spec.application_id,
-                    title=spec.title,
-                    body=spec.body,
-                    due_at=spec.due_at,
+
+def _db_instant(value: datetime | None) -> str | None:
+    return None if value is None else to_db_instant(value)
+
+
+# -- the stored side of planning -----------------------------------------------------------
+
+_STORED_COLUMNS = (
+    "id, kind, subject_key, application_id, title, body, due_at, snoozed_until, fired_at, "
+    "done_at, dismissed_at, expires_at"
+)
+
+
+def stored_reminders(where: str = "1", params: Iterable[object] = ()) -> list[StoredReminder]:
+    """Reminder rows as plain values (raw rows: tens of thousands load quickly)."""
+    cursor = db.execute_sql(f"SELECT {_STORED_COLUMNS} FROM reminder WHERE {where}", tuple(params))
+    return [
+        StoredReminder(
+            reminder_id=rid,
+            kind=kind,
+            subject_key=key,
+            application_id=app_id,
+            title=title,
+            body=body,
+            due_at=_as_instant(due),
+            snoozed_until=_maybe_instant(snoozed),
+            fired_at=_maybe_instant(fired),
+            done_at=_maybe_instant(done),
+            dismissed_at=_maybe_instant(dismissed),
+            expires_at=_maybe_instant(expires),
+        )
+        for rid, kind, key, app_id, title, body, due, snoozed, fired, done, dismissed, expires in (
+            cursor
+        )
+    ]
+
+
+def write_changes(changes: ReminderChanges) -> tuple[int, int]:
+    """Write what ``reconcile`` found, in the caller's transaction; (written, removed)."""
+    with writing():
+        if changes.create:
+            db.connection().executemany(
+                "INSERT INTO reminder (kind, subject_key, application_id, title, body, due_at, "
+                "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        s.kind,
+                        s.subject_key,
+                        s.application_id,
+                        s.title,
+                        s.body,
+                        to_db_instant(s.due_at),
+                        _db_instant(s.expires_at),
+                    )
+                    for s in changes.create
+                ],
+            )
+        for change in changes.update:
+            spec = change.spec
+            values: tuple[object, ...] = (
+                spec.title,
+                spec.body,
+                _db_instant(spec.expires_at),
+                spec.application_id,
+            )
+            if change.moved:
+                # The facts moved it: it may fire once more, at its new time.
+                db.execute_sql(
+                    "UPDATE reminder SET title = ?, body = ?, expires_at = ?, application_id = ?, "
+                    "due_at = ?, fired_at = NULL, snoozed_until = NULL WHERE id = ?",
+                    (*values, to_db_instant(spec.due_at), change.stored.reminder_id),
                 )
-                written += 1
-            elif (
-                row.done_at is None
-                and row.dismissed_at is None
-                and (row.due_at != spec.due_at or row.title != spec.title or row.body != spec.body)
-            ):
-                moved = row.due_at != spec.due_at
-                row.title, row.body = spec.title, spec.body
-                if moved:
-                    row.due_at = spec.due_at
-                    row.fired_at = None
-                    row.snoozed_until = None
-                row.save()
-                written += 1
-        stale = [
-            r.id
-            for key, r in existing.items()
-            if key not in wanted and r.done_at is None and r.dismissed_at is None
-        ]
-        if stale:
-            removed = Reminder.delete().where(Reminder.id.in_(stale)).execute()
-    return written, int(removed)
+            else:
+                db.execute_sql(
+                    "UPDATE reminder SET title = ?, body = ?, expires_at = ?, application_id = ? "
+                    "WHERE id = ?",
+                    (*values, change.stored.reminder_id),
+                )
+        if changes.remove:
+            db.connection().executemany(
+                "DELETE FROM reminder WHERE id = ?", [(r.reminder_id,) for r in changes.remove]
+            )
+    return len(changes.create) + len(changes.update), len(changes.remove)
+
+
+def sync_reminders(
+    specs: Iterable[ReminderSpec], kinds: Iterable[str], now: datetime | None = None
+) -> tuple[int, int]:
+    """Make the stored reminders of ``kinds`` match ``specs`` (every application); returns
+    (written, removed). See ``domain.reminder_plan.reconcile`` for what is kept."""
+    specs = list(specs)
+    kinds = sorted(set(kinds) | {s.kind for s in specs})
+    marks = ", ".join("?" * len(kinds))
+    with writing():
+        stored = stored_reminders(f"kind IN ({marks})", kinds)
+        # Without a time, nothing counts as lapsed: every planned reminder is stored.
+        changes = reconcile(stored, specs, now if now is not None else _EPOCH)
+        return write_changes(changes)
 
 
 def next_due_instant() -> datetime | None:
@@ -132,7 +182,8 @@ def claim_due(now: datetime, limit: int = 5000) -> list[DueReminder]:
     # One transaction: one write to disk for a whole batch (a long absence can leave
     # hundreds due). IMMEDIATE takes the write lock first, so two processes claiming at
     # once wait for each other instead of failing on a lock upgrade.
-    with db.atomic("IMMEDIATE"):
+    with writing():
+        lapse_expired(now)
         candidates = _rows(
             f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} <= ? ORDER BY {_EFFECTIVE} LIMIT ?",
             (stamp, limit),
@@ -148,6 +199,19 @@ def claim_due(now: datetime, limit: int = 5000) -> list[DueReminder]:
     return claimed
 
 
+def lapse_expired(now: datetime) -> int:
+    """Reminders whose occasion is over (a note past its outer limit, a heads-up for calls
+    long made) leave the open list without firing; returns how many."""
+    stamp = to_db_instant(now)
+    with writing():
+        cursor = db.execute_sql(
+            f"UPDATE reminder SET dismissed_at = ? WHERE {_OPEN} AND expires_at IS NOT NULL "
+            "AND expires_at <= ?",
+            (stamp, stamp),
+        )
+        return int(cursor.rowcount)
+
+
 def due_at(at: datetime) -> list[DueReminder]:
     """Everything open whose effective due instant is at or before ``at``."""
     return _rows(
@@ -161,21 +225,25 @@ def open_fired() -> list[DueReminder]:
     return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {_EFFECTIVE}, id")
 
 
+@writes
 def record_delivery(reminder_id: int, via: str, error: str | None = None) -> None:
     Reminder.update(delivered_via=via, delivery_error=error).where(
         Reminder.id == reminder_id
     ).execute()
 
 
+@writes
 def snooze(reminder_id: int, until: datetime) -> None:
     """Show it again at ``until`` (it fires once more then)."""
     Reminder.update(snoozed_until=until, fired_at=None).where(Reminder.id == reminder_id).execute()
 
 
+@writes
 def mark_done(reminder_id: int, now: datetime) -> None:
     Reminder.update(done_at=now).where(Reminder.id == reminder_id).execute()
 
 
+@writes
 def dismiss(reminder_id: int, now: datetime) -> None:
     Reminder.update(dismissed_at=now).where(Reminder.id == reminder_id).execute()
 

@@ -18,6 +18,7 @@ import peewee
 
 from followthrough.domain.cadence import Channel, Outcome
 from followthrough.domain.clock import Clock
+from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.store.models import (
     Application,
@@ -25,12 +26,12 @@ from followthrough.store.models import (
     Interview,
     InterviewParticipant,
     Touchpoint,
-    db,
 )
 from followthrough.store.queries import change_stage
+from followthrough.store.transactions import writes, writing
 
 
-class TouchpointError(ValueError):
+class TouchpointError(UserError):
     """The touchpoint cannot be logged as entered; the message is for the user."""
 
 
@@ -89,7 +90,7 @@ def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
     problem = touchpoint_problem(data, clock.now())
     if problem is not None:
         raise TouchpointError(problem)
-    with db.atomic():
+    with writing():
         application = Application.get_or_none(Application.id == data.application_id)
         if application is None:
             raise TouchpointError("This application no longer exists.")
@@ -115,6 +116,7 @@ def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
     return int(touchpoint.id)
 
 
+@writes
 def delete_touchpoint(touchpoint_id: int) -> None:
     """Removes one touchpoint. An application it closed stays closed (reopen it by stage)."""
     Touchpoint.delete_by_id(touchpoint_id)
@@ -315,6 +317,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
     )
 
 
+@writes
 def save_intro_line(application_id: int, text: str) -> None:
     """Keeps the five-second intro of an application (TouchpointError if it is gone)."""
     changed = (

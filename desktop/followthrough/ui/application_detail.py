@@ -35,6 +35,7 @@ from followthrough.store.contacts import contact_choices
 from followthrough.store.interviews import delete_interview, load_interview_draft, save_interview
 from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
+from followthrough.ui import saving
 from followthrough.ui.ask import Ask
 from followthrough.ui.context import AppContext
 from followthrough.ui.followup_flow import FollowUpFlow
@@ -239,7 +240,19 @@ class ApplicationDetailDialog(QDialog):
         return self.context.clock.now().astimezone(system_zone()).date()
 
     def _submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Load something (a failure shows below the tabs until the next load works)."""
         self.context.runner.submit(work, done, self._failed)
+
+    def _save(
+        self,
+        what: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        edit: Callable[[], None] | None = None,
+        verb: str = "saved",
+    ) -> None:
+        saving.save(self.context.runner, self, what, work, done, edit=edit, verb=verb)
 
     def _followed_up(self, _message: str) -> None:
         self.changed.emit()
@@ -272,6 +285,7 @@ class ApplicationDetailDialog(QDialog):
         self._submit(lambda: application_detail(application_id, now), self._show)
 
     def _show(self, detail: ApplicationDetail) -> None:
+        self.error.hide()
         self.detail = detail
         fields = detail.fields
         title = f"{fields.company} · {fields.role_title}" if fields.role_title else fields.company
@@ -316,7 +330,12 @@ class ApplicationDetailDialog(QDialog):
             self.changed.emit()
             self.reload()
 
-        self._submit(lambda: update_application(application_id, fields, clock), saved)
+        self._save(
+            f"the changes to {fields.company}",
+            lambda: update_application(application_id, fields, clock),
+            saved,
+            edit=lambda: self.tabs.setCurrentIndex(0),
+        )
 
     def change_stage(self, target: Stage | None = None) -> None:
         if self.detail is None:
@@ -337,7 +356,12 @@ class ApplicationDetailDialog(QDialog):
             self.changed.emit()
             self.reload()
 
-        self._submit(lambda: change_stage(application_id, stage, clock, today, reason), done)
+        company = self.detail.fields.company if self.detail else ""
+        self._save(
+            f"{company} moved to “{stage.label}”",
+            lambda: change_stage(application_id, stage, clock, today, reason),
+            done,
+        )
 
     def delete(self) -> None:
         if self.detail is None:
@@ -358,7 +382,12 @@ class ApplicationDetailDialog(QDialog):
             self.changed.emit()
             self.close()
 
-        self._submit(lambda: delete_application(application_id), done)
+        self._save(
+            f"the application to {self.detail.fields.company}",
+            lambda: delete_application(application_id),
+            done,
+            verb="deleted",
+        )
 
     def _selected_interview(self) -> InterviewLine | None:
         rows = self.interview_table.selectionModel().selectedRows()
@@ -394,19 +423,26 @@ class ApplicationDetailDialog(QDialog):
         company = self.detail.fields.company if self.detail else ""
 
         def with_contacts(choices: list[Any]) -> None:
-            dialog = InterviewDialog(f"{title} — {company}", draft, choices, self)
-            if not self.exec_dialog(dialog):
-                return
-            value, clock = dialog.value(), self.context.clock
-
-            def saved(_id: object) -> None:
-                self.changed.emit()
-                self.reload()
-                self.tabs.setCurrentIndex(1)
-
-            self._submit(lambda: save_interview(value, clock), saved)
+            self._run_interview(InterviewDialog(f"{title} — {company}", draft, choices, self))
 
         self._submit(contact_choices, with_contacts)
+
+    def _run_interview(self, dialog: InterviewDialog) -> None:
+        if not self.exec_dialog(dialog):
+            return
+        value, clock = dialog.value(), self.context.clock
+
+        def saved(_id: object) -> None:
+            self.changed.emit()
+            self.reload()
+            self.tabs.setCurrentIndex(1)
+
+        self._save(
+            f"the round {value.round} interview",
+            lambda: save_interview(value, clock),
+            saved,
+            edit=lambda: self._run_interview(dialog),
+        )
 
     def delete_interview(self) -> None:
         line = self._selected_interview()
@@ -426,7 +462,12 @@ class ApplicationDetailDialog(QDialog):
             self.changed.emit()
             self.reload()
 
-        self._submit(lambda: delete_interview(interview_id), done)
+        self._save(
+            f"the round {line.round} interview",
+            lambda: delete_interview(interview_id),
+            done,
+            verb="deleted",
+        )
 
     @staticmethod
     def exec_dialog(dialog: QDialog) -> bool:

@@ -17,6 +17,7 @@ from followthrough.store.touchpoints import (
     log_touchpoint,
     save_intro_line,
 )
+from followthrough.ui import saving
 from followthrough.ui.context import AppContext
 from followthrough.ui.followup_dialogs import CallSheetDialog, TouchpointDialog
 from followthrough.ui.formatting import system_zone
@@ -66,31 +67,45 @@ class FollowUpFlow:
                 self.parent,
                 application_id=application_id,
             )
-            if self.run_dialog(dialog):
-                self._save(dialog.value(), facts.company)
+            self._run_log(dialog, facts.company)
 
         self._with_facts(application_id, show)
+
+    def _run_log(self, dialog: TouchpointDialog, company: str) -> None:
+        if self.run_dialog(dialog):
+            self._save(dialog.value(), company, lambda: self._run_log(dialog, company))
 
     def call_sheet(self, application_id: int) -> None:
         """The phone call with everything at hand; its outcome buttons log the call."""
 
         def show(facts: CallSheetFacts) -> None:
             dialog = CallSheetDialog(facts, self.context.clock.now(), self.zone, self.parent)
-            accepted = self.run_dialog(dialog)
-            if dialog.intro_changed():
-                intro = dialog.intro_line()
-                self.context.runner.submit(
-                    lambda: save_intro_line(application_id, intro), lambda _r: None, self.failed
-                )
-            if accepted:
-                self._save(dialog.value(), facts.company)
+            self._run_call_sheet(dialog, facts)
 
         self._with_facts(application_id, show)
 
-    def _save(self, value: TouchpointInput, company: str) -> None:
+    def _run_call_sheet(self, dialog: CallSheetDialog, facts: CallSheetFacts) -> None:
+        accepted = self.run_dialog(dialog)
+        if dialog.intro_changed():
+            intro, application_id = dialog.intro_line(), facts.application_id
+            saving.save(
+                self.context.runner,
+                self.parent,
+                f"your five-second intro for {facts.company}",
+                lambda: save_intro_line(application_id, intro),
+                lambda _r: None,
+                edit=None if accepted else lambda: self._run_call_sheet(dialog, facts),
+            )
+        if accepted:
+            self._save(dialog.value(), facts.company, lambda: self._run_call_sheet(dialog, facts))
+
+    def _save(self, value: TouchpointInput, company: str, edit: Callable[[], None]) -> None:
         clock, today = self.context.clock, self._today()
-        self.context.runner.submit(
+        saving.save(
+            self.context.runner,
+            self.parent,
+            f"the follow-up with {company}",
             lambda: log_touchpoint(value, clock, today),
             lambda _id: self.saved(f"Logged the follow-up with {company}."),
-            self.failed,
+            edit=edit,
         )

@@ -7,7 +7,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from followthrough.store.contacts import (
 )
 from followthrough.store.queries import change_stage, create_application
 from followthrough.store.reminders import DueReminder, mark_done, snooze
+from followthrough.ui import saving
 from followthrough.ui.application_detail import ApplicationDetailDialog
 from followthrough.ui.context import AppContext
 from followthrough.ui.dialogs import (
@@ -85,10 +86,13 @@ _TRAY_EXPLAINED_KEY = "tray/explained"
 class MainWindow(QMainWindow):
     """Signals:
     data_loaded(): the views show the database's current contents.
+    first_data_shown(): the first time they do (the reminders' full planning pass waits
+        for it).
     data_changed(): something was saved; reminders are planned again.
     """
 
     data_loaded = Signal()
+    first_data_shown = Signal()
     data_changed = Signal()
     reminders_changed = Signal(list)
 
@@ -121,11 +125,15 @@ class MainWindow(QMainWindow):
         self.tray: TrayIcon | None = None
         self._quitting = False
         self.followups = FollowUpFlow(
-            context, self, self.exec_dialog, self._after_change, self._show_save_error
+            context, self, self.exec_dialog, self._after_change, self._show_failure
         )
-        self.notes = NoteFlow(context, self, self._after_change, self._show_save_error)
+        self.notes = NoteFlow(context, self, self._after_change, self._show_failure)
         self.references = ReferenceFlow(
-            context, self, self._after_change, self._show_save_error, lambda d: self.exec_dialog(d)
+            context,
+            self,
+            self._after_change,
+            self._show_failure,
+            lambda d: self.exec_dialog(d),
         )
         self.due_reminders: list[DueReminder] = []
         self.stack = QStackedWidget()
@@ -268,7 +276,8 @@ class MainWindow(QMainWindow):
             f"{plural(counts.interviews, 'interview')} · "
             f"{plural(counts.contacts, 'person', 'people')}"
         )
-        if not self._loaded_once:
+        first = not self._loaded_once
+        if first:
             self._loaded_once = True
             self.calendar_page.go_to(data.today)
         else:
@@ -276,6 +285,8 @@ class MainWindow(QMainWindow):
         self.load_month(*self.calendar_page.shown_month())
         self.load_day(self.calendar_page.selected_day())
         self.data_loaded.emit()
+        if first:
+            self.first_data_shown.emit()
 
     def _show_load_error(self, message: str) -> None:
         self.status_counts.setText("Could not load data")
@@ -357,23 +368,28 @@ class MainWindow(QMainWindow):
 
     def reminder_done(self, reminder_id: int) -> None:
         now = self.clock.now()
-        self._reminder_step(lambda: mark_done(reminder_id, now), "Marked done.")
+        self._reminder_step(
+            lambda: mark_done(reminder_id, now), "Marked done.", "the reminder marked as done"
+        )
 
     def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
         self.snooze_reminder_until(reminder_id, snooze_until(choice, self.clock.now(), self.zone))
 
     def snooze_reminder_until(self, reminder_id: int, until: datetime) -> None:
         local = until.astimezone(self.zone)
-        self._reminder_step(lambda: snooze(reminder_id, until), f"Snoozed until {local:%a %H:%M}.")
+        when = f"{local:%a %H:%M}"
+        self._reminder_step(
+            lambda: snooze(reminder_id, until), f"Snoozed until {when}.", f"the snooze until {when}"
+        )
 
-    def _reminder_step(self, work: Any, message: str) -> None:
+    def _reminder_step(self, work: Any, message: str, what: str) -> None:
         def done(_result: object) -> None:
             self.statusBar().showMessage(message, 5000)
             if self.scheduler is not None:
                 self.scheduler.check_now()
             self.refresh()
 
-        self.context.runner.submit(work, done, self._show_save_error)
+        saving.save(self.context.runner, self, what, work, done)
 
     def open_preferences(self) -> None:
         def load() -> dict[str, object]:
@@ -382,7 +398,7 @@ class MainWindow(QMainWindow):
                 values[options.START_AT_LOGIN.key] = autostart_enabled()
             return values
 
-        self.context.runner.submit(load, self._edit_preferences, self._show_save_error)
+        self.context.runner.submit(load, self._edit_preferences, self._show_failure)
 
     def _edit_preferences(self, values: dict[str, object]) -> None:
         dialog = PreferencesDialog(values, self)
@@ -391,15 +407,21 @@ class MainWindow(QMainWindow):
         chosen = dialog.value()
 
         def save() -> str:
-            for option in options.ALL_OPTIONS:
-                options.put_any(option, chosen[option.key])
+            options.put_all({option: chosen[option.key] for option in options.ALL_OPTIONS})
             try:
                 set_autostart(bool(chosen[options.START_AT_LOGIN.key]), default_command())
             except NotImplementedError as exc:
                 return f"Preferences saved. {exc}"
             return "Preferences saved."
 
-        self.context.runner.submit(save, self._after_change, self._show_save_error)
+        saving.save(
+            self.context.runner,
+            self,
+            "your preferences",
+            save,
+            self._after_change,
+            edit=lambda: self._edit_preferences(chosen),
+        )
 
     def open_agenda_item(self, item: AgendaItem) -> None:
         if item.application_id is not None:
@@ -428,10 +450,12 @@ class MainWindow(QMainWindow):
             assert chosen is not None
             target, reason = chosen, dialog.chosen_reason()
         clock, today, application_id = self.clock, self.today(), card.application_id
-        self.context.runner.submit(
+        saving.save(
+            self.context.runner,
+            self,
+            f"{card.company} moved to “{target.label}”",
             lambda: change_stage(application_id, target, clock, today, reason),
             lambda _r: self._after_change(f"{card.company}: now “{target.label}”."),
-            self._show_save_error,
         )
 
     def open_contact(self, contact_id: int | None) -> None:
@@ -441,7 +465,7 @@ class MainWindow(QMainWindow):
         self.context.runner.submit(
             lambda: (load_contact(contact_id), contact_history(contact_id)),
             lambda loaded: self._edit_contact(contact_id, loaded[0], loaded[1]),
-            self._show_save_error,
+            self._show_failure,
         )
 
     def _edit_contact(
@@ -449,22 +473,31 @@ class MainWindow(QMainWindow):
     ) -> None:
         dialog = ContactDialog(fields, history, self.zone, self)
         dialog.open_application.connect(self.open_application)
+        self._run_contact_dialog(dialog, contact_id, fields.name if fields else "")
+
+    def _run_contact_dialog(self, dialog: ContactDialog, contact_id: int | None, name: str) -> None:
         if not self.exec_dialog(dialog):
             return
         clock = self.clock
         if dialog.delete_requested and contact_id is not None:
-            name = fields.name if fields else ""
-            self.context.runner.submit(
+            dialog.delete_requested = False
+            saving.save(
+                self.context.runner,
+                self,
+                name,
                 lambda: delete_contact(contact_id),
                 lambda _r: self._after_change(f"Deleted {name}."),
-                self._show_save_error,
+                verb="deleted",
             )
             return
         value = dialog.form.value()
-        self.context.runner.submit(
+        saving.save(
+            self.context.runner,
+            self,
+            value.name,
             lambda: save_contact(value, clock, contact_id),
             lambda _r: self._after_change(f"Saved {value.name}."),
-            self._show_save_error,
+            edit=lambda: self._run_contact_dialog(dialog, contact_id, name),
         )
 
     def _after_change(self, message: str) -> None:
@@ -474,11 +507,16 @@ class MainWindow(QMainWindow):
         for dialog in self.detail_dialogs.values():
             dialog.reload()
 
-    def _show_save_error(self, message: str) -> None:
-        QMessageBox.critical(self, APP_NAME, f"That was not saved:\n{message}")
+    def _show_failure(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"That could not be loaded: {message}")
+        box.exec()
 
     def new_application(self) -> None:
-        dialog = NewApplicationDialog(self.today(), self)
+        self._run_new_application(NewApplicationDialog(self.today(), self))
+
+    def _run_new_application(self, dialog: NewApplicationDialog) -> None:
         if not self.exec_dialog(dialog):
             return
         value = dialog.value()
@@ -504,10 +542,14 @@ class MainWindow(QMainWindow):
             self.refresh()
             self.open_application(application_id)
 
-        def failed(message: str) -> None:
-            QMessageBox.critical(self, APP_NAME, f"The application was not saved:\n{message}")
-
-        self.context.runner.submit(save, saved, failed)
+        saving.save(
+            self.context.runner,
+            self,
+            f"the application to {value.company}",
+            save,
+            saved,
+            edit=lambda: self._run_new_application(dialog),
+        )
 
     @staticmethod
     def exec_dialog(dialog: QDialog) -> bool:

@@ -31,6 +31,7 @@ from followthrough.store.notes import (
     set_contact_email,
 )
 from followthrough.store.reminders import DueReminder
+from followthrough.ui import saving
 from followthrough.ui.context import AppContext
 from followthrough.ui.formatting import system_zone
 from followthrough.ui.note_composer import NoteComposerDialog
@@ -179,7 +180,13 @@ class NoteFlow:
                 return note_task(interview_id, contact_id)
 
             state = "checked" if checked else "saved as a draft"
-            self.context.runner.submit(work, after(f"Note to {name} {state}."), self.failed)
+            saving.save(
+                self.context.runner,
+                dialog,
+                f"the note to {name}",
+                work,
+                after(f"Note to {name} {state}."),
+            )
 
         def finish(draft: NoteDraft, checked: bool, medium: NoteMedium, day: date) -> None:
             def work() -> Any:
@@ -192,8 +199,12 @@ class NoteFlow:
                 NoteMedium.CARD: "posted",
                 NoteMedium.DROP_OFF: "dropped off",
             }[medium]
-            self.context.runner.submit(
-                work, after(f"Note to {name} marked as {verb}."), self.failed
+            saving.save(
+                self.context.runner,
+                dialog,
+                f"the note to {name} marked as {verb}",
+                work,
+                after(f"Note to {name} marked as {verb}."),
             )
 
         def reopen() -> None:
@@ -201,27 +212,40 @@ class NoteFlow:
                 reopen_note(interview_id, contact_id, clock)
                 return note_task(interview_id, contact_id)
 
-            self.context.runner.submit(
-                work, after(f"Note to {name} is back in your drafts."), self.failed
+            saving.save(
+                self.context.runner,
+                dialog,
+                f"the note to {name} back in your drafts",
+                work,
+                after(f"Note to {name} is back in your drafts."),
             )
 
         def add_word(word: str) -> None:
-            self.context.runner.submit(
+            saving.save(
+                self.context.runner,
+                dialog,
+                f"“{word}” in your words",
                 lambda: add_personal_word(word),
                 lambda _r: None,
-                self.failed,
             )
 
         def keep_sender(sender_name: str, contact: str) -> None:
-            def work() -> None:
-                options.put(options.SENDER_NAME, sender_name)
-                options.put(options.SENDER_CONTACT, contact)
-
-            self.context.runner.submit(work, lambda _r: None, self.failed)
+            values = {options.SENDER_NAME: sender_name, options.SENDER_CONTACT: contact}
+            saving.save(
+                self.context.runner,
+                dialog,
+                "your name and contact details",
+                lambda: options.put_all(values),
+                lambda _r: None,
+            )
 
         def keep_email(address: str) -> None:
-            self.context.runner.submit(
-                lambda: set_contact_email(contact_id, address), lambda _r: None, lambda _m: None
+            saving.save(
+                self.context.runner,
+                dialog,
+                f"{name}'s e-mail address",
+                lambda: set_contact_email(contact_id, address),
+                lambda _r: None,
             )
 
         dialog.save_requested.connect(save)

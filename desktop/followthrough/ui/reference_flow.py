@@ -39,6 +39,7 @@ from followthrough.store.references import (
     undo_step,
 )
 from followthrough.store.reminders import DueReminder
+from followthrough.ui import saving
 from followthrough.ui.ask import Ask
 from followthrough.ui.context import AppContext
 from followthrough.ui.formatting import system_zone
@@ -88,8 +89,26 @@ class ReferenceFlow:
     def _today(self) -> date:
         return self.context.clock.now().astimezone(self.zone).date()
 
-    def _submit(self, work: Callable[[], Any], message: str) -> None:
-        self.context.runner.submit(work, lambda _r: self.saved(message), self.failed)
+    def _save(
+        self,
+        what: str,
+        work: Callable[[], Any],
+        message: str | None,
+        *,
+        parent: QWidget | None = None,
+        edit: Callable[[], None] | None = None,
+        verb: str = "saved",
+    ) -> None:
+        """Write ``work``; ``message`` (if any) goes to ``saved`` once it landed."""
+        saving.save(
+            self.context.runner,
+            parent or self.parent,
+            what,
+            work,
+            lambda _r: None if message is None else self.saved(message),
+            edit=edit,
+            verb=verb,
+        )
 
     # -- messages ------------------------------------------------------------------------
 
@@ -142,23 +161,35 @@ class ReferenceFlow:
                     save_heads_up_draft(link_id, emphasis, resume, clock)
                 record_message_sent(link_id, purpose, via, today, clock)
 
-            self._submit(work, _SENT_TEXT[purpose].format(name=line.name))
+            self._save(
+                f"the {purpose.label.lower()} to {line.name}",
+                work,
+                _SENT_TEXT[purpose].format(name=line.name),
+                parent=dialog,
+            )
 
         def keep_draft(emphasis: str, resume: str) -> None:
-            self.context.runner.submit(
+            self._save(
+                f"the heads-up draft for {line.name}",
                 lambda: save_heads_up_draft(link_id, emphasis, resume, clock),
-                lambda _r: None,
-                self.failed,
+                None,
+                parent=dialog,
             )
 
         def keep_email(address: str) -> None:
-            self.context.runner.submit(
-                lambda: set_contact_email(contact_id, address), lambda _r: None, self.failed
+            self._save(
+                f"{line.name}'s e-mail address",
+                lambda: set_contact_email(contact_id, address),
+                None,
+                parent=dialog,
             )
 
         def keep_notes(notes: str) -> None:
-            self._submit(
-                lambda: save_contact_notes(contact_id, notes), f"Notes on {line.name} kept."
+            self._save(
+                f"your notes on {line.name}",
+                lambda: save_contact_notes(contact_id, notes),
+                f"Notes on {line.name} kept.",
+                parent=dialog,
             )
 
         dialog.done_requested.connect(sent)
@@ -169,14 +200,18 @@ class ReferenceFlow:
     # -- steps ---------------------------------------------------------------------------
 
     def log_contacted(self, line: ReferenceLine, company: str) -> None:
-        dialog = ContactedDialog(line.name, company, self._today(), self.parent)
+        self._run_contacted(ContactedDialog(line.name, company, self._today(), self.parent), line)
+
+    def _run_contacted(self, dialog: ContactedDialog, line: ReferenceLine) -> None:
         if not self.exec_dialog(dialog):
             return
         on, by = dialog.value()
         clock = self.context.clock
-        self._submit(
+        self._save(
+            f"the call to {line.name}",
             lambda: record_contacted(line.link_id, on, by, clock),
             f"{line.name} was contacted: a reminder to thank them is set.",
+            edit=lambda: self._run_contacted(dialog, line),
         )
 
     def undo(self, line: ReferenceLine, step: str, label: str) -> None:
@@ -188,7 +223,12 @@ class ReferenceFlow:
         ):
             return
         clock = self.context.clock
-        self._submit(lambda: undo_step(line.link_id, step, clock), f"Took back “{label}”.")
+        self._save(
+            f"taking back “{label}” for {line.name}",
+            lambda: undo_step(line.link_id, step, clock),
+            f"Took back “{label}”.",
+            verb="done",
+        )
 
     def remove(self, line: ReferenceLine) -> None:
         if not Ask.confirm(
@@ -199,7 +239,12 @@ class ReferenceFlow:
             "Remove",
         ):
             return
-        self._submit(lambda: remove_reference(line.link_id), f"Removed {line.name}.")
+        self._save(
+            f"{line.name} from this application",
+            lambda: remove_reference(line.link_id),
+            f"Removed {line.name}.",
+            verb="removed",
+        )
 
     def add(self, application_id: int, kind: ReferenceKind) -> None:
         """Asks who, then lists them (loading the pool first, off the GUI thread)."""
@@ -234,6 +279,11 @@ class ReferenceFlow:
         dialog = AddReferenceDialog(
             kind, people, days, listed, self._today(), limits[0], limits[1], self.parent
         )
+        self._run_add(dialog, application_id, kind)
+
+    def _run_add(
+        self, dialog: AddReferenceDialog, application_id: int, kind: ReferenceKind
+    ) -> None:
         if not self.exec_dialog(dialog):
             return
         choice: ReferenceChoice = dialog.choice()
@@ -258,4 +308,9 @@ class ReferenceFlow:
             )
 
         what = "reference" if kind is ReferenceKind.REFERENCE else "network contact"
-        self._submit(work, f"Added a {what}.")
+        self._save(
+            f"the new {what}",
+            work,
+            f"Added a {what}.",
+            edit=lambda: self._run_add(dialog, application_id, kind),
+        )

@@ -42,6 +42,7 @@ from followthrough.store.notes import (
 )
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import change_stage, create_application
+from followthrough.store.reminders import claim_due, due_at, open_fired
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -156,11 +157,16 @@ def test_no_reminders_for_closed_applications_or_notes_past_the_outer_limit(
     change_stage(app.id, Stage.REJECTED, clock, date(2026, 11, 20), ClosureReason.REJECTED)
     plan_note_reminders(clock.now())
     assert Reminder.select().count() == 0
-    # Three days on, even an open application's note no longer nags.
+    # Three days on, even an open application's note no longer nags: planning again
+    # changes nothing (the facts are the same), and the reminders lapse unfired.
     _fresh, _i2, _p2 = _panel(clock, "Fresh Co")
     plan_note_reminders(clock.now())
     assert Reminder.select().count() == 4
-    assert plan_note_reminders(clock.now() + timedelta(days=3, hours=1)) == (0, 4)
+    later = clock.now() + timedelta(days=3, hours=1)
+    assert plan_note_reminders(later) == (0, 0)
+    assert claim_due(later) == []
+    assert open_fired() == [] and due_at(later) == []
+    assert Reminder.select().where(Reminder.dismissed_at.is_null()).count() == 0
 
 
 def test_a_future_interview_has_its_reminders_planned_ahead(

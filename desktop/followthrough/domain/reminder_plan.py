@@ -1,0 +1,187 @@
+"""Reconciling the reminders the facts call for with the ones already stored.
+
+A reminder's identity is its kind and subject key. Planning is a function of the facts (and
+the settings), never of the time it runs: ``now`` only decides whether a reminder whose
+occasion has lapsed (``expires_at``) is still worth creating. Re-planning therefore keeps
+what the user and the scheduler did with a reminder (fired, snoozed, done, dismissed) for
+as long as its subject stands and its due instant is the same; a due instant that the facts
+moved makes it fire again, once; only a reminder whose subject is gone is removed.
+
+The same rules serve the scheduler (which writes the differences) and read-only reports
+such as ``followthrough due --at`` (which apply them in memory and write nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ReminderSpec:
+    """A reminder the facts call for."""
+
+    kind: str
+    subject_key: str
+    title: str
+    due_at: datetime
+    body: str = ""
+    application_id: int | None = None
+    # After this instant the occasion is over: not created any more, and an open one lapses.
+    expires_at: datetime | None = None
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        return self.kind, self.subject_key
+
+    def expired(self, now: datetime) -> bool:
+        return self.expires_at is not None and self.expires_at <= now
+
+
+@dataclass(frozen=True)
+class StoredReminder:
+    """A reminder row as stored, with its state."""
+
+    reminder_id: int
+    kind: str
+    subject_key: str
+    application_id: int | None
+    title: str
+    body: str
+    due_at: datetime
+    snoozed_until: datetime | None = None
+    fired_at: datetime | None = None
+    done_at: datetime | None = None
+    dismissed_at: datetime | None = None
+    expires_at: datetime | None = None
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        return self.kind, self.subject_key
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet done or dismissed by the user (or lapsed)."""
+        return self.done_at is None and self.dismissed_at is None
+
+    @property
+    def effective_due(self) -> datetime:
+        return self.snoozed_until if self.snoozed_until is not None else self.due_at
+
+
+@dataclass(frozen=True)
+class ReminderUpdate:
+    """A stored reminder brought in line with its spec. ``moved``: the due instant changed,
+    so the reminder fires again (fired and snooze are cleared)."""
+
+    stored: StoredReminder
+    spec: ReminderSpec
+    moved: bool
+
+
+@dataclass(frozen=True)
+class ReminderChanges:
+    """What to write so that the stored reminders match the plan."""
+
+    create: list[ReminderSpec]
+    update: list[ReminderUpdate]
+    remove: list[StoredReminder]
+
+    def __bool__(self) -> bool:
+        return bool(self.create or self.update or self.remove)
+
+
+def reconcile(
+    stored: Iterable[StoredReminder], planned: Iterable[ReminderSpec], now: datetime
+) -> ReminderChanges:
+    """The changes that bring ``stored`` (all rows of the planned kinds in the planned
+    scope) in line with ``planned`` at ``now``.
+
+    - planned, not stored: created, unless its occasion has already lapsed;
+    - planned and stored, still open: text and expiry follow the facts; the due instant
+      only when the facts moved it (then it may fire again, once); fired, snoozed and
+      done states are otherwise kept;
+    - done or dismissed rows are the user's history: never moved, never removed;
+    - stored, not planned: removed while open, as its subject is gone, unless it has
+      lapsed anyway (a planner may leave out subjects long past, to save work).
+    """
+    wanted = {spec.identity: spec for spec in planned}
+    existing = {row.identity: row for row in stored}
+    create: list[ReminderSpec] = []
+    update: list[ReminderUpdate] = []
+    remove: list[StoredReminder] = []
+    for identity, spec in wanted.items():
+        row = existing.get(identity)
+        if row is None:
+            if not spec.expired(now):
+                create.append(spec)
+            continue
+        if not row.is_open:
+            continue
+        moved = row.due_at != spec.due_at
+        if (
+            moved
+            or row.title != spec.title
+            or row.body != spec.body
+            or row.expires_at != spec.expires_at
+            or row.application_id != spec.application_id
+        ):
+            update.append(ReminderUpdate(row, spec, moved))
+    for identity, row in existing.items():
+        if identity in wanted or not row.is_open:
+            continue
+        if row.expires_at is not None and row.expires_at <= now:
+            continue
+        remove.append(row)
+    return ReminderChanges(create, update, remove)
+
+
+def apply_changes(
+    stored: Iterable[StoredReminder], changes: ReminderChanges
+) -> list[StoredReminder]:
+    """``stored`` as it would be after ``changes`` (new rows get negative ids)."""
+    removed = {row.reminder_id for row in changes.remove}
+    updated = {u.stored.reminder_id: u for u in changes.update}
+    result: list[StoredReminder] = []
+    for row in stored:
+        if row.reminder_id in removed:
+            continue
+        change = updated.get(row.reminder_id)
+        if change is not None:
+            spec = change.spec
+            row = replace(
+                row,
+                title=spec.title,
+                body=spec.body,
+                expires_at=spec.expires_at,
+                application_id=spec.application_id,
+            )
+            if change.moved:
+                row = replace(row, due_at=spec.due_at, fired_at=None, snoozed_until=None)
+        result.append(row)
+    for number, spec in enumerate(changes.create, start=1):
+        result.append(
+            StoredReminder(
+                reminder_id=-number,
+                kind=spec.kind,
+                subject_key=spec.subject_key,
+                application_id=spec.application_id,
+                title=spec.title,
+                body=spec.body,
+                due_at=spec.due_at,
+                expires_at=spec.expires_at,
+            )
+        )
+    return result
+
+
+def due_by(reminders: Iterable[StoredReminder], at: datetime) -> list[StoredReminder]:
+    """The open reminders due at or before ``at`` whose occasion has not lapsed by then,
+    oldest first: what a person would see listed as due at ``at``."""
+    found = [
+        r
+        for r in reminders
+        if r.is_open and r.effective_due <= at and (r.expires_at is None or r.expires_at > at)
+    ]
+    return sorted(found, key=lambda r: (r.effective_due, r.reminder_id < 0, abs(r.reminder_id)))

@@ -16,6 +16,7 @@ stored reminders, with the marked applications planned in memory.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,9 +42,12 @@ log = logging.getLogger(__name__)
 
 # Applications planned per transaction in a full pass: small enough that a save waiting
 # for the write lock waits a few tens of milliseconds, large enough to keep the pass fast.
-FULL_PASS_CHUNK = 400
+FULL_PASS_CHUNK = 100
 # Marked applications planned per transaction.
-CHANGED_CHUNK = 400
+CHANGED_CHUNK = 100
+# Between two steps the pass lets go of the write lock this long: longer than a waiting
+# writer's poll (store.transactions), so a save goes first.
+STEP_PAUSE_SECONDS = 0.005
 # plan_dirty's row that stands for every application.
 EVERYTHING_MARK = 0
 
@@ -162,6 +166,8 @@ def plan_changed(now: datetime, should_stop: Stop = _never) -> PlanReport:
         if should_stop():
             report.stopped = True
             break
+        if start:
+            time.sleep(STEP_PAUSE_SECONDS)
         report.add(plan_scope(PlanScope.of(ids[start : start + CHANGED_CHUNK]), now))
     return report
 
@@ -176,12 +182,16 @@ def full_pass(
     """
     marks = changed_marks()
     ids = [int(row[0]) for row in db.execute_sql("SELECT id FROM application ORDER BY id")]
+    log.info("planning every application (%d)", len(ids))
     report = PlanReport()
     groups = [ids[i : i + chunk] for i in range(0, len(ids), chunk)] or [[]]
     for number, group in enumerate(groups):
         if should_stop():
             report.stopped = True
+            log.info("planning stopped after %d applications", report.applications)
             return report
+        if number:
+            time.sleep(STEP_PAUSE_SECONDS)
         # Open-ended at both ends, so that the steps cover every id, also those of
         # applications added while the pass runs.
         scope = PlanScope(

@@ -62,7 +62,8 @@ class _Job(QRunnable):
 
 
 class BackgroundRunner(QObject):
-    """Runs callables on a thread pool; results arrive through the given callbacks.
+    """Runs callables on a thread pool (reads) or one at a time in order (saves, see
+    ``submit_write``); results arrive on the GUI thread through the given callbacks.
 
     Signals:
         busy_changed(bool): True while at least one job runs.
@@ -75,6 +76,10 @@ class BackgroundRunner(QObject):
         self._database = database
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
+        # Saves the person makes run one at a time, in the order they were made, so the
+        # last edit is the one kept; they never queue behind a long read or planning pass.
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
         self._running = 0
         # Keep the jobs' signal objects alive until they have delivered.
         self._pending: set[_JobSignals] = set()
@@ -84,6 +89,25 @@ class BackgroundRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run ``work`` (a read, or the scheduler's own bookkeeping) on the pool."""
+        self._start(self._pool, work, on_done, on_error)
+
+    def submit_write(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run a save the person made, after the saves submitted before it."""
+        self._start(self._writes, work, on_done, on_error)
+
+    def _start(
+        self,
+        pool: QThreadPool,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None,
     ) -> None:
         job = _Job(self._database, work)
         signals = job.signals
@@ -104,7 +128,7 @@ class BackgroundRunner(QObject):
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
-        self._pool.start(job)
+        pool.start(job)
 
     def _finish(self, signals: _JobSignals) -> None:
         self._pending.discard(signals)
@@ -112,10 +136,16 @@ class BackgroundRunner(QObject):
         if self._running == 0:
             self.busy_changed.emit(False)
 
+    def shut_down(self, msecs: int = 30000) -> bool:
+        """Quitting: reads not yet started are dropped (nobody will look at them); saves
+        already asked for still land; then wait for what runs."""
+        self._pool.clear()
+        return self.wait_for_done(msecs)
+
     @Slot()
     def wait_for_done(self, msecs: int = 30000) -> bool:
-        """Block until the pool is idle (shutdown and tests)."""
-        return bool(self._pool.waitForDone(msecs))
+        """Block until both pools are idle (shutdown and tests)."""
+        return bool(self._writes.waitForDone(msecs)) and bool(self._pool.waitForDone(msecs))
 
 
 def _receiver_alive(callback: Callable[..., Any]) -> bool:

@@ -105,6 +105,6 @@ def save(
             on_discarded()
 
     def attempt() -> None:
-        runner.submit(work, on_saved, failed)
+        runner.submit_write(work, on_saved, failed)
 
     attempt()

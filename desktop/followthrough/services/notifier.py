@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from followthrough import APP_NAME
 from followthrough.resources import icon_path
 from followthrough.services.background import BackgroundRunner
-from followthrough.store.reminders import DueReminder, record_delivery
+from followthrough.store.reminders import DueReminder, record_deliveries
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +116,7 @@ class Notifier(QObject):
             message = f"{type(exc).__name__}: {exc}"
             log.warning("desktop notification failed for %s: %s", shown.title, message)
             return None, message
-        for reminder in covered:
-            record_delivery(reminder.reminder_id, DESKTOP)
+        record_deliveries([r.reminder_id for r in covered], DESKTOP)
         return DESKTOP, None
 
     def _delivered(
@@ -134,8 +133,7 @@ class Notifier(QObject):
             ids = [r.reminder_id for r in covered]
 
             def record() -> None:
-                for reminder_id in ids:
-                    record_delivery(reminder_id, via, error)
+                record_deliveries(ids, via, error)
 
             self._runner.submit(record, lambda _r: None)
             self.delivery_failed.emit(error or "no notification service")

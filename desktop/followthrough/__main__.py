@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import time
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from followthrough import APP_NAME, __version__
+from followthrough.logfile import log_to_stderr
 
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
@@ -146,10 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    log_to_stderr(args.verbose)
     if args.keep is not None and not args.self_test:
         parser.error("--keep only goes with --self-test")
     if args.self_test:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
+from followthrough.logfile import log_to_file
 from followthrough.resources import icon_path
 from followthrough.services.notifier import Notifier
 from followthrough.services.scheduler import ReminderScheduler
@@ -26,6 +29,9 @@ from followthrough.ui.main_window import MainWindow
 from followthrough.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
+
+# The signal wake-up sockets and their notifier live as long as the process.
+_SIGNAL_SOCKETS: list[object] = []
 
 EXIT_OK = 0
 EXIT_ALREADY_RUNNING_UNRESPONSIVE = 1
@@ -59,17 +65,30 @@ def report_startup_error(message: str) -> None:
 
 
 def _quit_on_termination_signals(app: QApplication) -> None:
-    """SIGTERM and SIGINT end the app like File > Quit: lock released, geometry saved."""
+    """SIGTERM and SIGINT end the app like File > Quit: lock released, geometry saved.
+
+    Python runs a signal handler only when it gets control, and Qt's event loop does not
+    give it any while it waits: the signal also writes a byte to a socket that Qt watches,
+    which wakes the loop at once (no polling timer).
+    """
 
     def quit_app(_signum: int, _frame: object) -> None:
         app.quit()
 
     signal.signal(signal.SIGTERM, quit_app)
     signal.signal(signal.SIGINT, quit_app)
-    # Python runs signal handlers only when it gets control; wake it while Qt waits.
-    wake = QTimer(app)
-    wake.timeout.connect(lambda: None)
-    wake.start(200)
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)  # the Python handler runs as this slot returns to Python
+
+    notifier.activated.connect(drain)
+    _SIGNAL_SOCKETS.extend((reader, writer, notifier))
 
 
 def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
@@ -87,6 +106,7 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             "Close it, or end that process, and try again."
         )
         return EXIT_ALREADY_RUNNING_UNRESPONSIVE
+    log_to_file(data_dir)
     try:
         try:
             database = open_database(data_dir, clock)
@@ -115,16 +135,18 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
         )
         window.show()
         window.refresh()
-        # What is already due fires at once; the full planning pass waits for the
-        # window's first data, so that the two do not compete for the first paint.
-        scheduler.start(plan=False)
-        window.first_data_shown.connect(scheduler.plan_everything)
+        # Reminders start once the window shows its first data, so that claiming what came
+        # due meanwhile and the full planning pass do not compete with the first paint.
+        window.first_data_shown.connect(scheduler.start)
         _quit_on_termination_signals(app)
         code = app.exec()
+        log.info("quitting")
         scheduler.stop()
         window.save_geometry()
-        context.runner.wait_for_done()
+        context.runner.shut_down()
+        log.info("quit: background work ended")
         database.close()
+        log.info("quit: database closed")
         return int(code)
     finally:
         instance.release()

@@ -27,6 +27,13 @@ class WindowData:
     applications: list[ApplicationSummary]
     board: dict[Stage, list[ApplicationSummary]]
     application_haystacks: list[str]
+
+
+@dataclass(frozen=True)
+class ContactsData:
+    """The Contacts page's rows: loaded after the first paint (tens of thousands of people
+    are not what a person looks at first)."""
+
     contacts: list[ContactRow]
     contact_haystacks: list[str]
 
@@ -60,13 +67,12 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     now = clock.now()
     today = now.astimezone(zone).date()
     # Sorted here, off the GUI thread: the board by company, the list by due date (its
-    # default order), the contacts by name.
+    # default order).
     by_company = sorted(application_summaries(now, zone), key=company_sort_key)
     board: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
     for row in by_company:
         board[row.stage].append(row)
     applications = sorted(by_company, key=due_sort_key)
-    contacts = sorted(load_contacts(), key=lambda c: c.name.casefold())
     return WindowData(
         today=today,
         counts=data_counts(clock),
@@ -77,6 +83,12 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
         application_haystacks=[
             f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
         ],
+    )
+
+
+def load_contacts_data() -> ContactsData:
+    contacts = sorted(load_contacts(), key=lambda c: c.name.casefold())
+    return ContactsData(
         contacts=contacts,
         contact_haystacks=[
             f"{c.name} {c.title} {c.company} {c.email} {c.roles}".casefold() for c in contacts

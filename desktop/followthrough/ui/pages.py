@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +37,8 @@ from followthrough.ui.forms import from_qdate, to_qdate
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.reminders_panel import RemindersPanel
 from followthrough.ui.widgets import Card, EmptyState, record_table
+
+log = logging.getLogger(__name__)
 
 
 def _title(text: str) -> QLabel:
@@ -155,6 +158,9 @@ class TodayPage(_DataPage):
         )
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.add_application)
+        self._agenda: TodayAgenda | None = None
+        self._counts: DataCounts | None = None
+        self._today: date | None = None
         self.welcome = WelcomeBanner()
         self.welcome.add_application.connect(self.add_application)
         self.top.addWidget(self.welcome)
@@ -191,7 +197,29 @@ class TodayPage(_DataPage):
     def set_welcome_visible(self, visible: bool) -> None:
         self.welcome.setVisible(visible)
 
+    def leave_out_reminders(self, reminder_ids: set[int]) -> None:
+        """Reminders that just fired wait in the reminders list above: not again below."""
+        agenda = self._agenda
+        if agenda is None or self._counts is None or self._today is None:
+            return
+
+        def keep(items: list[AgendaItem]) -> list[AgendaItem]:
+            return [i for i in items if i.reminder_id not in reminder_ids]
+
+        self.set_data(
+            self._counts,
+            TodayAgenda(keep(agenda.overdue), keep(agenda.today), keep(agenda.upcoming)),
+            self._today,
+        )
+
     def set_data(self, counts: DataCounts, agenda: TodayAgenda, today: date) -> None:
+        self._agenda, self._counts, self._today = agenda, counts, today
+        log.info(
+            "Today shows %d overdue, %d today, %d in the next 7 days",
+            len(agenda.overdue),
+            len(agenda.today),
+            len(agenda.upcoming),
+        )
         self.show_content(counts.applications > 0)
         self.heading.setText(f"Today — {day_text(today)}")
         self.active_card.set_value(counts.active_applications)

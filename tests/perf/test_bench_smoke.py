@@ -6,6 +6,7 @@ PASS/MISS against the performance targets.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -65,3 +66,28 @@ def test_reminder_benchmark_runs_and_uses_its_index() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "USING INDEX reminder_next_due" in result.stdout
     assert "next_due_instant: median" in result.stdout
+
+
+@pytest.mark.slow
+def test_planning_benchmark_runs_small_and_prints_each_figure_with_its_baseline(
+    tmp_path: Path,
+) -> None:
+    script = Path(__file__).with_name("bench_planning.py")
+    env = dict(os.environ)
+    env.pop("FOLLOWTHROUGH_DATA_DIR", None)
+    result = subprocess.run(
+        [sys.executable, str(script), "--count", "200", "--runs", "1", "--keep", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert table[0] == "| Measurement | Follow-Through | Baseline (same run) | Target |"
+    for row in ("demo --count 200", "due --json", "first rows painted", "touchpoint save"):
+        assert any(row in line for line in table), row
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["count"] == 200
+    assert figures["first_paint_s"]["app"] and figures["first_paint_s"]["bare_qt"]

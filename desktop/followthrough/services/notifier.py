@@ -29,6 +29,16 @@ DESKTOP, TRAY, IN_APP = "desktop", "tray", "in-app"
 MAX_SEPARATE = 3
 
 
+def plain_delivery_problem(error: str | None) -> str:
+    """Why notifications did not show, for the status bar (never the raw D-Bus error)."""
+    text = (error or "").lower()
+    if not text or "serviceunknown" in text or "not provided" in text or "no such" in text:
+        return "no notification service is running"
+    if "noreply" in text or "timeout" in text or "timed out" in text:
+        return "the notification service did not answer"
+    return "the notification service refused them"
+
+
 class NotificationBackend(Protocol):
     def deliver(self, title: str, body: str) -> None:
         """Show one notification; raise when it could not be shown."""
@@ -60,7 +70,8 @@ TrayMessage = Callable[[DueReminder], bool]
 class Notifier(QObject):
     """Signals:
     shown(object, str): a DueReminder and how it reached the user (desktop, tray, in-app).
-    delivery_failed(str): why a channel failed (the next one was used).
+    delivery_failed(str): why desktop notifications failed, in plain words (the next
+        channel was used; the error itself is logged and kept with the reminder).
     """
 
     shown = Signal(object, str)
@@ -136,6 +147,6 @@ class Notifier(QObject):
                 record_deliveries(ids, via, error)
 
             self._runner.submit(record, lambda _r: None)
-            self.delivery_failed.emit(error or "no notification service")
+            self.delivery_failed.emit(plain_delivery_problem(error))
         for reminder in covered:
             self.shown.emit(reminder, via)

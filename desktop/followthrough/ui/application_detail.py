@@ -46,6 +46,7 @@ from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.note_flow import NoteFlow
 from followthrough.ui.reference_flow import ReferenceFlow
 from followthrough.ui.references_tab import ReferencesTab
+from followthrough.ui.text import plain_label
 from followthrough.ui.widgets import record_table
 
 
@@ -91,7 +92,7 @@ class ApplicationDetailDialog(QDialog):
 
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        self.heading = QLabel("Loading…")
+        self.heading = plain_label("Loading…")
         self.heading.setObjectName("detailHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
+
+from followthrough.ui.text import message_box, plain_label
 
 
 class Ask:
@@ -21,7 +22,7 @@ class Ask:
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)
         go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -30,18 +31,21 @@ class Ask:
 
     @staticmethod
     def discard_changes(parent: QWidget | None) -> bool:
-        answer = QMessageBox.question(
-            parent,
+        box = message_box(
+            QMessageBox.Icon.Question,
             "Discard your changes?",
             "What you changed here has not been saved. Discard it?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            parent,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     @staticmethod
     def inform(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        message_box(QMessageBox.Icon.Warning, title, text, parent).exec()
 
     @staticmethod
     def day(parent: QWidget | None, title: str, text: str, default: date) -> date | None:
@@ -49,7 +53,7 @@ class Ask:
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(text))
+        layout.addWidget(plain_label(text, wrap=True))
         editor = QDateEdit(QDate(default.year, default.month, default.day))
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("ddd d MMM yyyy")

@@ -52,6 +52,7 @@ from followthrough.store.touchpoints import (
     touchpoint_problem,
 )
 from followthrough.ui.forms import error_label, from_qdate, to_qdate
+from followthrough.ui.text import plain_label
 
 CHANNEL_CHOICES: tuple[tuple[str, Channel], ...] = (
     ("&Call", Channel.PHONE),
@@ -87,11 +88,7 @@ def _scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
 
 
 def _plain_label(text: str = "", wrap: bool = True) -> QLabel:
-    """A label that shows user text as typed, never as markup."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
+    return plain_label(text, wrap=wrap)
 
 
 def _hint_label(text: str = "") -> QLabel:

@@ -43,6 +43,7 @@ from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.contacts import ContactChoice
 from followthrough.ui.ask import Ask
 from followthrough.ui.forms import error_label, from_qdate, method_combo, set_combo_data, to_qdate
+from followthrough.ui.text import escape
 
 FORMAT_CHOICES = (("Video", "video"), ("Phone", "phone"), ("On-site", "onsite"))
 TOLD_CHOICES: tuple[tuple[str, bool | None], ...] = (
@@ -459,7 +460,7 @@ class InterviewDialog(QDialog):
                 if item.answered
                 else ("<span style='color:#b26a00'>○</span>")
             )
-            detail = f"<br><small>{_escape(item.detail)}</small>" if item.detail else ""
+            detail = f"<br><small>{escape(item.detail)}</small>" if item.detail else ""
             lines.append(f"<p>{mark} {item.question}{detail}</p>")
         unknown = sum(1 for i in end_of_interview_checklist(draft) if not i.answered)
         footer = (
@@ -495,7 +496,3 @@ class InterviewDialog(QDialog):
         if self.is_dirty() and not Ask.discard_changes(self):
             return
         super().reject()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -7,7 +7,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,6 +73,7 @@ from followthrough.ui.pages import (
 )
 from followthrough.ui.preferences import PreferencesDialog
 from followthrough.ui.reference_flow import ReferenceFlow
+from followthrough.ui.text import message_box
 from followthrough.ui.tray import TrayIcon
 from followthrough.ui.widgets import show_in_front
 
@@ -320,7 +321,9 @@ class MainWindow(QMainWindow):
     def _show_load_error(self, message: str) -> None:
         self._refreshed()
         self.status_counts.setText("Could not load data")
-        QMessageBox.warning(self, APP_NAME, f"Your data could not be loaded:\n{message}")
+        message_box(
+            QMessageBox.Icon.Warning, APP_NAME, f"Your data could not be loaded: {message}", self
+        ).exec()
 
     def load_month(self, year: int, month: int) -> None:
         zone, today = self.zone, self.today()
@@ -553,10 +556,9 @@ class MainWindow(QMainWindow):
             dialog.reload()
 
     def _show_failure(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"That could not be loaded: {message}")
-        box.exec()
+        message_box(
+            QMessageBox.Icon.Warning, APP_NAME, f"That could not be loaded: {message}", self
+        ).exec()
 
     def new_application(self) -> None:
         self._run_new_application(NewApplicationDialog(self.today(), self))

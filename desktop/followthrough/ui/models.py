@@ -15,6 +15,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from followthrough.ui.text import tooltip
+
 Row = TypeVar("Row")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -183,6 +185,8 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         text = self._texts.get(key)
         if text is None:
             text = self._texts[key] = column.text(self._all[record_number])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(text)  # tooltips read markup: the cell's text, escaped
         return text
 
     def headerData(

@@ -47,6 +47,7 @@ from followthrough.domain.validation import email_problem
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.ask import Ask
 from followthrough.ui.forms import from_qdate, to_qdate
+from followthrough.ui.text import escape, plain_label
 
 WARNING_STYLE = "color: #9a5b00;"
 ERROR_STYLE = "color: #b00020;"
@@ -116,8 +117,8 @@ class ReferenceMessageDialog(QDialog):
         layout = QVBoxLayout(self)
 
         where = context.company + (f" · {context.role_title}" if context.role_title else "")
-        title = _TITLES[purpose].format(name=_escape(line.name))
-        heading = QLabel(f"<b>{title}</b> — {_escape(where)}")
+        title = _TITLES[purpose].format(name=escape(line.name))
+        heading = QLabel(f"<b>{title}</b> — {escape(where)}")
         layout.addWidget(heading)
         help_label = QLabel(_HELP[purpose])
         help_label.setWordWrap(True)
@@ -404,10 +405,6 @@ class ReferenceMessageDialog(QDialog):
         super().done(result)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 # -- logging a call ------------------------------------------------------------------------
 
 
@@ -419,7 +416,7 @@ class ContactedDialog(QDialog):
         self.setWindowTitle(f"{name} was contacted")
         self.today = today
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"When did {company} get in touch with {name}?"))
+        layout.addWidget(plain_label(f"When did {company} get in touch with {name}?", wrap=True))
         form = QFormLayout()
         self.day = QDateEdit(to_qdate(today))
         self.day.setObjectName("contactedOn")

@@ -30,6 +30,7 @@ from followthrough.store.references import is_reference_reminder
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.formatting import instant_text, plural
 from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.text import plain_label
 from followthrough.ui.widgets import record_table
 
 SNOOZE_LABELS = {
@@ -177,7 +178,7 @@ class RemindersPanel(QFrame):
         dialog = QDialog(parent)
         dialog.setWindowTitle("Snooze until")
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"Remind me again about “{reminder.title}” on:"))
+        layout.addWidget(plain_label(f"Remind me again about “{reminder.title}” on:", wrap=True))
         start = reminder.due_at.astimezone(zone)
         editor = QDateTimeEdit(QDateTime(QDate(start.year, start.month, start.day), QTime(9, 0)))
         editor.setCalendarPopup(True)

@@ -27,6 +27,7 @@ from followthrough.domain.snooze import (
 from followthrough.resources import icon_path
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.formatting import instant_text, time_text
+from followthrough.ui.text import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,9 @@ class TrayIcon(QObject):
     def icon(self) -> QIcon:
         return self._tray.icon()
 
+    def tooltip(self) -> str:
+        return str(self._tray.toolTip())
+
     def geometry(self) -> QRect:
         """Where the icon is on screen (empty until a tray host has taken it in)."""
         return self._tray.geometry()
@@ -268,7 +272,7 @@ class TrayIcon(QObject):
         until = self._paused()
         if until is not None:
             lines.append(f"Reminders paused until {self._when(until)}")
-        self._tray.setToolTip("\n".join(lines))
+        self._tray.setToolTip("\n".join(lines))  # the app's own words only
 
     def _when(self, instant: datetime) -> str:
         now = self._clock.now()
@@ -319,7 +323,10 @@ class TrayIcon(QObject):
     def _item_menu(self, reminder: DueReminder) -> QMenu:
         submenu = QMenu(menu_text(reminder.title), self._menu)
         submenu.menuAction().setToolTip(
-            f"{' '.join(reminder.title.split())}\nDue {instant_text(reminder.due_at, self._zone)}"
+            tooltip(
+                f"{' '.join(reminder.title.split())}\n"
+                f"Due {instant_text(reminder.due_at, self._zone)}"
+            )
         )
         rid = reminder.reminder_id
         submenu.addAction("Open").triggered.connect(

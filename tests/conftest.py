@@ -36,3 +36,13 @@ def database(data_dir: Path, clock: FakeClock) -> Iterator[peewee.SqliteDatabase
     yield database
     database.close()
     db.initialize(None)
+
+
+@pytest.fixture(autouse=True)
+def _writes_allowed() -> Iterator[None]:
+    """A test that finds the database damaged leaves writes refused: not for the next."""
+    from followthrough.store.transactions import refuse_writes
+
+    refuse_writes(None)
+    yield
+    refuse_writes(None)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -12,9 +15,12 @@ from pathlib import Path
 
 from followthrough import APP_NAME, __version__
 from followthrough.logfile import log_to_stderr
+from followthrough.store.errors import EXIT_CODE_HELP
 
-EXIT_USAGE = 2
-EXIT_DATABASE = 3
+log = logging.getLogger("followthrough")
+
+# Instants the app accepts (`due --at`): older or later ones are typing mistakes.
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2200
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "Data folder: --data-dir, else $FOLLOWTHROUGH_DATA_DIR, else the platform's "
-            "user data folder (~/.local/share/followthrough on Linux)."
+            "user data folder (~/.local/share/followthrough on Linux). " + EXIT_CODE_HELP
         ),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -73,6 +79,10 @@ def _instant_argument(text: str) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not an ISO date and time: {text!r}") from exc
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is out of range: give a date between {EARLIEST_YEAR} and {LATEST_YEAR}"
+        )
     if value.tzinfo is None:
         value = value.astimezone()  # the computer's own zone
     return value.astimezone(UTC)
@@ -80,19 +90,16 @@ def _instant_argument(text: str) -> datetime:
 
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     from followthrough.domain.clock import Clock, FakeClock, SystemClock
-    from followthrough.store.database import DatabaseOpenError, read_database
+    from followthrough.store.database import read_database
     from followthrough.store.planning import preview_due
 
     clock: Clock = FakeClock(at) if at is not None else SystemClock()
     instant = clock.now()
-    try:
-        # Read-only: what is due, or would be by then, is worked out in memory.
-        items = read_database(data_dir, lambda: preview_due(instant), clock)
-    except DatabaseOpenError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        return EXIT_DATABASE
-    if items is None:
-        items = []
+    if data_dir.exists() and not data_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
+    # Read-only: what is due, or would be by then, is worked out in memory.
+    found = read_database(data_dir, lambda: preview_due(instant), clock)
+    items = found or []
     if as_json:
         listing = [
             {
@@ -106,31 +113,25 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         ]
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
-    if not items:
+    if found is None:
+        print(f"There is no data in {data_dir} yet, so nothing is due.")
+    elif not items:
         print(f"Nothing is due at {instant.astimezone():%Y-%m-%d %H:%M %Z}.")
     for item in items:
         print(f"{item.effective_due.astimezone():%Y-%m-%d %H:%M}  {item.title}")
     return 0
 
 
-def _demo(data_dir: Path, count: int | None) -> int:
+def _demo(data_dir: Path, count: int) -> int:
     from followthrough.domain.clock import SystemClock
-    from followthrough.domain.errors import UserError
-    from followthrough.store.database import DatabaseOpenError, open_database
-    from followthrough.store.demo import DEFAULT_COUNT, fill_demo
+    from followthrough.store.database import open_database
+    from followthrough.store.demo import fill_demo
 
     clock = SystemClock()
-    try:
-        database = open_database(data_dir, clock)
-    except DatabaseOpenError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        return EXIT_DATABASE
+    database = open_database(data_dir, clock)
     started = time.perf_counter()
     try:
-        summary = fill_demo(clock, count if count is not None else DEFAULT_COUNT)
-    except UserError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        summary = fill_demo(clock, count)
     finally:
         database.close()
     elapsed = time.perf_counter() - started
@@ -143,6 +144,11 @@ def _demo(data_dir: Path, count: int | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(os, "umask"):
+        # Everything the app writes (database, backups, log, window state, lock, a saved
+        # PDF) is the user's private job search: readable by them only, whatever umask
+        # the desktop session gave.
+        os.umask(0o077)
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -157,14 +163,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     from followthrough.store.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
-    if args.command == "demo":
-        return _demo(data_dir, args.count)
-    if args.command == "due":
+    if args.command is None:
+        from followthrough.app import run_gui
+
+        return run_gui(data_dir, [sys.argv[0]])
+    try:
+        if args.command == "demo":
+            return _demo(data_dir, _demo_count(parser, args.count))
         return _due(data_dir, args.at, args.json)
+    except Exception as exc:  # one sentence and an exit code, never a traceback
+        return _report(exc, data_dir, args)
 
-    from followthrough.app import run_gui
 
-    return run_gui(data_dir, [sys.argv[0]])
+def _demo_count(parser: argparse.ArgumentParser, count: int | None) -> int:
+    from followthrough.store.demo import DEFAULT_COUNT, MAX_COUNT
+
+    if count is None:
+        return DEFAULT_COUNT
+    if not 1 <= count <= MAX_COUNT:
+        parser.error(f"--count goes from 1 to {MAX_COUNT:,} applications")
+    return count
+
+
+def _report(error: Exception, data_dir: Path, args: argparse.Namespace) -> int:
+    from followthrough.domain.errors import UserError
+    from followthrough.store.errors import ExitCode, describe_startup_failure
+
+    if isinstance(error, UserError):
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    # About 5 KB of database per demo application.
+    needed = 5000 * args.count if args.command == "demo" and args.count else None
+    problem = describe_startup_failure(error, data_dir, needed)
+    log.info("%s failed", args.command, exc_info=error)  # the details, with --verbose
+    print(f"{APP_NAME}: {problem}", file=sys.stderr)
+    return int(problem.exit_code)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import peewee
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,11 +19,13 @@ from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
 from followthrough.logfile import log_to_file
 from followthrough.resources import icon_path
+from followthrough.services.health import DatabaseWatch
 from followthrough.services.notifier import Notifier
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.services.single_instance import SingleInstance
-from followthrough.store.database import DatabaseOpenError, open_database
-from followthrough.store.paths import ensure_private_dir
+from followthrough.store.database import open_database
+from followthrough.store.errors import ExitCode, describe_startup_failure
+from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
 from followthrough.ui.context import AppContext
 from followthrough.ui.formatting import system_zone
 from followthrough.ui.main_window import MainWindow
@@ -32,10 +35,6 @@ log = logging.getLogger(__name__)
 
 # The signal wake-up sockets and their notifier live as long as the process.
 _SIGNAL_SOCKETS: list[object] = []
-
-EXIT_OK = 0
-EXIT_ALREADY_RUNNING_UNRESPONSIVE = 1
-EXIT_DATABASE = 3
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
@@ -94,59 +93,89 @@ def _quit_on_termination_signals(app: QApplication) -> None:
 def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
     app = make_application(argv)
     clock = clock or SystemClock()
-    ensure_private_dir(data_dir)
-    instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    try:
+        ensure_private_dir(data_dir)
+        instance = SingleInstance(data_dir)
+        first = instance.acquire()
+    except Exception as exc:
+        return _cannot_start(exc, data_dir, None)
+    if not first:
         if instance.notify_running_instance():
             print(f"{APP_NAME} is already running; its window was brought forward.")
-            return EXIT_OK
-        pid = instance.lock_owner_pid()
-        report_startup_error(
-            f"{APP_NAME} seems to be running already (process {pid}) but does not answer. "
-            "Close it, or end that process, and try again."
-        )
-        return EXIT_ALREADY_RUNNING_UNRESPONSIVE
-    log_to_file(data_dir)
+            return int(ExitCode.OK)
+        if not instance.take_over_if_not_ours():
+            pid = instance.lock_owner_pid()
+            report_startup_error(
+                f"{APP_NAME} seems to be running already (process {pid}) but does not "
+                "answer. Close it, or end that process, and try again."
+            )
+            return int(ExitCode.ALREADY_RUNNING)
+    log_file = log_to_file(data_dir)
     try:
         try:
             database = open_database(data_dir, clock)
-        except DatabaseOpenError as exc:
-            report_startup_error(str(exc))
-            return EXIT_DATABASE
-        context = AppContext.create(data_dir, database, clock)
-        window = MainWindow(context)
-        instance.activation_requested.connect(window.bring_forward)
-        scheduler = ReminderScheduler(context.runner, clock, app)
-        notifier = Notifier(context.runner, app)
-        scheduler.fired.connect(notifier.notify)
-        window.attach_scheduler(scheduler)
-        if TrayIcon.available():
-            tray = TrayIcon(clock, system_zone(), app)
-            tray.show()
-            notifier.set_tray_message(tray.show_reminder)
-            window.attach_tray(tray)
-            # Closing the window leaves the app in the tray, still reminding.
-            app.setQuitOnLastWindowClosed(False)
-        notifier.delivery_failed.connect(
-            lambda reason: window.statusBar().showMessage(
-                f"Desktop notifications are not working ({reason}); due items are listed on Today.",
-                15000,
-            )
-        )
-        window.show()
-        window.refresh()
-        # Reminders start once the window shows its first data, so that claiming what came
-        # due meanwhile and the full planning pass do not compete with the first paint.
-        window.first_data_shown.connect(scheduler.start)
-        _quit_on_termination_signals(app)
-        code = app.exec()
-        log.info("quitting")
-        scheduler.stop()
-        window.save_geometry()
-        context.runner.shut_down()
-        log.info("quit: background work ended")
-        database.close()
-        log.info("quit: database closed")
-        return int(code)
+        except Exception as exc:
+            return _cannot_start(exc, data_dir, log_file)
+        return _run(app, data_dir, database, clock, instance)
     finally:
         instance.release()
+
+
+def _cannot_start(error: Exception, data_dir: Path, log_file: Path | None) -> int:
+    """Say in one sentence why the app cannot start (a dialog when started from the menu),
+    log the details, and end with the exit code of that cause."""
+    database = data_dir / DATABASE_NAME
+    # A schema update first copies the database: that much space is needed at least.
+    needed = database.stat().st_size + 1_048_576 if database.is_file() else 1_048_576
+    problem = describe_startup_failure(error, data_dir, needed, log_file)
+    log.info("cannot start", exc_info=error)  # the log file; stderr only with --verbose
+    report_startup_error(str(problem))
+    return int(problem.exit_code)
+
+
+def _run(
+    app: QApplication,
+    data_dir: Path,
+    database: peewee.SqliteDatabase,
+    clock: Clock,
+    instance: SingleInstance,
+) -> int:
+    context = AppContext.create(data_dir, database, clock)
+    window = MainWindow(context)
+    instance.activation_requested.connect(window.bring_forward)
+    scheduler = ReminderScheduler(context.runner, clock, app)
+    notifier = Notifier(context.runner, app)
+    scheduler.fired.connect(notifier.notify)
+    window.attach_scheduler(scheduler)
+    if TrayIcon.available():
+        tray = TrayIcon(clock, system_zone(), app)
+        tray.show()
+        notifier.set_tray_message(tray.show_reminder)
+        window.attach_tray(tray)
+        # Closing the window leaves the app in the tray, still reminding.
+        app.setQuitOnLastWindowClosed(False)
+    notifier.delivery_failed.connect(
+        lambda reason: window.statusBar().showMessage(
+            f"Desktop notifications are not working ({reason}); due items are listed on Today.",
+            15000,
+        )
+    )
+    window.show()
+    window.refresh()
+    # Once the window shows its first data, the whole file is checked (damage the quick
+    # check at open cannot see stops every write and is reported); then reminders start,
+    # so that neither competes with the first paint and nothing writes to a damaged file.
+    watch = DatabaseWatch(context.runner, data_dir, app)
+    window.first_data_shown.connect(watch.check)
+    watch.checked.connect(scheduler.start)
+    watch.damaged.connect(window.database_damaged)
+    _quit_on_termination_signals(app)
+    code = app.exec()
+    log.info("quitting")
+    scheduler.stop()
+    window.save_geometry()
+    context.runner.shut_down()
+    log.info("quit: background work ended")
+    database.close()
+    log.info("quit: database closed")
+    return int(code)

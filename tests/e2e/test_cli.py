@@ -93,7 +93,7 @@ def test_demo_fills_an_empty_folder_once(offscreen_env: dict[str, str], tmp_path
 def test_demo_rejects_a_count_below_one(offscreen_env: dict[str, str], tmp_path: Path) -> None:
     result = run(offscreen_env, "--data-dir", str(tmp_path / "data"), "demo", "--count", "0")
     assert result.returncode == 2
-    assert "at least 1" in result.stderr
+    assert "goes from 1 to 100,000" in result.stderr
 
 
 def test_demo_refuses_a_damaged_database_and_leaves_it_alone(

@@ -2,11 +2,13 @@
 
 A QLockFile in the data folder says who runs; its owner listens on a QLocalServer whose
 name is derived from the folder. A lock left by a crashed process is detected by its dead
-PID and taken over.
+PID and taken over; so is one whose PID now belongs to another program, or to a process
+that started after the lock was written (the number was used again).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -15,11 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from followthrough.store.errors import NEARLY_FULL_BYTES, free_bytes
+
 log = logging.getLogger(__name__)
 
 _ACTIVATE = b"activate\n"
 _ACK = b"ok\n"
 _TIMEOUT_MS = 2000
+LOCK_FILE_NAME = "followthrough.lock"
 
 
 def server_name(data_dir: Path) -> str:
@@ -40,15 +45,28 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = server_name(data_dir)
-        self._lock = QLockFile(str(data_dir / "followthrough.lock"))
+        self._lock_path = data_dir / LOCK_FILE_NAME
+        self._lock = QLockFile(str(self._lock_path))
         # Only a dead owner makes the lock stale, however long the app has been running.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True when this process is the first; it then starts listening."""
+        """True when this process is the first; it then starts listening. False when
+        another process holds the lock; OSError when the lock file cannot be written."""
         if not self._lock.tryLock(100):
-            return False
+            error = self._lock.error()
+            if error == QLockFile.LockError.LockFailedError:
+                return False
+            if error == QLockFile.LockError.PermissionError:
+                raise PermissionError(errno.EACCES, "cannot write the lock", str(self._lock_path))
+            free = free_bytes(self._lock_path.parent)
+            if free is not None and free < NEARLY_FULL_BYTES:
+                raise OSError(errno.ENOSPC, "no space for the lock", str(self._lock_path))
+            raise OSError(errno.EIO, "the lock file cannot be written", str(self._lock_path))
+        if os.name == "posix":
+            # QLockFile creates it with the umask's permissions: readable by the user only.
+            self._lock_path.chmod(0o600)
         # A crashed owner may have left its socket file behind.
         QLocalServer.removeServer(self._name)
         server = QLocalServer(self)
@@ -75,6 +93,17 @@ class SingleInstance(QObject):
             reply += bytes(socket.readAll().data())
         socket.abort()
         return reply == _ACK
+
+    def take_over_if_not_ours(self) -> bool:
+        """The lock is held, but nobody answered: when its PID is not a Follow-Through
+        that was running when the lock was written, the lock is stale; remove it and take
+        it. True when this process now holds the lock."""
+        pid = self.lock_owner_pid()
+        if pid is None or holder_is_this_app(pid, self._lock_path) is not False:
+            return False
+        log.warning("the lock of process %s is stale (that process is not Follow-Through)", pid)
+        self._lock_path.unlink(missing_ok=True)
+        return self.acquire()
 
     def lock_owner_pid(self) -> int | None:
         info = self._lock.getLockInfo()
@@ -105,3 +134,44 @@ class SingleInstance(QObject):
         socket.disconnected.connect(socket.deleteLater)
         if socket.bytesAvailable():
             read()
+
+
+def _process_started_at(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), on Linux; else None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+    except (OSError, StopIteration, ValueError):
+        return None
+    # Field 22 (starttime, clock ticks after boot) follows the command name in brackets.
+    fields = stat.rsplit(")", 1)[-1].split()
+    try:
+        ticks = int(fields[19])
+    except (IndexError, ValueError):
+        return None
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def holder_is_this_app(pid: int, lock_path: Path) -> bool | None:
+    """Whether ``pid`` is a running Follow-Through that started before ``lock_path`` was
+    written. None when this cannot be told (no /proc: not Linux)."""
+    proc = Path(f"/proc/{pid}")
+    if not Path("/proc/self/stat").exists():
+        return None
+    try:
+        command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return False  # gone
+    if "followthrough" not in command.lower():
+        return False
+    started = _process_started_at(pid)
+    try:
+        written = lock_path.stat().st_mtime
+    except OSError:
+        return None
+    # A process that started after the lock was written cannot have written it.
+    return started is None or started <= written + 1.0

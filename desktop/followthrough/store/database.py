@@ -13,6 +13,10 @@ import peewee
 
 from followthrough.domain.clock import Clock
 from followthrough.store.backup import newest_backup
+from followthrough.store.errors import DatabaseCorruptError as DatabaseCorruptError
+from followthrough.store.errors import DatabaseForeignError as DatabaseForeignError
+from followthrough.store.errors import DatabaseOpenError as DatabaseOpenError
+from followthrough.store.errors import DatabaseTooNewError as DatabaseTooNewError
 from followthrough.store.migrations import (
     LATEST_VERSION,
     MIGRATIONS,
@@ -33,18 +37,6 @@ PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_SECONDS * 1000,
 }
 _SIDE_FILES = ("-wal", "-shm")
-
-
-class DatabaseOpenError(Exception):
-    """The database cannot be used; ``str(error)`` is a message for the user."""
-
-
-class DatabaseTooNewError(DatabaseOpenError):
-    pass
-
-
-class DatabaseCorruptError(DatabaseOpenError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -86,6 +78,49 @@ def _backup_hint(location: DataLocation) -> str:
     )
 
 
+def _foreign_tables(connection: sqlite3.Connection) -> list[str]:
+    """Tables in a database that has no Follow-Through schema version (user_version 0)."""
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def _foreign_message(path: Path, tables: list[str]) -> str:
+    shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+    return (
+        f"{path} is not a Follow-Through database (it holds other tables: {shown}). It "
+        "has not been changed. Choose another data folder with --data-dir."
+    )
+
+
+def full_check(data_dir: Path) -> str | None:
+    """The whole-file check (``PRAGMA integrity_check``, which also compares every index
+    with its table), read-only: None when the database is sound, else the message the app
+    shows at start for a damaged database (with the newest sound backup)."""
+    location = DataLocation(data_dir)
+    path = location.database_path
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            rows = connection.execute("PRAGMA integrity_check(3)").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return (
+            f"The database {path} cannot be read ({exc}). It has not been changed. "
+            + _backup_hint(location)
+        )
+    found = [str(row[0]) for row in rows]
+    if found == ["ok"]:
+        return None
+    return (
+        f"The database {path} is damaged ({'; '.join(found)}). Follow-Through has stopped "
+        "saving to it. " + _backup_hint(location)
+    )
+
+
 def check_database_file(location: DataLocation, latest_version: int = LATEST_VERSION) -> None:
     """Refuse a damaged database or one written by a newer version, changing nothing."""
     path = location.database_path
@@ -96,6 +131,7 @@ def check_database_file(location: DataLocation, latest_version: int = LATEST_VER
         try:
             results = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            tables = _foreign_tables(connection) if version == 0 else []
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
@@ -109,6 +145,8 @@ def check_database_file(location: DataLocation, latest_version: int = LATEST_VER
             f"The database {path} is damaged ({detail}). It has not been changed. "
             + _backup_hint(location)
         )
+    if tables:
+        raise DatabaseForeignError(_foreign_message(path, tables))
     if version > latest_version:
         raise DatabaseTooNewError(
             f"The database {path} was written by a newer version of Follow-Through "
@@ -188,6 +226,11 @@ def _open_read_only(
             f"The database {path} cannot be read ({exc}). It has not been changed. "
             + _backup_hint(DataLocation(path.parent))
         ) from exc
+    if version == 0:
+        tables = _foreign_tables(database.connection())
+        if tables:
+            database.close()
+            raise DatabaseForeignError(_foreign_message(path, tables))
     if version > latest:
         database.close()
         raise DatabaseTooNewError(

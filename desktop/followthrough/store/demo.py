@@ -39,6 +39,8 @@ from followthrough.store.references import (
 from followthrough.store.transactions import writing
 
 DEFAULT_COUNT = 25
+# More would take minutes and gigabytes of memory; no real search is that large.
+MAX_COUNT = 100_000
 _BATCH = 500
 
 _COMPANY_FIRST = (
@@ -508,8 +510,8 @@ def fill_demo(
     The database must be bound and empty of applications (ValueError otherwise), so demo
     data never mixes with a person's real records.
     """
-    if count < 1:
-        raise UserError("--count must be at least 1")
+    if not 1 <= count <= MAX_COUNT:
+        raise UserError(f"--count goes from 1 to {MAX_COUNT:,} applications")
     existing = Application.select().count()
     if existing:
         raise UserError(

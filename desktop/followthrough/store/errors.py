@@ -8,8 +8,11 @@ its raw text, and the caller logs it with its traceback.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
 
 import peewee
 
@@ -85,6 +88,8 @@ def describe_failure(error: BaseException) -> Failure:
     """The cause of ``error`` in plain words."""
     if isinstance(error, UserError):
         return Failure(str(error), retryable=False, refusal=True)
+    if isinstance(error, DatabaseCorruptError):
+        return DAMAGED
     for cause in _causes(error):
         if isinstance(cause, OSError) and cause.errno in _BY_ERRNO:
             return _BY_ERRNO[cause.errno]
@@ -103,3 +108,138 @@ def _causes(error: BaseException) -> list[BaseException]:
         chain.append(current)
         current = current.__cause__ or current.__context__
     return chain
+
+
+# -- starting up: the data folder and the database --------------------------------------
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be used; ``str(error)`` is a message for the user."""
+
+
+class DatabaseTooNewError(DatabaseOpenError):
+    pass
+
+
+class DatabaseCorruptError(DatabaseOpenError):
+    pass
+
+
+class DatabaseForeignError(DatabaseOpenError):
+    """Tables but no Follow-Through schema version: another program's file."""
+
+
+class ExitCode(IntEnum):
+    """How the app ends when it cannot start (listed in ``followthrough --help``)."""
+
+    OK = 0
+    ALREADY_RUNNING = 1  # another copy holds the data folder and does not answer
+    USAGE = 2  # the command line is wrong
+    DATABASE = 3  # the database is damaged, newer, or not Follow-Through's
+    FOLDER = 4  # the data folder cannot be made or used (missing parent, a file, no rights)
+    READ_ONLY = 5  # the data folder is on a read-only disk
+    DISK_FULL = 6  # the disk holding the data folder is full
+    UNEXPECTED = 70  # anything else (the log has the details)
+
+
+EXIT_CODE_HELP = (
+    "Exit codes: 0 done; 1 another copy of the app holds this data folder and does not "
+    "answer; 2 wrong command line; 3 the database is damaged, from a newer version or not "
+    "Follow-Through's; 4 the data folder cannot be made or used; 5 it is on a read-only "
+    "disk; 6 the disk is full; 70 anything else (see the log)."
+)
+
+
+class StartupError(Exception):
+    """Why the app cannot start or a command cannot run: ``str()`` is one sentence for the
+    user, ``exit_code`` says which kind of problem it is."""
+
+    def __init__(self, message: str, exit_code: ExitCode) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+# Below this much free space, SQLite's vaguer errors ("disk I/O error") mean a full disk.
+NEARLY_FULL_BYTES = 4 * 1024 * 1024
+
+
+def free_bytes(path: Path) -> int | None:
+    """Free space on the disk holding ``path`` (or its nearest existing parent)."""
+    for candidate in (path, *path.parents):
+        try:
+            return shutil.disk_usage(candidate).free
+        except OSError:
+            continue
+    return None
+
+
+def _megabytes(count: int) -> str:
+    return f"{max(count, 0) / 1_048_576:.1f} MB"
+
+
+def disk_full_error(data_dir: Path, needed: int | None = None) -> StartupError:
+    free = free_bytes(data_dir)
+    detail = ""
+    if free is not None and needed:
+        detail = f" ({_megabytes(free)} free; about {_megabytes(needed)} is needed)"
+    elif free is not None:
+        detail = f" ({_megabytes(free)} free)"
+    return StartupError(
+        f"The disk holding {data_dir} is full{detail}. Free some space, then try again.",
+        ExitCode.DISK_FULL,
+    )
+
+
+def describe_startup_failure(
+    error: BaseException,
+    data_dir: Path,
+    needed: int | None = None,
+    log_file: Path | None = None,
+) -> StartupError:
+    """One sentence and an exit code for what stopped the app at start (or a command).
+    ``needed``: how many bytes the work needed, where known (said when the disk is full);
+    ``log_file``: where the details of an unexpected error went."""
+    if isinstance(error, StartupError):
+        return error
+    parent = data_dir.parent
+    for cause in _causes(error):
+        number = cause.errno if isinstance(cause, OSError) else None
+        text = str(cause).lower()
+        if number in (errno.ENOSPC, errno.EDQUOT) or "database or disk is full" in text:
+            return disk_full_error(data_dir, needed)
+        if number == errno.EROFS or "read-only file system" in text:
+            return StartupError(
+                f"The data folder {data_dir} is on a read-only disk: Follow-Through needs to "
+                "write there. Choose another folder with --data-dir.",
+                ExitCode.READ_ONLY,
+            )
+        if number in (errno.EEXIST, errno.ENOTDIR) and data_dir.exists() and not data_dir.is_dir():
+            return StartupError(
+                f"{data_dir} is a file, not a folder. Choose another data folder with "
+                "--data-dir (or move that file away).",
+                ExitCode.FOLDER,
+            )
+        if number in (errno.ENOENT, errno.ENOTDIR) and not data_dir.exists():
+            return StartupError(
+                f"The data folder {data_dir} cannot be made: {parent} does not exist, or "
+                "folders cannot be made in it. Choose another folder with --data-dir.",
+                ExitCode.FOLDER,
+            )
+        if number in (errno.EACCES, errno.EPERM) or "readonly database" in text:
+            return StartupError(
+                f"You have no permission to write in the data folder {data_dir} (or its "
+                "files). Give yourself access to it, or choose another folder with "
+                "--data-dir.",
+                ExitCode.FOLDER,
+            )
+        if "disk i/o error" in text:
+            free = free_bytes(data_dir)
+            if free is not None and free < NEARLY_FULL_BYTES:
+                return disk_full_error(data_dir, needed)
+    if isinstance(error, DatabaseOpenError):
+        return StartupError(str(error), ExitCode.DATABASE)
+    where = f"in {log_file}" if log_file else "shown when you run it again with --verbose"
+    return StartupError(
+        f"Something unexpected stopped Follow-Through; the details are {where}.",
+        ExitCode.UNEXPECTED,
+    )

@@ -8,6 +8,7 @@ a change to the models is a new step, never an edit of an old one.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -428,12 +429,19 @@ def migrate_database(
         if migration.version <= current:
             continue
         if holds_data and backups_dir is not None:
-            backup_database(
-                database.connection(),
-                backups_dir,
-                f"before-v{migration.version}",
-                clock.now(),
-            )
+            try:
+                backup_database(
+                    database.connection(),
+                    backups_dir,
+                    f"before-v{migration.version}",
+                    clock.now(),
+                )
+            except (OSError, sqlite3.Error) as exc:
+                raise MigrationError(
+                    f"Before updating the database to version {migration.version}, a backup "
+                    f"could not be made in {backups_dir}, so the update did not start; the "
+                    f"database was left at version {current}."
+                ) from exc
         try:
             with writing(database):
                 migration.apply(database, migrator)

@@ -22,6 +22,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import peewee
 
+from followthrough.store.errors import DatabaseCorruptError
 from followthrough.store.models import db
 
 P = ParamSpec("P")
@@ -31,6 +32,20 @@ R = TypeVar("R")
 WRITE_LOCK_WAIT_SECONDS = 10.0
 _FIRST_POLL = 0.0005
 _LONGEST_POLL = 0.004
+
+
+# Set when the database was found damaged while the app runs: no write may make it worse.
+_refused: str | None = None
+
+
+def refuse_writes(reason: str | None) -> None:
+    """From now on every write raises DatabaseCorruptError(``reason``) (None: allow again)."""
+    global _refused
+    _refused = reason
+
+
+def writes_refused() -> str | None:
+    return _refused
 
 
 def _is_busy(error: Exception) -> bool:
@@ -44,6 +59,8 @@ class _Writing:
         self._inner: Any = None
 
     def __enter__(self) -> Any:
+        if _refused is not None:
+            raise DatabaseCorruptError(_refused)
         database = self._database
         if database.transaction_depth() > 0:
             self._inner = database.atomic("IMMEDIATE")  # a savepoint

@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
         self.status_counts = QLabel("Loading…")
         self.status_counts.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.status_counts)
+        self.damage_label = QLabel()
+        self.damage_label.setObjectName("damageWarning")
+        self.damage_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.damage_label.hide()
+        self.statusBar().addPermanentWidget(self.damage_label)
 
         self._build_menus()
         for page in (self.today_page, self.applications_page):
@@ -317,6 +322,12 @@ class MainWindow(QMainWindow):
             self.contacts_page.set_data(self._counts, data.contacts, data.contact_haystacks)
         self.data_loaded.emit()
         self._refreshed()
+
+    def database_damaged(self, message: str) -> None:
+        """The background check found damage: nothing more is saved; say so, for good."""
+        self.damage_label.setText("Not saving: your data file is damaged (see the message).")
+        self.damage_label.show()
+        message_box(QMessageBox.Icon.Critical, APP_NAME, message, self).exec()
 
     def _show_load_error(self, message: str) -> None:
         self._refreshed()

@@ -179,18 +179,21 @@ def test_damaged_pages_are_reported_with_the_newest_backup(
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
     backups = data_dir / "backups"
+    path = data_dir / "followthrough.sqlite3"
     older = backups / "20261101T090000Z-before-v2.sqlite3"
     newer = backups / "20261115T090000Z-before-v3.sqlite3"
-    older.write_bytes(b"")
-    newer.write_bytes(b"")
-    path = data_dir / "followthrough.sqlite3"
+    # Left by a copy that ran out of space (older versions wrote in place): never offered.
+    empty = backups / "20261120T090000Z-before-v4.sqlite3"
+    older.write_bytes(path.read_bytes())
+    newer.write_bytes(path.read_bytes())
+    empty.write_bytes(b"")
     _damage_pages(path)
     before = digest(path)
     with pytest.raises(DatabaseCorruptError) as caught:
         open_database(data_dir, clock, bind=False)
     message = str(caught.value)
     assert str(newer) in message
-    assert str(older) not in message
+    assert str(older) not in message and str(empty) not in message
     assert "has not been changed" in message
     assert digest(path) == before
     db.initialize(None)

@@ -1,0 +1,56 @@
+"""The whole-file check of the database, after start-up, in the background.
+
+``PRAGMA quick_check`` at start does not compare indexes with their tables; one wrong
+entry in an index lets the app run and write until a query fails mid-way. So once the
+window shows its data, ``PRAGMA integrity_check`` reads the whole file off the GUI
+thread; damage found stops every write and is reported like damage found at start.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from followthrough.services.background import BackgroundRunner
+from followthrough.store.database import full_check
+from followthrough.store.transactions import refuse_writes
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseWatch(QObject):
+    """Signals:
+    damaged(str): the database is damaged; writes are refused from now on. The text is
+        the message for the user (with the newest sound backup).
+    checked(): the check found nothing wrong (or could not run; that is logged).
+    """
+
+    damaged = Signal(str)
+    checked = Signal()
+
+    def __init__(
+        self, runner: BackgroundRunner, data_dir: Path, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._data_dir = data_dir
+
+    def check(self) -> None:
+        data_dir = self._data_dir
+        self._runner.submit(lambda: full_check(data_dir), self._done, self._failed)
+
+    def _done(self, problem: str | None) -> None:
+        if problem is None:
+            log.info("the database passed its full check")
+            self.checked.emit()
+            return
+        log.error("database damaged: %s", problem)
+        refuse_writes(problem)
+        self.damaged.emit(problem)
+
+    def _failed(self, message: str) -> None:
+        # Not knowing is not damage: the app goes on (the check runs again next start).
+        log.error("the database check could not run: %s", message)
+        self.checked.emit()

@@ -14,13 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from followthrough import APP_NAME, __version__
+from followthrough.domain.validation import day_problem
 from followthrough.logfile import log_to_stderr
 from followthrough.store.errors import EXIT_CODE_HELP
 
 log = logging.getLogger("followthrough")
-
-# Instants the app accepts (`due --at`): older or later ones are typing mistakes.
-EARLIEST_YEAR, LATEST_YEAR = 1970, 2200
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,10 +77,9 @@ def _instant_argument(text: str) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not an ISO date and time: {text!r}") from exc
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is out of range: give a date between {EARLIEST_YEAR} and {LATEST_YEAR}"
-        )
+    problem = day_problem(value.date(), f"{text!r}")
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     if value.tzinfo is None:
         value = value.astimezone()  # the computer's own zone
     return value.astimezone(UTC)

@@ -1,7 +1,8 @@
 """User text is only ever text: a crawler puts markup into every free-text field through
 the store, opens every page, tab, dialog and the tray menu, and fails on any place where
 Qt could read that text as rich text (a label in rich or automatic format, a tooltip, a
-message box), so that a new screen cannot bring the problem back.
+message box), so that a new screen cannot bring the problem back. On the way it also
+checks that every date field keeps to the years the app accepts (1970 to 2200).
 
 Qt shows a string that looks like markup as rich text in labels (AutoText), tooltips and
 message boxes: a company named ``<img src="/some/file">`` would draw a local file (or
@@ -19,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDateTimeEdit,
     QDialog,
     QHeaderView,
     QLabel,
@@ -33,6 +35,7 @@ from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.references import MessagePurpose, ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.store import settings as options
 from followthrough.store.contacts import ContactFields, save_contact
 from followthrough.store.interviews import save_interview
@@ -91,6 +94,11 @@ class Crawler:
                 self.labels_seen += 1
                 if widget.textFormat() != Qt.TextFormat.PlainText:
                     self.offenders.append(f"{where}: label in {widget.textFormat().name}")
+            if isinstance(widget, QDateTimeEdit) and (
+                widget.minimumDate().year() < EARLIEST_DAY.year
+                or widget.maximumDate().year() > LATEST_DAY.year
+            ):
+                self.offenders.append(f"{where}: a date field that takes any year")
             if raw(widget.toolTip()):
                 self.offenders.append(f"{where}: tooltip {widget.toolTip()[:60]!r}")
             if raw(widget.whatsThis()):

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from followthrough.domain.timeframes import WindowUnit, date_within
-from followthrough.domain.validation import email_problem, url_problem
+from followthrough.domain.validation import day_problem, email_problem, url_problem
 
 FORMATS = ("phone", "video", "onsite")
 METHODS = ("phone", "email", "either")
@@ -108,6 +108,12 @@ def interview_problems(draft: InterviewDraft) -> Problems:
         and draft.ends_at().astimezone(UTC) <= draft.starts_at().astimezone(UTC)
     ):
         problems.add("end", "The interview has to end after it starts.")
+    day_message = day_problem(draft.day, "The interview day")
+    if day_message:
+        problems.add("day", day_message)
+    decision_message = day_problem(draft.decision_on, "The decision date")
+    if decision_message:
+        problems.add("decision", decision_message)
     if draft.round < 1:
         problems.add("round", "Rounds are counted from 1.")
     if draft.format not in FORMATS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlsplit
 
 
@@ -37,11 +38,28 @@ def email_problem(text: str) -> str | None:
     return None
 
 
-def application_problems(company: str, posting_url: str) -> dict[str, str]:
+# Days the app accepts: anything outside is a typing mistake (a year 0026 or 20260).
+EARLIEST_DAY = date(1970, 1, 1)
+LATEST_DAY = date(2200, 12, 31)
+
+
+def day_problem(day: date | None, what: str = "The date") -> str | None:
+    """Why ``day`` cannot be right, in a sentence; None if it can."""
+    if day is None or EARLIEST_DAY <= day <= LATEST_DAY:
+        return None
+    return f"{what} must lie between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+
+
+def application_problems(
+    company: str, posting_url: str, applied_on: date | None = None
+) -> dict[str, str]:
     """Field name -> message, for every field that cannot be saved as typed."""
     problems: dict[str, str] = {}
     if not company.strip():
         problems["company"] = "Enter the company's name."
+    applied_message = day_problem(applied_on, "The day you applied")
+    if applied_message:
+        problems["applied_on"] = applied_message
     url_message = url_problem(posting_url)
     if url_message:
         problems["posting_url"] = url_message

@@ -129,7 +129,7 @@ class ApplicationError(UserError):
 
 
 def update_application(application_id: int, fields: ApplicationFields, clock: Clock) -> None:
-    problems = application_problems(fields.company, fields.posting_url)
+    problems = application_problems(fields.company, fields.posting_url, fields.applied_on)
     if problems:
         raise ApplicationError(" ".join(problems.values()))
     with writing():

@@ -20,6 +20,7 @@ from followthrough.domain.cadence import Channel, Outcome
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
+from followthrough.domain.validation import day_problem
 from followthrough.store.models import (
     Application,
     Contact,
@@ -62,6 +63,11 @@ def touchpoint_problem(data: TouchpointInput, now: datetime) -> str | None:
     """Why ``data`` cannot be logged at ``now``, in a sentence for the user; None if it can."""
     if data.at.tzinfo is None:
         return "The time of the contact needs a time zone."
+    out_of_range = day_problem(data.day(), "The day of the contact") or day_problem(
+        data.new_decision_on, "The new decision date"
+    )
+    if out_of_range:
+        return out_of_range
     if data.at > now:
         return "That time is still ahead: log a contact once it has happened."
     if data.channel is Channel.REPLY and not data.answered:

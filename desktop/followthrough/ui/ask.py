@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.ui.forms import date_edit
 from followthrough.ui.text import message_box, plain_label
 
 
@@ -54,7 +54,7 @@ class Ask:
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
         layout.addWidget(plain_label(text, wrap=True))
-        editor = QDateEdit(QDate(default.year, default.month, default.day))
+        editor = date_edit(default)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("ddd d MMM yyyy")
         editor.setMaximumDate(QDate(default.year, default.month, default.day))

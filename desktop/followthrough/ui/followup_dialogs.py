@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -51,7 +50,7 @@ from followthrough.store.touchpoints import (
     TouchpointInput,
     touchpoint_problem,
 )
-from followthrough.ui.forms import error_label, from_qdate, to_qdate
+from followthrough.ui.forms import date_edit, error_label, from_qdate
 from followthrough.ui.text import plain_label
 
 CHANNEL_CHOICES: tuple[tuple[str, Channel], ...] = (
@@ -128,7 +127,7 @@ class TouchpointDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
 
-        self.day = QDateEdit(to_qdate(local.date()))
+        self.day = date_edit(local.date())
         self.day.setObjectName("touchDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
@@ -163,7 +162,7 @@ class TouchpointDialog(QDialog):
         outcome_box = QVBoxLayout()
         outcome_box.setSpacing(2)
         self.outcome_buttons: dict[Outcome, QRadioButton] = {}
-        self.new_decision_on = QDateEdit(to_qdate(local.date() + NEW_DATE_OFFSET))
+        self.new_decision_on = date_edit(local.date() + NEW_DATE_OFFSET)
         self.new_decision_on.setObjectName("newDecisionOn")
         self.new_decision_on.setCalendarPopup(True)
         self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")
@@ -476,7 +475,7 @@ class CallSheetDialog(QDialog):
         row = QHBoxLayout(self.timeframe_row)
         row.setContentsMargins(0, 0, 0, 0)
         date_label = QLabel("They now expect to &decide by")
-        self.new_decision_on = QDateEdit(to_qdate(self._today + NEW_DATE_OFFSET))
+        self.new_decision_on = date_edit(self._today + NEW_DATE_OFFSET)
         self.new_decision_on.setObjectName("callNewDecisionOn")
         self.new_decision_on.setCalendarPopup(True)
         self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")

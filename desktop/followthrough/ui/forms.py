@@ -31,7 +31,7 @@ from followthrough.domain.stages import (
     plan_stage_change,
     reasons_for,
 )
-from followthrough.domain.validation import application_problems
+from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY, application_problems
 from followthrough.store.applications import ApplicationFields
 from followthrough.store.contacts import ROLE_KINDS, ROLE_LABELS, ContactFields, contact_problems
 
@@ -51,6 +51,13 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def date_edit(day: date | None = None) -> QDateEdit:
+    """A date field that only takes days the app accepts (1970 to 2200)."""
+    editor = QDateEdit(to_qdate(day)) if day is not None else QDateEdit()
+    editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
+    return editor
 
 
 def error_label(name: str) -> QLabel:
@@ -101,7 +108,7 @@ class ApplicationForm(QWidget):
         self.source.addItems(["", *SOURCES])
         self.applied = QCheckBox("Applied on")
         self.applied.setChecked(True)
-        self.applied_on = QDateEdit(to_qdate(today))
+        self.applied_on = date_edit(today)
         self.applied_on.setCalendarPopup(True)
         self.applied_on.setDisplayFormat("yyyy-MM-dd")
         self.applied.toggled.connect(self.applied_on.setEnabled)
@@ -177,7 +184,7 @@ class ApplicationForm(QWidget):
     def check(self) -> bool:
         """Shows a message under each field that cannot be saved; True when all is well."""
         value = self.value()
-        problems = application_problems(value.company, value.posting_url)
+        problems = application_problems(value.company, value.posting_url, value.applied_on)
         for name, label in self.errors.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)
@@ -324,7 +331,7 @@ class ContactForm(QWidget):
         self.speaks_to.setPlaceholderText("One point per line: projects, skills, how you work")
         self.consent = QCheckBox("Agreed to be a reference on")
         self.consent.setObjectName("referenceConsent")
-        self.consent_on = QDateEdit()
+        self.consent_on = date_edit()
         self.consent_on.setCalendarPopup(True)
         self.consent_on.setDisplayFormat("ddd d MMM yyyy")
         self.consent_on.setDate(QDate.currentDate())

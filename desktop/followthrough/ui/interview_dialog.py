@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,7 +41,13 @@ from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.contacts import ContactChoice
 from followthrough.ui.ask import Ask
-from followthrough.ui.forms import error_label, from_qdate, method_combo, set_combo_data, to_qdate
+from followthrough.ui.forms import (
+    date_edit,
+    error_label,
+    from_qdate,
+    method_combo,
+    set_combo_data,
+)
 from followthrough.ui.text import escape
 
 FORMAT_CHOICES = (("Video", "video"), ("Phone", "phone"), ("On-site", "onsite"))
@@ -162,7 +167,7 @@ class InterviewDialog(QDialog):
 
         when = QGroupBox("When and how")
         form = QFormLayout(when)
-        self.day = QDateEdit(to_qdate(draft.day))
+        self.day = date_edit(draft.day)
         self.day.setObjectName("interviewDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd yyyy-MM-dd")
@@ -260,7 +265,7 @@ class InterviewDialog(QDialog):
             (self.decision_none, self.decision_by_date, self.decision_within)
         ):
             self.decision_group.addButton(button, index)
-        self.decision_date = QDateEdit(to_qdate(draft.decision_on or draft.day))
+        self.decision_date = date_edit(draft.decision_on or draft.day)
         self.decision_date.setCalendarPopup(True)
         self.decision_date.setDisplayFormat("ddd yyyy-MM-dd")
         self.within_count = QSpinBox()

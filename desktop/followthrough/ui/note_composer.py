@@ -32,7 +32,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -84,6 +83,7 @@ from followthrough.services.printing import (
 from followthrough.store.notes import NoteContext, NoteDraft
 from followthrough.ui.ask import Ask
 from followthrough.ui.formatting import instant_text
+from followthrough.ui.forms import date_edit
 from followthrough.ui.spell_highlight import SpellHighlighter, install_spelling_menu
 
 PROBLEM_COLOUR = "#b00020"
@@ -237,7 +237,7 @@ class NoteComposerDialog(QDialog):
 
         self.promise = QCheckBox("&Promise to follow up on")
         self.promise.setObjectName("notePromise")
-        self.promise_date = QDateEdit()
+        self.promise_date = date_edit()
         self.promise_date.setObjectName("notePromiseDate")
         self.promise_date.setCalendarPopup(True)
         self.promise_date.setDisplayFormat("ddd d MMM yyyy")

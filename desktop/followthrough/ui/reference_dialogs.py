@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -46,7 +45,7 @@ from followthrough.domain.references import (
 from followthrough.domain.validation import email_problem
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.ask import Ask
-from followthrough.ui.forms import from_qdate, to_qdate
+from followthrough.ui.forms import date_edit, from_qdate, to_qdate
 from followthrough.ui.text import escape, plain_label
 
 WARNING_STYLE = "color: #9a5b00;"
@@ -418,7 +417,7 @@ class ContactedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(f"When did {company} get in touch with {name}?", wrap=True))
         form = QFormLayout()
-        self.day = QDateEdit(to_qdate(today))
+        self.day = date_edit(today)
         self.day.setObjectName("contactedOn")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
@@ -532,7 +531,7 @@ class AddReferenceDialog(QDialog):
             new_form.addRow("How they &know you", self.relationship)
         form.addRow(self.new_box)
         self.given = QCheckBox("Already given to the employer on")
-        self.given_on = QDateEdit(to_qdate(today))
+        self.given_on = date_edit(today)
         self.given_on.setCalendarPopup(True)
         self.given_on.setDisplayFormat("ddd d MMM yyyy")
         self.given_on.setEnabled(False)

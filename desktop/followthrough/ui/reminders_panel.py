@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
 from followthrough.domain.snooze import SnoozeChoice
+from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.store.notes import parse_subject_key
 from followthrough.store.references import is_reference_reminder
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.formatting import instant_text, plural
+from followthrough.ui.forms import to_qdate
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.text import plain_label
 from followthrough.ui.widgets import record_table
@@ -183,6 +185,7 @@ class RemindersPanel(QFrame):
         editor = QDateTimeEdit(QDateTime(QDate(start.year, start.month, start.day), QTime(9, 0)))
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
+        editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
         layout.addWidget(editor)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -132,9 +132,12 @@ def test_a_full_disk(offscreen_env: dict[str, str], tmp_path: Path) -> None:
         looked = run_app("--data-dir", str(disk / "data"), "due", env=offscreen_env)
         assert looked.returncode == 0, looked.stderr
         assert "damaged" not in looked.stderr + looked.stdout
-        # The window says the disk is full, not that another copy seems to be running.
+        # The window says the disk is full, not that another copy seems to be running,
+        # and leaves the database as it was.
+        before = digest(disk / "data" / DATABASE)
         line = one_sentence(gui(offscreen_env, disk / "data"), ExitCode.DISK_FULL, "is full")
         assert "running" not in line
+        assert digest(disk / "data" / DATABASE) == before
 
 
 # -- the lock -----------------------------------------------------------------------------

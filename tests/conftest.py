@@ -46,3 +46,14 @@ def _writes_allowed() -> Iterator[None]:
     refuse_writes(None)
     yield
     refuse_writes(None)
+
+
+@pytest.fixture(autouse=True)
+def _computer_in_berlin() -> Iterator[None]:
+    """Tests run as if the computer's clock were set to Berlin (most cases are written on
+    Berlin clocks; two-clock cases choose another zone explicitly)."""
+    from followthrough.store import settings as options
+
+    options.set_computer_zone("Europe/Berlin")
+    yield
+    options.set_computer_zone("Europe/Berlin")

@@ -23,11 +23,12 @@ from followthrough.services.health import DatabaseWatch
 from followthrough.services.notifier import Notifier
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.services.single_instance import SingleInstance
+from followthrough.store import settings as options
 from followthrough.store.database import open_database
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
 from followthrough.ui.context import AppContext
-from followthrough.ui.formatting import system_zone
+from followthrough.ui.formatting import computer_zone, set_user_zone, system_zone
 from followthrough.ui.main_window import MainWindow
 from followthrough.ui.tray import TrayIcon
 
@@ -111,9 +112,13 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             )
             return int(ExitCode.ALREADY_RUNNING)
     log_file = log_to_file(data_dir)
+    # Planning and showing times use one clock for the user: Qt knows the computer's zone
+    # on every platform; the preference may choose another.
+    options.set_computer_zone(computer_zone().key)
     try:
         try:
             database = open_database(data_dir, clock)
+            set_user_zone(options.get(options.USER_ZONE))
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

@@ -68,3 +68,13 @@ def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(SaveFailedBox, "ask", staticmethod(ask))
     return failures
+
+
+@pytest.fixture(autouse=True)
+def _shown_in_berlin() -> Iterator[None]:
+    """Windows show times on the same clock the store plans with (tests/conftest.py)."""
+    from followthrough.ui.formatting import set_user_zone
+
+    set_user_zone("Europe/Berlin")
+    yield
+    set_user_zone("")

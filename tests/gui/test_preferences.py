@@ -26,6 +26,7 @@ from followthrough.store.settings import (
     SENDER_CONTACT,
     SENDER_NAME,
     START_AT_LOGIN,
+    USER_ZONE,
 )
 from followthrough.ui.preferences import PATIENCE_HELP, QUIET_ORDER_ERROR, PreferencesDialog
 
@@ -108,6 +109,7 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         SENDER_CONTACT.key: "alex@example.com\n+1 555 0100",
         REFERENCE_OVERUSE_COUNT.key: 4,
         REFERENCE_OVERUSE_DAYS.key: 45,
+        USER_ZONE.key: "America/Los_Angeles",
     }
     dialog = make(qtbot, values)
     assert dialog.value() == values
@@ -209,3 +211,18 @@ def test_elsewhere_the_dialog_says_how_to_start_at_login(
     assert not dialog.editors[START_AT_LOGIN.key].isEnabled()
     assert dialog.login_help is not None
     assert hint in dialog.login_help.text()
+
+
+def test_the_time_zone_follows_the_computer_or_a_chosen_one(qtbot: QtBot) -> None:
+    """The user's own clock: the computer's by default, any known zone by choice, and a
+    name that is no zone is refused with the reason."""
+    dialog = make(qtbot)
+    zones = dialog.editors[USER_ZONE.key]
+    assert isinstance(zones, QComboBox)
+    assert zones.currentText().startswith("The computer's (")
+    assert dialog.value()[USER_ZONE.key] == ""
+    zones.setCurrentIndex(zones.findData("Asia/Tokyo"))
+    assert dialog.value()[USER_ZONE.key] == "Asia/Tokyo"
+    zones.setEditText("Mars/Olympus_Mons")
+    assert not ok_enabled(dialog)
+    assert "not a time zone" in dialog.error.text()

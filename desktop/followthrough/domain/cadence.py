@@ -78,6 +78,7 @@ class Rule(StrEnum):
     FORTNIGHT = "fortnight"
     BACKOFF = "backoff"
     RHYTHM = "rhythm"
+    CHECK_BACK_DAY = "check_back_day"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ class InterviewFacts:
     check_back_method: str | None = None
     check_back_every_days: int | None = None
     promised_on: date | None = None
+    # How the interviewer likes to be reached (their contact record), and the day they
+    # said to check back on, if they named one.
+    preferred_method: str | None = None
+    check_back_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.ended_at.tzinfo is None:
@@ -108,6 +113,8 @@ class InterviewFacts:
             raise ValueError(f"unknown time zone {self.time_zone!r}") from error
         if self.check_back_method is not None and self.check_back_method not in METHODS:
             raise ValueError(f"check_back_method must be one of {', '.join(METHODS)}")
+        if self.preferred_method is not None and self.preferred_method not in METHODS:
+            raise ValueError(f"preferred_method must be one of {', '.join(METHODS)}")
         if self.check_back_every_days is not None and self.check_back_every_days < 1:
             raise ValueError("check_back_every_days must be at least 1")
 
@@ -200,7 +207,8 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class MoveOn:
-    """Enough follow-ups went unanswered; ``due`` is when the next one would have been."""
+    """Enough follow-ups went unanswered; ``due`` is the moment the last of them was
+    logged (the suggestion comes then, not weeks later when another try would have been)."""
 
     reason: str
     due: datetime
@@ -350,6 +358,13 @@ def _replay(facts: InterviewFacts, touchpoints: Iterable[Touchpoint]) -> _State:
     return state
 
 
+def _stated_day(state: _State, anchor_day: date, days: frozenset[int]) -> date | None:
+    """The first working day after the stated decision day (None: no timeframe)."""
+    if state.stated is None:
+        return None
+    return _after(max(state.stated, anchor_day), days)
+
+
 def _first_day(
     facts: InterviewFacts, state: _State, settings: CadenceSettings, channel: Channel
 ) -> tuple[date, Rule, str]:
@@ -358,8 +373,10 @@ def _first_day(
     anchor_day = state.anchor.astimezone(zone).date()
     verb = _verb(channel)
     day: date
-    if state.stated is not None:
-        day = _after(max(state.stated, anchor_day), days)
+    stated = _stated_day(state, anchor_day, days)
+    if stated is not None:
+        assert state.stated is not None
+        day = stated
         rule = Rule.STATED_TIMEFRAME
         said = "later said" if state.restated else "said"
         reason = (
@@ -373,15 +390,6 @@ def _first_day(
             f"No decision date was given. {settings.default_wait_working_days} working days "
             f"after the interview it is fair to {verb} and ask how things stand."
         )
-    if state.promised is not None:
-        promised = _on_or_after(state.promised, days)
-        if promised > day:
-            day, rule = promised, Rule.PROMISED
-            reason = (
-                f"Your thank-you note said you would be in touch on {_day(state.promised)}: "
-                f"{verb} as promised."
-            )
-    if state.stated is None:
         latest = _on_or_before(anchor_day + timedelta(days=FORTNIGHT_DAYS), days)
         if day > latest:
             day, rule = latest, Rule.FORTNIGHT
@@ -389,6 +397,10 @@ def _first_day(
                 "No decision date was given, and two weeks is the longest to stay silent "
                 f"after an interview: {verb} now."
             )
+    if facts.check_back_on is not None and not state.restated:
+        day = max(_on_or_after(facts.check_back_on, days), stated or facts.check_back_on)
+        rule = Rule.CHECK_BACK_DAY
+        reason = f"They said to check back on {_day(facts.check_back_on)}: {verb} then."
     rhythm = facts.check_back_every_days
     if rhythm is not None and day < anchor_day + timedelta(days=rhythm):
         day, rule = _on_or_after(anchor_day + timedelta(days=rhythm), days), Rule.RHYTHM
@@ -396,7 +408,75 @@ def _first_day(
             f"They asked you to check back no more often than every {rhythm} days; "
             f"{verb} once that much time has passed."
         )
+    if state.promised is not None and promise_problem(facts, state.promised) is None:
+        # The day the note promised, whenever the rules allow it: the reminder comes on the
+        # day the interviewer was told to expect the call [002, 003].
+        day, rule = _on_or_after(state.promised, days), Rule.PROMISED
+        reason = (
+            f"Your thank-you note said you would be in touch on {_day(state.promised)}: "
+            f"{verb} as promised."
+        )
     return day, rule, reason
+
+
+# More than three days after the interview before any follow-up [003].
+SHORTEST_PROMISE_DAYS = 4
+
+
+def earliest_promise(facts: InterviewFacts) -> date:
+    """The first day a thank-you note may promise to follow up on: after any stated
+    decision day [000, 002], more than three days after the interview [003], and never
+    sooner than the interviewer's rhythm or the day they named allows [003]."""
+    interview_day = facts.ended_at.astimezone(facts.zone()).date()
+    candidates = [interview_day + timedelta(days=SHORTEST_PROMISE_DAYS)]
+    if facts.decision_on is not None:
+        candidates.append(facts.decision_on + timedelta(days=1))
+    if facts.check_back_every_days is not None:
+        candidates.append(interview_day + timedelta(days=facts.check_back_every_days))
+    if facts.check_back_on is not None:
+        candidates.append(facts.check_back_on)
+    return max(candidates)
+
+
+def promise_problem(facts: InterviewFacts, promised: date) -> str | None:
+    """Why a note may not promise to follow up on ``promised`` (with the earliest day that
+    it may), or None when it may."""
+    earliest = earliest_promise(facts)
+    if promised >= earliest:
+        return None
+    interview_day = facts.ended_at.astimezone(facts.zone()).date()
+    if facts.decision_on is not None and promised <= facts.decision_on:
+        why = f"they said they would decide by {_day(facts.decision_on)}"
+    elif facts.check_back_on is not None and promised < facts.check_back_on:
+        why = f"they said to check back on {_day(facts.check_back_on)}"
+    elif facts.check_back_every_days is not None and promised < interview_day + timedelta(
+        days=facts.check_back_every_days
+    ):
+        why = f"they asked for no check-in sooner than every {facts.check_back_every_days} days"
+    else:
+        why = "give them more than three days after the interview"
+    return f"Too early: {why}. The earliest day to promise is {_day(earliest)}."
+
+
+def planned_first_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
+    """The day of the first follow-up the facts call for, before any promise: what a
+    thank-you note offers to promise by default, so that note and plan agree."""
+    settings = settings or CadenceSettings()
+    unpromised = replace(facts, promised_on=None)
+    state = _replay(unpromised, ())
+    day, _rule, _reason = _first_day(unpromised, state, settings, follow_up_channel(facts))
+    return day
+
+
+def follow_up_channel(facts: InterviewFacts) -> Channel:
+    """The interviewer's preferred method first, then what they said about checking
+    back, the phone otherwise [003, 001, 002]. "Either" leaves it to the next."""
+    for method in (facts.preferred_method, facts.check_back_method):
+        if method == "email":
+            return Channel.EMAIL
+        if method == "phone":
+            return Channel.PHONE
+    return Channel.PHONE
 
 
 def _later_day(
@@ -460,7 +540,7 @@ def next_step(
             ),
             at=state.filled_by.at.astimezone(UTC),
         )
-    channel = Channel.EMAIL if facts.check_back_method == "email" else Channel.PHONE
+    channel = follow_up_channel(facts)
     if state.steps == 0:
         day, rule, reason = _first_day(facts, state, settings, channel)
     else:
@@ -469,13 +549,15 @@ def next_step(
         local_instant(day, settings.due_at, facts.zone()), facts.zone(), settings
     )
     if state.unanswered >= settings.patience:
+        assert state.last is not None
         tries = "follow-up" if state.unanswered == 1 else "follow-ups"
         return MoveOn(
             reason=(
                 f"{state.unanswered} {tries} in a row got no answer. Put the effort into other "
                 "openings now; should they get in touch, log it and a new plan starts."
             ),
-            due=due,
+            # At once: the last allowed attempt has just gone unanswered [003, 001].
+            due=state.last.at.astimezone(UTC),
             unanswered=state.unanswered,
         )
     return FollowUp(

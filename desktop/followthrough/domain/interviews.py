@@ -49,6 +49,11 @@ class InterviewDraft:
     tells_unsuccessful: bool | None = None
     check_back_when: str = ""
     check_back_method: str | None = None
+    # "Check back every two weeks" (14) or "on the 14th": what they allowed, if anything.
+    check_back_every_days: int | None = None
+    check_back_on: date | None = None
+    # Their words about the decision ("in one to two weeks"), kept as said.
+    decision_said: str = ""
     notes: str = ""
     interview_id: int | None = None
 
@@ -124,6 +129,14 @@ def interview_problems(draft: InterviewDraft) -> Problems:
         problems.add("decision", "The decision date is before the interview.")
     if draft.check_back_method is not None and draft.check_back_method not in METHODS:
         problems.add("check_back_method", METHOD_MESSAGE)
+    if draft.check_back_every_days is not None and not 1 <= draft.check_back_every_days <= 366:
+        problems.add("check_back", "Give how often as 1 to 366 days (or 1 to 52 weeks).")
+    if draft.check_back_on is not None:
+        check_message = day_problem(draft.check_back_on, "The day to check back")
+        if check_message:
+            problems.add("check_back", check_message)
+        elif draft.check_back_on < draft.day:
+            problems.add("check_back", "The day to check back is before the interview.")
     if draft.format == "video":
         link_message = url_problem(draft.location) if "://" in draft.location else None
         if link_message:
@@ -182,6 +195,37 @@ def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
         ),
         ChecklistItem(
             "When it is all right to check back?",
-            bool(draft.check_back_when.strip() or draft.check_back_method),
+            bool(
+                draft.check_back_every_days
+                or draft.check_back_on
+                or draft.check_back_when.strip()
+                or draft.check_back_method
+            ),
+            check_back_text(draft),
         ),
     ]
+
+
+def rhythm_text(days: int) -> str:
+    """ "every day", "every week", "every 2 weeks", "every 10 days"."""
+    if days == 1:
+        return "every day"
+    if days % 7 == 0:
+        weeks = days // 7
+        return "every week" if weeks == 1 else f"every {weeks} weeks"
+    return f"every {days} days"
+
+
+def check_back_text(draft: InterviewDraft) -> str:
+    """What they said about checking back, in a few words ("every 2 weeks, by e-mail")."""
+    parts = []
+    if draft.check_back_every_days:
+        parts.append(rhythm_text(draft.check_back_every_days))
+    if draft.check_back_on:
+        day = draft.check_back_on
+        parts.append(f"on {day:%a} {day.day} {day:%b}")
+    if draft.check_back_when.strip():
+        parts.append(draft.check_back_when.strip())
+    if draft.check_back_method in ("phone", "email"):
+        parts.append("by phone" if draft.check_back_method == "phone" else "by e-mail")
+    return ", ".join(parts)

@@ -13,6 +13,7 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.followups import follow_up_plan
 from followthrough.store.models import (
     Application,
     Contact,
@@ -27,6 +28,7 @@ from followthrough.store.references import (
     reference_timeline,
     references_for_application,
 )
+from followthrough.store.reminders import ReminderSpec
 from followthrough.store.touchpoints import touchpoints_of
 from followthrough.store.transactions import writes, writing
 
@@ -193,6 +195,8 @@ class ApplicationDetail:
     timeline: list[TimelineEntry]
     notes: list[NoteTask] = field(default_factory=list)
     references: list[ReferenceLine] = field(default_factory=list)
+    # The next follow-up, exactly as its reminder says it (None: nothing planned).
+    follow_up: ReminderSpec | None = None
 
 
 def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
@@ -286,6 +290,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         timeline=timeline,
         notes=note_tasks_for_application(application_id),
         references=references_for_application(application_id),
+        follow_up=plan.reminder if (plan := follow_up_plan(application_id)) else None,
     )
 
 

@@ -11,12 +11,14 @@ what changed.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from followthrough.domain.cadence import (
     CadenceSettings,
+    CadenceStep,
     Channel,
-    Closed,
     FollowUp,
     InterviewFacts,
     MoveOn,
@@ -26,6 +28,7 @@ from followthrough.domain.cadence import (
     next_step,
 )
 from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
 from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField
 from followthrough.store.models import db
@@ -42,30 +45,37 @@ _instant = UtcDateTimeField()
 
 # The latest interview of each active application (by start, then id), with the earliest
 # follow-up date its thank-you notes promised (only notes that went out promise anything).
-_LATEST_INTERVIEWS = """
-SELECT a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected_on,
-       i.check_back_method, i.check_back_every_days,
+_FACTS_COLUMNS = """
+a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected_on,
+       i.check_back_method, i.check_back_every_days, i.check_back_on,
        (SELECT MIN(n.promised_on) FROM thank_you_note n
         WHERE n.interview_id = i.id AND n.promised_on IS NOT NULL
-          AND n.status IN ('sent', 'mailed', 'dropped_off'))
+          AND n.status IN ('sent', 'mailed', 'dropped_off')),
+       (SELECT c.preferred_method FROM interview_participant p
+        JOIN contact c ON c.id = p.contact_id
+        WHERE p.interview_id = i.id AND c.preferred_method IN ('phone', 'email')
+        ORDER BY p.id LIMIT 1)
+"""
+_LATEST_INTERVIEWS = (
+    "SELECT "
+    + _FACTS_COLUMNS
+    + """
 FROM interview i JOIN application a ON a.id = i.application_id
 WHERE a.stage IN ({stages}) AND {scope}
   AND NOT EXISTS (
     SELECT 1 FROM interview j WHERE j.application_id = i.application_id
       AND (j.starts_at > i.starts_at OR (j.starts_at = i.starts_at AND j.id > i.id)))
 """
+)
 
 
 def cadence_settings() -> CadenceSettings:
-    start, end = options.get(options.QUIET_START), options.get(options.QUIET_END)
-    contact_from = time(start)
-    contact_until = time(23, 59) if end >= 24 else time(end)
+    """The cadence on the interviewer's clock: their working hours (09:00 to 17:00), a
+    call planned for 09:30 their time. The user's own hours decide when the reminder of it
+    comes (``remind_before``)."""
     return CadenceSettings(
         patience=options.get(options.PATIENCE),
         default_wait_working_days=options.get(options.DEFAULT_WAIT),
-        contact_from=contact_from,
-        contact_until=contact_until,
-        due_at=max(contact_from, min(time(9, 30), contact_until)),
     )
 
 
@@ -92,11 +102,46 @@ def _touchpoints_by_application(scope: PlanScope) -> dict[int, list[Touchpoint]]
     return grouped
 
 
-def planned_reminders(
-    settings: CadenceSettings | None = None, scope: PlanScope = EVERYTHING
-) -> list[ReminderSpec]:
-    """The follow-up reminders the facts call for (of the applications in ``scope``)."""
-    settings = settings or cadence_settings()
+def user_task_settings() -> CadenceSettings:
+    """For what the user does on their own clock (a note, a word to a reference): their
+    reminder hours as the hours, 09:30 (or the start of those hours) as the usual time."""
+    hours = options.user_hours()
+    return CadenceSettings(
+        contact_from=hours.start,
+        contact_until=hours.end,
+        due_at=max(hours.start, min(time(9, 30), hours.end)),
+    )
+
+
+@dataclass(frozen=True)
+class FollowUpPlan:
+    """The next step about one application, on both clocks: the facts it came from, what
+    the cadence says, and the reminder that says it (what every view shows)."""
+
+    application_id: int
+    interview_id: int
+    facts: InterviewFacts
+    step: CadenceStep
+    reminder: ReminderSpec
+
+
+def _facts(row: tuple[object, ...]) -> InterviewFacts:
+    ends_at, zone_name, decided, method, every, check_on, promised, preferred = row[4:12]
+    ended = _instant.python_value(ends_at)
+    assert ended is not None
+    return InterviewFacts(
+        ended_at=ended,
+        time_zone=str(zone_name),
+        decision_on=_day(decided),
+        check_back_method=method if isinstance(method, str) else None,
+        check_back_every_days=int(every) if isinstance(every, int) else None,
+        promised_on=_day(promised),
+        preferred_method=preferred if isinstance(preferred, str) else None,
+        check_back_on=_day(check_on),
+    )
+
+
+def _plans(scope: PlanScope, settings: CadenceSettings) -> list[FollowUpPlan]:
     stages = [s.value for s in ACTIVE_STAGES]
     where, params = scope.sql("a.id")
     cursor = db.execute_sql(
@@ -104,52 +149,87 @@ def planned_reminders(
         (*stages, *params),
     )
     touchpoints = _touchpoints_by_application(scope)
-    specs: list[ReminderSpec] = []
+    zone, hours = options.user_zone(), options.user_hours()
+    plans: list[FollowUpPlan] = []
     for row in cursor:
-        app_id, company, role, interview_id, ends_at, zone_name, decided, method, every = row[:9]
-        promised = _day(row[9])
-        ended = _instant.python_value(ends_at)
-        assert ended is not None
-        decision_on = _day(decided)
-        facts = InterviewFacts(
-            ended_at=ended,
-            time_zone=zone_name,
-            decision_on=decision_on,
-            check_back_method=method,
-            check_back_every_days=every,
-            promised_on=promised,
-        )
-        since = [t for t in touchpoints.get(app_id, []) if t.at >= ended]
+        app_id, company, role, interview_id = row[:4]
+        facts = _facts(row)
+        since = [t for t in touchpoints.get(app_id, []) if t.at >= facts.ended_at]
         step = next_step(facts, since, settings)
         subject = f"application:{app_id}:interview:{interview_id}:after:{len(since)}"
-        what = f"{company} ({role})" if role else company
-        if isinstance(step, FollowUp):
-            how = "call" if step.channel == Channel.PHONE else "email"
-            if step.rule == Rule.STATED_TIMEFRAME and not since:
-                # The first follow-up after a stated date is the "decision passed" nudge:
-                # one reminder, not two at the same hour.
-                kind, title = DECISION_PASSED, f"{what}: decision date passed — {how} them"
-            else:
-                kind, title = FOLLOW_UP, f"{how.capitalize()} {what} to follow up"
-            specs.append(ReminderSpec(kind, subject, title, step.due, step.reason, app_id))
-        elif isinstance(step, MoveOn):
-            specs.append(
-                ReminderSpec(
-                    MOVE_ON, subject, f"Time to move on from {what}?", step.due, step.reason, app_id
-                )
-            )
-        elif isinstance(step, Closed):
-            specs.append(
-                ReminderSpec(
-                    POSITION_FILLED,
-                    subject,
-                    f"Close {what}: the position is filled",
-                    step.at,
-                    step.reason,
-                    app_id,
-                )
-            )
-    return specs
+        what = f"{company} ({role})" if role else str(company)
+        spec = _reminder(step, subject, what, int(app_id), facts, zone, hours, bool(since))
+        plans.append(FollowUpPlan(int(app_id), int(interview_id), facts, step, spec))
+    return plans
+
+
+def _reminder(
+    step: CadenceStep,
+    subject: str,
+    what: str,
+    app_id: int,
+    facts: InterviewFacts,
+    zone: ZoneInfo,
+    hours: UserHours,
+    followed_up: bool,
+) -> ReminderSpec:
+    """The reminder of ``step``: a call or e-mail planned on their clock, reminded of on the
+    user's, with the time in both when they differ."""
+    if isinstance(step, FollowUp):
+        how = "call" if step.channel == Channel.PHONE else "email"
+        when = both_clocks(step.due, zone, facts.zone())
+        body = f"{how.capitalize()} {when}. {step.reason}"
+        if step.rule == Rule.STATED_TIMEFRAME and not followed_up:
+            # The first follow-up after a stated date is the "decision passed" nudge:
+            # one reminder, not two at the same hour.
+            kind, title = DECISION_PASSED, f"{what}: decision date passed — {how} them"
+        else:
+            kind, title = FOLLOW_UP, f"{how.capitalize()} {what} to follow up"
+        return ReminderSpec(
+            kind, subject, title, remind_before(step.due, zone, hours), body, app_id
+        )
+    if isinstance(step, MoveOn):
+        return ReminderSpec(
+            MOVE_ON,
+            subject,
+            f"Time to move on from {what}?",
+            remind_from(step.due, zone, hours),
+            step.reason,
+            app_id,
+        )
+    return ReminderSpec(
+        POSITION_FILLED,
+        subject,
+        f"Close {what}: the position is filled",
+        remind_from(step.at, zone, hours),
+        step.reason,
+        app_id,
+    )
+
+
+def planned_reminders(
+    settings: CadenceSettings | None = None, scope: PlanScope = EVERYTHING
+) -> list[ReminderSpec]:
+    """The follow-up reminders the facts call for (of the applications in ``scope``)."""
+    return [plan.reminder for plan in _plans(scope, settings or cadence_settings())]
+
+
+def follow_up_plan(application_id: int) -> FollowUpPlan | None:
+    """The next step about one active application with an interview (None otherwise):
+    the same function the planner runs, so the window, the note and the reminder agree."""
+    plans = _plans(PlanScope.of([application_id]), cadence_settings())
+    return plans[0] if plans else None
+
+
+def interview_facts(interview_id: int) -> InterviewFacts | None:
+    """The facts of one interview as the cadence reads them (for the note's promise)."""
+    sql = (
+        "SELECT "
+        + _FACTS_COLUMNS
+        + " FROM interview i JOIN application a ON a.id = i.application_id WHERE i.id = ?"
+    )
+    row = db.execute_sql(sql, (interview_id,)).fetchone()
+    return _facts(row) if row is not None else None
 
 
 def plan_reminders(settings: CadenceSettings | None = None) -> tuple[int, int]:

@@ -79,6 +79,9 @@ def save_interview(draft: InterviewDraft, clock: Clock) -> int:
             "tells_unsuccessful": draft.tells_unsuccessful,
             "check_back_when": draft.check_back_when.strip(),
             "check_back_method": draft.check_back_method,
+            "check_back_every_days": draft.check_back_every_days,
+            "check_back_on": draft.check_back_on,
+            "decision_said": draft.decision_said.strip(),
             "notes": draft.notes,
         }
         if draft.interview_id is None:
@@ -156,6 +159,9 @@ def load_interview_draft(interview_id: int) -> InterviewDraft:
         tells_unsuccessful=interview.tells_unsuccessful,
         check_back_when=interview.check_back_when,
         check_back_method=interview.check_back_method,
+        check_back_every_days=interview.check_back_every_days,
+        check_back_on=interview.check_back_on,
+        decision_said=interview.decision_said,
         notes=interview.notes,
         interview_id=interview.id,
     )

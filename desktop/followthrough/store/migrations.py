@@ -376,15 +376,41 @@ def _v5_plan_by_what_changed(database: peewee.SqliteDatabase, _migrator: SqliteM
             f"CREATE TRIGGER plan_dirty_note_{event.lower()} AFTER {event} ON thank_you_note "
             f"BEGIN {_dirty(by_interview.format(row=row))} END"
         )
-    keys = ", ".join(f"'{key}'" for key in PLANNING_SETTING_KEYS)
-    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-        statements.append(
-            f"CREATE TRIGGER plan_dirty_setting_{event.lower()} AFTER {event} ON setting "
-            f"WHEN {row}.key IN ({keys}) BEGIN "
-            "UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0; "
-            "INSERT INTO plan_dirty (application_id, stamp) SELECT 0, 1 "
-            "WHERE NOT EXISTS (SELECT 1 FROM plan_dirty WHERE application_id = 0); END"
-        )
+    statements += _setting_triggers(PLANNING_SETTING_KEYS)
+    for statement in statements:
+        database.execute_sql(statement)
+
+
+def _setting_triggers(keys: tuple[str, ...]) -> list[str]:
+    """Saving one of these settings marks everything to be planned again."""
+    listed = ", ".join(f"'{key}'" for key in keys)
+    return [
+        f"CREATE TRIGGER plan_dirty_setting_{event.lower()} AFTER {event} ON setting "
+        f"WHEN {row}.key IN ({listed}) BEGIN "
+        "UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0; "
+        "INSERT INTO plan_dirty (application_id, stamp) SELECT 0, 1 "
+        "WHERE NOT EXISTS (SELECT 1 FROM plan_dirty WHERE application_id = 0); END"
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))
+    ]
+
+
+# Frozen with step 6: the user's time zone now decides when reminders come.
+PLANNING_SETTING_KEYS_V6 = (*PLANNING_SETTING_KEYS, "app.time_zone")
+
+
+def _v6_what_they_said(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """The day they said to check back on, their words about the decision, and the user's
+    time zone among the settings that re-plan everything."""
+    statements = [
+        "ALTER TABLE interview ADD COLUMN check_back_on DATE",
+        "ALTER TABLE interview ADD COLUMN decision_said TEXT NOT NULL DEFAULT ''",
+        *(f"DROP TRIGGER plan_dirty_setting_{event}" for event in ("insert", "update", "delete")),
+        *_setting_triggers(PLANNING_SETTING_KEYS_V6),
+        # The rules changed (channel, promise, two clocks): everything is planned again.
+        "UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0",
+        "INSERT INTO plan_dirty (application_id, stamp) SELECT 0, 1 "
+        "WHERE NOT EXISTS (SELECT 1 FROM plan_dirty WHERE application_id = 0)",
+    ]
     for statement in statements:
         database.execute_sql(statement)
 
@@ -395,6 +421,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "thank-you notes and the personal word list", _v3_thank_you_notes),
     Migration(4, "references, network contacts and the reference-check stage", _v4_references),
     Migration(5, "reminders re-planned by what changed", _v5_plan_by_what_changed),
+    Migration(6, "what the interviewer said: a check-back day, their words", _v6_what_they_said),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

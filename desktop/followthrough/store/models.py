@@ -114,6 +114,10 @@ class Interview(BaseModel):
     check_back_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
     check_back_every_days = peewee.IntegerField(null=True)
+    # "Check back on the 14th": the day they named (the plan follows it).
+    check_back_on = peewee.DateField(null=True)
+    # Their words about the decision ("in one to two weeks"), kept as said.
+    decision_said = peewee.TextField(default="")
 
 
 class InterviewParticipant(BaseModel):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.cadence import InterviewFacts, planned_first_day
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.note_tasks import (
@@ -26,10 +27,11 @@ from followthrough.domain.note_tasks import (
     note_reminder_times,
 )
 from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.two_clocks import both_clocks
 from followthrough.domain.validation import email_problem
 from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
-from followthrough.store.followups import cadence_settings
+from followthrough.store.followups import cadence_settings, interview_facts
 from followthrough.store.models import (
     Application,
     Contact,
@@ -201,6 +203,10 @@ class NoteContext:
     # Every other company in the database, for the "wrong company" check.
     other_companies: list[str]
     personal_words: list[str]
+    # The interview as the follow-up plan reads it, and the day of the first follow-up
+    # it calls for: what the note offers to promise, so that note and plan agree.
+    follow_up_facts: InterviewFacts | None = None
+    planned_follow_up: date | None = None
 
 
 def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
@@ -234,6 +240,7 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
             (interview_id, contact_id),
         )
     ]
+    facts = interview_facts(interview_id)
     companies = [
         str(name)
         for (name,) in db.execute_sql(
@@ -257,6 +264,8 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
         siblings=siblings,
         other_companies=companies,
         personal_words=personal_words(),
+        follow_up_facts=facts,
+        planned_follow_up=planned_first_day(facts, cadence_settings()) if facts else None,
     )
 
 
@@ -370,16 +379,13 @@ def remove_personal_word(word: str) -> None:
 # -- reminders -----------------------------------------------------------------------------
 
 
-def _local_time_text(instant: datetime, zone: ZoneInfo) -> str:
-    local = instant.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
-
-
 def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list[ReminderSpec]:
     """A "due soon" and an "overdue" reminder for every note not yet out, from interviews
     whose notes are not past the outer limit at ``now`` (those lapse: ``expires_at``)."""
     hours = options.get(options.NOTE_HOURS)
-    settings = cadence_settings()
+    # Writing the note is the user's task: their clock and hours decide when it is said;
+    # the deadline is shown on their clock, and on the interview's when that differs.
+    user_zone, user_hours = options.user_zone(), options.user_hours()
     earliest_end = now - timedelta(hours=hours) - NAG_UNTIL_AFTER_DEADLINE
     stages = [s.value for s in ACTIVE_STAGES]
     in_scope, scope_params = scope.sql("a.id")
@@ -396,15 +402,14 @@ def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list
     )
     specs = []
     for task in _tasks(where, params, hours):
-        zone = ZoneInfo(task.time_zone)
         times = note_reminder_times(
-            task.interview_ends_at, hours, zone, settings.contact_from, settings.contact_until
+            task.interview_ends_at, hours, user_zone, user_hours.start, user_hours.end
         )
         if now >= times.stop_after:
             continue
         key = subject_key(task.interview_id, task.contact_id)
         who = f"{task.name} ({task.company})"
-        due_text = _local_time_text(times.deadline, zone)
+        due_text = both_clocks(times.deadline, user_zone, ZoneInfo(task.time_zone))
         body = (
             f"After the round {task.interview_round} interview: a personal note to each "
             f"interviewer, out by {due_text}."

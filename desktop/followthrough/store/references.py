@@ -36,7 +36,7 @@ from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureRea
 from followthrough.domain.validation import email_problem
 from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField
-from followthrough.store.followups import cadence_settings
+from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
     Application,
     ApplicationReference,
@@ -640,7 +640,9 @@ def _network_occasion(
 
 
 def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
-    settings = cadence_settings()
+    # Writing to a reference is the user's own task: their clock, their hours.
+    settings = user_task_settings()
+    user_zone = options.user_zone()
     query = (
         ApplicationReference.select(ApplicationReference, Application, Contact)
         .join(Application)
@@ -667,10 +669,9 @@ def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
         application = link.application
         person = link.contact.name
         interviews = interviews_of.get(application.id, [])
-        zone = interviews[-1].zone if interviews else ZoneInfo("UTC")
 
-        def earliest(instant: datetime, zone: ZoneInfo = zone) -> datetime:
-            return next_contact_time(instant, zone, settings)
+        def earliest(instant: datetime) -> datetime:
+            return next_contact_time(instant, user_zone, settings)
 
         key = subject_key(link.id)
         where = f"{application.company}" + (

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import time
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.two_clocks import UserHours
+from followthrough.domain.zones import computer_zone_name, zone_known
 from followthrough.store.models import Setting, db
 from followthrough.store.transactions import writes
 
@@ -26,10 +30,14 @@ class Option(Generic[T]):
     maximum: int | None = None
     # Text options: edited over several lines (an address, contact details).
     multiline: bool = False
+    # Text options: a time zone name ("" for the computer's own).
+    time_zone: bool = False
 
     def check(self, value: T) -> T:
         if not isinstance(value, type(self.default)):
             raise UserError(f"{self.label}: expected {type(self.default).__name__}")
+        if self.time_zone and isinstance(value, str) and value and not zone_known(value):
+            raise UserError(f"{self.label}: “{value}” is not a time zone this computer knows")
         if self.choices and value not in self.choices:
             raise UserError(f"{self.label}: choose one of {', '.join(map(str, self.choices))}")
         if isinstance(value, int) and not isinstance(value, bool):
@@ -83,9 +91,13 @@ REFERENCE_OVERUSE_DAYS = Option(
     "references.overuse_days", 30, "…within this many days", minimum=7, maximum=90
 )
 
+# The user's own clock: when they are reminded and how times are shown. Empty: the
+# computer's zone, whatever it is at the time (it follows the user when they travel).
+USER_ZONE = Option("app.time_zone", "", "Your time zone", time_zone=True)
+
 # The options that change when reminders come: saving one re-plans every reminder
 # (a trigger of migration 5 lists their keys; a test keeps the two in step).
-PLANNING_OPTIONS = (PATIENCE, DEFAULT_WAIT, QUIET_START, QUIET_END, NOTE_HOURS)
+PLANNING_OPTIONS = (PATIENCE, DEFAULT_WAIT, QUIET_START, QUIET_END, NOTE_HOURS, USER_ZONE)
 
 ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     PATIENCE,
@@ -98,6 +110,7 @@ ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     SENDER_CONTACT,
     REFERENCE_OVERUSE_COUNT,
     REFERENCE_OVERUSE_DAYS,
+    USER_ZONE,
 )
 
 
@@ -138,3 +151,27 @@ def get_any(option: Option[Any]) -> Any:
 def put_any(option: Option[Any], value: object) -> None:
     """``put`` for code that walks ``ALL_OPTIONS``; the option checks the value's type."""
     put(option, option.check(value))
+
+
+# -- the user's clock --------------------------------------------------------------------
+
+# The computer's zone, as the app found it at start (Qt knows it on every platform); until
+# then, what Python can tell from the system.
+_computer_zone = computer_zone_name()
+
+
+def set_computer_zone(name: str) -> None:
+    global _computer_zone
+    _computer_zone = name if zone_known(name) else "UTC"
+
+
+def user_zone() -> ZoneInfo:
+    """The user's own zone: the preference, else the computer's."""
+    chosen = get(USER_ZONE)
+    return ZoneInfo(chosen if chosen and zone_known(chosen) else _computer_zone)
+
+
+def user_hours() -> UserHours:
+    """When the user may be reminded, on their own clock (the reminder-hours settings)."""
+    start, end = get(QUIET_START), get(QUIET_END)
+    return UserHours(time(start), time(23, 59) if end >= 24 else time(end))

@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
-from followthrough.domain.cadence import Channel, Outcome
+from followthrough.domain.cadence import Channel, Outcome, follow_up_channel
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
+from followthrough.store.followups import interview_facts
 from followthrough.store.models import (
     Application,
     Contact,
@@ -259,6 +260,9 @@ class CallSheetFacts:
     check_back_when: str = ""
     check_back_method: str | None = None
     last_touchpoint: TouchpointLine | None = None
+    # How the plan says to follow up (the person's preference, else what was said about
+    # checking back, else the phone): the call sheet and the log form start from it.
+    channel: Channel = Channel.PHONE
 
 
 def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSheetFacts:
@@ -295,6 +299,10 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
             .where(InterviewParticipant.interview == interview)
             .order_by(InterviewParticipant.id)
         )
+    # The person whose preference sets the channel comes first: the one to reach.
+    people = tuple(sorted(people, key=lambda p: p.preferred_method not in ("phone", "email")))
+    facts = interview_facts(interview.id) if interview is not None else None
+    channel = follow_up_channel(facts) if facts is not None else Channel.PHONE
     history = touchpoints_of(application_id)
     last = history[0] if history else None
     if interview is None:
@@ -320,6 +328,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
         check_back_when=interview.check_back_when,
         check_back_method=interview.check_back_method,
         last_touchpoint=last if last is not None and last.at >= interview.ends_at else None,
+        channel=channel,
     )
 
 

@@ -115,6 +115,9 @@ class ApplicationDetailDialog(QDialog):
         header.addWidget(self.stage_button)
         header.addWidget(self.delete_button)
         layout.addLayout(header)
+        self.next_follow_up = plain_label(wrap=True)
+        self.next_follow_up.setObjectName("detailNextFollowUp")
+        layout.addWidget(self.next_follow_up)
 
         self.tabs = QTabWidget()
         self.form = ApplicationForm(self.today(), with_notes=False)
@@ -298,6 +301,10 @@ class ApplicationDetailDialog(QDialog):
         if detail.closed_on is not None:
             stage_text += f", {detail.closed_on:%d %b %Y}"
         self.stage_label.setText(stage_text)
+        follow_up = detail.follow_up
+        if follow_up is not None:
+            self.next_follow_up.setText(f"Next: {follow_up.title}. {follow_up.body}")
+        self.next_follow_up.setVisible(follow_up is not None)
         if not self.form.is_dirty():
             self.form.set_value(fields)
         self.interview_model.set_rows(detail.interviews)

@@ -393,6 +393,13 @@ class CallSheetDialog(QDialog):
             parts.append(f"<b>Check back:</b> {text}")
         # Two facts a line: short enough to read at a glance, never wrapped mid-fact.
         lines = ["  ·  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2)]
+        if facts.channel is Channel.EMAIL:
+            # The plan says e-mail (their preference, or what they said): say so here too.
+            lines.insert(
+                0,
+                "<b>They prefer e-mail:</b> the follow-up plan says write to them; "
+                "a call is still logged here if you make one.",
+            )
         last = facts.last_touchpoint
         if last is not None:
             day = _short_day(last.at.astimezone(self._zone).date())

@@ -63,7 +63,8 @@ class FollowUpFlow:
                 [(p.contact_id, p.name) for p in facts.people],
                 self.context.clock.now(),
                 self.zone,
-                preset_channel,
+                # The way the plan says to follow up, unless the caller chose one.
+                preset_channel or facts.channel.value,
                 self.parent,
                 application_id=application_id,
             )

@@ -8,13 +8,33 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QTimeZone
 
 
-def system_zone() -> ZoneInfo:
+def computer_zone() -> ZoneInfo:
     """The computer's IANA time zone (UTC if Qt reports one Python does not know)."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo("UTC")
+
+
+# The user's own zone, as the preference says (None: the computer's); set at start-up and
+# when the preference is saved, so that showing a time never reads the database.
+_chosen_zone: ZoneInfo | None = None
+
+
+def set_user_zone(name: str) -> None:
+    """Follow the "Your time zone" preference ("" for the computer's)."""
+    global _chosen_zone
+    try:
+        _chosen_zone = ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        _chosen_zone = None
+
+
+def system_zone() -> ZoneInfo:
+    """The user's own zone: every time the app shows is on this clock (the preference,
+    else the computer's)."""
+    return _chosen_zone or computer_zone()
 
 
 def day_text(day: date) -> str:

@@ -37,6 +37,7 @@ from followthrough.domain.interviews import (
     end_of_interview_checklist,
     interview_problems,
 )
+from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.contacts import ContactChoice
@@ -47,8 +48,9 @@ from followthrough.ui.forms import (
     from_qdate,
     method_combo,
     set_combo_data,
+    to_qdate,
 )
-from followthrough.ui.text import escape
+from followthrough.ui.text import escape, plain_label
 
 FORMAT_CHOICES = (("Video", "video"), ("Phone", "phone"), ("On-site", "onsite"))
 TOLD_CHOICES: tuple[tuple[str, bool | None], ...] = (
@@ -296,6 +298,22 @@ class InterviewDialog(QDialog):
         decision.addLayout(row_date)
         decision.addLayout(row_within)
         said_form.addRow("Decision", decision)
+        self.decision_phrase = QLineEdit(draft.decision_said)
+        self.decision_phrase.setObjectName("decisionPhrase")
+        self.decision_phrase.setPlaceholderText("e.g. in one to two weeks, by mid-December")
+        self.decision_reading = plain_label(wrap=True)
+        self.decision_reading.setObjectName("decisionReading")
+        self.use_reading = QPushButton("&Use this date")
+        self.use_reading.setObjectName("useReading")
+        self.use_reading.setAutoDefault(False)
+        self.use_reading.clicked.connect(self._use_reading)
+        row_words = QHBoxLayout()
+        row_words.addWidget(self.decision_phrase, 1)
+        row_words.addWidget(self.use_reading)
+        words = QVBoxLayout()
+        words.addLayout(row_words)
+        words.addWidget(self.decision_reading)
+        said_form.addRow("In their &words", words)
         said_form.addRow("", error_label("decision"))
         if draft.decision_within_count:
             self.decision_within.setChecked(True)
@@ -308,9 +326,46 @@ class InterviewDialog(QDialog):
             self.told.addItem(told_text, told_value)
         set_combo_data(self.told, draft.tells_unsuccessful)
         said_form.addRow("Do unsuccessful &candidates hear?", self.told)
+        self.check_back_kind = QComboBox()
+        self.check_back_kind.setObjectName("checkBackKind")
+        for text, kind in (("Not said", ""), ("Every…", "every"), ("On a day…", "on")):
+            self.check_back_kind.addItem(text, kind)
+        self.check_back_count = QSpinBox()
+        self.check_back_count.setObjectName("checkBackCount")
+        self.check_back_count.setRange(1, 52)
+        self.check_back_unit = QComboBox()
+        self.check_back_unit.setObjectName("checkBackUnit")
+        self.check_back_unit.addItem("days", 1)
+        self.check_back_unit.addItem("weeks", 7)
+        self.check_back_on = date_edit(draft.check_back_on or draft.day)
+        self.check_back_on.setObjectName("checkBackOn")
+        self.check_back_on.setCalendarPopup(True)
+        self.check_back_on.setDisplayFormat("ddd yyyy-MM-dd")
+        every = draft.check_back_every_days
+        if every:
+            self.check_back_kind.setCurrentIndex(1)
+            weeks = every % 7 == 0
+            self.check_back_count.setValue(every // 7 if weeks else min(every, 52))
+            self.check_back_unit.setCurrentIndex(1 if weeks else 0)
+        elif draft.check_back_on:
+            self.check_back_kind.setCurrentIndex(2)
+        else:
+            self.check_back_count.setValue(2)
+            self.check_back_unit.setCurrentIndex(1)
+        row_back = QHBoxLayout()
+        for widget in (
+            self.check_back_kind,
+            self.check_back_count,
+            self.check_back_unit,
+            self.check_back_on,
+        ):
+            row_back.addWidget(widget)
+        row_back.addStretch(1)
+        said_form.addRow("They said to check &back", row_back)
+        said_form.addRow("", error_label("check_back"))
         self.check_back_when = QLineEdit(draft.check_back_when)
         self.check_back_when.setPlaceholderText("e.g. after Friday, any time by email")
-        said_form.addRow("Checking &back is welcome", self.check_back_when)
+        said_form.addRow("… in their words", self.check_back_when)
         self.check_back_method = method_combo()
         set_combo_data(self.check_back_method, draft.check_back_method)
         said_form.addRow("… &by", self.check_back_method)
@@ -358,6 +413,11 @@ class InterviewDialog(QDialog):
             self.told.currentIndexChanged,
             self.check_back_when.textChanged,
             self.check_back_method.currentIndexChanged,
+            self.check_back_kind.currentIndexChanged,
+            self.check_back_count.valueChanged,
+            self.check_back_unit.currentIndexChanged,
+            self.check_back_on.dateChanged,
+            self.decision_phrase.textChanged,
             self.notes.textChanged,
         ):
             signal.connect(self._refresh)
@@ -448,11 +508,57 @@ class InterviewDialog(QDialog):
             tells_unsuccessful=self.told.currentData(),
             check_back_when=self.check_back_when.text().strip(),
             check_back_method=self.check_back_method.currentData(),
+            check_back_every_days=(
+                self.check_back_count.value() * int(self.check_back_unit.currentData())
+                if self.check_back_kind.currentData() == "every"
+                else None
+            ),
+            check_back_on=(
+                from_qdate(self.check_back_on.date())
+                if self.check_back_kind.currentData() == "on"
+                else None
+            ),
+            decision_said=self.decision_phrase.text().strip(),
             notes=self.notes.toPlainText(),
         )
 
+    def reading(self) -> Reading | None:
+        """What their words about the decision mean, counted from the interview day."""
+        return read_timeframe(self.decision_phrase.text(), from_qdate(self.day.date()))
+
+    def _use_reading(self) -> None:
+        reading = self.reading()
+        if reading is None:
+            return
+        self.decision_by_date.setChecked(True)
+        self.decision_date.setDate(to_qdate(reading.day))
+
+    def _show_reading(self) -> None:
+        words = self.decision_phrase.text().strip()
+        reading = self.reading() if words else None
+        if reading is not None:
+            used = self.decision_by_date.isChecked() and (
+                from_qdate(self.decision_date.date()) == reading.day
+            )
+            self.decision_reading.setText(
+                f"→ {reading.explain()}" + (": that is the date above." if used else ".")
+            )
+        elif words:
+            self.decision_reading.setText(
+                "Not understood, so kept as their words: choose the date above yourself."
+            )
+        else:
+            self.decision_reading.setText("")
+        self.decision_reading.setVisible(bool(words))
+        self.use_reading.setEnabled(reading is not None)
+
     def _refresh(self, *_args: object) -> None:
         draft = self.value()
+        self._show_reading()
+        kind = self.check_back_kind.currentData()
+        self.check_back_count.setVisible(kind == "every")
+        self.check_back_unit.setVisible(kind == "every")
+        self.check_back_on.setVisible(kind == "on")
         self.decision_date.setEnabled(self.decision_by_date.isChecked())
         self.within_count.setEnabled(self.decision_within.isChecked())
         self.within_unit.setEnabled(self.decision_within.isChecked())

@@ -53,7 +53,7 @@ from followthrough.ui.dialogs import (
     TextDialog,
 )
 from followthrough.ui.followup_flow import FollowUpFlow
-from followthrough.ui.formatting import plural, system_zone
+from followthrough.ui.formatting import plural, set_user_zone, system_zone
 from followthrough.ui.forms import StageChangeDialog
 from followthrough.ui.loading import (
     ContactsData,
@@ -473,12 +473,18 @@ class MainWindow(QMainWindow):
                 return f"Preferences saved. {exc}"
             return "Preferences saved."
 
+        def saved(message: str) -> None:
+            # Every time from now on is shown on the clock the preference names.
+            set_user_zone(str(chosen[options.USER_ZONE.key]))
+            self.zone = system_zone()
+            self._after_change(message)
+
         saving.save(
             self.context.runner,
             self,
             "your preferences",
             save,
-            self._after_change,
+            saved,
             edit=lambda: self._edit_preferences(chosen),
         )
 

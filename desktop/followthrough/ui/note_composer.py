@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.domain.cadence import promise_problem
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, finished_on_text
 from followthrough.domain.notes import (
@@ -85,6 +86,7 @@ from followthrough.ui.ask import Ask
 from followthrough.ui.formatting import instant_text
 from followthrough.ui.forms import date_edit
 from followthrough.ui.spell_highlight import SpellHighlighter, install_spelling_menu
+from followthrough.ui.text import plain_label
 
 PROBLEM_COLOUR = "#b00020"
 ADVICE_COLOUR = "#8a6d00"
@@ -96,9 +98,12 @@ CHECKS_PENDING = "Checking…"
 SPELLING_LOADING = "The spelling dictionary is loading; spelling is checked in a moment."
 
 
-def default_promise(interview_day: date) -> date:
-    """A week after the interview, on a working day: a reasonable first follow-up."""
-    day = interview_day + timedelta(days=7)
+def default_promise(note: NoteContext) -> date:
+    """The day the follow-up plan already calls for (so note and plan agree); a week after
+    the interview, on a working day, when there is no plan to ask."""
+    if note.planned_follow_up is not None:
+        return note.planned_follow_up
+    day = note.interview_day + timedelta(days=7)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
@@ -245,10 +250,8 @@ class NoteComposerDialog(QDialog):
         promise_row.addWidget(self.promise)
         promise_row.addWidget(self.promise_date, 1)
         form.addRow(promise_row)
-        self.promise_help = QLabel(
-            "The follow-up reminder for this application will come on that day."
-        )
-        self.promise_help.setWordWrap(True)
+        self.promise_help = plain_label(wrap=True)
+        self.promise_help.setObjectName("notePromiseHelp")
         form.addRow(self.promise_help)
 
         sender = QGroupBox("Signed by (kept for every note)")
@@ -477,7 +480,7 @@ class NoteComposerDialog(QDialog):
         self.sender_name.setText(note.sender_name)
         self.sender_contact.setPlainText(note.sender_contact)
         self.recipient.setText(note.email)
-        promise = default_promise(note.interview_day)
+        promise = default_promise(note)
         if draft is not None:
             self._select(self.tone, draft.tone)
             self.specific.setPlainText(draft.specific_point)
@@ -522,6 +525,9 @@ class NoteComposerDialog(QDialog):
             self.sender_contact.textChanged,
         ):
             signal.connect(self._fields_changed)
+        self.promise.toggled.connect(self._update_promise_help)
+        self.promise_date.dateChanged.connect(self._update_promise_help)
+        self._update_promise_help()
         self.medium.currentIndexChanged.connect(self._medium_changed)
         self.address.textChanged.connect(self._address_changed)
         self.recipient.textChanged.connect(self._mark_dirty)
@@ -625,6 +631,44 @@ class NoteComposerDialog(QDialog):
     def _mark_dirty(self) -> None:
         if not self._filling:
             self._dirty = True
+
+    def promise_problem(self) -> str | None:
+        """Why the promised day is not allowed (with the earliest that is), or None."""
+        parts = self.parts()
+        facts = self.note.follow_up_facts
+        if parts.promised_on is None or facts is None:
+            return None
+        return promise_problem(facts, parts.promised_on)
+
+    def _update_promise_help(self) -> None:
+        problem = self.promise_problem()
+        promised = self.parts().promised_on
+        if problem is not None:
+            text = problem
+        elif promised is not None:
+            text = (
+                f"The follow-up reminder for this application will come on "
+                f"{promised:%a} {promised.day} {promised:%b}, the day you promise."
+            )
+        else:
+            planned = self.note.planned_follow_up
+            text = (
+                f"No promise: the follow-up reminder comes on {planned:%a} {planned.day} "
+                f"{planned:%b}, as the plan says."
+                if planned
+                else "No promise in the note."
+            )
+        self.promise_help.setText(text)
+        self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
+
+    def _refuse_a_bad_promise(self) -> bool:
+        """True (and the reason shown) when the note promises a day it may not."""
+        problem = self.promise_problem()
+        if problem is None:
+            return False
+        self.show_error(f"Change the promised day first. {problem}")
+        self.promise_date.setFocus()
+        return True
 
     def _fields_changed(self) -> None:
         if self._filling:
@@ -860,6 +904,8 @@ class NoteComposerDialog(QDialog):
         )
 
     def send_email(self) -> None:
+        if self._refuse_a_bad_promise():
+            return
         if self.chosen_medium() is not NoteMedium.EMAIL:
             self._select(self.medium, NoteMedium.EMAIL.value)
         checked = self.passes_checks()
@@ -1014,7 +1060,7 @@ class NoteComposerDialog(QDialog):
 
     def mark_delivered(self) -> None:
         medium = self.chosen_medium()
-        if not medium.printed:
+        if not medium.printed or self._refuse_a_bad_promise():
             return
         verb = "dropped off" if medium is NoteMedium.DROP_OFF else "posted"
         day = Ask.day(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough import APP_NAME
+from followthrough.domain.zones import zone_names
 from followthrough.services.autostart import manual_steps
 from followthrough.store.settings import (
     ALL_OPTIONS,
@@ -34,6 +35,7 @@ from followthrough.store.settings import (
     START_AT_LOGIN,
     Option,
 )
+from followthrough.ui.formatting import computer_zone
 from followthrough.ui.forms import error_label
 
 PATIENCE_HELP = (
@@ -144,6 +146,28 @@ class PreferencesDialog(QDialog):
             spin.valueChanged.connect(self.validate)
             self._readers[option.key] = spin.value
             editor = spin
+        elif option.time_zone:
+            zones = QComboBox()
+            zones.setEditable(True)
+            zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            zones.addItem(f"The computer's ({computer_zone().key})", "")
+            for name in zone_names():
+                zones.addItem(name, name)
+            found = zones.findData(str(value))
+            zones.setCurrentIndex(max(found, 0))
+            zones.currentIndexChanged.connect(self.validate)
+            zones.editTextChanged.connect(self.validate)
+
+            def chosen(box: QComboBox = zones) -> str:
+                # A typed name counts when it is a zone; the first entry means "follow the
+                # computer's".
+                typed = box.currentText().strip()
+                if box.currentIndex() >= 0 and box.itemText(box.currentIndex()) == typed:
+                    return str(box.currentData())
+                return typed
+
+            self._readers[option.key] = chosen
+            editor = zones
         elif option.multiline:
             area = QPlainTextEdit(str(value))
             area.setTabChangesFocus(True)

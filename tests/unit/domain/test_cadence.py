@@ -28,10 +28,14 @@ from followthrough.domain.cadence import (
     Outcome,
     Rule,
     Touchpoint,
+    earliest_promise,
+    follow_up_channel,
     is_contact_time,
     local_instant,
     next_contact_time,
     next_step,
+    planned_first_day,
+    promise_problem,
 )
 from followthrough.domain.timeframes import WindowUnit, add_working_days, date_within
 
@@ -197,8 +201,22 @@ FIRST_FOLLOW_UPS = [
         facts(promised_on=date(2026, 11, 24)),
         DEFAULTS,
         "Tue 2026-11-24 09:30",
+        Rule.PROMISED,
+        id="[002] promised the planned day: the same day, as promised",
+    ),
+    pytest.param(
+        facts(promised_on=date(2026, 11, 21)),
+        DEFAULTS,
+        "Mon 2026-11-23 09:30",
+        Rule.PROMISED,
+        id="[003] a promise four days out is allowed and kept, before the default wait",
+    ),
+    pytest.param(
+        facts(promised_on=date(2026, 11, 20)),
+        DEFAULTS,
+        "Tue 2026-11-24 09:30",
         Rule.NO_TIMEFRAME,
-        id="[002] promised date equal to the earliest allowed: the same day",
+        id="[003] a promise three days out is too soon: the plan stands",
     ),
     pytest.param(
         facts(decision_on=date(2026, 11, 27), promised_on=date(2026, 12, 2)),
@@ -225,9 +243,9 @@ FIRST_FOLLOW_UPS = [
     pytest.param(
         facts(promised_on=date(2026, 12, 10)),
         DEFAULTS,
-        "Tue 2026-12-01 09:30",
-        Rule.FORTNIGHT,
-        id="[004] no timeframe and a promise three weeks out: a fortnight at the latest",
+        "Thu 2026-12-10 09:30",
+        Rule.PROMISED,
+        id="[002] a promise three weeks out is kept: the note told them to expect it",
     ),
     pytest.param(
         facts(promised_on=date(2026, 12, 1)),
@@ -545,15 +563,15 @@ def test_until_told_it_is_filled_keep_following_up() -> None:
             facts(),
             [missed(NOV_24, Channel.EMAIL)],
             CadenceSettings(patience=1),
-            "Tue 2026-12-01 09:30",
+            "Tue 2026-11-24 10:00",
             1,
-            id="[001] patience 1: one unanswered message is the sign",
+            id="[001] patience 1: one unanswered message is the sign, at once",
         ),
         pytest.param(
             facts(),
             [missed(NOV_24), missed(DEC_1, Channel.VOICEMAIL), missed(DEC_15, Channel.EMAIL)],
             DEFAULTS,
-            "Tue 2027-01-12 09:30",
+            "Tue 2026-12-15 10:00",
             3,
             id="[003] default patience 3: voicemails and e-mails count alike",
         ),
@@ -561,7 +579,7 @@ def test_until_told_it_is_filled_keep_following_up() -> None:
             facts(),
             [missed(d) for d in (NOV_24, DEC_1, DEC_15, JAN_12, FEB_9)],
             PATIENT,
-            "Tue 2027-03-09 09:30",
+            "Tue 2027-02-09 10:00",
             5,
             id="[003] patience 5: after five",
         ),
@@ -575,7 +593,7 @@ def test_until_told_it_is_filled_keep_following_up() -> None:
                 missed(FEB_9),
             ],
             DEFAULTS,
-            "Tue 2027-03-09 09:30",
+            "Tue 2027-02-09 10:00",
             3,
             id="[003] three unanswered in a row after an answer",
         ),
@@ -583,9 +601,9 @@ def test_until_told_it_is_filled_keep_following_up() -> None:
             facts(check_back_every_days=10),
             [missed(NOV_24)],
             CadenceSettings(patience=1),
-            "Fri 2026-12-04 09:30",
+            "Tue 2026-11-24 10:00",
             1,
-            id="[001] moving on, with a named rhythm: after their rhythm",
+            id="[001] with a named rhythm too: when the last try went unanswered",
         ),
     ],
 )
@@ -658,7 +676,7 @@ def test_filled_closes_the_application(touchpoints: list[Touchpoint]) -> None:
             facts(check_back_every_days=10), [missed(NOV_24)], "10 days", id="[003] the rhythm"
         ),
         pytest.param(
-            facts(promised_on=date(2026, 12, 10)), [], "two weeks", id="[004] the fortnight"
+            facts(promised_on=date(2026, 12, 10)), [], "as promised", id="[002] the promise"
         ),
     ],
 )
@@ -995,6 +1013,10 @@ def test_never_before_their_date_never_after_hours(
     for event in [*script, None]:
         step = next_step(interview, touches, settings)
         assert isinstance(step, FollowUp | MoveOn)
+        if isinstance(step, MoveOn):
+            # Suggested the moment the last allowed try went unanswered.
+            assert step.due == touches[-1].at.astimezone(UTC)
+            break
         local_due = step.due.astimezone(zone)
         assert step.due.tzinfo is UTC
         assert is_contact_time(step.due, zone, settings)
@@ -1054,6 +1076,8 @@ def test_never_more_often_than_a_named_rhythm(
     for event in [*script, None]:
         step = next_step(interview, touches, settings)
         assert isinstance(step, FollowUp | MoveOn)
+        if isinstance(step, MoveOn):
+            break  # no more contact: nothing can be too often
         previous = touches[-1].at if touches else interview.ended_at
         days = (step.due.astimezone(zone).date() - previous.astimezone(zone).date()).days
         assert days >= interview.check_back_every_days
@@ -1074,8 +1098,16 @@ def test_without_a_timeframe_more_than_three_days_and_within_a_fortnight(
     zone = interview.zone()
     day = interview.ended_at.astimezone(zone).date()
     due_day = step.due.astimezone(zone).date()
-    assert 3 < (due_day - day).days <= 14
-    if interview.promised_on is None or interview.promised_on <= add_working_days(day, wait):
+    assert (due_day - day).days > 3
+    if (
+        interview.promised_on is not None
+        and promise_problem(interview, interview.promised_on) is None
+    ):
+        # [002] an allowed promise is kept, whatever the setting and the fortnight.
+        assert due_day >= interview.promised_on
+        assert (due_day - interview.promised_on).days <= 2  # its working day
+    else:
+        assert (due_day - day).days <= 14
         assert due_day == add_working_days(day, wait)
 
 
@@ -1109,3 +1141,105 @@ def test_the_order_touchpoints_come_in_does_not_matter(
     shuffled = list(touches)
     rng.shuffle(shuffled)
     assert next_step(interview, touches, settings) == next_step(interview, shuffled, settings)
+
+
+def test_the_fortnight_is_said_in_plain_words() -> None:
+    """[004] within two weeks at the latest, when no date was given."""
+    mondays = CadenceSettings(default_wait_working_days=7, working_days=frozenset({0}))
+    step = follow_up(next_step(facts(), (), mondays))
+    assert step.rule is Rule.FORTNIGHT
+    assert "two weeks" in step.reason
+
+
+# --- What the interviewer said, honoured: channel, promise, check-back day -----------------
+
+
+@pytest.mark.parametrize(
+    ("preferred", "check_back", "expected"),
+    [
+        pytest.param("email", None, Channel.EMAIL, id="[003] their preferred method: e-mail"),
+        pytest.param("email", "phone", Channel.EMAIL, id="[003] the person's preference first"),
+        pytest.param("phone", "email", Channel.PHONE, id="[001] the person prefers the phone"),
+        pytest.param("either", "email", Channel.EMAIL, id="[002] either: what they said next"),
+        pytest.param(None, "email", Channel.EMAIL, id="[002] check back by e-mail"),
+        pytest.param(None, None, Channel.PHONE, id="[003] nothing said: the phone"),
+        pytest.param("either", "either", Channel.PHONE, id="[003] either and either: phone"),
+    ],
+)
+def test_the_channel_follows_the_person_then_the_interview_then_the_phone(
+    preferred: str | None, check_back: str | None, expected: Channel
+) -> None:
+    interview = facts(preferred_method=preferred, check_back_method=check_back)
+    assert follow_up_channel(interview) is expected
+    assert follow_up(next_step(interview)).channel is expected
+
+
+@pytest.mark.parametrize(
+    ("interview", "earliest", "words"),
+    [
+        pytest.param(facts(), date(2026, 11, 21), "more than three days", id="[003] 3 days"),
+        pytest.param(
+            facts(decision_on=date(2026, 12, 4)),
+            date(2026, 12, 5),
+            "decide by Fri 4 Dec",
+            id="[000] after their date",
+        ),
+        pytest.param(
+            facts(check_back_every_days=14),
+            date(2026, 12, 1),
+            "every 14 days",
+            id="[003] their rhythm",
+        ),
+        pytest.param(
+            facts(check_back_on=date(2026, 11, 30)),
+            date(2026, 11, 30),
+            "check back on Mon 30 Nov",
+            id="[002] the day they named",
+        ),
+    ],
+)
+def test_a_promise_too_early_is_refused_with_the_reason_and_the_earliest_day(
+    interview: InterviewFacts, earliest: date, words: str
+) -> None:
+    assert earliest_promise(interview) == earliest
+    assert promise_problem(interview, earliest) is None
+    problem = promise_problem(interview, earliest - timedelta(days=1))
+    assert problem is not None and words in problem
+    assert f"{earliest:%a} {earliest.day} {earliest:%b}" in problem
+
+
+def test_an_allowed_promise_wins_over_the_default_wait_setting() -> None:
+    """[002, 003] the reminder comes on the day the note promised, whatever the setting."""
+    for wait in (4, 5, 7):
+        settings = CadenceSettings(default_wait_working_days=wait)
+        step = follow_up(next_step(facts(promised_on=date(2026, 11, 23)), (), settings))
+        assert (local(step.due), step.rule) == ("Mon 2026-11-23 09:30", Rule.PROMISED)
+
+
+@pytest.mark.parametrize(
+    "interview",
+    [
+        pytest.param(facts(), id="no timeframe"),
+        pytest.param(facts(decision_on=date(2026, 12, 4)), id="a stated date"),
+        pytest.param(facts(check_back_every_days=21), id="a rhythm"),
+        pytest.param(facts(check_back_on=date(2026, 12, 2)), id="a check-back day"),
+    ],
+)
+def test_the_planned_day_is_an_allowed_promise_and_promising_it_changes_nothing(
+    interview: InterviewFacts,
+) -> None:
+    """The note offers the plan's own day, so note and reminder agree from the start."""
+    day = planned_first_day(interview)
+    assert promise_problem(interview, day) is None
+    unpromised = follow_up(next_step(interview))
+    promised = follow_up(next_step(replace(interview, promised_on=day)))
+    assert promised.due == unpromised.due
+    assert unpromised.due.astimezone(BERLIN).date() == day
+
+
+def test_they_said_to_check_back_on_a_day() -> None:
+    """[002] "check back on the 30th": that day, not the default wait."""
+    step = follow_up(next_step(facts(check_back_on=date(2026, 11, 30))))
+    assert (local(step.due), step.rule) == ("Mon 2026-11-30 09:30", Rule.CHECK_BACK_DAY)
+    saturday = follow_up(next_step(facts(check_back_on=date(2026, 11, 28))))
+    assert local(saturday.due) == "Mon 2026-11-30 09:30"

@@ -310,7 +310,7 @@ def test_a_fully_answered_checklist() -> None:
         QUESTIONS[2]: (True, ""),
         QUESTIONS[3]: (True, ""),
         QUESTIONS[4]: (True, ""),
-        QUESTIONS[5]: (True, ""),
+        QUESTIONS[5]: (True, "after two weeks, by phone"),
     }
 
 
@@ -353,8 +353,12 @@ def test_an_empty_checklist() -> None:
             (False, "Sam Roe"),
         ),
         ({"people": ()}, QUESTIONS[4], (False, "")),
-        ({"check_back_when": "in a fortnight"}, QUESTIONS[5], (True, "")),
-        ({"check_back_method": "email"}, QUESTIONS[5], (True, "")),
+        ({"check_back_when": "in a fortnight"}, QUESTIONS[5], (True, "in a fortnight")),
+        ({"check_back_method": "email"}, QUESTIONS[5], (True, "by e-mail")),
+        # The rhythm or the day they named, as the plan will follow it [003].
+        ({"check_back_every_days": 14}, QUESTIONS[5], (True, "every 2 weeks")),
+        ({"check_back_every_days": 10}, QUESTIONS[5], (True, "every 10 days")),
+        ({"check_back_on": date(2026, 12, 14)}, QUESTIONS[5], (True, "on Mon 14 Dec")),
         ({"check_back_when": " ", "check_back_method": None}, QUESTIONS[5], (False, "")),
     ],
 )

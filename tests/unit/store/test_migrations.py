@@ -124,3 +124,27 @@ def test_versions_must_increase(data_dir: Path, clock: FakeClock) -> None:
     steps = (*MIGRATIONS, Migration(LATEST_VERSION, "again", _add_priority))
     with pytest.raises(DatabaseOpenError, match="strictly increasing"):
         open_database(data_dir, clock, steps)
+
+
+def test_every_planning_setting_re_plans_everything(data_dir: Path, clock: FakeClock) -> None:
+    """A setting that changes when reminders come must be listed in the triggers of the
+    latest schema step; adding one means a new step (the old ones are frozen)."""
+    from followthrough.store import settings as options
+
+    database = open_database(data_dir, clock)
+    triggers = " ".join(
+        str(sql)
+        for (sql,) in database.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+            "'plan_dirty_setting_%'"
+        )
+    )
+    for option in options.PLANNING_OPTIONS:
+        assert f"'{option.key}'" in triggers, option.key
+    database.execute_sql("DELETE FROM plan_dirty")
+    options.put(options.USER_ZONE, "Europe/Berlin")
+    assert database.execute_sql("SELECT application_id FROM plan_dirty").fetchall() == [(0,)]
+    options.put(options.SENDER_NAME, "Alex")  # not a planning setting
+    assert database.execute_sql("SELECT stamp FROM plan_dirty").fetchall() == [(1,)]
+    database.close()
+    db.initialize(None)

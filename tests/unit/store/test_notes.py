@@ -47,6 +47,12 @@ from followthrough.store.reminders import claim_due, due_at, open_fired
 CHICAGO = ZoneInfo("America/Chicago")
 
 
+@pytest.fixture(autouse=True)
+def _user_in_chicago() -> None:
+    """These notes are written on the same clock as the Chicago interviews."""
+    options.set_computer_zone("America/Chicago")
+
+
 def _local(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), CHICAGO)
 

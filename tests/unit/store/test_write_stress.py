@@ -436,6 +436,9 @@ def start_child(
         stdout=subprocess.PIPE,
         stderr=stderr,
         text=True,
+        # The same computer clock as this process (tests/conftest.py): two copies of the
+        # app on one computer agree on its zone, so on every reminder.
+        env={**os.environ, "TZ": "Europe/Berlin"},
     )
     assert process.stdout is not None
     ready = process.stdout.readline().strip()

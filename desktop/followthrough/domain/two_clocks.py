@@ -1,0 +1,86 @@
+"""Two clocks: theirs decides when *they* can be reached, the user's when the *user* is
+told, and every time shown says whose it is (design.md, "Time: two clocks").
+
+A follow-up call is planned inside the interviewer's working hours on their clock ("call
+at 09:30 their time"); the reminder of it comes inside the user's own hours on the user's
+clock, at the call itself when that falls inside them, else before it: the last quarter
+of an hour of the user's day (a call in the user's evening), or of the day before (a call
+in the user's night). Where the two clocks differ, a time is written with both:
+"Tue 16 Dec 18:30 (09:30 in Los Angeles)".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+# How long before the end of the user's hours a reminder of a later call comes.
+BEFORE_DAY_ENDS = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class UserHours:
+    """When the user may be reminded, on their own clock: from ``start`` until ``end``."""
+
+    start: time = time(9, 0)
+    end: time = time(17, 0)
+
+    def __post_init__(self) -> None:
+        if not self.start < self.end:
+            raise ValueError("the user's hours must start before they end")
+
+    def holds(self, instant: datetime, zone: ZoneInfo) -> bool:
+        return self.start <= instant.astimezone(zone).time() < self.end
+
+
+def _at(day: datetime, clock: time, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day.date(), clock, zone).astimezone(UTC)
+
+
+def remind_before(event: datetime, zone: ZoneInfo, hours: UserHours) -> datetime:
+    """When to remind the user of something they must do at ``event`` (UTC)."""
+    if hours.holds(event, zone):
+        return event.astimezone(UTC)
+    local = event.astimezone(zone)
+    last = (datetime.combine(local.date(), hours.end) - BEFORE_DAY_ENDS).time()
+    if local.time() >= hours.end:
+        return _at(local, max(last, hours.start), zone)
+    previous = local - timedelta(days=1)
+    return _at(previous, max(last, hours.start), zone)
+
+
+def remind_from(instant: datetime, zone: ZoneInfo, hours: UserHours) -> datetime:
+    """The first moment at or after ``instant`` inside the user's hours (for something to
+    do from then on, such as writing to a reference)."""
+    if hours.holds(instant, zone):
+        return instant.astimezone(UTC)
+    local = instant.astimezone(zone)
+    if local.time() < hours.start:
+        return _at(local, hours.start, zone)
+    return _at(local + timedelta(days=1), hours.start, zone)
+
+
+def place_name(zone: ZoneInfo) -> str:
+    """ "America/Los_Angeles" -> "Los Angeles"."""
+    return zone.key.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def same_clock(instant: datetime, one: ZoneInfo, other: ZoneInfo) -> bool:
+    return instant.astimezone(one).utcoffset() == instant.astimezone(other).utcoffset()
+
+
+def _day_and_time(local: datetime) -> str:
+    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
+
+
+def both_clocks(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> str:
+    """``instant`` on the user's clock, and on theirs when it shows another time:
+    "Tue 16 Dec 18:30 (09:30 in Los Angeles)"; "Tue 16 Dec 09:30" when they agree."""
+    mine = instant.astimezone(user_zone)
+    text = _day_and_time(mine)
+    if same_clock(instant, user_zone, their_zone):
+        return text
+    theirs = instant.astimezone(their_zone)
+    clock = f"{theirs:%H:%M}" if theirs.date() == mine.date() else _day_and_time(theirs)
+    return f"{text} ({clock} in {place_name(their_zone)})"

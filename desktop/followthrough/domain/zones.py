@@ -1,0 +1,38 @@
+"""Time zone names: which ones exist, and which one this computer is set to."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+
+def zone_known(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def computer_zone_name() -> str:
+    """The computer's IANA zone as the system tells Python ($TZ, /etc/localtime,
+    /etc/timezone), else "UTC". (The app prefers Qt's answer, which works everywhere.)"""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    timezone_file = Path("/etc/timezone")
+    if timezone_file.is_file():
+        candidates.append(timezone_file.read_text(errors="replace").strip())
+    for name in candidates:
+        if name and zone_known(name):
+            return name
+    return "UTC"
+
+
+def zone_names() -> list[str]:
+    """Every zone name this computer knows, sorted (for a picker)."""
+    return sorted(n for n in available_timezones() if "/" in n and not n.startswith("Etc/"))

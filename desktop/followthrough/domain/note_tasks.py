@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.two_clocks import UserHours, remind_before, remind_from
+
 # The roles at an interview who were interviewing you, and so get a note each.
 NOTE_ROLES = ("interviewer", "hiring_manager")
 # The reminder before the deadline comes this long before it.
@@ -113,29 +115,19 @@ def note_reminder_times(
     contact_from: time,
     contact_until: time,
 ) -> NoteReminderTimes:
-    """The "due soon" and "overdue" instants for a note, kept inside waking hours.
+    """The "due soon" and "overdue" instants for a note, kept inside the user's hours
+    (``zone`` and ``contact_from``..``contact_until`` are the user's clock and hours).
 
     "Due soon" comes ``DUE_SOON_BEFORE`` ahead of the deadline, moved earlier (never later)
-    when that falls at night, but never before the interview ended. "Overdue" is the
-    deadline itself, moved to the next morning when the deadline falls at night.
+    when that falls outside the user's hours, but never before the interview ended.
+    "Overdue" is the deadline itself, moved to the next morning when the deadline falls
+    outside them.
     """
     ended_at = ended_at.astimezone(UTC)
     deadline = note_deadline(ended_at, hours)
-    due_soon = deadline - DUE_SOON_BEFORE
-    local = due_soon.astimezone(zone)
-    if local.time() > contact_until:
-        due_soon = datetime.combine(local.date(), contact_until, zone).astimezone(UTC)
-    elif local.time() < contact_from:
-        evening = datetime.combine(local.date() - timedelta(days=1), contact_until, zone)
-        due_soon = evening.astimezone(UTC)
-    due_soon = max(due_soon, ended_at)
-    overdue = deadline
-    local_deadline = deadline.astimezone(zone)
-    if local_deadline.time() < contact_from:
-        overdue = datetime.combine(local_deadline.date(), contact_from, zone).astimezone(UTC)
-    elif local_deadline.time() > contact_until:
-        morning = datetime.combine(local_deadline.date() + timedelta(days=1), contact_from, zone)
-        overdue = morning.astimezone(UTC)
+    user_hours = UserHours(contact_from, contact_until)
+    due_soon = max(remind_before(deadline - DUE_SOON_BEFORE, zone, user_hours), ended_at)
+    overdue = remind_from(deadline, zone, user_hours)
     return NoteReminderTimes(due_soon, deadline, overdue, deadline + NAG_UNTIL_AFTER_DEADLINE)
 
 

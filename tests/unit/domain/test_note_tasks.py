@@ -47,20 +47,21 @@ def test_an_early_morning_deadline_is_announced_the_evening_before() -> None:
     # Interview ended 10:00; with a 24 h limit the due-soon time (7:00) is before the
     # day starts, so it comes the evening before, still after the interview.
     times = note_reminder_times(_local(2026, 11, 19, 10), 24, CHICAGO, DAY_FROM, DAY_UNTIL)
-    assert times.due_soon == _local(2026, 11, 19, 17)
+    # The last quarter of an hour of the day, inside the hours (reminders stop at 17:00).
+    assert times.due_soon == _local(2026, 11, 19, 16, 45)
     assert times.overdue == times.deadline == _local(2026, 11, 20, 10)
 
 
 def test_a_late_evening_deadline_warns_before_the_day_ends_and_nags_next_morning() -> None:
     times = note_reminder_times(_local(2026, 11, 19, 21), 24, CHICAGO, DAY_FROM, DAY_UNTIL)
-    assert times.due_soon == _local(2026, 11, 20, 17)  # 18:00 is after hours: 17:00
+    assert times.due_soon == _local(2026, 11, 20, 16, 45)  # 18:00 is after hours
     assert times.overdue == _local(2026, 11, 21, 9)
 
 
 def test_a_deadline_before_the_day_starts_is_overdue_at_its_start() -> None:
     times = note_reminder_times(_local(2026, 11, 19, 6), 24, CHICAGO, DAY_FROM, DAY_UNTIL)
     assert times.overdue == _local(2026, 11, 20, 9)
-    assert times.due_soon == _local(2026, 11, 19, 17)
+    assert times.due_soon == _local(2026, 11, 19, 16, 45)
 
 
 def test_due_soon_is_never_before_the_interview_ended() -> None:

@@ -130,7 +130,7 @@ def test_two_reminders_per_interviewer_are_planned_and_follow_the_facts(
     assert plan_note_reminders(clock.now()) == (0, 0)
     reminders = _open_reminders()
     key = subject_key(interview.id, dana.id)
-    assert (NOTE_DUE_SOON, key, _local(date(2026, 11, 20), 17).astimezone(UTC)) in reminders
+    assert (NOTE_DUE_SOON, key, _local(date(2026, 11, 20), 16, 45).astimezone(UTC)) in reminders
     assert (NOTE_OVERDUE, key, _local(date(2026, 11, 21), 9).astimezone(UTC)) in reminders
     dana_soon = Reminder.get(kind=NOTE_DUE_SOON, subject_key=key)
     assert "Dana Lee (Acme)" in dana_soon.title and "Sat 21 Nov 07:00" in dana_soon.title

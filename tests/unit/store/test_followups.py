@@ -115,3 +115,56 @@ def test_filled_and_closed_applications(database: peewee.SqliteDatabase, clock: 
     change_stage(closed.id, Stage.WITHDRAWN, clock, date(2026, 11, 20), ClosureReason.WITHDREW)
     plan_reminders()
     assert [kind for kind, _due in _open()] == [POSITION_FILLED]
+
+
+# -- what the interviewer said reaches the plan (issue: channel, rhythm, moving on) --------
+
+
+def test_the_interviewers_preferred_method_reaches_the_reminder(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """[003, 001] the person's "prefers e-mail" wins over the phone default."""
+    from followthrough.store.models import Contact, InterviewParticipant
+
+    app = create_application(clock, "Acme")
+    interview = _interview(app, date(2026, 11, 16))
+    dana = Contact.create(name="Dana", preferred_method="email", created_at=clock.now())
+    InterviewParticipant.create(interview=interview, contact=dana)
+    plan_reminders()
+    reminder = Reminder.get(Reminder.kind == FOLLOW_UP)
+    assert reminder.title == "Email Acme to follow up"
+    assert reminder.body.startswith("Email Mon 23 Nov")
+    dana.preferred_method = "phone"
+    dana.save()
+    plan_reminders()
+    assert Reminder.get(Reminder.kind == FOLLOW_UP).title == "Call Acme to follow up"
+
+
+def test_moving_on_is_suggested_the_moment_the_last_try_goes_unanswered(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """[003, 001] with patience 1, one unanswered call is the sign: at once, not weeks on."""
+    from followthrough.domain.cadence import Channel, Outcome
+    from followthrough.store.touchpoints import TouchpointInput, log_touchpoint
+
+    options.put(options.PATIENCE, 1)
+    app = create_application(clock, "Acme")
+    _interview(app, date(2026, 11, 16))
+    called = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    log_touchpoint(
+        TouchpointInput(
+            application_id=app.id,
+            channel=Channel.PHONE,
+            answered=False,
+            outcome=Outcome.NO_NEWS,
+            new_decision_on=None,
+            notes="",
+            contact_id=None,
+            at=called,
+        ),
+        clock,
+        date(2026, 11, 20),
+    )
+    plan_reminders()
+    move_on = Reminder.get(Reminder.kind == MOVE_ON)
+    assert move_on.due_at == called.astimezone(UTC)

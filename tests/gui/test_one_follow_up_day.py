@@ -1,0 +1,142 @@
+"""One day for the next follow-up: the note's promise, the application window, Today and
+the reminder always name the same day (design.md, "Time: two clocks"; follow-ups [002,
+003]). The composer offers the plan's day; a later promise moves every view with it; a
+promise that is not allowed is refused with the reason and the earliest day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import peewee
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.note_tasks import NoteMedium
+from followthrough.domain.notes import long_date
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.followups import DECISION_PASSED, FOLLOW_UP
+from followthrough.store.models import Contact, Interview, InterviewParticipant, Reminder
+from followthrough.store.queries import create_application
+from followthrough.ui.ask import Ask
+from followthrough.ui.context import AppContext
+from followthrough.ui.main_window import MainWindow
+from followthrough.ui.note_composer import NoteComposerDialog
+from followthrough.ui.note_flow import NoteFlow
+
+FOLLOW_UP_KINDS = (FOLLOW_UP, DECISION_PASSED)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_flow_state(context: AppContext) -> Iterator[None]:
+    NoteFlow.forget_speller()
+    NoteFlow.open_composers.clear()
+    yield
+    for dialog in list(NoteFlow.open_composers.values()):
+        dialog._dirty = False
+        dialog.close()
+    NoteFlow.open_composers.clear()
+    NoteFlow.forget_speller()
+
+
+def _interview(clock: FakeClock) -> tuple[int, Interview, Contact]:
+    """Thursday 19 Nov, 11:00-12:00 in Chicago; Dana prefers e-mail; nothing said about a
+    decision. The clock says Friday 20 Nov, 16:00 in Berlin."""
+    app = create_application(clock, "Acme Robotics", "Data Engineer")
+    ended = clock.now() - timedelta(hours=22)
+    interview = Interview.create(
+        application=app,
+        starts_at=ended - timedelta(hours=1),
+        ends_at=ended,
+        time_zone="America/Chicago",
+    )
+    dana = Contact.create(
+        name="Dana Lee",
+        title="Engineering Manager",
+        email="dana.lee@acme.example",
+        preferred_method="email",
+        created_at=clock.now(),
+    )
+    InterviewParticipant.create(interview=interview, contact=dana)
+    return app.id, interview, dana
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _follow_up_reminder() -> Reminder:
+    return Reminder.get(Reminder.kind.in_(FOLLOW_UP_KINDS) & Reminder.done_at.is_null())
+
+
+def _shown_everywhere(
+    qtbot: QtBot, window: MainWindow, application_id: int, day: date, how: str
+) -> None:
+    """Today, the application window and the stored reminder all say ``day``."""
+    qtbot.waitUntil(
+        lambda: _follow_up_reminder().body.startswith(f"{how} {_day(day)}"), timeout=10000
+    )
+    window.refresh()
+    qtbot.waitUntil(
+        lambda: any(
+            item.day == day and item.kind in FOLLOW_UP_KINDS
+            for item in window.today_page.sections["upcoming"][1]._all
+        ),
+        timeout=10000,
+    )
+    detail = window.open_application(application_id)
+    detail.reload()
+    qtbot.waitUntil(lambda: _day(day) in detail.next_follow_up.text(), timeout=10000)
+    assert how in detail.next_follow_up.text()
+
+
+def test_the_promise_the_window_today_and_the_reminder_agree(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    save_failures: list[tuple[str, str]],
+) -> None:
+    application_id, interview, dana = _interview(clock)
+    monkeypatch.setattr(NoteComposerDialog, "open_url", staticmethod(lambda _url: True))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_args: True))
+    window = make_window()
+    scheduler = ReminderScheduler(window.context.runner, clock)
+    window.attach_scheduler(scheduler)
+    with qtbot.waitSignal(scheduler.planned, timeout=10000):
+        scheduler.start()
+
+    # The plan: five working days after Thursday, by e-mail (Dana's preference).
+    planned = date(2026, 11, 26)
+    _shown_everywhere(qtbot, window, application_id, planned, "Email")
+
+    # The composer offers that very day as the promise.
+    window.notes.open(interview.id, dana.id)
+    qtbot.waitUntil(lambda: (interview.id, dana.id) in NoteFlow.open_composers, timeout=10000)
+    composer = NoteFlow.open_composers[(interview.id, dana.id)]
+    assert composer.promise.isChecked()
+    assert composer.promise_date.date() == QDate(2026, 11, 26)
+    assert _day(planned) in composer.promise_help.text()
+    assert long_date(planned) in composer.editor.toPlainText()  # the note says it too
+
+    # A promise too soon is refused, with the reason and the earliest day.
+    composer.promise_date.setDate(QDate(2026, 11, 21))
+    assert "Too early" in composer.promise_help.text()
+    assert _day(date(2026, 11, 23)) in composer.promise_help.text()
+    composer.send_email()
+    assert "Change the promised day first" in composer.error.text()
+    assert Reminder.select().where(Reminder.kind.in_(FOLLOW_UP_KINDS)).count() == 1
+
+    # A later promise, sent: every view moves to it.
+    promised = date(2026, 11, 27)
+    composer.promise_date.setDate(QDate(2026, 11, 27))
+    assert composer.promise_problem() is None
+    assert _day(promised) in composer.promise_help.text()
+    with qtbot.waitSignal(scheduler.planned, timeout=10000):
+        composer.finish_requested.emit(composer.draft(), True, NoteMedium.EMAIL, date(2026, 11, 20))
+    _shown_everywhere(qtbot, window, application_id, promised, "Email")
+    assert save_failures == []

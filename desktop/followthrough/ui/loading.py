@@ -14,6 +14,7 @@ from followthrough.store.applications import ApplicationSummary, application_sum
 from followthrough.store.contacts import ROLE_LABELS
 from followthrough.store.models import db
 from followthrough.store.queries import DataCounts, data_counts
+from followthrough.store.reminders import open_fired
 from followthrough.ui.pages import ContactRow, company_sort_key, due_sort_key
 
 UPCOMING_DAYS = 7
@@ -39,8 +40,14 @@ class ContactsData:
 
 
 def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
+    """Overdue, today and the next seven days; reminders that have fired are left out
+    (they wait in the reminders list above, with their buttons: shown once)."""
     items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
-    return split_today([*overdue_items(today, zone), *items], today)
+    waiting = {r.reminder_id for r in open_fired()}
+    return split_today(
+        [i for i in (*overdue_items(today, zone), *items) if i.reminder_id not in waiting],
+        today,
+    )
 
 
 _CONTACTS_SQL = """

@@ -313,7 +313,9 @@ class InterviewDialog(QDialog):
         words = QVBoxLayout()
         words.addLayout(row_words)
         words.addWidget(self.decision_reading)
-        said_form.addRow("In their &words", words)
+        words_label = QLabel("In their &words")
+        words_label.setBuddy(self.decision_phrase)
+        said_form.addRow(words_label, words)
         said_form.addRow("", error_label("decision"))
         if draft.decision_within_count:
             self.decision_within.setChecked(True)
@@ -361,7 +363,9 @@ class InterviewDialog(QDialog):
         ):
             row_back.addWidget(widget)
         row_back.addStretch(1)
-        said_form.addRow("They said to check &back", row_back)
+        back_label = QLabel("They said to check &back")
+        back_label.setBuddy(self.check_back_kind)
+        said_form.addRow(back_label, row_back)
         said_form.addRow("", error_label("check_back"))
         self.check_back_when = QLineEdit(draft.check_back_when)
         self.check_back_when.setPlaceholderText("e.g. after Friday, any time by email")

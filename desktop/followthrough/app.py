@@ -7,7 +7,7 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import peewee
@@ -64,19 +64,21 @@ def report_startup_error(message: str) -> None:
         QMessageBox.critical(None, APP_NAME, message)
 
 
-def _quit_on_termination_signals(app: QApplication) -> None:
-    """SIGTERM and SIGINT end the app like File > Quit: lock released, geometry saved.
+def _quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None]) -> None:
+    """SIGTERM and SIGINT end the app like File > Quit: lock released, geometry saved,
+    open drafts kept (``quit_app``; a bare QApplication.quit() would only close the
+    window, which with a tray just hides it).
 
     Python runs a signal handler only when it gets control, and Qt's event loop does not
     give it any while it waits: the signal also writes a byte to a socket that Qt watches,
     which wakes the loop at once (no polling timer).
     """
 
-    def quit_app(_signum: int, _frame: object) -> None:
-        app.quit()
+    def on_signal(_signum: int, _frame: object) -> None:
+        quit_app()
 
-    signal.signal(signal.SIGTERM, quit_app)
-    signal.signal(signal.SIGINT, quit_app)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -174,7 +176,7 @@ def _run(
     window.first_data_shown.connect(watch.check)
     watch.checked.connect(scheduler.start)
     watch.damaged.connect(window.database_damaged)
-    _quit_on_termination_signals(app)
+    _quit_on_termination_signals(app, window.quit)
     code = app.exec()
     log.info("quitting")
     scheduler.stop()

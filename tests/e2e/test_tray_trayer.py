@@ -119,3 +119,54 @@ def test_tray_icon_lives_in_a_real_tray_and_its_menu_acts(tmp_path: Path) -> Non
     assert "snooze 11 2026-11-23T16:00:00+00:00" in lines
     assert any(line.startswith("pause 2026-11-23 16:00") for line in lines)
     assert "shown message True" in lines
+
+
+def test_sigterm_ends_the_app_also_when_it_lives_in_the_tray(tmp_path: Path) -> None:
+    """With a tray, closing the window only hides it; a logout's SIGTERM must still end
+    the app (the bug: Qt's quit() closes windows, the window hid itself, the app lived)."""
+    from tests.helpers.subprocess_app import app_command
+
+    trayer = shutil.which("trayer")
+    assert trayer, "trayer is not installed: run the tests through tests/run.sh"
+    data = tmp_path / "data"
+    with running_xvfb() as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env.pop("FOLLOWTHROUGH_DATA_DIR", None)
+        host = subprocess.Popen(
+            [trayer, "--edge", "top", "--widthtype", "request", "--height", "24"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 20
+            while "panel" not in _window_names(display).lower():
+                assert time.monotonic() < deadline, "trayer's window did not appear"
+                time.sleep(0.2)
+            app = subprocess.Popen(
+                app_command("-v", "--data-dir", str(data)),
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            log = data / "followthrough.log"
+            deadline = time.monotonic() + 30
+            while not (log.exists() and "first data painted" in log.read_text()):
+                assert app.poll() is None, app.communicate()
+                assert time.monotonic() < deadline, "the window never showed its data"
+                time.sleep(0.1)
+            app.send_signal(15)
+            try:
+                code = app.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait()
+                pytest.fail("the app was still running 15 s after SIGTERM (with a tray)")
+            _out, err = app.communicate()
+        finally:
+            host.terminate()
+            host.wait(timeout=10)
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert not (data / "followthrough.lock").exists()

@@ -191,7 +191,7 @@ def test_from_the_reminder_to_an_emailed_and_a_printed_note(
     # Dana's reminders are gone once the plan runs again; Sam's remain.
     window.context.runner.wait_for_done()
     plan_all(clock.now())
-    left = {r.subject_key for r in Reminder.select().where(Reminder.done_at.is_null())}
+    left = {r.subject_key for r in Reminder.active()}
     assert subject_key(interview.id, dana.id) not in left
     assert subject_key(interview.id, sam.id) in left
 

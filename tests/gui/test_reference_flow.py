@@ -171,10 +171,7 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     window.context.runner.wait_for_done()
     plan_all(clock.now())
     open_kinds = {
-        r.kind
-        for r in Reminder.select().where(
-            (Reminder.subject_key == subject_key(link_id)) & Reminder.done_at.is_null()
-        )
+        r.kind for r in Reminder.active().where(Reminder.subject_key == subject_key(link_id))
     }
     assert open_kinds == set()  # the heads-up is out: nothing left to remind of
 
@@ -218,12 +215,8 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     window.context.runner.wait_for_done()
     plan_all(clock.now())
     assert (
-        Reminder.select()
-        .where(
-            (Reminder.kind == REFERENCE_THANKS)
-            & (Reminder.subject_key == subject_key(link_id))
-            & Reminder.done_at.is_null()
-        )
+        Reminder.active()
+        .where((Reminder.kind == REFERENCE_THANKS) & (Reminder.subject_key == subject_key(link_id)))
         .count()
         == 0
     )

@@ -5,7 +5,10 @@ the settings), never of the time it runs: ``now`` only decides whether a reminde
 occasion has lapsed (``expires_at``) is still worth creating. Re-planning therefore keeps
 what the user and the scheduler did with a reminder (fired, snoozed, done, dismissed) for
 as long as its subject stands and its due instant is the same; a due instant that the facts
-moved makes it fire again, once; only a reminder whose subject is gone is removed.
+moved makes it fire again, once. A reminder whose subject is gone (the note went out, the
+application closed) is suspended, not deleted: should the subject come back ("not sent
+after all", a reopened application) it resumes as it was, snooze and all, and what was
+already shown is not shown again.
 
 The same rules serve the scheduler (which writes the differences) and read-only reports
 such as ``followthrough due --at`` (which apply them in memory and write nothing).
@@ -55,6 +58,7 @@ class StoredReminder:
     done_at: datetime | None = None
     dismissed_at: datetime | None = None
     expires_at: datetime | None = None
+    suspended_at: datetime | None = None
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -66,6 +70,11 @@ class StoredReminder:
         return self.done_at is None and self.dismissed_at is None
 
     @property
+    def active(self) -> bool:
+        """Open, and its subject stands (not suspended)."""
+        return self.is_open and self.suspended_at is None
+
+    @property
     def effective_due(self) -> datetime:
         return self.snoozed_until if self.snoozed_until is not None else self.due_at
 
@@ -73,11 +82,13 @@ class StoredReminder:
 @dataclass(frozen=True)
 class ReminderUpdate:
     """A stored reminder brought in line with its spec. ``moved``: the due instant changed,
-    so the reminder fires again (fired and snooze are cleared)."""
+    so the reminder fires again (fired and snooze are cleared). ``resumed``: its subject
+    came back, so it is no longer suspended."""
 
     stored: StoredReminder
     spec: ReminderSpec
     moved: bool
+    resumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,10 +97,10 @@ class ReminderChanges:
 
     create: list[ReminderSpec]
     update: list[ReminderUpdate]
-    remove: list[StoredReminder]
+    suspend: list[StoredReminder]
 
     def __bool__(self) -> bool:
-        return bool(self.create or self.update or self.remove)
+        return bool(self.create or self.update or self.suspend)
 
 
 def reconcile(
@@ -101,16 +112,16 @@ def reconcile(
     - planned, not stored: created, unless its occasion has already lapsed;
     - planned and stored, still open: text and expiry follow the facts; the due instant
       only when the facts moved it (then it may fire again, once); fired, snoozed and
-      done states are otherwise kept;
+      done states are otherwise kept; a suspended one resumes as it was;
     - done or dismissed rows are the user's history: never moved, never removed;
-    - stored, not planned: removed while open, as its subject is gone, unless it has
+    - stored, not planned: suspended while open, as its subject is gone, unless it has
       lapsed anyway (a planner may leave out subjects long past, to save work).
     """
     wanted = {spec.identity: spec for spec in planned}
     existing = {row.identity: row for row in stored}
     create: list[ReminderSpec] = []
     update: list[ReminderUpdate] = []
-    remove: list[StoredReminder] = []
+    suspend: list[StoredReminder] = []
     for identity, spec in wanted.items():
         row = existing.get(identity)
         if row is None:
@@ -120,33 +131,35 @@ def reconcile(
         if not row.is_open:
             continue
         moved = row.due_at != spec.due_at
+        resumed = row.suspended_at is not None
         if (
             moved
+            or resumed
             or row.title != spec.title
             or row.body != spec.body
             or row.expires_at != spec.expires_at
             or row.application_id != spec.application_id
         ):
-            update.append(ReminderUpdate(row, spec, moved))
+            update.append(ReminderUpdate(row, spec, moved, resumed))
     for identity, row in existing.items():
-        if identity in wanted or not row.is_open:
+        if identity in wanted or not row.active:
             continue
         if row.expires_at is not None and row.expires_at <= now:
             continue
-        remove.append(row)
-    return ReminderChanges(create, update, remove)
+        suspend.append(row)
+    return ReminderChanges(create, update, suspend)
 
 
 def apply_changes(
-    stored: Iterable[StoredReminder], changes: ReminderChanges
+    stored: Iterable[StoredReminder], changes: ReminderChanges, now: datetime
 ) -> list[StoredReminder]:
-    """``stored`` as it would be after ``changes`` (new rows get negative ids)."""
-    removed = {row.reminder_id for row in changes.remove}
+    """``stored`` as it would be after ``changes`` at ``now`` (new rows get negative ids)."""
+    suspended = {row.reminder_id for row in changes.suspend}
     updated = {u.stored.reminder_id: u for u in changes.update}
     result: list[StoredReminder] = []
     for row in stored:
-        if row.reminder_id in removed:
-            continue
+        if row.reminder_id in suspended:
+            row = replace(row, suspended_at=now)
         change = updated.get(row.reminder_id)
         if change is not None:
             spec = change.spec
@@ -156,6 +169,7 @@ def apply_changes(
                 body=spec.body,
                 expires_at=spec.expires_at,
                 application_id=spec.application_id,
+                suspended_at=None,
             )
             if change.moved:
                 row = replace(row, due_at=spec.due_at, fired_at=None, snoozed_until=None)
@@ -182,6 +196,6 @@ def due_by(reminders: Iterable[StoredReminder], at: datetime) -> list[StoredRemi
     found = [
         r
         for r in reminders
-        if r.is_open and r.effective_due <= at and (r.expires_at is None or r.expires_at > at)
+        if r.active and r.effective_due <= at and (r.expires_at is None or r.expires_at > at)
     ]
     return sorted(found, key=lambda r: (r.effective_due, r.reminder_id < 0, abs(r.reminder_id)))

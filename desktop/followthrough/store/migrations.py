@@ -399,9 +399,11 @@ PLANNING_SETTING_KEYS_V6 = (*PLANNING_SETTING_KEYS, "app.time_zone")
 
 
 def _v6_what_they_said(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
-    """The day they said to check back on, their words about the decision, and the user's
-    time zone among the settings that re-plan everything."""
+    """The day they said to check back on, their words about the decision, the user's
+    time zone among the settings that re-plan everything, and suspended reminders."""
     statements = [
+        # A reminder whose subject is gone waits, as it was, should the subject return.
+        "ALTER TABLE reminder ADD COLUMN suspended_at TEXT",
         "ALTER TABLE interview ADD COLUMN check_back_on DATE",
         "ALTER TABLE interview ADD COLUMN decision_said TEXT NOT NULL DEFAULT ''",
         *(f"DROP TRIGGER plan_dirty_setting_{event}" for event in ("insert", "update", "delete")),

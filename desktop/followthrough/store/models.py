@@ -167,6 +167,15 @@ class Reminder(BaseModel):
     delivery_error = peewee.TextField(null=True)
     # After this the occasion is over: an open reminder lapses (dismissed, never fired).
     expires_at = UtcDateTimeField(null=True)
+    # Its subject is gone (the note went out): kept as it was, should the subject return.
+    suspended_at = UtcDateTimeField(null=True)
+
+    @classmethod
+    def active(cls) -> Any:
+        """The reminders that stand: not done, dismissed or suspended."""
+        return cls.select().where(
+            cls.done_at.is_null() & cls.dismissed_at.is_null() & cls.suspended_at.is_null()
+        )
 
     class Meta:
         indexes = ((("kind", "subject_key"), True),)

@@ -109,7 +109,7 @@ def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
     with writing():
         for planner in PLANNERS:
             changes = reconcile(_stored_in(scope, planner.kinds), planner.plan(scope, now), now)
-            written, removed = write_changes(changes) if changes else (0, 0)
+            written, removed = write_changes(changes, now) if changes else (0, 0)
             report.written += written
             report.removed += removed
             report.by_planner[planner.name] = (written, removed)
@@ -235,11 +235,12 @@ def preview_due(at: datetime) -> list[StoredReminder]:
     if marks:
         stored = _stored_in(scope, PLANNED_KINDS)
         replaced = {row.identity for row in stored}
-        planned_here = apply_changes(stored, reconcile(stored, planned(scope, at), at))
+        planned_here = apply_changes(stored, reconcile(stored, planned(scope, at), at), at)
     others = [
         row
         for row in stored_reminders(
-            "done_at IS NULL AND dismissed_at IS NULL AND COALESCE(snoozed_until, due_at) <= ?",
+            "done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL "
+            "AND COALESCE(snoozed_until, due_at) <= ?",
             (to_db_instant(at),),
         )
         if row.identity not in replaced

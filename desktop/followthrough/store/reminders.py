@@ -30,8 +30,11 @@ __all__ = ["DueReminder", "ReminderSpec", "StoredReminder"]
 _instant = UtcDateTimeField()
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EFFECTIVE = "COALESCE(snoozed_until, due_at)"
-_UNFIRED_OPEN = "fired_at IS NULL AND done_at IS NULL AND dismissed_at IS NULL"
-_OPEN = "done_at IS NULL AND dismissed_at IS NULL"
+# Open: not done or dismissed; and its subject stands (a suspended one waits for it).
+_UNFIRED_OPEN = (
+    "fired_at IS NULL AND done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
+)
+_OPEN = "done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def _db_instant(value: datetime | None) -> str | None:
 
 _STORED_COLUMNS = (
     "id, kind, subject_key, application_id, title, body, due_at, snoozed_until, fired_at, "
-    "done_at, dismissed_at, expires_at"
+    "done_at, dismissed_at, expires_at, suspended_at"
 )
 
 
@@ -98,15 +101,28 @@ def stored_reminders(where: str = "1", params: Iterable[object] = ()) -> list[St
             done_at=_maybe_instant(done),
             dismissed_at=_maybe_instant(dismissed),
             expires_at=_maybe_instant(expires),
+            suspended_at=_maybe_instant(suspended),
         )
-        for rid, kind, key, app_id, title, body, due, snoozed, fired, done, dismissed, expires in (
-            cursor
-        )
+        for (
+            rid,
+            kind,
+            key,
+            app_id,
+            title,
+            body,
+            due,
+            snoozed,
+            fired,
+            done,
+            dismissed,
+            expires,
+            suspended,
+        ) in cursor
     ]
 
 
-def write_changes(changes: ReminderChanges) -> tuple[int, int]:
-    """Write what ``reconcile`` found, in the caller's transaction; (written, removed)."""
+def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
+    """Write what ``reconcile`` found, in the caller's transaction; (written, suspended)."""
     with writing():
         if changes.create:
             db.connection().executemany(
@@ -133,24 +149,23 @@ def write_changes(changes: ReminderChanges) -> tuple[int, int]:
                 _db_instant(spec.expires_at),
                 spec.application_id,
             )
-            if change.moved:
-                # The facts moved it: it may fire once more, at its new time.
-                db.execute_sql(
-                    "UPDATE reminder SET title = ?, body = ?, expires_at = ?, application_id = ?, "
-                    "due_at = ?, fired_at = NULL, snoozed_until = NULL WHERE id = ?",
-                    (*values, to_db_instant(spec.due_at), change.stored.reminder_id),
-                )
-            else:
-                db.execute_sql(
-                    "UPDATE reminder SET title = ?, body = ?, expires_at = ?, application_id = ? "
-                    "WHERE id = ?",
-                    (*values, change.stored.reminder_id),
-                )
-        if changes.remove:
-            db.connection().executemany(
-                "DELETE FROM reminder WHERE id = ?", [(r.reminder_id,) for r in changes.remove]
+            # A resumed reminder keeps its state; a moved one may fire once more.
+            moved = ", due_at = ?, fired_at = NULL, snoozed_until = NULL" if change.moved else ""
+            db.execute_sql(
+                "UPDATE reminder SET title = ?, body = ?, expires_at = ?, application_id = ?, "
+                f"suspended_at = NULL{moved} WHERE id = ?",
+                (
+                    *values,
+                    *((to_db_instant(spec.due_at),) if change.moved else ()),
+                    change.stored.reminder_id,
+                ),
             )
-    return len(changes.create) + len(changes.update), len(changes.remove)
+        if changes.suspend:
+            db.connection().executemany(
+                "UPDATE reminder SET suspended_at = ? WHERE id = ?",
+                [(to_db_instant(now), r.reminder_id) for r in changes.suspend],
+            )
+    return len(changes.create) + len(changes.update), len(changes.suspend)
 
 
 def sync_reminders(
@@ -164,8 +179,8 @@ def sync_reminders(
     with writing():
         stored = stored_reminders(f"kind IN ({marks})", kinds)
         # Without a time, nothing counts as lapsed: every planned reminder is stored.
-        changes = reconcile(stored, specs, now if now is not None else _EPOCH)
-        return write_changes(changes)
+        at = now if now is not None else _EPOCH
+        return write_changes(reconcile(stored, specs, at), at)
 
 
 def next_due_instant() -> datetime | None:

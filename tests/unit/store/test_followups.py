@@ -35,7 +35,7 @@ def _interview(app: Application, day: date, decision_on: date | None = None) -> 
 
 
 def _open() -> list[tuple[str, datetime]]:
-    query = Reminder.select().where(Reminder.done_at.is_null()).order_by(Reminder.due_at)
+    query = Reminder.active().order_by(Reminder.due_at)
     return [(r.kind, r.due_at.astimezone(CHICAGO)) for r in query]
 
 

@@ -99,7 +99,7 @@ def _draft(body: str = "Dear Dana, thank you.", **changes: object) -> NoteDraft:
 
 
 def _open_reminders() -> list[tuple[str, str, datetime]]:
-    query = Reminder.select().where(Reminder.done_at.is_null()).order_by(Reminder.due_at)
+    query = Reminder.active().order_by(Reminder.due_at)
     return [(r.kind, r.subject_key, r.due_at) for r in query]
 
 
@@ -157,22 +157,22 @@ def test_no_reminders_for_closed_applications_or_notes_past_the_outer_limit(
 ) -> None:
     app, _interview, _people = _panel(clock)
     _old, _i, _p = _panel(clock, "Old Co", ended=clock.now() - timedelta(days=4))
-    assert {r.application_id for r in Reminder.select()} == set()
+    assert {r.application_id for r in Reminder.active()} == set()
     plan_note_reminders(clock.now())
-    assert {r.application_id for r in Reminder.select()} == {app.id}
+    assert {r.application_id for r in Reminder.active()} == {app.id}
     change_stage(app.id, Stage.REJECTED, clock, date(2026, 11, 20), ClosureReason.REJECTED)
     plan_note_reminders(clock.now())
-    assert Reminder.select().count() == 0
+    assert Reminder.active().count() == 0
     # Three days on, even an open application's note no longer nags: planning again
     # changes nothing (the facts are the same), and the reminders lapse unfired.
     _fresh, _i2, _p2 = _panel(clock, "Fresh Co")
     plan_note_reminders(clock.now())
-    assert Reminder.select().count() == 4
+    assert Reminder.active().count() == 4
     later = clock.now() + timedelta(days=3, hours=1)
     assert plan_note_reminders(later) == (0, 0)
     assert claim_due(later) == []
     assert open_fired() == [] and due_at(later) == []
-    assert Reminder.select().where(Reminder.dismissed_at.is_null()).count() == 0
+    assert Reminder.active().count() == 0
 
 
 def test_a_future_interview_has_its_reminders_planned_ahead(
@@ -312,3 +312,24 @@ def test_the_demo_has_notes_in_every_state_and_some_due_today(
         if r.due_at.astimezone(CHICAGO).date() == chicago_today
     ]
     assert due_today
+
+
+def test_not_sent_after_all_brings_the_reminders_back_as_they_were(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """Marked sent by mistake, then "not sent after all": the reminders already shown are
+    not shown again, and a snooze still stands (found by a walkthrough: both came back
+    and fired at once, the snooze lost)."""
+    _app, interview, (dana, _sam) = _panel(clock)
+    plan_note_reminders(clock.now())
+    soon = Reminder.get(kind=NOTE_DUE_SOON, subject_key=subject_key(interview.id, dana.id))
+    later = soon.due_at + timedelta(minutes=1)
+    shown = [r.reminder_id for r in claim_due(later)]
+    assert soon.id in shown
+    save_note(interview.id, dana.id, NoteDraft("warm", "Thanks", "Thank you, Dana.", True), clock)
+    finish_note(interview.id, dana.id, NoteMedium.EMAIL, date(2026, 11, 20), clock)
+    plan_note_reminders(clock.now())
+    reopen_note(interview.id, dana.id, clock)
+    plan_note_reminders(clock.now())
+    assert Reminder.get_by_id(soon.id).fired_at is not None  # still seen, still waiting
+    assert soon.id not in [r.reminder_id for r in claim_due(later + timedelta(minutes=1))]

@@ -137,12 +137,8 @@ def _roles(contact_id: int) -> set[str]:
 def _open(kind: str | None = None) -> list[Reminder]:
     """The open reference reminders in the database, by due time."""
     query = (
-        Reminder.select()
-        .where(
-            Reminder.kind.in_(REFERENCE_KINDS)
-            & Reminder.done_at.is_null()
-            & Reminder.dismissed_at.is_null()
-        )
+        Reminder.active()
+        .where(Reminder.kind.in_(REFERENCE_KINDS))
         .order_by(Reminder.due_at, Reminder.id)
     )
     return [r for r in query if kind is None or r.kind == kind]

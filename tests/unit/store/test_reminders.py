@@ -34,7 +34,7 @@ def spec(
     return ReminderSpec(kind=kind, subject_key=key, title=title, due_at=due)
 
 
-def test_sync_creates_moves_and_removes(database: peewee.SqliteDatabase) -> None:
+def test_sync_creates_moves_and_suspends(database: peewee.SqliteDatabase) -> None:
     assert sync_reminders([spec("a", T0), spec("b", T0 + timedelta(hours=1))], ["follow_up"]) == (
         2,
         0,
@@ -43,11 +43,28 @@ def test_sync_creates_moves_and_removes(database: peewee.SqliteDatabase) -> None
         0,
         0,
     )
-    # b moves, a goes away.
+    # b moves, a goes away (suspended: kept as it was, no longer open).
     assert sync_reminders([spec("b", T0 + timedelta(hours=3))], ["follow_up"]) == (1, 1)
-    assert [(r.subject_key, r.due_at) for r in Reminder.select()] == [
+    assert [(r.subject_key, r.due_at) for r in Reminder.active()] == [
         ("b", T0 + timedelta(hours=3))
     ]
+    assert [r.subject_key for r in due_at(T0 + timedelta(days=1))] == ["b"]
+
+
+def test_a_subject_that_comes_back_resumes_as_it_was(database: peewee.SqliteDatabase) -> None:
+    """Shown, then snoozed; its subject goes (the note went out) and comes back ("not sent
+    after all"): the snooze stands and nothing is shown again before it."""
+    sync_reminders([spec("a", T0)], ["follow_up"])
+    (shown,) = claim_due(T0)
+    snooze(shown.reminder_id, T0 + timedelta(hours=5))
+    sync_reminders([], ["follow_up"])
+    assert claim_due(T0 + timedelta(hours=6)) == []  # suspended: not shown
+    sync_reminders([spec("a", T0)], ["follow_up"])
+    row = Reminder.get_by_id(shown.reminder_id)
+    assert (row.suspended_at, row.snoozed_until) == (None, T0 + timedelta(hours=5))
+    assert claim_due(T0 + timedelta(hours=4)) == []
+    assert [r.reminder_id for r in claim_due(T0 + timedelta(hours=6))] == [shown.reminder_id]
+    assert claim_due(T0 + timedelta(days=2)) == []
 
 
 def test_a_moved_reminder_fires_again_but_a_done_one_stays_done(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
@@ -15,6 +16,7 @@ from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Reminder
 from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.ui.main_window import MainWindow
+from followthrough.ui.reminders_panel import RemindersPanel
 
 
 def test_due_reminders_can_be_done_and_snoozed_from_today(
@@ -73,7 +75,6 @@ def test_snooze_until_a_chosen_time(
     make_window: Callable[[], MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from followthrough.ui.reminders_panel import RemindersPanel
 
     sync_reminders(
         [ReminderSpec("test_note", "a", "Call Acme", clock.now() - timedelta(hours=2))],
@@ -93,3 +94,34 @@ def test_snooze_until_a_chosen_time(
     assert Reminder.get().snoozed_until == chosen
     assert panel.model.rowCount() == 0
     scheduler.stop()
+
+
+def test_a_chosen_snooze_time_starts_ahead_and_cannot_be_in_the_past(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    """The dialog used to start at the reminder's old day and accept a past time, which
+    showed the reminder again at once (found by the walkthrough)."""
+    from PySide6.QtCore import QDateTime, QTimer
+    from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog
+
+    from followthrough.store.reminders import DueReminder
+
+    zone = ZoneInfo("Europe/Berlin")
+    old = DueReminder(1, "follow_up", "Call Acme", "", clock.now() - timedelta(days=3), 1, True)
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        editor = dialog.findChild(QDateTimeEdit, "snoozeUntil")
+        seen["start"] = editor.dateTime().toString("yyyy-MM-dd HH:mm")
+        editor.setDateTime(QDateTime.fromString("2026-11-19 09:00", "yyyy-MM-dd HH:mm"))
+        seen["clamped"] = editor.dateTime().toString("yyyy-MM-dd HH:mm")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    until = RemindersPanel.ask_snooze_time(None, old, zone, clock.now())  # type: ignore[arg-type]
+    # Friday 20 Nov, 16:00 in Berlin: an hour on, the next quarter hour.
+    assert seen["start"] == "2026-11-20 17:00"
+    assert seen["clamped"] == "2026-11-20 16:00"  # nothing earlier than now
+    assert until is not None and until > clock.now()

@@ -305,7 +305,7 @@ def test_no_user_text_is_ever_read_as_markup(
         qtbot.waitUntil(lambda p=place: f"modal {p}" in crawler.places, timeout=5000)
     line = references_for_application(ids["application"])[0]
     window.references.log_contacted(line, marked("Company"))
-    RemindersPanel.ask_snooze_time(window, open_fired()[0], system_zone())
+    RemindersPanel.ask_snooze_time(window, open_fired()[0], system_zone(), clock.now())
     window.references.remove(line)
 
     window.notes.open(ids["interview"], ids["contact"])

@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         """Show the scheduler's due items and let the user act on them."""
         self.scheduler = scheduler
         panel = self.today_page.reminders
+        panel.now = self.clock.now
         scheduler.open_changed.connect(self.show_due_reminders)
         # Fired reminders leave Overdue for the reminders list; planned ones join the
         # agenda: both change what Today and the calendar show.

@@ -6,7 +6,8 @@ marked done, snoozed, logged as a follow-up or opened from here.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal, SignalInstance
@@ -42,6 +43,16 @@ SNOOZE_LABELS = {
 }
 
 
+def suggested_snooze(now: datetime, zone: ZoneInfo) -> datetime:
+    """An hour from ``now``, up to the next quarter hour, on ``zone``'s clock."""
+    local = (now + timedelta(hours=1)).astimezone(zone).replace(second=0, microsecond=0)
+    return local + timedelta(minutes=(15 - local.minute % 15) % 15)
+
+
+def _qdatetime(local: datetime) -> QDateTime:
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
 class RemindersPanel(QFrame):
     """Signals:
     done(int): a reminder id was marked done.
@@ -64,6 +75,8 @@ class RemindersPanel(QFrame):
     open_application = Signal(int)
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        # What "now" is (the window gives its clock; time is never read deep in the code).
+        self.now: Callable[[], datetime] = lambda: datetime.fromtimestamp(0, UTC)
         super().__init__(parent)
         self._zone = zone
         self.setObjectName("remindersPanel")
@@ -170,22 +183,29 @@ class RemindersPanel(QFrame):
         reminder = self.selected()
         if reminder is None:
             return
-        until = self.ask_snooze_time(self, reminder, self._zone)
+        until = self.ask_snooze_time(self, reminder, self._zone, self.now())
         if until is not None:
             self.snooze_until.emit(reminder.reminder_id, until)
 
     @staticmethod
-    def ask_snooze_time(parent: QWidget, reminder: DueReminder, zone: ZoneInfo) -> datetime | None:
-        """Asks for a date and time (tests replace this); None when cancelled."""
+    def ask_snooze_time(
+        parent: QWidget, reminder: DueReminder, zone: ZoneInfo, now: datetime
+    ) -> datetime | None:
+        """Asks for a date and time after ``now`` (tests replace this); None when cancelled.
+
+        It starts an hour from now (on the quarter hour) and takes nothing earlier than
+        now: a time already past would only show the reminder again at once."""
         dialog = QDialog(parent)
         dialog.setWindowTitle("Snooze until")
         layout = QVBoxLayout(dialog)
         layout.addWidget(plain_label(f"Remind me again about “{reminder.title}” on:", wrap=True))
-        start = reminder.due_at.astimezone(zone)
-        editor = QDateTimeEdit(QDateTime(QDate(start.year, start.month, start.day), QTime(9, 0)))
+        start = suggested_snooze(now, zone)
+        editor = QDateTimeEdit(_qdatetime(start))
+        editor.setObjectName("snoozeUntil")
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
         editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
+        editor.setMinimumDateTime(_qdatetime(now.astimezone(zone)))
         layout.addWidget(editor)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -198,7 +218,7 @@ class RemindersPanel(QFrame):
         chosen = editor.dateTime()
         day, at = chosen.date(), chosen.time()
         local = datetime(day.year(), day.month(), day.day(), at.hour(), at.minute(), tzinfo=zone)
-        return local.astimezone(UTC)
+        return max(local.astimezone(UTC), now + timedelta(minutes=1))
 
     def _open(self) -> None:
         reminder = self.selected()

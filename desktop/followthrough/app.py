@@ -161,6 +161,11 @@ def _run(
         window.attach_tray(tray)
         # Closing the window leaves the app in the tray, still reminding.
         app.setQuitOnLastWindowClosed(False)
+    scheduler.check_failed.connect(
+        lambda reason: window.statusBar().showMessage(
+            f"Reminders could not be checked: {reason} Trying again in half a minute.", 30000
+        )
+    )
     notifier.delivery_failed.connect(
         lambda reason: window.statusBar().showMessage(
             f"Desktop notifications are not working ({reason}); due items are listed on Today.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import peewee
@@ -235,3 +235,40 @@ def test_many_reminders_at_once_make_one_summary_notification(
     assert title == "5 reminders are due"
     assert "Reminder -5" in body and "and 2 more" in body
     assert {r.delivered_via for r in Reminder.select()} == {DESKTOP}
+
+
+def test_a_check_that_fails_says_so_and_tries_again_soon(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A full disk made a check fail: the reminder due then was skipped silently and came
+    only an hour (or an unrelated save) later (found by the walkthrough)."""
+    import peewee as pw
+
+    from followthrough.services import scheduler as scheduler_module
+    from followthrough.services.scheduler import RETRY_AFTER
+    from followthrough.store.errors import DISK_FULL
+    from followthrough.store.reminders import claim_due
+
+    sync_reminders(_specs(clock, [-1]), ["follow_up"])
+    attempts: list[int] = []
+
+    def full_once(now: datetime, limit: int = 5000) -> list[DueReminder]:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise pw.OperationalError("database or disk is full")
+        return claim_due(now, limit)
+
+    monkeypatch.setattr(scheduler_module, "claim_due", full_once)
+    scheduler, recorder, _runner = _scheduler(qtbot, database, clock)
+    with qtbot.waitSignal(scheduler.check_failed, timeout=5000) as failed:
+        scheduler.start(plan=False)
+    assert failed.args == [DISK_FULL.reason]  # plain words, not SQLite's
+    assert recorder.fired == []
+    assert scheduler.armed_for == clock.now() + RETRY_AFTER
+    clock.advance(RETRY_AFTER)
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.heartbeat()
+    assert recorder.fired == ["Reminder -1"]

@@ -29,6 +29,8 @@ HEARTBEAT = timedelta(seconds=30)
 # A heartbeat this much later (or any earlier) than expected means the clock jumped or
 # the machine slept.
 JUMP_TOLERANCE = timedelta(seconds=20)
+# After a check that failed (a full disk, a lock held too long), try again this soon.
+RETRY_AFTER = timedelta(seconds=30)
 
 
 class ReminderScheduler(QObject):
@@ -44,6 +46,8 @@ class ReminderScheduler(QObject):
         next_planned(object): the next due instant (datetime) or None.
         paused_changed(object): reminders paused until this instant (datetime) or None.
         planned(object): a planning pass finished (its result: a PlanReport).
+        check_failed(str): reminders could not be checked, in plain words (it is tried
+            again in RETRY_AFTER; the error is logged).
     """
 
     fired = Signal(list)
@@ -51,6 +55,7 @@ class ReminderScheduler(QObject):
     next_planned = Signal(object)
     paused_changed = Signal(object)
     planned = Signal(object)
+    check_failed = Signal(str)
 
     def __init__(
         self,
@@ -211,4 +216,7 @@ class ReminderScheduler(QObject):
     def _failed(self, message: str) -> None:
         self._checking = False
         log.error("reminder check failed: %s", message)
-        self._arm(None)
+        self.check_failed.emit(message)
+        # Whatever came due meanwhile is still unclaimed: look again soon, not in an hour.
+        self._armed_for = self._clock.now() + RETRY_AFTER
+        self._timer.start(int(RETRY_AFTER.total_seconds() * 1000))

@@ -170,3 +170,18 @@ def test_a_real_locked_database_is_described_not_quoted() -> None:
     error = peewee.OperationalError("database is locked")
     error.__cause__ = sqlite3.OperationalError("database is locked")
     assert describe_failure(error) is BUSY
+
+
+def test_a_very_long_company_name_does_not_widen_the_application_window(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """A 370-character name made the window 4,688 px wide, Save off screen (walkthrough)."""
+    application = create_application(clock, "Initech" * 53, "Analyst")
+    window = make_window()
+    detail = window.open_application(application.id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    assert detail.sizeHint().width() < 1600
+    assert detail.minimumSizeHint().width() < 1600

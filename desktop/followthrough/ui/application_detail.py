@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,14 +40,14 @@ from followthrough.ui import saving
 from followthrough.ui.ask import Ask
 from followthrough.ui.context import AppContext
 from followthrough.ui.followup_flow import FollowUpFlow
-from followthrough.ui.formatting import instant_text, system_zone
+from followthrough.ui.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.interview_dialog import InterviewDialog
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.note_flow import NoteFlow
 from followthrough.ui.reference_flow import ReferenceFlow
 from followthrough.ui.references_tab import ReferencesTab
-from followthrough.ui.text import plain_label
+from followthrough.ui.text import plain_label, tooltip
 from followthrough.ui.widgets import record_table
 
 
@@ -92,8 +93,11 @@ class ApplicationDetailDialog(QDialog):
 
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        self.heading = plain_label("Loading…")
+        self.heading = plain_label("Loading…", wrap=True)
         self.heading.setObjectName("detailHeading")
+        # A very long company name wraps (or is cut) instead of widening the window past
+        # the screen; the whole name is in the tooltip and the window title.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -130,7 +134,7 @@ class ApplicationDetailDialog(QDialog):
         self.interview_model: RecordTableModel[InterviewLine] = RecordTableModel(
             [
                 Column("Round", lambda r: str(r.round), sort_key=lambda r: r.round),
-                Column("When", lambda r: instant_text(r.starts_at, self.zone)),
+                Column("When", lambda r: two_clock_text(r.starts_at, self.zone, r.time_zone)),
                 Column("Format", lambda r: {"onsite": "on-site"}.get(r.format, r.format)),
                 Column("With", lambda r: r.people),
                 Column("Next step", lambda r: r.next_step),
@@ -185,7 +189,7 @@ class ApplicationDetailDialog(QDialog):
                 ),
                 Column(
                     "Due",
-                    lambda r: instant_text(r.deadline, self.zone),
+                    lambda r: two_clock_text(r.deadline, self.zone, r.time_zone),
                     sort_key=lambda r: r.deadline,
                 ),
                 Column("How", lambda r: r.medium.label),
@@ -295,6 +299,7 @@ class ApplicationDetailDialog(QDialog):
         title = f"{fields.company} · {fields.role_title}" if fields.role_title else fields.company
         self.setWindowTitle(title)
         self.heading.setText(title)
+        self.heading.setToolTip(tooltip(title))
         stage_text = detail.stage.label
         if detail.closure_reason is not None:
             stage_text += f" — {detail.closure_reason.label.lower()}"

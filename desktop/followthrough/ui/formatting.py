@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QTimeZone
 
+from followthrough.domain.two_clocks import both_clocks
+
 
 def computer_zone() -> ZoneInfo:
     """The computer's IANA time zone (UTC if Qt reports one Python does not know)."""
@@ -48,6 +50,16 @@ def time_text(instant: datetime, zone: ZoneInfo) -> str:
 def instant_text(instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
+
+
+def two_clock_text(instant: datetime, zone: ZoneInfo, their_zone_name: str) -> str:
+    """``instant`` on the user's clock, and on the other zone's when that shows another
+    time: "Tue 15 Dec 18:30 (09:30 in Los Angeles)"."""
+    try:
+        their = ZoneInfo(their_zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return instant_text(instant, zone)
+    return both_clocks(instant, zone, their)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

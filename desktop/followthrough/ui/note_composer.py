@@ -83,7 +83,7 @@ from followthrough.services.printing import (
 )
 from followthrough.store.notes import NoteContext, NoteDraft
 from followthrough.ui.ask import Ask
-from followthrough.ui.formatting import instant_text
+from followthrough.ui.formatting import two_clock_text
 from followthrough.ui.forms import date_edit
 from followthrough.ui.spell_highlight import SpellHighlighter, install_spelling_menu
 from followthrough.ui.text import plain_label
@@ -872,7 +872,8 @@ class NoteComposerDialog(QDialog):
         if status.finished:
             text = finished_on_text(status, task.finished_on)
         else:
-            text = f"{status.label} · due {instant_text(task.deadline, self.zone)}"
+            due = two_clock_text(task.deadline, self.zone, task.time_zone)
+            text = f"{status.label} · due {due}"
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
 

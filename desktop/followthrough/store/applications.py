@@ -50,8 +50,12 @@ class ApplicationSummary:
 
 _SUMMARY_SQL = """
 SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
-  (SELECT MAX(i.starts_at) FROM interview i
-     WHERE i.application_id = a.id AND i.starts_at <= :now) AS last_interview,
+  -- The last contact: an interview or a logged follow-up, whichever was later.
+  NULLIF(MAX(
+    COALESCE((SELECT MAX(i.starts_at) FROM interview i
+              WHERE i.application_id = a.id AND i.starts_at <= :now), ''),
+    COALESCE((SELECT MAX(t.happened_at) FROM touchpoint t
+              WHERE t.application_id = a.id AND t.happened_at <= :now), '')), '') AS last_contact,
   (SELECT MIN(i.starts_at) FROM interview i
      WHERE i.application_id = a.id AND i.starts_at > :now) AS next_interview,
   (SELECT i.decision_expected_on FROM interview i
@@ -75,8 +79,9 @@ def _day(value: object) -> date | None:
 
 def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSummary]:
     today = now.astimezone(zone).date()
+    stamp = to_db_instant(now)
     cursor = db.execute_sql(
-        _SUMMARY_SQL.replace(":now", "?"), (to_db_instant(now), to_db_instant(now))
+        _SUMMARY_SQL.replace(":now", "?"), (stamp,) * _SUMMARY_SQL.count(":now")
     )
     rows = []
     for (
@@ -86,13 +91,13 @@ def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSumm
         stage,
         applied_on,
         location,
-        last_interview,
+        last_contact,
         next_interview,
         decision_on,
         people,
     ) in cursor.fetchall():
         upcoming = _instant.python_value(next_interview)
-        last = _instant.python_value(last_interview)
+        last = _instant.python_value(last_contact)
         rows.append(
             ApplicationSummary(
                 application_id=app_id,

@@ -408,3 +408,28 @@ def test_application_detail_of_a_new_application(
     assert detail.timeline == [TimelineEntry(clock.now(), "Added at “Applied”")]
     with pytest.raises(peewee.DoesNotExist):
         application_detail(acme.id + 1, clock.now())
+
+
+def test_the_last_contact_counts_logged_follow_ups(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """A call logged after the interview is the last contact (the list showed the
+    interview day; found by a walkthrough)."""
+    from followthrough.domain.cadence import Channel, Outcome
+    from followthrough.store.touchpoints import TouchpointInput, log_touchpoint
+
+    app = create_application(clock, "Acme")
+    start = clock.now() - timedelta(days=6)
+    Interview.create(
+        application=app, starts_at=start, ends_at=start + timedelta(hours=1), time_zone="UTC"
+    )
+    called = clock.now() - timedelta(days=1)
+    log_touchpoint(
+        TouchpointInput(
+            app.id, Channel.PHONE, True, Outcome.STILL_CANDIDATE, None, "", None, called
+        ),
+        clock,
+        called.date(),
+    )
+    (summary,) = application_summaries(clock.now(), ZoneInfo("UTC"))
+    assert summary.last_contact == called.date()

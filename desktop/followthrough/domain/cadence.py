@@ -7,7 +7,7 @@ the news that the position is filled. There is no "now": the plan depends only o
 so the same facts always give the same plan, and a plan whose instant lies in the past is
 simply overdue.
 
-The rules and where they come from (design.md, "Follow-up timing"):
+The rules and where they come from (docs/advice.md, "Follow-up timing"):
 
 * a decision date was given: nothing before that day is over, then the next working day
   [000, 002];
@@ -155,7 +155,7 @@ class Touchpoint:
 
 @dataclass(frozen=True)
 class CadenceSettings:
-    """The user's choices; the defaults follow design.md.
+    """The user's choices; the defaults follow docs/advice.md.
 
     ``patience``: unanswered follow-ups in a row before suggesting to move on (presets 1,
     3, 5). ``default_wait_working_days``: the wait when no timeframe was given (4 to 7).

@@ -163,7 +163,8 @@ def interview_problems(draft: InterviewDraft) -> Problems:
 
 
 def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
-    """What a candidate should have learned before leaving (design.md, [002, 003, 004])."""
+    """What a candidate should have learned before leaving (docs/advice.md, "At the end
+    of the interview" [002, 003, 004])."""
     people = draft.people
     missing_details = [p.name for p in people if not (p.email.strip() or p.phone.strip())]
     missing_method = [p.name for p in people if not p.preferred_method]

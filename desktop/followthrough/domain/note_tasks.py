@@ -1,6 +1,7 @@
 """Thank-you notes as tasks: who gets one, by when, how it goes out, and its state.
 
-design.md: one note per interviewer, sent within 24 hours (about two days at the outside);
+docs/advice.md, Thank-you notes: one note per interviewer, sent within 24 hours (about
+two days at the outside);
 e-mail is fast, a mailed card takes days but is remembered, a card dropped off at
 reception the next day suits big companies.
 """

@@ -1,7 +1,8 @@
 """Thank-you notes: drafting one from the facts of an interview, and checking it before it
 goes out.
 
-design.md: one note per interviewer, personalised, never the same text to a whole panel.
+docs/advice.md, Thank-you notes: one note per interviewer, personalised, never the same
+text to a whole panel.
 A note thanks them for their time, renews the interest in the role, names one specific
 thing that was discussed, adds what the candidate forgot or answered badly, optionally a
 link, book, article or work sample, promises a follow-up date and ends with contact
@@ -380,7 +381,7 @@ def _comparable(text: str) -> str:
 
 
 def check_missing_parts(body: str, parts: PersonalParts) -> list[Finding]:
-    """The content design.md asks for that the note lacks."""
+    """The content docs/advice.md describes that the note lacks."""
     findings: list[Finding] = []
     point = _comparable(parts.specific_point)
     if not point:
@@ -512,7 +513,7 @@ def check_other_companies(body: str, own_company: str, companies: Iterable[str])
 #   same tone, only a specific point, nothing else added        0.64-0.77
 #   same tone, point, wish and extra all differ (15-25 words)   0.54-0.71
 #   different tones, different parts                            0.22-0.27
-# A note whose specific point is its own is personalised as design.md asks (the letters
+# A note whose specific point is its own is personalised as docs/advice.md asks (the letters
 # need not differ completely, each should be individual), so the line sits above all the
 # notes with their own point and well below a copy with the name swapped: it catches the
 # "same text to the whole panel" the rule is about, with a margin on both sides.
@@ -637,7 +638,7 @@ _BUSINESS = re.compile(
 
 
 def looks_like_home_address(address: str, company: str) -> bool:
-    """True when a card's address looks residential: design.md says never to send one to an
+    """True when a card's address looks residential: docs/advice.md says never to send one to an
     interviewer's home. An address counts as residential when it says so (Apt, Flat,
     "home"…) or when it names neither the company nor anything a business address has
     (Suite, Floor, Reception, Inc…). Empty text is not judged."""

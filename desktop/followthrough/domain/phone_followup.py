@@ -1,7 +1,7 @@
-"""The phone follow-up: warm up, say who you are in five seconds, then ask (design.md [003]).
+"""The phone follow-up: warm up, say who you are in five seconds, then ask (docs/advice.md [003]).
 
 Plain text in, plain text out: the call sheet shows it, the tests read it. The order comes
-from design.md, "The phone follow-up": get the body and voice ready; open with a short
+from docs/advice.md, "The phone follow-up": get the body and voice ready; open with a short
 reminder of who you are rather than asking whether they have decided; offer whatever they
 still need from you; then find out where things stand and when you may call again.
 """

@@ -1,6 +1,6 @@
 """References and network contacts: what to tell them, when, and how often to lean on them.
 
-design.md, "References": after an interview, give each reference a heads-up with the job
+docs/advice.md, "References": after an interview, give each reference a heads-up with the job
 title, the company, what to emphasise and an updated résumé; ask them to say if they are
 contacted; thank them after the check; and tell them how it went once the application
 closes. "Keeping momentum": check in with the contact who referred you.

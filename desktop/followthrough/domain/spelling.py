@@ -1,6 +1,7 @@
 """Spelling checks for thank-you notes, over pyspellchecker's English word list.
 
-design.md: a note is short and proofread. The checker looks at words only: web and e-mail
+docs/advice.md, Thank-you notes: a note is short and proofread. The checker looks at
+words only: web and e-mail
 addresses, numbers, acronyms and single letters are left alone, and the names in a note
 (the interviewer's, the company's, the user's own) are made known through personal words.
 

@@ -5,7 +5,7 @@ The reading is offered, never imposed: the interview form shows it ("→ by Fri 
 working day") for the person to accept or correct, and keeps their words either way.
 What it does not understand it says so (``read_timeframe`` returns None).
 
-Rules (docs/advice.md, "Their words"; design.md "Follow-up timing", do not chase before
+Rules (docs/advice.md, "Their rhythm and their words" and "Follow-up timing": do not chase before
 the timeframe has passed [000, 002]):
 
 - a range takes its later end ("one to two weeks" is two weeks): calling at the early end

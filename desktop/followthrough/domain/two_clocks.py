@@ -1,5 +1,5 @@
 """Two clocks: theirs decides when *they* can be reached, the user's when the *user* is
-told, and every time shown says whose it is (design.md, "Time: two clocks").
+told, and every time shown says whose it is (docs/advice.md, "Time: two clocks").
 
 A follow-up call is planned inside the interviewer's working hours on their clock ("call
 at 09:30 their time"); the reminder of it comes inside the user's own hours on the user's

@@ -79,7 +79,7 @@ class Contact(BaseModel):
     email = peewee.TextField(default="")
     phone = peewee.TextField(default="")
     linkedin_url = peewee.TextField(default="")
-    # None: not known yet (the app then defaults to phone, see design.md).
+    # None: not known yet (the app then defaults to phone, see docs/advice.md).
     preferred_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
     created_at = UtcDateTimeField()

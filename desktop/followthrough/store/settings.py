@@ -48,8 +48,9 @@ class Option(Generic[T]):
         return value
 
 
-# How many unanswered follow-ups before the app suggests moving on (design.md: a few
-# attempts [003]; one source says a single unanswered message is the sign [001]).
+# How many unanswered follow-ups before the app suggests moving on (docs/advice.md,
+# Follow-up timing: a few attempts [003]; one source says a single unanswered message is
+# the sign [001]).
 PATIENCE = Option("followup.patience", 3, "Unanswered follow-ups before moving on", (1, 3, 5))
 # With no timeframe given: wait more than three days and usually no more than seven [003].
 DEFAULT_WAIT = Option(
@@ -66,7 +67,8 @@ QUIET_END = Option(
     "reminders.quiet_from_hour", 17, "Reminders stop at (hour)", minimum=1, maximum=24
 )
 START_AT_LOGIN = Option("app.start_at_login", False, "Start Follow-Through when I log in")
-# design.md: send within 24 hours; about two days is the outer limit [002, 004].
+# docs/advice.md, Thank-you notes: send within 24 hours; about two days is the outer
+# limit [002, 004].
 NOTE_HOURS = Option(
     "notes.hours_to_send", 24, "Hours to send a thank-you note", minimum=24, maximum=48
 )

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from followthrough.store.errors import ExitCode
+from tests.helpers.damage import damage_one_index
 from tests.helpers.subprocess_app import app_command, run_app
 
 pytestmark = [pytest.mark.slow]
@@ -234,23 +235,6 @@ def test_every_file_is_private_whatever_the_umask(
 # -- damage only a full check sees ---------------------------------------------------------
 
 
-def damage_one_index(database: Path) -> None:
-    """The application_stage index now claims to index the company: its entries no longer
-    match the table. ``quick_check`` says ok; ``integrity_check`` does not."""
-    connection = sqlite3.connect(database)
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute(
-        "UPDATE sqlite_master SET sql = 'CREATE INDEX application_stage ON application "
-        "(company)' WHERE name = 'application_stage'"
-    )
-    connection.commit()
-    connection.close()
-    check = sqlite3.connect(database)
-    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
-    assert check.execute("PRAGMA integrity_check(1)").fetchall() != [("ok",)]
-    check.close()
-
-
 def test_an_index_damaged_after_the_quick_check_stops_all_writing_within_seconds(
     offscreen_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -258,6 +242,10 @@ def test_an_index_damaged_after_the_quick_check_stops_all_writing_within_seconds
     make_demo(offscreen_env, data)
     database = data / DATABASE
     damage_one_index(database)
+    check = sqlite3.connect(database)
+    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert check.execute("PRAGMA integrity_check(1)").fetchall() != [("ok",)]
+    check.close()
     before = digest(database)
     log = data / "followthrough.log"
     started = time.monotonic()

@@ -78,3 +78,20 @@ def _shown_in_berlin() -> Iterator[None]:
     set_user_zone("Europe/Berlin")
     yield
     set_user_zone("")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_flow_state(context: AppContext) -> Iterator[None]:
+    """Note composers and the spelling dictionary are shared per process: each test
+    starts without them. (Depends on the context, so composers close before the
+    database does.)"""
+    from followthrough.ui.note_flow import NoteFlow
+
+    NoteFlow.forget_speller()
+    NoteFlow.open_composers.clear()
+    yield
+    for dialog in list(NoteFlow.open_composers.values()):
+        dialog._dirty = False
+        dialog.close()
+    NoteFlow.open_composers.clear()
+    NoteFlow.forget_speller()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -29,26 +29,12 @@ from followthrough.store.notes import NOTE_DUE_SOON, subject_key
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import create_application
 from followthrough.ui.ask import Ask
-from followthrough.ui.context import AppContext
 from followthrough.ui.main_window import MainWindow
 from followthrough.ui.note_composer import NoteComposerDialog
 from followthrough.ui.note_flow import NoteFlow
 from followthrough.ui.spell_highlight import misspelling_at
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_flow_state(context: AppContext) -> Iterator[None]:
-    # Depends on the context, so composers close before the database does.
-    NoteFlow.forget_speller()
-    NoteFlow.open_composers.clear()
-    yield
-    for dialog in list(NoteFlow.open_composers.values()):
-        dialog._dirty = False
-        dialog.close()
-    NoteFlow.open_composers.clear()
-    NoteFlow.forget_speller()
 
 
 def _panel(clock: FakeClock) -> tuple[Interview, Contact, Contact]:

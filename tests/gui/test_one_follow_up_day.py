@@ -6,7 +6,7 @@ promise that is not allowed is refused with the reason and the earliest day.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import peewee
@@ -22,24 +22,11 @@ from followthrough.store.followups import DECISION_PASSED, FOLLOW_UP
 from followthrough.store.models import Contact, Interview, InterviewParticipant, Reminder
 from followthrough.store.queries import create_application
 from followthrough.ui.ask import Ask
-from followthrough.ui.context import AppContext
 from followthrough.ui.main_window import MainWindow
 from followthrough.ui.note_composer import NoteComposerDialog
 from followthrough.ui.note_flow import NoteFlow
 
 FOLLOW_UP_KINDS = (FOLLOW_UP, DECISION_PASSED)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_flow_state(context: AppContext) -> Iterator[None]:
-    NoteFlow.forget_speller()
-    NoteFlow.open_composers.clear()
-    yield
-    for dialog in list(NoteFlow.open_composers.values()):
-        dialog._dirty = False
-        dialog.close()
-    NoteFlow.open_composers.clear()
-    NoteFlow.forget_speller()
 
 
 def _interview(clock: FakeClock) -> tuple[int, Interview, Contact]:

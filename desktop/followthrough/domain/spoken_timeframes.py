@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from followthrough.domain.timeframes import add_working_days
+
 WORD_NUMBERS = {
     "a": 1,
     "an": 1,
@@ -117,15 +119,6 @@ def _number(word: str) -> int | None:
     return WORD_NUMBERS.get(word)
 
 
-def _add_working_days(start: date, count: int) -> date:
-    day = start
-    while count:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
 def _add_months(start: date, count: int) -> date:
     month = start.month - 1 + count
     year = start.year + month // 12
@@ -139,7 +132,7 @@ def _last_day(year: int, month: int) -> date:
 
 def _after(start: date, count: int, unit: str) -> tuple[date, str]:
     if unit.startswith(("business", "working", "workday")):
-        return _add_working_days(start, count), "working days skip the weekend"
+        return add_working_days(start, count), "working days skip the weekend"
     if unit.startswith("day"):
         return start + timedelta(days=count), ""
     if unit.startswith("week"):

@@ -33,6 +33,7 @@ from followthrough.store.migrations import MIGRATIONS, schema_version
 from followthrough.store.models import Application, db
 from followthrough.store.queries import create_application
 from followthrough.store.transactions import refuse_writes, writes_refused
+from tests.helpers.damage import damage_one_index
 
 DATABASE = "followthrough.sqlite3"
 
@@ -171,17 +172,6 @@ def test_the_damage_message_names_only_a_sound_backup(data_dir: Path, clock: Fak
     message = full_check(data_dir)
     assert message is not None
     assert "damaged" in message and str(good) in message and "29991231" not in message
-
-
-def damage_one_index(database: Path) -> None:
-    connection = sqlite3.connect(database)
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute(
-        "UPDATE sqlite_master SET sql = 'CREATE INDEX application_stage ON application "
-        "(company)' WHERE name = 'application_stage'"
-    )
-    connection.commit()
-    connection.close()
 
 
 def test_the_full_check_sees_what_the_quick_check_at_open_does_not(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
 from followthrough.domain.timeframes import WindowUnit, date_within
 from followthrough.domain.validation import day_problem, email_problem, url_problem
+from followthrough.domain.zones import zone_known
 
 FORMATS = ("phone", "video", "onsite")
 METHODS = ("phone", "email", "either")
@@ -94,11 +95,10 @@ class Problems:
 
 
 def zone_problem(name: str) -> str | None:
-    if name not in available_timezones():
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return f"“{name}” is not a time zone this computer knows (e.g. Europe/Paris)."
+    # Asking ZoneInfo is instant; listing every zone (available_timezones) walks the whole
+    # tz database, 12 ms on each check.
+    if not zone_known(name):
+        return f"“{name}” is not a time zone this computer knows (e.g. Europe/Paris)."
     return None
 
 

@@ -161,7 +161,10 @@ def test_a_lock_left_with_a_pid_now_used_by_another_program(
         time.sleep(0.05)
     crashed.kill()
     crashed.wait()
-    stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    # Its command line even says "followthrough" (a clone in a folder of that name).
+    stranger = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(120)", "followthrough"]
+    )
     try:
         fields = lock.read_text().split("\n")
         lock.write_text("\n".join([str(stranger.pid), *fields[1:]]))

@@ -67,6 +67,10 @@ class SingleInstance(QObject):
         if os.name == "posix":
             # QLockFile creates it with the umask's permissions: readable by the user only.
             self._lock_path.chmod(0o600)
+        try:
+            record_owner(self._lock_path)
+        except OSError as exc:  # not needed to run; only to tell a stale lock later
+            log.warning("cannot record the lock's owner: %s", exc.strerror)
         # A crashed owner may have left its socket file behind.
         QLocalServer.removeServer(self._name)
         server = QLocalServer(self)
@@ -101,7 +105,7 @@ class SingleInstance(QObject):
         pid = self.lock_owner_pid()
         if pid is None or holder_is_this_app(pid, self._lock_path) is not False:
             return False
-        log.warning("the lock of process %s is stale (that process is not Follow-Through)", pid)
+        log.warning("the lock of process %s is stale (that process did not take it)", pid)
         self._lock_path.unlink(missing_ok=True)
         return self.acquire()
 
@@ -115,6 +119,8 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
+        if self._lock.isLocked():
+            forget_owner(self._lock_path)
         self._lock.unlock()
 
     def _on_connection(self) -> None:
@@ -156,22 +162,47 @@ def _process_started_at(pid: int) -> float | None:
     return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
+def _owner_path(lock_path: Path) -> Path:
+    return lock_path.with_name(lock_path.name + ".owner")
+
+
+def record_owner(lock_path: Path) -> None:
+    """Beside the lock: this process's id and when it started. A PID alone can be used
+    again by another program after a crash; the two together cannot."""
+    started = _process_started_at(os.getpid())
+    _owner_path(lock_path).write_text(f"{os.getpid()} {started or ''}\n", encoding="ascii")
+
+
+def forget_owner(lock_path: Path) -> None:
+    _owner_path(lock_path).unlink(missing_ok=True)
+
+
 def holder_is_this_app(pid: int, lock_path: Path) -> bool | None:
-    """Whether ``pid`` is a running Follow-Through that started before ``lock_path`` was
-    written. None when this cannot be told (no /proc: not Linux)."""
-    proc = Path(f"/proc/{pid}")
+    """Whether ``pid`` is the Follow-Through that took the lock. None when this cannot be
+    told (no /proc: not Linux).
+
+    The owner record beside the lock names the process that took it and when it started:
+    another process with that PID, or a lock naming another PID, is not the owner. Without
+    a record (written by an older version), a process that started after the lock was
+    written cannot have written it.
+    """
     if not Path("/proc/self/stat").exists():
         return None
-    try:
-        command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
+    if not Path(f"/proc/{pid}").exists():
         return False  # gone
-    if "followthrough" not in command.lower():
-        return False
     started = _process_started_at(pid)
+    try:
+        owner_pid, _sep, owner_started = (
+            _owner_path(lock_path).read_text(encoding="ascii").strip().partition(" ")
+        )
+    except OSError:
+        owner_pid = ""
+    if owner_pid:
+        if owner_pid != str(pid):
+            return False
+        return started is None or not owner_started or abs(started - float(owner_started)) < 1
     try:
         written = lock_path.stat().st_mtime
     except OSError:
         return None
-    # A process that started after the lock was written cannot have written it.
     return started is None or started <= written + 1.0

@@ -55,5 +55,7 @@ def _computer_in_berlin() -> Iterator[None]:
     from followthrough.store import settings as options
 
     options.set_computer_zone("Europe/Berlin")
+    options.set_session_zone(None)
     yield
     options.set_computer_zone("Europe/Berlin")
+    options.set_session_zone(None)

@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from followthrough import APP_NAME, __version__
@@ -66,13 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--at",
         metavar="ISO-DATETIME",
         type=_instant_argument,
-        help="e.g. 2026-11-23T09:30+01:00 (without a zone: this computer's)",
+        help="e.g. 2026-11-23T09:30+01:00 (without a zone: your time zone, as set in the "
+        "app's preferences, else this computer's)",
     )
     due.add_argument("--json", action="store_true", help="one JSON list, for scripts")
     return parser
 
 
 def _instant_argument(text: str) -> datetime:
+    """An ISO date and time; without a zone it stays naive and is read on the user's
+    clock (``_due`` knows it once the data folder is read)."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError as exc:
@@ -80,20 +83,23 @@ def _instant_argument(text: str) -> datetime:
     problem = day_problem(value.date(), f"{text!r}")
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)
-    if value.tzinfo is None:
-        value = value.astimezone()  # the computer's own zone
-    return value.astimezone(UTC)
+    return value
 
 
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     from followthrough.domain.clock import Clock, FakeClock, SystemClock
+    from followthrough.store import settings as options
     from followthrough.store.database import read_database
     from followthrough.store.planning import preview_due
 
-    clock: Clock = FakeClock(at) if at is not None else SystemClock()
-    instant = clock.now()
     if data_dir.exists() and not data_dir.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
+    # Times are read and shown on the user's clock ("Your time zone", else the computer's).
+    zone = read_database(data_dir, options.user_zone, SystemClock()) or options.user_zone()
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=zone)
+    clock: Clock = FakeClock(at) if at is not None else SystemClock()
+    instant = clock.now()
     # Read-only: what is due, or would be by then, is worked out in memory.
     found = read_database(data_dir, lambda: preview_due(instant), clock)
     items = found or []
@@ -113,9 +119,9 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     if found is None:
         print(f"There is no data in {data_dir} yet, so nothing is due.")
     elif not items:
-        print(f"Nothing is due at {instant.astimezone():%Y-%m-%d %H:%M %Z}.")
+        print(f"Nothing is due at {instant.astimezone(zone):%Y-%m-%d %H:%M %Z}.")
     for item in items:
-        print(f"{item.effective_due.astimezone():%Y-%m-%d %H:%M}  {item.title}")
+        print(f"{item.effective_due.astimezone(zone):%Y-%m-%d %H:%M %Z}  {item.title}")
     return 0
 
 

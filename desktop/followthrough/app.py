@@ -120,7 +120,10 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
     try:
         try:
             database = open_database(data_dir, clock)
+            # One clock for the session: planning and every window use it (a changed
+            # preference applies from the next start).
             set_user_zone(options.get(options.USER_ZONE))
+            options.set_session_zone(system_zone().key)
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

@@ -51,6 +51,12 @@ def _interview(clock: FakeClock) -> tuple[int, Interview, Contact]:
     return app.id, interview, dana
 
 
+def _second_interviewer(interview: Interview, clock: FakeClock) -> Contact:
+    sam = Contact.create(name="Sam Ortiz", title="Staff Engineer", created_at=clock.now())
+    InterviewParticipant.create(interview=interview, contact=sam)
+    return sam
+
+
 def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
@@ -89,6 +95,7 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     save_failures: list[tuple[str, str]],
 ) -> None:
     application_id, interview, dana = _interview(clock)
+    sam = _second_interviewer(interview, clock)
     monkeypatch.setattr(NoteComposerDialog, "open_url", staticmethod(lambda _url: True))
     monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_args: True))
     window = make_window()
@@ -117,6 +124,15 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     composer.send_email()
     assert "Change the promised day first" in composer.error.text()
     assert Reminder.select().where(Reminder.kind.in_(FOLLOW_UP_KINDS)).count() == 1
+    # The checks list it as a problem too, and the error goes once the day is fixed.
+    composer.run_checks()
+    assert any(f.check == "promise" for f in composer.findings)
+    assert "Too early" in composer.findings_list.item(0).text()
+    composer.promise_date.setDate(QDate(2026, 11, 28))  # a Saturday: allowed, said so
+    assert composer.error.isHidden()
+    assert "a Saturday: the call or e-mail comes on Mon 30 Nov" in composer.promise_help.text()
+    composer.run_checks()
+    assert not any(f.check == "promise" for f in composer.findings)
 
     # A later promise, sent: every view moves to it.
     promised = date(2026, 11, 27)
@@ -126,4 +142,15 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     with qtbot.waitSignal(scheduler.planned, timeout=10000):
         composer.finish_requested.emit(composer.draft(), True, NoteMedium.EMAIL, date(2026, 11, 20))
     _shown_everywhere(qtbot, window, application_id, promised, "Email")
+
+    # The second interviewer's note offers the day the first one promised, and says so
+    # when the two would differ.
+    composer.close()
+    window.notes.open(interview.id, sam.id)
+    qtbot.waitUntil(lambda: (interview.id, sam.id) in NoteFlow.open_composers, timeout=10000)
+    second = NoteFlow.open_composers[(interview.id, sam.id)]
+    assert second.promise_date.date() == QDate(2026, 11, 27)
+    assert "Dana Lee" not in second.promise_help.text()
+    second.promise_date.setDate(QDate(2026, 12, 1))
+    assert "Dana Lee's note promises Fri 27 Nov" in second.promise_help.text()
     assert save_failures == []

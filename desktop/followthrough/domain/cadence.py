@@ -468,6 +468,14 @@ def planned_first_day(facts: InterviewFacts, settings: CadenceSettings | None = 
     return day
 
 
+def first_follow_up_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
+    """The day of the first follow-up as the plan stands, a promise already made included
+    (another interviewer's note): what the next note offers, so the notes agree."""
+    settings = settings or CadenceSettings()
+    day, _rule, _reason = _first_day(facts, _replay(facts, ()), settings, follow_up_channel(facts))
+    return day
+
+
 def follow_up_channel(facts: InterviewFacts) -> Channel:
     """The interviewer's preferred method first, then what they said about checking
     back, the phone otherwise [003, 001, 002]. "Either" leaves it to the next."""

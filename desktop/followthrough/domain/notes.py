@@ -360,7 +360,16 @@ class Severity(StrEnum):
     ADVICE = "advice"
 
 
-CHECKS = ("spelling", "missing_part", "placeholder", "other_company", "similar", "length")
+CHECKS = (
+    "spelling",
+    "missing_part",
+    "placeholder",
+    "other_company",
+    "similar",
+    "length",
+    # The composer adds this one: a promised day the follow-up plan may not keep.
+    "promise",
+)
 
 
 @dataclass(frozen=True)

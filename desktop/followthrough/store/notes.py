@@ -9,11 +9,11 @@ out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from followthrough.domain.cadence import InterviewFacts, planned_first_day
+from followthrough.domain.cadence import InterviewFacts, first_follow_up_day
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.note_tasks import (
@@ -207,6 +207,8 @@ class NoteContext:
     # it calls for: what the note offers to promise, so that note and plan agree.
     follow_up_facts: InterviewFacts | None = None
     planned_follow_up: date | None = None
+    # (name, day) promised in the notes to the other interviewers of the interview.
+    other_promises: list[tuple[str, date]] = field(default_factory=list)
 
 
 def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
@@ -265,7 +267,17 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
         other_companies=companies,
         personal_words=personal_words(),
         follow_up_facts=facts,
-        planned_follow_up=planned_first_day(facts, cadence_settings()) if facts else None,
+        planned_follow_up=first_follow_up_day(facts, cadence_settings()) if facts else None,
+        other_promises=[
+            (str(name), day)
+            for name, promised in db.execute_sql(
+                "SELECT c.name, n.promised_on FROM thank_you_note n "
+                "JOIN contact c ON c.id = n.contact_id WHERE n.interview_id = ? "
+                "AND n.contact_id != ? AND n.promised_on IS NOT NULL ORDER BY c.name",
+                (interview_id, contact_id),
+            )
+            if (day := _date(promised)) is not None
+        ],
     )
 
 

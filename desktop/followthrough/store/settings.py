@@ -95,7 +95,7 @@ REFERENCE_OVERUSE_DAYS = Option(
 
 # The user's own clock: when they are reminded and how times are shown. Empty: the
 # computer's zone, whatever it is at the time (it follows the user when they travel).
-USER_ZONE = Option("app.time_zone", "", "Your time zone", time_zone=True)
+USER_ZONE = Option("app.time_zone", "", "Your time zone (from the next start)", time_zone=True)
 
 # The options that change when reminders come: saving one re-plans every reminder
 # (a trigger of migration 5 lists their keys; a test keeps the two in step).
@@ -162,13 +162,27 @@ def put_any(option: Option[Any], value: object) -> None:
 _computer_zone = computer_zone_name()
 
 
+# The zone a running app settled on at start: one clock for the whole session, so that
+# what it plans and what its windows show always agree (a changed preference applies
+# from the next start). None: not in the app (a command reads the preference).
+_session_zone: str | None = None
+
+
 def set_computer_zone(name: str) -> None:
     global _computer_zone
     _computer_zone = name if zone_known(name) else "UTC"
 
 
+def set_session_zone(name: str | None) -> None:
+    global _session_zone
+    _session_zone = name if name and zone_known(name) else None
+
+
 def user_zone() -> ZoneInfo:
-    """The user's own zone: the preference, else the computer's."""
+    """The user's own zone: the session's in the running app, else the preference, else
+    the computer's."""
+    if _session_zone is not None:
+        return ZoneInfo(_session_zone)
     chosen = get(USER_ZONE)
     return ZoneInfo(chosen if chosen and zone_known(chosen) else _computer_zone)
 

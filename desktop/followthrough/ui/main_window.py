@@ -53,7 +53,7 @@ from followthrough.ui.dialogs import (
     TextDialog,
 )
 from followthrough.ui.followup_flow import FollowUpFlow
-from followthrough.ui.formatting import plural, set_user_zone, system_zone
+from followthrough.ui.formatting import plural, system_zone
 from followthrough.ui.forms import StageChangeDialog
 from followthrough.ui.loading import (
     ContactsData,
@@ -474,10 +474,12 @@ class MainWindow(QMainWindow):
                 return f"Preferences saved. {exc}"
             return "Preferences saved."
 
+        zone_before = values.get(options.USER_ZONE.key, "")
+
         def saved(message: str) -> None:
-            # Every time from now on is shown on the clock the preference names.
-            set_user_zone(str(chosen[options.USER_ZONE.key]))
-            self.zone = system_zone()
+            if chosen[options.USER_ZONE.key] != zone_before:
+                # One clock per session: what is planned and what is shown agree.
+                message += " Your time zone applies from the next start of Follow-Through."
             self._after_change(message)
 
         saving.save(

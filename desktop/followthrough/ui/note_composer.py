@@ -86,7 +86,7 @@ from followthrough.ui.ask import Ask
 from followthrough.ui.formatting import two_clock_text
 from followthrough.ui.forms import date_edit
 from followthrough.ui.spell_highlight import SpellHighlighter, install_spelling_menu
-from followthrough.ui.text import plain_label
+from followthrough.ui.text import plain_label, tooltip
 
 PROBLEM_COLOUR = "#b00020"
 ADVICE_COLOUR = "#8a6d00"
@@ -96,6 +96,13 @@ HOME_ADDRESS_HINT = (
 )
 CHECKS_PENDING = "Checking…"
 SPELLING_LOADING = "The spelling dictionary is loading; spelling is checked in a moment."
+
+
+PROMISE_REFUSED = "Change the promised day first."
+
+
+def _short(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def default_promise(note: NoteContext) -> date:
@@ -648,25 +655,37 @@ class NoteComposerDialog(QDialog):
         elif promised is not None:
             text = (
                 f"The follow-up reminder for this application will come on "
-                f"{promised:%a} {promised.day} {promised:%b}, the day you promise."
+                f"{_short(promised)}, the day you promise"
             )
+            if promised.weekday() >= 5:
+                monday = promised + timedelta(days=7 - promised.weekday())
+                text += f" (a {promised:%A}: the call or e-mail comes on {_short(monday)})"
+            text += "."
+            others = [
+                f"{name}'s note promises {_short(day)}"
+                for name, day in self.note.other_promises
+                if day != promised
+            ]
+            if others:
+                text += f" {'; '.join(others)}: the same day keeps one plan."
         else:
             planned = self.note.planned_follow_up
             text = (
-                f"No promise: the follow-up reminder comes on {planned:%a} {planned.day} "
-                f"{planned:%b}, as the plan says."
+                f"No promise: the follow-up reminder comes on {_short(planned)}, as the plan says."
                 if planned
                 else "No promise in the note."
             )
         self.promise_help.setText(text)
         self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
+        if problem is None and self.error.text().startswith(PROMISE_REFUSED):
+            self.error.hide()
 
     def _refuse_a_bad_promise(self) -> bool:
         """True (and the reason shown) when the note promises a day it may not."""
         problem = self.promise_problem()
         if problem is None:
             return False
-        self.show_error(f"Change the promised day first. {problem}")
+        self.show_error(f"{PROMISE_REFUSED} {problem}")
         self.promise_date.setFocus()
         return True
 
@@ -807,6 +826,10 @@ class NoteComposerDialog(QDialog):
             self.chosen_medium().value,
             self.speller,
         )
+        promise = self.promise_problem()
+        if promise is not None:
+            # The note would promise a day the plan may not keep: a problem before it goes.
+            self.findings.insert(0, Finding("promise", Severity.PROBLEM, promise))
         self.findings_list.clear()
         for finding in self.findings:
             mark = "✗" if finding.severity is Severity.PROBLEM else "•"
@@ -814,7 +837,7 @@ class NoteComposerDialog(QDialog):
             item.setForeground(
                 QColor(PROBLEM_COLOUR if finding.severity is Severity.PROBLEM else ADVICE_COLOUR)
             )
-            item.setToolTip("\n\n".join(finding.passages) or finding.message)
+            item.setToolTip(tooltip("\n\n".join(finding.passages) or finding.message))
             self.findings_list.addItem(item)
         if self.speller is None:
             self.findings_list.addItem(SPELLING_LOADING)

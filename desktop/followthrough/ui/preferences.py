@@ -150,6 +150,7 @@ class PreferencesDialog(QDialog):
             zones = QComboBox()
             zones.setEditable(True)
             zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            zones.setToolTip("Used from the next start of Follow-Through.")
             zones.addItem(f"The computer's ({computer_zone().key})", "")
             for name in zone_names():
                 zones.addItem(name, name)

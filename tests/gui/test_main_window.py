@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +17,13 @@ from followthrough import __version__
 from followthrough.domain.clock import FakeClock
 from followthrough.store.demo import fill_demo
 from followthrough.store.models import Application
-from followthrough.ui.dialogs import NewApplicationDialog, TextDialog
+from followthrough.ui import (
+    application_detail,
+    calendar_views,
+    note_composer,
+    reference_dialogs,
+)
+from followthrough.ui.dialogs import NewApplicationDialog, TextDialog, help_html
 from followthrough.ui.main_window import PAGES, MainWindow
 from followthrough.ui.models import RecordTableModel
 
@@ -190,6 +199,38 @@ def test_f1_opens_help_and_about_names_the_version(
     assert len(about) == 1
     assert __version__ in about[0].text.text()
     about[0].close()
+
+
+def test_help_shows_a_strange_folder_name_as_it_is_and_lists_every_shortcut(
+    window: MainWindow,
+) -> None:
+    folder = Path("/tmp/<b>jobs</b> & more")
+    document = QTextDocument()
+    document.setHtml(help_html(folder))
+    shown = document.toPlainText()
+    assert str(folder) in shown
+
+    def native(sequence: QKeySequence) -> str:
+        return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
+    # Every key the main window answers to is listed ...
+    keys = {native(a.shortcut()) for a in window.actions() if not a.shortcut().isEmpty()}
+    assert {f"Ctrl+{n}" for n in range(1, 5)} <= keys
+    keys -= {f"Ctrl+{n}" for n in range(1, 5)}
+    assert "Ctrl+1 … Ctrl+4" in shown
+    # ... and so is every QShortcut made in the windows it opens (read from their source).
+    for module in (application_detail, calendar_views, note_composer, reference_dialogs):
+        for made in re.findall(r"QShortcut\(QKeySequence\(([^)]+)\)", inspect.getsource(module)):
+            if made.startswith('"'):
+                keys.add(made.strip('"'))
+            elif made.startswith("QKeySequence.StandardKey."):
+                standard = getattr(QKeySequence.StandardKey, made.rsplit(".", 1)[1])
+                keys.add(native(QKeySequence(standard)))
+            else:
+                keys.add(native(QKeySequence(getattr(Qt.Key, made.rsplit(".", 1)[1]))))
+    assert {"Ctrl+I", "Ctrl+S", "PgUp", "F7"} <= keys  # the source was read
+    missing = sorted(key for key in keys if key not in shown)
+    assert missing == [], missing
 
 
 def test_ctrl_q_quits(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -75,6 +75,7 @@ class Crawler:
     def __init__(self) -> None:
         self.offenders: list[str] = []
         self.labels_seen = 0
+        self.menu_items_seen = 0
         self.places: set[str] = set()
 
     def _where(self, widget: QWidget) -> str:
@@ -136,6 +137,11 @@ class Crawler:
         for action in menu.actions():
             if raw(action.toolTip()) and menu.toolTipsVisible():
                 self.offenders.append(f"{place}: menu item tooltip {action.toolTip()[:60]!r}")
+            if "ACME" in action.text():
+                self.menu_items_seen += 1
+                # A lone "&" is read as a keyboard accelerator and vanishes from the menu.
+                if "&&amp;" not in action.text():
+                    self.offenders.append(f"{place}: menu item '&' lost {action.text()[:60]!r}")
             if action.menu() is not None:
                 self.crawl_menu(place, action.menu())
 
@@ -313,6 +319,7 @@ def test_no_user_text_is_ever_read_as_markup(
     composer = next(iter(window.notes.open_composers.values()))
     qtbot.waitExposed(composer)
     crawler.crawl("note composer")
+    crawler.crawl_menu("debrief menu", composer.debrief_menu)
     for purpose in (MessagePurpose.HEADS_UP, MessagePurpose.THANKS):
         window.references.open(ids["link"], purpose)
     qtbot.waitUntil(lambda: len(window.references.open_dialogs) == 2, timeout=5000)
@@ -326,6 +333,7 @@ def test_no_user_text_is_ever_read_as_markup(
 
     assert "modal QMessageBox" in crawler.places, "the questions were crawled"
     assert crawler.labels_seen > 5, "the crawler saw the marked text in labels"
+    assert crawler.menu_items_seen >= 2, "the crawler saw the marked text in menus"
     assert len(crawler.places) >= 20, sorted(crawler.places)
     assert sorted(set(crawler.offenders)) == []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +23,7 @@ from followthrough.store.contacts import ContactFields, HistoryLine
 from followthrough.ui.ask import Ask
 from followthrough.ui.formatting import instant_text
 from followthrough.ui.forms import ApplicationForm, ContactForm
+from followthrough.ui.text import escape
 
 
 class NewApplicationDialog(QDialog):
@@ -163,8 +165,19 @@ notifications, also when the window is closed.</li>
 <tr><td>Ctrl+N</td><td>New application</td></tr>
 <tr><td>Ctrl+F</td><td>Search the current list</td></tr>
 <tr><td>Ctrl+1 … Ctrl+4</td><td>Today, Applications, Calendar, Contacts</td></tr>
+<tr><td>PgUp, PgDown</td><td>Calendar: the month or week before, after</td></tr>
+<tr><td>F5</td><td>Refresh</td></tr>
+<tr><td>Ctrl+,</td><td>Preferences</td></tr>
 <tr><td>F1</td><td>This help</td></tr>
 <tr><td>Ctrl+Q</td><td>Quit</td></tr>
+<tr><td colspan="2"><i>In an application's window</i></td></tr>
+<tr><td>Ctrl+S</td><td>Save the application</td></tr>
+<tr><td>Ctrl+I</td><td>Record an interview</td></tr>
+<tr><td colspan="2"><i>Writing a note or a message</i></td></tr>
+<tr><td>Ctrl+S</td><td>Save the draft</td></tr>
+<tr><td>Ctrl+E</td><td>Send by e-mail</td></tr>
+<tr><td>Ctrl+P</td><td>Print the card (a preview first)</td></tr>
+<tr><td>F7</td><td>Check the note</td></tr>
 </table>
 <h3>Your data</h3>
 <p>Everything is kept in the folder <code>{data_dir}</code>. To back it up, quit the app
@@ -174,6 +187,12 @@ and copy that folder. Before each update of its format the app saves a copy in i
 <code>followthrough --data-dir /tmp/ft-demo demo</code> and then
 <code>followthrough --data-dir /tmp/ft-demo</code>.</p>
 """
+
+
+def help_html(data_dir: Path) -> str:
+    """The Getting started text; the data folder's path is shown as it is (a folder name
+    may hold ``<`` or ``&``)."""
+    return HELP_TEXT.format(data_dir=escape(str(data_dir)))
 
 
 class TextDialog(QDialog):

@@ -47,10 +47,10 @@ from followthrough.ui.application_detail import ApplicationDetailDialog
 from followthrough.ui.context import AppContext
 from followthrough.ui.dialogs import (
     ABOUT_TEXT,
-    HELP_TEXT,
     ContactDialog,
     NewApplicationDialog,
     TextDialog,
+    help_html,
 )
 from followthrough.ui.followup_flow import FollowUpFlow
 from followthrough.ui.formatting import plural, system_zone
@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
         self.today_page.set_welcome_visible(False)
 
     def show_help(self) -> None:
-        TextDialog("Getting started", HELP_TEXT.format(data_dir=self.context.data_dir), self).open()
+        TextDialog("Getting started", help_html(self.context.data_dir), self).open()
 
     def show_about(self) -> None:
         TextDialog(f"About {APP_NAME}", ABOUT_TEXT, self).open()

@@ -86,7 +86,7 @@ from followthrough.ui.ask import Ask
 from followthrough.ui.formatting import two_clock_text
 from followthrough.ui.forms import date_edit
 from followthrough.ui.spell_highlight import SpellHighlighter, install_spelling_menu
-from followthrough.ui.text import plain_label, tooltip
+from followthrough.ui.text import menu_label, plain_label, tooltip
 
 PROBLEM_COLOUR = "#b00020"
 ADVICE_COLOUR = "#8a6d00"
@@ -511,7 +511,7 @@ class NoteComposerDialog(QDialog):
         )
         self.debrief_menu.clear()
         for text in suggestions:
-            action = self.debrief_menu.addAction(text if len(text) < 90 else text[:87] + "…")
+            action = self.debrief_menu.addAction(menu_label(text))
             action.triggered.connect(lambda _c=False, t=text: self._use_debrief(t))
         self.debrief_button.setEnabled(bool(suggestions))
         self.debrief_button.setToolTip(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough import APP_NAME
 from followthrough.domain.zones import zone_names
 from followthrough.services.autostart import manual_steps
 from followthrough.store.settings import (
@@ -75,7 +74,8 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, values: Mapping[str, object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} preferences")
+        # Qt adds " — Follow-Through" to every window title itself.
+        self.setWindowTitle("Preferences")
         self.setMinimumWidth(480)
         self._readers: dict[str, Callable[[], object]] = {}
         self.editors: dict[str, QWidget] = {}

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit
 
 from followthrough.domain.spelling import Misspelling, Speller
+from followthrough.ui.text import menu_label
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -70,7 +71,7 @@ def install_spelling_menu(
             suggestions = speller.suggestions(miss.word)
             actions = []
             for word in suggestions:
-                action = menu.addAction(word)
+                action = menu.addAction(menu_label(word))
                 action.setObjectName("spellingSuggestion")
                 action.triggered.connect(lambda _c=False, w=word, m=miss: _replace(editor, m, w))
                 actions.append(action)
@@ -78,7 +79,7 @@ def install_spelling_menu(
                 none = menu.addAction("No suggestions")
                 none.setEnabled(False)
                 actions.append(none)
-            add = menu.addAction(f"Add “{miss.word}” to my words")
+            add = menu.addAction(f"Add “{menu_label(miss.word)}” to my words")
             add.setObjectName("addToMyWords")
             add.triggered.connect(lambda _c=False, w=miss.word: add_word(w))
             actions.append(add)

@@ -25,6 +25,15 @@ def tooltip(text: str) -> str:
     return f"<qt>{escape(text)}</qt>" if text else ""
 
 
+def menu_label(text: str, limit: int = 90) -> str:
+    """``text`` for a menu item or button: on one line, cut to ``limit`` characters with
+    "…", and ``&`` doubled (Qt reads a single one as a keyboard accelerator and hides it)."""
+    line = " ".join(text.split()) or "(untitled)"
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line.replace("&", "&&")
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
     """A label that never reads its text as markup."""
     label = QLabel(parent)

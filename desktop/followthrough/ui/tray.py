@@ -27,13 +27,20 @@ from followthrough.domain.snooze import (
 from followthrough.resources import icon_path
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.formatting import instant_text, time_text
-from followthrough.ui.text import tooltip
+from followthrough.ui.text import menu_label, tooltip
 
 log = logging.getLogger(__name__)
 
 # Due items listed in the menu; the rest are counted and open the window.
 MAX_MENU_ITEMS = 15
 TITLE_LIMIT = 50
+
+
+def menu_text(title: str, limit: int = TITLE_LIMIT) -> str:
+    """A reminder's title for the tray menu, cut to ``limit`` characters."""
+    return menu_label(title, limit)
+
+
 MESSAGE_MSECS = 15_000
 # Pixmap sizes the badge is painted at (tray hosts ask for 16 to 64 pixels).
 ICON_SIZES = (16, 22, 24, 32, 48, 64)
@@ -45,15 +52,6 @@ SNOOZE_TEXTS = (
     (SnoozeChoice.TOMORROW_MORNING, "Snooze until tomorrow morning"),
 )
 CLOSE_TO_TRAY_TEXT = f"{APP_NAME} keeps running here and will remind you; quit from this menu."
-
-
-def menu_text(title: str, limit: int = TITLE_LIMIT) -> str:
-    """``title`` on one line, cut to ``limit`` characters with "…", ready for a menu
-    (``&`` doubled so it is not read as a keyboard accelerator)."""
-    line = " ".join(title.split()) or "(untitled)"
-    if len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
-    return line.replace("&", "&&")
 
 
 def badge_text(count: int) -> str:

@@ -136,6 +136,22 @@ def test_a_new_date_before_the_call_is_explained_and_not_logged(qtbot: QtBot) ->
     assert accepted(dialog)
 
 
+def test_the_log_form_starts_with_the_person_the_plan_names(qtbot: QtBot) -> None:
+    dialog = touchpoint_dialog(qtbot)
+    assert dialog.person.currentData() == DANA.contact_id  # the call sheet's first
+    nobody = TouchpointDialog("Acme", [], NOW, BERLIN, application_id=3)
+    qtbot.addWidget(nobody)
+    assert nobody.person.currentData() is None
+
+
+def test_a_very_long_name_does_not_widen_the_log_form(qtbot: QtBot) -> None:
+    usual = touchpoint_dialog(qtbot)
+    people = [(DANA.contact_id, "Dana " + "Lee-" * 80)]
+    dialog = TouchpointDialog("Acme", people, NOW, BERLIN, application_id=3)
+    qtbot.addWidget(dialog)
+    assert dialog.sizeHint().width() == usual.sizeHint().width()
+
+
 def test_cancel_logs_nothing(qtbot: QtBot) -> None:
     dialog = call_sheet(qtbot)
     click(qtbot, dialog.cancel_button)

@@ -164,3 +164,14 @@ def test_contacts_can_be_added_edited_and_deleted(
         window.open_contact(person.id)
     assert Contact.select().count() == 0
     assert window.contacts_page.showing_empty_state
+
+
+def test_a_very_long_contact_does_not_widen_the_interview_form(qtbot: QtBot) -> None:
+    short = _interview_dialog(qtbot, _draft())
+    long_name = "Dana " + "Lee-" * 80
+    known = ContactChoice(7, long_name, "Head of Data " * 10, "Acme", "dana@acme.example", "", "")
+    dialog = _interview_dialog(qtbot, _draft(), [known])
+    # The picker is as wide as with nobody known; its list still holds the whole label.
+    assert dialog.contact_picker.sizeHint().width() == short.contact_picker.sizeHint().width()
+    assert dialog.sizeHint().width() == short.sizeHint().width()
+    assert long_name in dialog.contact_picker.itemText(0)

@@ -105,9 +105,13 @@ def test_record_a_panel_interview_and_find_it_everywhere(
     detail = window.detail_dialogs[application.id]
     qtbot.waitUntil(lambda: detail.detail is not None)
 
+    assert "No interviewers recorded yet" in detail.notes_help.text()
     with qtbot.waitSignal(detail.changed, timeout=10000):
         detail.new_interview_button.click()
     qtbot.waitUntil(lambda: detail.interview_model.rowCount() == 1)
+    # The notes tab no longer says nobody was recorded.
+    qtbot.waitUntil(lambda: detail.note_model.rowCount() == 2)
+    assert detail.notes_help.text().startswith("One personal note to each interviewer")
 
     # Stored as entered: two interviewers, both new contacts with the interviewer role.
     interview = Interview.get()

@@ -204,9 +204,7 @@ class ApplicationDetailDialog(QDialog):
         )
         notes_tab = QWidget()
         notes_layout = QVBoxLayout(notes_tab)
-        self.notes_help = QLabel(
-            "One personal note to each interviewer, out within a day of the interview."
-        )
+        self.notes_help = QLabel()
         self.notes_help.setWordWrap(True)
         notes_layout.addWidget(self.notes_help)
         self.note_table = record_table(self.note_model, "detailNotes", fit_contents=True)
@@ -319,11 +317,12 @@ class ApplicationDetailDialog(QDialog):
             detail.application_id, fields.company, detail.stage, detail.references
         )
         self.write_note_button.setEnabled(bool(detail.notes))
-        if not detail.notes:
-            self.notes_help.setText(
-                "No interviewers recorded yet. Add them to an interview and each gets a note "
-                "to write here."
-            )
+        self.notes_help.setText(
+            "One personal note to each interviewer, out within a day of the interview."
+            if detail.notes
+            else "No interviewers recorded yet. Add them to an interview and each gets a "
+            "note to write here."
+        )
         self.timeline.clear()
         for entry in detail.timeline:
             self.timeline.addItem(f"{instant_text(entry.at, self.zone)}   {entry.text}")

@@ -50,7 +50,7 @@ from followthrough.store.touchpoints import (
     TouchpointInput,
     touchpoint_problem,
 )
-from followthrough.ui.forms import date_edit, error_label, from_qdate
+from followthrough.ui.forms import date_edit, error_label, from_qdate, keep_narrow
 from followthrough.ui.text import plain_label
 
 CHANNEL_CHOICES: tuple[tuple[str, Channel], ...] = (
@@ -181,11 +181,13 @@ class TouchpointDialog(QDialog):
                 outcome_box.addWidget(button)
         form.addRow("What it brought", outcome_box)
 
-        self.person = QComboBox()
+        self.person = keep_narrow(QComboBox())
         self.person.setObjectName("touchPerson")
         self.person.addItem("Nobody in particular", None)
         for contact_id, name in people:
             self.person.addItem(name, contact_id)
+        # The person the plan names (the call sheet's first) is who one usually reached.
+        self.person.setCurrentIndex(1 if people else 0)
         form.addRow("&With", self.person)
 
         self.notes = QPlainTextEdit()
@@ -346,7 +348,7 @@ class CallSheetDialog(QDialog):
     def _who_box(self) -> QGroupBox:
         box = QGroupBox("Who to call")
         grid = QGridLayout(box)
-        self.person = QComboBox()
+        self.person = keep_narrow(QComboBox())
         self.person.setObjectName("callPerson")
         for person in self.facts.people:
             self.person.addItem(person.label(), person.contact_id)

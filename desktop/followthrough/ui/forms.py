@@ -69,6 +69,17 @@ def error_label(name: str) -> QLabel:
     return label
 
 
+def keep_narrow(combo: QComboBox, characters: int = 28) -> QComboBox:
+    """``combo`` sized for about ``characters`` characters whatever its items say: a long
+    name in the list would otherwise widen the whole form (the list still shows it all)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    view = combo.view()
+    if view is not None:
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return combo
+
+
 def method_combo() -> QComboBox:
     combo = QComboBox()
     for text, value in METHOD_CHOICES:

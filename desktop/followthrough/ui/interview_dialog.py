@@ -46,6 +46,7 @@ from followthrough.ui.forms import (
     date_edit,
     error_label,
     from_qdate,
+    keep_narrow,
     method_combo,
     set_combo_data,
     to_qdate,
@@ -222,7 +223,7 @@ class InterviewDialog(QDialog):
         self.people_list.itemActivated.connect(self._edit_person)
         people_layout.addWidget(self.people_list)
         pick = QHBoxLayout()
-        self.contact_picker = QComboBox()
+        self.contact_picker = keep_narrow(QComboBox())
         self.contact_picker.setObjectName("contactPicker")
         self.contact_picker.setEditable(True)
         self.contact_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

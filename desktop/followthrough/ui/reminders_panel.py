@@ -197,6 +197,7 @@ class RemindersPanel(QFrame):
         now: a time already past would only show the reminder again at once."""
         dialog = QDialog(parent)
         dialog.setWindowTitle("Snooze until")
+        dialog.setMinimumWidth(380)  # the title bar shows the whole title
         layout = QVBoxLayout(dialog)
         layout.addWidget(plain_label(f"Remind me again about “{reminder.title}” on:", wrap=True))
         start = suggested_snooze(now, zone)

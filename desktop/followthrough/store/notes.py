@@ -434,7 +434,9 @@ def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list
                 times.due_soon,
                 body,
                 task.application_id,
-                times.stop_after,
+                # "Due soon" says nothing true once the deadline has passed: the
+                # "overdue" reminder takes over (an interview recorded late gets only it).
+                times.deadline,
             )
         )
         specs.append(

@@ -175,6 +175,24 @@ def test_no_reminders_for_closed_applications_or_notes_past_the_outer_limit(
     assert Reminder.active().count() == 0
 
 
+def test_an_interview_recorded_after_its_note_deadline_says_overdue_only(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    # Recorded 30 hours after it ended (Friday 15:00 UTC is within the user's hours):
+    # "due soon" would speak of a deadline already gone.
+    _app, interview, (dana, _sam) = _panel(clock, ended=clock.now() - timedelta(hours=30))
+    plan_note_reminders(clock.now())
+    claimed = claim_due(clock.now())
+    assert {r.kind for r in claimed} == {NOTE_OVERDUE}
+    assert len(claimed) == 2  # one for each interviewer
+    # Before the deadline, "due soon" comes and then lapses when the deadline passes.
+    _app2, fresh, (lee, _ortiz) = _panel(clock, "Fresh Co", ended=clock.now() - timedelta(hours=1))
+    plan_note_reminders(clock.now())
+    soon = Reminder.get(kind=NOTE_DUE_SOON, subject_key=subject_key(fresh.id, lee.id))
+    assert soon.expires_at == fresh.ends_at + timedelta(hours=24)
+    assert dana.id != lee.id and interview.id != fresh.id
+
+
 def test_a_future_interview_has_its_reminders_planned_ahead(
     database: peewee.SqliteDatabase, clock: FakeClock
 ) -> None:

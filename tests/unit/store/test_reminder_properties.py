@@ -707,8 +707,9 @@ def test_fired_then_restarted_and_planned_again_fires_nothing_more() -> None:
         # An interview that ended an hour ago with one interviewer and a reference.
         world.build_world([(-1, 1, None, True, False)])
         before = sum(len(c) for c in world.claims.values())
-        world.time_passes(1440)  # past the note's two reminders and the heads-up
-        world.claim()
+        for _hour in range(12):  # a day, looked at every two hours: the note's two
+            world.time_passes(120)  # reminders ("due soon" lapses at the deadline)
+            world.claim()  # and the heads-up
         world.time_passes(7 * 1440)  # past the follow-up
         world.claim()
         fired = {identity: len(c) for identity, c in world.claims.items()}

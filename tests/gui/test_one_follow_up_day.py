@@ -83,7 +83,7 @@ def _shown_everywhere(
     detail = window.open_application(application_id)
     detail.reload()
     qtbot.waitUntil(lambda: _day(day) in detail.next_follow_up.text(), timeout=10000)
-    assert how in detail.next_follow_up.text()
+    assert f"Next: {how.lower()} them {_day(day)}" in detail.next_follow_up.text()
 
 
 def test_the_promise_the_window_today_and_the_reminder_agree(

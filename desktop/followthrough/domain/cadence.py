@@ -380,8 +380,8 @@ def _first_day(
         rule = Rule.STATED_TIMEFRAME
         said = "later said" if state.restated else "said"
         reason = (
-            f"They {said} they would decide by {_day(state.stated)}. That day is over "
-            f"without news, so {verb} to ask where things stand."
+            f"They {said} they would decide by {_day(state.stated)}. With no news once "
+            f"that day is over, {verb} to ask where things stand."
         )
     else:
         day = _add_working_days(anchor_day, settings.default_wait_working_days, days)

@@ -13,7 +13,7 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
-from followthrough.store.followups import follow_up_plan
+from followthrough.store.followups import follow_up_plan, next_step_text
 from followthrough.store.models import (
     Application,
     Contact,
@@ -200,8 +200,10 @@ class ApplicationDetail:
     timeline: list[TimelineEntry]
     notes: list[NoteTask] = field(default_factory=list)
     references: list[ReferenceLine] = field(default_factory=list)
-    # The next follow-up, exactly as its reminder says it (None: nothing planned).
+    # The next follow-up, exactly as its reminder says it (None: nothing planned), and
+    # the same step as the window states it ahead of time.
     follow_up: ReminderSpec | None = None
+    next_step: str | None = None
 
 
 def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
@@ -296,6 +298,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         notes=note_tasks_for_application(application_id),
         references=references_for_application(application_id),
         follow_up=plan.reminder if (plan := follow_up_plan(application_id)) else None,
+        next_step=next_step_text(plan, now) if plan else None,
     )
 
 

@@ -207,6 +207,18 @@ def _reminder(
     )
 
 
+def next_step_text(plan: FollowUpPlan, now: datetime) -> str:
+    """The plan's next step as the application window states it ahead of time (the
+    reminder's own title is worded for the moment it comes)."""
+    step, reminder = plan.step, plan.reminder
+    if isinstance(step, FollowUp):
+        how = "call" if step.channel == Channel.PHONE else "email"
+        when = both_clocks(step.due, options.user_zone(), plan.facts.zone())
+        lead = "Overdue" if step.due <= now else "Next"
+        return f"{lead}: {how} them {when}. {step.reason}"
+    return f"Next: {reminder.title}. {reminder.body}"
+
+
 def planned_reminders(
     settings: CadenceSettings | None = None, scope: PlanScope = EVERYTHING
 ) -> list[ReminderSpec]:

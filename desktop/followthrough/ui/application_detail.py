@@ -304,10 +304,8 @@ class ApplicationDetailDialog(QDialog):
         if detail.closed_on is not None:
             stage_text += f", {detail.closed_on:%d %b %Y}"
         self.stage_label.setText(stage_text)
-        follow_up = detail.follow_up
-        if follow_up is not None:
-            self.next_follow_up.setText(f"Next: {follow_up.title}. {follow_up.body}")
-        self.next_follow_up.setVisible(follow_up is not None)
+        self.next_follow_up.setText(detail.next_step or "")
+        self.next_follow_up.setVisible(detail.next_step is not None)
         if not self.form.is_dirty():
             self.form.set_value(fields)
         self.interview_model.set_rows(detail.interviews)

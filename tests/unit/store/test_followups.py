@@ -168,3 +168,20 @@ def test_moving_on_is_suggested_the_moment_the_last_try_goes_unanswered(
     plan_reminders()
     move_on = Reminder.get(Reminder.kind == MOVE_ON)
     assert move_on.due_at == called.astimezone(UTC)
+
+
+def test_the_next_step_is_stated_ahead_of_time_then_as_overdue(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.store.followups import follow_up_plan, next_step_text
+
+    app = create_application(clock, "Acme")
+    _interview(app, date(2026, 11, 16), decision_on=date(2026, 12, 4))  # a Friday
+    plan = follow_up_plan(app.id)
+    assert plan is not None
+    ahead = next_step_text(plan, clock.now())
+    # On the user's (Berlin) clock, and the interviewer's: Monday 9:30 in Chicago.
+    assert ahead.startswith("Next: call them Mon 7 Dec 16:30 (09:30 in Chicago).")
+    assert "decide by Fri 4 Dec" in ahead and "passed" not in ahead
+    later = next_step_text(plan, datetime(2026, 12, 7, 16, tzinfo=CHICAGO))
+    assert later.startswith("Overdue: call them Mon 7 Dec")

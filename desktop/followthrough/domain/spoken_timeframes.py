@@ -154,14 +154,15 @@ def _next_month_day(said_on: date, day_number: int) -> date | None:
         month = _add_months(date(said_on.year, said_on.month, 1), offset)
         if day_number <= calendar.monthrange(month.year, month.month)[1]:
             candidate = month.replace(day=day_number)
-            if candidate >= said_on:
+            # "By the 1st" said on the 1st means the next one: nobody names today by date.
+            if candidate > said_on:
                 return candidate
     return None
 
 
 def _next_date(said_on: date, month: int, day_number: int | None, part: str | None) -> date | None:
-    """The next ``day_number`` (or month part) of ``month`` on or after ``said_on``; None
-    for a day the month never has (30 February)."""
+    """The next ``day_number`` of ``month`` after ``said_on`` (a month part: on or after
+    it); None for a day the month never has (30 February)."""
     for year in range(said_on.year, said_on.year + 5):
         last = _last_day(year, month)
         if day_number is not None:
@@ -172,7 +173,7 @@ def _next_date(said_on: date, month: int, day_number: int | None, part: str | No
             candidate = last
         else:
             candidate = date(year, month, MONTH_PARTS.get(part or "", last.day))
-        if candidate >= said_on:
+        if candidate > said_on or (candidate == said_on and day_number is None):
             return candidate
     return None
 
@@ -286,6 +287,10 @@ def _read_named_span(text: str, said_on: date) -> Answer:
         return Reading(_last_day(start.year, start.month), "the end of next month")
     if text in ("after holidays", "after christmas", "after christmas holidays"):
         return Reading(date(said_on.year + 1, 1, 7), "the holidays being the turn of the year")
+    if text in ("christmas", "holidays", "christmas holidays"):
+        # "Before Christmas", "by the holidays": Christmas Eve, this year's or next.
+        eve = date(said_on.year, 12, 24)
+        return Reading(eve if eve >= said_on else eve.replace(year=eve.year + 1), "24 December")
     if text in _NEW_YEAR:
         return Reading(date(said_on.year + 1, 1, 15), "15 January")
     if text == "tomorrow":
@@ -303,6 +308,10 @@ def _read_month_or_date(text: str, said_on: date) -> Answer:
         part, parts = parts[0], parts[1:]
         if parts and parts[0] == "in":
             parts = parts[1:]
+    if part is not None and parts == ["next", "month"]:
+        # "Early next month", "mid next month", "late next month".
+        start = _add_months(date(said_on.year, said_on.month, 1), 1)
+        parts = [next(name for name, number in MONTHS.items() if number == start.month)]
     if len(parts) == 1 and parts[0] in MONTHS:
         day = _next_date(said_on, MONTHS[parts[0]], None, part or "end")
         how = {"early": "the 10th", "beginning": "the 7th", "start": "the 7th"}.get(part or "")

@@ -62,6 +62,15 @@ UNDERSTOOD = [
     # The turn of the year.
     ("early in the new year", date(2027, 1, 15), "15 January"),
     ("after the holidays", date(2027, 1, 7), "turn of the year"),
+    ("before Christmas", date(2026, 12, 24), "24 December"),
+    ("by the holidays", date(2026, 12, 24), "24 December"),
+    # Parts of next month.
+    ("early next month", date(2027, 1, 10), "10th"),
+    ("mid next month", date(2027, 1, 15), "15th"),
+    ("late next month", date(2027, 1, 31), ""),
+    # A day named by its number is never the day it is said on.
+    ("by the 2nd", date(2027, 1, 2), ""),
+    ("December 2", date(2027, 12, 2), ""),
 ]
 
 REFUSED = [
@@ -110,6 +119,16 @@ def test_a_range_never_reads_as_its_early_end() -> None:
         reading = read_timeframe(phrase, SAID)
         assert reading is not None
         assert (reading.day - SAID).days >= 14
+
+
+def test_christmas_said_after_it_is_next_years() -> None:
+    reading = read_timeframe("before Christmas", date(2026, 12, 28))
+    assert reading is not None and reading.day == date(2027, 12, 24)
+
+
+def test_a_month_part_may_be_the_day_it_is_said_on() -> None:
+    reading = read_timeframe("mid-December", date(2026, 12, 15))
+    assert reading is not None and reading.day == date(2026, 12, 15)
 
 
 def test_there_are_at_least_thirty_phrases_in_the_table() -> None:

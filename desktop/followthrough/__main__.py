@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import logging
@@ -53,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         "people around today, some already past due.",
     )
     demo.add_argument(
-        "--count", type=int, default=None, metavar="N", help="number of applications (default 25)"
+        "--count",
+        type=_demo_count_argument,
+        default=None,
+        metavar="N",
+        help="number of applications (default 25, at most 100,000)",
     )
     due = commands.add_parser(
         "due",
@@ -84,6 +89,18 @@ def _instant_argument(text: str) -> datetime:
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)
     return value
+
+
+def _demo_count_argument(text: str) -> int:
+    from followthrough.store.demo import MAX_COUNT
+
+    try:
+        count = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
+    if not 1 <= count <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"goes from 1 to {MAX_COUNT:,} applications")
+    return count
 
 
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
@@ -127,23 +144,51 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
 
 def _demo(data_dir: Path, count: int) -> int:
     from followthrough.domain.clock import SystemClock
+    from followthrough.domain.wording import plural
     from followthrough.store.database import open_database
     from followthrough.store.demo import fill_demo
 
     clock = SystemClock()
-    database = open_database(data_dir, clock)
+    before = {entry.name for entry in data_dir.iterdir()} if data_dir.is_dir() else None
     started = time.perf_counter()
     try:
-        summary = fill_demo(clock, count)
-    finally:
-        database.close()
+        database = open_database(data_dir, clock)
+        try:
+            summary = fill_demo(clock, count)
+        finally:
+            database.close()
+    except BaseException:
+        # A demo that could not finish (a full disk, Ctrl+C) leaves no half-made data
+        # folder behind: what this run created goes, what was there stays.
+        _remove_demo_leftovers(data_dir, before)
+        raise
     elapsed = time.perf_counter() - started
     print(
-        f"Added {summary.applications:,} applications, {summary.interviews:,} interviews and "
-        f"{summary.contacts:,} people to {data_dir} in {elapsed:.1f} s.\n"
+        f"Added {plural(summary.applications, 'application')}, "
+        f"{plural(summary.interviews, 'interview')} and "
+        f"{plural(summary.contacts, 'person', 'people')} to {data_dir} in {elapsed:.1f} s.\n"
         f"Open them with: followthrough --data-dir {data_dir}"
     )
     return 0
+
+
+def _remove_demo_leftovers(data_dir: Path, before: set[str] | None) -> None:
+    """Removes what a failed demo made: the data folder if it made it, else the database
+    and an empty backups folder it added (``before``: the folder's names beforehand)."""
+    import shutil
+
+    from followthrough.store.paths import BACKUP_DIR_NAME, DATABASE_NAME
+
+    if before is None:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        return
+    if DATABASE_NAME in before:
+        return  # the database was there: the demo refused it or rolled back in it
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        (data_dir / f"{DATABASE_NAME}{suffix}").unlink(missing_ok=True)
+    if BACKUP_DIR_NAME not in before:
+        with contextlib.suppress(OSError):
+            (data_dir / BACKUP_DIR_NAME).rmdir()  # only when empty
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,20 +217,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir, [sys.argv[0]])
     try:
         if args.command == "demo":
-            return _demo(data_dir, _demo_count(parser, args.count))
+            return _demo(data_dir, args.count or _default_demo_count())
         return _due(data_dir, args.at, args.json)
     except Exception as exc:  # one sentence and an exit code, never a traceback
         return _report(exc, data_dir, args)
 
 
-def _demo_count(parser: argparse.ArgumentParser, count: int | None) -> int:
-    from followthrough.store.demo import DEFAULT_COUNT, MAX_COUNT
+def _default_demo_count() -> int:
+    from followthrough.store.demo import DEFAULT_COUNT
 
-    if count is None:
-        return DEFAULT_COUNT
-    if not 1 <= count <= MAX_COUNT:
-        parser.error(f"--count goes from 1 to {MAX_COUNT:,} applications")
-    return count
+    return DEFAULT_COUNT
 
 
 def _report(error: Exception, data_dir: Path, args: argparse.Namespace) -> int:

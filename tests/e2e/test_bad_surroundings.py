@@ -118,27 +118,46 @@ def test_a_read_only_disk(offscreen_env: dict[str, str], tmp_path: Path) -> None
     assert digest(source / DATABASE) == before
 
 
+def fill_up(disk: Path) -> None:
+    """Writes a file until ``disk`` has no room left."""
+    with contextlib.suppress(OSError), (disk / "filler").open("wb") as filler:
+        while True:
+            filler.write(b"\0" * 4096)
+            filler.flush()
+
+
 def test_a_full_disk(offscreen_env: dict[str, str], tmp_path: Path) -> None:
     disk = tmp_path / "tiny"
     disk.mkdir()
     with mounted("-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)):
+        data = disk / "data"
+        demo = ("--data-dir", str(data), "demo", "--count", "300")
         line = one_sentence(
-            run_app("--data-dir", str(disk / "data"), "demo", "--count", "300", env=offscreen_env),
-            ExitCode.DISK_FULL,
-            "is full",
-            "MB free",
+            run_app(*demo, env=offscreen_env), ExitCode.DISK_FULL, "is full", "MB free"
         )
         assert "damaged" not in line and "backup" not in line
-        # The reader is not fooled into damage advice by the full disk either.
-        looked = run_app("--data-dir", str(disk / "data"), "due", env=offscreen_env)
+        # Nothing half-made is left behind: the folder the demo made is gone ...
+        assert not data.exists()
+        # ... and in a folder that was there, only what the demo added goes.
+        data.mkdir()
+        (data / "mine.txt").write_text("kept")
+        one_sentence(run_app(*demo, env=offscreen_env), ExitCode.DISK_FULL, "is full")
+        assert sorted(entry.name for entry in data.iterdir()) == ["mine.txt"]
+
+        # Data made while there was room; then the disk fills up.
+        (data / "mine.txt").unlink()
+        make_demo(offscreen_env, data, 3)
+        fill_up(disk)
+        # The reader is not fooled into damage advice by the full disk.
+        looked = run_app("--data-dir", str(data), "due", env=offscreen_env)
         assert looked.returncode == 0, looked.stderr
         assert "damaged" not in looked.stderr + looked.stdout
         # The window says the disk is full, not that another copy seems to be running,
         # and leaves the database as it was.
-        before = digest(disk / "data" / DATABASE)
-        line = one_sentence(gui(offscreen_env, disk / "data"), ExitCode.DISK_FULL, "is full")
+        before = digest(data / DATABASE)
+        line = one_sentence(gui(offscreen_env, data), ExitCode.DISK_FULL, "is full")
         assert "running" not in line
-        assert digest(disk / "data" / DATABASE) == before
+        assert digest(data / DATABASE) == before
 
 
 # -- the lock -----------------------------------------------------------------------------

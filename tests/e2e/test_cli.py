@@ -93,7 +93,20 @@ def test_demo_fills_an_empty_folder_once(offscreen_env: dict[str, str], tmp_path
 def test_demo_rejects_a_count_below_one(offscreen_env: dict[str, str], tmp_path: Path) -> None:
     result = run(offscreen_env, "--data-dir", str(tmp_path / "data"), "demo", "--count", "0")
     assert result.returncode == 2
-    assert "goes from 1 to 100,000" in result.stderr
+    # The demo command's own usage and error, naming the option.
+    assert "usage: followthrough demo" in result.stderr
+    assert "argument --count: goes from 1 to 100,000" in result.stderr
+    words = run(offscreen_env, "--data-dir", str(tmp_path / "data"), "demo", "--count", "ten")
+    assert words.returncode == 2 and "'ten' is not a whole number" in words.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_one_demo_application_is_counted_as_one(
+    offscreen_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = run(offscreen_env, "--data-dir", str(tmp_path / "data"), "demo", "--count", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Added 1 application, ")
 
 
 def test_demo_refuses_a_damaged_database_and_leaves_it_alone(

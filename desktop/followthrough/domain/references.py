@@ -20,6 +20,7 @@ from enum import StrEnum
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.notes import long_date
 from followthrough.domain.phone_followup import _greeting_name
+from followthrough.domain.wording import plural
 
 # Reminder delays. A heads-up waits a little so it does not land while the user is still
 # in the building; a check-in waits a day so there is something to report.
@@ -585,10 +586,6 @@ def _check_in_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
 # --- Leaning on one reference too often -----------------------------------------------
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def overuse_warning(
     given_on: Sequence[date], today: date, window_days: int, threshold: int
 ) -> str | None:
@@ -608,7 +605,7 @@ def overuse_warning(
         return None
     period = "day" if window_days == 1 else f"{window_days} days"
     return (
-        f"Given to {_plural(count, 'employer')} in the last {period}: check they're still"
+        f"Given to {plural(count, 'employer')} in the last {period}: check they're still"
         " happy to take calls, or share the load with another reference."
     )
 

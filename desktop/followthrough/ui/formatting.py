@@ -60,9 +60,3 @@ def two_clock_text(instant: datetime, zone: ZoneInfo, their_zone_name: str) -> s
     except (ZoneInfoNotFoundError, ValueError):
         return instant_text(instant, zone)
     return both_clocks(instant, zone, their)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 interview``, ``3 interviews``, ``2 people``."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"

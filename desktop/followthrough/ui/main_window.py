@@ -28,6 +28,7 @@ from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.clock import Clock
 from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.wording import plural
 from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store import settings as options
@@ -53,7 +54,7 @@ from followthrough.ui.dialogs import (
     help_html,
 )
 from followthrough.ui.followup_flow import FollowUpFlow
-from followthrough.ui.formatting import plural, system_zone
+from followthrough.ui.formatting import system_zone
 from followthrough.ui.forms import StageChangeDialog
 from followthrough.ui.loading import (
     ContactsData,

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda
 from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
+from followthrough.domain.wording import plural
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
 from followthrough.ui.calendar_views import MonthCalendar, WeekView, agenda_columns, agenda_table
-from followthrough.ui.formatting import day_text, instant_text, plural
+from followthrough.ui.formatting import day_text, instant_text
 from followthrough.ui.forms import from_qdate, to_qdate
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.reminders_panel import RemindersPanel

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
+from followthrough.domain.wording import plural
 from followthrough.store.notes import parse_subject_key
 from followthrough.store.references import is_reference_reminder
 from followthrough.store.reminders import DueReminder
-from followthrough.ui.formatting import instant_text, plural
+from followthrough.ui.formatting import instant_text
 from followthrough.ui.forms import to_qdate
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.text import plain_label

@@ -1,0 +1,9 @@
+"""Small pieces of wording shared by the window, the commands and the domain's texts."""
+
+from __future__ import annotations
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 interview``, ``3 interviews``, ``2 people``, ``1,200 applications``."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}"

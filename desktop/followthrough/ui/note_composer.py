@@ -206,7 +206,12 @@ class NoteComposerDialog(QDialog):
 
     def _build_fields(self) -> QWidget:
         box = QWidget()
-        form = QFormLayout(box)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        fields = QWidget()
+        form = QFormLayout(fields)
+        column.addWidget(fields)
+        column.addStretch(1)  # spare height stays below the fields, not between them
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.tone = QComboBox()
         self.tone.setObjectName("noteTone")

@@ -692,10 +692,12 @@ SETTINGS = settings(
 def test_no_reminder_fires_twice_for_unchanged_facts() -> None:
     STATS.clear()
     run_state_machine_as_test(ReminderWorld, settings=SETTINGS)
-    # Not vacuous: reminders fired, and some fired again after a snooze or a move.
+    # Not vacuous: reminders fired, and some were snoozed or moved after firing (most
+    # runs also see them fire again; about one seed in forty lets every such reminder
+    # lapse first, so that is pinned by the hand-driven test below instead).
     assert STATS["claims"] > 50, STATS
     assert STATS["edits"] > 0, STATS
-    assert STATS["fired again in a new epoch"] > 0, STATS
+    assert STATS["snoozes"] + STATS["claimed reminders moved"] > 0, STATS
 
 
 # -- the same machine, driven by hand --------------------------------------------------------

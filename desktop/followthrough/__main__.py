@@ -112,7 +112,8 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     if data_dir.exists() and not data_dir.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
     # Times are read and shown on the user's clock ("Your time zone", else the computer's).
-    zone = read_database(data_dir, options.user_zone, SystemClock()) or options.user_zone()
+    # (No data folder yet: no preference either.)
+    zone = read_database(data_dir, options.user_zone, SystemClock()) or options.the_computers_zone()
     if at is not None and at.tzinfo is None:
         at = at.replace(tzinfo=zone)
     clock: Clock = FakeClock(at) if at is not None else SystemClock()

@@ -178,6 +178,11 @@ def set_session_zone(name: str | None) -> None:
     _session_zone = name if name and zone_known(name) else None
 
 
+def the_computers_zone() -> ZoneInfo:
+    """The computer's own zone (what "Your time zone" means when left empty)."""
+    return ZoneInfo(_computer_zone)
+
+
 def user_zone() -> ZoneInfo:
     """The user's own zone: the session's in the running app, else the preference, else
     the computer's."""

@@ -146,11 +146,17 @@ class XSession:
     # -- the app -------------------------------------------------------------------------
 
     def launch(self, *args: str, name: str = "app") -> AppProcess:
+        return self.launch_command(app_command(*args), name=name)
+
+    def launch_command(
+        self, command: list[str], name: str = "app", extra_env: dict[str, str] | None = None
+    ) -> AppProcess:
         index = len(self.processes)
         stdout_path = self.workdir / f"{index}-{name}.stdout"
         stderr_path = self.workdir / f"{index}-{name}.stderr"
+        env = {**self.env, **(extra_env or {})}
         with stdout_path.open("wb") as out, stderr_path.open("wb") as err:
-            process = subprocess.Popen(app_command(*args), env=self.env, stdout=out, stderr=err)
+            process = subprocess.Popen(command, env=env, stdout=out, stderr=err)
         app = AppProcess(name, process, stdout_path, stderr_path)
         self.processes.append(app)
         return app

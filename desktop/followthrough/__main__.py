@@ -105,12 +105,19 @@ def _demo_count_argument(text: str) -> int:
 
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     from followthrough.domain.clock import Clock, FakeClock, SystemClock
+    from followthrough.domain.zones import told_computer_zone
     from followthrough.store import settings as options
     from followthrough.store.database import read_database
     from followthrough.store.planning import preview_due
 
     if data_dir.exists() and not data_dir.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
+    if told_computer_zone() is None:
+        # Python cannot name this computer's zone (Windows, a copied /etc/localtime);
+        # Qt can, as in the app (its core only: no window is made).
+        from followthrough.ui.formatting import computer_zone
+
+        options.set_computer_zone(computer_zone().key)
     # Times are read and shown on the user's clock ("Your time zone", else the computer's).
     # (No data folder yet: no preference either.)
     zone = read_database(data_dir, options.user_zone, SystemClock()) or options.the_computers_zone()
@@ -174,22 +181,24 @@ def _demo(data_dir: Path, count: int) -> int:
 
 
 def _remove_demo_leftovers(data_dir: Path, before: set[str] | None) -> None:
-    """Removes what a failed demo made: the data folder if it made it, else the database
-    and an empty backups folder it added (``before``: the folder's names beforehand)."""
-    import shutil
-
+    """Removes what a failed demo made, and only that: the database files and the empty
+    backups folder that were not there before (``before``: the folder's names beforehand,
+    None when the demo made the folder), then the folder itself if it made it and it is
+    empty (an app started meanwhile keeps what it wrote)."""
     from followthrough.store.paths import BACKUP_DIR_NAME, DATABASE_NAME
 
-    if before is None:
-        shutil.rmtree(data_dir, ignore_errors=True)
-        return
-    if DATABASE_NAME in before:
+    existed = before or set()
+    if DATABASE_NAME in existed:
         return  # the database was there: the demo refused it or rolled back in it
     for suffix in ("", "-wal", "-shm", "-journal"):
-        (data_dir / f"{DATABASE_NAME}{suffix}").unlink(missing_ok=True)
-    if BACKUP_DIR_NAME not in before:
+        if f"{DATABASE_NAME}{suffix}" not in existed:
+            (data_dir / f"{DATABASE_NAME}{suffix}").unlink(missing_ok=True)
+    if BACKUP_DIR_NAME not in existed:
         with contextlib.suppress(OSError):
             (data_dir / BACKUP_DIR_NAME).rmdir()  # only when empty
+    if before is None:
+        with contextlib.suppress(OSError):
+            data_dir.rmdir()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -123,7 +123,11 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             # One clock for the session: planning and every window use it (a changed
             # preference applies from the next start).
             set_user_zone(options.get(options.USER_ZONE))
-            options.set_session_zone(system_zone().key)
+            session_zone = system_zone().key
+            # Fixed, even when the preference is empty and the computer's zone changes
+            # while the app runs (a laptop on a trip): windows and plans stay on one clock.
+            set_user_zone(session_zone)
+            options.set_session_zone(session_zone)
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

@@ -33,6 +33,7 @@ from tests.e2e.dbus_mock import (
     NOTIFY_TIMEOUT,
     QUIET_PERIOD,
     NotificationMock,
+    reminder_row,
     stop_gracefully,
     wait_for_notify_count,
 )
@@ -123,3 +124,8 @@ def test_the_follow_up_comes_inside_the_users_hours_and_names_both_clocks(
     assert shown in body, body
     stop_gracefully(app)
     assert "Traceback" not in app.stderr(), app.describe()
+    # What the app stored agrees: planned for 16:45 Berlin, and fired then (not earlier,
+    # however long the start took).
+    row = reminder_row(data, summary)
+    assert datetime.fromisoformat(row["due_at"]) == reminder
+    assert datetime.fromisoformat(row["fired_at"]) >= reminder

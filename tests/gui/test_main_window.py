@@ -308,3 +308,38 @@ def test_calendar_marks_busy_days_and_lists_the_selected_days_items(
     page.go_to(local_day + timedelta(days=1))
     qtbot.waitUntil(lambda: "nothing on this day" in page.day_heading.text())
     assert page.day_model.rowCount() == 0
+
+
+def test_a_new_time_zone_applies_from_the_next_start_and_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QDialog
+
+    from followthrough.store import settings as options
+    from followthrough.ui import main_window
+
+    monkeypatch.setattr(main_window, "set_autostart", lambda *_args: None)
+    options.set_session_zone(window.zone.key)  # as the app does at start
+    session = window.zone
+
+    def choose(zone: str) -> None:
+        def fill(dialog: QDialog) -> bool:
+            zones = dialog.editors[options.USER_ZONE.key]  # type: ignore[attr-defined]
+            assert isinstance(zones, QComboBox)
+            zones.setCurrentIndex(zones.findData(zone) if zone else 0)
+            return True
+
+        monkeypatch.setattr(MainWindow, "exec_dialog", staticmethod(fill))
+        window.statusBar().clearMessage()
+        window.open_preferences()
+        qtbot.waitUntil(lambda: "Preferences saved." in window.statusBar().currentMessage())
+
+    other = "Asia/Tokyo" if session.key != "Asia/Tokyo" else "Europe/Lisbon"
+    choose(other)
+    message = window.statusBar().currentMessage()
+    assert f"Your time zone ({other}) applies from the next start" in message
+    # This session stays on its clock: windows and plans agree.
+    assert window.zone == session and options.user_zone() == session
+    # Choosing the clock the app already runs on needs no restart, and says none.
+    choose(session.key)
+    assert "next start" not in window.statusBar().currentMessage()

@@ -151,6 +151,14 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     second = NoteFlow.open_composers[(interview.id, sam.id)]
     assert second.promise_date.date() == QDate(2026, 11, 27)
     assert "Dana Lee" not in second.promise_help.text()
+    # A later day: the earlier promise already made still sets the plan, and it says so.
     second.promise_date.setDate(QDate(2026, 12, 1))
-    assert "Dana Lee's note promises Fri 27 Nov" in second.promise_help.text()
+    assert second.promise_help.text().startswith(
+        "The follow-up reminder will come on Fri 27 Nov, the day Dana Lee's note already promised"
+    )
+    # An earlier (allowed) day would move the plan: Dana's later promise is named.
+    second.promise_date.setDate(QDate(2026, 11, 26))
+    help_text = second.promise_help.text()
+    assert help_text.startswith("The follow-up reminder for this application will come on Thu 26")
+    assert "Dana Lee's note promised Fri 27 Nov" in help_text
     assert save_failures == []

@@ -18,9 +18,10 @@ the timeframe has passed [000, 002]):
   week later); "next week" and "end of next week" are the Friday of next week, "this
   week" its own Friday; "next month" is the end of next month;
 - a day of the month ("by the 15th") or a date without a year ("15 December") is the
-  next such day on or after the day it was said;
+  next such day after the day it was said (nobody names today by its date); a part of a
+  month may be the day it is said on; "early/mid/late next month" as for a named month;
 - "the new year" is 15 January, "after the holidays" 7 January (the holidays being the
-  turn of the year).
+  turn of the year); "before Christmas" or "by the holidays" is 24 December, said before it.
 """
 
 from __future__ import annotations
@@ -288,9 +289,10 @@ def _read_named_span(text: str, said_on: date) -> Answer:
     if text in ("after holidays", "after christmas", "after christmas holidays"):
         return Reading(date(said_on.year + 1, 1, 7), "the holidays being the turn of the year")
     if text in ("christmas", "holidays", "christmas holidays"):
-        # "Before Christmas", "by the holidays": Christmas Eve, this year's or next.
+        # "Before Christmas", "by the holidays": this year's Christmas Eve. Said on it or
+        # after, it names no day ("after the holidays" would).
         eve = date(said_on.year, 12, 24)
-        return Reading(eve if eve >= said_on else eve.replace(year=eve.year + 1), "24 December")
+        return Reading(eve, "24 December") if said_on < eve else None
     if text in _NEW_YEAR:
         return Reading(date(said_on.year + 1, 1, 15), "15 January")
     if text == "tomorrow":

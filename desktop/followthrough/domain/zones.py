@@ -18,6 +18,12 @@ def zone_known(name: str) -> bool:
 def computer_zone_name() -> str:
     """The computer's IANA zone as the system tells Python ($TZ, /etc/localtime,
     /etc/timezone), else "UTC". (The app prefers Qt's answer, which works everywhere.)"""
+    return told_computer_zone() or "UTC"
+
+
+def told_computer_zone() -> str | None:
+    """The computer's IANA zone where the system names it to Python; None where it does
+    not (Windows, a copied /etc/localtime)."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
     localtime = Path("/etc/localtime")
     if localtime.is_symlink():
@@ -30,7 +36,7 @@ def computer_zone_name() -> str:
     for name in candidates:
         if name and zone_known(name):
             return name
-    return "UTC"
+    return None
 
 
 def zone_names() -> list[str]:

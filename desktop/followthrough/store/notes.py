@@ -207,7 +207,8 @@ class NoteContext:
     # it calls for: what the note offers to promise, so that note and plan agree.
     follow_up_facts: InterviewFacts | None = None
     planned_follow_up: date | None = None
-    # (name, day) promised in the notes to the other interviewers of the interview.
+    # (name, day) promised in the notes already sent to the other interviewers of the
+    # interview (the plan keeps the earliest of those promises).
     other_promises: list[tuple[str, date]] = field(default_factory=list)
 
 
@@ -273,8 +274,10 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
             for name, promised in db.execute_sql(
                 "SELECT c.name, n.promised_on FROM thank_you_note n "
                 "JOIN contact c ON c.id = n.contact_id WHERE n.interview_id = ? "
-                "AND n.contact_id != ? AND n.promised_on IS NOT NULL ORDER BY c.name",
-                (interview_id, contact_id),
+                "AND n.contact_id != ? AND n.promised_on IS NOT NULL "
+                f"AND n.status IN ({', '.join('?' * len(FINISHED))}) "
+                "ORDER BY n.promised_on, c.name",
+                (interview_id, contact_id, *sorted(s.value for s in FINISHED)),
             )
             if (day := _date(promised)) is not None
         ],

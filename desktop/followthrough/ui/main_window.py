@@ -475,12 +475,13 @@ class MainWindow(QMainWindow):
                 return f"Preferences saved. {exc}"
             return "Preferences saved."
 
-        zone_before = values.get(options.USER_ZONE.key, "")
-
         def saved(message: str) -> None:
-            if chosen[options.USER_ZONE.key] != zone_before:
+            wanted = str(chosen[options.USER_ZONE.key]) or options.the_computers_zone().key
+            if wanted != self.zone.key:
                 # One clock per session: what is planned and what is shown agree.
-                message += " Your time zone applies from the next start of Follow-Through."
+                message += (
+                    f" Your time zone ({wanted}) applies from the next start of Follow-Through."
+                )
             self._after_change(message)
 
         saving.save(

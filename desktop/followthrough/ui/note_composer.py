@@ -658,21 +658,7 @@ class NoteComposerDialog(QDialog):
         if problem is not None:
             text = problem
         elif promised is not None:
-            text = (
-                f"The follow-up reminder for this application will come on "
-                f"{_short(promised)}, the day you promise"
-            )
-            if promised.weekday() >= 5:
-                monday = promised + timedelta(days=7 - promised.weekday())
-                text += f" (a {promised:%A}: the call or e-mail comes on {_short(monday)})"
-            text += "."
-            others = [
-                f"{name}'s note promises {_short(day)}"
-                for name, day in self.note.other_promises
-                if day != promised
-            ]
-            if others:
-                text += f" {'; '.join(others)}: the same day keeps one plan."
+            text = self._promise_text(promised)
         else:
             planned = self.note.planned_follow_up
             text = (
@@ -684,6 +670,30 @@ class NoteComposerDialog(QDialog):
         self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
         if problem is None and self.error.text().startswith(PROMISE_REFUSED):
             self.error.hide()
+
+    def _promise_text(self, promised: date) -> str:
+        """When the follow-up comes with this promise: the earliest day promised in the
+        notes of this interview that went out sets the plan, this one included."""
+        sent = self.note.other_promises
+        earlier = [(name, day) for name, day in sent if day < promised]
+        if earlier:
+            name, day = earlier[0]
+            return (
+                f"The follow-up reminder will come on {_short(day)}, the day {name}'s note "
+                "already promised: promise that day here too and both notes keep their word."
+            )
+        text = (
+            f"The follow-up reminder for this application will come on {_short(promised)}, "
+            "the day you promise"
+        )
+        if promised.weekday() >= 5:
+            monday = promised + timedelta(days=7 - promised.weekday())
+            text += f" (a {promised:%A}: the call or e-mail comes on {_short(monday)})"
+        text += "."
+        later = [f"{name}'s note promised {_short(day)}" for name, day in sent if day > promised]
+        if later:
+            text += f" {'; '.join(later)}: the same day in every note keeps one plan."
+        return text
 
     def _refuse_a_bad_promise(self) -> bool:
         """True (and the reason shown) when the note promises a day it may not."""

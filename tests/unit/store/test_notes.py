@@ -285,16 +285,18 @@ def test_a_sent_notes_promised_date_becomes_the_first_follow_up(
     database: peewee.SqliteDatabase, clock: FakeClock
 ) -> None:
     ended = _local(date(2026, 11, 16), 11).astimezone(UTC)  # a Monday
-    _app, interview, (dana, _sam) = _panel(clock, ended=ended)
+    _app, interview, (dana, sam) = _panel(clock, ended=ended)
     plan_reminders()
     before = Reminder.get(kind="follow_up")
     assert before.due_at.astimezone(CHICAGO).date() == date(2026, 11, 23)  # 5 working days
     promised = date(2026, 11, 26)
     save_note(interview.id, dana.id, _draft(promised_on=promised), clock)
     plan_reminders()
-    # Not sent yet: not a promise.
+    # Not sent yet: not a promise (nor one Sam's note is told about).
     assert Reminder.get(kind="follow_up").due_at == before.due_at
+    assert load_note_context(interview.id, sam.id).other_promises == []
     finish_note(interview.id, dana.id, NoteMedium.EMAIL, date(2026, 11, 17), clock)
+    assert load_note_context(interview.id, sam.id).other_promises == [("Dana Lee", promised)]
     plan_reminders()
     after = Reminder.get(kind="follow_up")
     assert after.due_at.astimezone(CHICAGO).date() == promised

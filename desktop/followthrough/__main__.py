@@ -35,7 +35,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", type=_folder_argument, help="use this data folder"
+    )
+    # Also taken after the command ("due --data-dir D"); there it overrides the one before.
+    after_command = argparse.ArgumentParser(add_help=False)
+    after_command.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=_folder_argument,
+        default=argparse.SUPPRESS,
+        help="use this data folder",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -49,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser(
         "demo",
+        parents=[after_command],
         help="fill an empty data folder with realistic sample data",
         description="Fill an empty data folder with sample applications, interviews and "
         "people around today, some already past due.",
@@ -62,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due = commands.add_parser(
         "due",
+        parents=[after_command],
         help="list the reminders due at an instant (default now)",
         description="List the reminders due at the given instant (default now), oldest "
         "first, including those the data would plan by then. Only reads: the data folder "
@@ -89,6 +102,13 @@ def _instant_argument(text: str) -> datetime:
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)
     return value
+
+
+def _folder_argument(text: str) -> str:
+    if not text.strip():
+        # An empty --data-dir would quietly open the usual data folder: the real data.
+        raise argparse.ArgumentTypeError("an empty folder name; give the folder's path")
+    return text
 
 
 def _demo_count_argument(text: str) -> int:

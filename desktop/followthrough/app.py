@@ -31,6 +31,7 @@ from followthrough.ui.context import AppContext
 from followthrough.ui.formatting import computer_zone, set_user_zone, system_zone
 from followthrough.ui.main_window import MainWindow
 from followthrough.ui.tray import TrayIcon
+from followthrough.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(list(argv))
+    install_wheel_guard(app)
     QGuiApplication.setApplicationDisplayName(APP_NAME)
     # Lets the desktop match windows to followthrough.desktop (icon, grouping).
     QGuiApplication.setDesktopFileName(APP_ID)

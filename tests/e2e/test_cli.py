@@ -161,3 +161,25 @@ def test_data_dir_from_the_environment(offscreen_env: dict[str, str], tmp_path: 
     assert result.returncode == 0, result.stderr
     assert application_count(from_option) == 2
     assert application_count(from_env) == 3
+
+
+def test_an_empty_data_folder_name_is_refused_not_read_as_the_usual_folder(
+    offscreen_env: dict[str, str], tmp_path: Path
+) -> None:
+    for args in (("--data-dir", "", "due"), ("due", "--data-dir", " ")):
+        result = run(offscreen_env, *args)
+        assert result.returncode == 2, result.stderr
+        assert "an empty folder name" in result.stderr
+
+
+def test_the_data_folder_may_follow_the_command(
+    offscreen_env: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "after"
+    made = run(offscreen_env, "demo", "--data-dir", str(data), "--count", "2")
+    assert made.returncode == 0, made.stderr
+    assert application_count(data) == 2
+    listed = run(
+        offscreen_env, "--data-dir", str(tmp_path / "other"), "due", "--data-dir", str(data)
+    )
+    assert listed.returncode == 0 and "no data" not in listed.stdout, listed.stdout

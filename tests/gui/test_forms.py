@@ -175,3 +175,49 @@ def test_a_very_long_contact_does_not_widen_the_interview_form(qtbot: QtBot) -> 
     assert dialog.contact_picker.sizeHint().width() == short.contact_picker.sizeHint().width()
     assert dialog.sizeHint().width() == short.sizeHint().width()
     assert long_name in dialog.contact_picker.itemText(0)
+
+
+def test_a_wheel_turn_over_a_date_not_in_focus_leaves_it_alone(qtbot: QtBot) -> None:
+    """Scrolling a form past a date must not change it; once the field has the focus, the
+    wheel changes it as usual. (Qt passes a real, ignored wheel turn on to the scroll area
+    around; a synthetic one, as here, goes nowhere else.)"""
+    from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from followthrough.ui.forms import date_edit
+    from followthrough.ui.wheel_guard import install_wheel_guard
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    guard = install_wheel_guard(app)
+    try:
+        day = date_edit(DAY)
+        qtbot.addWidget(day)
+        day.show()
+        qtbot.waitExposed(day)
+        assert day.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a turn gives no focus
+
+        def turn() -> bool:
+            centre = QPointF(day.rect().center())
+            event = QWheelEvent(
+                centre,
+                QPointF(day.mapToGlobal(centre.toPoint())),
+                QPoint(),
+                QPoint(0, -120),  # one notch down
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
+            QApplication.sendEvent(day, event)
+            return event.isAccepted()
+
+        assert not turn()  # left for the form around
+        assert day.date() == QDate(2026, 11, 23)
+        day.setFocus()
+        qtbot.waitUntil(day.hasFocus)
+        turn()
+        assert day.date() != QDate(2026, 11, 23)  # a field in focus still takes the wheel
+    finally:
+        app.removeEventFilter(guard)

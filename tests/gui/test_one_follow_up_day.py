@@ -162,3 +162,34 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     assert help_text.startswith("The follow-up reminder for this application will come on Thu 26")
     assert "Dana Lee's note promised Fri 27 Nov" in help_text
     assert save_failures == []
+
+
+def test_the_offered_promise_is_one_the_note_may_make(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """A decision the day after the interview puts the call two days after it, but a
+    note may promise nothing before the fourth day: the composer offers the first day it
+    may promise, never one it would then refuse."""
+    from followthrough.store.notes import load_note_context
+    from followthrough.ui.note_composer import default_promise
+
+    _application_id, interview, dana = _interview(clock)  # Thursday 19 Nov, Chicago
+    interview.decision_expected_on = date(2026, 11, 20)
+    interview.save()
+    note = load_note_context(interview.id, dana.id)
+    assert note.planned_follow_up == date(2026, 11, 23)  # Monday: the working day after
+    offered = default_promise(note)
+    assert offered == date(2026, 11, 23)  # the fourth day after: allowed as it is
+    assert note.follow_up_facts is not None
+    from followthrough.domain.cadence import promise_problem
+
+    assert promise_problem(note.follow_up_facts, offered) is None
+    # Decided the day of the interview: the call would be Friday, the promise Monday.
+    interview.decision_expected_on = date(2026, 11, 19)
+    interview.save()
+    note = load_note_context(interview.id, dana.id)
+    assert note.planned_follow_up == date(2026, 11, 20)
+    assert note.follow_up_facts is not None
+    offered = default_promise(note)
+    assert offered == date(2026, 11, 23)
+    assert promise_problem(note.follow_up_facts, offered) is None

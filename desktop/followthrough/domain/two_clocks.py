@@ -77,10 +77,16 @@ def _day_and_time(local: datetime) -> str:
 def both_clocks(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> str:
     """``instant`` on the user's clock, and on theirs when it shows another time:
     "Tue 16 Dec 18:30 (09:30 in Los Angeles)"; "Tue 16 Dec 09:30" when they agree."""
-    mine = instant.astimezone(user_zone)
-    text = _day_and_time(mine)
+    text = _day_and_time(instant.astimezone(user_zone))
+    theirs = their_time(instant, user_zone, their_zone)
+    return f"{text} ({theirs})" if theirs else text
+
+
+def their_time(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> str | None:
+    """``instant`` on their clock when it shows another time than the user's: "09:30 in
+    Los Angeles" (with the day when that differs too); None when the clocks agree."""
     if same_clock(instant, user_zone, their_zone):
-        return text
-    theirs = instant.astimezone(their_zone)
+        return None
+    mine, theirs = instant.astimezone(user_zone), instant.astimezone(their_zone)
     clock = f"{theirs:%H:%M}" if theirs.date() == mine.date() else _day_and_time(theirs)
-    return f"{text} ({clock} in {place_name(their_zone)})"
+    return f"{clock} in {place_name(their_zone)}"

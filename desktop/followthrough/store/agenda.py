@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.two_clocks import their_time
+from followthrough.domain.zones import zone_known
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import db
 
@@ -91,7 +93,8 @@ def _interview_title(company: str, role: str) -> str:
 
 
 _INTERVIEWS_SQL = """
-SELECT i.id, i.application_id, i.starts_at, i.round, i.format, a.company, a.role_title
+SELECT i.id, i.application_id, i.starts_at, i.round, i.format, a.company, a.role_title,
+       i.time_zone
 FROM interview i JOIN application a ON a.id = i.application_id
 WHERE i.starts_at >= ? AND i.starts_at < ?
 """
@@ -102,18 +105,25 @@ def _instant(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def _zone(name: object, fallback: ZoneInfo) -> ZoneInfo:
+    return ZoneInfo(str(name)) if isinstance(name, str) and zone_known(name) else fallback
+
+
 def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
     items = []
-    for interview_id, application_id, starts_text, round_, fmt, company, role in cursor:
+    for interview_id, application_id, starts_text, round_, fmt, company, role, where in cursor:
         starts_at = _instant(starts_text)
+        detail = f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}"
+        # The time column is the user's clock; the interviewer's goes beside it.
+        theirs = their_time(starts_at, zone, _zone(where, zone))
         items.append(
             AgendaItem(
                 kind=AgendaKind.INTERVIEW.value,
                 day=starts_at.astimezone(zone).date(),
                 title=_interview_title(company, role),
-                detail=f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}",
+                detail=f"{detail} · {theirs}" if theirs else detail,
                 at=starts_at,
                 application_id=application_id,
                 interview_id=interview_id,

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.cadence import promise_problem
+from followthrough.domain.cadence import earliest_promise, promise_problem
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, finished_on_text
 from followthrough.domain.notes import (
@@ -106,11 +106,16 @@ def _short(day: date) -> str:
 
 
 def default_promise(note: NoteContext) -> date:
-    """The day the follow-up plan already calls for (so note and plan agree); a week after
-    the interview, on a working day, when there is no plan to ask."""
+    """The day the follow-up plan already calls for (so note and plan agree), unless a
+    note may not promise a day that soon (a call the day after their decision date can
+    come two days after the interview; a promise not before the fourth): then the first
+    working day a promise may name. A week after the interview when there is no plan."""
     if note.planned_follow_up is not None:
-        return note.planned_follow_up
-    day = note.interview_day + timedelta(days=7)
+        day = note.planned_follow_up
+        if note.follow_up_facts is not None:
+            day = max(day, earliest_promise(note.follow_up_facts))
+    else:
+        day = note.interview_day + timedelta(days=7)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day

@@ -104,6 +104,9 @@ def test_interview_items_fall_on_their_local_day(
     # ...but someone looking from Berlin sees it on Saturday morning.
     from_berlin = interview_items(TODAY + timedelta(days=1), TODAY + timedelta(days=1), BERLIN)
     assert (late, TODAY + timedelta(days=1)) in [(i.interview_id, i.day) for i in from_berlin]
+    # With the interviewer's clock beside the user's, as it shows another time and day.
+    seen = next(i for i in from_berlin if i.interview_id == late)
+    assert seen.detail == "Interview, round 2, on-site · Fri 20 Nov 23:30 in Chicago"
 
 
 def test_interview_items_read_well_without_a_role(

@@ -289,6 +289,14 @@ def test_closing_keeps_the_draft_and_reopening_brings_it_back(
     again = _composer(qtbot, (interview.id, dana.id))
     assert again.specific.toPlainText() == "the on-call rotation you are redesigning"
     assert "on-call rotation" in again.editor.toPlainText()
+    assert " · due " in again.state_label.text()  # ended 22 h ago: 2 h to go
+    again.close()
+    qtbot.waitUntil(lambda: (interview.id, dana.id) not in NoteFlow.open_composers)
+    # Opened after the deadline, the header says the note is overdue.
+    clock.advance(timedelta(hours=3))
+    window.notes.open(interview.id, dana.id)
+    late = _composer(qtbot, (interview.id, dana.id))
+    assert " · overdue: it was due " in late.state_label.text()
 
 
 def test_a_bad_address_is_refused_before_the_mail_program_opens(

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.note_tasks import NoteMedium
-from followthrough.domain.notes import long_date
+from followthrough.domain.notes import Severity, long_date
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.followups import DECISION_PASSED, FOLLOW_UP
 from followthrough.store.models import Contact, Interview, InterviewParticipant, Reminder
@@ -131,6 +131,11 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     composer.promise_date.setDate(QDate(2026, 11, 28))  # a Saturday: allowed, said so
     assert composer.error.isHidden()
     assert "a Saturday: the call or e-mail comes on Mon 30 Nov" in composer.promise_help.text()
+    composer.run_checks()
+    # Allowed, with advice: a weekend day is kept on the Monday.
+    [weekend] = [f for f in composer.findings if f.check == "promise"]
+    assert weekend.severity is Severity.ADVICE and "Mon 30 Nov" in weekend.message
+    composer.promise_date.setDate(QDate(2026, 11, 30))
     composer.run_checks()
     assert not any(f.check == "promise" for f in composer.findings)
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.timeframes import WindowUnit, date_within
 from followthrough.domain.validation import day_problem, email_problem, url_problem
+from followthrough.domain.wording import short_day
 from followthrough.domain.zones import zone_known
 
 FORMATS = ("phone", "video", "onsite")
@@ -178,7 +179,7 @@ def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
         ChecklistItem(
             "Asked when they will decide?",
             decision is not None,
-            f"by {decision:%a %d %b}" if decision else "",
+            f"by {short_day(decision)}" if decision else "",
         ),
         ChecklistItem(
             "Asked whether unsuccessful candidates hear back?",

@@ -77,11 +77,12 @@ _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"})
 
 
-def default_intro_line(role: str = "") -> str:
-    """A starting point for the five-second reminder; the parts in brackets are to fill in."""
-    role = role.strip()
+def default_intro_line(role: str = "", name: str = "") -> str:
+    """A starting point for the five-second reminder; the parts in brackets are to fill in
+    (the user's name too, until the app knows it)."""
+    role, name = role.strip(), " ".join(name.split())
     who = f"the {role} candidate" if role else "the candidate"
-    return f"It's [your name], {who} who [the one thing they will remember about you]."
+    return f"It's {name or '[your name]'}, {who} who [the one thing they will remember about you]."
 
 
 def intro_placeholders(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
+from followthrough.store import settings as options
 from followthrough.store.followups import interview_facts
 from followthrough.store.models import (
     Application,
@@ -263,6 +264,8 @@ class CallSheetFacts:
     # How the plan says to follow up (the person's preference, else what was said about
     # checking back, else the phone): the call sheet and the log form start from it.
     channel: Channel = Channel.PHONE
+    # The user's name as their notes are signed ("" when not given yet).
+    sender_name: str = ""
 
 
 def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSheetFacts:
@@ -313,6 +316,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
             intro_line=application.intro_line,
             people=people,
             last_touchpoint=last,
+            sender_name=options.get(options.SENDER_NAME),
         )
     zone = ZoneInfo(interview.time_zone)
     return CallSheetFacts(
@@ -329,6 +333,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
         check_back_method=interview.check_back_method,
         last_touchpoint=last if last is not None and last.at >= interview.ends_at else None,
         channel=channel,
+        sender_name=options.get(options.SENDER_NAME),
     )
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.note_tasks import finished_on_text
 from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.wording import short_day
 from followthrough.store.applications import (
     ApplicationDetail,
     InterviewLine,
@@ -138,9 +139,7 @@ class ApplicationDetailDialog(QDialog):
                 Column("Format", lambda r: {"onsite": "on-site"}.get(r.format, r.format)),
                 Column("With", lambda r: r.people),
                 Column("Next step", lambda r: r.next_step),
-                Column(
-                    "Decision by", lambda r: f"{r.decision_on:%a %d %b}" if r.decision_on else ""
-                ),
+                Column("Decision by", lambda r: short_day(r.decision_on) if r.decision_on else ""),
             ]
         )
         interviews = QWidget()
@@ -302,7 +301,7 @@ class ApplicationDetailDialog(QDialog):
         if detail.closure_reason is not None:
             stage_text += f" — {detail.closure_reason.label.lower()}"
         if detail.closed_on is not None:
-            stage_text += f", {detail.closed_on:%d %b %Y}"
+            stage_text += f", {detail.closed_on.day} {detail.closed_on:%b %Y}"
         self.stage_label.setText(stage_text)
         self.next_follow_up.setText(detail.next_step or "")
         self.next_follow_up.setVisible(detail.next_step is not None)

@@ -441,7 +441,10 @@ class CallSheetDialog(QDialog):
         column = QVBoxLayout(content)
         intro_label = QLabel("Your five-second &intro — who you are, in one line they will recall")
         column.addWidget(intro_label)
-        self.intro = QLineEdit(self.facts.intro_line or default_intro_line(self.facts.role_title))
+        self.intro = QLineEdit(
+            self.facts.intro_line
+            or default_intro_line(self.facts.role_title, self.facts.sender_name)
+        )
         self.intro.setObjectName("introLine")
         self.intro.setCursorPosition(0)
         intro_label.setBuddy(self.intro)

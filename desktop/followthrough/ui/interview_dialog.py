@@ -40,6 +40,7 @@ from followthrough.domain.interviews import (
 from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.validation import email_problem, url_problem
+from followthrough.domain.wording import long_day
 from followthrough.store.contacts import ContactChoice
 from followthrough.ui.ask import Ask
 from followthrough.ui.forms import (
@@ -568,7 +569,7 @@ class InterviewDialog(QDialog):
         self.within_count.setEnabled(self.decision_within.isChecked())
         self.within_unit.setEnabled(self.decision_within.isChecked())
         decided = draft.decision_date() if self.decision_within.isChecked() else None
-        self.within_result.setText(f"= by {decided:%a %d %b %Y}" if decided else "")
+        self.within_result.setText(f"= by {long_day(decided)}" if decided else "")
         lines = []
         for item in end_of_interview_checklist(draft):
             mark = (

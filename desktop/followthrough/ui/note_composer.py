@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -71,6 +71,7 @@ from followthrough.domain.notes import (
     word_count,
 )
 from followthrough.domain.spelling import Speller, words_from_names
+from followthrough.domain.wording import short_day
 from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
 from followthrough.services.printing import (
     EnvelopeFormat,
@@ -99,10 +100,6 @@ SPELLING_LOADING = "The spelling dictionary is loading; spelling is checked in a
 
 
 PROMISE_REFUSED = "Change the promised day first."
-
-
-def _short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def default_promise(note: NoteContext) -> date:
@@ -149,8 +146,10 @@ class NoteComposerDialog(QDialog):
         parent: QWidget | None = None,
         *,
         print_settings: dict[str, Any] | None = None,
+        now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
+        self.opened_at = now
         self.note = note
         self.task = note.task
         self.fonts = fonts
@@ -667,7 +666,8 @@ class NoteComposerDialog(QDialog):
         else:
             planned = self.note.planned_follow_up
             text = (
-                f"No promise: the follow-up reminder comes on {_short(planned)}, as the plan says."
+                f"No promise: the follow-up reminder comes on {short_day(planned)}, "
+                "as the plan says."
                 if planned
                 else "No promise in the note."
             )
@@ -684,18 +684,18 @@ class NoteComposerDialog(QDialog):
         if earlier:
             name, day = earlier[0]
             return (
-                f"The follow-up reminder will come on {_short(day)}, the day {name}'s note "
+                f"The follow-up reminder will come on {short_day(day)}, the day {name}'s note "
                 "already promised: promise that day here too and both notes keep their word."
             )
         text = (
-            f"The follow-up reminder for this application will come on {_short(promised)}, "
+            f"The follow-up reminder for this application will come on {short_day(promised)}, "
             "the day you promise"
         )
         if promised.weekday() >= 5:
             monday = promised + timedelta(days=7 - promised.weekday())
-            text += f" (a {promised:%A}: the call or e-mail comes on {_short(monday)})"
+            text += f" (a {promised:%A}: the call or e-mail comes on {short_day(monday)})"
         text += "."
-        later = [f"{name}'s note promised {_short(day)}" for name, day in sent if day > promised]
+        later = [f"{name}'s note promised {short_day(day)}" for name, day in sent if day > promised]
         if later:
             text += f" {'; '.join(later)}: the same day in every note keeps one plan."
         return text
@@ -847,9 +847,20 @@ class NoteComposerDialog(QDialog):
             self.speller,
         )
         promise = self.promise_problem()
+        promised = self.parts().promised_on
         if promise is not None:
             # The note would promise a day the plan may not keep: a problem before it goes.
             self.findings.insert(0, Finding("promise", Severity.PROBLEM, promise))
+        elif promised is not None and promised.weekday() >= 5:
+            monday = promised + timedelta(days=7 - promised.weekday())
+            self.findings.append(
+                Finding(
+                    "promise",
+                    Severity.ADVICE,
+                    f"The note promises a {promised:%A}: the call or e-mail comes on "
+                    f"{short_day(monday)}. A weekday keeps your word to the day.",
+                )
+            )
         self.findings_list.clear()
         for finding in self.findings:
             mark = "✗" if finding.severity is Severity.PROBLEM else "•"
@@ -916,7 +927,8 @@ class NoteComposerDialog(QDialog):
             text = finished_on_text(status, task.finished_on)
         else:
             due = two_clock_text(task.deadline, self.zone, task.time_zone)
-            text = f"{status.label} · due {due}"
+            late = self.opened_at is not None and self.opened_at >= task.deadline
+            text = f"{status.label} · {'overdue: it was due' if late else 'due'} {due}"
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
 
@@ -968,8 +980,9 @@ class NoteComposerDialog(QDialog):
         self._keep_sender()
         QGuiApplication.clipboard().setText(self.editor.toPlainText())
         opened = self.open_url(QUrl.fromEncoded(url.encode("ascii")))
+        # The desktop only says it passed the link on, not that a mail program took it.
         where = (
-            "Your mail program should now show the note, addressed and ready to send."
+            "If your mail program opened, it shows the note, addressed and ready to send."
             if opened
             else "No mail program opened here."
         )

@@ -99,6 +99,7 @@ class NoteFlow:
             self.zone,
             self.parent,
             print_settings=self._print_settings(),
+            now=self.context.clock.now(),
         )
         self.open_composers[key] = dialog
         self._connect(dialog, *key)

@@ -3,18 +3,21 @@ the next step for the selected one."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from followthrough.domain.references import MessagePurpose, ReferenceKind
 from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.wording import short_day
 from followthrough.store.references import ReferenceLine
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.reference_flow import ReferenceFlow
 from followthrough.ui.widgets import record_table
 
 
-def _day(line_day: object) -> str:
-    return f"{line_day:%a %d %b}" if line_day is not None else ""
+def _day(line_day: date | None) -> str:
+    return short_day(line_day) if line_day is not None else ""
 
 
 def _next_colour(line: ReferenceLine) -> str | None:

@@ -306,7 +306,7 @@ def test_a_fully_answered_checklist() -> None:
     )
     assert done == {
         QUESTIONS[0]: (True, "Meet the team"),
-        QUESTIONS[1]: (True, "by Fri 04 Dec"),
+        QUESTIONS[1]: (True, "by Fri 4 Dec"),
         QUESTIONS[2]: (True, ""),
         QUESTIONS[3]: (True, ""),
         QUESTIONS[4]: (True, ""),
@@ -331,7 +331,7 @@ def test_an_empty_checklist() -> None:
     [
         ({"next_step": "Case study"}, QUESTIONS[0], (True, "Case study")),
         ({"next_step": ""}, QUESTIONS[0], (False, "")),
-        ({"decision_on": date(2026, 12, 1)}, QUESTIONS[1], (True, "by Tue 01 Dec")),
+        ({"decision_on": date(2026, 12, 1)}, QUESTIONS[1], (True, "by Tue 1 Dec")),
         ({"decision_on": None}, QUESTIONS[1], (False, "")),
         ({"tells_unsuccessful": True}, QUESTIONS[2], (True, "")),
         # "No, they don't tell you" is an answer too.

@@ -93,6 +93,10 @@ def test_the_default_intro_line_names_the_role_and_asks_to_be_finished() -> None
         "[the one thing they will remember about you]",
     ]
     assert "the candidate who" in default_intro_line("  ")
+    # Once the app knows the user's name (their notes' signature), it is filled in.
+    named = default_intro_line("Data Analyst", " Alex  Kim ")
+    assert named.startswith("It's Alex Kim, the Data Analyst candidate")
+    assert intro_placeholders(named) == ["[the one thing they will remember about you]"]
 
 
 @pytest.mark.parametrize(

@@ -409,6 +409,12 @@ def test_call_sheet_facts_without_an_interview(
     assert facts.interview_day is None and facts.next_step == "" and facts.decision_on is None
     with pytest.raises(TouchpointError):
         call_sheet_facts(application.id + 1)
+    # The user's name, once given for their notes, is known to the call sheet too.
+    assert facts.sender_name == ""
+    from followthrough.store import settings as options
+
+    options.put(options.SENDER_NAME, "Alex Kim")
+    assert call_sheet_facts(application.id).sender_name == "Alex Kim"
 
 
 def test_a_touchpoint_from_an_earlier_round_is_not_the_last_contact(

@@ -43,7 +43,11 @@ def test_first_run_explains_itself_and_every_view_says_what_will_appear(
         window.contacts_page,
     ):
         assert page.showing_empty_state
-        assert page.empty.explanation.text()
+        explanation = page.empty.explanation
+        assert explanation.text()
+        # Tall enough for every wrapped line (it was clipped at first run).
+        assert explanation.minimumHeight() >= explanation.heightForWidth(explanation.width())
+        assert explanation.heightForWidth(explanation.width()) > explanation.fontMetrics().height()
     assert window.status_counts.text() == "0 applications (0 active) · 0 interviews · 0 people"
 
 

@@ -57,6 +57,8 @@ class EmptyState(QWidget):
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A fixed width: Qt sizes wrapped labels wrongly when they may shrink.
         self.explanation.setFixedWidth(480)
+        # ... and may give it too little height in a page that is not shown yet.
+        self.explanation.setMinimumHeight(self.explanation.heightForWidth(480))
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button: QPushButton | None = None

@@ -19,6 +19,7 @@ import pytest
 from followthrough.domain.clock import Clock, FakeClock, SystemClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.references import ReferenceKind
+from followthrough.store import settings as options
 from followthrough.store.database import open_database
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Interview, db
@@ -51,10 +52,14 @@ def afternoon_zone(now: datetime) -> ZoneInfo:
     return ZoneInfo("Etc/GMT" if offset == 0 else f"Etc/GMT{-offset:+d}")
 
 
-def seed_facts(data: Path, write: Callable[[SystemClock], None]) -> None:
+def seed_facts(data: Path, write: Callable[[SystemClock], None], user_zone: ZoneInfo) -> None:
+    """Writes what the user entered; their own clock is ``user_zone`` (where it is early
+    afternoon now: notes and heads-ups are the user's tasks and keep to their hours, so
+    the test must not depend on the hour it runs at)."""
     clock = SystemClock()
     database = open_database(data, clock)
     try:
+        options.put(options.USER_ZONE, user_zone.key)
         write(clock)
     finally:
         database.close()
@@ -101,7 +106,7 @@ def test_a_forgotten_thank_you_note_is_reminded_once_by_a_native_notification(
             (PersonDraft("Dana Lee", "Engineering Manager", email="dana@acme.example"),),
         )
 
-    seed_facts(data, write)
+    seed_facts(data, write, zone)
 
     app = session.launch("--data-dir", str(data), name="note")
     calls = wait_for_notify_count(notification_mock, 1, NOTIFY_TIMEOUT, app)
@@ -153,7 +158,7 @@ def test_a_reference_heads_up_coming_due_is_one_native_notification(
             relationship="my team lead at Initech",
         )
 
-    seed_facts(data, write)
+    seed_facts(data, write, zone)
 
     app = session.launch("--data-dir", str(data), name="heads-up")
     wait_for_notify_count(notification_mock, 1, NOTIFY_TIMEOUT, app)

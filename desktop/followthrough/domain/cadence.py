@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.interviews import METHODS
 from followthrough.domain.timeframes import WindowUnit
+from followthrough.domain.wording import short_day
 
 PATIENCE_PRESETS: tuple[int, ...] = (1, 3, 5)
 DEFAULT_PATIENCE = 3
@@ -292,10 +293,6 @@ def _add_working_days(day: date, count: int, working_days: frozenset[int]) -> da
     return day
 
 
-def _day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
-
-
 def _verb(channel: Channel) -> str:
     return "call" if channel is Channel.PHONE else "e-mail"
 
@@ -380,7 +377,7 @@ def _first_day(
         rule = Rule.STATED_TIMEFRAME
         said = "later said" if state.restated else "said"
         reason = (
-            f"They {said} they would decide by {_day(state.stated)}. With no news once "
+            f"They {said} they would decide by {short_day(state.stated)}. With no news once "
             f"that day is over, {verb} to ask where things stand."
         )
     else:
@@ -400,7 +397,7 @@ def _first_day(
     if facts.check_back_on is not None and not state.restated:
         day = max(_on_or_after(facts.check_back_on, days), stated or facts.check_back_on)
         rule = Rule.CHECK_BACK_DAY
-        reason = f"They said to check back on {_day(facts.check_back_on)}: {verb} then."
+        reason = f"They said to check back on {short_day(facts.check_back_on)}: {verb} then."
     rhythm = facts.check_back_every_days
     if rhythm is not None and day < anchor_day + timedelta(days=rhythm):
         day, rule = _on_or_after(anchor_day + timedelta(days=rhythm), days), Rule.RHYTHM
@@ -413,7 +410,7 @@ def _first_day(
         # day the interviewer was told to expect the call [002, 003].
         day, rule = _on_or_after(state.promised, days), Rule.PROMISED
         reason = (
-            f"Your thank-you note said you would be in touch on {_day(state.promised)}: "
+            f"Your thank-you note said you would be in touch on {short_day(state.promised)}: "
             f"{verb} as promised."
         )
     return day, rule, reason
@@ -446,16 +443,16 @@ def promise_problem(facts: InterviewFacts, promised: date) -> str | None:
         return None
     interview_day = facts.ended_at.astimezone(facts.zone()).date()
     if facts.decision_on is not None and promised <= facts.decision_on:
-        why = f"they said they would decide by {_day(facts.decision_on)}"
+        why = f"they said they would decide by {short_day(facts.decision_on)}"
     elif facts.check_back_on is not None and promised < facts.check_back_on:
-        why = f"they said to check back on {_day(facts.check_back_on)}"
+        why = f"they said to check back on {short_day(facts.check_back_on)}"
     elif facts.check_back_every_days is not None and promised < interview_day + timedelta(
         days=facts.check_back_every_days
     ):
         why = f"they asked for no check-in sooner than every {facts.check_back_every_days} days"
     else:
         why = "give them more than three days after the interview"
-    return f"Too early: {why}. The earliest day to promise is {_day(earliest)}."
+    return f"Too early: {why}. The earliest day to promise is {short_day(earliest)}."
 
 
 def planned_first_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
@@ -497,11 +494,11 @@ def _later_day(
     last_day = last.at.astimezone(zone).date()
     verb = _verb(channel)
     if last.answered:
-        what = f"Your last contact, on {_day(last_day)}, brought no decision"
+        what = f"Your last contact, on {short_day(last_day)}, brought no decision"
     else:
         word = _ATTEMPT_WORDS[last.channel]
         streak = f" ({state.unanswered} in a row)" if state.unanswered > 1 else ""
-        what = f"Your {word} on {_day(last_day)} got no answer{streak}"
+        what = f"Your {word} on {short_day(last_day)} got no answer{streak}"
     rhythm = facts.check_back_every_days
     if rhythm is not None:
         day = _on_or_after(last_day + timedelta(days=rhythm), days)
@@ -521,7 +518,7 @@ def _later_day(
         day = _after(state.stated, days)
         rule = Rule.STATED_TIMEFRAME
         reason = (
-            f"They said they would decide by {_day(state.stated)}; "
+            f"They said they would decide by {short_day(state.stated)}; "
             f"{verb} once that day is over, not before."
         )
     return day, rule, reason
@@ -543,7 +540,7 @@ def next_step(
     if state.filled_by is not None:
         return Closed(
             reason=(
-                f"On {_day(state.filled_by.at.astimezone(facts.zone()).date())} they said the "
+                f"On {short_day(state.filled_by.at.astimezone(facts.zone()).date())} they said the "
                 "position has gone to someone else. Close the application."
             ),
             at=state.filled_by.at.astimezone(UTC),

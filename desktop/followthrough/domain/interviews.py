@@ -225,7 +225,7 @@ def check_back_text(draft: InterviewDraft) -> str:
         parts.append(rhythm_text(draft.check_back_every_days))
     if draft.check_back_on:
         day = draft.check_back_on
-        parts.append(f"on {day:%a} {day.day} {day:%b}")
+        parts.append(f"on {short_day(day)}")
     if draft.check_back_when.strip():
         parts.append(draft.check_back_when.strip())
     if draft.check_back_method in ("phone", "email"):

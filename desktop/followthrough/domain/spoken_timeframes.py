@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from followthrough.domain.timeframes import add_working_days
+from followthrough.domain.wording import long_day
 
 WORD_NUMBERS = {
     "a": 1,
@@ -105,11 +106,7 @@ class Reading:
     def explain(self) -> str:
         """ "by Fri 11 Dec, a working day" or "by Sat 12 Dec (a Saturday)"."""
         kind = "a working day" if self.day.weekday() < 5 else f"a {self.day:%A}"
-        return f"by {day_text(self.day)}, {kind}" + (f" ({self.how})" if self.how else "")
-
-
-def day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
+        return f"by {long_day(self.day)}, {kind}" + (f" ({self.how})" if self.how else "")
 
 
 def _number(word: str) -> int | None:

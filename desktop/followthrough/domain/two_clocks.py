@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.wording import short_day
+
 # How long before the end of the user's hours a reminder of a later call comes.
 BEFORE_DAY_ENDS = timedelta(minutes=15)
 
@@ -70,14 +72,15 @@ def same_clock(instant: datetime, one: ZoneInfo, other: ZoneInfo) -> bool:
     return instant.astimezone(one).utcoffset() == instant.astimezone(other).utcoffset()
 
 
-def _day_and_time(local: datetime) -> str:
-    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
+def day_and_time(local: datetime) -> str:
+    """``Tue 1 Dec 18:30`` on the clock ``local`` is already on."""
+    return f"{short_day(local)} {local:%H:%M}"
 
 
 def both_clocks(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> str:
     """``instant`` on the user's clock, and on theirs when it shows another time:
     "Tue 16 Dec 18:30 (09:30 in Los Angeles)"; "Tue 16 Dec 09:30" when they agree."""
-    text = _day_and_time(instant.astimezone(user_zone))
+    text = day_and_time(instant.astimezone(user_zone))
     theirs = their_time(instant, user_zone, their_zone)
     return f"{text} ({theirs})" if theirs else text
 
@@ -88,5 +91,5 @@ def their_time(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> 
     if same_clock(instant, user_zone, their_zone):
         return None
     mine, theirs = instant.astimezone(user_zone), instant.astimezone(their_zone)
-    clock = f"{theirs:%H:%M}" if theirs.date() == mine.date() else _day_and_time(theirs)
+    clock = f"{theirs:%H:%M}" if theirs.date() == mine.date() else day_and_time(theirs)
     return f"{clock} in {place_name(their_zone)}"

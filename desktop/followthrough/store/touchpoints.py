@@ -21,6 +21,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
+from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
 from followthrough.store.followups import interview_facts
 from followthrough.store.models import (
@@ -147,16 +148,12 @@ class TouchpointLine:
     summary: str
 
 
-def _short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def _news(outcome: Outcome, new_decision_on: date | None) -> str:
     if outcome is Outcome.STILL_CANDIDATE:
         return "still a candidate"
     if outcome is Outcome.NEW_TIMEFRAME:
         return (
-            f"new decision date {_short_day(new_decision_on)}"
+            f"new decision date {short_day(new_decision_on)}"
             if new_decision_on
             else "new timeframe"
         )

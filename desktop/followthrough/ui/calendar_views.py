@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS, AgendaItem
-from followthrough.ui.formatting import day_text, time_text
+from followthrough.domain.wording import long_day
+from followthrough.ui.formatting import time_text
 from followthrough.ui.forms import from_qdate
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.widgets import record_table
@@ -71,7 +72,7 @@ class MonthCalendar(QCalendarWidget):
 def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
     columns: list[Column[AgendaItem]] = []
     if with_day:
-        columns.append(Column("Day", lambda i: day_text(i.day), sort_key=lambda i: i.day))
+        columns.append(Column("Day", lambda i: long_day(i.day), sort_key=lambda i: i.day))
     columns += [
         Column(
             "Time", lambda i: time_text(i.at, zone) if i.at else "", sort_key=lambda i: i.sort_key()
@@ -137,7 +138,7 @@ class WeekView(QWidget):
     def show_week(self, day: date) -> None:
         self.monday = week_start(day)
         sunday = self.monday + timedelta(days=6)
-        self.title.setText(f"<b>{day_text(self.monday)} – {day_text(sunday)}</b>")
+        self.title.setText(f"<b>{long_day(self.monday)} – {long_day(sunday)}</b>")
         self.week_changed.emit(self.monday)
 
     def set_items(self, monday: date, items: list[AgendaItem]) -> None:

@@ -44,6 +44,7 @@ from followthrough.domain.phone_followup import (
     opener,
     questions_for,
 )
+from followthrough.domain.wording import short_day
 from followthrough.store.touchpoints import (
     CallPerson,
     CallSheetFacts,
@@ -73,10 +74,6 @@ OPENER_STYLE = (
     "QLabel#opener { background: palette(alternate-base); border: 1px solid palette(mid);"
     " border-radius: 4px; padding: 8px; }"
 )
-
-
-def _short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def _scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
@@ -383,11 +380,11 @@ class CallSheetDialog(QDialog):
         parts = []
         if facts.interview_day is not None:
             round_text = f"round {facts.interview_round}, " if facts.interview_round else ""
-            parts.append(f"<b>Interview:</b> {round_text}{_short_day(facts.interview_day)}")
+            parts.append(f"<b>Interview:</b> {round_text}{short_day(facts.interview_day)}")
         if facts.next_step:
             parts.append(f"<b>Next step:</b> {escape(facts.next_step)}")
         if facts.decision_on is not None:
-            parts.append(f"<b>Decision by:</b> {_short_day(facts.decision_on)}")
+            parts.append(f"<b>Decision by:</b> {short_day(facts.decision_on)}")
         if facts.check_back_when or facts.check_back_method:
             how = METHOD_WORDS.get(facts.check_back_method or "", "")
             when = escape(facts.check_back_when)
@@ -404,7 +401,7 @@ class CallSheetDialog(QDialog):
             )
         last = facts.last_touchpoint
         if last is not None:
-            day = _short_day(last.at.astimezone(self._zone).date())
+            day = short_day(last.at.astimezone(self._zone).date())
             lines.append(f"<b>Last contact:</b> {escape(last.summary)} ({day})")
         return "<br>".join(lines)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QTimeZone
 
-from followthrough.domain.two_clocks import both_clocks
+from followthrough.domain.two_clocks import both_clocks, day_and_time
 
 
 def computer_zone() -> ZoneInfo:
@@ -39,17 +39,12 @@ def system_zone() -> ZoneInfo:
     return _chosen_zone or computer_zone()
 
 
-def day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def time_text(instant: datetime, zone: ZoneInfo) -> str:
     return instant.astimezone(zone).strftime("%H:%M")
 
 
 def instant_text(instant: datetime, zone: ZoneInfo) -> str:
-    local = instant.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
+    return day_and_time(instant.astimezone(zone))
 
 
 def two_clock_text(instant: datetime, zone: ZoneInfo, their_zone_name: str) -> str:

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda
 from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
-from followthrough.domain.wording import plural
+from followthrough.domain.wording import long_day, plural, short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
 from followthrough.ui.calendar_views import MonthCalendar, WeekView, agenda_columns, agenda_table
-from followthrough.ui.formatting import day_text, instant_text
+from followthrough.ui.formatting import instant_text
 from followthrough.ui.forms import from_qdate, to_qdate
 from followthrough.ui.models import Column, RecordTableModel
 from followthrough.ui.reminders_panel import RemindersPanel
@@ -222,7 +222,7 @@ class TodayPage(_DataPage):
             len(agenda.upcoming),
         )
         self.show_content(counts.applications > 0)
-        self.heading.setText(f"Today — {day_text(today)}")
+        self.heading.setText(f"Today — {long_day(today)}")
         self.active_card.set_value(counts.active_applications)
         self.overdue_card.set_value(len(agenda.overdue))
         self.today_card.set_value(len(agenda.today))
@@ -249,7 +249,7 @@ def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
         return instant_text(action.due_at, zone)
     if action.due_day is not None:
         day = action.due_day
-        short = f"{day:%a} {day.day} {day:%b}"
+        short = short_day(day)
         days = (day - today).days
         return f"{short} ({-days} d ago)" if days < 0 else short
     return ""
@@ -280,7 +280,7 @@ def application_columns(
         Column("Stage", lambda r: r.stage.label, sort_key=lambda r: STAGE_ORDER[r.stage]),
         Column(
             "Last contact",
-            lambda r: day_text(r.last_contact) if r.last_contact else "",
+            lambda r: long_day(r.last_contact) if r.last_contact else "",
             sort_key=lambda r: r.last_contact.toordinal() if r.last_contact else 0,
         ),
         Column("Next action", lambda r: r.next_action.text),
@@ -568,9 +568,9 @@ class CalendarPage(_DataPage):
         if day != self.selected_day():
             return  # an answer for a day the user has already left
         self.day_heading.setText(
-            f"<b>{day_text(day)}</b> — {plural(len(items), 'item')}"
+            f"<b>{long_day(day)}</b> — {plural(len(items), 'item')}"
             if items
-            else f"<b>{day_text(day)}</b> — nothing on this day"
+            else f"<b>{long_day(day)}</b> — nothing on this day"
         )
         self.day_model.set_rows(items)
 

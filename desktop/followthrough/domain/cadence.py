@@ -408,7 +408,7 @@ def _first_day(
     if state.promised is not None and promise_problem(facts, state.promised) is None:
         # The day the note promised, whenever the rules allow it: the reminder comes on the
         # day the interviewer was told to expect the call [002, 003].
-        day, rule = _on_or_after(state.promised, days), Rule.PROMISED
+        day, rule = promise_kept_on(state.promised, settings), Rule.PROMISED
         reason = (
             f"Your thank-you note said you would be in touch on {short_day(state.promised)}: "
             f"{verb} as promised."
@@ -433,6 +433,12 @@ def earliest_promise(facts: InterviewFacts) -> date:
     if facts.check_back_on is not None:
         candidates.append(facts.check_back_on)
     return max(candidates)
+
+
+def promise_kept_on(promised: date, settings: CadenceSettings | None = None) -> date:
+    """The day the plan follows up for a note that promised ``promised``: that day, or
+    the next working day when it falls on a day off (a Saturday promise is kept Monday)."""
+    return _on_or_after(promised, (settings or CadenceSettings()).working_days)
 
 
 def promise_problem(facts: InterviewFacts, promised: date) -> str | None:

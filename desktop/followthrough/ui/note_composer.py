@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.cadence import earliest_promise, promise_problem
+from followthrough.domain.cadence import earliest_promise, promise_kept_on, promise_problem
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, finished_on_text
 from followthrough.domain.notes import (
@@ -113,9 +113,7 @@ def default_promise(note: NoteContext) -> date:
             day = max(day, earliest_promise(note.follow_up_facts))
     else:
         day = note.interview_day + timedelta(days=7)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    return promise_kept_on(day)
 
 
 class NoteComposerDialog(QDialog):
@@ -691,9 +689,9 @@ class NoteComposerDialog(QDialog):
             f"The follow-up reminder for this application will come on {short_day(promised)}, "
             "the day you promise"
         )
-        if promised.weekday() >= 5:
-            monday = promised + timedelta(days=7 - promised.weekday())
-            text += f" (a {promised:%A}: the call or e-mail comes on {short_day(monday)})"
+        kept = promise_kept_on(promised)
+        if kept != promised:
+            text += f" (a {promised:%A}: the call or e-mail comes on {short_day(kept)})"
         text += "."
         later = [f"{name}'s note promised {short_day(day)}" for name, day in sent if day > promised]
         if later:
@@ -851,14 +849,13 @@ class NoteComposerDialog(QDialog):
         if promise is not None:
             # The note would promise a day the plan may not keep: a problem before it goes.
             self.findings.insert(0, Finding("promise", Severity.PROBLEM, promise))
-        elif promised is not None and promised.weekday() >= 5:
-            monday = promised + timedelta(days=7 - promised.weekday())
+        elif promised is not None and (kept := promise_kept_on(promised)) != promised:
             self.findings.append(
                 Finding(
                     "promise",
                     Severity.ADVICE,
                     f"The note promises a {promised:%A}: the call or e-mail comes on "
-                    f"{short_day(monday)}. A weekday keeps your word to the day.",
+                    f"{short_day(kept)}. A weekday keeps your word to the day.",
                 )
             )
         self.findings_list.clear()

@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from followthrough import APP_NAME, __version__
 from followthrough.domain.validation import day_problem
@@ -125,6 +126,7 @@ def _demo_count_argument(text: str) -> int:
 
 def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     from followthrough.domain.clock import Clock, FakeClock, SystemClock
+    from followthrough.domain.reminder_plan import StoredReminder
     from followthrough.domain.zones import told_computer_zone
     from followthrough.store import settings as options
     from followthrough.store.database import read_database
@@ -138,16 +140,29 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         from followthrough.ui.formatting import computer_zone
 
         options.set_computer_zone(computer_zone().key)
-    # Times are read and shown on the user's clock ("Your time zone", else the computer's).
+
+    def instant_on(zone: ZoneInfo) -> datetime:
+        # An --at without a zone is read on the user's clock.
+        if at is None:
+            return SystemClock().now()
+        return at if at.tzinfo is not None else at.replace(tzinfo=zone)
+
+    def look() -> tuple[ZoneInfo, datetime, list[StoredReminder]]:
+        # Times are read and shown on the user's clock ("Your time zone", else the
+        # computer's); what is due, or would be by then, is worked out in memory.
+        zone = options.user_zone()
+        instant = instant_on(zone)
+        return zone, instant, preview_due(instant)
+
+    # One read-only look (a migration, if any, happens in memory on this clock).
+    clock: Clock = FakeClock(instant_on(options.the_computers_zone())) if at else SystemClock()
+    found = read_database(data_dir, look, clock)
     # (No data folder yet: no preference either.)
-    zone = read_database(data_dir, options.user_zone, SystemClock()) or options.the_computers_zone()
-    if at is not None and at.tzinfo is None:
-        at = at.replace(tzinfo=zone)
-    clock: Clock = FakeClock(at) if at is not None else SystemClock()
-    instant = clock.now()
-    # Read-only: what is due, or would be by then, is worked out in memory.
-    found = read_database(data_dir, lambda: preview_due(instant), clock)
-    items = found or []
+    zone, instant, items = found or (
+        options.the_computers_zone(),
+        instant_on(options.the_computers_zone()),
+        [],
+    )
     if as_json:
         listing = [
             {

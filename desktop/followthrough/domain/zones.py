@@ -15,6 +15,12 @@ def zone_known(name: str) -> bool:
     return True
 
 
+def zone_or(name: object, fallback: ZoneInfo) -> ZoneInfo:
+    """The zone called ``name``; ``fallback`` (the user's clock) when there is none such:
+    a time is then shown once, on the user's clock, rather than not at all."""
+    return ZoneInfo(name) if isinstance(name, str) and zone_known(name) else fallback
+
+
 def computer_zone_name() -> str:
     """The computer's IANA zone as the system tells Python ($TZ, /etc/localtime,
     /etc/timezone), else "UTC". (The app prefers Qt's answer, which works everywhere.)"""

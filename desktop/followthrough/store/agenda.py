@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import their_time
-from followthrough.domain.zones import zone_known
+from followthrough.domain.zones import zone_or
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import db
 
@@ -105,10 +105,6 @@ def _instant(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def _zone(name: object, fallback: ZoneInfo) -> ZoneInfo:
-    return ZoneInfo(str(name)) if isinstance(name, str) and zone_known(name) else fallback
-
-
 def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
@@ -117,7 +113,7 @@ def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]
         starts_at = _instant(starts_text)
         detail = f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}"
         # The time column is the user's clock; the interviewer's goes beside it.
-        theirs = their_time(starts_at, zone, _zone(where, zone))
+        theirs = their_time(starts_at, zone, zone_or(where, zone))
         items.append(
             AgendaItem(
                 kind=AgendaKind.INTERVIEW.value,

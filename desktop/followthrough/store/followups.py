@@ -27,6 +27,7 @@ from followthrough.domain.cadence import (
     Touchpoint,
     next_step,
 )
+from followthrough.domain.note_tasks import FINISHED
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
 from followthrough.store import settings as options
@@ -45,12 +46,13 @@ _instant = UtcDateTimeField()
 
 # The latest interview of each active application (by start, then id), with the earliest
 # follow-up date its thank-you notes promised (only notes that went out promise anything).
-_FACTS_COLUMNS = """
+_SENT = ", ".join(f"'{status.value}'" for status in sorted(FINISHED))
+_FACTS_COLUMNS = f"""
 a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected_on,
        i.check_back_method, i.check_back_every_days, i.check_back_on,
        (SELECT MIN(n.promised_on) FROM thank_you_note n
         WHERE n.interview_id = i.id AND n.promised_on IS NOT NULL
-          AND n.status IN ('sent', 'mailed', 'dropped_off')),
+          AND n.status IN ({_SENT})),
        (SELECT c.preferred_method FROM interview_participant p
         JOIN contact c ON c.id = p.contact_id
         WHERE p.interview_id = i.id AND c.preferred_method IN ('phone', 'email')

@@ -94,7 +94,8 @@ REFERENCE_OVERUSE_DAYS = Option(
 )
 
 # The user's own clock: when they are reminded and how times are shown. Empty: the
-# computer's zone, whatever it is at the time (it follows the user when they travel).
+# computer's zone as it is when the app starts (it follows the user who travels, from
+# the next start; a running app keeps one clock).
 USER_ZONE = Option("app.time_zone", "", "Your time zone (from the next start)", time_zone=True)
 
 # The options that change when reminders come: saving one re-plans every reminder

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QTimeZone
 
 from followthrough.domain.two_clocks import both_clocks, day_and_time
+from followthrough.domain.zones import zone_or
 
 
 def computer_zone() -> ZoneInfo:
@@ -50,8 +51,4 @@ def instant_text(instant: datetime, zone: ZoneInfo) -> str:
 def two_clock_text(instant: datetime, zone: ZoneInfo, their_zone_name: str) -> str:
     """``instant`` on the user's clock, and on the other zone's when that shows another
     time: "Tue 15 Dec 18:30 (09:30 in Los Angeles)"."""
-    try:
-        their = ZoneInfo(their_zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return instant_text(instant, zone)
-    return both_clocks(instant, zone, their)
+    return both_clocks(instant, zone, zone_or(their_zone_name, zone))

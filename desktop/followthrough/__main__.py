@@ -113,7 +113,7 @@ def _folder_argument(text: str) -> str:
 
 
 def _demo_count_argument(text: str) -> int:
-    from followthrough.store.demo import MAX_COUNT
+    from followthrough.demo import MAX_COUNT
 
     try:
         count = int(text)
@@ -137,7 +137,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     if told_computer_zone() is None:
         # Python cannot name this computer's zone (Windows, a copied /etc/localtime);
         # Qt can, as in the app (its core only: no window is made).
-        from followthrough.ui.formatting import computer_zone
+        from followthrough.ui.common.formatting import computer_zone
 
         options.set_computer_zone(computer_zone().key)
 
@@ -186,10 +186,10 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
 
 
 def _demo(data_dir: Path, count: int) -> int:
+    from followthrough.demo import fill_demo
     from followthrough.domain.clock import SystemClock
     from followthrough.domain.wording import plural
     from followthrough.store.database import open_database
-    from followthrough.store.demo import fill_demo
 
     clock = SystemClock()
     before = {entry.name for entry in data_dir.iterdir()} if data_dir.is_dir() else None
@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _default_demo_count() -> int:
-    from followthrough.store.demo import DEFAULT_COUNT
+    from followthrough.demo import DEFAULT_COUNT
 
     return DEFAULT_COUNT
 

@@ -27,11 +27,11 @@ from followthrough.store import settings as options
 from followthrough.store.database import open_database
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
-from followthrough.ui.context import AppContext
-from followthrough.ui.formatting import computer_zone, set_user_zone, system_zone
-from followthrough.ui.main_window import MainWindow
-from followthrough.ui.tray import TrayIcon
-from followthrough.ui.wheel_guard import install_wheel_guard
+from followthrough.ui.common.formatting import computer_zone, set_user_zone, system_zone
+from followthrough.ui.common.wheel_guard import install_wheel_guard
+from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.main_window import MainWindow
+from followthrough.ui.shell.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 

@@ -78,8 +78,8 @@ def _step_window(data_dir: Path, artifacts: Path) -> None:
     from followthrough.domain.clock import SystemClock
     from followthrough.resources import icon_path
     from followthrough.store.database import open_database
-    from followthrough.ui.context import AppContext
-    from followthrough.ui.main_window import MainWindow
+    from followthrough.ui.shell.context import AppContext
+    from followthrough.ui.shell.main_window import MainWindow
 
     _check(icon_path().exists(), f"resources missing: {icon_path()}")
     app = make_application([sys.argv[0]])

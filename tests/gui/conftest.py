@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
-from followthrough.ui.context import AppContext
-from followthrough.ui.main_window import MainWindow
+from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 @pytest.fixture(autouse=True)
 def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal question left open would hang the suite: answer "discard" unless a test asks."""
-    from followthrough.ui.dialogs import NewApplicationDialog
+    from followthrough.ui.applications.new_dialog import NewApplicationDialog
 
     monkeypatch.setattr(
         NewApplicationDialog, "confirm_discard", classmethod(lambda _cls, _parent: True)
@@ -56,7 +56,7 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """A failed save asks the person what to do in a modal box; here it is recorded (what,
     reason) and answered "Don't save". Tests that expect none assert the list is empty."""
-    from followthrough.ui.saving import AfterFailure, SaveFailedBox
+    from followthrough.ui.common.saving import AfterFailure, SaveFailedBox
 
     failures: list[tuple[str, str]] = []
 
@@ -73,7 +73,7 @@ def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 @pytest.fixture(autouse=True)
 def _shown_in_berlin() -> Iterator[None]:
     """Windows show times on the same clock the store plans with (tests/conftest.py)."""
-    from followthrough.ui.formatting import set_user_zone
+    from followthrough.ui.common.formatting import set_user_zone
 
     set_user_zone("Europe/Berlin")
     yield
@@ -85,7 +85,7 @@ def _fresh_flow_state(context: AppContext) -> Iterator[None]:
     """Note composers and the spelling dictionary are shared per process: each test
     starts without them. (Depends on the context, so composers close before the
     database does.)"""
-    from followthrough.ui.note_flow import NoteFlow
+    from followthrough.ui.notes.flow import NoteFlow
 
     NoteFlow.forget_speller()
     NoteFlow.open_composers.clear()

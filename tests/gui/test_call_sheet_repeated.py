@@ -17,13 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.stages import Stage
 from followthrough.services.scheduler import ReminderScheduler
-from followthrough.store.demo import fill_demo
 from followthrough.store.models import Application, Touchpoint
-from followthrough.ui.followup_dialogs import CallSheetDialog
-from followthrough.ui.main_window import MainWindow
+from followthrough.ui.followups.dialogs import CallSheetDialog
+from followthrough.ui.shell.main_window import MainWindow
 
 CALLS = 10
 

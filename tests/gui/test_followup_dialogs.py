@@ -17,10 +17,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from followthrough.demo import fill_demo
 from followthrough.domain.cadence import Channel, Outcome
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.stages import Stage
-from followthrough.store.demo import fill_demo
 from followthrough.store.models import Application, InterviewParticipant
 from followthrough.store.touchpoints import (
     CallPerson,
@@ -28,7 +28,7 @@ from followthrough.store.touchpoints import (
     TouchpointLine,
     call_sheet_facts,
 )
-from followthrough.ui.followup_dialogs import CallSheetDialog, TouchpointDialog
+from followthrough.ui.followups.dialogs import CallSheetDialog, TouchpointDialog
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)  # 16:00 in Berlin, a Friday
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -15,11 +15,11 @@ from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.stages import Stage
 from followthrough.store.contacts import ContactChoice, ContactFields
 from followthrough.store.models import Contact, ContactRole
-from followthrough.ui.ask import Ask
-from followthrough.ui.dialogs import ContactDialog
-from followthrough.ui.forms import StageChangeDialog
-from followthrough.ui.interview_dialog import InterviewDialog
-from followthrough.ui.main_window import PAGES, MainWindow
+from followthrough.ui.applications.forms import StageChangeDialog
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.contacts.dialog import ContactDialog
+from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.shell.main_window import PAGES, MainWindow
 
 DAY = date(2026, 11, 23)
 
@@ -185,8 +185,8 @@ def test_a_wheel_turn_over_a_date_not_in_focus_leaves_it_alone(qtbot: QtBot) -> 
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    from followthrough.ui.forms import date_edit
-    from followthrough.ui.wheel_guard import install_wheel_guard
+    from followthrough.ui.common.forms import date_edit
+    from followthrough.ui.common.wheel_guard import install_wheel_guard
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

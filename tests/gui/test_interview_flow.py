@@ -20,11 +20,12 @@ from followthrough.store.models import (
     Interview,
     InterviewParticipant,
 )
-from followthrough.ui.application_detail import ApplicationDetailDialog
-from followthrough.ui.dialogs import NewApplicationDialog
-from followthrough.ui.forms import StageChangeDialog, to_qdate
-from followthrough.ui.interview_dialog import InterviewDialog, PersonDialog
-from followthrough.ui.main_window import PAGES, MainWindow
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.applications.forms import StageChangeDialog
+from followthrough.ui.applications.new_dialog import NewApplicationDialog
+from followthrough.ui.common.forms import to_qdate
+from followthrough.ui.interviews.dialogs import InterviewDialog, PersonDialog
+from followthrough.ui.shell.main_window import PAGES, MainWindow
 
 PANEL = [
     ("Dana Lee", "Head of Data", "dana.lee@acme.example", "email"),
@@ -207,8 +208,8 @@ def test_deleting_an_application_asks_first_and_keeps_the_people(
     make_window: Callable[[], MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from followthrough.store.demo import fill_demo
-    from followthrough.ui.ask import Ask
+    from followthrough.demo import fill_demo
+    from followthrough.ui.common.ask import Ask
 
     fill_demo(clock, 3)
     window = make_window()

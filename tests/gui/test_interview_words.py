@@ -18,7 +18,7 @@ from followthrough.domain.interviews import InterviewDraft
 from followthrough.store.followups import follow_up_plan
 from followthrough.store.interviews import load_interview_draft, save_interview
 from followthrough.store.queries import create_application
-from followthrough.ui.interview_dialog import InterviewDialog
+from followthrough.ui.interviews.dialogs import InterviewDialog
 
 WEDNESDAY = date(2026, 12, 2)
 

@@ -14,18 +14,17 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from followthrough import __version__
+from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
-from followthrough.store.demo import fill_demo
 from followthrough.store.models import Application
-from followthrough.ui import (
-    application_detail,
-    calendar_views,
-    note_composer,
-    reference_dialogs,
-)
-from followthrough.ui.dialogs import NewApplicationDialog, TextDialog, help_html
-from followthrough.ui.main_window import PAGES, MainWindow
-from followthrough.ui.models import RecordTableModel
+from followthrough.ui.applications import detail_dialog as application_detail
+from followthrough.ui.applications.new_dialog import NewApplicationDialog
+from followthrough.ui.calendar import views as calendar_views
+from followthrough.ui.common.table_model import RecordTableModel
+from followthrough.ui.notes import composer as note_composer
+from followthrough.ui.references import dialogs as reference_dialogs
+from followthrough.ui.shell.help import TextDialog, help_html
+from followthrough.ui.shell.main_window import PAGES, MainWindow
 
 
 def test_first_run_explains_itself_and_every_view_says_what_will_appear(
@@ -320,7 +319,7 @@ def test_a_new_time_zone_applies_from_the_next_start_and_says_so(
     from PySide6.QtWidgets import QComboBox, QDialog
 
     from followthrough.store import settings as options
-    from followthrough.ui import main_window
+    from followthrough.ui.shell import main_window
 
     monkeypatch.setattr(main_window, "set_autostart", lambda *_args: None)
     options.set_session_zone(window.zone.key)  # as the app does at start

@@ -28,11 +28,11 @@ from followthrough.store.models import (
 from followthrough.store.notes import NOTE_DUE_SOON, subject_key
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import create_application
-from followthrough.ui.ask import Ask
-from followthrough.ui.main_window import MainWindow
-from followthrough.ui.note_composer import NoteComposerDialog
-from followthrough.ui.note_flow import NoteFlow
-from followthrough.ui.spell_highlight import misspelling_at
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.notes.composer import NoteComposerDialog
+from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.notes.spell_highlight import misspelling_at
+from followthrough.ui.shell.main_window import MainWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 

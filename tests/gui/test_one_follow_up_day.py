@@ -21,10 +21,10 @@ from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.followups import DECISION_PASSED, FOLLOW_UP
 from followthrough.store.models import Contact, Interview, InterviewParticipant, Reminder
 from followthrough.store.queries import create_application
-from followthrough.ui.ask import Ask
-from followthrough.ui.main_window import MainWindow
-from followthrough.ui.note_composer import NoteComposerDialog
-from followthrough.ui.note_flow import NoteFlow
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.notes.composer import NoteComposerDialog
+from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.shell.main_window import MainWindow
 
 FOLLOW_UP_KINDS = (FOLLOW_UP, DECISION_PASSED)
 
@@ -176,7 +176,7 @@ def test_the_offered_promise_is_one_the_note_may_make(
     note may promise nothing before the fourth day: the composer offers the first day it
     may promise, never one it would then refuse."""
     from followthrough.store.notes import load_note_context
-    from followthrough.ui.note_composer import default_promise
+    from followthrough.ui.notes.composer import default_promise
 
     _application_id, interview, dana = _interview(clock)  # Thursday 19 Nov, Chicago
     interview.decision_expected_on = date(2026, 11, 20)

@@ -28,7 +28,7 @@ from followthrough.store.settings import (
     START_AT_LOGIN,
     USER_ZONE,
 )
-from followthrough.ui.preferences import PATIENCE_HELP, QUIET_ORDER_ERROR, PreferencesDialog
+from followthrough.ui.shell.preferences import PATIENCE_HELP, QUIET_ORDER_ERROR, PreferencesDialog
 
 DEFAULTS = {option.key: option.default for option in ALL_OPTIONS}
 

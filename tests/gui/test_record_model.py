@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from followthrough.ui.models import Column, RecordTableModel
+from followthrough.ui.common.table_model import Column, RecordTableModel
 
 WORDS = ["acme", "cedar", "robotics", "analyst", "dana", "lee", "north", "wind"]
 COLUMNS: list[Column[tuple[str, int]]] = [

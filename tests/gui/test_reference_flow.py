@@ -29,16 +29,16 @@ from followthrough.store.references import (
     save_reference_profile,
     subject_key,
 )
-from followthrough.ui.application_detail import ApplicationDetailDialog
-from followthrough.ui.ask import Ask
-from followthrough.ui.context import AppContext
-from followthrough.ui.main_window import MainWindow
-from followthrough.ui.reference_dialogs import (
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.references.dialogs import (
     AddReferenceDialog,
     ContactedDialog,
     ReferenceMessageDialog,
 )
-from followthrough.ui.reference_flow import ReferenceFlow
+from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.main_window import MainWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 

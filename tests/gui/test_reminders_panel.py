@@ -15,8 +15,8 @@ from followthrough.domain.snooze import SnoozeChoice
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Reminder
 from followthrough.store.reminders import ReminderSpec, sync_reminders
-from followthrough.ui.main_window import MainWindow
-from followthrough.ui.reminders_panel import RemindersPanel
+from followthrough.ui.shell.main_window import MainWindow
+from followthrough.ui.today.reminders_panel import RemindersPanel
 
 
 def test_due_reminders_can_be_done_and_snoozed_from_today(

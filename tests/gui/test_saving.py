@@ -18,10 +18,10 @@ from followthrough.store import touchpoints
 from followthrough.store.errors import BUSY, DISK_FULL
 from followthrough.store.models import Touchpoint
 from followthrough.store.queries import create_application
-from followthrough.ui import followup_flow
-from followthrough.ui.followup_dialogs import TouchpointDialog
-from followthrough.ui.main_window import MainWindow
-from followthrough.ui.saving import AfterFailure, SaveFailedBox
+from followthrough.ui.common.saving import AfterFailure, SaveFailedBox
+from followthrough.ui.followups import flow as followup_flow
+from followthrough.ui.followups.dialogs import TouchpointDialog
+from followthrough.ui.shell.main_window import MainWindow
 
 # The real question (the GUI tests' conftest answers it without a box).
 REAL_ASK = SaveFailedBox.ask

@@ -13,13 +13,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.store.contacts import contact_choices
-from followthrough.store.demo import fill_demo
 from followthrough.store.interviews import load_interview_draft
 from followthrough.store.models import Interview
-from followthrough.ui.interview_dialog import InterviewDialog
-from followthrough.ui.main_window import PAGES, MainWindow
+from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.shell.main_window import PAGES, MainWindow
 
 
 def _check_and_keep(widget: QWidget, name: str, tmp_path: Path) -> None:

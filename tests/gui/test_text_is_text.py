@@ -50,11 +50,11 @@ from followthrough.store.references import (
 )
 from followthrough.store.reminders import claim_due, open_fired
 from followthrough.store.touchpoints import TouchpointInput, log_touchpoint, save_intro_line
-from followthrough.ui.ask import Ask
-from followthrough.ui.formatting import system_zone
-from followthrough.ui.main_window import PAGES, MainWindow
-from followthrough.ui.reminders_panel import RemindersPanel
-from followthrough.ui.tray import TrayIcon
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.formatting import system_zone
+from followthrough.ui.shell.main_window import PAGES, MainWindow
+from followthrough.ui.shell.tray import TrayIcon
+from followthrough.ui.today.reminders_panel import RemindersPanel
 
 MARK = '<img src="/no/such/image.png"><b>ACME</b> &amp; <a href="javascript:x">x</a>'
 RTL = "שלום עולם مرحبا"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.store.reminders import DueReminder
-from followthrough.ui.tray import CLOSE_TO_TRAY_TEXT, MAX_MENU_ITEMS, TrayIcon, menu_text
+from followthrough.ui.shell.tray import CLOSE_TO_TRAY_TEXT, MAX_MENU_ITEMS, TrayIcon, menu_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SEPARATOR = "---"

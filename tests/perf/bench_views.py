@@ -47,9 +47,9 @@ from followthrough.app import make_application
 from followthrough.domain.clock import SystemClock
 from followthrough.store.database import open_database
 from followthrough.store.paths import DATABASE_NAME
-from followthrough.ui import main_window as main_window_module
-from followthrough.ui.context import AppContext
-from followthrough.ui.main_window import PAGES, MainWindow
+from followthrough.ui.shell import main_window as main_window_module
+from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.main_window import PAGES, MainWindow
 
 DEFAULT_COUNT = 10_000
 DEFAULT_COMPARE_COUNT = 1_000

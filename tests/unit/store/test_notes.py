@@ -312,7 +312,7 @@ def test_subject_keys_round_trip() -> None:
 def test_the_demo_has_notes_in_every_state_and_some_due_today(
     database: peewee.SqliteDatabase, clock: FakeClock
 ) -> None:
-    from followthrough.store.demo import fill_demo
+    from followthrough.demo import fill_demo
 
     fill_demo(clock, 60)
     states = {NoteStatus(n.status) for n in ThankYouNote.select()}

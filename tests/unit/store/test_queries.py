@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import peewee
 import pytest
 
+from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.stages import ClosureReason, Stage, StageError
 from followthrough.store.agenda import overdue_items
-from followthrough.store.demo import fill_demo
 from followthrough.store.fields import UtcDateTimeField
 from followthrough.store.models import (
     Application,

@@ -12,6 +12,7 @@ from pathlib import Path
 import peewee
 import pytest
 
+from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.store.database import (
     DatabaseTooNewError,
@@ -19,7 +20,6 @@ from followthrough.store.database import (
     open_database,
     read_database,
 )
-from followthrough.store.demo import fill_demo
 from followthrough.store.migrations import MIGRATIONS
 from followthrough.store.models import Application, Reminder, db
 from followthrough.store.planning import full_pass, plan_changed, preview_due

@@ -1003,7 +1003,7 @@ def test_contacts_round_trip_the_reference_fields(
 def test_the_demo_has_heads_ups_coming_due_and_a_pool_of_four(
     database: peewee.SqliteDatabase, clock: FakeClock
 ) -> None:
-    from followthrough.store.demo import fill_demo
+    from followthrough.demo import fill_demo
 
     fill_demo(clock, 40)
     now = clock.now()

@@ -35,13 +35,13 @@ from typing import Any, TextIO
 import peewee
 import pytest
 
+from followthrough.demo import fill_demo
 from followthrough.domain.cadence import Channel, Outcome
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.errors import UserError
 from followthrough.domain.note_tasks import FINISHED, NOTE_ROLES, NoteMedium, NoteStatus
 from followthrough.domain.references import ContactedBy, ReferenceKind
 from followthrough.domain.stages import Stage, allowed_targets, reasons_for
-from followthrough.store.demo import fill_demo
 from followthrough.store.models import (
     Application,
     ApplicationReference,

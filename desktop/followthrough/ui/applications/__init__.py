@@ -1,0 +1,1 @@
+"""Applications: the list and board, the application window, its forms."""

@@ -1,0 +1,490 @@
+"""One application: overview, interviews, people, notes, references, timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.interviews import InterviewDraft
+from followthrough.domain.note_tasks import finished_on_text
+from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.wording import short_day
+from followthrough.store.applications import (
+    ApplicationDetail,
+    InterviewLine,
+    PersonLine,
+    application_detail,
+    delete_application,
+    update_application,
+)
+from followthrough.store.contacts import contact_choices
+from followthrough.store.interviews import delete_interview, load_interview_draft, save_interview
+from followthrough.store.notes import NoteTask
+from followthrough.store.queries import change_stage
+from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
+from followthrough.ui.common import saving
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
+from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.text import plain_label, tooltip
+from followthrough.ui.common.widgets import record_table
+from followthrough.ui.followups.flow import FollowUpFlow
+from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.references.tab import ReferencesTab
+from followthrough.ui.shell.context import AppContext
+
+
+def _note_colour(task: NoteTask, now: datetime) -> str:
+    """Red once late, amber on its last day, otherwise none."""
+    if now >= task.deadline:
+        return "#c0392b"
+    if task.deadline - now <= timedelta(hours=24):
+        return "#b9770e"
+    return "#555555"
+
+
+METHOD_WORDS = {"phone": "phone", "email": "email", "either": "either", None: "not known"}
+
+
+class ApplicationDetailDialog(QDialog):
+    """Signals:
+    changed(): something of this application was saved or deleted.
+    open_contact(int): the user wants to see a person.
+    """
+
+    changed = Signal()
+    open_contact = Signal(int)
+
+    def __init__(
+        self, context: AppContext, application_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.application_id = application_id
+        self.zone = system_zone()
+        self.detail: ApplicationDetail | None = None
+        self.followups = FollowUpFlow(
+            context, self, self.exec_dialog, self._followed_up, self._failed
+        )
+        self.notes = NoteFlow(context, self, self._note_saved, self._failed)
+        self.references = ReferenceFlow(
+            context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
+        )
+        self.setWindowTitle("Application")
+        self.resize(860, 620)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.heading = plain_label("Loading…", wrap=True)
+        self.heading.setObjectName("detailHeading")
+        # A very long company name wraps (or is cut) instead of widening the window past
+        # the screen; the whole name is in the tooltip and the window title.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("detailStage")
+        self.stage_button = QPushButton("Change &stage…")
+        self.stage_button.clicked.connect(lambda: self.change_stage())
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.clicked.connect(self.delete)
+        self.log_button = QPushButton("&Log a follow-up…")
+        self.log_button.clicked.connect(lambda: self.followups.log(self.application_id))
+        self.call_button = QPushButton("&Call sheet…")
+        self.call_button.clicked.connect(lambda: self.followups.call_sheet(self.application_id))
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.log_button)
+        header.addWidget(self.call_button)
+        header.addWidget(self.stage_label)
+        header.addWidget(self.stage_button)
+        header.addWidget(self.delete_button)
+        layout.addLayout(header)
+        self.next_follow_up = plain_label(wrap=True)
+        self.next_follow_up.setObjectName("detailNextFollowUp")
+        layout.addWidget(self.next_follow_up)
+
+        self.tabs = QTabWidget()
+        self.form = ApplicationForm(self.today(), with_notes=False)
+        overview = QWidget()
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.addWidget(self.form)
+        overview_layout.addStretch(1)
+        self.tabs.addTab(overview, "&Overview")
+
+        self.interview_model: RecordTableModel[InterviewLine] = RecordTableModel(
+            [
+                Column("Round", lambda r: str(r.round), sort_key=lambda r: r.round),
+                Column("When", lambda r: two_clock_text(r.starts_at, self.zone, r.time_zone)),
+                Column("Format", lambda r: {"onsite": "on-site"}.get(r.format, r.format)),
+                Column("With", lambda r: r.people),
+                Column("Next step", lambda r: r.next_step),
+                Column("Decision by", lambda r: short_day(r.decision_on) if r.decision_on else ""),
+            ]
+        )
+        interviews = QWidget()
+        interviews_layout = QVBoxLayout(interviews)
+        self.interview_table = record_table(
+            self.interview_model, "detailInterviews", fit_contents=True
+        )
+        self.interview_table.doubleClicked.connect(lambda _i: self.edit_interview())
+        interviews_layout.addWidget(self.interview_table)
+        row = QHBoxLayout()
+        self.new_interview_button = QPushButton("&New interview…")
+        self.new_interview_button.setObjectName("newInterview")
+        self.new_interview_button.clicked.connect(self.new_interview)
+        edit = QPushButton("&Edit…")
+        edit.clicked.connect(self.edit_interview)
+        remove = QPushButton("De&lete…")
+        remove.clicked.connect(self.delete_interview)
+        row.addWidget(self.new_interview_button)
+        row.addWidget(edit)
+        row.addWidget(remove)
+        row.addStretch(1)
+        interviews_layout.addLayout(row)
+        self.tabs.addTab(interviews, "&Interviews")
+
+        self.people_model: RecordTableModel[PersonLine] = RecordTableModel(
+            [
+                Column("Name", lambda r: r.name),
+                Column("Title", lambda r: r.title),
+                Column("Email", lambda r: r.email),
+                Column("Phone", lambda r: r.phone),
+                Column("Prefers", lambda r: METHOD_WORDS.get(r.preferred_method, "")),
+                Column("Rounds", lambda r: r.rounds),
+            ]
+        )
+        self.people_table = record_table(self.people_model, "detailPeople", fit_contents=True)
+        self.people_table.doubleClicked.connect(
+            lambda index: self.open_contact.emit(self.people_model.row_at(index.row()).contact_id)
+        )
+        self.tabs.addTab(self.people_table, "&People")
+
+        self.note_model: RecordTableModel[NoteTask] = RecordTableModel(
+            [
+                Column("Interviewer", lambda r: r.name),
+                Column(
+                    "Round", lambda r: str(r.interview_round), sort_key=lambda r: r.interview_round
+                ),
+                Column(
+                    "Due",
+                    lambda r: two_clock_text(r.deadline, self.zone, r.time_zone),
+                    sort_key=lambda r: r.deadline,
+                ),
+                Column("How", lambda r: r.medium.label),
+                Column(
+                    "State",
+                    lambda r: finished_on_text(r.status, r.finished_on),
+                    colour=lambda r: (
+                        None if r.finished else _note_colour(r, self.context.clock.now())
+                    ),
+                ),
+            ]
+        )
+        notes_tab = QWidget()
+        notes_layout = QVBoxLayout(notes_tab)
+        self.notes_help = QLabel()
+        self.notes_help.setWordWrap(True)
+        notes_layout.addWidget(self.notes_help)
+        self.note_table = record_table(self.note_model, "detailNotes", fit_contents=True)
+        self.note_table.doubleClicked.connect(lambda _i: self.write_note())
+        notes_layout.addWidget(self.note_table, 1)
+        notes_row = QHBoxLayout()
+        self.write_note_button = QPushButton("&Write the note…")
+        self.write_note_button.setObjectName("detailWriteNote")
+        self.write_note_button.clicked.connect(self.write_note)
+        notes_row.addWidget(self.write_note_button)
+        notes_row.addStretch(1)
+        notes_layout.addLayout(notes_row)
+        self.notes_tab = notes_tab
+        self.tabs.addTab(notes_tab, "T&hank-you notes")
+        self.references_tab = ReferencesTab(self.references)
+        self.tabs.addTab(self.references_tab, "&References")
+
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("detailTimeline")
+        self.tabs.addTab(self.timeline, "&Timeline")
+        self.tabs.addTab(self.form.notes, "N&otes")
+        layout.addWidget(self.tabs, 1)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.new_interview)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        self.reload()
+
+    def today(self) -> date:
+        return self.context.clock.now().astimezone(system_zone()).date()
+
+    def _submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Load something (a failure shows below the tabs until the next load works)."""
+        self.context.runner.submit(work, done, self._failed)
+
+    def _save(
+        self,
+        what: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        edit: Callable[[], None] | None = None,
+        verb: str = "saved",
+    ) -> None:
+        saving.save(self.context.runner, self, what, work, done, edit=edit, verb=verb)
+
+    def _followed_up(self, _message: str) -> None:
+        self.changed.emit()
+        self.reload()
+        self.tabs.setCurrentWidget(self.timeline)
+
+    def _note_saved(self, _message: str) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def write_note(self) -> None:
+        rows = self.note_table.selectionModel().selectedRows()
+        tasks = self.note_model
+        if rows:
+            task = tasks.row_at(rows[0].row())
+        elif tasks.rowCount() > 0:
+            task = tasks.row_at(0)
+        else:
+            return
+        self.notes.open(task.interview_id, task.contact_id)
+
+    def _failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        application_id, now = self.application_id, self.context.clock.now()
+        self._submit(lambda: application_detail(application_id, now), self._show)
+
+    def _show(self, detail: ApplicationDetail) -> None:
+        self.error.hide()
+        self.detail = detail
+        fields = detail.fields
+        title = f"{fields.company} · {fields.role_title}" if fields.role_title else fields.company
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        self.heading.setToolTip(tooltip(title))
+        stage_text = detail.stage.label
+        if detail.closure_reason is not None:
+            stage_text += f" — {detail.closure_reason.label.lower()}"
+        if detail.closed_on is not None:
+            stage_text += f", {detail.closed_on.day} {detail.closed_on:%b %Y}"
+        self.stage_label.setText(stage_text)
+        self.next_follow_up.setText(detail.next_step or "")
+        self.next_follow_up.setVisible(detail.next_step is not None)
+        if not self.form.is_dirty():
+            self.form.set_value(fields)
+        self.interview_model.set_rows(detail.interviews)
+        self.people_model.set_rows(detail.people)
+        self.note_model.set_rows(detail.notes)
+        self.references_tab.set_lines(
+            detail.application_id, fields.company, detail.stage, detail.references
+        )
+        self.write_note_button.setEnabled(bool(detail.notes))
+        self.notes_help.setText(
+            "One personal note to each interviewer, out within a day of the interview."
+            if detail.notes
+            else "No interviewers recorded yet. Add them to an interview and each gets a "
+            "note to write here."
+        )
+        self.timeline.clear()
+        for entry in detail.timeline:
+            self.timeline.addItem(f"{instant_text(entry.at, self.zone)}   {entry.text}")
+        self.stage_button.setEnabled(True)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if not self.form.check():
+            self.tabs.setCurrentIndex(0)
+            return
+        fields, application_id, clock = self.form.value(), self.application_id, self.context.clock
+
+        def saved(_result: object) -> None:
+            self.form.mark_saved()
+            self.error.hide()
+            self.changed.emit()
+            self.reload()
+
+        self._save(
+            f"the changes to {fields.company}",
+            lambda: update_application(application_id, fields, clock),
+            saved,
+            edit=lambda: self.tabs.setCurrentIndex(0),
+        )
+
+    def change_stage(self, target: Stage | None = None) -> None:
+        if self.detail is None:
+            return
+        dialog = StageChangeDialog(
+            self.detail.fields.company, self.detail.stage, self.today(), target, self
+        )
+        if not self.exec_dialog(dialog):
+            return
+        stage = dialog.chosen_stage()
+        assert stage is not None
+        self.apply_stage(stage, dialog.chosen_reason())
+
+    def apply_stage(self, stage: Stage, reason: ClosureReason | None) -> None:
+        application_id, clock, today = self.application_id, self.context.clock, self.today()
+
+        def done(_result: object) -> None:
+            self.changed.emit()
+            self.reload()
+
+        company = self.detail.fields.company if self.detail else ""
+        self._save(
+            f"{company} moved to “{stage.label}”",
+            lambda: change_stage(application_id, stage, clock, today, reason),
+            done,
+        )
+
+    def delete(self) -> None:
+        if self.detail is None:
+            return
+        count = len(self.detail.interviews)
+        if not Ask.confirm(
+            self,
+            "Delete this application?",
+            f"Delete {self.detail.fields.company} with its {count} interview(s) and its "
+            "timeline? The people you met stay in Contacts. This cannot be undone.",
+            "Delete",
+        ):
+            return
+        application_id = self.application_id
+
+        def done(_result: object) -> None:
+            self.form.mark_saved()
+            self.changed.emit()
+            self.close()
+
+        self._save(
+            f"the application to {self.detail.fields.company}",
+            lambda: delete_application(application_id),
+            done,
+            verb="deleted",
+        )
+
+    def _selected_interview(self) -> InterviewLine | None:
+        rows = self.interview_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.interview_model.row_at(rows[0].row())
+
+    def new_interview(self) -> None:
+        if self.detail is None:
+            return
+        existing = self.detail.interviews
+        draft = InterviewDraft(
+            application_id=self.application_id,
+            day=self.today(),
+            start=time(10, 0),
+            end=time(11, 0),
+            time_zone=self.zone.key,
+            round=max((i.round for i in existing), default=0) + 1,
+        )
+        self._open_interview(draft, "New interview")
+
+    def edit_interview(self) -> None:
+        line = self._selected_interview()
+        if line is None:
+            return
+        interview_id = line.interview_id
+        self._submit(
+            lambda: load_interview_draft(interview_id),
+            lambda draft: self._open_interview(draft, f"Interview, round {draft.round}"),
+        )
+
+    def _open_interview(self, draft: InterviewDraft, title: str) -> None:
+        company = self.detail.fields.company if self.detail else ""
+
+        def with_contacts(choices: list[Any]) -> None:
+            self._run_interview(InterviewDialog(f"{title} — {company}", draft, choices, self))
+
+        self._submit(contact_choices, with_contacts)
+
+    def _run_interview(self, dialog: InterviewDialog) -> None:
+        if not self.exec_dialog(dialog):
+            return
+        value, clock = dialog.value(), self.context.clock
+
+        def saved(_id: object) -> None:
+            self.changed.emit()
+            self.reload()
+            self.tabs.setCurrentIndex(1)
+
+        self._save(
+            f"the round {value.round} interview",
+            lambda: save_interview(value, clock),
+            saved,
+            edit=lambda: self._run_interview(dialog),
+        )
+
+    def delete_interview(self) -> None:
+        line = self._selected_interview()
+        if line is None:
+            return
+        if not Ask.confirm(
+            self,
+            "Delete this interview?",
+            f"Delete round {line.round} ({instant_text(line.starts_at, self.zone)})? "
+            "The people stay in Contacts.",
+            "Delete",
+        ):
+            return
+        interview_id = line.interview_id
+
+        def done(_result: object) -> None:
+            self.changed.emit()
+            self.reload()
+
+        self._save(
+            f"the round {line.round} interview",
+            lambda: delete_interview(interview_id),
+            done,
+            verb="deleted",
+        )
+
+    @staticmethod
+    def exec_dialog(dialog: QDialog) -> bool:
+        """Runs a modal dialog (tests replace this to fill it in)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.form.is_dirty() and not Ask.discard_changes(self):
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,234 @@
+"""The application's fields and the dialog that moves it to another stage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.stages import (
+    ClosureReason,
+    Stage,
+    StageError,
+    allowed_targets,
+    is_closed,
+    plan_stage_change,
+    reasons_for,
+)
+from followthrough.domain.validation import application_problems
+from followthrough.store.applications import ApplicationFields
+from followthrough.ui.common.forms import (
+    date_edit,
+    error_label,
+    from_qdate,
+    set_combo_data,
+    to_qdate,
+)
+
+SOURCES = ("LinkedIn", "Company site", "Referral", "Job board", "Recruiter", "Career fair")
+
+
+class ApplicationForm(QWidget):
+    """Company, role, posting, source, dates and notes, with inline messages.
+
+    Signals:
+        changed(): any field was edited.
+    """
+
+    changed = Signal()
+
+    def __init__(self, today: date, with_notes: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.company = QLineEdit()
+        self.company.setObjectName("company")
+        self.company.setPlaceholderText("Required")
+        self.role_title = QLineEdit()
+        self.role_title.setObjectName("roleTitle")
+        self.posting_url = QLineEdit()
+        self.posting_url.setObjectName("postingUrl")
+        self.posting_url.setPlaceholderText("https://…")
+        self.location = QLineEdit()
+        self.source = QComboBox()
+        self.source.setEditable(True)
+        self.source.addItems(["", *SOURCES])
+        self.applied = QCheckBox("Applied on")
+        self.applied.setChecked(True)
+        self.applied_on = date_edit(today)
+        self.applied_on.setCalendarPopup(True)
+        self.applied_on.setDisplayFormat("yyyy-MM-dd")
+        self.applied.toggled.connect(self.applied_on.setEnabled)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setObjectName("applicationNotes")
+        self.errors: dict[str, QLabel] = {}
+        for name, label, field in (
+            ("company", "&Company", self.company),
+            ("role_title", "&Role", self.role_title),
+            ("posting_url", "Posting &URL", self.posting_url),
+        ):
+            form.addRow(label, field)
+            self.errors[name] = error_label(name)
+            form.addRow("", self.errors[name])
+        form.addRow("&Location", self.location)
+        form.addRow("&Source", self.source)
+        form.addRow(self.applied, self.applied_on)
+        if with_notes:
+            self.notes.setFixedHeight(80)
+            form.addRow("&Notes", self.notes)
+        for line in (self.company, self.role_title, self.posting_url, self.location):
+            line.textEdited.connect(self.changed)
+        self.source.editTextChanged.connect(self.changed)
+        self.applied.toggled.connect(self.changed)
+        self.applied_on.dateChanged.connect(self.changed)
+        self.notes.textChanged.connect(self.changed)
+        self.company.textEdited.connect(lambda _t: self.errors["company"].hide())
+        self.posting_url.textEdited.connect(lambda _t: self.errors["posting_url"].hide())
+        self._saved = self.value()
+
+    def value(self) -> ApplicationFields:
+        return ApplicationFields(
+            company=self.company.text().strip(),
+            role_title=self.role_title.text().strip(),
+            posting_url=self.posting_url.text().strip(),
+            location=self.location.text().strip(),
+            source=self.source.currentText().strip(),
+            applied_on=from_qdate(self.applied_on.date()) if self.applied.isChecked() else None,
+            notes=self.notes.toPlainText(),
+        )
+
+    def set_value(self, fields: ApplicationFields) -> None:
+        self.company.setText(fields.company)
+        self.role_title.setText(fields.role_title)
+        self.posting_url.setText(fields.posting_url)
+        self.location.setText(fields.location)
+        self.source.setEditText(fields.source)
+        self.applied.setChecked(fields.applied_on is not None)
+        if fields.applied_on is not None:
+            self.applied_on.setDate(to_qdate(fields.applied_on))
+        self.notes.setPlainText(fields.notes)
+        self.mark_saved()
+
+    def mark_saved(self) -> None:
+        self._saved = self.value()
+
+    def is_dirty(self) -> bool:
+        return self.value() != self._saved
+
+    def has_input(self) -> bool:
+        value = self.value()
+        return any(
+            (
+                value.company,
+                value.role_title,
+                value.posting_url,
+                value.location,
+                value.notes.strip(),
+            )
+        )
+
+    def check(self) -> bool:
+        """Shows a message under each field that cannot be saved; True when all is well."""
+        value = self.value()
+        problems = application_problems(value.company, value.posting_url, value.applied_on)
+        for name, label in self.errors.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
+        if problems:
+            first = {"company": self.company, "posting_url": self.posting_url}[next(iter(problems))]
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return not problems
+
+
+class StageChangeDialog(QDialog):
+    """Move an application to another stage; closing it asks for the reason."""
+
+    def __init__(
+        self,
+        company: str,
+        current: Stage,
+        today: date,
+        target: Stage | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Change stage — {company}")
+        self.current = current
+        self.today = today
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Now: <b>{current.label}</b>"))
+        form = QFormLayout()
+        self.target = QComboBox()
+        self.target.setObjectName("targetStage")
+        for stage in Stage:
+            if stage in allowed_targets(current):
+                self.target.addItem(stage.label, stage)
+        self.reason = QComboBox()
+        self.reason.setObjectName("closureReason")
+        self.reason_label = QLabel("&Why it closed")
+        self.reason_label.setBuddy(self.reason)
+        form.addRow("&Move to", self.target)
+        form.addRow(self.reason_label, self.reason)
+        layout.addLayout(form)
+        self.error = error_label("stage")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.target.currentIndexChanged.connect(self._update_reasons)
+        if target is not None:
+            set_combo_data(self.target, target)
+        self._update_reasons()
+
+    def chosen_stage(self) -> Stage | None:
+        value = self.target.currentData()
+        return Stage(value) if value is not None else None
+
+    def chosen_reason(self) -> ClosureReason | None:
+        value = self.reason.currentData()
+        return ClosureReason(value) if value else None
+
+    def _update_reasons(self) -> None:
+        stage = self.chosen_stage()
+        self.reason.clear()
+        fitting = reasons_for(stage) if stage is not None else ()
+        needs = stage is not None and is_closed(stage) and bool(fitting)
+        self.reason.setVisible(needs)
+        self.reason_label.setVisible(needs)
+        if needs:
+            # No preselection when there is a choice: the reason must be a decision.
+            if len(fitting) > 1:
+                self.reason.addItem("Choose…", None)
+            for reason in fitting:
+                self.reason.addItem(reason.label, reason.value)
+        self.error.hide()
+
+    def accept(self) -> None:
+        stage = self.chosen_stage()
+        if stage is None:
+            self.error.setText("There is no stage to move to from here.")
+            self.error.show()
+            return
+        try:
+            plan_stage_change(self.current, stage, self.today, self.chosen_reason())
+        except StageError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()

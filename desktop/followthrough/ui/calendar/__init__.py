@@ -1,0 +1,1 @@
+"""The calendar: month marks and the week's agenda."""

@@ -1,0 +1,105 @@
+"""The calendar page: a month with marks and a week beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.agenda import AgendaItem
+from followthrough.domain.wording import long_day, plural
+from followthrough.ui.calendar.views import MonthCalendar, WeekView, agenda_columns, agenda_table
+from followthrough.ui.common.forms import from_qdate, to_qdate
+from followthrough.ui.common.page import DataPage, page_header
+from followthrough.ui.common.table_model import RecordTableModel
+from followthrough.ui.common.widgets import EmptyState
+
+
+class CalendarPage(DataPage):
+    """A month grid with the agenda's items marked, and a week agenda.
+
+    Signals:
+        month_shown(int, int): the month grid shows this year and month.
+        day_selected(object): a date was selected in the month grid.
+        week_shown(object): the week view shows the week of this Monday.
+        item_activated(object): an AgendaItem was opened.
+    """
+
+    month_shown = Signal(int, int)
+    day_selected = Signal(object)
+    week_shown = Signal(object)
+    item_activated = Signal(object)
+
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        empty = EmptyState(
+            "Your calendar is empty",
+            "Interviews, decision dates and everything else with a date appear here on "
+            "their days. They come from the interviews you record.",
+        )
+        super().__init__(empty, parent)
+        outer = QVBoxLayout()
+        head, self.today_button = page_header("Calendar", "&Today")
+        outer.addLayout(head)
+        self.views = QTabWidget()
+        month = QWidget()
+        month_layout = QHBoxLayout(month)
+        self.calendar = MonthCalendar()
+        self.calendar.setObjectName("monthCalendar")
+        side = QVBoxLayout()
+        self.day_heading = QLabel()
+        self.day_model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, False))
+        self.day_table = agenda_table(self.day_model, "dayAgenda")
+        self.day_table.activated.connect(
+            lambda index: self.item_activated.emit(self.day_model.row_at(index.row()))
+        )
+        side.addWidget(self.day_heading)
+        side.addWidget(self.day_table, 1)
+        month_layout.addWidget(self.calendar, 3)
+        month_layout.addLayout(side, 2)
+        self.week = WeekView(zone)
+        self.week.item_activated.connect(self.item_activated)
+        self.week.week_changed.connect(self.week_shown)
+        self.views.addTab(month, "&Month")
+        self.views.addTab(self.week, "&Week")
+        outer.addWidget(self.views, 1)
+        self.content.setLayout(outer)
+        self.calendar.currentPageChanged.connect(self.month_shown)
+        self.calendar.selectionChanged.connect(lambda: self.day_selected.emit(self.selected_day()))
+
+    def selected_day(self) -> date:
+        return from_qdate(self.calendar.selectedDate())
+
+    def shown_month(self) -> tuple[int, int]:
+        return self.calendar.yearShown(), self.calendar.monthShown()
+
+    def go_to(self, day: date) -> None:
+        self.calendar.setSelectedDate(to_qdate(day))
+        self.week.show_week(day)
+
+    def set_has_data(self, has_data: bool) -> None:
+        self.show_content(has_data)
+
+    def set_month_counts(
+        self, year: int, month: int, counts: dict[date, dict[str, int]], today: date
+    ) -> None:
+        if (year, month) != self.shown_month():
+            return  # the user has already moved on
+        self.calendar.set_marks(counts, today)
+
+    def set_day_items(self, day: date, items: list[AgendaItem]) -> None:
+        if day != self.selected_day():
+            return  # an answer for a day the user has already left
+        self.day_heading.setText(
+            f"<b>{long_day(day)}</b> — {plural(len(items), 'item')}"
+            if items
+            else f"<b>{long_day(day)}</b> — nothing on this day"
+        )
+        self.day_model.set_rows(items)

@@ -1,0 +1,1 @@
+"""Pieces every feature's screens share: text safety, saving, tables, forms."""

@@ -1,0 +1,71 @@
+"""Questions that stop and wait for the user, in one place so tests can answer them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.ui.common.forms import date_edit
+from followthrough.ui.common.text import message_box, plain_label
+
+
+class Ask:
+    """Modal questions. Tests replace these static methods (pytest-qt ``note_dialogs``)."""
+
+    @staticmethod
+    def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)
+        go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    @staticmethod
+    def discard_changes(parent: QWidget | None) -> bool:
+        box = message_box(
+            QMessageBox.Icon.Question,
+            "Discard your changes?",
+            "What you changed here has not been saved. Discard it?",
+            parent,
+        )
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
+
+    @staticmethod
+    def inform(parent: QWidget | None, title: str, text: str) -> None:
+        message_box(QMessageBox.Icon.Warning, title, text, parent).exec()
+
+    @staticmethod
+    def day(parent: QWidget | None, title: str, text: str, default: date) -> date | None:
+        """A date (``default`` first, nothing later than it), or None when cancelled."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(plain_label(text, wrap=True))
+        editor = date_edit(default)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("ddd d MMM yyyy")
+        editor.setMaximumDate(QDate(default.year, default.month, default.day))
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = editor.date()
+        return date(chosen.year(), chosen.month(), chosen.day())

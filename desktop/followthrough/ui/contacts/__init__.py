@@ -1,0 +1,1 @@
+"""Contacts: everyone met, and how to reach them."""

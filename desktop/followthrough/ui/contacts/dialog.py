@@ -1,0 +1,99 @@
+"""The dialog that edits one person."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.store.contacts import ContactFields, HistoryLine
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.contacts.form import ContactForm
+
+
+class ContactDialog(QDialog):
+    """A person's details and roles, and every interview they were part of.
+
+    Signals:
+        open_application(int): the user wants to see an application from the history.
+    """
+
+    open_application = Signal(int)
+
+    def __init__(
+        self,
+        fields: ContactFields | None,
+        history: list[HistoryLine],
+        zone: ZoneInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(fields.name if fields else "New person")
+        self.setMinimumWidth(560)
+        self.delete_requested = False
+        layout = QVBoxLayout(self)
+        self.form = ContactForm()
+        if fields is not None:
+            self.form.set_value(fields)
+        layout.addWidget(self.form)
+        if fields is not None:
+            layout.addWidget(QLabel("<b>History</b>"))
+            self.history = QListWidget()
+            self.history.setObjectName("contactHistory")
+            for line in history:
+                item = QListWidgetItem(
+                    f"{instant_text(line.starts_at, zone)}  {line.company}"
+                    + (f" · {line.role_title}" if line.role_title else "")
+                    + f" — round {line.interview_round}"
+                )
+                item.setData(Qt.ItemDataRole.UserRole, line.application_id)
+                self.history.addItem(item)
+            if not history:
+                self.history.addItem("Not part of any interview yet.")
+            self.history.itemActivated.connect(self._open)
+            layout.addWidget(self.history)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        if fields is not None:
+            delete = self.buttons.addButton("Delete…", QDialogButtonBox.ButtonRole.DestructiveRole)
+            delete.clicked.connect(self._delete)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        application_id = item.data(Qt.ItemDataRole.UserRole)
+        if application_id is not None:
+            self.open_application.emit(int(application_id))
+
+    def _delete(self) -> None:
+        name = self.form.value().name
+        if Ask.confirm(
+            self,
+            "Delete this person?",
+            f"Delete {name}? They are removed from every interview they were part of; "
+            "the interviews stay.",
+            "Delete",
+        ):
+            self.delete_requested = True
+            super().accept()
+
+    def accept(self) -> None:
+        if self.form.check():
+            super().accept()
+
+    def reject(self) -> None:
+        if self.form.is_dirty() and not Ask.discard_changes(self):
+            return
+        super().reject()

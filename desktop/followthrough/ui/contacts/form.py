@@ -1,0 +1,178 @@
+"""A person's fields: name, title, how they like to be reached."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from followthrough.store.contacts import ROLE_KINDS, ROLE_LABELS, ContactFields, contact_problems
+from followthrough.ui.common.forms import (
+    date_edit,
+    error_label,
+    from_qdate,
+    set_combo_data,
+    to_qdate,
+)
+
+METHOD_CHOICES = (
+    ("Not known yet", None),
+    ("Phone", "phone"),
+    ("Email", "email"),
+    ("Either", "either"),
+)
+
+
+def method_combo() -> QComboBox:
+    combo = QComboBox()
+    for text, value in METHOD_CHOICES:
+        combo.addItem(text, value)
+    return combo
+
+
+class ContactForm(QWidget):
+    """A person's details, preferred contact method, roles and notes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit()
+        self.name.setObjectName("contactName")
+        self.name.setPlaceholderText("Required")
+        self.title = QLineEdit()
+        self.company = QLineEdit()
+        self.email = QLineEdit()
+        self.email.setObjectName("contactEmail")
+        self.phone = QLineEdit()
+        self.linkedin_url = QLineEdit()
+        self.linkedin_url.setPlaceholderText("https://www.linkedin.com/in/…")
+        self.method = method_combo()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        self.errors = {n: error_label(n) for n in ("name", "email", "linkedin_url")}
+        form.addRow("&Name", self.name)
+        form.addRow("", self.errors["name"])
+        form.addRow("&Title", self.title)
+        form.addRow("C&ompany", self.company)
+        form.addRow("&Email", self.email)
+        form.addRow("", self.errors["email"])
+        form.addRow("&Phone", self.phone)
+        form.addRow("&LinkedIn", self.linkedin_url)
+        form.addRow("", self.errors["linkedin_url"])
+        form.addRow("Prefers to be &contacted by", self.method)
+        roles = QGridLayout()
+        self.roles: dict[str, QCheckBox] = {}
+        for index, role in enumerate(ROLE_KINDS):
+            box = QCheckBox(ROLE_LABELS[role])
+            box.toggled.connect(self.changed)
+            self.roles[role] = box
+            roles.addWidget(box, index // 3, index % 3)
+        form.addRow("Roles", roles)
+        # Shown for references only: what makes them a good one.
+        self.reference_box = QGroupBox("As a reference")
+        self.reference_box.setObjectName("referenceProfile")
+        reference_form = QFormLayout(self.reference_box)
+        self.relationship = QLineEdit()
+        self.relationship.setObjectName("referenceRelationship")
+        self.relationship.setPlaceholderText("e.g. my team lead at Globex, 2019–2023")
+        self.speaks_to = QPlainTextEdit()
+        self.speaks_to.setObjectName("referenceSpeaksTo")
+        self.speaks_to.setTabChangesFocus(True)
+        self.speaks_to.setFixedHeight(54)
+        self.speaks_to.setPlaceholderText("One point per line: projects, skills, how you work")
+        self.consent = QCheckBox("Agreed to be a reference on")
+        self.consent.setObjectName("referenceConsent")
+        self.consent_on = date_edit()
+        self.consent_on.setCalendarPopup(True)
+        self.consent_on.setDisplayFormat("ddd d MMM yyyy")
+        self.consent_on.setDate(QDate.currentDate())
+        self.consent_on.setEnabled(False)
+        self.consent.toggled.connect(self.consent_on.setEnabled)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent)
+        consent_row.addWidget(self.consent_on)
+        consent_row.addStretch(1)
+        reference_form.addRow("How they &know you", self.relationship)
+        reference_form.addRow("What they can &speak to", self.speaks_to)
+        reference_form.addRow(consent_row)
+        form.addRow(self.reference_box)
+        self.roles["reference"].toggled.connect(lambda _on: self._fit_reference_box())
+        self.relationship.textEdited.connect(self.changed)
+        self.speaks_to.textChanged.connect(self.changed)
+        self.consent.toggled.connect(self.changed)
+        self.consent_on.dateChanged.connect(self.changed)
+        form.addRow("N&otes", self.notes)
+        for line in (
+            self.name,
+            self.title,
+            self.company,
+            self.email,
+            self.phone,
+            self.linkedin_url,
+        ):
+            line.textEdited.connect(self.changed)
+        self.method.currentIndexChanged.connect(self.changed)
+        self.notes.textChanged.connect(self.changed)
+        self._fit_reference_box()
+        self._saved = self.value()
+
+    def value(self) -> ContactFields:
+        return ContactFields(
+            name=self.name.text().strip(),
+            title=self.title.text().strip(),
+            company=self.company.text().strip(),
+            email=self.email.text().strip(),
+            phone=self.phone.text().strip(),
+            linkedin_url=self.linkedin_url.text().strip(),
+            preferred_method=self.method.currentData(),
+            notes=self.notes.toPlainText(),
+            roles=frozenset(r for r, box in self.roles.items() if box.isChecked()),
+            relationship=self.relationship.text().strip(),
+            speaks_to=self.speaks_to.toPlainText().strip(),
+            consent_on=from_qdate(self.consent_on.date()) if self.consent.isChecked() else None,
+        )
+
+    def _fit_reference_box(self) -> None:
+        self.reference_box.setVisible(self.roles["reference"].isChecked())
+
+    def set_value(self, fields: ContactFields) -> None:
+        self.name.setText(fields.name)
+        self.title.setText(fields.title)
+        self.company.setText(fields.company)
+        self.email.setText(fields.email)
+        self.phone.setText(fields.phone)
+        self.linkedin_url.setText(fields.linkedin_url)
+        set_combo_data(self.method, fields.preferred_method)
+        self.notes.setPlainText(fields.notes)
+        for role, box in self.roles.items():
+            box.setChecked(role in fields.roles)
+        self.relationship.setText(fields.relationship)
+        self.speaks_to.setPlainText(fields.speaks_to)
+        self.consent.setChecked(fields.consent_on is not None)
+        if fields.consent_on is not None:
+            self.consent_on.setDate(to_qdate(fields.consent_on))
+        self._fit_reference_box()
+        self._saved = self.value()
+
+    def is_dirty(self) -> bool:
+        return self.value() != self._saved
+
+    def check(self) -> bool:
+        problems = contact_problems(self.value())
+        for name, label in self.errors.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
+        return not problems

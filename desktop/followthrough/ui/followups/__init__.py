@@ -1,0 +1,1 @@
+"""Follow-ups: calls and messages after an interview, the call sheet."""

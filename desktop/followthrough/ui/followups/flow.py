@@ -1,0 +1,112 @@
+"""Logging a follow-up, from anywhere in the window: a quick form or the call sheet.
+
+The data is loaded and saved on the background runner; the dialogs only collect input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from followthrough.store.touchpoints import (
+    CallSheetFacts,
+    TouchpointInput,
+    call_sheet_facts,
+    log_touchpoint,
+    save_intro_line,
+)
+from followthrough.ui.common import saving
+from followthrough.ui.common.formatting import system_zone
+from followthrough.ui.followups.dialogs import CallSheetDialog, TouchpointDialog
+from followthrough.ui.shell.context import AppContext
+
+RunDialog = Callable[[QDialog], bool]
+
+
+class FollowUpFlow:
+    """Opens the follow-up dialogs for an application and saves what they return.
+
+    ``saved`` is called with a short message after a touchpoint (or intro line) is stored;
+    ``failed`` with the reason when something could not be loaded or saved.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        run_dialog: RunDialog,
+        saved: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        self.context = context
+        self.parent = parent
+        self.run_dialog = run_dialog
+        self.saved = saved
+        self.failed = failed
+        self.zone = system_zone()
+
+    def _today(self) -> date:
+        return self.context.clock.now().astimezone(self.zone).date()
+
+    def _with_facts(self, application_id: int, then: Callable[[CallSheetFacts], None]) -> None:
+        now = self.context.clock.now()
+        self.context.runner.submit(lambda: call_sheet_facts(application_id, now), then, self.failed)
+
+    def log(self, application_id: int, preset_channel: str | None = None) -> None:
+        """The quick form: channel, answered, outcome, notes."""
+
+        def show(facts: CallSheetFacts) -> None:
+            dialog = TouchpointDialog(
+                facts.company,
+                [(p.contact_id, p.name) for p in facts.people],
+                self.context.clock.now(),
+                self.zone,
+                # The way the plan says to follow up, unless the caller chose one.
+                preset_channel or facts.channel.value,
+                self.parent,
+                application_id=application_id,
+            )
+            self._run_log(dialog, facts.company)
+
+        self._with_facts(application_id, show)
+
+    def _run_log(self, dialog: TouchpointDialog, company: str) -> None:
+        if self.run_dialog(dialog):
+            self._save(dialog.value(), company, lambda: self._run_log(dialog, company))
+
+    def call_sheet(self, application_id: int) -> None:
+        """The phone call with everything at hand; its outcome buttons log the call."""
+
+        def show(facts: CallSheetFacts) -> None:
+            dialog = CallSheetDialog(facts, self.context.clock.now(), self.zone, self.parent)
+            self._run_call_sheet(dialog, facts)
+
+        self._with_facts(application_id, show)
+
+    def _run_call_sheet(self, dialog: CallSheetDialog, facts: CallSheetFacts) -> None:
+        accepted = self.run_dialog(dialog)
+        if dialog.intro_changed():
+            intro, application_id = dialog.intro_line(), facts.application_id
+            saving.save(
+                self.context.runner,
+                self.parent,
+                f"your five-second intro for {facts.company}",
+                lambda: save_intro_line(application_id, intro),
+                lambda _r: None,
+                edit=None if accepted else lambda: self._run_call_sheet(dialog, facts),
+            )
+        if accepted:
+            self._save(dialog.value(), facts.company, lambda: self._run_call_sheet(dialog, facts))
+
+    def _save(self, value: TouchpointInput, company: str, edit: Callable[[], None]) -> None:
+        clock, today = self.context.clock, self._today()
+        saving.save(
+            self.context.runner,
+            self.parent,
+            f"the follow-up with {company}",
+            lambda: log_touchpoint(value, clock, today),
+            lambda _id: self.saved(f"Logged the follow-up with {company}."),
+            edit=edit,
+        )

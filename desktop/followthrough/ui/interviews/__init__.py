@@ -1,0 +1,1 @@
+"""Interviews: recording one, its people and what they said."""

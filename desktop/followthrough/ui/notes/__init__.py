@@ -1,0 +1,1 @@
+"""Thank-you notes: the composer, spelling, sending and printing."""

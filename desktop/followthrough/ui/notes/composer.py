@@ -1,0 +1,1162 @@
+"""The thank-you note composer: one interviewer, one note, from template to sent.
+
+The fields on the left hold the personal parts; while the text has not been edited by
+hand, every change fills the chosen template again (the live preview). The checks run
+as you type. The note goes out by e-mail (the mail program opens with everything filled
+in, and the text is on the clipboard) or is printed as a card in a handwriting font.
+Saving and marking go through the background runner; nothing here decides a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QPageSize,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.cadence import earliest_promise, promise_kept_on, promise_problem
+from followthrough.domain.mailto import MailtoError, mailto_url
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus, finished_on_text
+from followthrough.domain.notes import (
+    Finding,
+    NoteFacts,
+    PersonalParts,
+    Severity,
+    Tone,
+    compose,
+    debrief_suggestions,
+    length_hint,
+    looks_like_home_address,
+    run_checks,
+    word_count,
+)
+from followthrough.domain.spelling import Speller, words_from_names
+from followthrough.domain.wording import short_day
+from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
+from followthrough.services.printing import (
+    EnvelopeFormat,
+    NoteLayout,
+    PageFormat,
+    envelope_to_pdf,
+    note_to_pdf,
+    paint_envelope,
+    paint_note,
+)
+from followthrough.store.notes import NoteContext, NoteDraft
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.formatting import two_clock_text
+from followthrough.ui.common.forms import date_edit
+from followthrough.ui.common.text import menu_label, plain_label, tooltip
+from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
+
+PROBLEM_COLOUR = "#b00020"
+ADVICE_COLOUR = "#8a6d00"
+HOME_ADDRESS_HINT = (
+    "This looks like a home address. A thank-you card goes to their office (or to "
+    "reception), never to someone's home."
+)
+CHECKS_PENDING = "Checking…"
+SPELLING_LOADING = "The spelling dictionary is loading; spelling is checked in a moment."
+
+
+PROMISE_REFUSED = "Change the promised day first."
+
+
+def default_promise(note: NoteContext) -> date:
+    """The day the follow-up plan already calls for (so note and plan agree), unless a
+    note may not promise a day that soon (a call the day after their decision date can
+    come two days after the interview; a promise not before the fourth): then the first
+    working day a promise may name. A week after the interview when there is no plan."""
+    if note.planned_follow_up is not None:
+        day = note.planned_follow_up
+        if note.follow_up_facts is not None:
+            day = max(day, earliest_promise(note.follow_up_facts))
+    else:
+        day = note.interview_day + timedelta(days=7)
+    return promise_kept_on(day)
+
+
+class NoteComposerDialog(QDialog):
+    """Signals:
+    save_requested(object, bool): a NoteDraft, and whether it passed its checks.
+    finish_requested(object, bool, object, object): the NoteDraft as sent, whether it
+        passed its checks, the NoteMedium it went out by, and the date.
+    reopen_requested(): "not sent after all".
+    add_word_requested(str): a word for the personal word list.
+    sender_changed(str, str): the user's name and contact details, to keep in settings.
+    contact_email_changed(str): a new e-mail address for the interviewer.
+    """
+
+    save_requested = Signal(object, bool)
+    finish_requested = Signal(object, bool, object, object)
+    reopen_requested = Signal()
+    add_word_requested = Signal(str)
+    sender_changed = Signal(str, str)
+    contact_email_changed = Signal(str)
+
+    def __init__(
+        self,
+        note: NoteContext,
+        fonts: list[HandwritingFont],
+        font_problem: str | None,
+        today: date,
+        zone: ZoneInfo,
+        parent: QWidget | None = None,
+        *,
+        print_settings: dict[str, Any] | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.opened_at = now
+        self.note = note
+        self.task = note.task
+        self.fonts = fonts
+        self.font_problem = font_problem
+        self.today = today
+        self.zone = zone
+        self.speller: Speller | None = None
+        self.findings: list[Finding] = []
+        self.status = self.task.status
+        self._dirty = False
+        self._filling = False
+        self.edited_by_hand = note.draft.edited_by_hand if note.draft else False
+        self.setObjectName("noteComposer")
+        self.setWindowTitle(f"Thank-you note to {self.task.name} — {self.task.company}")
+        self.resize(1100, 760)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(250)
+        self._check_timer.timeout.connect(self.run_checks)
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("noteHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("noteState")
+        layout.addWidget(self.state_label)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_fields())
+        splitter.addWidget(self._build_text_side(print_settings or {}))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+
+        self.error = QLabel()
+        self.error.setObjectName("noteError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addLayout(self._build_buttons())
+
+        self._load(note)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
+        QShortcut(QKeySequence("F7"), self, self.run_checks)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_fields(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        fields = QWidget()
+        form = QFormLayout(fields)
+        column.addWidget(fields)
+        column.addStretch(1)  # spare height stays below the fields, not between them
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.tone = QComboBox()
+        self.tone.setObjectName("noteTone")
+        for tone in Tone:
+            self.tone.addItem(tone.label, tone.value)
+        form.addRow("&Tone:", self.tone)
+
+        self.specific = QPlainTextEdit()
+        self.specific.setObjectName("noteSpecific")
+        self.specific.setTabChangesFocus(True)
+        self.specific.setPlaceholderText(
+            "One thing you talked about that mattered to them (required)"
+        )
+        self.specific.setFixedHeight(64)
+        form.addRow("&One specific thing:", self.specific)
+
+        self.wish = QPlainTextEdit()
+        self.wish.setObjectName("noteWish")
+        self.wish.setTabChangesFocus(True)
+        self.wish.setPlaceholderText("What you forgot, or would now answer better")
+        self.wish.setFixedHeight(64)
+        self.debrief_button = QToolButton()
+        self.debrief_button.setObjectName("noteDebrief")
+        self.debrief_button.setText("From my debrief notes")
+        self.debrief_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.debrief_menu = QMenu(self.debrief_button)
+        self.debrief_button.setMenu(self.debrief_menu)
+        wish_box = QVBoxLayout()
+        wish_box.setContentsMargins(0, 0, 0, 0)
+        wish_box.addWidget(self.wish)
+        wish_box.addWidget(self.debrief_button, 0, Qt.AlignmentFlag.AlignLeft)
+        wish_label = QLabel("What I &wish I had said:")
+        wish_label.setBuddy(self.wish)
+        form.addRow(wish_label, wish_box)
+
+        self.extra = QLineEdit()
+        self.extra.setObjectName("noteExtra")
+        self.extra.setPlaceholderText("A link, book, article or work sample (optional)")
+        form.addRow("&Something to share:", self.extra)
+
+        self.promise = QCheckBox("&Promise to follow up on")
+        self.promise.setObjectName("notePromise")
+        self.promise_date = date_edit()
+        self.promise_date.setObjectName("notePromiseDate")
+        self.promise_date.setCalendarPopup(True)
+        self.promise_date.setDisplayFormat("ddd d MMM yyyy")
+        promise_row = QHBoxLayout()
+        promise_row.addWidget(self.promise)
+        promise_row.addWidget(self.promise_date, 1)
+        form.addRow(promise_row)
+        self.promise_help = plain_label(wrap=True)
+        self.promise_help.setObjectName("notePromiseHelp")
+        form.addRow(self.promise_help)
+
+        sender = QGroupBox("Signed by (kept for every note)")
+        sender_form = QFormLayout(sender)
+        self.sender_name = QLineEdit()
+        self.sender_name.setObjectName("noteSenderName")
+        self.sender_contact = QPlainTextEdit()
+        self.sender_contact.setObjectName("noteSenderContact")
+        self.sender_contact.setTabChangesFocus(True)
+        self.sender_contact.setFixedHeight(58)
+        self.sender_contact.setPlaceholderText("E-mail, phone, LinkedIn: one per line")
+        sender_form.addRow("&Name:", self.sender_name)
+        sender_form.addRow("&Contact:", self.sender_contact)
+        form.addRow(sender)
+
+        how = QGroupBox("How it goes out")
+        how_form = QFormLayout(how)
+        self.medium = QComboBox()
+        self.medium.setObjectName("noteMedium")
+        for medium in NoteMedium:
+            self.medium.addItem(medium.label, medium.value)
+        how_form.addRow("&Medium:", self.medium)
+        self.recipient = QLineEdit()
+        self.recipient.setObjectName("noteRecipient")
+        self.recipient.setPlaceholderText("their work e-mail address")
+        self.recipient_label = QLabel("&To:")
+        self.recipient_label.setBuddy(self.recipient)
+        how_form.addRow(self.recipient_label, self.recipient)
+        self.address = QPlainTextEdit()
+        self.address.setObjectName("noteAddress")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(70)
+        self.address.setPlaceholderText("Their name, the company, the office address")
+        self.address_label = QLabel("&Address:")
+        self.address_label.setBuddy(self.address)
+        how_form.addRow(self.address_label, self.address)
+        self.address_hint = QLabel(HOME_ADDRESS_HINT)
+        self.address_hint.setObjectName("noteAddressHint")
+        self.address_hint.setWordWrap(True)
+        self.address_hint.setStyleSheet(f"color: {ADVICE_COLOUR};")
+        self.address_hint.hide()
+        how_form.addRow(self.address_hint)
+        form.addRow(how)
+        return box
+
+    def _build_text_side(self, print_settings: dict[str, Any]) -> QWidget:
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        subject_row = QHBoxLayout()
+        self.subject_label = QLabel("S&ubject:")
+        self.subject = QLineEdit()
+        self.subject.setObjectName("noteSubject")
+        self.subject_label.setBuddy(self.subject)
+        subject_row.addWidget(self.subject_label)
+        subject_row.addWidget(self.subject, 1)
+        layout.addLayout(subject_row)
+
+        self.tabs = QTabWidget()
+        text_tab = QWidget()
+        text_layout = QVBoxLayout(text_tab)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("noteText")
+        self.editor.setTabChangesFocus(True)
+        self.highlighter = SpellHighlighter(self.editor.document())
+        install_spelling_menu(self.editor, lambda: self.speller, self.add_word)
+        text_layout.addWidget(self.editor, 1)
+        hand_row = QHBoxLayout()
+        self.hand_label = QLabel(
+            "You edited the text yourself, so the fields above no longer rewrite it."
+        )
+        self.hand_label.setWordWrap(True)
+        self.rebuild_button = QPushButton("&Rebuild from the fields")
+        self.rebuild_button.setObjectName("noteRebuild")
+        self.rebuild_button.clicked.connect(self.rebuild)
+        hand_row.addWidget(self.hand_label, 1)
+        hand_row.addWidget(self.rebuild_button)
+        text_layout.addLayout(hand_row)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("noteWordCount")
+        text_layout.addWidget(self.count_label)
+        self.tabs.addTab(text_tab, "Te&xt")
+        self.tabs.addTab(self._build_card_tab(print_settings), "Card &preview")
+        layout.addWidget(self.tabs, 3)
+
+        checks = QGroupBox("Before it goes")
+        checks_layout = QVBoxLayout(checks)
+        self.findings_list = QListWidget()
+        self.findings_list.setObjectName("noteFindings")
+        self.findings_list.currentRowChanged.connect(self._show_finding)
+        checks_layout.addWidget(self.findings_list)
+        self.finding_detail = QLabel()
+        self.finding_detail.setObjectName("noteFindingDetail")
+        self.finding_detail.setWordWrap(True)
+        self.finding_detail.setTextFormat(Qt.TextFormat.PlainText)
+        checks_layout.addWidget(self.finding_detail)
+        layout.addWidget(checks, 2)
+        return side
+
+    def _build_card_tab(self, saved: dict[str, Any]) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.font_choice = QComboBox()
+        self.font_choice.setObjectName("noteFont")
+        for font in self.fonts:
+            self.font_choice.addItem(font.label, font.family)
+        self.page_choice = QComboBox()
+        self.page_choice.setObjectName("notePage")
+        for page in PageFormat:
+            self.page_choice.addItem(page.label, page.value)
+        self.size_choice = QDoubleSpinBox()
+        self.size_choice.setObjectName("noteFontSize")
+        self.size_choice.setRange(9.0, 36.0)
+        self.size_choice.setSingleStep(1.0)
+        self.size_choice.setSuffix(" pt")
+        self.ruled = QCheckBox("Ruled &lines")
+        self.ruled.setObjectName("noteRuled")
+        row.addWidget(QLabel("Font:"))
+        row.addWidget(self.font_choice)
+        row.addWidget(QLabel("Page:"))
+        row.addWidget(self.page_choice)
+        row.addWidget(QLabel("Size:"))
+        row.addWidget(self.size_choice)
+        row.addWidget(self.ruled)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.font_error = QLabel(self.font_problem or "")
+        self.font_error.setObjectName("noteFontError")
+        self.font_error.setWordWrap(True)
+        self.font_error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.font_error.setVisible(bool(self.font_problem))
+        layout.addWidget(self.font_error)
+        self.preview = QTextEdit()
+        self.preview.setObjectName("noteCardPreview")
+        self.preview.setReadOnly(True)
+        self.preview.setAcceptRichText(False)
+        self.preview.setStyleSheet("QTextEdit { background: #fffdf6; color: #1d2b53; }")
+        self.preview.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        layout.addWidget(self.preview, 1)
+        envelope_row = QHBoxLayout()
+        self.envelope_choice = QComboBox()
+        self.envelope_choice.setObjectName("noteEnvelope")
+        for envelope in EnvelopeFormat:
+            self.envelope_choice.addItem(envelope.label, envelope.value)
+        self.envelope_button = QPushButton("En&velope or label…")
+        self.envelope_button.setObjectName("noteEnvelopeButton")
+        self.envelope_button.clicked.connect(self.print_envelope)
+        envelope_row.addWidget(QLabel("Envelope:"))
+        envelope_row.addWidget(self.envelope_choice)
+        envelope_row.addWidget(self.envelope_button)
+        envelope_row.addStretch(1)
+        layout.addLayout(envelope_row)
+
+        self._select(self.font_choice, saved.get("font"))
+        self._select(self.page_choice, saved.get("page", PageFormat.CARD_A6.value))
+        self._select(self.envelope_choice, saved.get("envelope", EnvelopeFormat.DL.value))
+        try:
+            self.size_choice.setValue(float(saved.get("size", 13.0)))
+        except (TypeError, ValueError):
+            self.size_choice.setValue(13.0)
+        self.ruled.setChecked(str(saved.get("ruled", "false")).lower() == "true")
+        for signal in (
+            self.font_choice.currentIndexChanged,
+            self.page_choice.currentIndexChanged,
+            self.size_choice.valueChanged,
+            self.ruled.toggled,
+        ):
+            signal.connect(self._update_preview)
+        return tab
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.save_button = QPushButton("&Save draft")
+        self.save_button.setObjectName("noteSave")
+        self.save_button.clicked.connect(self.save_draft)
+        self.email_button = QPushButton("Send by &e-mail…")
+        self.email_button.setObjectName("noteEmail")
+        self.email_button.clicked.connect(self.send_email)
+        self.print_button = QPushButton("Pr&int preview…")
+        self.print_button.setObjectName("notePrint")
+        self.print_button.clicked.connect(self.print_preview)
+        self.pdf_button = QPushButton("Save as P&DF…")
+        self.pdf_button.setObjectName("notePdf")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.delivered_button = QPushButton("&Mark as posted…")
+        self.delivered_button.setObjectName("noteDelivered")
+        self.delivered_button.clicked.connect(self.mark_delivered)
+        self.reopen_button = QPushButton("Not sent after all")
+        self.reopen_button.setObjectName("noteReopen")
+        self.reopen_button.clicked.connect(self.reopen)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.close)
+        for button in (
+            self.save_button,
+            self.email_button,
+            self.print_button,
+            self.pdf_button,
+            self.delivered_button,
+            self.reopen_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
+        return row
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _load(self, note: NoteContext) -> None:
+        self._filling = True
+        task, draft = note.task, note.draft
+        self.heading.setText(
+            f"To {task.name}"
+            + (f", {task.title}" if task.title else "")
+            + f" · {task.company}"
+            + (f" · {task.role_title}" if task.role_title else "")
+            + f" — interview {note.interview_day:%a} {note.interview_day.day} "
+            f"{note.interview_day:%b}"
+        )
+        self.sender_name.setText(note.sender_name)
+        self.sender_contact.setPlainText(note.sender_contact)
+        self.recipient.setText(note.email)
+        promise = default_promise(note)
+        if draft is not None:
+            self._select(self.tone, draft.tone)
+            self.specific.setPlainText(draft.specific_point)
+            self.wish.setPlainText(draft.wish_said)
+            self.extra.setText(draft.extra)
+            self.promise.setChecked(draft.promised_on is not None)
+            promise = draft.promised_on or promise
+            self._select(self.medium, draft.medium.value)
+            self.address.setPlainText(draft.address)
+            self.subject.setText(draft.subject)
+            self.editor.setPlainText(draft.body)
+        else:
+            self._select(self.medium, task.medium.value)
+            self.promise.setChecked(True)
+        self.promise_date.setDate(QDate(promise.year, promise.month, promise.day))
+        self.promise_date.setMinimumDate(
+            QDate(note.interview_day.year, note.interview_day.month, note.interview_day.day)
+        )
+        suggestions = debrief_suggestions(
+            "\n".join(t for t in (note.interview_notes, note.application_notes) if t.strip())
+        )
+        self.debrief_menu.clear()
+        for text in suggestions:
+            action = self.debrief_menu.addAction(menu_label(text))
+            action.triggered.connect(lambda _c=False, t=text: self._use_debrief(t))
+        self.debrief_button.setEnabled(bool(suggestions))
+        self.debrief_button.setToolTip(
+            "Sentences from this interview's notes"
+            if suggestions
+            else "No debrief notes for this interview yet"
+        )
+        self._last_text = (self.subject.text(), self.editor.toPlainText())
+        self._filling = False
+        for signal in (
+            self.tone.currentIndexChanged,
+            self.specific.textChanged,
+            self.wish.textChanged,
+            self.extra.textChanged,
+            self.promise.toggled,
+            self.promise_date.dateChanged,
+            self.sender_name.textChanged,
+            self.sender_contact.textChanged,
+        ):
+            signal.connect(self._fields_changed)
+        self.promise.toggled.connect(self._update_promise_help)
+        self.promise_date.dateChanged.connect(self._update_promise_help)
+        self._update_promise_help()
+        self.medium.currentIndexChanged.connect(self._medium_changed)
+        self.address.textChanged.connect(self._address_changed)
+        self.recipient.textChanged.connect(self._mark_dirty)
+        self.subject.textChanged.connect(self._text_changed)
+        self.editor.textChanged.connect(self._text_changed)
+        if draft is None or not draft.body.strip():
+            self.edited_by_hand = False
+            self._fill_from_template()
+        self._medium_changed()
+        self._address_changed()
+        self._show_state()
+        self._update_text_side()
+        self._dirty = draft is None  # a fresh note from the template is worth keeping
+
+    def set_speller(self, speller: Speller) -> None:
+        """The dictionary finished loading: underline, and check spelling too."""
+        task = self.task
+        speller.add_words(
+            words_from_names(
+                task.name,
+                task.company,
+                task.role_title,
+                task.title,
+                self.sender_name.text(),
+                *(name for name, _text in self.note.siblings),
+            )
+        )
+        self.speller = speller
+        self.highlighter.set_speller(speller)
+        self.run_checks()
+
+    # -- what the fields say --------------------------------------------------------------
+
+    def facts(self) -> NoteFacts:
+        return NoteFacts(
+            interviewer_name=self.task.name,
+            interviewer_title=self.task.title,
+            company=self.task.company,
+            role_title=self.task.role_title,
+            interview_day=self.note.interview_day,
+            sender_name=self.sender_name.text().strip(),
+            sender_contact=self.sender_contact.toPlainText().strip(),
+        )
+
+    def parts(self) -> PersonalParts:
+        chosen = self.promise_date.date()
+        return PersonalParts(
+            specific_point=self.specific.toPlainText().strip(),
+            wish_said=self.wish.toPlainText().strip(),
+            extra=self.extra.text().strip(),
+            promised_on=date(chosen.year(), chosen.month(), chosen.day())
+            if self.promise.isChecked()
+            else None,
+        )
+
+    def chosen_medium(self) -> NoteMedium:
+        return NoteMedium(self.medium.currentData())
+
+    def tone_value(self) -> Tone:
+        return Tone(self.tone.currentData())
+
+    def draft(self) -> NoteDraft:
+        parts = self.parts()
+        return NoteDraft(
+            tone=self.tone_value().value,
+            subject=self.subject.text().strip(),
+            body=self.editor.toPlainText(),
+            edited_by_hand=self.edited_by_hand,
+            specific_point=parts.specific_point,
+            wish_said=parts.wish_said,
+            extra=parts.extra,
+            promised_on=parts.promised_on,
+            medium=self.chosen_medium(),
+            address=self.address.toPlainText().strip(),
+        )
+
+    def layout_choice(self) -> NoteLayout:
+        family = self.font_choice.currentData()
+        return NoteLayout(
+            font_family=str(family) if family else "",
+            point_size=self.size_choice.value(),
+            page=PageFormat(self.page_choice.currentData()),
+            ruled=self.ruled.isChecked(),
+        )
+
+    def print_settings(self) -> dict[str, Any]:
+        """The card choices, to remember for the next note."""
+        return {
+            "font": self.font_choice.currentData(),
+            "page": self.page_choice.currentData(),
+            "size": self.size_choice.value(),
+            "ruled": "true" if self.ruled.isChecked() else "false",
+            "envelope": self.envelope_choice.currentData(),
+        }
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    # -- reacting ------------------------------------------------------------------------
+
+    def _mark_dirty(self) -> None:
+        if not self._filling:
+            self._dirty = True
+
+    def promise_problem(self) -> str | None:
+        """Why the promised day is not allowed (with the earliest that is), or None."""
+        parts = self.parts()
+        facts = self.note.follow_up_facts
+        if parts.promised_on is None or facts is None:
+            return None
+        return promise_problem(facts, parts.promised_on)
+
+    def _update_promise_help(self) -> None:
+        problem = self.promise_problem()
+        promised = self.parts().promised_on
+        if problem is not None:
+            text = problem
+        elif promised is not None:
+            text = self._promise_text(promised)
+        else:
+            planned = self.note.planned_follow_up
+            text = (
+                f"No promise: the follow-up reminder comes on {short_day(planned)}, "
+                "as the plan says."
+                if planned
+                else "No promise in the note."
+            )
+        self.promise_help.setText(text)
+        self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
+        if problem is None and self.error.text().startswith(PROMISE_REFUSED):
+            self.error.hide()
+
+    def _promise_text(self, promised: date) -> str:
+        """When the follow-up comes with this promise: the earliest day promised in the
+        notes of this interview that went out sets the plan, this one included."""
+        sent = self.note.other_promises
+        earlier = [(name, day) for name, day in sent if day < promised]
+        if earlier:
+            name, day = earlier[0]
+            return (
+                f"The follow-up reminder will come on {short_day(day)}, the day {name}'s note "
+                "already promised: promise that day here too and both notes keep their word."
+            )
+        text = (
+            f"The follow-up reminder for this application will come on {short_day(promised)}, "
+            "the day you promise"
+        )
+        kept = promise_kept_on(promised)
+        if kept != promised:
+            text += f" (a {promised:%A}: the call or e-mail comes on {short_day(kept)})"
+        text += "."
+        later = [f"{name}'s note promised {short_day(day)}" for name, day in sent if day > promised]
+        if later:
+            text += f" {'; '.join(later)}: the same day in every note keeps one plan."
+        return text
+
+    def _refuse_a_bad_promise(self) -> bool:
+        """True (and the reason shown) when the note promises a day it may not."""
+        problem = self.promise_problem()
+        if problem is None:
+            return False
+        self.show_error(f"{PROMISE_REFUSED} {problem}")
+        self.promise_date.setFocus()
+        return True
+
+    def _fields_changed(self) -> None:
+        if self._filling:
+            return
+        self._dirty = True
+        if not self.edited_by_hand:
+            self._fill_from_template()
+        self._update_text_side()
+
+    def _text_changed(self) -> None:
+        # The highlighter's underlines also emit textChanged: only a real edit counts.
+        current = (self.subject.text(), self.editor.toPlainText())
+        if self._filling or current == self._last_text:
+            return
+        self._last_text = current
+        self._dirty = True
+        self.edited_by_hand = True
+        self._update_text_side()
+
+    def _fill_from_template(self) -> None:
+        composed = compose(self.tone_value(), self.facts(), self.parts())
+        self._filling = True
+        try:
+            self.subject.setText(composed.subject)
+            if self.editor.toPlainText() != composed.body:
+                self.editor.setPlainText(composed.body)
+            self._last_text = (self.subject.text(), self.editor.toPlainText())
+        finally:
+            self._filling = False
+
+    def rebuild(self) -> None:
+        """Fill the template again from the fields, replacing hand edits (asks first)."""
+        if self.edited_by_hand and not Ask.confirm(
+            self,
+            "Replace your edits?",
+            "Rebuilding fills the template again from the fields on the left. The changes "
+            "you typed into the text itself will be replaced.",
+            "Rebuild",
+        ):
+            return
+        self.edited_by_hand = False
+        self._fill_from_template()
+        self._dirty = True
+        self._update_text_side()
+
+    def _use_debrief(self, text: str) -> None:
+        current = self.wish.toPlainText().strip()
+        self.wish.setPlainText(f"{current} {text}".strip() if current else text)
+
+    def _medium_changed(self) -> None:
+        medium = self.chosen_medium()
+        by_email = medium is NoteMedium.EMAIL
+        email_widgets: tuple[QWidget, ...] = (
+            self.recipient,
+            self.recipient_label,
+            self.subject,
+            self.subject_label,
+            self.email_button,
+        )
+        for widget in email_widgets:
+            widget.setVisible(by_email)
+        card_widgets: tuple[QWidget, ...] = (self.address, self.address_label)
+        for widget in card_widgets:
+            widget.setVisible(medium.printed)
+        self.delivered_button.setText(
+            "&Mark as dropped off…" if medium is NoteMedium.DROP_OFF else "&Mark as posted…"
+        )
+        self.delivered_button.setVisible(medium.printed)
+        if medium.printed and self.tabs.currentIndex() == 0 and not self._filling:
+            self.tabs.setCurrentIndex(1)
+        self._address_changed()
+        self._mark_dirty()
+        self._update_text_side()
+
+    def _address_changed(self) -> None:
+        address = self.address.toPlainText()
+        home = self.chosen_medium().printed and looks_like_home_address(address, self.task.company)
+        self.address_hint.setVisible(home)
+        self._mark_dirty()
+
+    def _update_text_side(self) -> None:
+        self.hand_label.setVisible(self.edited_by_hand)
+        self.rebuild_button.setVisible(self.edited_by_hand)
+        body = self.editor.toPlainText()
+        words = word_count(body)
+        hint = length_hint(words, self.chosen_medium().value)
+        text = f"{words} words"
+        if hint:
+            text += f" — {hint}"
+        self.count_label.setText(text)
+        self.count_label.setStyleSheet(f"color: {ADVICE_COLOUR};" if hint else "")
+        self._update_preview()
+        self.findings_list.clear()
+        self.findings_list.addItem(CHECKS_PENDING)
+        self._check_timer.start()
+
+    def _update_preview(self) -> None:
+        layout = self.layout_choice()
+        body = self.editor.toPlainText()
+        self.preview.setPlainText(body)
+        if not layout.font_family:
+            return
+        try:
+            font = exact_font(layout.font_family, layout.point_size)
+        except FontError as exc:
+            self.font_error.setText(str(exc))
+            self.font_error.show()
+            return
+        self.preview.setFont(font)
+        self.preview.document().setDefaultFont(font)
+        # Wrap where the card wraps: the page's width less its margins, at screen size.
+        width_mm = layout.page.page_size().size(QPageSize.Unit.Millimeter).width()
+        text_mm = max(20.0, width_mm - 2 * layout.margin_mm)
+        self.preview.setLineWrapColumnOrWidth(int(text_mm / 25.4 * self.logicalDpiX()))
+        missing = missing_glyphs(layout.font_family, body)
+        if missing:
+            self.font_error.setText(
+                f"{self.font_choice.currentText()} cannot draw {' '.join(missing)}: change "
+                "those characters or pick another font, so the card looks the same throughout."
+            )
+            self.font_error.show()
+        elif not self.font_problem:
+            self.font_error.hide()
+
+    # -- checks --------------------------------------------------------------------------
+
+    def run_checks(self) -> list[Finding]:
+        self._check_timer.stop()
+        body = self.editor.toPlainText()
+        self.findings = run_checks(
+            body,
+            self.parts(),
+            self.task.company,
+            self.note.other_companies,
+            self.note.siblings,
+            self.chosen_medium().value,
+            self.speller,
+        )
+        promise = self.promise_problem()
+        promised = self.parts().promised_on
+        if promise is not None:
+            # The note would promise a day the plan may not keep: a problem before it goes.
+            self.findings.insert(0, Finding("promise", Severity.PROBLEM, promise))
+        elif promised is not None and (kept := promise_kept_on(promised)) != promised:
+            self.findings.append(
+                Finding(
+                    "promise",
+                    Severity.ADVICE,
+                    f"The note promises a {promised:%A}: the call or e-mail comes on "
+                    f"{short_day(kept)}. A weekday keeps your word to the day.",
+                )
+            )
+        self.findings_list.clear()
+        for finding in self.findings:
+            mark = "✗" if finding.severity is Severity.PROBLEM else "•"
+            item = QListWidgetItem(f"{mark} {finding.message}")
+            item.setForeground(
+                QColor(PROBLEM_COLOUR if finding.severity is Severity.PROBLEM else ADVICE_COLOUR)
+            )
+            item.setToolTip(tooltip("\n\n".join(finding.passages) or finding.message))
+            self.findings_list.addItem(item)
+        if self.speller is None:
+            self.findings_list.addItem(SPELLING_LOADING)
+        if not self.findings and self.speller is not None:
+            ok = QListWidgetItem("✓ All checks passed: personal, complete, spelled right.")
+            ok.setForeground(QColor("#1b7f3b"))
+            self.findings_list.addItem(ok)
+        self._highlight([])
+        return self.findings
+
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.PROBLEM]
+
+    def passes_checks(self) -> bool:
+        """Checked for real: spelling loaded and no problem left."""
+        self.run_checks()
+        return self.speller is not None and not self.problems()
+
+    def _show_finding(self, row: int) -> None:
+        if not 0 <= row < len(self.findings):
+            self.finding_detail.clear()
+            self._highlight([])
+            return
+        finding = self.findings[row]
+        if finding.passages:
+            shared = "\n".join(f"“{p}”" for p in finding.passages[:4])
+            self.finding_detail.setText(f"Shared passages:\n{shared}")
+        else:
+            self.finding_detail.setText("")
+        self._highlight(list(finding.spans))
+
+    def _highlight(self, spans: list[tuple[int, int]]) -> None:
+        selections = []
+        length = len(self.editor.toPlainText())
+        for start, end in spans:
+            if not 0 <= start < end <= length:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ffe08a"))
+            selection.format = fmt
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+        if selections:
+            self.editor.setTextCursor(selections[0].cursor)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _show_state(self) -> None:
+        task, status = self.task, self.status
+        if status.finished:
+            text = finished_on_text(status, task.finished_on)
+        else:
+            due = two_clock_text(task.deadline, self.zone, task.time_zone)
+            late = self.opened_at is not None and self.opened_at >= task.deadline
+            text = f"{status.label} · {'overdue: it was due' if late else 'due'} {due}"
+        self.state_label.setText(text)
+        self.reopen_button.setVisible(status.finished)
+
+    def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
+        """The store saved a new state (called by the flow after a save)."""
+        self.status = status
+        self.task = replace(self.task, status=status, finished_on=finished_on)
+        self._show_state()
+
+    def _keep_sender(self) -> None:
+        name, contact = self.sender_name.text().strip(), self.sender_contact.toPlainText().strip()
+        if (name, contact) != (self.note.sender_name.strip(), self.note.sender_contact.strip()):
+            self.sender_changed.emit(name, contact)
+            self.note = replace(self.note, sender_name=name, sender_contact=contact)
+
+    def save_draft(self) -> None:
+        self._keep_sender()
+        checked = self.passes_checks()
+        self.save_requested.emit(self.draft(), checked)
+        self._dirty = False
+
+    def _confirm_problems(self, action: str) -> bool:
+        problems = self.problems()
+        if not problems:
+            return True
+        listing = "\n".join(f"• {p.message}" for p in problems[:6])
+        return Ask.confirm(
+            self, "Send with these problems?", f"The checks found:\n{listing}", action
+        )
+
+    def send_email(self) -> None:
+        if self._refuse_a_bad_promise():
+            return
+        if self.chosen_medium() is not NoteMedium.EMAIL:
+            self._select(self.medium, NoteMedium.EMAIL.value)
+        checked = self.passes_checks()
+        if not self._confirm_problems("Send anyway"):
+            return
+        to = self.recipient.text().strip()
+        if to != self.note.email.strip():
+            self.contact_email_changed.emit(to)
+        try:
+            url = mailto_url(to, self.subject.text(), self.editor.toPlainText())
+        except MailtoError as exc:
+            self.show_error(str(exc))
+            self.recipient.setFocus()
+            return
+        self.error.hide()
+        self._keep_sender()
+        QGuiApplication.clipboard().setText(self.editor.toPlainText())
+        opened = self.open_url(QUrl.fromEncoded(url.encode("ascii")))
+        # The desktop only says it passed the link on, not that a mail program took it.
+        where = (
+            "If your mail program opened, it shows the note, addressed and ready to send."
+            if opened
+            else "No mail program opened here."
+        )
+        sent = Ask.confirm(
+            self,
+            "Did it go out?",
+            f"{where} The text is also on the clipboard, to paste into a new message to "
+            f"{to}.\n\nOnce you have sent it, mark the note as e-mailed.",
+            "Mark as e-mailed today",
+        )
+        # One job saves the text and, when sent, the state: never a state without its text.
+        if sent:
+            self.finish_requested.emit(self.draft(), checked, NoteMedium.EMAIL, self.today)
+        else:
+            self.save_requested.emit(self.draft(), checked)
+        self._dirty = False
+
+    @staticmethod
+    def open_url(url: QUrl) -> bool:
+        """Opens the mail program (tests replace this)."""
+        return QDesktopServices.openUrl(url)
+
+    def _printable(self) -> NoteLayout | None:
+        layout = self.layout_choice()
+        if self.font_problem or not layout.font_family:
+            self.show_error(self.font_problem or "No handwriting font is available.")
+            return None
+        if not self.editor.toPlainText().strip():
+            self.show_error("Write the note first.")
+            return None
+        return layout
+
+    def print_preview(self) -> None:
+        layout = self._printable()
+        if layout is None:
+            return
+        self.passes_checks()
+        if not self._confirm_problems("Print anyway"):
+            return
+        self.save_draft()
+        text = self.editor.toPlainText()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"Thank-you note to {self.task.name}")
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Print preview — note to {self.task.name}")
+        dialog.paintRequested.connect(lambda p: self._paint(lambda: paint_note(p, text, layout)))
+        self.run_preview(dialog)
+
+    def _paint(self, work: Callable[[], object]) -> None:
+        try:
+            work()
+        except FontError as exc:
+            self.show_error(str(exc))
+
+    @staticmethod
+    def run_preview(dialog: QPrintPreviewDialog) -> None:
+        """Shows the print preview (tests replace this)."""
+        dialog.exec()
+
+    def export_pdf(self) -> None:
+        layout = self._printable()
+        if layout is None:
+            return
+        self.passes_checks()
+        if not self._confirm_problems("Save anyway"):
+            return
+        suggested = self.pdf_folder() / f"Thank-you note to {self.task.name}.pdf"
+        path = self.choose_pdf_path(self, str(suggested))
+        if path is None:
+            return
+        self.save_draft()
+        try:
+            note_to_pdf(
+                path, self.editor.toPlainText(), layout, f"Thank-you note to {self.task.name}"
+            )
+        except (FontError, OSError) as exc:
+            self.show_error(f"Could not save the PDF: {exc}")
+            return
+        self.show_info(f"Saved {path.name}.")
+
+    @staticmethod
+    def pdf_folder() -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) if folder else Path.home()
+
+    @staticmethod
+    def choose_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+        """Asks where to save (tests replace this)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, "Save the note as PDF", suggested, "PDF (*.pdf)"
+        )
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+
+    def print_envelope(self) -> None:
+        address = self.address.toPlainText().strip()
+        if not address:
+            self.show_error("Type their address first (under “How it goes out”).")
+            self.address.setFocus()
+            return
+        layout = self.layout_choice()
+        if self.font_problem or not layout.font_family:
+            self.show_error(self.font_problem or "No handwriting font is available.")
+            return
+        sender = "\n".join(
+            t for t in (self.sender_name.text().strip(), self.sender_contact.toPlainText()) if t
+        )
+        envelope = EnvelopeFormat(self.envelope_choice.currentData())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"Envelope for {self.task.name}")
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Print preview — {envelope.label}")
+        dialog.paintRequested.connect(
+            lambda p: self._paint(
+                lambda: paint_envelope(p, address, sender, envelope, layout.font_family)
+            )
+        )
+        self.run_preview(dialog)
+
+    def envelope_pdf(self, path: Path) -> None:
+        """The envelope as a PDF (used by tests and by "Save as PDF" for the envelope)."""
+        layout = self.layout_choice()
+        sender = self.sender_name.text().strip()
+        envelope_to_pdf(
+            path,
+            self.address.toPlainText().strip(),
+            sender,
+            EnvelopeFormat(self.envelope_choice.currentData()),
+            layout.font_family,
+        )
+
+    def mark_delivered(self) -> None:
+        medium = self.chosen_medium()
+        if not medium.printed or self._refuse_a_bad_promise():
+            return
+        verb = "dropped off" if medium is NoteMedium.DROP_OFF else "posted"
+        day = Ask.day(
+            self,
+            f"Mark as {verb}",
+            f"The day the card to {self.task.name} was {verb}:",
+            self.today,
+        )
+        if day is None:
+            return
+        self._keep_sender()
+        self.finish_requested.emit(self.draft(), self.passes_checks(), medium, day)
+        self._dirty = False
+
+    def reopen(self) -> None:
+        if Ask.confirm(
+            self,
+            "Not sent after all?",
+            f"The note to {self.task.name} goes back to your drafts, and its reminders come back.",
+            "Back to drafts",
+        ):
+            self.reopen_requested.emit()
+
+    def add_word(self, word: str) -> None:
+        if self.speller is not None:
+            self.speller.add_words([word])
+            self.highlighter.rehighlight()
+        self.add_word_requested.emit(word)
+        self.run_checks()
+
+    def show_error(self, message: str) -> None:
+        self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.error.setText(message)
+        self.error.show()
+
+    def show_info(self, message: str) -> None:
+        self.error.setStyleSheet("color: #1b7f3b;")
+        self.error.setText(message)
+        self.error.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing typed is lost: closing keeps the draft.
+        if self._dirty and self.editor.toPlainText().strip():
+            self.save_draft()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""References: heads-ups, thanks and outcomes for the people who vouch."""

@@ -1,0 +1,602 @@
+"""Dialogs for references and network contacts: the message composer (heads-up, thanks,
+outcome, check-in, by e-mail or as phone talking points), logging a call they got, and
+adding someone to an application."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.mailto import MailtoError
+from followthrough.domain.references import (
+    ContactedBy,
+    Message,
+    MessagePurpose,
+    ReferenceFacts,
+    ReferenceKind,
+    compose,
+    mailto_for,
+    overuse_warning,
+    suggested_emphasis,
+    talking_points,
+)
+from followthrough.domain.validation import email_problem
+from followthrough.store.references import PoolEntry, ReferenceContext
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
+from followthrough.ui.common.text import escape, plain_label
+
+WARNING_STYLE = "color: #9a5b00;"
+ERROR_STYLE = "color: #b00020;"
+
+_TITLES = {
+    MessagePurpose.HEADS_UP: "Heads-up to {name}",
+    MessagePurpose.THANKS: "Thank {name}",
+    MessagePurpose.OUTCOME: "Tell {name} how it ended",
+    MessagePurpose.CHECK_IN: "Check in with {name}",
+}
+_DONE_BUTTON = {
+    MessagePurpose.HEADS_UP: "Heads-up given",
+    MessagePurpose.THANKS: "Thanked",
+    MessagePurpose.OUTCOME: "Told them",
+    MessagePurpose.CHECK_IN: "Checked in",
+}
+_HELP = {
+    MessagePurpose.HEADS_UP: (
+        "Before anyone calls them: the role, what to stress, the résumé you sent, and a "
+        "request to tell you if they are contacted."
+    ),
+    MessagePurpose.THANKS: "They spoke up for you: a short thank-you, soon after the call.",
+    MessagePurpose.OUTCOME: "References like to hear how it ended, whatever the ending.",
+    MessagePurpose.CHECK_IN: (
+        "They helped you in: tell them the interview happened and thank them. Your notes "
+        "about them are kept with them."
+    ),
+}
+
+
+class ReferenceMessageDialog(QDialog):
+    """Write one message to one reference or network contact, then send it by e-mail,
+    copy it, or say it on the phone from the talking points.
+
+    Signals:
+        done_requested(str via, str emphasis, str resume_path): the message went out
+            ("email", "copied" or "phone").
+        draft_changed(str emphasis, str resume_path): heads-up choices to keep.
+        contact_email_changed(str): a new address typed for the person.
+        contact_notes_changed(str): the person's notes (network contacts).
+    """
+
+    done_requested = Signal(str, str, str)
+    draft_changed = Signal(str, str)
+    contact_email_changed = Signal(str)
+    contact_notes_changed = Signal(str)
+
+    def __init__(
+        self,
+        context: ReferenceContext,
+        purpose: MessagePurpose,
+        today: date,
+        zone: ZoneInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.purpose = purpose
+        self.today = today
+        self.zone = zone
+        self.edited_by_hand = False
+        self._filling = False
+        line = context.line
+        self.setObjectName("referenceMessage")
+        self.setWindowTitle(_TITLES[purpose].format(name=line.name))
+        self.resize(720, 640)
+        layout = QVBoxLayout(self)
+
+        where = context.company + (f" · {context.role_title}" if context.role_title else "")
+        title = _TITLES[purpose].format(name=escape(line.name))
+        heading = QLabel(f"<b>{title}</b> — {escape(where)}")
+        layout.addWidget(heading)
+        help_label = QLabel(_HELP[purpose])
+        help_label.setWordWrap(True)
+        layout.addWidget(help_label)
+        self.warning = QLabel(context.overuse or "")
+        self.warning.setObjectName("overuseWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(context.overuse) and purpose is MessagePurpose.HEADS_UP)
+        layout.addWidget(self.warning)
+
+        form = QFormLayout()
+        self.address = QLineEdit(line.email)
+        self.address.setObjectName("referenceAddress")
+        self.address.setPlaceholderText("their e-mail address")
+        form.addRow("&To", self.address)
+        self.emphasis = QPlainTextEdit()
+        self.emphasis.setObjectName("referenceEmphasis")
+        self.emphasis.setTabChangesFocus(True)
+        self.emphasis.setFixedHeight(80)
+        self.emphasis.setPlaceholderText("One point per line")
+        self.resume = QLineEdit(line.resume_path)
+        self.resume.setObjectName("referenceResume")
+        self.resume.setPlaceholderText("The résumé version you sent this employer")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_resume)
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(self.resume, 1)
+        resume_row.addWidget(choose)
+        self.resume_problem = QLabel()
+        self.resume_problem.setStyleSheet(ERROR_STYLE)
+        self.resume_problem.hide()
+        if purpose is MessagePurpose.HEADS_UP:
+            suggested = suggested_emphasis(
+                context.posting_notes, context.interview_notes, context.speaks_to
+            )
+            points = line.emphasis.strip() or "\n".join(suggested)
+            self.emphasis.setPlainText(points)
+            form.addRow("What to &stress", self.emphasis)
+            resume_label = QLabel("&Résumé")
+            resume_label.setBuddy(self.resume)  # a row holding a layout has no buddy of its own
+            form.addRow(resume_label, resume_row)
+            form.addRow("", self.resume_problem)
+        self.notes = QPlainTextEdit(context.contact_notes)
+        self.notes.setObjectName("networkNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        if purpose is MessagePurpose.CHECK_IN:
+            form.addRow("Notes about &them", self.notes)
+        layout.addLayout(form)
+
+        self.tabs = QTabWidget()
+        email_tab = QWidget()
+        email_layout = QFormLayout(email_tab)
+        self.subject = QLineEdit()
+        self.subject.setObjectName("referenceSubject")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("referenceBody")
+        email_layout.addRow("S&ubject", self.subject)
+        email_layout.addRow(self.body)
+        self.rebuild_button = QPushButton("Re&build from the template")
+        self.rebuild_button.clicked.connect(self.rebuild)
+        email_layout.addRow(self.rebuild_button)
+        self.tabs.addTab(email_tab, "&Message")
+        self.points = QListWidget()
+        self.points.setObjectName("talkingPoints")
+        self.tabs.addTab(self.points, "&Phone: talking points")
+        layout.addWidget(self.tabs, 1)
+
+        self.error = QLabel()
+        self.error.setObjectName("referenceError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        buttons = QHBoxLayout()
+        self.email_button = QPushButton("&E-mail…")
+        self.email_button.setObjectName("referenceEmail")
+        self.email_button.setToolTip("Opens your mail program with this message (Ctrl+E)")
+        self.email_button.clicked.connect(self.send_email)
+        self.copy_button = QPushButton("&Copy")
+        self.copy_button.setToolTip("Copies the message, to paste anywhere")
+        self.copy_button.clicked.connect(self.copy)
+        self.phone_button = QPushButton("Said it on the &phone")
+        self.phone_button.setObjectName("referencePhoned")
+        self.phone_button.clicked.connect(lambda: self._done("phone"))
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        for button in (self.email_button, self.copy_button, self.phone_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
+
+        self.emphasis.textChanged.connect(self._facts_changed)
+        self.resume.textChanged.connect(self._facts_changed)
+        self.body.textChanged.connect(self._body_edited)
+        self.subject.textEdited.connect(lambda _t: self._mark_edited())
+        self.rebuild()
+        if line.preferred_method == "phone":
+            self.tabs.setCurrentWidget(self.points)
+        self._kept_address = line.email
+        self._kept_notes = context.contact_notes
+        self._kept_draft = (line.emphasis, line.resume_path)
+
+    # -- the text ------------------------------------------------------------------------
+
+    def facts(self) -> ReferenceFacts:
+        c, line = self.context, self.context.line
+        points = tuple(p.strip() for p in self.emphasis.toPlainText().splitlines() if p.strip())
+        resume = self.resume.text().strip()
+        return ReferenceFacts(
+            person_name=line.name,
+            company=c.company,
+            role_title=c.role_title,
+            sender_name=c.sender_name,
+            relationship=c.relationship,
+            speaks_to=c.speaks_to,
+            interview_day=c.interview_day,
+            interview_round=c.interview_round,
+            reference_check=c.stage.value == "reference_check",
+            emphasis=points if self.purpose is MessagePurpose.HEADS_UP else (),
+            resume_name=Path(resume).name if resume else "",
+            contacted_on=line.contacted_on,
+            contacted_by=line.contacted_by,
+            outcome=c.outcome,
+        )
+
+    def message(self) -> Message:
+        return Message(self.subject.text().strip(), self.body.toPlainText())
+
+    def rebuild(self) -> None:
+        """Fill the message and talking points from the template again."""
+        facts = self.facts()
+        try:
+            message = compose(self.purpose, facts)
+            points = talking_points(self.purpose, facts)
+        except ValueError as exc:  # an outcome message for an application still open
+            self._show_error(str(exc))
+            return
+        self._filling = True
+        self.subject.setText(message.subject)
+        self.body.setPlainText(message.body)
+        self._filling = False
+        self.edited_by_hand = False
+        self.points.clear()
+        self.points.addItems(list(points))
+
+    def _facts_changed(self) -> None:
+        if not self.edited_by_hand:
+            self.rebuild()
+        else:
+            facts = self.facts()
+            self.points.clear()
+            self.points.addItems(list(talking_points(self.purpose, facts)))
+
+    def _body_edited(self) -> None:
+        if not self._filling:
+            self._mark_edited()
+
+    def _mark_edited(self) -> None:
+        self.edited_by_hand = True
+
+    # -- sending -------------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def _resume_ok(self) -> bool:
+        path = self.resume.text().strip()
+        if self.purpose is not MessagePurpose.HEADS_UP or not path:
+            self.resume_problem.hide()
+            return True
+        if not Path(path).is_file():
+            self.resume_problem.setText("That file is not there any more: choose it again.")
+            self.resume_problem.show()
+            return False
+        self.resume_problem.hide()
+        return True
+
+    def send_email(self) -> None:
+        address = self.address.text().strip()
+        problem = email_problem(address) if address else None
+        if problem:
+            self._show_error(problem)
+            return
+        if not self._resume_ok():
+            return
+        try:
+            url = mailto_for(address, self.message())
+        except MailtoError as exc:
+            self._show_error(str(exc))
+            self.address.setFocus()
+            return
+        self._show_error("")
+        self._keep_address()
+        QGuiApplication.clipboard().setText(self.body.toPlainText())
+        if not self.open_url(url):
+            self._show_error(
+                "No mail program answered. The message is on the clipboard: paste it into "
+                "an e-mail to them."
+            )
+        attach = ""
+        if self.purpose is MessagePurpose.HEADS_UP and self.resume.text().strip():
+            attach = f" Attach {Path(self.resume.text().strip()).name} before sending."
+        if Ask.confirm(
+            self,
+            "Did it go out?",
+            "Your mail program has the message (it is also on the clipboard)."
+            f"{attach} Mark it as sent once it has gone?",
+            "Mark as sent",
+        ):
+            self._done("email")
+
+    def copy(self) -> None:
+        if not self._resume_ok():
+            return
+        text = self.body.toPlainText()
+        subject = self.subject.text().strip()
+        QGuiApplication.clipboard().setText(f"{subject}\n\n{text}" if subject else text)
+        if Ask.confirm(
+            self,
+            "Copied",
+            "The message is on the clipboard. Mark it as sent once you have sent it?",
+            "Mark as sent",
+        ):
+            self._done("copied")
+
+    def _done(self, via: str) -> None:
+        self._keep_address()
+        self._keep_notes()
+        emphasis = self.emphasis.toPlainText().strip()
+        resume = self.resume.text().strip()
+        self._kept_draft = (emphasis, resume)
+        self.done_requested.emit(via, emphasis, resume)
+        self.accept()
+
+    def _keep_address(self) -> None:
+        address = self.address.text().strip()
+        if address and address != self._kept_address and not email_problem(address):
+            self._kept_address = address
+            self.contact_email_changed.emit(address)
+
+    def _keep_notes(self) -> None:
+        notes = self.notes.toPlainText()
+        if self.purpose is MessagePurpose.CHECK_IN and notes != self._kept_notes:
+            self._kept_notes = notes
+            self.contact_notes_changed.emit(notes)
+
+    def _choose_resume(self) -> None:
+        start = self.resume.text().strip() or str(Path.home())
+        chosen = self.choose_resume_path(self, start)
+        if chosen:
+            self.resume.setText(chosen)
+            self._resume_ok()
+
+    @staticmethod
+    def choose_resume_path(parent: QWidget, start: str) -> str:
+        """Asks for the résumé file (tests replace this); "" when cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(
+            parent,
+            "Which résumé did you send?",
+            start,
+            "Documents (*.pdf *.docx *.doc *.odt *.rtf *.txt);;All files (*)",
+        )
+        return path
+
+    @staticmethod
+    def open_url(url: str) -> bool:
+        """Hands a mailto: link to the desktop (tests replace this)."""
+        return QDesktopServices.openUrl(QUrl(url))
+
+    def done(self, result: int) -> None:
+        # Closing without sending still keeps what was typed about the person.
+        self._keep_address()
+        self._keep_notes()
+        emphasis, resume = self.emphasis.toPlainText().strip(), self.resume.text().strip()
+        if self.purpose is MessagePurpose.HEADS_UP and (emphasis, resume) != self._kept_draft:
+            self._kept_draft = (emphasis, resume)
+            self.draft_changed.emit(emphasis, resume)
+        super().done(result)
+
+
+# -- logging a call ------------------------------------------------------------------------
+
+
+class ContactedDialog(QDialog):
+    """When the employer got in touch with a reference, and how the user heard of it."""
+
+    def __init__(self, name: str, company: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{name} was contacted")
+        self.today = today
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(f"When did {company} get in touch with {name}?", wrap=True))
+        form = QFormLayout()
+        self.day = date_edit(today)
+        self.day.setObjectName("contactedOn")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setMaximumDate(to_qdate(today))
+        self.by = QComboBox()
+        self.by.setObjectName("contactedBy")
+        for choice in ContactedBy:
+            self.by.addItem(choice.label, choice.value)
+        self.by.setCurrentIndex(1)
+        form.addRow("&On", self.day)
+        form.addRow("&How you know", self.by)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("A reminder to thank them follows."))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def value(self) -> tuple[date, ContactedBy]:
+        return from_qdate(self.day.date()), ContactedBy(self.by.currentData())
+
+
+# -- adding someone to an application ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    name: str
+    email: str = ""
+    phone: str = ""
+    relationship: str = ""
+
+
+@dataclass(frozen=True)
+class ReferenceChoice:
+    kind: ReferenceKind
+    contact_id: int | None  # None: a new person (``new_person``)
+    new_person: NewPerson | None
+    given_on: date | None
+
+
+class AddReferenceDialog(QDialog):
+    """Pick someone from the pool (or add a new person) as a reference or network contact
+    of one application, with a warning when a reference is being asked too often."""
+
+    def __init__(
+        self,
+        kind: ReferenceKind,
+        people: list[PoolEntry] | list[tuple[int, str]],
+        given_days: dict[int, list[date]],
+        listed: set[int],
+        today: date,
+        overuse_days: int,
+        overuse_count: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.today = today
+        self.given_days = given_days
+        self.overuse_days = overuse_days
+        self.overuse_count = overuse_count
+        is_reference = kind is ReferenceKind.REFERENCE
+        self.setWindowTitle("Add a reference" if is_reference else "Add a network contact")
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Who vouches for you with this employer?"
+                if is_reference
+                else "Who referred you, or works there and helped?"
+            )
+        )
+        form = QFormLayout()
+        self.person = QComboBox()
+        self.person.setObjectName("referencePerson")
+        for entry in people:
+            if isinstance(entry, PoolEntry):
+                contact_id, label = entry.contact_id, entry.name
+                extra = [entry.relationship] if entry.relationship else []
+                if entry.times_given and entry.last_given_on is not None:
+                    last = entry.last_given_on
+                    extra.append(f"given {entry.times_given}×, last {last.day} {last:%b}")
+                if entry.consent_on is None:
+                    extra.append("consent not recorded")
+                if extra:
+                    label += f" — {', '.join(extra)}"
+            else:
+                contact_id, label = entry
+            if contact_id in listed:
+                continue
+            self.person.addItem(label, contact_id)
+        self.person.addItem("New person…", None)
+        form.addRow("&Person", self.person)
+        self.new_box = QWidget()
+        new_form = QFormLayout(self.new_box)
+        new_form.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit()
+        self.name.setObjectName("newReferenceName")
+        self.email = QLineEdit()
+        self.email.setObjectName("newReferenceEmail")
+        self.phone = QLineEdit()
+        self.relationship = QLineEdit()
+        self.relationship.setPlaceholderText("e.g. my manager at Globex")
+        new_form.addRow("&Name", self.name)
+        new_form.addRow("E&mail", self.email)
+        new_form.addRow("P&hone", self.phone)
+        if is_reference:
+            new_form.addRow("How they &know you", self.relationship)
+        form.addRow(self.new_box)
+        self.given = QCheckBox("Already given to the employer on")
+        self.given_on = date_edit(today)
+        self.given_on.setCalendarPopup(True)
+        self.given_on.setDisplayFormat("ddd d MMM yyyy")
+        self.given_on.setEnabled(False)
+        self.given.toggled.connect(self.given_on.setEnabled)
+        given_row = QHBoxLayout()
+        given_row.addWidget(self.given)
+        given_row.addWidget(self.given_on)
+        given_row.addStretch(1)
+        if is_reference:
+            form.addRow(given_row)
+        layout.addLayout(form)
+        self.warning = QLabel()
+        self.warning.setObjectName("addOveruseWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        layout.addWidget(self.warning)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.person.currentIndexChanged.connect(lambda _i: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        contact_id = self.person.currentData()
+        self.new_box.setVisible(contact_id is None)
+        warning = None
+        if contact_id is not None and self.kind is ReferenceKind.REFERENCE:
+            days = [*self.given_days.get(int(contact_id), []), self.today]
+            warning = overuse_warning(days, self.today, self.overuse_days, self.overuse_count)
+        self.warning.setText(warning or "")
+        self.warning.setVisible(bool(warning))
+        self.adjustSize()
+
+    def choice(self) -> ReferenceChoice:
+        contact_id = self.person.currentData()
+        new = None
+        if contact_id is None:
+            new = NewPerson(
+                self.name.text().strip(),
+                self.email.text().strip(),
+                self.phone.text().strip(),
+                self.relationship.text().strip(),
+            )
+        given = from_qdate(self.given_on.date()) if self.given.isChecked() else None
+        return ReferenceChoice(
+            self.kind, int(contact_id) if contact_id is not None else None, new, given
+        )
+
+    def accept(self) -> None:
+        choice = self.choice()
+        problem = ""
+        if choice.new_person is not None:
+            if not choice.new_person.name:
+                problem = "Enter the person's name."
+            elif choice.new_person.email and email_problem(choice.new_person.email):
+                problem = email_problem(choice.new_person.email) or ""
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if not problem:
+            super().accept()

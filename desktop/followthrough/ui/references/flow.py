@@ -1,0 +1,316 @@
+"""Acting on references and network contacts from anywhere (a reminder, the tray, an
+application): open the right message, record each step, add and remove people.
+
+Everything is loaded and stored on the background runner; one message dialog per person
+and application at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from followthrough.domain.references import MessagePurpose, ReferenceKind
+from followthrough.store import settings as options
+from followthrough.store.references import (
+    NETWORK_CHECK_IN,
+    REFERENCE_HEADS_UP,
+    REFERENCE_OUTCOME,
+    REFERENCE_THANKS,
+    ReferenceContext,
+    ReferenceLine,
+    add_new_person,
+    add_reference,
+    given_days,
+    load_reference_context,
+    network_candidates,
+    parse_subject_key,
+    record_contacted,
+    record_message_sent,
+    reference_pool,
+    references_for_application,
+    remove_reference,
+    save_contact_notes,
+    save_heads_up_draft,
+    set_contact_email,
+    undo_step,
+)
+from followthrough.store.reminders import DueReminder
+from followthrough.ui.common import saving
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.formatting import system_zone
+from followthrough.ui.common.widgets import show_in_front
+from followthrough.ui.references.dialogs import (
+    AddReferenceDialog,
+    ContactedDialog,
+    ReferenceChoice,
+    ReferenceMessageDialog,
+)
+from followthrough.ui.shell.context import AppContext
+
+PURPOSE_FOR_KIND = {
+    REFERENCE_HEADS_UP: MessagePurpose.HEADS_UP,
+    REFERENCE_THANKS: MessagePurpose.THANKS,
+    REFERENCE_OUTCOME: MessagePurpose.OUTCOME,
+    NETWORK_CHECK_IN: MessagePurpose.CHECK_IN,
+}
+_SENT_TEXT = {
+    MessagePurpose.HEADS_UP: "Heads-up to {name} recorded.",
+    MessagePurpose.THANKS: "{name} thanked.",
+    MessagePurpose.OUTCOME: "{name} told how it ended.",
+    MessagePurpose.CHECK_IN: "Checked in with {name}.",
+}
+
+
+class ReferenceFlow:
+    """``saved`` gets a short message after anything was stored; ``failed`` the reason
+    something could not be loaded or saved."""
+
+    open_dialogs: ClassVar[dict[tuple[int, MessagePurpose], ReferenceMessageDialog]] = {}
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        saved: Callable[[str], None],
+        failed: Callable[[str], None],
+        exec_dialog: Callable[[QDialog], bool] | None = None,
+    ) -> None:
+        self.context = context
+        self.parent = parent
+        self.saved = saved
+        self.failed = failed
+        self.exec_dialog = exec_dialog or (lambda d: d.exec() == QDialog.DialogCode.Accepted)
+        self.zone = system_zone()
+
+    def _today(self) -> date:
+        return self.context.clock.now().astimezone(self.zone).date()
+
+    def _save(
+        self,
+        what: str,
+        work: Callable[[], Any],
+        message: str | None,
+        *,
+        parent: QWidget | None = None,
+        edit: Callable[[], None] | None = None,
+        verb: str = "saved",
+    ) -> None:
+        """Write ``work``; ``message`` (if any) goes to ``saved`` once it landed."""
+        saving.save(
+            self.context.runner,
+            parent or self.parent,
+            what,
+            work,
+            lambda _r: None if message is None else self.saved(message),
+            edit=edit,
+            verb=verb,
+        )
+
+    # -- messages ------------------------------------------------------------------------
+
+    def open_for_reminder(self, reminder: DueReminder) -> bool:
+        """Opens the message a reminder asks for; False when it is not about a reference."""
+        link_id = parse_subject_key(reminder.subject_key)
+        purpose = PURPOSE_FOR_KIND.get(reminder.kind)
+        if link_id is None or purpose is None:
+            return False
+        self.open(link_id, purpose)
+        return True
+
+    def open(self, link_id: int, purpose: MessagePurpose) -> None:
+        existing = self.open_dialogs.get((link_id, purpose))
+        if existing is not None:
+            show_in_front(existing)
+            return
+        now, today = self.context.clock.now(), self._today()
+        self.context.runner.submit(
+            lambda: load_reference_context(link_id, now, today),
+            lambda loaded: self._show(loaded, purpose),
+            self.failed,
+        )
+
+    def _show(self, loaded: ReferenceContext, purpose: MessagePurpose) -> None:
+        key = (loaded.line.link_id, purpose)
+        if key in self.open_dialogs:
+            self.open_dialogs[key].raise_()
+            return
+        dialog = ReferenceMessageDialog(loaded, purpose, self._today(), self.zone, self.parent)
+        self.open_dialogs[key] = dialog
+        self._connect(dialog, loaded.line, purpose)
+        dialog.finished.connect(lambda _r: self._closed(key, dialog))
+        dialog.show()
+
+    def _closed(self, key: tuple[int, MessagePurpose], dialog: ReferenceMessageDialog) -> None:
+        if self.open_dialogs.get(key) is dialog:
+            del self.open_dialogs[key]
+
+    def _connect(
+        self, dialog: ReferenceMessageDialog, line: ReferenceLine, purpose: MessagePurpose
+    ) -> None:
+        clock, link_id, contact_id = self.context.clock, line.link_id, line.contact_id
+
+        def sent(via: str, emphasis: str, resume: str) -> None:
+            today = self._today()
+
+            def work() -> None:
+                if purpose is MessagePurpose.HEADS_UP:
+                    save_heads_up_draft(link_id, emphasis, resume, clock)
+                record_message_sent(link_id, purpose, via, today, clock)
+
+            self._save(
+                f"the {purpose.label.lower()} to {line.name}",
+                work,
+                _SENT_TEXT[purpose].format(name=line.name),
+                parent=dialog,
+            )
+
+        def keep_draft(emphasis: str, resume: str) -> None:
+            self._save(
+                f"the heads-up draft for {line.name}",
+                lambda: save_heads_up_draft(link_id, emphasis, resume, clock),
+                None,
+                parent=dialog,
+            )
+
+        def keep_email(address: str) -> None:
+            self._save(
+                f"{line.name}'s e-mail address",
+                lambda: set_contact_email(contact_id, address),
+                None,
+                parent=dialog,
+            )
+
+        def keep_notes(notes: str) -> None:
+            self._save(
+                f"your notes on {line.name}",
+                lambda: save_contact_notes(contact_id, notes),
+                f"Notes on {line.name} kept.",
+                parent=dialog,
+            )
+
+        dialog.done_requested.connect(sent)
+        dialog.draft_changed.connect(keep_draft)
+        dialog.contact_email_changed.connect(keep_email)
+        dialog.contact_notes_changed.connect(keep_notes)
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def log_contacted(self, line: ReferenceLine, company: str) -> None:
+        self._run_contacted(ContactedDialog(line.name, company, self._today(), self.parent), line)
+
+    def _run_contacted(self, dialog: ContactedDialog, line: ReferenceLine) -> None:
+        if not self.exec_dialog(dialog):
+            return
+        on, by = dialog.value()
+        clock = self.context.clock
+        self._save(
+            f"the call to {line.name}",
+            lambda: record_contacted(line.link_id, on, by, clock),
+            f"{line.name} was contacted: a reminder to thank them is set.",
+            edit=lambda: self._run_contacted(dialog, line),
+        )
+
+    def undo(self, line: ReferenceLine, step: str, label: str) -> None:
+        if not Ask.confirm(
+            self.parent,
+            "Take it back?",
+            f"Take back “{label}” for {line.name}? Its reminder comes back.",
+            "Take back",
+        ):
+            return
+        clock = self.context.clock
+        self._save(
+            f"taking back “{label}” for {line.name}",
+            lambda: undo_step(line.link_id, step, clock),
+            f"Took back “{label}”.",
+            verb="done",
+        )
+
+    def remove(self, line: ReferenceLine) -> None:
+        if not Ask.confirm(
+            self.parent,
+            "Remove from this application?",
+            f"Remove {line.name} from this application? What was recorded with them here "
+            "goes too; the person stays in your contacts.",
+            "Remove",
+        ):
+            return
+        self._save(
+            f"{line.name} from this application",
+            lambda: remove_reference(line.link_id),
+            f"Removed {line.name}.",
+            verb="removed",
+        )
+
+    def add(self, application_id: int, kind: ReferenceKind) -> None:
+        """Asks who, then lists them (loading the pool first, off the GUI thread)."""
+
+        def load() -> tuple[list[Any], dict[int, list[date]], set[int], tuple[int, int]]:
+            listed = {line.contact_id for line in references_for_application(application_id)}
+            limits = (
+                options.get(options.REFERENCE_OVERUSE_DAYS),
+                options.get(options.REFERENCE_OVERUSE_COUNT),
+            )
+            if kind is ReferenceKind.REFERENCE:
+                pool = reference_pool()
+                days = {
+                    entry.contact_id: given_days(entry.contact_id, application_id) for entry in pool
+                }
+                return pool, days, listed, limits
+            return network_candidates(application_id), {}, listed, limits
+
+        self.context.runner.submit(
+            load, lambda loaded: self._ask_who(application_id, kind, *loaded), self.failed
+        )
+
+    def _ask_who(
+        self,
+        application_id: int,
+        kind: ReferenceKind,
+        people: list[Any],
+        days: dict[int, list[date]],
+        listed: set[int],
+        limits: tuple[int, int],
+    ) -> None:
+        dialog = AddReferenceDialog(
+            kind, people, days, listed, self._today(), limits[0], limits[1], self.parent
+        )
+        self._run_add(dialog, application_id, kind)
+
+    def _run_add(
+        self, dialog: AddReferenceDialog, application_id: int, kind: ReferenceKind
+    ) -> None:
+        if not self.exec_dialog(dialog):
+            return
+        choice: ReferenceChoice = dialog.choice()
+        clock = self.context.clock
+
+        def work() -> int:
+            if choice.contact_id is not None:
+                return add_reference(
+                    application_id, choice.contact_id, kind, clock, choice.given_on
+                )
+            new = choice.new_person
+            assert new is not None
+            return add_new_person(
+                application_id,
+                kind,
+                new.name,
+                clock,
+                email=new.email,
+                phone=new.phone,
+                relationship=new.relationship,
+                given_on=choice.given_on,
+            )
+
+        what = "reference" if kind is ReferenceKind.REFERENCE else "network contact"
+        self._save(
+            f"the new {what}",
+            work,
+            f"Added a {what}.",
+            edit=lambda: self._run_add(dialog, application_id, kind),
+        )

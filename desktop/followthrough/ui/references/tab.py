@@ -1,0 +1,203 @@
+"""An application's references and network contacts: who they are, where each stands, and
+the next step for the selected one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from followthrough.domain.references import MessagePurpose, ReferenceKind
+from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.wording import short_day
+from followthrough.store.references import ReferenceLine
+from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.widgets import record_table
+from followthrough.ui.references.flow import ReferenceFlow
+
+
+def _day(line_day: date | None) -> str:
+    return short_day(line_day) if line_day is not None else ""
+
+
+def _next_colour(line: ReferenceLine) -> str | None:
+    """Amber while something is owed to them."""
+    if line.kind is ReferenceKind.NETWORK:
+        return None if line.checked_in_at else "#b9770e"
+    owed = line.heads_up_at is None or (line.contacted_on is not None and line.thanked_on is None)
+    return "#b9770e" if owed else None
+
+
+class ReferencesTab(QWidget):
+    def __init__(self, flow: ReferenceFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.application_id: int | None = None
+        self.company = ""
+        self.stage = Stage.APPLIED
+        layout = QVBoxLayout(self)
+        self.help = QLabel(
+            "References hear from you before any call (a heads-up), are thanked once they "
+            "were contacted, and learn how it ended. Network contacts who helped you in get "
+            "a check-in after each interview."
+        )
+        self.help.setWordWrap(True)
+        layout.addWidget(self.help)
+        self.model: RecordTableModel[ReferenceLine] = RecordTableModel(
+            [
+                Column("Name", lambda r: r.name),
+                Column("As", lambda r: r.kind.label),
+                Column("Where it stands", lambda r: r.status_text, colour=_next_colour),
+                Column("Given", lambda r: _day(r.given_on)),
+                Column("Heads-up", lambda r: _day(r.heads_up_at.date() if r.heads_up_at else None)),
+                Column("Contacted", lambda r: _day(r.contacted_on)),
+                Column("Thanked", lambda r: _day(r.thanked_on)),
+            ]
+        )
+        self.table = record_table(self.model, "detailReferences", fit_contents=True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._fit_buttons())
+        self.table.doubleClicked.connect(lambda _i: self.next_step())
+        layout.addWidget(self.table, 1)
+
+        add_row = QHBoxLayout()
+        self.add_reference_button = QPushButton("Add a &reference…")
+        self.add_reference_button.setObjectName("addReference")
+        self.add_reference_button.clicked.connect(lambda: self._add(ReferenceKind.REFERENCE))
+        self.add_network_button = QPushButton("Add a network &contact…")
+        self.add_network_button.setObjectName("addNetworkContact")
+        self.add_network_button.clicked.connect(lambda: self._add(ReferenceKind.NETWORK))
+        self.remove_button = QPushButton("Remo&ve…")
+        self.remove_button.clicked.connect(self._remove)
+        add_row.addWidget(self.add_reference_button)
+        add_row.addWidget(self.add_network_button)
+        add_row.addStretch(1)
+        add_row.addWidget(self.remove_button)
+        layout.addLayout(add_row)
+
+        step_row = QHBoxLayout()
+        self.heads_up_button = QPushButton("&Heads-up…")
+        self.heads_up_button.setObjectName("referenceHeadsUp")
+        self.heads_up_button.clicked.connect(lambda: self._message(MessagePurpose.HEADS_UP))
+        self.contacted_button = QPushButton("They were &called…")
+        self.contacted_button.setObjectName("referenceContacted")
+        self.contacted_button.clicked.connect(self._contacted)
+        self.thank_button = QPushButton("&Thank them…")
+        self.thank_button.setObjectName("referenceThank")
+        self.thank_button.clicked.connect(lambda: self._message(MessagePurpose.THANKS))
+        self.outcome_button = QPushButton("Tell how it &ended…")
+        self.outcome_button.setObjectName("referenceOutcome")
+        self.outcome_button.clicked.connect(lambda: self._message(MessagePurpose.OUTCOME))
+        self.check_in_button = QPushButton("Check &in…")
+        self.check_in_button.setObjectName("networkCheckIn")
+        self.check_in_button.clicked.connect(lambda: self._message(MessagePurpose.CHECK_IN))
+        self.undo_button = QPushButton("Take &back last step…")
+        self.undo_button.setObjectName("referenceUndo")
+        self.undo_button.clicked.connect(self._undo)
+        for button in (
+            self.heads_up_button,
+            self.contacted_button,
+            self.thank_button,
+            self.outcome_button,
+            self.check_in_button,
+        ):
+            step_row.addWidget(button)
+        step_row.addStretch(1)
+        step_row.addWidget(self.undo_button)
+        layout.addLayout(step_row)
+        self._fit_buttons()
+
+    def set_lines(
+        self, application_id: int, company: str, stage: Stage, lines: list[ReferenceLine]
+    ) -> None:
+        selected = self.selected()
+        self.application_id, self.company, self.stage = application_id, company, stage
+        self.model.set_rows(lines)
+        keep = next(
+            (i for i, line in enumerate(lines) if selected and line.link_id == selected.link_id),
+            0 if lines else None,
+        )
+        if keep is not None:
+            self.table.selectRow(keep)
+        self._fit_buttons()
+
+    def selected(self) -> ReferenceLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def _fit_buttons(self) -> None:
+        line = self.selected()
+        reference = line is not None and line.kind is ReferenceKind.REFERENCE
+        network = line is not None and line.kind is ReferenceKind.NETWORK
+        self.remove_button.setEnabled(line is not None)
+        self.heads_up_button.setVisible(not network)
+        self.contacted_button.setVisible(not network)
+        self.thank_button.setVisible(not network)
+        self.outcome_button.setVisible(not network)
+        self.check_in_button.setVisible(network)
+        self.heads_up_button.setEnabled(reference)
+        self.contacted_button.setEnabled(reference)
+        contacted = line is not None and line.contacted_on is not None
+        self.thank_button.setEnabled(reference and contacted)
+        self.outcome_button.setEnabled(reference and is_closed(self.stage))
+        self.check_in_button.setEnabled(network)
+        self.undo_button.setEnabled(line is not None and self._last_step(line) is not None)
+
+    @staticmethod
+    def _last_step(line: ReferenceLine) -> tuple[str, str] | None:
+        """(step, label) of the latest recorded step, to take back."""
+        if line.kind is ReferenceKind.NETWORK:
+            return ("checked_in", "checked in") if line.checked_in_at else None
+        for step, label, value in (
+            ("outcome", "told how it ended", line.outcome_told_on),
+            ("thanked", "thanked", line.thanked_on),
+            ("contacted", "contacted", line.contacted_on),
+            ("heads_up", "heads-up sent", line.heads_up_at),
+        ):
+            if value is not None:
+                return step, label
+        return None
+
+    # -- actions -------------------------------------------------------------------------
+
+    def next_step(self) -> None:
+        """Double-click: whatever is owed to the selected person next."""
+        line = self.selected()
+        if line is None:
+            return
+        if line.kind is ReferenceKind.NETWORK:
+            self._message(MessagePurpose.CHECK_IN)
+        elif line.heads_up_at is None:
+            self._message(MessagePurpose.HEADS_UP)
+        elif line.contacted_on is not None and line.thanked_on is None:
+            self._message(MessagePurpose.THANKS)
+        elif is_closed(self.stage) and line.outcome_told_on is None:
+            self._message(MessagePurpose.OUTCOME)
+        else:
+            self._message(MessagePurpose.HEADS_UP)
+
+    def _add(self, kind: ReferenceKind) -> None:
+        if self.application_id is not None:
+            self.flow.add(self.application_id, kind)
+
+    def _remove(self) -> None:
+        line = self.selected()
+        if line is not None:
+            self.flow.remove(line)
+
+    def _message(self, purpose: MessagePurpose) -> None:
+        line = self.selected()
+        if line is not None:
+            self.flow.open(line.link_id, purpose)
+
+    def _contacted(self) -> None:
+        line = self.selected()
+        if line is not None:
+            self.flow.log_contacted(line, self.company)
+
+    def _undo(self) -> None:
+        line = self.selected()
+        last = self._last_step(line) if line is not None else None
+        if line is not None and last is not None:
+            self.flow.undo(line, *last)

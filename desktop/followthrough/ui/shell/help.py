@@ -1,0 +1,85 @@
+"""About and Getting started: the help the app shows about itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough import APP_NAME, __version__
+from followthrough.ui.common.text import escape
+
+ABOUT_TEXT = f"""
+<h2>{APP_NAME} {__version__}</h2>
+<p>Everything after the job interview, kept on time: a personal thank-you note to each
+interviewer, follow-ups timed to what they said, heads-ups and thanks to your references,
+an honest debrief, and the nudge to keep other applications going.</p>
+<p>Your data stays on this computer, in one folder; nothing is sent anywhere.</p>
+"""
+
+
+HELP_TEXT = """
+<h3>Getting started</h3>
+<ol>
+<li><b>Add an application</b> (Ctrl+N): company and role are enough.</li>
+<li><b>Record each interview</b> with everyone you met and what they said about the next
+step and when a decision is expected.</li>
+<li><b>Let the app keep the timing.</b> Today shows what is due; reminders arrive as desktop
+notifications, also when the window is closed.</li>
+</ol>
+<h3>Keyboard</h3>
+<table>
+<tr><td>Ctrl+N</td><td>New application</td></tr>
+<tr><td>Ctrl+F</td><td>Search the current list</td></tr>
+<tr><td>Ctrl+1 … Ctrl+4</td><td>Today, Applications, Calendar, Contacts</td></tr>
+<tr><td>PgUp, PgDown</td><td>Calendar: the month or week before, after</td></tr>
+<tr><td>F5</td><td>Refresh</td></tr>
+<tr><td>Ctrl+,</td><td>Preferences</td></tr>
+<tr><td>F1</td><td>This help</td></tr>
+<tr><td>Ctrl+Q</td><td>Quit</td></tr>
+<tr><td colspan="2"><i>In an application's window</i></td></tr>
+<tr><td>Ctrl+S</td><td>Save the application</td></tr>
+<tr><td>Ctrl+I</td><td>Record an interview</td></tr>
+<tr><td colspan="2"><i>Writing a note or a message</i></td></tr>
+<tr><td>Ctrl+S</td><td>Save the draft</td></tr>
+<tr><td>Ctrl+E</td><td>Send by e-mail</td></tr>
+<tr><td>Ctrl+P</td><td>Print the card (a preview first)</td></tr>
+<tr><td>F7</td><td>Check the note</td></tr>
+</table>
+<h3>Your data</h3>
+<p>Everything is kept in the folder <code>{data_dir}</code>. To back it up, quit the app
+and copy that folder. Before each update of its format the app saves a copy in its
+<code>backups</code> folder.</p>
+<p>To try the app with sample data without touching yours, run
+<code>followthrough --data-dir /tmp/ft-demo demo</code> and then
+<code>followthrough --data-dir /tmp/ft-demo</code>.</p>
+"""
+
+
+def help_html(data_dir: Path) -> str:
+    """The Getting started text; the data folder's path is shown as it is (a folder name
+    may hold ``<`` or ``&``)."""
+    return HELP_TEXT.format(data_dir=escape(str(data_dir)))
+
+
+class TextDialog(QDialog):
+    def __init__(self, title: str, html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        self.text = QLabel(html)
+        self.text.setObjectName("dialogText")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

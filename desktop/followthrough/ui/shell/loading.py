@@ -1,0 +1,119 @@
+"""What the window loads from the database, run on the background runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
+from followthrough.domain.clock import Clock
+from followthrough.domain.stages import Stage
+from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
+from followthrough.store.applications import ApplicationSummary, application_summaries
+from followthrough.store.contacts import ROLE_LABELS
+from followthrough.store.models import db
+from followthrough.store.queries import DataCounts, data_counts
+from followthrough.store.reminders import open_fired
+from followthrough.ui.applications.page import company_sort_key, due_sort_key
+from followthrough.ui.contacts.page import ContactRow
+
+UPCOMING_DAYS = 7
+
+
+@dataclass(frozen=True)
+class WindowData:
+    today: date
+    counts: DataCounts
+    agenda: TodayAgenda
+    applications: list[ApplicationSummary]
+    board: dict[Stage, list[ApplicationSummary]]
+    application_haystacks: list[str]
+
+
+@dataclass(frozen=True)
+class ContactsData:
+    """The Contacts page's rows: loaded after the first paint (tens of thousands of people
+    are not what a person looks at first)."""
+
+    contacts: list[ContactRow]
+    contact_haystacks: list[str]
+
+
+def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
+    """Overdue, today and the next seven days; reminders that have fired are left out
+    (they wait in the reminders list above, with their buttons: shown once)."""
+    items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
+    waiting = {r.reminder_id for r in open_fired()}
+    return split_today(
+        [i for i in (*overdue_items(today, zone), *items) if i.reminder_id not in waiting],
+        today,
+    )
+
+
+_CONTACTS_SQL = """
+SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+       (SELECT group_concat(r.role, ',') FROM contact_role r WHERE r.contact_id = c.id)
+FROM contact c ORDER BY c.id
+"""
+
+
+def load_contacts() -> list[ContactRow]:
+    """Every person with their roles, sorted by name (raw rows: 50,000 people load fast)."""
+    rows = []
+    for contact_id, name, title, company, email, phone, method, roles in db.execute_sql(
+        _CONTACTS_SQL
+    ):
+        labels = ", ".join(
+            ROLE_LABELS.get(role, role) for role in sorted((roles or "").split(",")) if role
+        )
+        rows.append(ContactRow(contact_id, name, title, company, email, phone, method, labels))
+    return rows
+
+
+def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
+    now = clock.now()
+    today = now.astimezone(zone).date()
+    # Sorted here, off the GUI thread: the board by company, the list by due date (its
+    # default order).
+    by_company = sorted(application_summaries(now, zone), key=company_sort_key)
+    board: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
+    for row in by_company:
+        board[row.stage].append(row)
+    applications = sorted(by_company, key=due_sort_key)
+    return WindowData(
+        today=today,
+        counts=data_counts(clock),
+        agenda=load_today(today, zone),
+        applications=applications,
+        board=board,
+        # Search text is made here, off the GUI thread, once per load.
+        application_haystacks=[
+            f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
+        ],
+    )
+
+
+def load_contacts_data() -> ContactsData:
+    contacts = sorted(load_contacts(), key=lambda c: c.name.casefold())
+    return ContactsData(
+        contacts=contacts,
+        contact_haystacks=[
+            f"{c.name} {c.title} {c.company} {c.email} {c.roles}".casefold() for c in contacts
+        ],
+    )
+
+
+def load_month(year: int, month: int, zone: ZoneInfo) -> dict[date, dict[str, int]]:
+    """Per day and kind, how many agenda items a month grid shows (with its edge days)."""
+    first = date(year, month, 1)
+    after = date(year + month // 12, month % 12 + 1, 1)
+    return agenda_counts(first - timedelta(days=7), after + timedelta(days=7), zone)
+
+
+def load_day(day: date, zone: ZoneInfo) -> list[AgendaItem]:
+    return agenda_between(day, day, zone)
+
+
+def load_week(monday: date, zone: ZoneInfo) -> list[AgendaItem]:
+    return agenda_between(monday, monday + timedelta(days=6), zone)

@@ -1,0 +1,677 @@
+"""The main window: navigation between the four views, menus, status bar."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from followthrough import APP_NAME
+from followthrough.domain.agenda import AgendaItem
+from followthrough.domain.clock import Clock
+from followthrough.domain.snooze import SnoozeChoice, snooze_until
+from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.wording import plural
+from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store import settings as options
+from followthrough.store.applications import ApplicationSummary
+from followthrough.store.contacts import (
+    ContactFields,
+    contact_history,
+    delete_contact,
+    load_contact,
+    save_contact,
+)
+from followthrough.store.planning import PlanReport
+from followthrough.store.queries import DataCounts, change_stage, create_application
+from followthrough.store.reminders import DueReminder, mark_done, snooze
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.applications.forms import StageChangeDialog
+from followthrough.ui.applications.new_dialog import NewApplicationDialog
+from followthrough.ui.applications.page import ApplicationsPage
+from followthrough.ui.calendar.page import CalendarPage
+from followthrough.ui.common import saving
+from followthrough.ui.common.formatting import system_zone
+from followthrough.ui.common.text import message_box
+from followthrough.ui.common.widgets import show_in_front
+from followthrough.ui.contacts.dialog import ContactDialog
+from followthrough.ui.contacts.page import ContactsPage
+from followthrough.ui.followups.flow import FollowUpFlow
+from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.help import ABOUT_TEXT, TextDialog, help_html
+from followthrough.ui.shell.loading import (
+    ContactsData,
+    WindowData,
+    load_contacts_data,
+    load_day,
+    load_month,
+    load_week,
+    load_window_data,
+)
+from followthrough.ui.shell.preferences import PreferencesDialog
+from followthrough.ui.shell.tray import TrayIcon
+from followthrough.ui.today.page import TodayPage
+
+log = logging.getLogger(__name__)
+
+PAGES = ("Today", "Applications", "Calendar", "Contacts")
+_WELCOME_KEY = "welcome/dismissed"
+_GEOMETRY_KEY = "window/geometry"
+_STATE_KEY = "window/state"
+_PAGE_KEY = "window/page"
+_TRAY_EXPLAINED_KEY = "tray/explained"
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    data_loaded(): the views show the database's current contents.
+    first_data_shown(): the first time they do (the reminders' full planning pass waits
+        for it).
+    data_changed(): something was saved; reminders are planned again.
+    """
+
+    data_loaded = Signal()
+    first_data_shown = Signal()
+    data_changed = Signal()
+    reminders_changed = Signal(list)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.zone = system_zone()
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(760, 520))
+        self._loaded_once = False
+        self._refreshing = False
+        self._refresh_again = False
+        self._counts: DataCounts | None = None
+        self._fired_during_load: set[int] = set()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        icons = (
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            QStyle.StandardPixmap.SP_DirIcon,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
+            QStyle.StandardPixmap.SP_DirHomeIcon,
+        )
+        for name, icon in zip(PAGES, icons, strict=True):
+            QListWidgetItem(self.style().standardIcon(icon), name, self.nav)
+        self.today_page = TodayPage(self.zone)
+        self.applications_page = ApplicationsPage(self.zone, self.today)
+        self.calendar_page = CalendarPage(self.zone)
+        self.contacts_page = ContactsPage()
+        self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
+        self.scheduler: ReminderScheduler | None = None
+        self.tray: TrayIcon | None = None
+        self._quitting = False
+        self.followups = FollowUpFlow(
+            context, self, self.exec_dialog, self._after_change, self._show_failure
+        )
+        self.notes = NoteFlow(context, self, self._after_change, self._show_failure)
+        self.references = ReferenceFlow(
+            context,
+            self,
+            self._after_change,
+            self._show_failure,
+            lambda d: self.exec_dialog(d),
+        )
+        self.due_reminders: list[DueReminder] = []
+        self.stack = QStackedWidget()
+        for page in (
+            self.today_page,
+            self.applications_page,
+            self.calendar_page,
+            self.contacts_page,
+        ):
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_counts = QLabel("Loading…")
+        self.status_counts.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self.damage_label = QLabel()
+        self.damage_label.setObjectName("damageWarning")
+        self.damage_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.damage_label.hide()
+        self.statusBar().addPermanentWidget(self.damage_label)
+
+        self._build_menus()
+        for page in (self.today_page, self.applications_page):
+            page.add_application.connect(self.new_application)
+        self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
+        self.calendar_page.day_selected.connect(self.load_day)
+        self.calendar_page.month_shown.connect(self.load_month)
+        self.calendar_page.week_shown.connect(self.load_week)
+        self.calendar_page.today_button.clicked.connect(
+            lambda: self.calendar_page.go_to(self.today())
+        )
+        for source in (self.today_page, self.calendar_page):
+            source.item_activated.connect(self.open_agenda_item)
+        self.applications_page.open_application.connect(self.open_application)
+        self.applications_page.move_requested.connect(self.move_application)
+        self.contacts_page.open_contact.connect(self.open_contact)
+        self.contacts_page.new_contact.connect(lambda: self.open_contact(None))
+
+        self.today_page.set_welcome_visible(not self._welcome_dismissed())
+        self._restore_geometry()
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        # Explicit keys: the standard-key table differs between platform themes and is
+        # empty for Quit on some Linux desktops.
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action("&New application…", "Ctrl+N", self.new_application)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.find_action = self._action("&Find…", "Ctrl+F", self.focus_search)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action("&Preferences…", "Ctrl+,", self.open_preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
+
+        view_menu = bar.addMenu("&View")
+        self.page_actions: list[QAction] = []
+        for index, name in enumerate(PAGES):
+            action = self._action(
+                f"&{name}", f"Ctrl+{index + 1}", lambda _c=False, i=index: self.show_page(i)
+            )
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.help_action = self._action("&Getting started", "F1", self.show_help)
+        help_menu.addAction(self.help_action)
+        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page_name(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def focus_search(self) -> None:
+        if self.stack.currentWidget() is self.contacts_page:
+            self.contacts_page.focus_search()
+            return
+        self.show_page(PAGES.index("Applications"))
+        self.applications_page.focus_search()
+
+    def bring_forward(self) -> None:
+        """Show, un-minimise and raise the window (another launch asked for it)."""
+        show_in_front(self)
+
+    # -- data ----------------------------------------------------------------------------
+
+    @property
+    def clock(self) -> Clock:
+        return self.context.clock
+
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.zone).date()
+
+    def refresh(self) -> None:
+        """Load what the views show; a refresh asked for while one runs follows it (one
+        load at a time, never two racing for the same rows)."""
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        self._fired_during_load = set()
+        clock, zone = self.clock, self.zone
+        self.context.runner.submit(
+            lambda: load_window_data(clock, zone), self._show_data, self._show_load_error
+        )
+
+    def _refreshed(self) -> None:
+        self._refreshing = False
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _show_data(self, data: WindowData) -> None:
+        counts = data.counts
+        self._counts = counts
+        self.today_page.set_data(counts, data.agenda, data.today)
+        self.today_page.leave_out_reminders(self._fired_during_load)
+        self.applications_page.set_data(
+            counts, data.applications, data.application_haystacks, data.board
+        )
+        self.calendar_page.set_has_data(counts.interviews > 0)
+        self.status_counts.setText(
+            f"{plural(counts.applications, 'application')} "
+            f"({counts.active_applications:,} active) · "
+            f"{plural(counts.interviews, 'interview')} · "
+            f"{plural(counts.contacts, 'person', 'people')}"
+        )
+        first = not self._loaded_once
+        if first:
+            self._loaded_once = True
+            self.calendar_page.go_to(data.today)
+        else:
+            self.load_week(self.calendar_page.week.monday)
+        self.load_month(*self.calendar_page.shown_month())
+        self.load_day(self.calendar_page.selected_day())
+        if first:
+            # Queued after the repaint the new rows asked for (benchmarks read this line).
+            QTimer.singleShot(0, lambda: log.info("first data painted"))
+            self.first_data_shown.emit()
+        self.context.runner.submit(load_contacts_data, self._show_contacts, self._show_load_error)
+
+    def _show_contacts(self, data: ContactsData) -> None:
+        if self._counts is not None:
+            self.contacts_page.set_data(self._counts, data.contacts, data.contact_haystacks)
+        self.data_loaded.emit()
+        self._refreshed()
+
+    def database_damaged(self, message: str) -> None:
+        """The background check found damage: nothing more is saved; say so, for good."""
+        self.damage_label.setText("Not saving: your data file is damaged (see the message).")
+        self.damage_label.show()
+        message_box(QMessageBox.Icon.Critical, APP_NAME, message, self).exec()
+
+    def _show_load_error(self, message: str) -> None:
+        self._refreshed()
+        self.status_counts.setText("Could not load data")
+        message_box(
+            QMessageBox.Icon.Warning, APP_NAME, f"Your data could not be loaded: {message}", self
+        ).exec()
+
+    def load_month(self, year: int, month: int) -> None:
+        zone, today = self.zone, self.today()
+        self.context.runner.submit(
+            lambda: load_month(year, month, zone),
+            lambda counts: self.calendar_page.set_month_counts(year, month, counts, today),
+        )
+
+    def load_day(self, day: date) -> None:
+        zone = self.zone
+        self.context.runner.submit(
+            lambda: load_day(day, zone),
+            lambda items: self.calendar_page.set_day_items(day, items),
+        )
+
+    def load_week(self, monday: date) -> None:
+        zone = self.zone
+        self.context.runner.submit(
+            lambda: load_week(monday, zone),
+            lambda items: self.calendar_page.week.set_items(monday, items),
+        )
+
+    # -- reminders -----------------------------------------------------------------------
+
+    def attach_scheduler(self, scheduler: ReminderScheduler) -> None:
+        """Show the scheduler's due items and let the user act on them."""
+        self.scheduler = scheduler
+        panel = self.today_page.reminders
+        panel.now = self.clock.now
+        scheduler.open_changed.connect(self.show_due_reminders)
+        # Fired reminders leave Overdue for the reminders list; planned ones join the
+        # agenda: both change what Today and the calendar show.
+        scheduler.fired.connect(self._reminders_fired)
+        scheduler.planned.connect(self._after_planning)
+        self.data_changed.connect(scheduler.replan)
+        panel.done.connect(self.reminder_done)
+        panel.snooze.connect(self.snooze_reminder)
+        panel.snooze_until.connect(self.snooze_reminder_until)
+        panel.open_application.connect(self.open_application)
+        panel.log_follow_up.connect(self._log_for_reminder)
+        panel.call_sheet.connect(self._call_for_reminder)
+        panel.write_note.connect(self.notes.open_for_reminder)
+        panel.reach_reference.connect(self.references.open_for_reminder)
+
+    def _reminders_fired(self, items: list[DueReminder]) -> None:
+        fired = {r.reminder_id for r in items}
+        # A load already under way may have read them before they fired.
+        self._fired_during_load |= fired
+        self.today_page.leave_out_reminders(fired)
+
+    def _after_planning(self, report: object) -> None:
+        if isinstance(report, PlanReport) and (report.written or report.removed):
+            self.refresh()
+
+    def _log_for_reminder(self, reminder: DueReminder) -> None:
+        if reminder.application_id is not None:
+            self.followups.log(reminder.application_id)
+
+    def _call_for_reminder(self, reminder: DueReminder) -> None:
+        if reminder.application_id is not None:
+            self.followups.call_sheet(reminder.application_id)
+
+    def attach_tray(self, tray: TrayIcon) -> None:
+        """Live on in the tray: its menu acts on the due items, closing only hides."""
+        self.tray = tray
+        self.reminders_changed.connect(tray.set_due)
+        tray.open_requested.connect(self.bring_forward)
+        tray.open_reminder.connect(self._open_from_tray)
+        tray.done_requested.connect(self.reminder_done)
+        tray.snooze_requested.connect(self.snooze_reminder_until)
+        tray.quit_requested.connect(self.quit)
+        if self.scheduler is not None:
+            tray.pause_requested.connect(self.scheduler.pause)
+            self.scheduler.paused_changed.connect(tray.set_paused)
+        tray.set_due(self.due_reminders)
+
+    def _open_from_tray(self, reminder: DueReminder) -> None:
+        self.bring_forward()
+        if self.notes.open_for_reminder(reminder):
+            return
+        if self.references.open_for_reminder(reminder):
+            return
+        if reminder.application_id is not None:
+            self.open_application(reminder.application_id)
+
+    def show_due_reminders(self, reminders: list[DueReminder]) -> None:
+        log.info("Today shows %d reminders waiting", len(reminders))
+        self.today_page.reminders.set_reminders(reminders)
+        self.due_reminders = reminders
+        self.reminders_changed.emit(reminders)
+
+    def reminder_done(self, reminder_id: int) -> None:
+        now = self.clock.now()
+        self._reminder_step(
+            lambda: mark_done(reminder_id, now), "Marked done.", "the reminder marked as done"
+        )
+
+    def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
+        self.snooze_reminder_until(reminder_id, snooze_until(choice, self.clock.now(), self.zone))
+
+    def snooze_reminder_until(self, reminder_id: int, until: datetime) -> None:
+        local = until.astimezone(self.zone)
+        when = f"{local:%a %H:%M}"
+        self._reminder_step(
+            lambda: snooze(reminder_id, until), f"Snoozed until {when}.", f"the snooze until {when}"
+        )
+
+    def _reminder_step(self, work: Any, message: str, what: str) -> None:
+        def done(_result: object) -> None:
+            self.statusBar().showMessage(message, 5000)
+            if self.scheduler is not None:
+                self.scheduler.check_now()
+            self.refresh()
+
+        saving.save(self.context.runner, self, what, work, done)
+
+    def open_preferences(self) -> None:
+        def load() -> dict[str, object]:
+            values: dict[str, object] = {o.key: options.get_any(o) for o in options.ALL_OPTIONS}
+            with contextlib.suppress(NotImplementedError):
+                values[options.START_AT_LOGIN.key] = autostart_enabled()
+            return values
+
+        self.context.runner.submit(load, self._edit_preferences, self._show_failure)
+
+    def _edit_preferences(self, values: dict[str, object]) -> None:
+        dialog = PreferencesDialog(values, self)
+        if not self.exec_dialog(dialog):
+            return
+        chosen = dialog.value()
+
+        def save() -> str:
+            options.put_all({option: chosen[option.key] for option in options.ALL_OPTIONS})
+            try:
+                set_autostart(bool(chosen[options.START_AT_LOGIN.key]), default_command())
+            except NotImplementedError as exc:
+                return f"Preferences saved. {exc}"
+            return "Preferences saved."
+
+        def saved(message: str) -> None:
+            wanted = str(chosen[options.USER_ZONE.key]) or options.the_computers_zone().key
+            if wanted != self.zone.key:
+                # One clock per session: what is planned and what is shown agree.
+                message += (
+                    f" Your time zone ({wanted}) applies from the next start of Follow-Through."
+                )
+            self._after_change(message)
+
+        saving.save(
+            self.context.runner,
+            self,
+            "your preferences",
+            save,
+            saved,
+            edit=lambda: self._edit_preferences(chosen),
+        )
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        if item.application_id is not None:
+            self.open_application(item.application_id)
+
+    def open_application(self, application_id: int) -> ApplicationDetailDialog:
+        dialog = self.detail_dialogs.get(application_id)
+        if dialog is None:
+            dialog = ApplicationDetailDialog(self.context, application_id, self)
+            dialog.changed.connect(self.refresh)
+            dialog.changed.connect(self.data_changed)
+            dialog.open_contact.connect(self.open_contact)
+            dialog.destroyed.connect(lambda _o=None: self.detail_dialogs.pop(application_id, None))
+            self.detail_dialogs[application_id] = dialog
+        show_in_front(dialog)
+        return dialog
+
+    def move_application(self, card: ApplicationSummary, target: Stage) -> None:
+        """A board card moved: closing stages ask for the reason first."""
+        reason = None
+        if is_closed(target):
+            dialog = StageChangeDialog(card.company, card.stage, self.today(), target, self)
+            if not self.exec_dialog(dialog):
+                return
+            chosen = dialog.chosen_stage()
+            assert chosen is not None
+            target, reason = chosen, dialog.chosen_reason()
+        clock, today, application_id = self.clock, self.today(), card.application_id
+        saving.save(
+            self.context.runner,
+            self,
+            f"{card.company} moved to “{target.label}”",
+            lambda: change_stage(application_id, target, clock, today, reason),
+            lambda _r: self._after_change(f"{card.company}: now “{target.label}”."),
+        )
+
+    def open_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self._edit_contact(None, None, [])
+            return
+        self.context.runner.submit(
+            lambda: (load_contact(contact_id), contact_history(contact_id)),
+            lambda loaded: self._edit_contact(contact_id, loaded[0], loaded[1]),
+            self._show_failure,
+        )
+
+    def _edit_contact(
+        self, contact_id: int | None, fields: ContactFields | None, history: list[Any]
+    ) -> None:
+        dialog = ContactDialog(fields, history, self.zone, self)
+        dialog.open_application.connect(self.open_application)
+        self._run_contact_dialog(dialog, contact_id, fields.name if fields else "")
+
+    def _run_contact_dialog(self, dialog: ContactDialog, contact_id: int | None, name: str) -> None:
+        if not self.exec_dialog(dialog):
+            return
+        clock = self.clock
+        if dialog.delete_requested and contact_id is not None:
+            dialog.delete_requested = False
+            saving.save(
+                self.context.runner,
+                self,
+                name,
+                lambda: delete_contact(contact_id),
+                lambda _r: self._after_change(f"Deleted {name}."),
+                verb="deleted",
+            )
+            return
+        value = dialog.form.value()
+        saving.save(
+            self.context.runner,
+            self,
+            value.name,
+            lambda: save_contact(value, clock, contact_id),
+            lambda _r: self._after_change(f"Saved {value.name}."),
+            edit=lambda: self._run_contact_dialog(dialog, contact_id, name),
+        )
+
+    def _after_change(self, message: str) -> None:
+        self.data_changed.emit()
+        self.statusBar().showMessage(message, 5000)
+        self.refresh()
+        for dialog in self.detail_dialogs.values():
+            dialog.reload()
+
+    def _show_failure(self, message: str) -> None:
+        message_box(
+            QMessageBox.Icon.Warning, APP_NAME, f"That could not be loaded: {message}", self
+        ).exec()
+
+    def new_application(self) -> None:
+        self._run_new_application(NewApplicationDialog(self.today(), self))
+
+    def _run_new_application(self, dialog: NewApplicationDialog) -> None:
+        if not self.exec_dialog(dialog):
+            return
+        value = dialog.value()
+        clock = self.clock
+
+        def save() -> int:
+            application = create_application(
+                clock,
+                value.company,
+                value.role_title,
+                posting_url=value.posting_url,
+                location=value.location,
+                source=value.source,
+                applied_on=value.applied_on,
+                notes=value.notes,
+            )
+            return int(application.id)
+
+        def saved(application_id: int) -> None:
+            self.data_changed.emit()
+            self.statusBar().showMessage(f"Added {value.company}.", 5000)
+            self.show_page(PAGES.index("Applications"))
+            self.refresh()
+            self.open_application(application_id)
+
+        saving.save(
+            self.context.runner,
+            self,
+            f"the application to {value.company}",
+            save,
+            saved,
+            edit=lambda: self._run_new_application(dialog),
+        )
+
+    @staticmethod
+    def exec_dialog(dialog: QDialog) -> bool:
+        """Runs a modal dialog (tests replace this to fill it in)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    # -- first run, help, about ----------------------------------------------------------
+
+    def _welcome_dismissed(self) -> bool:
+        return bool(self.context.ui_state.value(_WELCOME_KEY, False, type=bool))
+
+    def dismiss_welcome(self) -> None:
+        self.context.ui_state.setValue(_WELCOME_KEY, True)
+        self.context.ui_state.sync()
+        self.today_page.set_welcome_visible(False)
+
+    def show_help(self) -> None:
+        TextDialog("Getting started", help_html(self.context.data_dir), self).open()
+
+    def show_about(self) -> None:
+        TextDialog(f"About {APP_NAME}", ABOUT_TEXT, self).open()
+
+    # -- geometry and closing ------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        state = self.context.ui_state
+        geometry = state.value(_GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        window_state = state.value(_STATE_KEY)
+        if isinstance(window_state, QByteArray) and not window_state.isEmpty():
+            self.restoreState(window_state)
+        page = state.value(_PAGE_KEY, 0, type=int)
+        page = page if isinstance(page, int) else 0
+        self.show_page(page if 0 <= page < len(PAGES) else 0)
+
+    def save_geometry(self) -> None:
+        state = self.context.ui_state
+        state.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        state.setValue(_STATE_KEY, self.saveState())
+        state.setValue(_PAGE_KEY, self.stack.currentIndex())
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        if self.tray is not None and not self._quitting:
+            # The app keeps reminding from the tray; say so the first time.
+            event.ignore()
+            self.hide()
+            if not self.context.ui_state.value(_TRAY_EXPLAINED_KEY, False, type=bool):
+                self.tray.explain_close_to_tray()
+                self.context.ui_state.setValue(_TRAY_EXPLAINED_KEY, True)
+                self.context.ui_state.sync()
+            return
+        super().closeEvent(event)
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()

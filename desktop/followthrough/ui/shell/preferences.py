@@ -1,0 +1,234 @@
+"""The Preferences dialog: one editor per option of the settings registry.
+
+The dialog only edits values; the caller loads them before and saves them after, through
+the background runner (``store.settings.get``/``put``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.zones import zone_names
+from followthrough.services.autostart import manual_steps
+from followthrough.store.settings import (
+    ALL_OPTIONS,
+    PATIENCE,
+    QUIET_END,
+    QUIET_START,
+    START_AT_LOGIN,
+    Option,
+)
+from followthrough.ui.common.formatting import computer_zone
+from followthrough.ui.common.forms import error_label
+
+PATIENCE_HELP = (
+    "Advice differs on how long to keep trying. One source reads a single unanswered "
+    "message as the answer (choose 1); others suggest a few attempts before moving on "
+    "(3, the default, or 5 if you want to give it longer)."
+)
+QUIET_ORDER_ERROR = (
+    "Reminders must start earlier in the day than they stop: choose a start hour before "
+    "the stop hour."
+)
+INT_LIMIT = 2**31 - 1
+
+
+def _checked(option: Option[Any], value: object) -> object:
+    """``value`` when the option accepts it (raises ValueError otherwise)."""
+    if isinstance(value, bool) and not isinstance(option.default, bool):
+        raise ValueError(f"{option.label}: expected {type(option.default).__name__}")
+    return option.check(value)
+
+
+def _initial(option: Option[Any], values: Mapping[str, object]) -> object:
+    """The value to show: the given one if the option accepts it, else the default."""
+    value = values.get(option.key, option.default)
+    try:
+        return _checked(option, value)
+    except (ValueError, TypeError):
+        return option.default
+
+
+class PreferencesDialog(QDialog):
+    """Edits the user's settings; ``value()`` returns them keyed by ``Option.key``.
+
+    OK stays disabled, with the reason shown under the fields, while a value is not
+    acceptable.
+    """
+
+    def __init__(self, values: Mapping[str, object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Qt adds " — Follow-Through" to every window title itself.
+        self.setWindowTitle("Preferences")
+        self.setMinimumWidth(480)
+        self._readers: dict[str, Callable[[], object]] = {}
+        self.editors: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.patience_help = QLabel(PATIENCE_HELP)
+        self.patience_help.setObjectName("patienceHelp")
+        self.patience_help.setWordWrap(True)
+        font = self.patience_help.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.patience_help.setFont(font)
+        # Where this system cannot switch starting at login, say how to do it by hand.
+        steps = manual_steps()
+        self.login_help: QLabel | None = None
+        if steps is not None:
+            self.login_help = QLabel(steps)
+            self.login_help.setObjectName("loginHelp")
+            self.login_help.setWordWrap(True)
+        for option in ALL_OPTIONS:
+            self._add_editor(option, _initial(option, values))
+            if option is PATIENCE:
+                self.form.addRow(self.patience_help)
+            elif option is START_AT_LOGIN and self.login_help is not None:
+                self.editors[option.key].setEnabled(False)
+                self.form.addRow(self.login_help)
+
+        self.error = error_label("preferences")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.validate()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add_editor(self, option: Option[Any], value: object) -> None:
+        editor: QWidget
+        if option.choices:
+            combo = QComboBox()
+            for choice in option.choices:
+                text = f"{choice} (default)" if choice == option.default else str(choice)
+                combo.addItem(text, choice)
+            combo.setCurrentIndex(list(option.choices).index(value))
+            combo.currentIndexChanged.connect(self.validate)
+            self._readers[option.key] = combo.currentData
+            editor = combo
+        elif isinstance(option.default, bool):
+            checkbox = QCheckBox(option.label)
+            checkbox.setChecked(bool(value))
+            checkbox.toggled.connect(self.validate)
+            self._readers[option.key] = checkbox.isChecked
+            editor = checkbox
+        elif isinstance(option.default, int):
+            spin = QSpinBox()
+            spin.setRange(
+                option.minimum if option.minimum is not None else -INT_LIMIT,
+                option.maximum if option.maximum is not None else INT_LIMIT,
+            )
+            if option.key.endswith("_hour"):
+                spin.setSuffix(":00")
+            spin.setValue(value if isinstance(value, int) else int(option.default))
+            spin.valueChanged.connect(self.validate)
+            self._readers[option.key] = spin.value
+            editor = spin
+        elif option.time_zone:
+            zones = QComboBox()
+            zones.setEditable(True)
+            zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            zones.setToolTip("Used from the next start of Follow-Through.")
+            zones.addItem(f"The computer's ({computer_zone().key})", "")
+            for name in zone_names():
+                zones.addItem(name, name)
+            found = zones.findData(str(value))
+            zones.setCurrentIndex(max(found, 0))
+            zones.currentIndexChanged.connect(self.validate)
+            zones.editTextChanged.connect(self.validate)
+
+            def chosen(box: QComboBox = zones) -> str:
+                # A typed name counts when it is a zone; the first entry means "follow the
+                # computer's".
+                typed = box.currentText().strip()
+                if box.currentIndex() >= 0 and box.itemText(box.currentIndex()) == typed:
+                    return str(box.currentData())
+                return typed
+
+            self._readers[option.key] = chosen
+            editor = zones
+        elif option.multiline:
+            area = QPlainTextEdit(str(value))
+            area.setTabChangesFocus(True)
+            area.setFixedHeight(area.fontMetrics().lineSpacing() * 4 + 12)
+            area.textChanged.connect(self.validate)
+            self._readers[option.key] = area.toPlainText
+            editor = area
+        else:
+            line = QLineEdit(str(value))
+            line.textChanged.connect(self.validate)
+            self._readers[option.key] = line.text
+            editor = line
+        editor.setObjectName(option.key)
+        self.editors[option.key] = editor
+        if isinstance(editor, QCheckBox):
+            self.form.addRow(editor)
+        else:
+            self.form.addRow(f"{option.label}:", editor)
+
+    # -- values --------------------------------------------------------------------------
+
+    def value(self) -> dict[str, object]:
+        """Every option's value as shown, keyed by ``Option.key``."""
+        return {option.key: self._readers[option.key]() for option in ALL_OPTIONS}
+
+    def problems(self) -> list[str]:
+        """Why the values shown cannot be saved (empty when they can)."""
+        values = self.value()
+        found = []
+        for option in ALL_OPTIONS:
+            try:
+                _checked(option, values[option.key])
+            except (ValueError, TypeError) as exc:
+                found.append(str(exc))
+        start, end = values[QUIET_START.key], values[QUIET_END.key]
+        if isinstance(start, int) and isinstance(end, int) and start >= end:
+            found.append(QUIET_ORDER_ERROR)
+        return found
+
+    def validate(self) -> bool:
+        """Show what is wrong, if anything, and allow OK only when nothing is."""
+        problems = self.problems()
+        self.error.setText("\n".join(problems))
+        self.error.setVisible(bool(problems))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert isinstance(ok, QPushButton)
+        ok.setEnabled(not problems)
+        return not problems
+
+    def accept(self) -> None:
+        if self.validate():
+            super().accept()
+
+    @classmethod
+    def ask(
+        cls, values: Mapping[str, object], parent: QWidget | None = None
+    ) -> dict[str, object] | None:
+        """Show the dialog modally: the chosen values, or None when cancelled (tests
+        replace this)."""
+        dialog = cls(values, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()

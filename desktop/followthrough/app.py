@@ -28,6 +28,8 @@ from followthrough.store.database import open_database
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
 from followthrough.ui.common.formatting import computer_zone, set_user_zone, system_zone
+from followthrough.ui.common.locale_words import use_locale_day_words
+from followthrough.ui.common.translation import install_translations
 from followthrough.ui.common.wheel_guard import install_wheel_guard
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.main_window import MainWindow
@@ -98,6 +100,8 @@ def _quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None]
 def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
     app = make_application(argv)
     clock = clock or SystemClock()
+    log.info("translations loaded: %s", install_translations(app) or "none")
+    use_locale_day_words(clock)
     try:
         ensure_private_dir(data_dir)
         instance = SingleInstance(data_dir)

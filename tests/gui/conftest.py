@@ -7,6 +7,7 @@ from pathlib import Path
 
 import peewee
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -68,6 +69,19 @@ def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(SaveFailedBox, "ask", staticmethod(ask))
     return failures
+
+
+@pytest.fixture(autouse=True)
+def _words_as_the_app_writes_them(qapp: QApplication, clock: FakeClock) -> Iterator[None]:
+    """English plurals and days in the locale, installed as app.run_gui does."""
+    from followthrough.domain.wording import use_day_words
+    from followthrough.ui.common.locale_words import use_locale_day_words
+    from followthrough.ui.common.translation import install_translations
+
+    assert install_translations(qapp), "the English plurals must load"
+    previous = use_locale_day_words(clock)
+    yield
+    use_day_words(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -275,7 +275,7 @@ def test_the_pool_picker_shows_use_and_consent_and_warns_before_overuse(qtbot: Q
         ReferenceKind.REFERENCE, pool, given, set(), date(2026, 11, 30), 30, 3
     )
     qtbot.addWidget(dialog)
-    assert dialog.person.itemText(0) == "Priya Natarajan — my manager, given 2×, last 25 Nov"
+    assert dialog.person.itemText(0) == "Priya Natarajan — my manager, given 2×, last Wed 25 Nov"
     assert dialog.person.itemText(1) == "Sam Ortiz — a teammate, consent not recorded"
     # Priya would be on her third employer within 30 days: the threshold.
     assert "3 employers" in dialog.warning.text() and not dialog.warning.isHidden()

@@ -14,6 +14,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.two_clocks import UserHours, remind_before, remind_from
+from followthrough.domain.wording import short_day
 
 # The roles at an interview who were interviewing you, and so get a note each.
 NOTE_ROLES = ("interviewer", "hiring_manager")
@@ -141,4 +142,4 @@ def finished_on_text(status: NoteStatus, day: date | None) -> str:
     """ "E-mailed 3 Dec" style, for lists and the timeline."""
     if day is None or not status.finished:
         return status.label
-    return f"{status.label} {day.day} {day:%b}"
+    return f"{status.label} {short_day(day)}"

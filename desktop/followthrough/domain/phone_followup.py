@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from followthrough.domain.wording import full_day
+
 
 @dataclass(frozen=True)
 class WarmUpStep:
@@ -125,7 +127,7 @@ def _sentence(text: str) -> str:
 
 
 def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return full_day(day)
 
 
 def questions_for(next_step: str = "") -> tuple[str, ...]:

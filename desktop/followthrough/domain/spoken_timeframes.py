@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from followthrough.domain.timeframes import add_working_days
-from followthrough.domain.wording import long_day
+from followthrough.domain.wording import long_day, weekday_name
 
 WORD_NUMBERS = {
     "a": 1,
@@ -105,7 +105,7 @@ class Reading:
 
     def explain(self) -> str:
         """ "by Fri 11 Dec, a working day" or "by Sat 12 Dec (a Saturday)"."""
-        kind = "a working day" if self.day.weekday() < 5 else f"a {self.day:%A}"
+        kind = "a working day" if self.day.weekday() < 5 else f"a {weekday_name(self.day)}"
         return f"by {long_day(self.day)}, {kind}" + (f" ({self.how})" if self.how else "")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import clock_time, short_day
 
 # How long before the end of the user's hours a reminder of a later call comes.
 BEFORE_DAY_ENDS = timedelta(minutes=15)
@@ -74,7 +74,7 @@ def same_clock(instant: datetime, one: ZoneInfo, other: ZoneInfo) -> bool:
 
 def day_and_time(local: datetime) -> str:
     """``Tue 1 Dec 18:30`` on the clock ``local`` is already on."""
-    return f"{short_day(local)} {local:%H:%M}"
+    return f"{short_day(local)} {clock_time(local)}"
 
 
 def both_clocks(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> str:
@@ -91,5 +91,5 @@ def their_time(instant: datetime, user_zone: ZoneInfo, their_zone: ZoneInfo) -> 
     if same_clock(instant, user_zone, their_zone):
         return None
     mine, theirs = instant.astimezone(user_zone), instant.astimezone(their_zone)
-    clock = f"{theirs:%H:%M}" if theirs.date() == mine.date() else day_and_time(theirs)
+    clock = clock_time(theirs) if theirs.date() == mine.date() else day_and_time(theirs)
     return f"{clock} in {place_name(their_zone)}"

@@ -1,21 +1,100 @@
-"""Small pieces of wording shared by the window, the commands and the domain's texts."""
+"""Small pieces of wording shared by the window, the commands and the domain's texts.
+
+Every day and clock time the app writes goes through ``short_day``, ``long_day``,
+``weekday_name`` and ``clock_time`` here: one source, whichever screen, message or note
+shows it. By default they write English; the window installs a formatter that follows
+the user's locale (``use_day_words``), so the domain stays free of Qt.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import Protocol
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation without translating it (Qt's tools find the name);
+    the window translates it in ``context`` when it shows it."""
+    del context
+    return text
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 interview``, ``3 interviews``, ``2 people``, ``1,200 applications``."""
+    """``1 interview``, ``3 interviews``, ``2 people``, ``1,200 applications`` (English, for
+    the command line; the window uses Qt's ``%n`` plurals)."""
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count:,} {word}"
 
 
+class DayWords(Protocol):
+    """How days and clock times are written."""
+
+    def short_day(self, day: date) -> str: ...
+    def long_day(self, day: date) -> str: ...
+    def weekday_name(self, day: date) -> str: ...
+    def full_day(self, day: date) -> str: ...
+    def clock_time(self, moment: datetime | time) -> str: ...
+
+
+class EnglishDayWords:
+    """``Tue 1 Dec``, ``Tue 1 Dec 2026``, ``Tuesday``, ``18:30``. With ``today``, a day in
+    another year than today's carries its year (a 2024 reminder must not read like this
+    week's)."""
+
+    def __init__(self, today: Callable[[], date] | None = None) -> None:
+        self._today = today
+
+    def _other_year(self, day: date) -> bool:
+        return self._today is not None and day.year != self._today().year
+
+    def short_day(self, day: date) -> str:
+        text = f"{day:%a} {day.day} {day:%b}"
+        return f"{text} {day:%Y}" if self._other_year(day) else text
+
+    def long_day(self, day: date) -> str:
+        return f"{day:%a} {day.day} {day:%b} {day:%Y}"
+
+    def weekday_name(self, day: date) -> str:
+        return f"{day:%A}"
+
+    def full_day(self, day: date) -> str:
+        return f"{day:%A} {day.day} {day:%B}"
+
+    def clock_time(self, moment: datetime | time) -> str:
+        return f"{moment:%H:%M}"
+
+
+_words: DayWords = EnglishDayWords()
+
+
+def use_day_words(words: DayWords) -> DayWords:
+    """Write days with ``words`` from now on; returns the previous formatter."""
+    global _words
+    previous, _words = _words, words
+    return previous
+
+
 def short_day(day: date) -> str:
-    """``Tue 1 Dec``: how a day reads in lists and sentences (no leading zero)."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """``Tue 1 Dec``: how a day reads in lists and sentences (the year when not this one)."""
+    return _words.short_day(day)
 
 
 def long_day(day: date) -> str:
     """``Tue 1 Dec 2026``."""
-    return f"{short_day(day)} {day:%Y}"
+    return _words.long_day(day)
+
+
+def weekday_name(day: date) -> str:
+    """``Tuesday``."""
+    return _words.weekday_name(day)
+
+
+def full_day(day: date) -> str:
+    """``Tuesday 1 December``, as said aloud."""
+    return _words.full_day(day)
+
+
+def clock_time(moment: datetime | time) -> str:
+    """``18:30`` on the clock ``moment`` is already on."""
+    return _words.clock_time(moment)

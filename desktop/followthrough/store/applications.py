@@ -12,6 +12,7 @@ from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
+from followthrough.domain.wording import short_day
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
 from followthrough.store.followups import follow_up_plan, next_step_text
 from followthrough.store.models import (
@@ -322,7 +323,7 @@ def _note_timeline(application_id: int) -> list[TimelineEntry]:
                 NoteStatus.MAILED: "posted",
                 NoteStatus.DROPPED_OFF: "dropped off",
             }[status]
-            text = f"Thank-you note to {name} {how} ({day.day} {day:%b})"
+            text = f"Thank-you note to {name} {how} ({short_day(day)})"
         elif status in (NoteStatus.DRAFTED, NoteStatus.CHECKED):
             at = _instant.python_value(checked if status is NoteStatus.CHECKED else updated)
             medium = NoteMedium(medium_text).label.lower()

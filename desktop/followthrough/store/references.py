@@ -34,6 +34,7 @@ from followthrough.domain.references import (
 )
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
 from followthrough.domain.validation import email_problem
+from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField
 from followthrough.store.followups import user_task_settings
@@ -249,7 +250,7 @@ class ReferenceLine:
 
 
 def _day_text(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    return short_day(day)
 
 
 _LINES_SQL = """
@@ -735,8 +736,7 @@ def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
                     f"Thank {person} for speaking to {application.company}",
                     thanks_due(logged, earliest),
                     f"{application.company} was in touch with them on "
-                    f"{link.contacted_on:%a} {link.contacted_on.day} "
-                    f"{link.contacted_on:%b}: a short thank-you now.",
+                    f"{short_day(link.contacted_on)}: a short thank-you now.",
                     application.id,
                     logged + LATE_THANKS_LIMIT,
                 )

@@ -107,5 +107,5 @@ def test_states_and_their_labels() -> None:
     assert [s.finished for s in NoteStatus] == [False, False, False, True, True, True]
     assert NoteMedium.CARD.finished_status is NoteStatus.MAILED
     assert NoteMedium.DROP_OFF.printed and not NoteMedium.EMAIL.printed
-    assert finished_on_text(NoteStatus.SENT, date(2026, 12, 3)) == "E-mailed 3 Dec"
+    assert finished_on_text(NoteStatus.SENT, date(2026, 12, 3)) == "E-mailed Thu 3 Dec"
     assert finished_on_text(NoteStatus.DRAFTED, None) == "Drafted"

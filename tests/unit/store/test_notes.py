@@ -230,7 +230,7 @@ def test_drafts_move_through_their_states(
     save_note(interview.id, dana.id, _draft(body="Changed later"), clock)
     assert ThankYouNote.get().status == NoteStatus.DROPPED_OFF
     texts = [entry.text for entry in application_detail(app.id, clock.now()).timeline]
-    assert "Thank-you note to Dana Lee dropped off (21 Nov)" in texts
+    assert "Thank-you note to Dana Lee dropped off (Sat 21 Nov)" in texts
 
 
 def test_a_note_cannot_be_sent_unwritten_nor_to_a_non_interviewer(

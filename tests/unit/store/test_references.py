@@ -420,7 +420,7 @@ def test_heads_up_is_created_moved_and_removed_as_facts_change(
     assert reminder.due_at == _berlin(TUESDAY, 13)
     assert reminder.application_id == app
     assert reminder.title == "Give Priya Natarajan a heads-up: Acme may call"
-    assert "Acme (Data Engineer), interview on 24 Nov" in reminder.body
+    assert "Acme (Data Engineer), interview on Tue 24 Nov" in reminder.body
     assert plan_reference_reminders(clock.now()) == (0, 0)
     # Moved to Wednesday 14:00-15:00: 17:00 is past reminder hours, so Thursday 9:30.
     _interview(clock, app, WEDNESDAY, 14, 15, interview_id=interview)
@@ -428,7 +428,7 @@ def test_heads_up_is_created_moved_and_removed_as_facts_change(
     (moved,) = _open()
     assert moved.id == reminder.id
     assert moved.due_at == _berlin(THURSDAY, 9, 30)
-    assert "interview on 25 Nov" in moved.body
+    assert "interview on Wed 25 Nov" in moved.body
     # Reminder hours are a setting.
     options.put(options.QUIET_END, 18)
     plan_reference_reminders(clock.now())
@@ -482,7 +482,7 @@ def test_a_reference_listed_after_the_first_interview_is_warned_after_listing(
     _interview(clock, app, WEDNESDAY, 10, 11, round_=2)
     plan_reference_reminders(clock.now())
     assert _open()[0].due_at == datetime(2026, 11, 24, 11, 17, tzinfo=UTC)
-    assert "interview on 23 Nov" in _open()[0].body
+    assert "interview on Mon 23 Nov" in _open()[0].body
 
 
 def test_a_reference_listed_before_the_first_interview_waits_for_it_to_end(
@@ -718,7 +718,7 @@ def test_network_contacts_get_a_check_in_after_each_interview(
     clock.set(_berlin(WEDNESDAY, 11, 30))
     record_checked_in(net, clock)
     assert reference_line(net).checked_in_at == clock.now()
-    assert reference_line(net).status_text == "Checked in 25 Nov"
+    assert reference_line(net).status_text == "Checked in Wed 25 Nov"
     assert plan_reference_reminders(clock.now()) == (0, 1)
     # A second round on Thursday afternoon: a day later is Friday 17:00, past reminder
     # hours, so Monday 9:30.
@@ -775,19 +775,19 @@ def test_each_step_shows_in_the_timeline_and_the_status(
     assert "Priya Natarajan given as a reference" in texts()
     assert not any("Heads-up" in t for t in texts())
     record_heads_up(link, "email", clock)
-    assert statuses()["Priya Natarajan"] == "Heads-up sent 24 Nov"
+    assert statuses()["Priya Natarajan"] == "Heads-up sent Tue 24 Nov"
     assert "Heads-up to Priya Natarajan by e-mail" in texts()
     record_contacted(link, TUESDAY, ContactedBy.COMPANY, clock)
-    assert statuses()["Priya Natarajan"] == "Contacted 24 Nov — thank them"
+    assert statuses()["Priya Natarajan"] == "Contacted Tue 24 Nov — thank them"
     assert "Priya Natarajan was contacted about you (the employer told me)" in texts()
     record_thanked(link, TUESDAY, clock)
-    assert statuses()["Priya Natarajan"] == "Thanked 24 Nov"
+    assert statuses()["Priya Natarajan"] == "Thanked Tue 24 Nov"
     record_checked_in(net, clock)
-    assert statuses()["Jordan Blake"] == "Checked in 24 Nov"
+    assert statuses()["Jordan Blake"] == "Checked in Tue 24 Nov"
     change_stage(app, Stage.REJECTED, clock, TUESDAY, ClosureReason.REJECTED)
     clock.set(_berlin(WEDNESDAY, 10))
     record_outcome_told(link, WEDNESDAY, clock)
-    assert statuses()["Priya Natarajan"] == "Told how it went 25 Nov"
+    assert statuses()["Priya Natarajan"] == "Told how it went Wed 25 Nov"
     timeline = texts()
     expected = [
         "Priya Natarajan given as a reference",
@@ -810,7 +810,7 @@ def test_each_step_shows_in_the_timeline_and_the_status(
     timeline = texts()
     assert "Told Priya Natarajan how it ended" not in timeline
     assert "Thanked Priya Natarajan for the reference" not in timeline
-    assert statuses()["Priya Natarajan"] == "Contacted 24 Nov — thank them"
+    assert statuses()["Priya Natarajan"] == "Contacted Tue 24 Nov — thank them"
 
 
 def test_how_the_heads_up_went_reads_in_the_timeline(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.wording import long_day, plural
+from followthrough.domain.wording import long_day
 from followthrough.ui.calendar.views import MonthCalendar, WeekView, agenda_columns, agenda_table
 from followthrough.ui.common.forms import from_qdate, to_qdate
 from followthrough.ui.common.page import DataPage, page_header
@@ -98,8 +98,8 @@ class CalendarPage(DataPage):
         if day != self.selected_day():
             return  # an answer for a day the user has already left
         self.day_heading.setText(
-            f"<b>{long_day(day)}</b> — {plural(len(items), 'item')}"
+            self.tr("<b>{day}</b> — %Ln item(s)", "", len(items)).format(day=long_day(day))
             if items
-            else f"<b>{long_day(day)}</b> — nothing on this day"
+            else self.tr("<b>{day}</b> — nothing on this day").format(day=long_day(day))
         )
         self.day_model.set_rows(items)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QTimeZone
 
 from followthrough.domain.two_clocks import both_clocks, day_and_time
+from followthrough.domain.wording import clock_time
 from followthrough.domain.zones import zone_or
 
 
@@ -41,7 +42,7 @@ def system_zone() -> ZoneInfo:
 
 
 def time_text(instant: datetime, zone: ZoneInfo) -> str:
-    return instant.astimezone(zone).strftime("%H:%M")
+    return clock_time(instant.astimezone(zone))
 
 
 def instant_text(instant: datetime, zone: ZoneInfo) -> str:

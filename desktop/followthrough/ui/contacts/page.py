@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.wording import plural
 from followthrough.store.queries import DataCounts
 from followthrough.ui.common.page import DataPage, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
@@ -87,8 +86,10 @@ class ContactsPage(DataPage):
         """``rows`` come sorted by name, the list's default order."""
         self.show_content(counts.contacts > 0)
         self.summary.setText(
-            f"{plural(counts.contacts, 'person', 'people')} across "
-            f"{plural(counts.applications, 'application')}."
+            self.tr("{people} across {applications}.").format(
+                people=self.tr("%Ln person(s)", "", counts.contacts),
+                applications=self.tr("%Ln application(s)", "", counts.applications),
+            )
         )
         self.model.set_rows(rows, haystacks, (0, Qt.SortOrder.AscendingOrder))
 

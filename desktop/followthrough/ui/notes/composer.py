@@ -71,7 +71,7 @@ from followthrough.domain.notes import (
     word_count,
 )
 from followthrough.domain.spelling import Speller, words_from_names
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import short_day, weekday_name
 from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
 from followthrough.services.printing import (
     EnvelopeFormat,
@@ -488,8 +488,7 @@ class NoteComposerDialog(QDialog):
             + (f", {task.title}" if task.title else "")
             + f" · {task.company}"
             + (f" · {task.role_title}" if task.role_title else "")
-            + f" — interview {note.interview_day:%a} {note.interview_day.day} "
-            f"{note.interview_day:%b}"
+            + f" — interview {short_day(note.interview_day)}"
         )
         self.sender_name.setText(note.sender_name)
         self.sender_contact.setPlainText(note.sender_contact)
@@ -691,7 +690,7 @@ class NoteComposerDialog(QDialog):
         )
         kept = promise_kept_on(promised)
         if kept != promised:
-            text += f" (a {promised:%A}: the call or e-mail comes on {short_day(kept)})"
+            text += f" (a {weekday_name(promised)}: the call or e-mail comes on {short_day(kept)})"
         text += "."
         later = [f"{name}'s note promised {short_day(day)}" for name, day in sent if day > promised]
         if later:
@@ -854,7 +853,7 @@ class NoteComposerDialog(QDialog):
                 Finding(
                     "promise",
                     Severity.ADVICE,
-                    f"The note promises a {promised:%A}: the call or e-mail comes on "
+                    f"The note promises a {weekday_name(promised)}: the call or e-mail comes on "
                     f"{short_day(kept)}. A weekday keeps your word to the day.",
                 )
             )

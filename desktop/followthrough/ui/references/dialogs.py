@@ -43,6 +43,7 @@ from followthrough.domain.references import (
     talking_points,
 )
 from followthrough.domain.validation import email_problem
+from followthrough.domain.wording import short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
@@ -502,7 +503,7 @@ class AddReferenceDialog(QDialog):
                 extra = [entry.relationship] if entry.relationship else []
                 if entry.times_given and entry.last_given_on is not None:
                     last = entry.last_given_on
-                    extra.append(f"given {entry.times_given}×, last {last.day} {last:%b}")
+                    extra.append(f"given {entry.times_given}×, last {short_day(last)}")
                 if entry.consent_on is None:
                     extra.append("consent not recorded")
                 if extra:

@@ -28,7 +28,7 @@ from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.clock import Clock
 from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
-from followthrough.domain.wording import plural
+from followthrough.domain.two_clocks import day_and_time
 from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store import settings as options
@@ -293,10 +293,15 @@ class MainWindow(QMainWindow):
         )
         self.calendar_page.set_has_data(counts.interviews > 0)
         self.status_counts.setText(
-            f"{plural(counts.applications, 'application')} "
-            f"({counts.active_applications:,} active) · "
-            f"{plural(counts.interviews, 'interview')} · "
-            f"{plural(counts.contacts, 'person', 'people')}"
+            " · ".join(
+                (
+                    self.tr("%Ln application(s)", "", counts.applications)
+                    + " "
+                    + self.tr("(%Ln active)", "", counts.active_applications),
+                    self.tr("%Ln interview(s)", "", counts.interviews),
+                    self.tr("%Ln person(s)", "", counts.contacts),
+                )
+            )
         )
         first = not self._loaded_once
         if first:
@@ -432,7 +437,7 @@ class MainWindow(QMainWindow):
 
     def snooze_reminder_until(self, reminder_id: int, until: datetime) -> None:
         local = until.astimezone(self.zone)
-        when = f"{local:%a %H:%M}"
+        when = day_and_time(local)
         self._reminder_step(
             lambda: snooze(reminder_id, until), f"Snoozed until {when}.", f"the snooze until {when}"
         )

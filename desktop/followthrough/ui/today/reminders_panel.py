@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
-from followthrough.domain.wording import plural
 from followthrough.store.notes import parse_subject_key
 from followthrough.store.references import is_reference_reminder
 from followthrough.store.reminders import DueReminder
@@ -143,7 +142,7 @@ class RemindersPanel(QFrame):
     def set_reminders(self, reminders: list[DueReminder]) -> None:
         self.model.set_rows(reminders)
         self.setVisible(bool(reminders))
-        self.heading.setText(f"<b>Reminders</b> — {plural(len(reminders), 'item')} due")
+        self.heading.setText(self.tr("<b>Reminders</b> — %Ln item(s) due", "", len(reminders)))
         if reminders:
             self.table.selectRow(0)
         self._fit_buttons()

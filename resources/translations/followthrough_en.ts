@@ -1,0 +1,71 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+    <context>
+        <name>CalendarPage</name>
+        <message numerus="yes">
+            <source>&lt;b&gt;{day}&lt;/b&gt; — %Ln item(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;{day}&lt;/b&gt; — %Ln item</numerusform>
+                <numerusform>&lt;b&gt;{day}&lt;/b&gt; — %Ln items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsPage</name>
+        <message numerus="yes">
+            <source>%Ln person(s)</source>
+            <translation>
+                <numerusform>%Ln person</numerusform>
+                <numerusform>%Ln people</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln application(s)</source>
+            <translation>
+                <numerusform>%Ln application</numerusform>
+                <numerusform>%Ln applications</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%Ln application(s)</source>
+            <translation>
+                <numerusform>%Ln application</numerusform>
+                <numerusform>%Ln applications</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%Ln active)</source>
+            <translation>
+                <numerusform>(%Ln active)</numerusform>
+                <numerusform>(%Ln active)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln interview(s)</source>
+            <translation>
+                <numerusform>%Ln interview</numerusform>
+                <numerusform>%Ln interviews</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln person(s)</source>
+            <translation>
+                <numerusform>%Ln person</numerusform>
+                <numerusform>%Ln people</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPanel</name>
+        <message numerus="yes">
+            <source>&lt;b&gt;Reminders&lt;/b&gt; — %Ln item(s) due</source>
+            <translation>
+                <numerusform>&lt;b&gt;Reminders&lt;/b&gt; — %Ln item due</numerusform>
+                <numerusform>&lt;b&gt;Reminders&lt;/b&gt; — %Ln items due</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

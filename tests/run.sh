@@ -2,7 +2,13 @@
 # Installs everything the tests need (idempotent, as root on a fresh Debian-like machine,
 # no prompt), then runs ruff, mypy and the whole pytest suite inside a D-Bus session.
 # Extra arguments go to pytest, e.g. `bash tests/run.sh -k store`.
+# `bash tests/run.sh --fast` is the quick loop: unit and widget tests only (no X, no bundle).
 set -euo pipefail
+FAST=0
+if [ "${1:-}" = "--fast" ]; then
+  FAST=1
+  shift
+fi
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export DEBIAN_FRONTEND=noninteractive
@@ -63,7 +69,11 @@ mypy
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen
 set +e
-dbus-run-session -- python -m pytest "$@"
+if [ "$FAST" -eq 1 ]; then
+  python -m pytest -q tests/unit tests/gui "$@"
+else
+  dbus-run-session -- python -m pytest "$@"
+fi
 status=$?
 set -e
 exit $status

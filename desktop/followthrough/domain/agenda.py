@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from followthrough.domain.reminder_kinds import kind_label
+
 
 class AgendaKind(StrEnum):
     INTERVIEW = "interview"
@@ -19,23 +21,9 @@ class AgendaKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return KIND_LABELS.get(self.value, self.value)
+        return kind_label(self.value)
 
 
-KIND_LABELS: dict[str, str] = {
-    "interview": "Interview",
-    "decision": "Decision due",
-    "follow_up": "Follow up",
-    "decision_passed": "Follow up",
-    "move_on": "Move on?",
-    "position_filled": "Close",
-    "note_due_soon": "Note due",
-    "note_overdue": "Note overdue",
-    "reference_heads_up": "Reference heads-up",
-    "reference_thanks": "Thank reference",
-    "reference_outcome": "Tell reference",
-    "network_check_in": "Check in",
-}
 # One colour per kind, for the calendar's dots (later kinds add theirs).
 KIND_COLOURS: dict[str, str] = {
     "interview": "#2f6f8f",

@@ -28,6 +28,7 @@ from followthrough.domain.cadence import (
     next_step,
 )
 from followthrough.domain.note_tasks import FINISHED
+from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
 from followthrough.store import settings as options
@@ -36,11 +37,11 @@ from followthrough.store.models import db
 from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
 
-FOLLOW_UP = "follow_up"
-MOVE_ON = "move_on"
-POSITION_FILLED = "position_filled"
-DECISION_PASSED = "decision_passed"
-PLANNED_KINDS = (FOLLOW_UP, MOVE_ON, POSITION_FILLED, DECISION_PASSED)
+FOLLOW_UP: str = ReminderKind.FOLLOW_UP
+MOVE_ON: str = ReminderKind.MOVE_ON
+POSITION_FILLED: str = ReminderKind.POSITION_FILLED
+DECISION_PASSED: str = ReminderKind.DECISION_PASSED
+PLANNED_KINDS = kinds_of(Feature.FOLLOW_UP)
 
 _instant = UtcDateTimeField()
 
@@ -158,7 +159,8 @@ def _plans(scope: PlanScope, settings: CadenceSettings) -> list[FollowUpPlan]:
         facts = _facts(row)
         since = [t for t in touchpoints.get(app_id, []) if t.at >= facts.ended_at]
         step = next_step(facts, since, settings)
-        subject = f"application:{app_id}:interview:{interview_id}:after:{len(since)}"
+        # The n-th follow-up after this interview of this application.
+        subject = str(SubjectKey(Feature.FOLLOW_UP, (int(app_id), int(interview_id), len(since))))
         what = f"{company} ({role})" if role else str(company)
         spec = _reminder(step, subject, what, int(app_id), facts, zone, hours, bool(since))
         plans.append(FollowUpPlan(int(app_id), int(interview_id), facts, step, spec))

@@ -417,6 +417,21 @@ def _v6_what_they_said(database: peewee.SqliteDatabase, _migrator: SqliteMigrato
         database.execute_sql(statement)
 
 
+def _v7_one_subject_format(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """Follow-up subjects join the one key format of domain.reminder_kinds:
+    "application:A:interview:I:after:N" becomes "follow_up:A:I:N" (states kept)."""
+    rows = database.execute_sql(
+        "SELECT id, subject_key FROM reminder WHERE subject_key LIKE 'application:%'"
+    ).fetchall()
+    for reminder_id, key in rows:
+        parts = key.split(":")
+        if len(parts) == 6 and parts[2] == "interview" and parts[4] == "after":
+            new_key = f"follow_up:{parts[1]}:{parts[3]}:{parts[5]}"
+            database.execute_sql(
+                "UPDATE reminder SET subject_key = ? WHERE id = ?", (new_key, reminder_id)
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
@@ -424,6 +439,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "references, network contacts and the reference-check stage", _v4_references),
     Migration(5, "reminders re-planned by what changed", _v5_plan_by_what_changed),
     Migration(6, "what the interviewer said: a check-back day, their words", _v6_what_they_said),
+    Migration(7, "one format for what a reminder is about", _v7_one_subject_format),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

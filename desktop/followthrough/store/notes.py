@@ -26,6 +26,7 @@ from followthrough.domain.note_tasks import (
     note_deadline,
     note_reminder_times,
 )
+from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import both_clocks
 from followthrough.domain.validation import email_problem
@@ -44,9 +45,9 @@ from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writes, writing
 
-NOTE_DUE_SOON = "note_due_soon"
-NOTE_OVERDUE = "note_overdue"
-NOTE_KINDS = (NOTE_DUE_SOON, NOTE_OVERDUE)
+NOTE_DUE_SOON: str = ReminderKind.NOTE_DUE_SOON
+NOTE_OVERDUE: str = ReminderKind.NOTE_OVERDUE
+NOTE_KINDS = kinds_of(Feature.NOTE)
 
 _instant = UtcDateTimeField()
 
@@ -56,15 +57,14 @@ class NoteError(UserError):
 
 
 def subject_key(interview_id: int, contact_id: int) -> str:
-    return f"note:{interview_id}:{contact_id}"
+    return str(SubjectKey(Feature.NOTE, (interview_id, contact_id)))
 
 
 def parse_subject_key(key: str) -> tuple[int, int] | None:
     """(interview id, contact id) of a note reminder's subject, or None for another kind."""
-    parts = key.split(":")
-    if len(parts) != 3 or parts[0] != "note" or not (parts[1].isdigit() and parts[2].isdigit()):
-        return None
-    return int(parts[1]), int(parts[2])
+    subject = SubjectKey.parse(key)
+    ids = subject.ids_of(Feature.NOTE, 2) if subject is not None else None
+    return (ids[0], ids[1]) if ids is not None else None
 
 
 @dataclass(frozen=True)

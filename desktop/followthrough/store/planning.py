@@ -61,12 +61,32 @@ class Planner:
     plan: Callable[[PlanScope, datetime], list[ReminderSpec]]
 
 
-PLANNERS: tuple[Planner, ...] = (
-    Planner("follow_ups", FOLLOW_UP_KINDS, planned_follow_ups),
-    Planner("thank_you_notes", NOTE_KINDS, lambda scope, now: planned_note_reminders(now, scope)),
-    Planner("references", REFERENCE_KINDS, planned_references),
+_PLANNERS: dict[str, Planner] = {}
+
+
+def register_planner(planner: Planner) -> None:
+    """Plan ``planner``'s kinds from now on (the same name again replaces it)."""
+    _PLANNERS[planner.name] = planner
+
+
+def unregister_planner(name: str) -> None:
+    _PLANNERS.pop(name, None)
+
+
+def planners() -> tuple[Planner, ...]:
+    return tuple(_PLANNERS.values())
+
+
+def planned_kinds() -> tuple[str, ...]:
+    return tuple(kind for planner in _PLANNERS.values() for kind in planner.kinds)
+
+
+# Each feature's planner: a new kind of reminder registers its planner like these.
+register_planner(Planner("follow_ups", FOLLOW_UP_KINDS, planned_follow_ups))
+register_planner(
+    Planner("thank_you_notes", NOTE_KINDS, lambda scope, now: planned_note_reminders(now, scope))
 )
-PLANNED_KINDS: tuple[str, ...] = tuple(kind for p in PLANNERS for kind in p.kinds)
+register_planner(Planner("references", REFERENCE_KINDS, planned_references))
 
 
 @dataclass
@@ -93,7 +113,7 @@ class PlanReport:
 
 def planned(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     """Every reminder the facts of the applications in ``scope`` call for."""
-    return [spec for planner in PLANNERS for spec in planner.plan(scope, now)]
+    return [spec for planner in planners() for spec in planner.plan(scope, now)]
 
 
 def _stored_in(scope: PlanScope, kinds: Sequence[str]) -> list[StoredReminder]:
@@ -107,7 +127,7 @@ def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
     marks: the facts read and the reminders written belong to one moment."""
     report = PlanReport(steps=1)
     with writing():
-        for planner in PLANNERS:
+        for planner in planners():
             changes = reconcile(_stored_in(scope, planner.kinds), planner.plan(scope, now), now)
             written, removed = write_changes(changes, now) if changes else (0, 0)
             report.written += written
@@ -233,7 +253,7 @@ def preview_due(at: datetime) -> list[StoredReminder]:
     planned_here: list[StoredReminder] = []
     replaced: set[tuple[str, str]] = set()
     if marks:
-        stored = _stored_in(scope, PLANNED_KINDS)
+        stored = _stored_in(scope, planned_kinds())
         replaced = {row.identity for row in stored}
         planned_here = apply_changes(stored, reconcile(stored, planned(scope, at), at), at)
     others = [

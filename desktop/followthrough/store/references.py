@@ -32,6 +32,7 @@ from followthrough.domain.references import (
     overuse_warning,
     thanks_due,
 )
+from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
 from followthrough.domain.validation import email_problem
 from followthrough.domain.wording import short_day
@@ -46,15 +47,15 @@ from followthrough.store.models import (
     ReferenceProfile,
     db,
 )
-from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
+from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writes, writing
 
-REFERENCE_HEADS_UP = "reference_heads_up"
-REFERENCE_THANKS = "reference_thanks"
-REFERENCE_OUTCOME = "reference_outcome"
-NETWORK_CHECK_IN = "network_check_in"
-REFERENCE_KINDS = (REFERENCE_HEADS_UP, REFERENCE_THANKS, REFERENCE_OUTCOME, NETWORK_CHECK_IN)
+REFERENCE_HEADS_UP: str = ReminderKind.REFERENCE_HEADS_UP
+REFERENCE_THANKS: str = ReminderKind.REFERENCE_THANKS
+REFERENCE_OUTCOME: str = ReminderKind.REFERENCE_OUTCOME
+NETWORK_CHECK_IN: str = ReminderKind.NETWORK_CHECK_IN
+REFERENCE_KINDS = kinds_of(Feature.REFERENCE)
 
 # Past this, a missed heads-up or check-in is no longer worth a reminder (the calls
 # it was meant to prepare have happened); thanks and the outcome are never too late
@@ -73,17 +74,14 @@ class ReferenceLinkError(UserError):
 
 
 def subject_key(link_id: int) -> str:
-    return f"ref:{link_id}"
+    return str(SubjectKey(Feature.REFERENCE, (link_id,)))
 
 
 def parse_subject_key(key: str) -> int | None:
     """The link id of a reference reminder's subject, or None for another kind."""
-    prefix, _, rest = key.partition(":")
-    return int(rest) if prefix == "ref" and rest.isdigit() else None
-
-
-def is_reference_reminder(reminder: DueReminder) -> bool:
-    return reminder.kind in REFERENCE_KINDS and parse_subject_key(reminder.subject_key) is not None
+    subject = SubjectKey.parse(key)
+    ids = subject.ids_of(Feature.REFERENCE, 1) if subject is not None else None
+    return ids[0] if ids is not None else None
 
 
 def _date(value: object) -> date | None:

@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from followthrough.domain.agenda import (
     KIND_COLOURS,
-    KIND_LABELS,
     AgendaItem,
     AgendaKind,
     TodayAgenda,
     split_today,
 )
+from followthrough.domain.reminder_kinds import kind_label
 
 TODAY = date(2026, 11, 20)
 YESTERDAY = TODAY - timedelta(days=1)
@@ -35,7 +35,7 @@ def titles(items: list[AgendaItem]) -> list[str]:
 
 def test_every_kind_has_a_label_and_a_colour() -> None:
     for kind in AgendaKind:
-        assert kind.label == KIND_LABELS[kind.value]
+        assert kind.label == kind_label(kind.value)
         assert KIND_COLOURS[kind.value].startswith("#")
     assert AgendaKind.DECISION.label == "Decision due"
 
@@ -122,3 +122,15 @@ def test_split_accepts_any_iterable_and_keeps_every_item() -> None:
     kept = agenda.overdue + agenda.today + agenda.upcoming
     # Item 1 (yesterday, not overdue) is the only one dropped.
     assert sorted(titles(kept)) == ["Item 0", "Item 2", "Item 3", "Item 4"]
+
+
+def test_subject_keys_have_one_format_and_one_parser() -> None:
+    from followthrough.domain.reminder_kinds import SubjectKey
+
+    key = SubjectKey("follow_up", (3, 9, 0))
+    assert str(key) == "follow_up:3:9:0"
+    assert SubjectKey.parse(str(key)) == key
+    assert key.ids_of("follow_up", 3) == (3, 9, 0)
+    assert key.ids_of("note", 3) is None and key.ids_of("follow_up", 2) is None
+    for bad in ("", "note", "note:", "note:x", "note:-1", "note:1:", ":1", "note:١"):
+        assert SubjectKey.parse(bad) is None, bad

@@ -148,3 +148,31 @@ def test_every_planning_setting_re_plans_everything(data_dir: Path, clock: FakeC
     assert database.execute_sql("SELECT stamp FROM plan_dirty").fetchall() == [(1,)]
     database.close()
     db.initialize(None)
+
+
+def test_follow_up_subjects_move_to_the_one_key_format_keeping_their_state(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    data_dir.mkdir()
+    database = peewee.SqliteDatabase(str(data_dir / "old.sqlite3"))
+    database.connect()
+    migrate_database(database, None, clock, MIGRATIONS[:6])
+    columns = "kind, subject_key, application_id, title, body, due_at, fired_at"
+    for kind, key in (
+        ("follow_up", "application:4:interview:9:after:2"),
+        ("note_due_soon", "note:9:3"),
+        ("follow_up", "application:odd"),  # not one of ours: left as it is
+    ):
+        database.execute_sql(
+            f"INSERT INTO reminder ({columns}) VALUES (?, ?, NULL, 't', '', "
+            "'2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')",
+            (kind, key),
+        )
+    migrate_database(database, None, clock)
+    rows = database.execute_sql("SELECT subject_key, fired_at FROM reminder ORDER BY id")
+    assert [tuple(r) for r in rows] == [
+        ("follow_up:4:9:2", "2026-11-20T10:00:00Z"),
+        ("note:9:3", "2026-11-20T10:00:00Z"),
+        ("application:odd", "2026-11-20T10:00:00Z"),
+    ]
+    database.close()

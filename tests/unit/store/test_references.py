@@ -13,6 +13,7 @@ import pytest
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.references import ContactedBy, MessagePurpose, Outcome, ReferenceKind
+from followthrough.domain.reminder_kinds import feature_of
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store import settings as options
 from followthrough.store.applications import application_detail
@@ -39,7 +40,6 @@ from followthrough.store.references import (
     add_new_person,
     add_reference,
     given_days,
-    is_reference_reminder,
     load_reference_context,
     network_candidates,
     overuse_for,
@@ -66,7 +66,7 @@ from followthrough.store.references import (
     subject_key,
     undo_step,
 )
-from followthrough.store.reminders import DueReminder, claim_due
+from followthrough.store.reminders import claim_due
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
@@ -156,13 +156,10 @@ def test_subject_keys_round_trip_and_other_kinds_are_not_reference_reminders() -
     assert parse_subject_key(subject_key(42)) == 42
     for other in ("note:1:2", "ref:", "ref:x", "ref:-1", "application:1", ""):
         assert parse_subject_key(other) is None
-    due = datetime(2026, 11, 24, 12, tzinfo=UTC)
-    mine = DueReminder(1, REFERENCE_HEADS_UP, "t", "", due, 1, False, "ref:3")
-    assert is_reference_reminder(mine)
-    assert not is_reference_reminder(DueReminder(2, "follow_up", "t", "", due, 1, False, "ref:3"))
-    assert not is_reference_reminder(
-        DueReminder(3, REFERENCE_HEADS_UP, "t", "", due, 1, False, "note:1:2")
-    )
+    # Which feature handles a reminder: its kind's, when the subject agrees.
+    assert feature_of(REFERENCE_HEADS_UP, "ref:3") == "ref"
+    assert feature_of("follow_up", "ref:3") is None
+    assert feature_of(REFERENCE_HEADS_UP, "note:1:2") is None
 
 
 # -- 1. adding and removing --------------------------------------------------------------

@@ -64,7 +64,7 @@ from followthrough.store.database import open_database
 from followthrough.store.interviews import delete_interview, load_interview_draft, save_interview
 from followthrough.store.models import Application, ApplicationReference, db
 from followthrough.store.notes import NoteDraft, finish_note, reopen_note, save_note
-from followthrough.store.planning import PLANNED_KINDS, full_pass, plan_changed, planned
+from followthrough.store.planning import full_pass, plan_changed, planned, planned_kinds
 from followthrough.store.planning import preview_due as preview
 from followthrough.store.queries import change_stage, create_application
 from followthrough.store.references import (
@@ -595,7 +595,7 @@ class ReminderWorld(RuleBasedStateMachine):
         self._observe("plan_changed")
         if not self.clock_went_back:
             stored = stored_reminders(
-                f"kind IN ({', '.join('?' * len(PLANNED_KINDS))})", PLANNED_KINDS
+                f"kind IN ({', '.join('?' * len(planned_kinds()))})", planned_kinds()
             )
             left = reconcile(stored, planned(EVERYTHING, now), now)
             assert not left, f"plan_changed left work for a full pass: {left}"
@@ -734,7 +734,7 @@ def test_a_snoozed_or_moved_reminder_fires_again_once() -> None:
         world.build_world([(-1, 1, 2, False, False)])
         world.time_passes(8 * 1440)
         world.claim()
-        nudge = ("decision_passed", "application:1:interview:1:after:0")
+        nudge = ("decision_passed", "follow_up:1:1:0")
         first_due = world.claims[nudge][0][1]
         # Snoozed: once more at the snooze time, then no more.
         world.snooze_one(0, 60)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS, AgendaItem
+from followthrough.domain.agenda import KIND_COLOURS, AgendaItem
 from followthrough.domain.wording import long_day
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
+from followthrough.ui.common.reminder_kinds import kind_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.widgets import record_table
 
@@ -79,7 +80,7 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
         ),
         Column(
             "What",
-            lambda i: KIND_LABELS.get(i.kind, i.kind),
+            lambda i: kind_text(i.kind),
             colour=lambda i: KIND_COLOURS.get(i.kind),
         ),
         Column("Subject", lambda i: i.title),

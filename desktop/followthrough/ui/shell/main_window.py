@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from followthrough import APP_NAME
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.clock import Clock
+from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.two_clocks import day_and_time
@@ -50,6 +51,14 @@ from followthrough.ui.applications.page import ApplicationsPage
 from followthrough.ui.calendar.page import CalendarPage
 from followthrough.ui.common import saving
 from followthrough.ui.common.formatting import system_zone
+from followthrough.ui.common.reminder_kinds import (
+    CALL_SHEET,
+    LOG_FOLLOW_UP,
+    REACH_REFERENCE,
+    WRITE_NOTE,
+    ReminderHandler,
+    ReminderHandlers,
+)
 from followthrough.ui.common.text import message_box
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.contacts.dialog import ContactDialog
@@ -138,6 +147,7 @@ class MainWindow(QMainWindow):
             self._show_failure,
             lambda d: self.exec_dialog(d),
         )
+        self.reminder_handlers = self._reminder_handlers()
         self.due_reminders: list[DueReminder] = []
         self.stack = QStackedWidget()
         for page in (
@@ -373,7 +383,8 @@ class MainWindow(QMainWindow):
         panel.done.connect(self.reminder_done)
         panel.snooze.connect(self.snooze_reminder)
         panel.snooze_until.connect(self.snooze_reminder_until)
-        panel.open_application.connect(self.open_application)
+        panel.open_reminder.connect(self._open_reminder)
+        panel.use_handlers(self.reminder_handlers)
         panel.log_follow_up.connect(self._log_for_reminder)
         panel.call_sheet.connect(self._call_for_reminder)
         panel.write_note.connect(self.notes.open_for_reminder)
@@ -411,11 +422,30 @@ class MainWindow(QMainWindow):
             self.scheduler.paused_changed.connect(tray.set_paused)
         tray.set_due(self.due_reminders)
 
+    def _reminder_handlers(self) -> ReminderHandlers:
+        """What each feature's reminders open and offer (a new kind registers its own)."""
+        handlers = ReminderHandlers()
+        handlers.register(
+            ReminderHandler(Feature.NOTE, self.notes.open_for_reminder, (WRITE_NOTE,))
+        )
+        handlers.register(
+            ReminderHandler(
+                Feature.REFERENCE, self.references.open_for_reminder, (REACH_REFERENCE,)
+            )
+        )
+        # A follow-up opens its application (the fallback), with the log and the call.
+        handlers.register(
+            ReminderHandler(Feature.FOLLOW_UP, lambda _reminder: False, (LOG_FOLLOW_UP, CALL_SHEET))
+        )
+        return handlers
+
     def _open_from_tray(self, reminder: DueReminder) -> None:
         self.bring_forward()
-        if self.notes.open_for_reminder(reminder):
-            return
-        if self.references.open_for_reminder(reminder):
+        self._open_reminder(reminder)
+
+    def _open_reminder(self, reminder: DueReminder) -> None:
+        """What the reminder is about, by its feature's handler; else its application."""
+        if self.reminder_handlers.open(reminder):
             return
         if reminder.application_id is not None:
             self.open_application(reminder.application_id)

@@ -24,14 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
+from followthrough.domain.agenda import KIND_COLOURS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
-from followthrough.store.notes import parse_subject_key
-from followthrough.store.references import is_reference_reminder
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.forms import to_qdate
+from followthrough.ui.common.reminder_kinds import (
+    CALL_SHEET,
+    LOG_FOLLOW_UP,
+    REACH_REFERENCE,
+    WRITE_NOTE,
+    ReminderHandlers,
+    kind_text,
+)
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.widgets import record_table
@@ -62,7 +68,7 @@ class RemindersPanel(QFrame):
     call_sheet(object): open the call sheet for this DueReminder.
     write_note(object): open the thank-you note this DueReminder is about.
     reach_reference(object): open the message to the reference this DueReminder is about.
-    open_application(int): open the reminder's application.
+    open_reminder(object): open what the DueReminder is about (its feature decides).
     """
 
     done = Signal(int)
@@ -72,13 +78,14 @@ class RemindersPanel(QFrame):
     call_sheet = Signal(object)
     write_note = Signal(object)
     reach_reference = Signal(object)
-    open_application = Signal(int)
+    open_reminder = Signal(object)
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         # What "now" is (the window gives its clock; time is never read deep in the code).
         self.now: Callable[[], datetime] = lambda: datetime.fromtimestamp(0, UTC)
         super().__init__(parent)
         self._zone = zone
+        self._handlers = ReminderHandlers()
         self.setObjectName("remindersPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -90,7 +97,7 @@ class RemindersPanel(QFrame):
                 Column("Due", lambda r: instant_text(r.due_at, zone), sort_key=lambda r: r.due_at),
                 Column(
                     "What",
-                    lambda r: KIND_LABELS.get(r.kind, r.kind),
+                    lambda r: kind_text(r.kind),
                     colour=lambda r: KIND_COLOURS.get(r.kind),
                 ),
                 Column("Reminder", lambda r: r.title),
@@ -147,16 +154,20 @@ class RemindersPanel(QFrame):
             self.table.selectRow(0)
         self._fit_buttons()
 
+    def use_handlers(self, handlers: ReminderHandlers) -> None:
+        """Each feature's actions for its own reminders (the window's registry)."""
+        self._handlers = handlers
+        self._fit_buttons()
+
     def _fit_buttons(self) -> None:
-        """A note reminder offers the composer, a reference reminder the message to them;
-        a follow-up offers the log and the call."""
+        """Show the actions the selected reminder's feature offers (a note: the composer;
+        a reference: the message to them; a follow-up: the log and the call sheet)."""
         reminder = self.selected()
-        about_note = reminder is not None and is_note_subject(reminder.subject_key)
-        about_reference = reminder is not None and is_reference_reminder(reminder)
-        self.note_button.setVisible(about_note)
-        self.reference_button.setVisible(about_reference)
-        self.log_button.setVisible(not (about_note or about_reference))
-        self.call_button.setVisible(not (about_note or about_reference))
+        actions = self._handlers.actions(reminder) if reminder is not None else ()
+        self.note_button.setVisible(WRITE_NOTE in actions)
+        self.reference_button.setVisible(REACH_REFERENCE in actions)
+        self.log_button.setVisible(LOG_FOLLOW_UP in actions)
+        self.call_button.setVisible(CALL_SHEET in actions)
 
     def selected(self) -> DueReminder | None:
         rows = self.table.selectionModel().selectedRows()
@@ -223,13 +234,5 @@ class RemindersPanel(QFrame):
 
     def _open(self) -> None:
         reminder = self.selected()
-        if reminder is not None and is_note_subject(reminder.subject_key):
-            self.write_note.emit(reminder)
-        elif reminder is not None and is_reference_reminder(reminder):
-            self.reach_reference.emit(reminder)
-        elif reminder is not None and reminder.application_id is not None:
-            self.open_application.emit(reminder.application_id)
-
-
-def is_note_subject(subject_key: str) -> bool:
-    return parse_subject_key(subject_key) is not None
+        if reminder is not None:
+            self.open_reminder.emit(reminder)

@@ -52,3 +52,16 @@ def log_to_file(data_dir: Path) -> Path | None:
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     logging.getLogger().addHandler(handler)
     return path
+
+
+def active_log_file(data_dir: Path) -> Path | None:
+    """The log file in ``data_dir`` this process writes to; None when it has none there
+    (it could not be created, or logging to a file was never set up)."""
+    wanted = (data_dir / LOG_FILE_NAME).resolve()
+    for handler in logging.getLogger().handlers:
+        if (
+            isinstance(handler, logging.FileHandler)
+            and Path(handler.baseFilename).resolve() == wanted
+        ):
+            return wanted
+    return None

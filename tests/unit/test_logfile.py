@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from followthrough.logfile import KEEP, log_to_file
+from followthrough.logfile import KEEP, active_log_file, log_to_file
 from followthrough.store.errors import LOG_FILE_NAME
 
 DATED = re.compile(re.escape(LOG_FILE_NAME) + r"\.\d{4}-\d{2}-\d{2}")
@@ -109,5 +109,15 @@ def test_no_log_file_where_the_folder_cannot_take_one(
     missing = folder / "missing"
 
     assert log_to_file(missing) is None
+    assert active_log_file(missing) is None
     assert not missing.exists()
     assert "no log file in" in caplog.text
+
+
+def test_the_active_log_file_is_the_one_being_written(folder: Path, tmp_path: Path) -> None:
+    assert active_log_file(folder) is None
+    path = log_to_file(folder)
+
+    assert path is not None
+    assert active_log_file(folder) == path.resolve()
+    assert active_log_file(tmp_path) is None

@@ -32,6 +32,7 @@ from followthrough.ui.common.locale_words import use_locale_day_words
 from followthrough.ui.common.translation import install_translations
 from followthrough.ui.common.wheel_guard import install_wheel_guard
 from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.crash import install_crash_handler
 from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.shell.tray import TrayIcon
 
@@ -120,6 +121,8 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             )
             return int(ExitCode.ALREADY_RUNNING)
     log_file = log_to_file(data_dir)
+    # From here an exception nothing caught (in a slot too) is logged and told in a dialog.
+    install_crash_handler(log_file)
     # Planning and showing times use one clock for the user: Qt knows the computer's zone
     # on every platform; the preference may choose another.
     options.set_computer_zone(computer_zone().key)

@@ -1,17 +1,29 @@
-"""A log a person can send: a small rotating file in the data folder."""
+"""A log a person can send: a file in the data folder that starts afresh each day."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
-from logging.handlers import RotatingFileHandler
+from logging.handlers import TimedRotatingFileHandler
 from pathlib import Path
 
 from followthrough.store.errors import LOG_FILE_NAME
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-MAX_BYTES = 1_000_000
-KEEP = 3
+# A new file each day (as Vorta does), the old ones named by their date; a week is kept.
+ROTATE_WHEN = "d"
+ROTATE_INTERVAL = 1
+KEEP = 7
+
+
+class PrivateLogHandler(TimedRotatingFileHandler):
+    """Every log file it opens, also the new one after a rotation, is readable by the
+    user only (0600): a plain ``open`` would follow the umask (often 0644)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def log_to_stderr(verbose: bool) -> None:
@@ -30,9 +42,9 @@ def log_to_file(data_dir: Path) -> Path | None:
     None when the folder cannot take it (the app still runs, logging to stderr)."""
     path = data_dir / LOG_FILE_NAME
     try:
-        if not path.exists():
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
+        handler = PrivateLogHandler(
+            path, when=ROTATE_WHEN, interval=ROTATE_INTERVAL, backupCount=KEEP, encoding="utf-8"
+        )
     except OSError as exc:
         logging.getLogger(__name__).warning("no log file in %s: %s", data_dir, exc.strerror)
         return None
@@ -40,3 +52,16 @@ def log_to_file(data_dir: Path) -> Path | None:
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     logging.getLogger().addHandler(handler)
     return path
+
+
+def active_log_file(data_dir: Path) -> Path | None:
+    """The log file in ``data_dir`` this process writes to; None when it has none there
+    (it could not be created, or logging to a file was never set up)."""
+    wanted = (data_dir / LOG_FILE_NAME).resolve()
+    for handler in logging.getLogger().handlers:
+        if (
+            isinstance(handler, logging.FileHandler)
+            and Path(handler.baseFilename).resolve() == wanted
+        ):
+            return wanted
+    return None

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import inspect
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeySequence, QTextDocument
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QTextDocument
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from followthrough import __version__
 from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
+from followthrough.logfile import log_to_file
+from followthrough.store.errors import LOG_FILE_NAME
 from followthrough.store.models import Application
 from followthrough.ui.applications import detail_dialog as application_detail
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
@@ -234,6 +237,93 @@ def test_help_shows_a_strange_folder_name_as_it_is_and_lists_every_shortcut(
     assert {"Ctrl+I", "Ctrl+S", "PgUp", "F7"} <= keys  # the source was read
     missing = sorted(key for key in keys if key not in shown)
     assert missing == [], missing
+
+
+@pytest.fixture
+def log_file(data_dir: Path) -> Iterator[Path]:
+    """The log file the app would write in this data folder (its handler removed after)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = log_to_file(data_dir)
+    assert path is not None
+    root = logging.getLogger()
+    handler = root.handlers[-1]
+    yield path
+    root.removeHandler(handler)
+    handler.close()
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    """What was handed to the desktop to open (each opened fine)."""
+    urls: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
+    return urls
+
+
+def help_menu_actions(window: MainWindow) -> dict[str, QAction]:
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    return {a.text(): a for a in help_menu.actions() if not a.isSeparator()}
+
+
+def shown_boxes(window: MainWindow) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_help_opens_the_log_folder(window: MainWindow, log_file: Path, opened: list[QUrl]) -> None:
+    actions = help_menu_actions(window)
+    assert actions["Open the &log folder"] is window.log_folder_action
+    # Each entry has its own accelerator letter.
+    letters = [re.search(r"&(\w)", text) for text in actions]
+    assert all(letters)
+    assert len({m.group(1).lower() for m in letters if m}) == len(actions)
+
+    window.log_folder_action.trigger()
+
+    assert len(opened) == 1
+    assert opened[0].isLocalFile()
+    assert Path(opened[0].toLocalFile()) == log_file.parent.resolve()
+    assert (Path(opened[0].toLocalFile()) / LOG_FILE_NAME).is_file()
+    assert shown_boxes(window) == []
+
+
+def test_without_a_log_file_help_says_there_is_none(
+    window: MainWindow, data_dir: Path, opened: list[QUrl]
+) -> None:
+    window.log_folder_action.trigger()
+
+    assert opened == []
+    boxes = shown_boxes(window)
+    assert len(boxes) == 1
+    assert boxes[0].textFormat() == Qt.TextFormat.PlainText
+    assert "No log file could be created" in boxes[0].text()
+    assert str(data_dir) in boxes[0].text()
+    boxes[0].close()
+
+
+def test_when_the_file_manager_does_not_open_help_names_the_log_file(
+    window: MainWindow, log_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+
+    def no_file_manager(url: QUrl) -> bool:
+        opened.append(url)
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_file_manager))
+
+    window.log_folder_action.trigger()
+
+    assert len(opened) == 1
+    boxes = shown_boxes(window)
+    assert len(boxes) == 1
+    assert "could not be opened" in boxes[0].text()
+    assert str(log_file.resolve()) in boxes[0].text()
+    boxes[0].close()
 
 
 def test_ctrl_q_quits(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,8 +7,8 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +30,7 @@ from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.two_clocks import day_and_time
+from followthrough.logfile import active_log_file
 from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store import settings as options
@@ -242,6 +243,9 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self.help_action = self._action("&Getting started", "F1", self.show_help)
         help_menu.addAction(self.help_action)
+        self.log_folder_action = self._action("Open the &log folder", None, self.open_log_folder)
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addSeparator()
         self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -669,6 +673,24 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         TextDialog(f"About {APP_NAME}", ABOUT_TEXT, self).open()
+
+    def open_log_folder(self) -> None:
+        """Help > Open the log folder: the data folder, in the file manager."""
+        data_dir = self.context.data_dir
+        log_file = active_log_file(data_dir)
+        if log_file is None:
+            self._tell(
+                f"No log file could be created in your data folder ({data_dir}), so there "
+                f"is none to open. Start {APP_NAME} from a terminal (with --verbose for "
+                "more detail) to see its log there."
+            )
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file.parent))):
+            self._tell(f"The file manager could not be opened. The log file is {log_file}")
+
+    def _tell(self, text: str) -> None:
+        box = message_box(QMessageBox.Icon.Information, APP_NAME, text, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- geometry and closing ------------------------------------------------------------
 

@@ -20,36 +20,51 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from followthrough import APP_NAME
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
-HEADLINE = f"Something went wrong in {APP_NAME}."
+CONTEXT = "crash"
+HEADLINE = QT_TRANSLATE_NOOP(CONTEXT, "Something went wrong in {app}.")
 
 # True of every save: the store writes each one in a single transaction (store.transactions).
-DATA_SAFE = (
+DATA_SAFE = QT_TRANSLATE_NOOP(
+    CONTEXT,
     "Your data is safe as it was last saved: each save is written completely or not at "
-    "all. A change you were making just now may not have been saved; please check it."
+    "all. A change you were making just now may not have been saved; please check it.",
 )
 
-OPEN_FOLDER = "Open the log folder"
+OPEN_FOLDER = QT_TRANSLATE_NOOP(CONTEXT, "Open the log folder")
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def headline() -> str:
+    return _translated(HEADLINE).format(app=APP_NAME)
 
 
 def crash_text(log_file: Path | None) -> str:
     """What the dialog says under its headline."""
     if log_file is None:
-        where = (
+        where = QCoreApplication.translate(
+            CONTEXT,
             "No log file could be written, so the details were only printed to the "
-            "terminal, if the app was started from one."
+            "terminal, if the app was started from one.",
         )
     else:
-        where = f"The details were written to this file:\n{log_file}"
-    return (
-        f"{DATA_SAFE}\n\n{where}\n\nYou can keep working. If this happens again, quit "
-        f"{APP_NAME} and start it again, and send the log file with a description of "
-        "what you were doing."
-    )
+        where = QCoreApplication.translate(
+            CONTEXT, "The details were written to this file:\n{path}"
+        ).format(path=log_file)
+    advice = QCoreApplication.translate(
+        CONTEXT,
+        "You can keep working. If this happens again, quit {app} and start it again, and "
+        "send the log file with a description of what you were doing.",
+    ).format(app=APP_NAME)
+    return f"{_translated(DATA_SAFE)}\n\n{where}\n\n{advice}"
 
 
 class CrashDialog(QMessageBox):
@@ -61,11 +76,13 @@ class CrashDialog(QMessageBox):
         # Plain text also for the informative text (Qt gives it the same format); the
         # path is the person's and could look like markup.
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(HEADLINE)
+        self.setText(headline())
         self.setInformativeText(crash_text(log_file))
         self.open_folder_button: QPushButton | None = None
         if log_file is not None:
-            self.open_folder_button = self.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+            self.open_folder_button = self.addButton(
+                _translated(OPEN_FOLDER), QMessageBox.ButtonRole.ActionRole
+            )
             self.open_folder_button.clicked.connect(self.open_log_folder)
         close = self.addButton(QMessageBox.StandardButton.Close)
         self.setDefaultButton(close)

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import peewee
 from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -24,7 +23,7 @@ from followthrough.services.notifier import Notifier
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.services.single_instance import SingleInstance
 from followthrough.store import settings as options
-from followthrough.store.database import open_database
+from followthrough.store.database import Database, open_database
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
 from followthrough.ui.common.formatting import computer_zone, set_user_zone, system_zone
@@ -159,7 +158,7 @@ def _cannot_start(error: Exception, data_dir: Path, log_file: Path | None) -> in
 def _run(
     app: QApplication,
     data_dir: Path,
-    database: peewee.SqliteDatabase,
+    database: Database,
     clock: Clock,
     instance: SingleInstance,
 ) -> int:

@@ -71,3 +71,51 @@ def test_now_comes_only_from_the_clock() -> None:
             # Not preceded by a dot: "self.time.time()" is a widget's value, not the clock.
             pattern = r"(?<![\w.])" + re.escape(forbidden)
             assert not re.search(pattern, text), f"{path.relative_to(PACKAGE)} calls {forbidden}"
+
+
+def _module_sources(*names: str) -> list[Path]:
+    return [PACKAGE / name for name in names]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sources("ui"), *_module_sources("app.py")],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_the_window_reaches_the_database_only_through_store_functions(path: Path) -> None:
+    """No SQL, no models in ui/ or the start-up: the store's functions are the way in, so
+    every read and write keeps the store's rules (read-only opens, one transaction)."""
+    found = {
+        m
+        for m in imported_modules(path)
+        if m.startswith(("peewee", "playhouse", "sqlite3", "followthrough.store.models"))
+    }
+    assert not found, f"{path.relative_to(PACKAGE)} imports {found}"
+
+
+@pytest.mark.parametrize("path", _module_sources("demo.py", "selftest.py"), ids=lambda p: p.name)
+def test_sample_data_and_self_test_stay_out_of_the_widgets(path: Path) -> None:
+    """The sample data writes through store/; the self-test may build the main window
+    (that is what it checks) but no other screen's internals."""
+    for module in imported_modules(path):
+        if module.startswith("followthrough.ui"):
+            assert path.name == "selftest.py" and module.startswith("followthrough.ui.shell"), (
+                f"{path.name} imports {module}"
+            )
+    if path.name == "demo.py":
+        assert not {m for m in imported_modules(path) if m.startswith("PySide6")}
+
+
+def test_no_private_name_is_imported_from_another_module() -> None:
+    """A leading underscore means "this module's own": another module that needs it gets
+    a public name (and the owner knows it has a caller)."""
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("followthrough"):
+                private = [
+                    a.name
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
+                assert not private, f"{path.relative_to(PACKAGE)} imports {private}"

@@ -108,7 +108,7 @@ def intro_hint(text: str) -> str | None:
     return None
 
 
-def _greeting_name(name: str) -> str:
+def greeting_name(name: str) -> str:
     """The name to greet with: the first name, or the whole name after a title (Dr Lee)."""
     parts = name.split()
     if not parts:
@@ -155,7 +155,7 @@ def opener(
     Missing facts are left out rather than guessed: no name gives a plain "Hello.", no
     role "the position", no day "recently".
     """
-    name = _greeting_name(name_of_interviewer)
+    name = greeting_name(name_of_interviewer)
     parts = [f"Hello {name}." if name else "Hello."]
     intro = _sentence(intro_line)
     if intro:

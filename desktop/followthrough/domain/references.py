@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.notes import long_date
-from followthrough.domain.phone_followup import _greeting_name
+from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.wording import plural
 
 # Reminder delays. A heads-up waits a little so it does not land while the user is still
@@ -269,7 +269,7 @@ class _Known:
 
 
 def _known(facts: ReferenceFacts) -> _Known:
-    name = _greeting_name(facts.person_name)
+    name = greeting_name(facts.person_name)
     company = _one_line(facts.company)
     round_ = facts.interview_round
     # Only a small round number reads naturally as a word; otherwise just "interview".

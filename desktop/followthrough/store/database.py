@@ -28,6 +28,9 @@ from followthrough.store.paths import BACKUP_DIR_NAME, DATABASE_NAME, ensure_pri
 
 T = TypeVar("T")
 
+# The open database as the layers above see it (they need not know it is Peewee's).
+Database = peewee.SqliteDatabase
+
 BUSY_TIMEOUT_SECONDS = 10
 PRAGMAS = {
     "journal_mode": "wal",

@@ -11,8 +11,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.stages import Stage
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
-from followthrough.store.contacts import ROLE_LABELS
-from followthrough.store.models import db
+from followthrough.store.contacts import ROLE_LABELS, contact_list
 from followthrough.store.queries import DataCounts, data_counts
 from followthrough.store.reminders import open_fired
 from followthrough.ui.applications.page import company_sort_key, due_sort_key
@@ -51,22 +50,11 @@ def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
     )
 
 
-_CONTACTS_SQL = """
-SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
-       (SELECT group_concat(r.role, ',') FROM contact_role r WHERE r.contact_id = c.id)
-FROM contact c ORDER BY c.id
-"""
-
-
 def load_contacts() -> list[ContactRow]:
     """Every person with their roles, sorted by name (raw rows: 50,000 people load fast)."""
     rows = []
-    for contact_id, name, title, company, email, phone, method, roles in db.execute_sql(
-        _CONTACTS_SQL
-    ):
-        labels = ", ".join(
-            ROLE_LABELS.get(role, role) for role in sorted((roles or "").split(",")) if role
-        )
+    for contact_id, name, title, company, email, phone, method, roles in contact_list():
+        labels = ", ".join(ROLE_LABELS.get(role, role) for role in roles)
         rows.append(ContactRow(contact_id, name, title, company, email, phone, method, labels))
     return rows
 

@@ -48,8 +48,6 @@ NOT_YET: set[str] = {
     "applications/page.py",
     "calendar/page.py",
     "calendar/views.py",
-    "common/ask.py",
-    "common/saving.py",
     "contacts/dialog.py",
     "contacts/form.py",
     "contacts/page.py",

@@ -44,7 +44,6 @@ WORDS = re.compile(r"[A-Za-z]{2}")
 NOT_YET: set[str] = {
     "applications/detail_dialog.py",
     "applications/forms.py",
-    "applications/new_dialog.py",
     "applications/page.py",
     "calendar/page.py",
     "calendar/views.py",

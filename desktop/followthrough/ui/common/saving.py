@@ -13,11 +13,12 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from followthrough import APP_NAME
+from followthrough.domain.wording import QT_TRANSLATE_NOOP  # returns str, unlike PySide6's
 from followthrough.services.background import BackgroundRunner, JobFailure
 
 log = logging.getLogger(__name__)

@@ -45,7 +45,6 @@ NOT_YET: set[str] = {
     "applications/detail_dialog.py",
     "calendar/page.py",
     "calendar/views.py",
-    "contacts/dialog.py",
     "followups/dialogs.py",
     "interviews/dialogs.py",
     "notes/composer.py",

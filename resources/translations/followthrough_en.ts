@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
     <context>
+        <name>ApplicationDetailDialog</name>
+        <message numerus="yes">
+            <source>Delete {company} with its %n interview(s) and its timeline? The people you met stay in Contacts. This cannot be undone.</source>
+            <translation>
+                <numerusform>Delete {company} with its %n interview and its timeline? The people you met stay in Contacts. This cannot be undone.</numerusform>
+                <numerusform>Delete {company} with its %n interviews and its timeline? The people you met stay in Contacts. This cannot be undone.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message numerus="yes">
             <source>&lt;b&gt;{day}&lt;/b&gt; — %Ln item(s)</source>

@@ -38,6 +38,16 @@
         </message>
     </context>
     <context>
+        <name>InterviewDialog</name>
+        <message numerus="yes">
+            <source>&lt;p&gt;&lt;i&gt;%n still unknown: ask when you follow up.&lt;/i&gt;&lt;/p&gt;</source>
+            <translation>
+                <numerusform>&lt;p&gt;&lt;i&gt;%n still unknown: ask when you follow up.&lt;/i&gt;&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;&lt;i&gt;%n still unknown: ask when you follow up.&lt;/i&gt;&lt;/p&gt;</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>%Ln application(s)</source>

@@ -45,7 +45,6 @@ NOT_YET: set[str] = {
     "calendar/page.py",
     "calendar/views.py",
     "followups/dialogs.py",
-    "interviews/dialogs.py",
     "notes/composer.py",
     "notes/spell_highlight.py",
     "references/dialogs.py",

@@ -50,7 +50,6 @@ NOT_YET: set[str] = {
     "references/dialogs.py",
     "references/tab.py",
     "shell/main_window.py",
-    "shell/preferences.py",
     "shell/tray.py",
     "today/page.py",
     "today/reminders_panel.py",

@@ -49,7 +49,6 @@ NOT_YET: set[str] = {
     "notes/spell_highlight.py",
     "references/dialogs.py",
     "references/tab.py",
-    "shell/main_window.py",
     "shell/tray.py",
     "today/page.py",
     "today/reminders_panel.py",

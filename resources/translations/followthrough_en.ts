@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
     <context>
+        <name>ApplicationDetailDialog</name>
+        <message numerus="yes">
+            <source>Delete {company} with its %n interview(s) and its timeline? The people you met stay in Contacts. This cannot be undone.</source>
+            <translation>
+                <numerusform>Delete {company} with its %n interview and its timeline? The people you met stay in Contacts. This cannot be undone.</numerusform>
+                <numerusform>Delete {company} with its %n interviews and its timeline? The people you met stay in Contacts. This cannot be undone.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message numerus="yes">
             <source>&lt;b&gt;{day}&lt;/b&gt; — %Ln item(s)</source>
@@ -24,6 +34,16 @@
             <translation>
                 <numerusform>%Ln application</numerusform>
                 <numerusform>%Ln applications</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewDialog</name>
+        <message numerus="yes">
+            <source>&lt;p&gt;&lt;i&gt;%n still unknown: ask when you follow up.&lt;/i&gt;&lt;/p&gt;</source>
+            <translation>
+                <numerusform>&lt;p&gt;&lt;i&gt;%n still unknown: ask when you follow up.&lt;/i&gt;&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;&lt;i&gt;%n still unknown: ask when you follow up.&lt;/i&gt;&lt;/p&gt;</numerusform>
             </translation>
         </message>
     </context>

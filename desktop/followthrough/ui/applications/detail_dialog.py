@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.note_tasks import finished_on_text
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.wording import long_day, short_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day, short_day
 from followthrough.store.applications import (
     ApplicationDetail,
     InterviewLine,
@@ -61,7 +61,28 @@ def _note_colour(task: NoteTask, now: datetime) -> str:
     return "#555555"
 
 
-METHOD_WORDS = {"phone": "phone", "email": "email", "either": "either", None: "not known"}
+METHOD_WORDS = {
+    "phone": QT_TRANSLATE_NOOP("applications", "phone"),
+    "email": QT_TRANSLATE_NOOP("applications", "email"),
+    "either": QT_TRANSLATE_NOOP("applications", "either"),
+    None: QT_TRANSLATE_NOOP("applications", "not known"),
+}
+FORMAT_WORDS = {
+    "video": QT_TRANSLATE_NOOP("applications", "video"),
+    "phone": QT_TRANSLATE_NOOP("applications", "phone"),
+    "onsite": QT_TRANSLATE_NOOP("applications", "on-site"),
+}
+
+
+def _method_word(method: str | None) -> str:
+    word = METHOD_WORDS.get(method)
+    return QCoreApplication.translate("applications", word) if word else ""
+
+
+def _format_word(interview_format: str) -> str:
+    """How an interview happens, in words (a value this version does not know, as stored)."""
+    word = FORMAT_WORDS.get(interview_format)
+    return QCoreApplication.translate("applications", word) if word else interview_format
 
 
 class ApplicationDetailDialog(QDialog):
@@ -88,13 +109,27 @@ class ApplicationDetailDialog(QDialog):
         self.references = ReferenceFlow(
             context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
         )
-        self.setWindowTitle("Application")
+        self.setWindowTitle(self.tr("Application"))
         self.resize(860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        self.next_follow_up = plain_label(wrap=True)
+        self.next_follow_up.setObjectName("detailNextFollowUp")
+        layout.addWidget(self.next_follow_up)
+        layout.addWidget(self._build_tabs(), 1)
+        self._build_footer(layout)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.new_interview)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        """The name of the application, its stage and the actions on the whole of it."""
         header = QHBoxLayout()
-        self.heading = plain_label("Loading…", wrap=True)
+        self.heading = plain_label(self.tr("Loading…"), wrap=True)
         self.heading.setObjectName("detailHeading")
         # A very long company name wraps (or is cut) instead of widening the window past
         # the screen; the whole name is in the tooltip and the window title.
@@ -105,13 +140,13 @@ class ApplicationDetailDialog(QDialog):
         self.heading.setFont(font)
         self.stage_label = QLabel()
         self.stage_label.setObjectName("detailStage")
-        self.stage_button = QPushButton("Change &stage…")
+        self.stage_button = QPushButton(self.tr("Change &stage…"))
         self.stage_button.clicked.connect(lambda: self.change_stage())
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete)
-        self.log_button = QPushButton("&Log a follow-up…")
+        self.log_button = QPushButton(self.tr("&Log a follow-up…"))
         self.log_button.clicked.connect(lambda: self.followups.log(self.application_id))
-        self.call_button = QPushButton("&Call sheet…")
+        self.call_button = QPushButton(self.tr("&Call sheet…"))
         self.call_button.clicked.connect(lambda: self.followups.call_sheet(self.application_id))
         header.addWidget(self.heading, 1)
         header.addWidget(self.log_button)
@@ -119,27 +154,43 @@ class ApplicationDetailDialog(QDialog):
         header.addWidget(self.stage_label)
         header.addWidget(self.stage_button)
         header.addWidget(self.delete_button)
-        layout.addLayout(header)
-        self.next_follow_up = plain_label(wrap=True)
-        self.next_follow_up.setObjectName("detailNextFollowUp")
-        layout.addWidget(self.next_follow_up)
+        return header
 
+    def _build_tabs(self) -> QTabWidget:
+        """Overview, interviews, people, notes, references, timeline and the free notes."""
         self.tabs = QTabWidget()
         self.form = ApplicationForm(self.today(), with_notes=False)
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         overview_layout.addWidget(self.form)
         overview_layout.addStretch(1)
-        self.tabs.addTab(overview, "&Overview")
+        self.tabs.addTab(overview, self.tr("&Overview"))
+        self.tabs.addTab(self._build_interviews_tab(), self.tr("&Interviews"))
+        self.tabs.addTab(self._build_people_tab(), self.tr("&People"))
+        self.notes_tab = self._build_notes_tab()
+        self.tabs.addTab(self.notes_tab, self.tr("T&hank-you notes"))
+        self.references_tab = ReferencesTab(self.references)
+        self.tabs.addTab(self.references_tab, self.tr("&References"))
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("detailTimeline")
+        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.form.notes, self.tr("N&otes"))
+        return self.tabs
 
+    def _build_interviews_tab(self) -> QWidget:
         self.interview_model: RecordTableModel[InterviewLine] = RecordTableModel(
             [
-                Column("Round", lambda r: str(r.round), sort_key=lambda r: r.round),
-                Column("When", lambda r: two_clock_text(r.starts_at, self.zone, r.time_zone)),
-                Column("Format", lambda r: {"onsite": "on-site"}.get(r.format, r.format)),
-                Column("With", lambda r: r.people),
-                Column("Next step", lambda r: r.next_step),
-                Column("Decision by", lambda r: short_day(r.decision_on) if r.decision_on else ""),
+                Column(self.tr("Round"), lambda r: str(r.round), sort_key=lambda r: r.round),
+                Column(
+                    self.tr("When"), lambda r: two_clock_text(r.starts_at, self.zone, r.time_zone)
+                ),
+                Column(self.tr("Format"), lambda r: _format_word(r.format)),
+                Column(self.tr("With"), lambda r: r.people),
+                Column(self.tr("Next step"), lambda r: r.next_step),
+                Column(
+                    self.tr("Decision by"),
+                    lambda r: short_day(r.decision_on) if r.decision_on else "",
+                ),
             ]
         )
         interviews = QWidget()
@@ -150,50 +201,54 @@ class ApplicationDetailDialog(QDialog):
         self.interview_table.doubleClicked.connect(lambda _i: self.edit_interview())
         interviews_layout.addWidget(self.interview_table)
         row = QHBoxLayout()
-        self.new_interview_button = QPushButton("&New interview…")
+        self.new_interview_button = QPushButton(self.tr("&New interview…"))
         self.new_interview_button.setObjectName("newInterview")
         self.new_interview_button.clicked.connect(self.new_interview)
-        edit = QPushButton("&Edit…")
+        edit = QPushButton(self.tr("&Edit…"))
         edit.clicked.connect(self.edit_interview)
-        remove = QPushButton("De&lete…")
+        remove = QPushButton(self.tr("De&lete…"))
         remove.clicked.connect(self.delete_interview)
         row.addWidget(self.new_interview_button)
         row.addWidget(edit)
         row.addWidget(remove)
         row.addStretch(1)
         interviews_layout.addLayout(row)
-        self.tabs.addTab(interviews, "&Interviews")
+        return interviews
 
+    def _build_people_tab(self) -> QWidget:
         self.people_model: RecordTableModel[PersonLine] = RecordTableModel(
             [
-                Column("Name", lambda r: r.name),
-                Column("Title", lambda r: r.title),
-                Column("Email", lambda r: r.email),
-                Column("Phone", lambda r: r.phone),
-                Column("Prefers", lambda r: METHOD_WORDS.get(r.preferred_method, "")),
-                Column("Rounds", lambda r: r.rounds),
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Title"), lambda r: r.title),
+                Column(self.tr("Email"), lambda r: r.email),
+                Column(self.tr("Phone"), lambda r: r.phone),
+                Column(self.tr("Prefers"), lambda r: _method_word(r.preferred_method)),
+                Column(self.tr("Rounds"), lambda r: r.rounds),
             ]
         )
         self.people_table = record_table(self.people_model, "detailPeople", fit_contents=True)
         self.people_table.doubleClicked.connect(
             lambda index: self.open_contact.emit(self.people_model.row_at(index.row()).contact_id)
         )
-        self.tabs.addTab(self.people_table, "&People")
+        return self.people_table
 
+    def _build_notes_tab(self) -> QWidget:
         self.note_model: RecordTableModel[NoteTask] = RecordTableModel(
             [
-                Column("Interviewer", lambda r: r.name),
+                Column(self.tr("Interviewer"), lambda r: r.name),
                 Column(
-                    "Round", lambda r: str(r.interview_round), sort_key=lambda r: r.interview_round
+                    self.tr("Round"),
+                    lambda r: str(r.interview_round),
+                    sort_key=lambda r: r.interview_round,
                 ),
                 Column(
-                    "Due",
+                    self.tr("Due"),
                     lambda r: two_clock_text(r.deadline, self.zone, r.time_zone),
                     sort_key=lambda r: r.deadline,
                 ),
-                Column("How", lambda r: r.medium.label),
+                Column(self.tr("How"), lambda r: r.medium.label),
                 Column(
-                    "State",
+                    self.tr("State"),
                     lambda r: finished_on_text(r.status, r.finished_on),
                     colour=lambda r: (
                         None if r.finished else _note_colour(r, self.context.clock.now())
@@ -210,23 +265,16 @@ class ApplicationDetailDialog(QDialog):
         self.note_table.doubleClicked.connect(lambda _i: self.write_note())
         notes_layout.addWidget(self.note_table, 1)
         notes_row = QHBoxLayout()
-        self.write_note_button = QPushButton("&Write the note…")
+        self.write_note_button = QPushButton(self.tr("&Write the note…"))
         self.write_note_button.setObjectName("detailWriteNote")
         self.write_note_button.clicked.connect(self.write_note)
         notes_row.addWidget(self.write_note_button)
         notes_row.addStretch(1)
         notes_layout.addLayout(notes_row)
-        self.notes_tab = notes_tab
-        self.tabs.addTab(notes_tab, "T&hank-you notes")
-        self.references_tab = ReferencesTab(self.references)
-        self.tabs.addTab(self.references_tab, "&References")
+        return notes_tab
 
-        self.timeline = QListWidget()
-        self.timeline.setObjectName("detailTimeline")
-        self.tabs.addTab(self.timeline, "&Timeline")
-        self.tabs.addTab(self.form.notes, "N&otes")
-        layout.addWidget(self.tabs, 1)
-
+    def _build_footer(self, layout: QVBoxLayout) -> None:
+        """A load's failure, then Save and Close."""
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
@@ -237,9 +285,6 @@ class ApplicationDetailDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+I"), self, self.new_interview)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
-        self.reload()
 
     def today(self) -> date:
         return self.context.clock.now().astimezone(system_zone()).date()
@@ -315,10 +360,12 @@ class ApplicationDetailDialog(QDialog):
         )
         self.write_note_button.setEnabled(bool(detail.notes))
         self.notes_help.setText(
-            "One personal note to each interviewer, out within a day of the interview."
+            self.tr("One personal note to each interviewer, out within a day of the interview.")
             if detail.notes
-            else "No interviewers recorded yet. Add them to an interview and each gets a "
-            "note to write here."
+            else self.tr(
+                "No interviewers recorded yet. Add them to an interview and each gets a "
+                "note to write here."
+            )
         )
         self.timeline.clear()
         for entry in detail.timeline:
@@ -340,7 +387,7 @@ class ApplicationDetailDialog(QDialog):
             self.reload()
 
         self._save(
-            f"the changes to {fields.company}",
+            self.tr("the changes to {company}").format(company=fields.company),
             lambda: update_application(application_id, fields, clock),
             saved,
             edit=lambda: self.tabs.setCurrentIndex(0),
@@ -367,7 +414,7 @@ class ApplicationDetailDialog(QDialog):
 
         company = self.detail.fields.company if self.detail else ""
         self._save(
-            f"{company} moved to “{stage.label}”",
+            self.tr("{company} moved to “{stage}”").format(company=company, stage=stage.label),
             lambda: change_stage(application_id, stage, clock, today, reason),
             done,
         )
@@ -378,10 +425,14 @@ class ApplicationDetailDialog(QDialog):
         count = len(self.detail.interviews)
         if not Ask.confirm(
             self,
-            "Delete this application?",
-            f"Delete {self.detail.fields.company} with its {count} interview(s) and its "
-            "timeline? The people you met stay in Contacts. This cannot be undone.",
-            "Delete",
+            self.tr("Delete this application?"),
+            self.tr(
+                "Delete {company} with its %n interview(s) and its timeline? The people you "
+                "met stay in Contacts. This cannot be undone.",
+                "",
+                count,
+            ).format(company=self.detail.fields.company),
+            self.tr("Delete"),
         ):
             return
         application_id = self.application_id
@@ -392,7 +443,7 @@ class ApplicationDetailDialog(QDialog):
             self.close()
 
         self._save(
-            f"the application to {self.detail.fields.company}",
+            self.tr("the application to {company}").format(company=self.detail.fields.company),
             lambda: delete_application(application_id),
             done,
             verb="deleted",
@@ -416,7 +467,7 @@ class ApplicationDetailDialog(QDialog):
             time_zone=self.zone.key,
             round=max((i.round for i in existing), default=0) + 1,
         )
-        self._open_interview(draft, "New interview")
+        self._open_interview(draft, self.tr("New interview"))
 
     def edit_interview(self) -> None:
         line = self._selected_interview()
@@ -425,7 +476,9 @@ class ApplicationDetailDialog(QDialog):
         interview_id = line.interview_id
         self._submit(
             lambda: load_interview_draft(interview_id),
-            lambda draft: self._open_interview(draft, f"Interview, round {draft.round}"),
+            lambda draft: self._open_interview(
+                draft, self.tr("Interview, round {round}").format(round=draft.round)
+            ),
         )
 
     def _open_interview(self, draft: InterviewDraft, title: str) -> None:
@@ -447,7 +500,7 @@ class ApplicationDetailDialog(QDialog):
             self.tabs.setCurrentIndex(1)
 
         self._save(
-            f"the round {value.round} interview",
+            self.tr("the round {round} interview").format(round=value.round),
             lambda: save_interview(value, clock),
             saved,
             edit=lambda: self._run_interview(dialog),
@@ -459,10 +512,11 @@ class ApplicationDetailDialog(QDialog):
             return
         if not Ask.confirm(
             self,
-            "Delete this interview?",
-            f"Delete round {line.round} ({instant_text(line.starts_at, self.zone)})? "
-            "The people stay in Contacts.",
-            "Delete",
+            self.tr("Delete this interview?"),
+            self.tr("Delete round {round} ({when})? The people stay in Contacts.").format(
+                round=line.round, when=instant_text(line.starts_at, self.zone)
+            ),
+            self.tr("Delete"),
         ):
             return
         interview_id = line.interview_id
@@ -472,7 +526,7 @@ class ApplicationDetailDialog(QDialog):
             self.reload()
 
         self._save(
-            f"the round {line.round} interview",
+            self.tr("the round {round} interview").format(round=line.round),
             lambda: delete_interview(interview_id),
             done,
             verb="deleted",

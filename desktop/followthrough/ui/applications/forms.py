@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from followthrough.domain.stages import (
     reasons_for,
 )
 from followthrough.domain.validation import application_problems
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.applications import ApplicationFields
 from followthrough.ui.common.forms import (
     date_edit,
@@ -37,7 +38,15 @@ from followthrough.ui.common.forms import (
     to_qdate,
 )
 
-SOURCES = ("LinkedIn", "Company site", "Referral", "Job board", "Recruiter", "Career fair")
+# Suggestions for where the posting was found (the field takes any text).
+SOURCES = (
+    QT_TRANSLATE_NOOP("applications", "LinkedIn"),
+    QT_TRANSLATE_NOOP("applications", "Company site"),
+    QT_TRANSLATE_NOOP("applications", "Referral"),
+    QT_TRANSLATE_NOOP("applications", "Job board"),
+    QT_TRANSLATE_NOOP("applications", "Recruiter"),
+    QT_TRANSLATE_NOOP("applications", "Career fair"),
+)
 
 
 class ApplicationForm(QWidget):
@@ -55,17 +64,19 @@ class ApplicationForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.company = QLineEdit()
         self.company.setObjectName("company")
-        self.company.setPlaceholderText("Required")
+        self.company.setPlaceholderText(self.tr("Required"))
         self.role_title = QLineEdit()
         self.role_title.setObjectName("roleTitle")
         self.posting_url = QLineEdit()
         self.posting_url.setObjectName("postingUrl")
-        self.posting_url.setPlaceholderText("https://…")
+        self.posting_url.setPlaceholderText(self.tr("https://…"))
         self.location = QLineEdit()
         self.source = QComboBox()
         self.source.setEditable(True)
-        self.source.addItems(["", *SOURCES])
-        self.applied = QCheckBox("Applied on")
+        self.source.addItems(
+            ["", *(QCoreApplication.translate("applications", source) for source in SOURCES)]
+        )
+        self.applied = QCheckBox(self.tr("Applied on"))
         self.applied.setChecked(True)
         self.applied_on = date_edit(today)
         self.applied_on.setCalendarPopup(True)
@@ -76,19 +87,19 @@ class ApplicationForm(QWidget):
         self.notes.setObjectName("applicationNotes")
         self.errors: dict[str, QLabel] = {}
         for name, label, field in (
-            ("company", "&Company", self.company),
-            ("role_title", "&Role", self.role_title),
-            ("posting_url", "Posting &URL", self.posting_url),
+            ("company", self.tr("&Company"), self.company),
+            ("role_title", self.tr("&Role"), self.role_title),
+            ("posting_url", self.tr("Posting &URL"), self.posting_url),
         ):
             form.addRow(label, field)
             self.errors[name] = error_label(name)
             form.addRow("", self.errors[name])
-        form.addRow("&Location", self.location)
-        form.addRow("&Source", self.source)
+        form.addRow(self.tr("&Location"), self.location)
+        form.addRow(self.tr("&Source"), self.source)
         form.addRow(self.applied, self.applied_on)
         if with_notes:
             self.notes.setFixedHeight(80)
-            form.addRow("&Notes", self.notes)
+            form.addRow(self.tr("&Notes"), self.notes)
         for line in (self.company, self.role_title, self.posting_url, self.location):
             line.textEdited.connect(self.changed)
         self.source.editTextChanged.connect(self.changed)
@@ -165,11 +176,11 @@ class StageChangeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Change stage — {company}")
+        self.setWindowTitle(self.tr("Change stage — {company}").format(company=company))
         self.current = current
         self.today = today
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Now: <b>{current.label}</b>"))
+        layout.addWidget(QLabel(self.tr("Now: <b>{stage}</b>").format(stage=current.label)))
         form = QFormLayout()
         self.target = QComboBox()
         self.target.setObjectName("targetStage")
@@ -178,9 +189,9 @@ class StageChangeDialog(QDialog):
                 self.target.addItem(stage.label, stage)
         self.reason = QComboBox()
         self.reason.setObjectName("closureReason")
-        self.reason_label = QLabel("&Why it closed")
+        self.reason_label = QLabel(self.tr("&Why it closed"))
         self.reason_label.setBuddy(self.reason)
-        form.addRow("&Move to", self.target)
+        form.addRow(self.tr("&Move to"), self.target)
         form.addRow(self.reason_label, self.reason)
         layout.addLayout(form)
         self.error = error_label("stage")
@@ -214,7 +225,7 @@ class StageChangeDialog(QDialog):
         if needs:
             # No preselection when there is a choice: the reason must be a decision.
             if len(fitting) > 1:
-                self.reason.addItem("Choose…", None)
+                self.reason.addItem(self.tr("Choose…"), None)
             for reason in fitting:
                 self.reason.addItem(reason.label, reason.value)
         self.error.hide()
@@ -222,7 +233,7 @@ class StageChangeDialog(QDialog):
     def accept(self) -> None:
         stage = self.chosen_stage()
         if stage is None:
-            self.error.setText("There is no stage to move to from here.")
+            self.error.setText(self.tr("There is no stage to move to from here."))
             self.error.show()
             return
         try:

@@ -21,7 +21,7 @@ class NewApplicationDialog(QDialog):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New application")
+        self.setWindowTitle(self.tr("New application"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         self.form = ApplicationForm(today)

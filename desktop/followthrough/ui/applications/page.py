@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
-from followthrough.domain.wording import long_day, short_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day, short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
 from followthrough.ui.common.formatting import instant_text
@@ -39,7 +39,11 @@ def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
         day = action.due_day
         short = short_day(day)
         days = (day - today).days
-        return f"{short} ({-days} d ago)" if days < 0 else short
+        if days < 0:
+            return QCoreApplication.translate("applications", "{day} ({days} d ago)").format(
+                day=short, days=-days
+            )
+        return short
     return ""
 
 
@@ -63,17 +67,28 @@ def application_columns(
     zone: ZoneInfo, today: Callable[[], date]
 ) -> list[Column[ApplicationSummary]]:
     return [
-        Column("Company", lambda r: r.company, sort_key=company_sort_key),
-        Column("Role", lambda r: r.role_title),
-        Column("Stage", lambda r: r.stage.label, sort_key=lambda r: STAGE_ORDER[r.stage]),
         Column(
-            "Last contact",
+            QCoreApplication.translate("applications", "Company"),
+            lambda r: r.company,
+            sort_key=company_sort_key,
+        ),
+        Column(QCoreApplication.translate("applications", "Role"), lambda r: r.role_title),
+        Column(
+            QCoreApplication.translate("applications", "Stage"),
+            lambda r: r.stage.label,
+            sort_key=lambda r: STAGE_ORDER[r.stage],
+        ),
+        Column(
+            QCoreApplication.translate("applications", "Last contact"),
             lambda r: long_day(r.last_contact) if r.last_contact else "",
             sort_key=lambda r: r.last_contact.toordinal() if r.last_contact else 0,
         ),
-        Column("Next action", lambda r: r.next_action.text),
         Column(
-            "Due",
+            QCoreApplication.translate("applications", "Next action"),
+            lambda r: r.next_action.text,
+        ),
+        Column(
+            QCoreApplication.translate("applications", "Due"),
             lambda r: _due_text(r, zone, today()),
             sort_key=due_sort_key,
             colour=lambda r: (
@@ -94,7 +109,7 @@ class BoardColumn(QFrame):
         self.heading = QLabel(f"<b>{stage.label}</b>")
         layout.addWidget(self.heading)
         self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
-            [Column("Card", lambda r: f"{r.company}\n{r.role_title}")]
+            [Column(self.tr("Card"), lambda r: f"{r.company}\n{r.role_title}")]
         )
         self.view = QListView()
         self.view.setObjectName(f"board_{stage.value}")
@@ -146,7 +161,7 @@ class BoardView(QScrollArea):
 
     def move_menu(self, column: BoardColumn, card: ApplicationSummary) -> QMenu:
         menu = QMenu(self)
-        menu.setTitle("Move to")
+        menu.setTitle(self.tr("Move to"))
         for target in Stage:
             if target in allowed_targets(card.stage):
                 suffix = "…" if is_closed(target) else ""
@@ -162,7 +177,7 @@ class BoardView(QScrollArea):
             return
         card = column.model.row_at(index.row())
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.card_activated.emit(card.application_id))
+        menu.addAction(self.tr("Open"), lambda: self.card_activated.emit(card.application_id))
         menu.addMenu(self.move_menu(column, card))
         menu.exec(column.view.viewport().mapToGlobal(pos))
 
@@ -171,8 +186,8 @@ STAGE_ORDER = {stage: position for position, stage in enumerate(Stage)}
 
 
 STAGE_FILTERS: list[tuple[str, frozenset[Stage] | None]] = [
-    ("Active", frozenset(ACTIVE_STAGES)),
-    ("All stages", None),
+    (QT_TRANSLATE_NOOP("applications", "Active"), frozenset(ACTIVE_STAGES)),
+    (QT_TRANSLATE_NOOP("applications", "All stages"), None),
     *[(stage.label, frozenset({stage})) for stage in Stage],
 ]
 
@@ -192,39 +207,55 @@ class ApplicationsPage(DataPage):
         self, zone: ZoneInfo, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
         empty = EmptyState(
-            "No applications yet",
-            "Every job you have applied for appears here with its stage, who you met and "
-            "what is next. Add the first one — company and role are enough to start.",
-            "New application (Ctrl+N)",
+            self.tr("No applications yet"),
+            self.tr(
+                "Every job you have applied for appears here with its stage, who you met and "
+                "what is next. Add the first one — company and role are enough to start."
+            ),
+            self.tr("New application (Ctrl+N)"),
         )
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.add_application)
         self.zone = zone
         outer = QVBoxLayout()
-        head, self.new_button = page_header("Applications", "New application…")
+        head, self.new_button = page_header(self.tr("Applications"), self.tr("New application…"))
         self.new_button.clicked.connect(self.add_application)
         outer.addLayout(head)
         self.stage_counts = QLabel()
         self.stage_counts.setObjectName("stageCounts")
         self.stage_counts.setWordWrap(True)
         outer.addWidget(self.stage_counts)
+        outer.addLayout(self._build_filter_bar())
+        outer.addWidget(self._build_views(zone, today), 1)
+        self.content.setLayout(outer)
+        self.search.textChanged.connect(self._search_changed)
+        self.stage_filter.currentIndexChanged.connect(self._filter_changed)
+        self._filter_changed()
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        """Search, the stage filter and how many rows are shown."""
         bar = QHBoxLayout()
-        self.search = search_field("applicationSearch", "Search company, role or people… (Ctrl+F)")
+        self.search = search_field(
+            "applicationSearch", self.tr("Search company, role or people… (Ctrl+F)")
+        )
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stageFilter")
         for label, _stages in STAGE_FILTERS:
-            self.stage_filter.addItem(label)
+            self.stage_filter.addItem(QCoreApplication.translate("applications", label))
         self.shown = QLabel()
         self.shown.setObjectName("shownCount")
         # A fixed width, so that a changing count never re-lays out the page while typing.
-        self.shown.setFixedWidth(self.shown.fontMetrics().horizontalAdvance("00,000 of 00,000 "))
+        widest = self._shown_text("00,000", "00,000") + " "
+        self.shown.setFixedWidth(self.shown.fontMetrics().horizontalAdvance(widest))
         self.shown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.search, 1)
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.stage_filter)
         bar.addWidget(self.shown)
-        outer.addLayout(bar)
+        return bar
 
+    def _build_views(self, zone: ZoneInfo, today: Callable[[], date]) -> QTabWidget:
+        """The list and the board, as tabs."""
         self.views = QTabWidget()
         self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
             application_columns(zone, today)
@@ -239,13 +270,9 @@ class ApplicationsPage(DataPage):
         self.board = BoardView()
         self.board.card_activated.connect(self.open_application)
         self.board.move_requested.connect(self.move_requested)
-        self.views.addTab(self.table, "&List")
-        self.views.addTab(self.board, "&Board")
-        outer.addWidget(self.views, 1)
-        self.content.setLayout(outer)
-        self.search.textChanged.connect(self._search_changed)
-        self.stage_filter.currentIndexChanged.connect(self._filter_changed)
-        self._filter_changed()
+        self.views.addTab(self.table, self.tr("&List"))
+        self.views.addTab(self.board, self.tr("&Board"))
+        return self.views
 
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)
@@ -257,7 +284,12 @@ class ApplicationsPage(DataPage):
         self._update_shown()
 
     def _update_shown(self) -> None:
-        self.shown.setText(f"{self.model.rowCount():,} of {self.model.total_count():,}")
+        self.shown.setText(
+            self._shown_text(f"{self.model.rowCount():,}", f"{self.model.total_count():,}")
+        )
+
+    def _shown_text(self, shown: str, total: str) -> str:
+        return self.tr("{shown} of {total}").format(shown=shown, total=total)
 
     def set_data(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,8 +33,10 @@ class Ask:
     def discard_changes(parent: QWidget | None) -> bool:
         box = message_box(
             QMessageBox.Icon.Question,
-            "Discard your changes?",
-            "What you changed here has not been saved. Discard it?",
+            QCoreApplication.translate("ask", "Discard your changes?"),
+            QCoreApplication.translate(
+                "ask", "What you changed here has not been saved. Discard it?"
+            ),
             parent,
         )
         box.setStandardButtons(

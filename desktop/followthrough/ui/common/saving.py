@@ -13,11 +13,12 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from followthrough import APP_NAME
+from followthrough.domain.wording import QT_TRANSLATE_NOOP  # returns str, unlike PySide6's
 from followthrough.services.background import BackgroundRunner, JobFailure
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,42 @@ class AfterFailure(Enum):
     RETRY = "retry"
     EDIT = "edit"
     DISCARD = "discard"
+
+
+# "Not saved: …", "Not deleted: …": whole sentences, one per verb the callers use.
+_NOT_DONE = {
+    "saved": QT_TRANSLATE_NOOP("saving", "Not saved: {what}."),
+    "deleted": QT_TRANSLATE_NOOP("saving", "Not deleted: {what}."),
+    "done": QT_TRANSLATE_NOOP("saving", "Not done: {what}."),
+    "removed": QT_TRANSLATE_NOOP("saving", "Not removed: {what}."),
+}
+
+
+def _not_done(verb: str, what: str) -> str:
+    template = _NOT_DONE.get(verb)
+    if template is None:
+        return QCoreApplication.translate("saving", "Not {verb}: {what}.").format(
+            verb=verb, what=what
+        )
+    return QCoreApplication.translate("saving", template).format(what=what)
+
+
+def _kept(retryable: bool, can_edit: bool) -> str:
+    """What happens to the input, given the ways back that are offered."""
+    if retryable and can_edit:
+        return QCoreApplication.translate(
+            "saving",
+            "What you entered is kept: Retry saves it again, or go back to the form to change it.",
+        )
+    if retryable:
+        return QCoreApplication.translate(
+            "saving", "What you entered is kept: Retry saves it again."
+        )
+    if can_edit:
+        return QCoreApplication.translate(
+            "saving", "What you entered is kept: go back to the form to change it."
+        )
+    return ""
 
 
 class SaveFailedBox:
@@ -41,31 +78,32 @@ class SaveFailedBox:
         box = QMessageBox(parent)
         box.setObjectName("saveFailed")
         box.setIcon(QMessageBox.Icon.Information if refusal else QMessageBox.Icon.Warning)
-        box.setWindowTitle(f"Not saved — {APP_NAME}")
+        box.setWindowTitle(
+            QCoreApplication.translate("saving", "Not saved — {app}").format(app=APP_NAME)
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Not {verb}: {what}.")
-        kept = "What you entered is kept"
-        if retryable and can_edit:
-            kept += ": Retry saves it again, or go back to the form to change it."
-        elif retryable:
-            kept += ": Retry saves it again."
-        elif can_edit:
-            kept += ": go back to the form to change it."
-        else:
-            kept = ""
-        box.setInformativeText(f"{failure}\n\n{kept}".strip())
+        box.setText(_not_done(verb, what))
+        box.setInformativeText(f"{failure}\n\n{_kept(retryable, can_edit)}".strip())
         buttons: dict[Any, AfterFailure] = {}
         if retryable:
-            retry = box.addButton("&Retry", QMessageBox.ButtonRole.AcceptRole)
+            retry = box.addButton(
+                QCoreApplication.translate("saving", "&Retry"), QMessageBox.ButtonRole.AcceptRole
+            )
             buttons[retry] = AfterFailure.RETRY
             box.setDefaultButton(retry)
         if can_edit:
-            edit = box.addButton("&Back to the form", QMessageBox.ButtonRole.ActionRole)
+            edit = box.addButton(
+                QCoreApplication.translate("saving", "&Back to the form"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
             buttons[edit] = AfterFailure.EDIT
             if not retryable:
                 box.setDefaultButton(edit)
         discard = box.addButton(
-            "&Don't save" if retryable or can_edit else "OK", QMessageBox.ButtonRole.RejectRole
+            QCoreApplication.translate("saving", "&Don't save")
+            if retryable or can_edit
+            else QCoreApplication.translate("saving", "OK"),
+            QMessageBox.ButtonRole.RejectRole,
         )
         buttons[discard] = AfterFailure.DISCARD
         box.setEscapeButton(discard)

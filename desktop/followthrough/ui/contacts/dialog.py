@@ -38,7 +38,7 @@ class ContactDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(fields.name if fields else "New person")
+        self.setWindowTitle(fields.name if fields else self.tr("New person"))
         self.setMinimumWidth(560)
         self.delete_requested = False
         layout = QVBoxLayout(self)
@@ -47,26 +47,31 @@ class ContactDialog(QDialog):
             self.form.set_value(fields)
         layout.addWidget(self.form)
         if fields is not None:
-            layout.addWidget(QLabel("<b>History</b>"))
+            layout.addWidget(QLabel(self.tr("<b>History</b>")))
             self.history = QListWidget()
             self.history.setObjectName("contactHistory")
             for line in history:
+                where = line.company + (f" · {line.role_title}" if line.role_title else "")
                 item = QListWidgetItem(
-                    f"{instant_text(line.starts_at, zone)}  {line.company}"
-                    + (f" · {line.role_title}" if line.role_title else "")
-                    + f" — round {line.interview_round}"
+                    self.tr("{when}  {where} — round {round}").format(
+                        when=instant_text(line.starts_at, zone),
+                        where=where,
+                        round=line.interview_round,
+                    )
                 )
                 item.setData(Qt.ItemDataRole.UserRole, line.application_id)
                 self.history.addItem(item)
             if not history:
-                self.history.addItem("Not part of any interview yet.")
+                self.history.addItem(self.tr("Not part of any interview yet."))
             self.history.itemActivated.connect(self._open)
             layout.addWidget(self.history)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         if fields is not None:
-            delete = self.buttons.addButton("Delete…", QDialogButtonBox.ButtonRole.DestructiveRole)
+            delete = self.buttons.addButton(
+                self.tr("Delete…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
             delete.clicked.connect(self._delete)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -81,10 +86,12 @@ class ContactDialog(QDialog):
         name = self.form.value().name
         if Ask.confirm(
             self,
-            "Delete this person?",
-            f"Delete {name}? They are removed from every interview they were part of; "
-            "the interviews stay.",
-            "Delete",
+            self.tr("Delete this person?"),
+            self.tr(
+                "Delete {name}? They are removed from every interview they were part of; "
+                "the interviews stay."
+            ).format(name=name),
+            self.tr("Delete"),
         ):
             self.delete_requested = True
             super().accept()

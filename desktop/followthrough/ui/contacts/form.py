@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.contacts import ROLE_KINDS, ROLE_LABELS, ContactFields, contact_problems
 from followthrough.ui.common.forms import (
     date_edit,
@@ -25,17 +26,17 @@ from followthrough.ui.common.forms import (
 )
 
 METHOD_CHOICES = (
-    ("Not known yet", None),
-    ("Phone", "phone"),
-    ("Email", "email"),
-    ("Either", "either"),
+    (QT_TRANSLATE_NOOP("contacts", "Not known yet"), None),
+    (QT_TRANSLATE_NOOP("contacts", "Phone"), "phone"),
+    (QT_TRANSLATE_NOOP("contacts", "Email"), "email"),
+    (QT_TRANSLATE_NOOP("contacts", "Either"), "either"),
 )
 
 
 def method_combo() -> QComboBox:
     combo = QComboBox()
     for text, value in METHOD_CHOICES:
-        combo.addItem(text, value)
+        combo.addItem(QCoreApplication.translate("contacts", text), value)
     return combo
 
 
@@ -48,31 +49,51 @@ class ContactForm(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        self._build_fields()
+        self._add_detail_rows(form)
+        form.addRow(self.tr("Roles"), self._build_roles())
+        form.addRow(self._build_reference_box())
+        form.addRow(self.tr("N&otes"), self.notes)
+        self._connect_changes()
+        self._fit_reference_box()
+        self._saved = self.value()
+
+    def _build_fields(self) -> None:
+        """The person's own fields and their error labels (laid out by _add_detail_rows)."""
         self.name = QLineEdit()
         self.name.setObjectName("contactName")
-        self.name.setPlaceholderText("Required")
+        self.name.setPlaceholderText(self.tr("Required"))
         self.title = QLineEdit()
         self.company = QLineEdit()
         self.email = QLineEdit()
         self.email.setObjectName("contactEmail")
         self.phone = QLineEdit()
         self.linkedin_url = QLineEdit()
-        self.linkedin_url.setPlaceholderText("https://www.linkedin.com/in/…")
+        self.linkedin_url.setPlaceholderText(self.tr("https://www.linkedin.com/in/…"))
         self.method = method_combo()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
         self.errors = {n: error_label(n) for n in ("name", "email", "linkedin_url")}
-        form.addRow("&Name", self.name)
-        form.addRow("", self.errors["name"])
-        form.addRow("&Title", self.title)
-        form.addRow("C&ompany", self.company)
-        form.addRow("&Email", self.email)
-        form.addRow("", self.errors["email"])
-        form.addRow("&Phone", self.phone)
-        form.addRow("&LinkedIn", self.linkedin_url)
-        form.addRow("", self.errors["linkedin_url"])
-        form.addRow("Prefers to be &contacted by", self.method)
+
+    def _add_detail_rows(self, form: QFormLayout) -> None:
+        """Name to preferred method, each checked field with its message below it."""
+        rows: tuple[tuple[str, QWidget, str | None], ...] = (
+            (self.tr("&Name"), self.name, "name"),
+            (self.tr("&Title"), self.title, None),
+            (self.tr("C&ompany"), self.company, None),
+            (self.tr("&Email"), self.email, "email"),
+            (self.tr("&Phone"), self.phone, None),
+            (self.tr("&LinkedIn"), self.linkedin_url, "linkedin_url"),
+            (self.tr("Prefers to be &contacted by"), self.method, None),
+        )
+        for label, field, error in rows:
+            form.addRow(label, field)
+            if error is not None:
+                form.addRow("", self.errors[error])
+
+    def _build_roles(self) -> QGridLayout:
+        """One check box per role, three to a row."""
         roles = QGridLayout()
         self.roles: dict[str, QCheckBox] = {}
         for index, role in enumerate(ROLE_KINDS):
@@ -80,20 +101,24 @@ class ContactForm(QWidget):
             box.toggled.connect(self.changed)
             self.roles[role] = box
             roles.addWidget(box, index // 3, index % 3)
-        form.addRow("Roles", roles)
-        # Shown for references only: what makes them a good one.
-        self.reference_box = QGroupBox("As a reference")
+        return roles
+
+    def _build_reference_box(self) -> QGroupBox:
+        """Shown for references only: what makes them a good one."""
+        self.reference_box = QGroupBox(self.tr("As a reference"))
         self.reference_box.setObjectName("referenceProfile")
         reference_form = QFormLayout(self.reference_box)
         self.relationship = QLineEdit()
         self.relationship.setObjectName("referenceRelationship")
-        self.relationship.setPlaceholderText("e.g. my team lead at Globex, 2019–2023")
+        self.relationship.setPlaceholderText(self.tr("e.g. my team lead at Globex, 2019–2023"))
         self.speaks_to = QPlainTextEdit()
         self.speaks_to.setObjectName("referenceSpeaksTo")
         self.speaks_to.setTabChangesFocus(True)
         self.speaks_to.setFixedHeight(54)
-        self.speaks_to.setPlaceholderText("One point per line: projects, skills, how you work")
-        self.consent = QCheckBox("Agreed to be a reference on")
+        self.speaks_to.setPlaceholderText(
+            self.tr("One point per line: projects, skills, how you work")
+        )
+        self.consent = QCheckBox(self.tr("Agreed to be a reference on"))
         self.consent.setObjectName("referenceConsent")
         self.consent_on = date_edit()
         self.consent_on.setCalendarPopup(True)
@@ -105,16 +130,18 @@ class ContactForm(QWidget):
         consent_row.addWidget(self.consent)
         consent_row.addWidget(self.consent_on)
         consent_row.addStretch(1)
-        reference_form.addRow("How they &know you", self.relationship)
-        reference_form.addRow("What they can &speak to", self.speaks_to)
+        reference_form.addRow(self.tr("How they &know you"), self.relationship)
+        reference_form.addRow(self.tr("What they can &speak to"), self.speaks_to)
         reference_form.addRow(consent_row)
-        form.addRow(self.reference_box)
+        return self.reference_box
+
+    def _connect_changes(self) -> None:
+        """Every edit says ``changed``; ticking "reference" shows its box."""
         self.roles["reference"].toggled.connect(lambda _on: self._fit_reference_box())
         self.relationship.textEdited.connect(self.changed)
         self.speaks_to.textChanged.connect(self.changed)
         self.consent.toggled.connect(self.changed)
         self.consent_on.dateChanged.connect(self.changed)
-        form.addRow("N&otes", self.notes)
         for line in (
             self.name,
             self.title,
@@ -126,8 +153,6 @@ class ContactForm(QWidget):
             line.textEdited.connect(self.changed)
         self.method.currentIndexChanged.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
-        self._fit_reference_box()
-        self._saved = self.value()
 
     def value(self) -> ContactFields:
         return ContactFields(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.queries import DataCounts
 from followthrough.ui.common.page import DataPage, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
@@ -29,18 +30,37 @@ class ContactRow:
     roles: str
 
 
-METHOD_LABELS = {"phone": "Phone", "email": "Email", "either": "Either", None: "Not known"}
+METHOD_LABELS = {
+    "phone": QT_TRANSLATE_NOOP("contacts", "Phone"),
+    "email": QT_TRANSLATE_NOOP("contacts", "Email"),
+    "either": QT_TRANSLATE_NOOP("contacts", "Either"),
+    None: QT_TRANSLATE_NOOP("contacts", "Not known"),
+}
 
 
-CONTACT_COLUMNS: list[Column[ContactRow]] = [
-    Column("Name", lambda r: r.name, sort_key=lambda r: r.name.casefold()),
-    Column("Title", lambda r: r.title),
-    Column("Company", lambda r: r.company),
-    Column("Roles", lambda r: r.roles),
-    Column("Prefers", lambda r: METHOD_LABELS.get(r.preferred_method, "")),
-    Column("Email", lambda r: r.email),
-    Column("Phone", lambda r: r.phone),
-]
+def _method_label(method: str | None) -> str:
+    label = METHOD_LABELS.get(method)
+    return QCoreApplication.translate("contacts", label) if label else ""
+
+
+def contact_columns() -> list[Column[ContactRow]]:
+    """The list's columns, titled in the user's language."""
+    return [
+        Column(
+            QCoreApplication.translate("contacts", "Name"),
+            lambda r: r.name,
+            sort_key=lambda r: r.name.casefold(),
+        ),
+        Column(QCoreApplication.translate("contacts", "Title"), lambda r: r.title),
+        Column(QCoreApplication.translate("contacts", "Company"), lambda r: r.company),
+        Column(QCoreApplication.translate("contacts", "Roles"), lambda r: r.roles),
+        Column(
+            QCoreApplication.translate("contacts", "Prefers"),
+            lambda r: _method_label(r.preferred_method),
+        ),
+        Column(QCoreApplication.translate("contacts", "Email"), lambda r: r.email),
+        Column(QCoreApplication.translate("contacts", "Phone"), lambda r: r.phone),
+    ]
 
 
 class ContactsPage(DataPage):
@@ -54,23 +74,27 @@ class ContactsPage(DataPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         empty = EmptyState(
-            "No people yet",
-            "Interviewers, recruiters, references and the people who referred you are kept "
-            "here with how they prefer to be contacted. They are added as you record "
-            "interviews, or by hand.",
-            "Add a person",
+            self.tr("No people yet"),
+            self.tr(
+                "Interviewers, recruiters, references and the people who referred you are kept "
+                "here with how they prefer to be contacted. They are added as you record "
+                "interviews, or by hand."
+            ),
+            self.tr("Add a person"),
         )
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.new_contact)
         outer = QVBoxLayout()
-        head, self.new_button = page_header("Contacts", "New person…")
+        head, self.new_button = page_header(self.tr("Contacts"), self.tr("New person…"))
         self.new_button.clicked.connect(self.new_contact)
         outer.addLayout(head)
         self.summary = QLabel()
         outer.addWidget(self.summary)
-        self.search = search_field("contactSearch", "Search name, company or title… (Ctrl+F)")
+        self.search = search_field(
+            "contactSearch", self.tr("Search name, company or title… (Ctrl+F)")
+        )
         outer.addWidget(self.search)
-        self.model: RecordTableModel[ContactRow] = RecordTableModel(CONTACT_COLUMNS)
+        self.model: RecordTableModel[ContactRow] = RecordTableModel(contact_columns())
         self.search.textChanged.connect(self.model.set_search)
         self.table = record_table(
             self.model, "contactTable", widths=(150, 150, 150, 120, 80, 210), sortable=True

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import time
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -40,7 +40,7 @@ from followthrough.domain.interviews import (
 from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.validation import email_problem, url_problem
-from followthrough.domain.wording import long_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day
 from followthrough.store.contacts import ContactChoice
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import (
@@ -54,17 +54,26 @@ from followthrough.ui.common.forms import (
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.contacts.form import method_combo
 
-FORMAT_CHOICES = (("Video", "video"), ("Phone", "phone"), ("On-site", "onsite"))
+FORMAT_CHOICES = (
+    (QT_TRANSLATE_NOOP("interviews", "Video"), "video"),
+    (QT_TRANSLATE_NOOP("interviews", "Phone"), "phone"),
+    (QT_TRANSLATE_NOOP("interviews", "On-site"), "onsite"),
+)
 TOLD_CHOICES: tuple[tuple[str, bool | None], ...] = (
-    ("Not asked", None),
-    ("Yes, everyone hears back", True),
-    ("No, only the chosen one", False),
+    (QT_TRANSLATE_NOOP("interviews", "Not asked"), None),
+    (QT_TRANSLATE_NOOP("interviews", "Yes, everyone hears back"), True),
+    (QT_TRANSLATE_NOOP("interviews", "No, only the chosen one"), False),
 )
 UNIT_CHOICES = (
-    ("days", WindowUnit.DAYS),
-    ("working days", WindowUnit.WORKING_DAYS),
-    ("weeks", WindowUnit.WEEKS),
+    (QT_TRANSLATE_NOOP("interviews", "days"), WindowUnit.DAYS),
+    (QT_TRANSLATE_NOOP("interviews", "working days"), WindowUnit.WORKING_DAYS),
+    (QT_TRANSLATE_NOOP("interviews", "weeks"), WindowUnit.WEEKS),
 )
+
+
+def _translated(text: str) -> str:
+    """A text marked in the tables above, in the user's language."""
+    return QCoreApplication.translate("interviews", text)
 
 
 def _qtime(value: time) -> QTime:
@@ -80,7 +89,7 @@ class PersonDialog(QDialog):
 
     def __init__(self, person: PersonDraft | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Interviewer")
+        self.setWindowTitle(self.tr("Interviewer"))
         self.setMinimumWidth(420)
         self._person = person
         layout = QVBoxLayout(self)
@@ -94,12 +103,12 @@ class PersonDialog(QDialog):
         self.linkedin_url = QLineEdit()
         self.method = method_combo()
         self.error = error_label("person")
-        form.addRow("&Name", self.name)
-        form.addRow("&Title", self.title)
-        form.addRow("&Email", self.email)
-        form.addRow("&Phone", self.phone)
-        form.addRow("&LinkedIn", self.linkedin_url)
-        form.addRow("Prefers &contact by", self.method)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Email"), self.email)
+        form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("&LinkedIn"), self.linkedin_url)
+        form.addRow(self.tr("Prefers &contact by"), self.method)
         layout.addLayout(form)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
@@ -131,7 +140,7 @@ class PersonDialog(QDialog):
     def accept(self) -> None:
         value = self.value()
         message = (
-            ("Enter the person's name." if not value.name else None)
+            (self.tr("Enter the person's name.") if not value.name else None)
             or email_problem(value.email)
             or url_problem(value.linkedin_url)
         )
@@ -168,8 +177,27 @@ class InterviewDialog(QDialog):
         column = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 3)
+        column.addWidget(self._build_when(draft))
+        column.addWidget(self._build_people(contacts))
+        column.addWidget(self._build_said(draft))
+        column.addWidget(self._build_notes(draft))
+        self.general_error = error_label("interview")
+        column.addWidget(self.general_error)
+        outer.addLayout(self._build_side(), 1)
+        self._connect_refresh()
+        self._refresh_people()
+        self._saved = self.value()
 
-        when = QGroupBox("When and how")
+    # -- building ------------------------------------------------------------------------
+
+    @staticmethod
+    def _add_error_row(form: QFormLayout, key: str) -> None:
+        """The message line under a field (``<key>Error``, which ``_show`` fills)."""
+        form.addRow("", error_label(key))
+
+    def _build_when(self, draft: InterviewDraft) -> QGroupBox:
+        """Day, times, time zone, round, format and place."""
+        when = QGroupBox(self.tr("When and how"))
         form = QFormLayout(when)
         self.day = date_edit(draft.day)
         self.day.setObjectName("interviewDay")
@@ -183,40 +211,47 @@ class InterviewDialog(QDialog):
         self.end.setDisplayFormat("HH:mm")
         times = QHBoxLayout()
         times.addWidget(self.start)
-        times.addWidget(QLabel("to"))
+        times.addWidget(QLabel(self.tr("to")))
         times.addWidget(self.end)
         times.addStretch(1)
-        self.zone = QComboBox()
-        self.zone.setObjectName("interviewZone")
-        self.zone.setEditable(True)
-        zones = sorted(available_timezones())
-        self.zone.addItems(zones)
-        completer = QCompleter(zones, self.zone)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone.setCompleter(completer)
-        self.zone.setCurrentText(draft.time_zone)
+        self.zone = self._build_zone_combo(draft.time_zone)
         self.round = QSpinBox()
         self.round.setRange(1, 20)
         self.round.setValue(draft.round)
         self.format = QComboBox()
         for text, value in FORMAT_CHOICES:
-            self.format.addItem(text, value)
+            self.format.addItem(_translated(text), value)
         set_combo_data(self.format, draft.format)
         self.location = QLineEdit(draft.location)
-        self.location.setPlaceholderText("Address, or the video link")
-        form.addRow("&Date", self.day)
-        form.addRow("Time", times)
-        form.addRow("", error_label("end"))
-        form.addRow("Time &zone", self.zone)
-        form.addRow("", error_label("time_zone"))
-        form.addRow("&Round", self.round)
-        form.addRow("&Format", self.format)
-        form.addRow("&Location or link", self.location)
-        form.addRow("", error_label("location"))
-        column.addWidget(when)
+        self.location.setPlaceholderText(self.tr("Address, or the video link"))
+        form.addRow(self.tr("&Date"), self.day)
+        form.addRow(self.tr("Time"), times)
+        self._add_error_row(form, "end")
+        form.addRow(self.tr("Time &zone"), self.zone)
+        self._add_error_row(form, "time_zone")
+        form.addRow(self.tr("&Round"), self.round)
+        form.addRow(self.tr("&Format"), self.format)
+        form.addRow(self.tr("&Location or link"), self.location)
+        self._add_error_row(form, "location")
+        return when
 
-        people_box = QGroupBox("Who interviewed you")
+    def _build_zone_combo(self, time_zone: str) -> QComboBox:
+        """Every IANA zone, found by typing any part of its name."""
+        combo = QComboBox()
+        combo.setObjectName("interviewZone")
+        combo.setEditable(True)
+        zones = sorted(available_timezones())
+        combo.addItems(zones)
+        completer = QCompleter(zones, combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.setCompleter(completer)
+        combo.setCurrentText(time_zone)
+        return combo
+
+    def _build_people(self, contacts: list[ContactChoice]) -> QGroupBox:
+        """The interviewers: someone already known, or a new person."""
+        people_box = QGroupBox(self.tr("Who interviewed you"))
         people_layout = QVBoxLayout(people_box)
         self.people_list = QListWidget()
         self.people_list.setObjectName("interviewers")
@@ -230,7 +265,7 @@ class InterviewDialog(QDialog):
         self.contact_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         picker_line = self.contact_picker.lineEdit()
         if picker_line is not None:
-            picker_line.setPlaceholderText("Type to find someone you know…")
+            picker_line.setPlaceholderText(self.tr("Type to find someone you know…"))
         for choice in contacts:
             self.contact_picker.addItem(choice.label(), choice.contact_id)
         self.contact_picker.setCurrentIndex(-1)
@@ -238,12 +273,12 @@ class InterviewDialog(QDialog):
         if picker_completer is not None:
             picker_completer.setFilterMode(Qt.MatchFlag.MatchContains)
             picker_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.add_known = QPushButton("Add")
+        self.add_known = QPushButton(self.tr("Add"))
         self.add_known.clicked.connect(self._add_known)
-        self.add_new = QPushButton("New person…")
+        self.add_new = QPushButton(self.tr("New person…"))
         self.add_new.setObjectName("newPerson")
         self.add_new.clicked.connect(self._add_new)
-        self.remove_person = QPushButton("Remove")
+        self.remove_person = QPushButton(self.tr("Remove"))
         self.remove_person.clicked.connect(self._remove_person)
         pick.addWidget(self.contact_picker, 1)
         pick.addWidget(self.add_known)
@@ -251,19 +286,53 @@ class InterviewDialog(QDialog):
         pick.addWidget(self.remove_person)
         people_layout.addLayout(pick)
         people_layout.addWidget(error_label("people"))
-        column.addWidget(people_box)
+        return people_box
 
-        said = QGroupBox("What they said at the end")
+    def _build_said(self, draft: InterviewDraft) -> QGroupBox:
+        """The next step, when they decide, whether everyone hears, when to check back."""
+        said = QGroupBox(self.tr("What they said at the end"))
         said_form = QFormLayout(said)
         self.next_step = QLineEdit(draft.next_step)
         self.next_step.setObjectName("nextStep")
-        self.next_step.setPlaceholderText("e.g. a second round with the team")
-        said_form.addRow("&Next step", self.next_step)
+        self.next_step.setPlaceholderText(self.tr("e.g. a second round with the team"))
+        said_form.addRow(self.tr("&Next step"), self.next_step)
+        said_form.addRow(self.tr("Decision"), self._build_decision(draft))
+        words = self._build_words(draft)
+        words_label = QLabel(self.tr("In their &words"))
+        words_label.setBuddy(self.decision_phrase)
+        said_form.addRow(words_label, words)
+        self._add_error_row(said_form, "decision")
+        if draft.decision_within_count:
+            self.decision_within.setChecked(True)
+        elif draft.decision_on:
+            self.decision_by_date.setChecked(True)
+        else:
+            self.decision_none.setChecked(True)
+        self.told = QComboBox()
+        for told_text, told_value in TOLD_CHOICES:
+            self.told.addItem(_translated(told_text), told_value)
+        set_combo_data(self.told, draft.tells_unsuccessful)
+        said_form.addRow(self.tr("Do unsuccessful &candidates hear?"), self.told)
+        row_back = self._build_check_back(draft)
+        back_label = QLabel(self.tr("They said to check &back"))
+        back_label.setBuddy(self.check_back_kind)
+        said_form.addRow(back_label, row_back)
+        self._add_error_row(said_form, "check_back")
+        self.check_back_when = QLineEdit(draft.check_back_when)
+        self.check_back_when.setPlaceholderText(self.tr("e.g. after Friday, any time by email"))
+        said_form.addRow(self.tr("… in their words"), self.check_back_when)
+        self.check_back_method = method_combo()
+        set_combo_data(self.check_back_method, draft.check_back_method)
+        said_form.addRow(self.tr("… &by"), self.check_back_method)
+        return said
+
+    def _build_decision(self, draft: InterviewDraft) -> QVBoxLayout:
+        """Not said, by a date, or within a number of days or weeks."""
         decision = QVBoxLayout()
         self.decision_group = QButtonGroup(self)
-        self.decision_none = QRadioButton("Not said")
-        self.decision_by_date = QRadioButton("By")
-        self.decision_within = QRadioButton("Within")
+        self.decision_none = QRadioButton(self.tr("Not said"))
+        self.decision_by_date = QRadioButton(self.tr("By"))
+        self.decision_within = QRadioButton(self.tr("Within"))
         self.decision_within.setObjectName("decisionWithin")
         for index, button in enumerate(
             (self.decision_none, self.decision_by_date, self.decision_within)
@@ -279,7 +348,7 @@ class InterviewDialog(QDialog):
         self.within_unit = QComboBox()
         self.within_unit.setObjectName("withinUnit")
         for text, unit in UNIT_CHOICES:
-            self.within_unit.addItem(text, unit.value)
+            self.within_unit.addItem(_translated(text), unit.value)
         set_combo_data(
             self.within_unit,
             (draft.decision_within_unit or WindowUnit.WEEKS).value,
@@ -299,13 +368,18 @@ class InterviewDialog(QDialog):
         decision.addWidget(self.decision_none)
         decision.addLayout(row_date)
         decision.addLayout(row_within)
-        said_form.addRow("Decision", decision)
+        return decision
+
+    def _build_words(self, draft: InterviewDraft) -> QVBoxLayout:
+        """Their words about the decision, what they are read as, and "Use this date"."""
         self.decision_phrase = QLineEdit(draft.decision_said)
         self.decision_phrase.setObjectName("decisionPhrase")
-        self.decision_phrase.setPlaceholderText("e.g. in one to two weeks, by mid-December")
+        self.decision_phrase.setPlaceholderText(
+            self.tr("e.g. in one to two weeks, by mid-December")
+        )
         self.decision_reading = plain_label(wrap=True)
         self.decision_reading.setObjectName("decisionReading")
-        self.use_reading = QPushButton("&Use this date")
+        self.use_reading = QPushButton(self.tr("&Use this date"))
         self.use_reading.setObjectName("useReading")
         self.use_reading.setAutoDefault(False)
         self.use_reading.clicked.connect(self._use_reading)
@@ -315,32 +389,25 @@ class InterviewDialog(QDialog):
         words = QVBoxLayout()
         words.addLayout(row_words)
         words.addWidget(self.decision_reading)
-        words_label = QLabel("In their &words")
-        words_label.setBuddy(self.decision_phrase)
-        said_form.addRow(words_label, words)
-        said_form.addRow("", error_label("decision"))
-        if draft.decision_within_count:
-            self.decision_within.setChecked(True)
-        elif draft.decision_on:
-            self.decision_by_date.setChecked(True)
-        else:
-            self.decision_none.setChecked(True)
-        self.told = QComboBox()
-        for told_text, told_value in TOLD_CHOICES:
-            self.told.addItem(told_text, told_value)
-        set_combo_data(self.told, draft.tells_unsuccessful)
-        said_form.addRow("Do unsuccessful &candidates hear?", self.told)
+        return words
+
+    def _build_check_back(self, draft: InterviewDraft) -> QHBoxLayout:
+        """Not said, every so many days or weeks, or on a day."""
         self.check_back_kind = QComboBox()
         self.check_back_kind.setObjectName("checkBackKind")
-        for text, kind in (("Not said", ""), ("Every…", "every"), ("On a day…", "on")):
+        for text, kind in (
+            (self.tr("Not said"), ""),
+            (self.tr("Every…"), "every"),
+            (self.tr("On a day…"), "on"),
+        ):
             self.check_back_kind.addItem(text, kind)
         self.check_back_count = QSpinBox()
         self.check_back_count.setObjectName("checkBackCount")
         self.check_back_count.setRange(1, 52)
         self.check_back_unit = QComboBox()
         self.check_back_unit.setObjectName("checkBackUnit")
-        self.check_back_unit.addItem("days", 1)
-        self.check_back_unit.addItem("weeks", 7)
+        self.check_back_unit.addItem(self.tr("days"), 1)
+        self.check_back_unit.addItem(self.tr("weeks"), 7)
         self.check_back_on = date_edit(draft.check_back_on or draft.day)
         self.check_back_on.setObjectName("checkBackOn")
         self.check_back_on.setCalendarPopup(True)
@@ -365,29 +432,22 @@ class InterviewDialog(QDialog):
         ):
             row_back.addWidget(widget)
         row_back.addStretch(1)
-        back_label = QLabel("They said to check &back")
-        back_label.setBuddy(self.check_back_kind)
-        said_form.addRow(back_label, row_back)
-        said_form.addRow("", error_label("check_back"))
-        self.check_back_when = QLineEdit(draft.check_back_when)
-        self.check_back_when.setPlaceholderText("e.g. after Friday, any time by email")
-        said_form.addRow("… in their words", self.check_back_when)
-        self.check_back_method = method_combo()
-        set_combo_data(self.check_back_method, draft.check_back_method)
-        said_form.addRow("… &by", self.check_back_method)
-        column.addWidget(said)
+        return row_back
 
+    def _build_notes(self, draft: InterviewDraft) -> QGroupBox:
         self.notes = QPlainTextEdit(draft.notes)
-        self.notes.setPlaceholderText("Questions they asked, what went well, what you meant to say")
+        self.notes.setPlaceholderText(
+            self.tr("Questions they asked, what went well, what you meant to say")
+        )
         self.notes.setFixedHeight(90)
-        notes_box = QGroupBox("Notes")
+        notes_box = QGroupBox(self.tr("Notes"))
         QVBoxLayout(notes_box).addWidget(self.notes)
-        column.addWidget(notes_box)
-        self.general_error = error_label("interview")
-        column.addWidget(self.general_error)
+        return notes_box
 
+    def _build_side(self) -> QVBoxLayout:
+        """The end-of-interview checklist, then Save and Cancel."""
         side = QVBoxLayout()
-        side.addWidget(QLabel("<b>Before you left, did you learn…</b>"))
+        side.addWidget(QLabel(self.tr("<b>Before you left, did you learn…</b>")))
         self.checklist = QLabel()
         self.checklist.setObjectName("checklist")
         self.checklist.setWordWrap(True)
@@ -401,8 +461,10 @@ class InterviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         side.addWidget(buttons)
-        outer.addLayout(side, 1)
+        return side
 
+    def _connect_refresh(self) -> None:
+        """Any edit refreshes the checklist and what depends on the choices."""
         for signal in (
             self.day.dateChanged,
             self.start.timeChanged,
@@ -427,15 +489,15 @@ class InterviewDialog(QDialog):
             self.notes.textChanged,
         ):
             signal.connect(self._refresh)
-        self._refresh_people()
-        self._saved = self.value()
 
     # -- people --------------------------------------------------------------------------
 
     def _refresh_people(self) -> None:
         self.people_list.clear()
         for person in self.people:
-            reach = " / ".join(x for x in (person.email, person.phone) if x) or "no details yet"
+            reach = " / ".join(x for x in (person.email, person.phone) if x) or self.tr(
+                "no details yet"
+            )
             title = f", {person.title}" if person.title else ""
             QListWidgetItem(f"{person.name}{title} — {reach}", self.people_list)
         self._refresh()
@@ -450,11 +512,11 @@ class InterviewDialog(QDialog):
         if contact_id is None or self.contact_picker.currentText() != self.contact_picker.itemText(
             index
         ):
-            self._show("people", "Pick someone from the list, or use “New person…”.")
+            self._show("people", self.tr("Pick someone from the list, or use “New person…”."))
             return
         choice = next(c for c in self._contacts if c.contact_id == contact_id)
         if any(p.contact_id == contact_id for p in self.people):
-            self._show("people", f"{choice.name} is already listed.")
+            self._show("people", self.tr("{name} is already listed.").format(name=choice.name))
             return
         self.add_person(
             PersonDraft(
@@ -546,12 +608,13 @@ class InterviewDialog(QDialog):
             used = self.decision_by_date.isChecked() and (
                 from_qdate(self.decision_date.date()) == reading.day
             )
-            self.decision_reading.setText(
-                f"→ {reading.explain()}" + (": that is the date above." if used else ".")
+            template = (
+                self.tr("→ {reading}: that is the date above.") if used else self.tr("→ {reading}.")
             )
+            self.decision_reading.setText(template.format(reading=reading.explain()))
         elif words:
             self.decision_reading.setText(
-                "Not understood, so kept as their words: choose the date above yourself."
+                self.tr("Not understood, so kept as their words: choose the date above yourself.")
             )
         else:
             self.decision_reading.setText("")
@@ -569,7 +632,9 @@ class InterviewDialog(QDialog):
         self.within_count.setEnabled(self.decision_within.isChecked())
         self.within_unit.setEnabled(self.decision_within.isChecked())
         decided = draft.decision_date() if self.decision_within.isChecked() else None
-        self.within_result.setText(f"= by {long_day(decided)}" if decided else "")
+        self.within_result.setText(
+            self.tr("= by {day}").format(day=long_day(decided)) if decided else ""
+        )
         lines = []
         for item in end_of_interview_checklist(draft):
             mark = (
@@ -581,9 +646,9 @@ class InterviewDialog(QDialog):
             lines.append(f"<p>{mark} {item.question}{detail}</p>")
         unknown = sum(1 for i in end_of_interview_checklist(draft) if not i.answered)
         footer = (
-            "<p><i>All known.</i></p>"
+            self.tr("<p><i>All known.</i></p>")
             if unknown == 0
-            else f"<p><i>{unknown} still unknown: ask when you follow up.</i></p>"
+            else self.tr("<p><i>%n still unknown: ask when you follow up.</i></p>", "", unknown)
         )
         self.checklist.setText("".join(lines) + footer)
 
@@ -601,7 +666,7 @@ class InterviewDialog(QDialog):
         if problems:
             for key, message in problems.messages.items():
                 self._show(key.split(".")[0], message)
-            self.general_error.setText("Please check the marked fields.")
+            self.general_error.setText(self.tr("Please check the marked fields."))
             self.general_error.show()
             return
         super().accept()

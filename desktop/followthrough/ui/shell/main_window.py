@@ -7,7 +7,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.snooze import SnoozeChoice, snooze_until
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.two_clocks import day_and_time
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.logfile import active_log_file
 from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
 from followthrough.services.scheduler import ReminderScheduler
@@ -84,7 +85,20 @@ from followthrough.ui.today.page import TodayPage
 
 log = logging.getLogger(__name__)
 
-PAGES = ("Today", "Applications", "Calendar", "Contacts")
+# The pages by name (code and tests find them by these English names; shown translated).
+PAGES = (
+    QT_TRANSLATE_NOOP("MainWindow", "Today"),
+    QT_TRANSLATE_NOOP("MainWindow", "Applications"),
+    QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
+    QT_TRANSLATE_NOOP("MainWindow", "Contacts"),
+)
+# Their entries in the View menu, with the keyboard accelerator.
+PAGE_MENU_TEXTS = (
+    QT_TRANSLATE_NOOP("MainWindow", "&Today"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Applications"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Calendar"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Contacts"),
+)
 _WELCOME_KEY = "welcome/dismissed"
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
@@ -117,18 +131,7 @@ class MainWindow(QMainWindow):
         self._counts: DataCounts | None = None
         self._fired_during_load: set[int] = set()
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
-        self.nav.setIconSize(QSize(20, 20))
-        icons = (
-            QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            QStyle.StandardPixmap.SP_DirIcon,
-            QStyle.StandardPixmap.SP_FileDialogContentsView,
-            QStyle.StandardPixmap.SP_DirHomeIcon,
-        )
-        for name, icon in zip(PAGES, icons, strict=True):
-            QListWidgetItem(self.style().standardIcon(icon), name, self.nav)
+        self.nav = self._build_navigation()
         self.today_page = TodayPage(self.zone)
         self.applications_page = ApplicationsPage(self.zone, self.today)
         self.calendar_page = CalendarPage(self.zone)
@@ -150,6 +153,37 @@ class MainWindow(QMainWindow):
         )
         self.reminder_handlers = self._reminder_handlers()
         self.due_reminders: list[DueReminder] = []
+        self._build_central()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect_pages()
+        self.today_page.set_welcome_visible(not self._welcome_dismissed())
+        self._restore_geometry()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_navigation(self) -> QListWidget:
+        """The list of pages on the left."""
+        nav = QListWidget()
+        nav.setObjectName("navigation")
+        nav.setFixedWidth(170)
+        nav.setIconSize(QSize(20, 20))
+        icons = (
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            QStyle.StandardPixmap.SP_DirIcon,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
+            QStyle.StandardPixmap.SP_DirHomeIcon,
+        )
+        for name, icon in zip(PAGES, icons, strict=True):
+            QListWidgetItem(
+                self.style().standardIcon(icon),
+                QCoreApplication.translate("MainWindow", name),
+                nav,
+            )
+        return nav
+
+    def _build_central(self) -> None:
+        """The navigation beside the stack of pages it switches between."""
         self.stack = QStackedWidget()
         for page in (
             self.today_page,
@@ -167,7 +201,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.status_counts = QLabel("Loading…")
+    def _build_status_bar(self) -> None:
+        """The counts, and the warning shown once the data file is found damaged."""
+        self.status_counts = QLabel(self.tr("Loading…"))
         self.status_counts.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.status_counts)
         self.damage_label = QLabel()
@@ -176,7 +212,8 @@ class MainWindow(QMainWindow):
         self.damage_label.hide()
         self.statusBar().addPermanentWidget(self.damage_label)
 
-        self._build_menus()
+    def _connect_pages(self) -> None:
+        """What the pages ask for, to the window that does it."""
         for page in (self.today_page, self.applications_page):
             page.add_application.connect(self.new_application)
         self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
@@ -192,9 +229,6 @@ class MainWindow(QMainWindow):
         self.applications_page.move_requested.connect(self.move_application)
         self.contacts_page.open_contact.connect(self.open_contact)
         self.contacts_page.new_contact.connect(lambda: self.open_contact(None))
-
-        self.today_page.set_welcome_visible(not self._welcome_dismissed())
-        self._restore_geometry()
 
     # -- menus ---------------------------------------------------------------------------
 
@@ -212,41 +246,49 @@ class MainWindow(QMainWindow):
         # Explicit keys: the standard-key table differs between platform themes and is
         # empty for Quit on some Linux desktops.
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action("&New application…", "Ctrl+N", self.new_application)
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New application…"), "Ctrl+N", self.new_application)
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", "Ctrl+Q", self.quit)
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu("&Edit")
-        self.find_action = self._action("&Find…", "Ctrl+F", self.focus_search)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), "Ctrl+F", self.focus_search)
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
-        self.preferences_action = self._action("&Preferences…", "Ctrl+,", self.open_preferences)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), "Ctrl+,", self.open_preferences
+        )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(self.preferences_action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         self.page_actions: list[QAction] = []
-        for index, name in enumerate(PAGES):
+        for index, text in enumerate(PAGE_MENU_TEXTS):
             action = self._action(
-                f"&{name}", f"Ctrl+{index + 1}", lambda _c=False, i=index: self.show_page(i)
+                QCoreApplication.translate("MainWindow", text),
+                f"Ctrl+{index + 1}",
+                lambda _c=False, i=index: self.show_page(i),
             )
             view_menu.addAction(action)
             self.page_actions.append(action)
         view_menu.addSeparator()
-        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
         view_menu.addAction(self.refresh_action)
 
-        help_menu = bar.addMenu("&Help")
-        self.help_action = self._action("&Getting started", "F1", self.show_help)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(self.tr("&Getting started"), "F1", self.show_help)
         help_menu.addAction(self.help_action)
-        self.log_folder_action = self._action("Open the &log folder", None, self.open_log_folder)
+        self.log_folder_action = self._action(
+            self.tr("Open the &log folder"), None, self.open_log_folder
+        )
         help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
-        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
+        self.about_action = self._action(
+            self.tr("&About {app}").format(app=APP_NAME), None, self.show_about
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
 
@@ -339,15 +381,20 @@ class MainWindow(QMainWindow):
 
     def database_damaged(self, message: str) -> None:
         """The background check found damage: nothing more is saved; say so, for good."""
-        self.damage_label.setText("Not saving: your data file is damaged (see the message).")
+        self.damage_label.setText(
+            self.tr("Not saving: your data file is damaged (see the message).")
+        )
         self.damage_label.show()
         message_box(QMessageBox.Icon.Critical, APP_NAME, message, self).exec()
 
     def _show_load_error(self, message: str) -> None:
         self._refreshed()
-        self.status_counts.setText("Could not load data")
+        self.status_counts.setText(self.tr("Could not load data"))
         message_box(
-            QMessageBox.Icon.Warning, APP_NAME, f"Your data could not be loaded: {message}", self
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            self.tr("Your data could not be loaded: {message}").format(message=message),
+            self,
         ).exec()
 
     def load_month(self, year: int, month: int) -> None:
@@ -463,7 +510,9 @@ class MainWindow(QMainWindow):
     def reminder_done(self, reminder_id: int) -> None:
         now = self.clock.now()
         self._reminder_step(
-            lambda: mark_done(reminder_id, now), "Marked done.", "the reminder marked as done"
+            lambda: mark_done(reminder_id, now),
+            self.tr("Marked done."),
+            self.tr("the reminder marked as done"),
         )
 
     def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
@@ -473,7 +522,9 @@ class MainWindow(QMainWindow):
         local = until.astimezone(self.zone)
         when = day_and_time(local)
         self._reminder_step(
-            lambda: snooze(reminder_id, until), f"Snoozed until {when}.", f"the snooze until {when}"
+            lambda: snooze(reminder_id, until),
+            self.tr("Snoozed until {when}.").format(when=when),
+            self.tr("the snooze until {when}").format(when=when),
         )
 
     def _reminder_step(self, work: Any, message: str, what: str) -> None:
@@ -501,26 +552,32 @@ class MainWindow(QMainWindow):
         chosen = dialog.value()
 
         def save() -> str:
+            """Runs off the GUI thread: why starting at login was not set, if it was not."""
             options.put_all({option: chosen[option.key] for option in options.ALL_OPTIONS})
             try:
                 set_autostart(bool(chosen[options.START_AT_LOGIN.key]), default_command())
             except NotImplementedError as exc:
-                return f"Preferences saved. {exc}"
-            return "Preferences saved."
+                return str(exc)
+            return ""
 
-        def saved(message: str) -> None:
+        def saved(not_at_login: str) -> None:
+            message = (
+                self.tr("Preferences saved. {reason}").format(reason=not_at_login)
+                if not_at_login
+                else self.tr("Preferences saved.")
+            )
             wanted = str(chosen[options.USER_ZONE.key]) or options.the_computers_zone().key
             if wanted != self.zone.key:
                 # One clock per session: what is planned and what is shown agree.
-                message += (
-                    f" Your time zone ({wanted}) applies from the next start of Follow-Through."
-                )
+                message += " " + self.tr(
+                    "Your time zone ({zone}) applies from the next start of Follow-Through."
+                ).format(zone=wanted)
             self._after_change(message)
 
         saving.save(
             self.context.runner,
             self,
-            "your preferences",
+            self.tr("your preferences"),
             save,
             saved,
             edit=lambda: self._edit_preferences(chosen),
@@ -556,9 +613,15 @@ class MainWindow(QMainWindow):
         saving.save(
             self.context.runner,
             self,
-            f"{card.company} moved to “{target.label}”",
+            self.tr("{company} moved to “{stage}”").format(
+                company=card.company, stage=target.label
+            ),
             lambda: change_stage(application_id, target, clock, today, reason),
-            lambda _r: self._after_change(f"{card.company}: now “{target.label}”."),
+            lambda _r: self._after_change(
+                self.tr("{company}: now “{stage}”.").format(
+                    company=card.company, stage=target.label
+                )
+            ),
         )
 
     def open_contact(self, contact_id: int | None) -> None:
@@ -589,7 +652,7 @@ class MainWindow(QMainWindow):
                 self,
                 name,
                 lambda: delete_contact(contact_id),
-                lambda _r: self._after_change(f"Deleted {name}."),
+                lambda _r: self._after_change(self.tr("Deleted {name}.").format(name=name)),
                 verb="deleted",
             )
             return
@@ -599,7 +662,7 @@ class MainWindow(QMainWindow):
             self,
             value.name,
             lambda: save_contact(value, clock, contact_id),
-            lambda _r: self._after_change(f"Saved {value.name}."),
+            lambda _r: self._after_change(self.tr("Saved {name}.").format(name=value.name)),
             edit=lambda: self._run_contact_dialog(dialog, contact_id, name),
         )
 
@@ -612,7 +675,10 @@ class MainWindow(QMainWindow):
 
     def _show_failure(self, message: str) -> None:
         message_box(
-            QMessageBox.Icon.Warning, APP_NAME, f"That could not be loaded: {message}", self
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            self.tr("That could not be loaded: {message}").format(message=message),
+            self,
         ).exec()
 
     def new_application(self) -> None:
@@ -639,7 +705,9 @@ class MainWindow(QMainWindow):
 
         def saved(application_id: int) -> None:
             self.data_changed.emit()
-            self.statusBar().showMessage(f"Added {value.company}.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Added {company}.").format(company=value.company), 5000
+            )
             self.show_page(PAGES.index("Applications"))
             self.refresh()
             self.open_application(application_id)
@@ -647,7 +715,7 @@ class MainWindow(QMainWindow):
         saving.save(
             self.context.runner,
             self,
-            f"the application to {value.company}",
+            self.tr("the application to {company}").format(company=value.company),
             save,
             saved,
             edit=lambda: self._run_new_application(dialog),
@@ -669,10 +737,10 @@ class MainWindow(QMainWindow):
         self.today_page.set_welcome_visible(False)
 
     def show_help(self) -> None:
-        TextDialog("Getting started", help_html(self.context.data_dir), self).open()
+        TextDialog(self.tr("Getting started"), help_html(self.context.data_dir), self).open()
 
     def show_about(self) -> None:
-        TextDialog(f"About {APP_NAME}", ABOUT_TEXT, self).open()
+        TextDialog(self.tr("About {app}").format(app=APP_NAME), ABOUT_TEXT, self).open()
 
     def open_log_folder(self) -> None:
         """Help > Open the log folder: the data folder, in the file manager."""
@@ -680,12 +748,18 @@ class MainWindow(QMainWindow):
         log_file = active_log_file(data_dir)
         if log_file is None:
             self._tell(
-                f"No log file could be created in your data folder ({data_dir}), so there "
-                f"is none to open. Start {APP_NAME} from a terminal (with --verbose for "
-                "more detail) to see its log there."
+                self.tr(
+                    "No log file could be created in your data folder ({folder}), so there "
+                    "is none to open. Start {app} from a terminal (with --verbose for "
+                    "more detail) to see its log there."
+                ).format(folder=data_dir, app=APP_NAME)
             )
         elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file.parent))):
-            self._tell(f"The file manager could not be opened. The log file is {log_file}")
+            self._tell(
+                self.tr("The file manager could not be opened. The log file is {path}").format(
+                    path=log_file
+                )
+            )
 
     def _tell(self, text: str) -> None:
         box = message_box(QMessageBox.Icon.Information, APP_NAME, text, self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.domain.zones import zone_names
 from followthrough.services.autostart import manual_steps
 from followthrough.store.settings import (
@@ -37,14 +39,16 @@ from followthrough.store.settings import (
 from followthrough.ui.common.formatting import computer_zone
 from followthrough.ui.common.forms import error_label
 
-PATIENCE_HELP = (
+PATIENCE_HELP = QT_TRANSLATE_NOOP(
+    "preferences",
     "Advice differs on how long to keep trying. One source reads a single unanswered "
     "message as the answer (choose 1); others suggest a few attempts before moving on "
-    "(3, the default, or 5 if you want to give it longer)."
+    "(3, the default, or 5 if you want to give it longer).",
 )
-QUIET_ORDER_ERROR = (
+QUIET_ORDER_ERROR = QT_TRANSLATE_NOOP(
+    "preferences",
     "Reminders must start earlier in the day than they stop: choose a start hour before "
-    "the stop hour."
+    "the stop hour.",
 )
 INT_LIMIT = 2**31 - 1
 
@@ -52,7 +56,11 @@ INT_LIMIT = 2**31 - 1
 def _checked(option: Option[Any], value: object) -> object:
     """``value`` when the option accepts it (raises ValueError otherwise)."""
     if isinstance(value, bool) and not isinstance(option.default, bool):
-        raise ValueError(f"{option.label}: expected {type(option.default).__name__}")
+        raise ValueError(
+            QCoreApplication.translate("preferences", "{label}: expected {kind}").format(
+                label=option.label, kind=type(option.default).__name__
+            )
+        )
     return option.check(value)
 
 
@@ -75,12 +83,12 @@ class PreferencesDialog(QDialog):
     def __init__(self, values: Mapping[str, object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Qt adds " — Follow-Through" to every window title itself.
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(480)
         self._readers: dict[str, Callable[[], object]] = {}
         self.editors: dict[str, QWidget] = {}
         self.form = QFormLayout()
-        self.patience_help = QLabel(PATIENCE_HELP)
+        self.patience_help = QLabel(QCoreApplication.translate("preferences", PATIENCE_HELP))
         self.patience_help.setObjectName("patienceHelp")
         self.patience_help.setWordWrap(True)
         font = self.patience_help.font()
@@ -118,75 +126,99 @@ class PreferencesDialog(QDialog):
     # -- building ------------------------------------------------------------------------
 
     def _add_editor(self, option: Option[Any], value: object) -> None:
-        editor: QWidget
-        if option.choices:
-            combo = QComboBox()
-            for choice in option.choices:
-                text = f"{choice} (default)" if choice == option.default else str(choice)
-                combo.addItem(text, choice)
-            combo.setCurrentIndex(list(option.choices).index(value))
-            combo.currentIndexChanged.connect(self.validate)
-            self._readers[option.key] = combo.currentData
-            editor = combo
-        elif isinstance(option.default, bool):
-            checkbox = QCheckBox(option.label)
-            checkbox.setChecked(bool(value))
-            checkbox.toggled.connect(self.validate)
-            self._readers[option.key] = checkbox.isChecked
-            editor = checkbox
-        elif isinstance(option.default, int):
-            spin = QSpinBox()
-            spin.setRange(
-                option.minimum if option.minimum is not None else -INT_LIMIT,
-                option.maximum if option.maximum is not None else INT_LIMIT,
-            )
-            if option.key.endswith("_hour"):
-                spin.setSuffix(":00")
-            spin.setValue(value if isinstance(value, int) else int(option.default))
-            spin.valueChanged.connect(self.validate)
-            self._readers[option.key] = spin.value
-            editor = spin
-        elif option.time_zone:
-            zones = QComboBox()
-            zones.setEditable(True)
-            zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            zones.setToolTip("Used from the next start of Follow-Through.")
-            zones.addItem(f"The computer's ({computer_zone().key})", "")
-            for name in zone_names():
-                zones.addItem(name, name)
-            found = zones.findData(str(value))
-            zones.setCurrentIndex(max(found, 0))
-            zones.currentIndexChanged.connect(self.validate)
-            zones.editTextChanged.connect(self.validate)
-
-            def chosen(box: QComboBox = zones) -> str:
-                # A typed name counts when it is a zone; the first entry means "follow the
-                # computer's".
-                typed = box.currentText().strip()
-                if box.currentIndex() >= 0 and box.itemText(box.currentIndex()) == typed:
-                    return str(box.currentData())
-                return typed
-
-            self._readers[option.key] = chosen
-            editor = zones
-        elif option.multiline:
-            area = QPlainTextEdit(str(value))
-            area.setTabChangesFocus(True)
-            area.setFixedHeight(area.fontMetrics().lineSpacing() * 4 + 12)
-            area.textChanged.connect(self.validate)
-            self._readers[option.key] = area.toPlainText
-            editor = area
-        else:
-            line = QLineEdit(str(value))
-            line.textChanged.connect(self.validate)
-            self._readers[option.key] = line.text
-            editor = line
+        editor = self._make_editor(option, value)
         editor.setObjectName(option.key)
         self.editors[option.key] = editor
         if isinstance(editor, QCheckBox):
             self.form.addRow(editor)
         else:
-            self.form.addRow(f"{option.label}:", editor)
+            self.form.addRow(self.tr("{label}:").format(label=option.label), editor)
+
+    def _make_editor(self, option: Option[Any], value: object) -> QWidget:
+        """The editor that fits the option, its reader registered."""
+        if option.choices:
+            return self._choice_editor(option, value)
+        if isinstance(option.default, bool):
+            return self._check_editor(option, value)
+        if isinstance(option.default, int):
+            return self._number_editor(option, value)
+        if option.time_zone:
+            return self._zone_editor(option, value)
+        if option.multiline:
+            return self._text_editor(option, value)
+        return self._line_editor(option, value)
+
+    def _choice_editor(self, option: Option[Any], value: object) -> QWidget:
+        combo = QComboBox()
+        for choice in option.choices:
+            text = (
+                self.tr("{choice} (default)").format(choice=choice)
+                if choice == option.default
+                else str(choice)
+            )
+            combo.addItem(text, choice)
+        combo.setCurrentIndex(list(option.choices).index(value))
+        combo.currentIndexChanged.connect(self.validate)
+        self._readers[option.key] = combo.currentData
+        return combo
+
+    def _check_editor(self, option: Option[Any], value: object) -> QWidget:
+        checkbox = QCheckBox(option.label)
+        checkbox.setChecked(bool(value))
+        checkbox.toggled.connect(self.validate)
+        self._readers[option.key] = checkbox.isChecked
+        return checkbox
+
+    def _number_editor(self, option: Option[Any], value: object) -> QWidget:
+        spin = QSpinBox()
+        spin.setRange(
+            option.minimum if option.minimum is not None else -INT_LIMIT,
+            option.maximum if option.maximum is not None else INT_LIMIT,
+        )
+        if option.key.endswith("_hour"):
+            spin.setSuffix(":00")
+        spin.setValue(value if isinstance(value, int) else int(option.default))
+        spin.valueChanged.connect(self.validate)
+        self._readers[option.key] = spin.value
+        return spin
+
+    def _zone_editor(self, option: Option[Any], value: object) -> QWidget:
+        zones = QComboBox()
+        zones.setEditable(True)
+        zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        zones.setToolTip(self.tr("Used from the next start of Follow-Through."))
+        zones.addItem(self.tr("The computer's ({zone})").format(zone=computer_zone().key), "")
+        for name in zone_names():
+            zones.addItem(name, name)
+        found = zones.findData(str(value))
+        zones.setCurrentIndex(max(found, 0))
+        zones.currentIndexChanged.connect(self.validate)
+        zones.editTextChanged.connect(self.validate)
+
+        def chosen(box: QComboBox = zones) -> str:
+            # A typed name counts when it is a zone; the first entry means "follow the
+            # computer's".
+            typed = box.currentText().strip()
+            if box.currentIndex() >= 0 and box.itemText(box.currentIndex()) == typed:
+                return str(box.currentData())
+            return typed
+
+        self._readers[option.key] = chosen
+        return zones
+
+    def _text_editor(self, option: Option[Any], value: object) -> QWidget:
+        area = QPlainTextEdit(str(value))
+        area.setTabChangesFocus(True)
+        area.setFixedHeight(area.fontMetrics().lineSpacing() * 4 + 12)
+        area.textChanged.connect(self.validate)
+        self._readers[option.key] = area.toPlainText
+        return area
+
+    def _line_editor(self, option: Option[Any], value: object) -> QWidget:
+        line = QLineEdit(str(value))
+        line.textChanged.connect(self.validate)
+        self._readers[option.key] = line.text
+        return line
 
     # -- values --------------------------------------------------------------------------
 
@@ -205,7 +237,7 @@ class PreferencesDialog(QDialog):
                 found.append(str(exc))
         start, end = values[QUIET_START.key], values[QUIET_END.key]
         if isinstance(start, int) and isinstance(end, int) and start >= end:
-            found.append(QUIET_ORDER_ERROR)
+            found.append(QCoreApplication.translate("preferences", QUIET_ORDER_ERROR))
         return found
 
     def validate(self) -> bool:

@@ -56,7 +56,6 @@ NOT_YET: set[str] = {
     "followups/dialogs.py",
     "interviews/dialogs.py",
     "notes/composer.py",
-    "notes/spell_highlight.py",
     "references/dialogs.py",
     "references/tab.py",
     "shell/main_window.py",

@@ -55,7 +55,6 @@ NOT_YET: set[str] = {
     "contacts/page.py",
     "followups/dialogs.py",
     "interviews/dialogs.py",
-    "references/tab.py",
     "shell/main_window.py",
     "shell/preferences.py",
     "shell/tray.py",

@@ -53,7 +53,6 @@ NOT_YET: set[str] = {
     "contacts/dialog.py",
     "contacts/form.py",
     "contacts/page.py",
-    "followups/dialogs.py",
     "interviews/dialogs.py",
     "shell/main_window.py",
     "shell/preferences.py",

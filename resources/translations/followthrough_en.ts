@@ -79,6 +79,16 @@
         </message>
     </context>
     <context>
+        <name>NoteComposerDialog</name>
+        <message numerus="yes">
+            <source>%Ln word(s)</source>
+            <translation>
+                <numerusform>%Ln word</numerusform>
+                <numerusform>%Ln words</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RemindersPanel</name>
         <message numerus="yes">
             <source>&lt;b&gt;Reminders&lt;/b&gt; — %Ln item(s) due</source>

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -54,19 +54,31 @@ from followthrough.store.touchpoints import (
 from followthrough.ui.common.forms import date_edit, error_label, from_qdate, keep_narrow
 from followthrough.ui.common.text import plain_label
 
-CHANNEL_CHOICES: tuple[tuple[str, Channel], ...] = (
-    ("&Call", Channel.PHONE),
-    ("&Voicemail left", Channel.VOICEMAIL),
-    ("&E-mail", Channel.EMAIL),
-    ("Their &reply", Channel.REPLY),
+# Texts marked for translation (shown through QCoreApplication.translate in the dialog's
+# context).
+CHANNEL_CHOICES: tuple[tuple[object, Channel], ...] = (
+    (QT_TRANSLATE_NOOP("TouchpointDialog", "&Call"), Channel.PHONE),
+    (QT_TRANSLATE_NOOP("TouchpointDialog", "&Voicemail left"), Channel.VOICEMAIL),
+    (QT_TRANSLATE_NOOP("TouchpointDialog", "&E-mail"), Channel.EMAIL),
+    (QT_TRANSLATE_NOOP("TouchpointDialog", "Their &reply"), Channel.REPLY),
 )
-OUTCOME_CHOICES: tuple[tuple[str, Outcome], ...] = (
-    ("&No news", Outcome.NO_NEWS),
-    ("&Still a candidate", Outcome.STILL_CANDIDATE),
-    ("New &timeframe: they decide by", Outcome.NEW_TIMEFRAME),
-    ("Position &filled (closes the application)", Outcome.FILLED),
+OUTCOME_CHOICES: tuple[tuple[object, Outcome], ...] = (
+    (QT_TRANSLATE_NOOP("TouchpointDialog", "&No news"), Outcome.NO_NEWS),
+    (QT_TRANSLATE_NOOP("TouchpointDialog", "&Still a candidate"), Outcome.STILL_CANDIDATE),
+    (
+        QT_TRANSLATE_NOOP("TouchpointDialog", "New &timeframe: they decide by"),
+        Outcome.NEW_TIMEFRAME,
+    ),
+    (
+        QT_TRANSLATE_NOOP("TouchpointDialog", "Position &filled (closes the application)"),
+        Outcome.FILLED,
+    ),
 )
-METHOD_WORDS = {"phone": "phone", "email": "e-mail", "either": "phone or e-mail"}
+METHOD_WORDS = {
+    "phone": QT_TRANSLATE_NOOP("CallSheetDialog", "phone"),
+    "email": QT_TRANSLATE_NOOP("CallSheetDialog", "e-mail"),
+    "either": QT_TRANSLATE_NOOP("CallSheetDialog", "phone or e-mail"),
+}
 # A new decision date is usually a week or two out; this is only where the picker starts.
 NEW_DATE_OFFSET = timedelta(days=14)
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -115,7 +127,7 @@ class TouchpointDialog(QDialog):
         application_id: int = 0,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Log a follow-up — {company}")
+        self.setWindowTitle(self.tr("Log a follow-up — {company}").format(company=company))
         self.setMinimumWidth(500)
         self._now = now
         self._zone = zone
@@ -123,76 +135,10 @@ class TouchpointDialog(QDialog):
         local = now.astimezone(zone)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-
-        self.day = date_edit(local.date())
-        self.day.setObjectName("touchDay")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.time = QTimeEdit(QTime(local.hour, local.minute))
-        self.time.setObjectName("touchTime")
-        self.time.setDisplayFormat("HH:mm")
-        when = QHBoxLayout()
-        when.addWidget(self.day)
-        when.addWidget(self.time)
-        when.addStretch(1)
-        when_label = QLabel("Whe&n")
-        when_label.setBuddy(self.day)
-        form.addRow(when_label, when)
-
-        self.channels = QButtonGroup(self)
-        channel_row = QHBoxLayout()
-        self.channel_buttons: dict[Channel, QRadioButton] = {}
-        for text, channel in CHANNEL_CHOICES:
-            button = QRadioButton(text)
-            button.setObjectName(f"channel_{channel.value}")
-            self.channels.addButton(button)
-            self.channel_buttons[channel] = button
-            channel_row.addWidget(button)
-        channel_row.addStretch(1)
-        form.addRow("How", channel_row)
-
-        self.answered = QCheckBox("They &answered (picked up, or wrote back)")
-        self.answered.setObjectName("answered")
-        form.addRow("", self.answered)
-
-        self.outcomes = QButtonGroup(self)
-        outcome_box = QVBoxLayout()
-        outcome_box.setSpacing(2)
-        self.outcome_buttons: dict[Outcome, QRadioButton] = {}
-        self.new_decision_on = date_edit(local.date() + NEW_DATE_OFFSET)
-        self.new_decision_on.setObjectName("newDecisionOn")
-        self.new_decision_on.setCalendarPopup(True)
-        self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")
-        for text, outcome in OUTCOME_CHOICES:
-            button = QRadioButton(text)
-            button.setObjectName(f"outcome_{outcome.value}")
-            self.outcomes.addButton(button)
-            self.outcome_buttons[outcome] = button
-            if outcome is Outcome.NEW_TIMEFRAME:
-                row = QHBoxLayout()
-                row.addWidget(button)
-                row.addWidget(self.new_decision_on)
-                row.addStretch(1)
-                outcome_box.addLayout(row)
-            else:
-                outcome_box.addWidget(button)
-        form.addRow("What it brought", outcome_box)
-
-        self.person = keep_narrow(QComboBox())
-        self.person.setObjectName("touchPerson")
-        self.person.addItem("Nobody in particular", None)
-        for contact_id, name in people:
-            self.person.addItem(name, contact_id)
-        # The person the plan names (the call sheet's first) is who one usually reached.
-        self.person.setCurrentIndex(1 if people else 0)
-        form.addRow("&With", self.person)
-
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("touchNotes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
-        self.notes.setPlaceholderText("What was said, who you spoke to instead, …")
-        form.addRow("N&otes", self.notes)
+        self._add_when_row(form, local)
+        self._add_channel_rows(form)
+        self._add_outcome_row(form, local.date() + NEW_DATE_OFFSET)
+        self._add_person_and_notes(form, people)
         layout.addLayout(form)
 
         self.error = error_label("touchpoint")
@@ -201,7 +147,7 @@ class TouchpointDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Log it")
+        self.ok_button.setText(self.tr("&Log it"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -215,6 +161,84 @@ class TouchpointDialog(QDialog):
             widget.editingFinished.connect(self.error.hide)
         self._channel_changed()
         self._outcome_changed()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add_when_row(self, form: QFormLayout, local: datetime) -> None:
+        self.day = date_edit(local.date())
+        self.day.setObjectName("touchDay")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.time = QTimeEdit(QTime(local.hour, local.minute))
+        self.time.setObjectName("touchTime")
+        self.time.setDisplayFormat("HH:mm")
+        when = QHBoxLayout()
+        when.addWidget(self.day)
+        when.addWidget(self.time)
+        when.addStretch(1)
+        when_label = QLabel(self.tr("Whe&n"))
+        when_label.setBuddy(self.day)
+        form.addRow(when_label, when)
+
+    def _add_channel_rows(self, form: QFormLayout) -> None:
+        """How (call, voicemail, e-mail, their reply), and whether they answered."""
+        self.channels = QButtonGroup(self)
+        channel_row = QHBoxLayout()
+        self.channel_buttons: dict[Channel, QRadioButton] = {}
+        for text, channel in CHANNEL_CHOICES:
+            button = QRadioButton(QCoreApplication.translate("TouchpointDialog", str(text)))
+            button.setObjectName(f"channel_{channel.value}")
+            self.channels.addButton(button)
+            self.channel_buttons[channel] = button
+            channel_row.addWidget(button)
+        channel_row.addStretch(1)
+        form.addRow(self.tr("How"), channel_row)
+
+        self.answered = QCheckBox(self.tr("They &answered (picked up, or wrote back)"))
+        self.answered.setObjectName("answered")
+        form.addRow("", self.answered)
+
+    def _add_outcome_row(self, form: QFormLayout, new_date: date) -> None:
+        """What it brought; a new timeframe with the day they now decide by."""
+        self.outcomes = QButtonGroup(self)
+        outcome_box = QVBoxLayout()
+        outcome_box.setSpacing(2)
+        self.outcome_buttons: dict[Outcome, QRadioButton] = {}
+        self.new_decision_on = date_edit(new_date)
+        self.new_decision_on.setObjectName("newDecisionOn")
+        self.new_decision_on.setCalendarPopup(True)
+        self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")
+        for text, outcome in OUTCOME_CHOICES:
+            button = QRadioButton(QCoreApplication.translate("TouchpointDialog", str(text)))
+            button.setObjectName(f"outcome_{outcome.value}")
+            self.outcomes.addButton(button)
+            self.outcome_buttons[outcome] = button
+            if outcome is Outcome.NEW_TIMEFRAME:
+                row = QHBoxLayout()
+                row.addWidget(button)
+                row.addWidget(self.new_decision_on)
+                row.addStretch(1)
+                outcome_box.addLayout(row)
+            else:
+                outcome_box.addWidget(button)
+        form.addRow(self.tr("What it brought"), outcome_box)
+
+    def _add_person_and_notes(self, form: QFormLayout, people: list[tuple[int, str]]) -> None:
+        self.person = keep_narrow(QComboBox())
+        self.person.setObjectName("touchPerson")
+        self.person.addItem(self.tr("Nobody in particular"), None)
+        for contact_id, name in people:
+            self.person.addItem(name, contact_id)
+        # The person the plan names (the call sheet's first) is who one usually reached.
+        self.person.setCurrentIndex(1 if people else 0)
+        form.addRow(self.tr("&With"), self.person)
+
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("touchNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        self.notes.setPlaceholderText(self.tr("What was said, who you spoke to instead, …"))
+        form.addRow(self.tr("N&otes"), self.notes)
 
     # -- keeping the choices consistent --------------------------------------------------
 
@@ -316,7 +340,7 @@ class CallSheetDialog(QDialog):
         self._zone = zone
         self._today = now.astimezone(zone).date()
         self._value: TouchpointInput | None = None
-        self.setWindowTitle(f"Call sheet — {facts.company}")
+        self.setWindowTitle(self.tr("Call sheet — {company}").format(company=facts.company))
         self.resize(940, 720)
         self.setStyleSheet(OPENER_STYLE)
         layout = QVBoxLayout(self)
@@ -342,15 +366,22 @@ class CallSheetDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
 
+    def _method_words(self, method: str | None) -> str:
+        """How they prefer to be reached, in words ("" when not known)."""
+        words = METHOD_WORDS.get(method or "")
+        return QCoreApplication.translate("CallSheetDialog", str(words)) if words else ""
+
     def _who_box(self) -> QGroupBox:
-        box = QGroupBox("Who to call")
+        box = QGroupBox(self.tr("Who to call"))
         grid = QGridLayout(box)
         self.person = keep_narrow(QComboBox())
         self.person.setObjectName("callPerson")
         for person in self.facts.people:
             self.person.addItem(person.label(), person.contact_id)
         if not self.facts.people:
-            self.person.addItem(f"Someone at {self.facts.company}", None)
+            self.person.addItem(
+                self.tr("Someone at {company}").format(company=self.facts.company), None
+            )
         self.person.setVisible(len(self.facts.people) > 1)
         self.who = _plain_label(wrap=False)
         self.who.setObjectName("callWho")
@@ -367,7 +398,7 @@ class CallSheetDialog(QDialog):
         grid.addWidget(self.reach, 1, 0, 1, 2)
         if len(self.facts.people) > 1:
             row = QHBoxLayout()
-            label = QLabel("&Calling")
+            label = QLabel(self.tr("&Calling"))
             label.setBuddy(self.person)
             row.addWidget(label)
             row.addWidget(self.person, 1)
@@ -376,37 +407,61 @@ class CallSheetDialog(QDialog):
         return box
 
     def _said_text(self) -> str:
+        """What was said at the interview, as rich text (everything typed is escaped)."""
         facts = self.facts
-        parts = []
-        if facts.interview_day is not None:
-            round_text = f"round {facts.interview_round}, " if facts.interview_round else ""
-            parts.append(f"<b>Interview:</b> {round_text}{short_day(facts.interview_day)}")
-        if facts.next_step:
-            parts.append(f"<b>Next step:</b> {escape(facts.next_step)}")
-        if facts.decision_on is not None:
-            parts.append(f"<b>Decision by:</b> {short_day(facts.decision_on)}")
-        if facts.check_back_when or facts.check_back_method:
-            how = METHOD_WORDS.get(facts.check_back_method or "", "")
-            when = escape(facts.check_back_when)
-            text = f"{when} (by {how})" if when and how else when or f"by {how}"
-            parts.append(f"<b>Check back:</b> {text}")
         # Two facts a line: short enough to read at a glance, never wrapped mid-fact.
+        parts = self._said_facts()
         lines = ["  ·  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2)]
         if facts.channel is Channel.EMAIL:
             # The plan says e-mail (their preference, or what they said): say so here too.
             lines.insert(
                 0,
-                "<b>They prefer e-mail:</b> the follow-up plan says write to them; "
-                "a call is still logged here if you make one.",
+                self.tr(
+                    "<b>They prefer e-mail:</b> the follow-up plan says write to them; "
+                    "a call is still logged here if you make one."
+                ),
             )
         last = facts.last_touchpoint
         if last is not None:
             day = short_day(last.at.astimezone(self._zone).date())
-            lines.append(f"<b>Last contact:</b> {escape(last.summary)} ({day})")
+            lines.append(
+                self.tr("<b>Last contact:</b> {summary} ({day})").format(
+                    summary=escape(last.summary), day=day
+                )
+            )
         return "<br>".join(lines)
 
+    def _said_facts(self) -> list[str]:
+        """The interview, the next step, the decision day and when to check back."""
+        facts = self.facts
+        parts = []
+        if facts.interview_day is not None:
+            day = short_day(facts.interview_day)
+            parts.append(
+                self.tr("<b>Interview:</b> round {round}, {day}").format(
+                    round=facts.interview_round, day=day
+                )
+                if facts.interview_round
+                else self.tr("<b>Interview:</b> {day}").format(day=day)
+            )
+        if facts.next_step:
+            parts.append(self.tr("<b>Next step:</b> {step}").format(step=escape(facts.next_step)))
+        if facts.decision_on is not None:
+            parts.append(
+                self.tr("<b>Decision by:</b> {day}").format(day=short_day(facts.decision_on))
+            )
+        if facts.check_back_when or facts.check_back_method:
+            how = self._method_words(facts.check_back_method)
+            when = escape(facts.check_back_when)
+            if when and how:
+                text = self.tr("{when} (by {how})").format(when=when, how=how)
+            else:
+                text = when or self.tr("by {how}").format(how=how)
+            parts.append(self.tr("<b>Check back:</b> {when}").format(when=text))
+        return parts
+
     def _warm_up_box(self) -> QGroupBox:
-        box = QGroupBox("Before you dial")
+        box = QGroupBox(self.tr("Before you dial"))
         column = QVBoxLayout(box)
         self.warm_up: dict[str, QCheckBox] = {}
         for step in WARM_UP:
@@ -422,7 +477,7 @@ class CallSheetDialog(QDialog):
         return box
 
     def _script_box(self) -> QGroupBox:
-        box = QGroupBox("What to say")
+        box = QGroupBox(self.tr("What to say"))
         outer = QVBoxLayout(box)
         outer.setContentsMargins(0, 0, 0, 0)
         # A long intro or next step wraps to more lines: scroll then, never cut text off.
@@ -436,7 +491,9 @@ class CallSheetDialog(QDialog):
         scroll.setWidget(content)
         outer.addWidget(scroll)
         column = QVBoxLayout(content)
-        intro_label = QLabel("Your five-second &intro — who you are, in one line they will recall")
+        intro_label = QLabel(
+            self.tr("Your five-second &intro — who you are, in one line they will recall")
+        )
         column.addWidget(intro_label)
         self.intro = QLineEdit(
             self.facts.intro_line
@@ -450,14 +507,14 @@ class CallSheetDialog(QDialog):
         self.intro_hint.setObjectName("introHint")
         column.addWidget(self.intro_hint)
         column.addSpacing(4)
-        column.addWidget(QLabel("<b>Open with</b>"))
+        column.addWidget(QLabel(self.tr("<b>Open with</b>")))
         self.opener = _plain_label()
         self.opener.setObjectName("opener")
         self.opener.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.opener)
         column.addWidget(_hint_label(OPENING_TIP))
         column.addSpacing(4)
-        column.addWidget(QLabel("<b>Then ask</b>"))
+        column.addWidget(QLabel(self.tr("<b>Then ask</b>")))
         self.questions: list[QLabel] = []
         for number, text in enumerate(questions_for(self.facts.next_step), start=1):
             label = _plain_label(f"{number}.  {text}")
@@ -469,27 +526,43 @@ class CallSheetDialog(QDialog):
 
     def _outcome_area(self) -> QVBoxLayout:
         area = QVBoxLayout()
+        area.addLayout(self._build_notes_row())
+        area.addWidget(self._build_timeframe_row())
+        self.error = error_label("callSheet")
+        area.addWidget(self.error)
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.HLine)
+        frame.setFrameShadow(QFrame.Shadow.Sunken)
+        area.addWidget(frame)
+        area.addLayout(self._build_outcome_buttons())
+        return area
+
+    def _build_notes_row(self) -> QHBoxLayout:
         notes_row = QHBoxLayout()
-        notes_label = QLabel("N&otes")
+        notes_label = QLabel(self.tr("N&otes"))
         self.notes = QLineEdit()
         self.notes.setObjectName("callNotes")
-        self.notes.setPlaceholderText("Optional: what they said, who you spoke to instead, …")
+        self.notes.setPlaceholderText(
+            self.tr("Optional: what they said, who you spoke to instead, …")
+        )
         notes_label.setBuddy(self.notes)
         notes_row.addWidget(notes_label)
         notes_row.addWidget(self.notes, 1)
-        area.addLayout(notes_row)
+        return notes_row
 
+    def _build_timeframe_row(self) -> QWidget:
+        """The day they now decide by, shown once "new timeframe" is clicked."""
         self.timeframe_row = QWidget()
         self.timeframe_row.setObjectName("timeframeRow")
         row = QHBoxLayout(self.timeframe_row)
         row.setContentsMargins(0, 0, 0, 0)
-        date_label = QLabel("They now expect to &decide by")
+        date_label = QLabel(self.tr("They now expect to &decide by"))
         self.new_decision_on = date_edit(self._today + NEW_DATE_OFFSET)
         self.new_decision_on.setObjectName("callNewDecisionOn")
         self.new_decision_on.setCalendarPopup(True)
         self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")
         date_label.setBuddy(self.new_decision_on)
-        self.log_timeframe = QPushButton("&Log new timeframe")
+        self.log_timeframe = QPushButton(self.tr("&Log new timeframe"))
         self.log_timeframe.setObjectName("logTimeframe")
         self.log_timeframe.clicked.connect(self._log_new_timeframe)
         row.addWidget(date_label)
@@ -497,36 +570,31 @@ class CallSheetDialog(QDialog):
         row.addWidget(self.log_timeframe)
         row.addStretch(1)
         self.timeframe_row.hide()
-        area.addWidget(self.timeframe_row)
+        return self.timeframe_row
 
-        self.error = error_label("callSheet")
-        area.addWidget(self.error)
-
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.HLine)
-        frame.setFrameShadow(QFrame.Shadow.Sunken)
-        area.addWidget(frame)
+    def _build_outcome_buttons(self) -> QHBoxLayout:
+        """How did it go? One button per outcome; each logs the call and closes."""
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("How did it go?"))
-        self.voicemail_button = QPushButton("No answer — left a &voicemail")
+        buttons.addWidget(QLabel(self.tr("How did it go?")))
+        self.voicemail_button = QPushButton(self.tr("No answer — left a &voicemail"))
         self.voicemail_button.setObjectName("outcomeVoicemail")
         self.voicemail_button.clicked.connect(
             lambda: self._finish(Channel.VOICEMAIL, False, Outcome.NO_NEWS)
         )
-        self.candidate_button = QPushButton("Spoke: &still a candidate")
+        self.candidate_button = QPushButton(self.tr("Spoke: &still a candidate"))
         self.candidate_button.setObjectName("outcomeStillCandidate")
         self.candidate_button.clicked.connect(
             lambda: self._finish(Channel.PHONE, True, Outcome.STILL_CANDIDATE)
         )
-        self.timeframe_button = QPushButton("Spoke: new &timeframe…")
+        self.timeframe_button = QPushButton(self.tr("Spoke: new &timeframe…"))
         self.timeframe_button.setObjectName("outcomeNewTimeframe")
         self.timeframe_button.clicked.connect(self._ask_new_timeframe)
-        self.filled_button = QPushButton("Spoke: position &filled")
+        self.filled_button = QPushButton(self.tr("Spoke: position &filled"))
         self.filled_button.setObjectName("outcomeFilled")
         self.filled_button.clicked.connect(
             lambda: self._finish(Channel.PHONE, True, Outcome.FILLED)
         )
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("callCancel")
         self.cancel_button.clicked.connect(self.reject)
         for button in (
@@ -540,8 +608,7 @@ class CallSheetDialog(QDialog):
         buttons.addStretch(1)
         self.cancel_button.setAutoDefault(False)
         buttons.addWidget(self.cancel_button)
-        area.addLayout(buttons)
-        return area
+        return buttons
 
     # -- live updates --------------------------------------------------------------------
 
@@ -552,20 +619,26 @@ class CallSheetDialog(QDialog):
     def _person_changed(self) -> None:
         person = self.selected_person()
         if person is None:
-            self.who.setText(f"Someone at {self.facts.company}")
+            self.who.setText(self.tr("Someone at {company}").format(company=self.facts.company))
             self.number.setText("")
             self.reach.setText(
-                "No interviewer is recorded for the latest interview: add them to it and "
-                "their number shows here."
+                self.tr(
+                    "No interviewer is recorded for the latest interview: add them to it and "
+                    "their number shows here."
+                )
             )
         else:
             self.who.setText(person.name)
-            self.number.setText(person.phone or "No phone number on file")
+            self.number.setText(person.phone or self.tr("No phone number on file"))
             details = [d for d in (person.title, self.facts.company) if d]
             if person.email:
                 details.append(person.email)
-            method = METHOD_WORDS.get(person.preferred_method or "")
-            details.append(f"prefers {method}" if method else "preferred method not known")
+            method = self._method_words(person.preferred_method)
+            details.append(
+                self.tr("prefers {method}").format(method=method)
+                if method
+                else self.tr("preferred method not known")
+            )
             self.reach.setText("  ·  ".join(details))
         self._update_opener()
 

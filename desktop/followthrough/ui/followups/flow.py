@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from followthrough.store.touchpoints import (
@@ -92,7 +93,9 @@ class FollowUpFlow:
             saving.save(
                 self.context.runner,
                 self.parent,
-                f"your five-second intro for {facts.company}",
+                QCoreApplication.translate(
+                    "followups", "your five-second intro for {company}"
+                ).format(company=facts.company),
                 lambda: save_intro_line(application_id, intro),
                 lambda _r: None,
                 edit=None if accepted else lambda: self._run_call_sheet(dialog, facts),
@@ -105,8 +108,14 @@ class FollowUpFlow:
         saving.save(
             self.context.runner,
             self.parent,
-            f"the follow-up with {company}",
+            QCoreApplication.translate("followups", "the follow-up with {company}").format(
+                company=company
+            ),
             lambda: log_touchpoint(value, clock, today),
-            lambda _id: self.saved(f"Logged the follow-up with {company}."),
+            lambda _id: self.saved(
+                QCoreApplication.translate(
+                    "followups", "Logged the follow-up with {company}."
+                ).format(company=company)
+            ),
             edit=edit,
         )

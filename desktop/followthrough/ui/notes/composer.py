@@ -3,7 +3,8 @@
 The fields on the left hold the personal parts; while the text has not been edited by
 hand, every change fills the chosen template again (the live preview). The checks run
 as you type. The note goes out by e-mail (the mail program opens with everything filled
-in, and the text is on the clipboard) or is printed as a card in a handwriting font.
+in, and the text is on the clipboard) or is printed as a card in a handwriting font
+(the card tab is ``ui.notes.card``; what the promise means, ``ui.notes.promise``).
 Saving and marking go through the background runner; nothing here decides a rule.
 """
 
@@ -11,19 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
-    QPageSize,
     QShortcut,
     QTextCharFormat,
     QTextCursor,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -54,7 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.cadence import earliest_promise, promise_kept_on, promise_problem
+from followthrough.domain.cadence import promise_problem
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, finished_on_text
 from followthrough.domain.notes import (
@@ -71,12 +70,10 @@ from followthrough.domain.notes import (
     word_count,
 )
 from followthrough.domain.spelling import Speller, words_from_names
-from followthrough.domain.wording import short_day, weekday_name
-from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
+from followthrough.domain.wording import short_day
+from followthrough.services.fonts import FontError, HandwritingFont
 from followthrough.services.printing import (
-    EnvelopeFormat,
     NoteLayout,
-    PageFormat,
     envelope_to_pdf,
     note_to_pdf,
     paint_envelope,
@@ -87,33 +84,12 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
+from followthrough.ui.notes.card import CardTab
+from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
 PROBLEM_COLOUR = "#b00020"
 ADVICE_COLOUR = "#8a6d00"
-HOME_ADDRESS_HINT = (
-    "This looks like a home address. A thank-you card goes to their office (or to "
-    "reception), never to someone's home."
-)
-CHECKS_PENDING = "Checking…"
-SPELLING_LOADING = "The spelling dictionary is loading; spelling is checked in a moment."
-
-
-PROMISE_REFUSED = "Change the promised day first."
-
-
-def default_promise(note: NoteContext) -> date:
-    """The day the follow-up plan already calls for (so note and plan agree), unless a
-    note may not promise a day that soon (a call the day after their decision date can
-    come two days after the interview; a promise not before the fourth): then the first
-    working day a promise may name. A week after the interview when there is no plan."""
-    if note.planned_follow_up is not None:
-        day = note.planned_follow_up
-        if note.follow_up_facts is not None:
-            day = max(day, earliest_promise(note.follow_up_facts))
-    else:
-        day = note.interview_day + timedelta(days=7)
-    return promise_kept_on(day)
 
 
 class NoteComposerDialog(QDialog):
@@ -161,7 +137,11 @@ class NoteComposerDialog(QDialog):
         self._filling = False
         self.edited_by_hand = note.draft.edited_by_hand if note.draft else False
         self.setObjectName("noteComposer")
-        self.setWindowTitle(f"Thank-you note to {self.task.name} — {self.task.company}")
+        self.setWindowTitle(
+            self.tr("Thank-you note to {name} — {company}").format(
+                name=self.task.name, company=self.task.company
+            )
+        )
         self.resize(1100, 760)
 
         self._check_timer = QTimer(self)
@@ -170,6 +150,25 @@ class NoteComposerDialog(QDialog):
         self._check_timer.timeout.connect(self.run_checks)
 
         layout = QVBoxLayout(self)
+        self._build_heading(layout)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_fields())
+        splitter.addWidget(self._build_text_side(print_settings or {}))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._build_error())
+        layout.addLayout(self._build_buttons())
+
+        self._load(note)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
+        QShortcut(QKeySequence("F7"), self, self.run_checks)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_heading(self, layout: QVBoxLayout) -> None:
         self.heading = QLabel()
         self.heading.setObjectName("noteHeading")
         self.heading.setWordWrap(True)
@@ -183,28 +182,13 @@ class NoteComposerDialog(QDialog):
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._build_fields())
-        splitter.addWidget(self._build_text_side(print_settings or {}))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout.addWidget(splitter, 1)
-
+    def _build_error(self) -> QLabel:
         self.error = QLabel()
         self.error.setObjectName("noteError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.error.hide()
-        layout.addWidget(self.error)
-        layout.addLayout(self._build_buttons())
-
-        self._load(note)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
-        QShortcut(QKeySequence("F7"), self, self.run_checks)
-
-    # -- building ------------------------------------------------------------------------
+        return self.error
 
     def _build_fields(self) -> QWidget:
         box = QWidget()
@@ -215,29 +199,48 @@ class NoteComposerDialog(QDialog):
         column.addWidget(fields)
         column.addStretch(1)  # spare height stays below the fields, not between them
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._add_personal_rows(form)
+        self._add_promise_rows(form)
+        form.addRow(self._build_sender_box())
+        form.addRow(self._build_delivery_box())
+        return box
+
+    def _add_personal_rows(self, form: QFormLayout) -> None:
+        """Tone, the one specific thing, what I wish I had said, something to share."""
         self.tone = QComboBox()
         self.tone.setObjectName("noteTone")
         for tone in Tone:
             self.tone.addItem(tone.label, tone.value)
-        form.addRow("&Tone:", self.tone)
+        form.addRow(self.tr("&Tone:"), self.tone)
 
         self.specific = QPlainTextEdit()
         self.specific.setObjectName("noteSpecific")
         self.specific.setTabChangesFocus(True)
         self.specific.setPlaceholderText(
-            "One thing you talked about that mattered to them (required)"
+            self.tr("One thing you talked about that mattered to them (required)")
         )
         self.specific.setFixedHeight(64)
-        form.addRow("&One specific thing:", self.specific)
+        form.addRow(self.tr("&One specific thing:"), self.specific)
 
+        wish_label = QLabel(self.tr("What I &wish I had said:"))
+        wish_box = self._build_wish_box()
+        wish_label.setBuddy(self.wish)
+        form.addRow(wish_label, wish_box)
+
+        self.extra = QLineEdit()
+        self.extra.setObjectName("noteExtra")
+        self.extra.setPlaceholderText(self.tr("A link, book, article or work sample (optional)"))
+        form.addRow(self.tr("&Something to share:"), self.extra)
+
+    def _build_wish_box(self) -> QVBoxLayout:
         self.wish = QPlainTextEdit()
         self.wish.setObjectName("noteWish")
         self.wish.setTabChangesFocus(True)
-        self.wish.setPlaceholderText("What you forgot, or would now answer better")
+        self.wish.setPlaceholderText(self.tr("What you forgot, or would now answer better"))
         self.wish.setFixedHeight(64)
         self.debrief_button = QToolButton()
         self.debrief_button.setObjectName("noteDebrief")
-        self.debrief_button.setText("From my debrief notes")
+        self.debrief_button.setText(self.tr("From my debrief notes"))
         self.debrief_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.debrief_menu = QMenu(self.debrief_button)
         self.debrief_button.setMenu(self.debrief_menu)
@@ -245,16 +248,10 @@ class NoteComposerDialog(QDialog):
         wish_box.setContentsMargins(0, 0, 0, 0)
         wish_box.addWidget(self.wish)
         wish_box.addWidget(self.debrief_button, 0, Qt.AlignmentFlag.AlignLeft)
-        wish_label = QLabel("What I &wish I had said:")
-        wish_label.setBuddy(self.wish)
-        form.addRow(wish_label, wish_box)
+        return wish_box
 
-        self.extra = QLineEdit()
-        self.extra.setObjectName("noteExtra")
-        self.extra.setPlaceholderText("A link, book, article or work sample (optional)")
-        form.addRow("&Something to share:", self.extra)
-
-        self.promise = QCheckBox("&Promise to follow up on")
+    def _add_promise_rows(self, form: QFormLayout) -> None:
+        self.promise = QCheckBox(self.tr("&Promise to follow up on"))
         self.promise.setObjectName("notePromise")
         self.promise_date = date_edit()
         self.promise_date.setObjectName("notePromiseDate")
@@ -268,7 +265,8 @@ class NoteComposerDialog(QDialog):
         self.promise_help.setObjectName("notePromiseHelp")
         form.addRow(self.promise_help)
 
-        sender = QGroupBox("Signed by (kept for every note)")
+    def _build_sender_box(self) -> QGroupBox:
+        sender = QGroupBox(self.tr("Signed by (kept for every note)"))
         sender_form = QFormLayout(sender)
         self.sender_name = QLineEdit()
         self.sender_name.setObjectName("noteSenderName")
@@ -276,47 +274,52 @@ class NoteComposerDialog(QDialog):
         self.sender_contact.setObjectName("noteSenderContact")
         self.sender_contact.setTabChangesFocus(True)
         self.sender_contact.setFixedHeight(58)
-        self.sender_contact.setPlaceholderText("E-mail, phone, LinkedIn: one per line")
-        sender_form.addRow("&Name:", self.sender_name)
-        sender_form.addRow("&Contact:", self.sender_contact)
-        form.addRow(sender)
+        self.sender_contact.setPlaceholderText(self.tr("E-mail, phone, LinkedIn: one per line"))
+        sender_form.addRow(self.tr("&Name:"), self.sender_name)
+        sender_form.addRow(self.tr("&Contact:"), self.sender_contact)
+        return sender
 
-        how = QGroupBox("How it goes out")
+    def _build_delivery_box(self) -> QGroupBox:
+        how = QGroupBox(self.tr("How it goes out"))
         how_form = QFormLayout(how)
         self.medium = QComboBox()
         self.medium.setObjectName("noteMedium")
         for medium in NoteMedium:
             self.medium.addItem(medium.label, medium.value)
-        how_form.addRow("&Medium:", self.medium)
+        how_form.addRow(self.tr("&Medium:"), self.medium)
         self.recipient = QLineEdit()
         self.recipient.setObjectName("noteRecipient")
-        self.recipient.setPlaceholderText("their work e-mail address")
-        self.recipient_label = QLabel("&To:")
+        self.recipient.setPlaceholderText(self.tr("their work e-mail address"))
+        self.recipient_label = QLabel(self.tr("&To:"))
         self.recipient_label.setBuddy(self.recipient)
         how_form.addRow(self.recipient_label, self.recipient)
         self.address = QPlainTextEdit()
         self.address.setObjectName("noteAddress")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
-        self.address.setPlaceholderText("Their name, the company, the office address")
-        self.address_label = QLabel("&Address:")
+        self.address.setPlaceholderText(self.tr("Their name, the company, the office address"))
+        self.address_label = QLabel(self.tr("&Address:"))
         self.address_label.setBuddy(self.address)
         how_form.addRow(self.address_label, self.address)
-        self.address_hint = QLabel(HOME_ADDRESS_HINT)
+        self.address_hint = QLabel(
+            self.tr(
+                "This looks like a home address. A thank-you card goes to their office (or to "
+                "reception), never to someone's home."
+            )
+        )
         self.address_hint.setObjectName("noteAddressHint")
         self.address_hint.setWordWrap(True)
         self.address_hint.setStyleSheet(f"color: {ADVICE_COLOUR};")
         self.address_hint.hide()
         how_form.addRow(self.address_hint)
-        form.addRow(how)
-        return box
+        return how
 
     def _build_text_side(self, print_settings: dict[str, Any]) -> QWidget:
         side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
         subject_row = QHBoxLayout()
-        self.subject_label = QLabel("S&ubject:")
+        self.subject_label = QLabel(self.tr("S&ubject:"))
         self.subject = QLineEdit()
         self.subject.setObjectName("noteSubject")
         self.subject_label.setBuddy(self.subject)
@@ -325,33 +328,11 @@ class NoteComposerDialog(QDialog):
         layout.addLayout(subject_row)
 
         self.tabs = QTabWidget()
-        text_tab = QWidget()
-        text_layout = QVBoxLayout(text_tab)
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("noteText")
-        self.editor.setTabChangesFocus(True)
-        self.highlighter = SpellHighlighter(self.editor.document())
-        install_spelling_menu(self.editor, lambda: self.speller, self.add_word)
-        text_layout.addWidget(self.editor, 1)
-        hand_row = QHBoxLayout()
-        self.hand_label = QLabel(
-            "You edited the text yourself, so the fields above no longer rewrite it."
-        )
-        self.hand_label.setWordWrap(True)
-        self.rebuild_button = QPushButton("&Rebuild from the fields")
-        self.rebuild_button.setObjectName("noteRebuild")
-        self.rebuild_button.clicked.connect(self.rebuild)
-        hand_row.addWidget(self.hand_label, 1)
-        hand_row.addWidget(self.rebuild_button)
-        text_layout.addLayout(hand_row)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("noteWordCount")
-        text_layout.addWidget(self.count_label)
-        self.tabs.addTab(text_tab, "Te&xt")
-        self.tabs.addTab(self._build_card_tab(print_settings), "Card &preview")
+        self.tabs.addTab(self._build_text_tab(), self.tr("Te&xt"))
+        self.tabs.addTab(self._build_card_tab(print_settings), self.tr("Card &preview"))
         layout.addWidget(self.tabs, 3)
 
-        checks = QGroupBox("Before it goes")
+        checks = QGroupBox(self.tr("Before it goes"))
         checks_layout = QVBoxLayout(checks)
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("noteFindings")
@@ -365,96 +346,65 @@ class NoteComposerDialog(QDialog):
         layout.addWidget(checks, 2)
         return side
 
-    def _build_card_tab(self, saved: dict[str, Any]) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        row = QHBoxLayout()
-        self.font_choice = QComboBox()
-        self.font_choice.setObjectName("noteFont")
-        for font in self.fonts:
-            self.font_choice.addItem(font.label, font.family)
-        self.page_choice = QComboBox()
-        self.page_choice.setObjectName("notePage")
-        for page in PageFormat:
-            self.page_choice.addItem(page.label, page.value)
-        self.size_choice = QDoubleSpinBox()
-        self.size_choice.setObjectName("noteFontSize")
-        self.size_choice.setRange(9.0, 36.0)
-        self.size_choice.setSingleStep(1.0)
-        self.size_choice.setSuffix(" pt")
-        self.ruled = QCheckBox("Ruled &lines")
-        self.ruled.setObjectName("noteRuled")
-        row.addWidget(QLabel("Font:"))
-        row.addWidget(self.font_choice)
-        row.addWidget(QLabel("Page:"))
-        row.addWidget(self.page_choice)
-        row.addWidget(QLabel("Size:"))
-        row.addWidget(self.size_choice)
-        row.addWidget(self.ruled)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.font_error = QLabel(self.font_problem or "")
-        self.font_error.setObjectName("noteFontError")
-        self.font_error.setWordWrap(True)
-        self.font_error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
-        self.font_error.setVisible(bool(self.font_problem))
-        layout.addWidget(self.font_error)
-        self.preview = QTextEdit()
-        self.preview.setObjectName("noteCardPreview")
-        self.preview.setReadOnly(True)
-        self.preview.setAcceptRichText(False)
-        self.preview.setStyleSheet("QTextEdit { background: #fffdf6; color: #1d2b53; }")
-        self.preview.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        layout.addWidget(self.preview, 1)
-        envelope_row = QHBoxLayout()
-        self.envelope_choice = QComboBox()
-        self.envelope_choice.setObjectName("noteEnvelope")
-        for envelope in EnvelopeFormat:
-            self.envelope_choice.addItem(envelope.label, envelope.value)
-        self.envelope_button = QPushButton("En&velope or label…")
-        self.envelope_button.setObjectName("noteEnvelopeButton")
-        self.envelope_button.clicked.connect(self.print_envelope)
-        envelope_row.addWidget(QLabel("Envelope:"))
-        envelope_row.addWidget(self.envelope_choice)
-        envelope_row.addWidget(self.envelope_button)
-        envelope_row.addStretch(1)
-        layout.addLayout(envelope_row)
+    def _build_text_tab(self) -> QWidget:
+        text_tab = QWidget()
+        text_layout = QVBoxLayout(text_tab)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("noteText")
+        self.editor.setTabChangesFocus(True)
+        self.highlighter = SpellHighlighter(self.editor.document())
+        install_spelling_menu(self.editor, lambda: self.speller, self.add_word)
+        text_layout.addWidget(self.editor, 1)
+        hand_row = QHBoxLayout()
+        self.hand_label = QLabel(
+            self.tr("You edited the text yourself, so the fields above no longer rewrite it.")
+        )
+        self.hand_label.setWordWrap(True)
+        self.rebuild_button = QPushButton(self.tr("&Rebuild from the fields"))
+        self.rebuild_button.setObjectName("noteRebuild")
+        self.rebuild_button.clicked.connect(self.rebuild)
+        hand_row.addWidget(self.hand_label, 1)
+        hand_row.addWidget(self.rebuild_button)
+        text_layout.addLayout(hand_row)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("noteWordCount")
+        text_layout.addWidget(self.count_label)
+        return text_tab
 
-        self._select(self.font_choice, saved.get("font"))
-        self._select(self.page_choice, saved.get("page", PageFormat.CARD_A6.value))
-        self._select(self.envelope_choice, saved.get("envelope", EnvelopeFormat.DL.value))
-        try:
-            self.size_choice.setValue(float(saved.get("size", 13.0)))
-        except (TypeError, ValueError):
-            self.size_choice.setValue(13.0)
-        self.ruled.setChecked(str(saved.get("ruled", "false")).lower() == "true")
-        for signal in (
-            self.font_choice.currentIndexChanged,
-            self.page_choice.currentIndexChanged,
-            self.size_choice.valueChanged,
-            self.ruled.toggled,
-        ):
-            signal.connect(self._update_preview)
-        return tab
+    def _build_card_tab(self, print_settings: dict[str, Any]) -> CardTab:
+        self.card = CardTab(
+            self.fonts, self.font_problem, lambda: self.editor.toPlainText(), print_settings
+        )
+        self.card.envelope_button.clicked.connect(self.print_envelope)
+        # The card's widgets under the names they have always had here.
+        self.font_choice = self.card.font_choice
+        self.page_choice = self.card.page_choice
+        self.size_choice = self.card.size_choice
+        self.ruled = self.card.ruled
+        self.font_error = self.card.font_error
+        self.preview = self.card.preview
+        self.envelope_choice = self.card.envelope_choice
+        self.envelope_button = self.card.envelope_button
+        return self.card
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Save draft")
+        self.save_button = QPushButton(self.tr("&Save draft"))
         self.save_button.setObjectName("noteSave")
         self.save_button.clicked.connect(self.save_draft)
-        self.email_button = QPushButton("Send by &e-mail…")
+        self.email_button = QPushButton(self.tr("Send by &e-mail…"))
         self.email_button.setObjectName("noteEmail")
         self.email_button.clicked.connect(self.send_email)
-        self.print_button = QPushButton("Pr&int preview…")
+        self.print_button = QPushButton(self.tr("Pr&int preview…"))
         self.print_button.setObjectName("notePrint")
         self.print_button.clicked.connect(self.print_preview)
-        self.pdf_button = QPushButton("Save as P&DF…")
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.pdf_button.setObjectName("notePdf")
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.delivered_button = QPushButton("&Mark as posted…")
+        self.delivered_button = QPushButton(self.tr("&Mark as posted…"))
         self.delivered_button.setObjectName("noteDelivered")
         self.delivered_button.clicked.connect(self.mark_delivered)
-        self.reopen_button = QPushButton("Not sent after all")
+        self.reopen_button = QPushButton(self.tr("Not sent after all"))
         self.reopen_button.setObjectName("noteReopen")
         self.reopen_button.clicked.connect(self.reopen)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -482,17 +432,40 @@ class NoteComposerDialog(QDialog):
 
     def _load(self, note: NoteContext) -> None:
         self._filling = True
-        task, draft = note.task, note.draft
-        self.heading.setText(
-            f"To {task.name}"
-            + (f", {task.title}" if task.title else "")
-            + f" · {task.company}"
-            + (f" · {task.role_title}" if task.role_title else "")
-            + f" — interview {short_day(note.interview_day)}"
-        )
+        self.heading.setText(self._heading_text(note))
         self.sender_name.setText(note.sender_name)
         self.sender_contact.setPlainText(note.sender_contact)
         self.recipient.setText(note.email)
+        self._fill_fields(note)
+        self._offer_debrief(note)
+        self._last_text = (self.subject.text(), self.editor.toPlainText())
+        self._filling = False
+        self._connect_fields()
+        draft = note.draft
+        if draft is None or not draft.body.strip():
+            self.edited_by_hand = False
+            self._fill_from_template()
+        self._medium_changed()
+        self._address_changed()
+        self._show_state()
+        self._update_text_side()
+        self._dirty = draft is None  # a fresh note from the template is worth keeping
+
+    def _heading_text(self, note: NoteContext) -> str:
+        task = note.task
+        person = (
+            task.name
+            + (f", {task.title}" if task.title else "")
+            + f" · {task.company}"
+            + (f" · {task.role_title}" if task.role_title else "")
+        )
+        return self.tr("To {person} — interview {day}").format(
+            person=person, day=short_day(note.interview_day)
+        )
+
+    def _fill_fields(self, note: NoteContext) -> None:
+        """The draft's fields (or the task's medium and a promise, for a new note)."""
+        task, draft = note.task, note.draft
         promise = default_promise(note)
         if draft is not None:
             self._select(self.tone, draft.tone)
@@ -512,6 +485,9 @@ class NoteComposerDialog(QDialog):
         self.promise_date.setMinimumDate(
             QDate(note.interview_day.year, note.interview_day.month, note.interview_day.day)
         )
+
+    def _offer_debrief(self, note: NoteContext) -> None:
+        """Sentences from the interview's and the application's notes, for the wish field."""
         suggestions = debrief_suggestions(
             "\n".join(t for t in (note.interview_notes, note.application_notes) if t.strip())
         )
@@ -521,12 +497,12 @@ class NoteComposerDialog(QDialog):
             action.triggered.connect(lambda _c=False, t=text: self._use_debrief(t))
         self.debrief_button.setEnabled(bool(suggestions))
         self.debrief_button.setToolTip(
-            "Sentences from this interview's notes"
+            self.tr("Sentences from this interview's notes")
             if suggestions
-            else "No debrief notes for this interview yet"
+            else self.tr("No debrief notes for this interview yet")
         )
-        self._last_text = (self.subject.text(), self.editor.toPlainText())
-        self._filling = False
+
+    def _connect_fields(self) -> None:
         for signal in (
             self.tone.currentIndexChanged,
             self.specific.textChanged,
@@ -546,14 +522,6 @@ class NoteComposerDialog(QDialog):
         self.recipient.textChanged.connect(self._mark_dirty)
         self.subject.textChanged.connect(self._text_changed)
         self.editor.textChanged.connect(self._text_changed)
-        if draft is None or not draft.body.strip():
-            self.edited_by_hand = False
-            self._fill_from_template()
-        self._medium_changed()
-        self._address_changed()
-        self._show_state()
-        self._update_text_side()
-        self._dirty = draft is None  # a fresh note from the template is worth keeping
 
     def set_speller(self, speller: Speller) -> None:
         """The dictionary finished loading: underline, and check spelling too."""
@@ -618,23 +586,11 @@ class NoteComposerDialog(QDialog):
         )
 
     def layout_choice(self) -> NoteLayout:
-        family = self.font_choice.currentData()
-        return NoteLayout(
-            font_family=str(family) if family else "",
-            point_size=self.size_choice.value(),
-            page=PageFormat(self.page_choice.currentData()),
-            ruled=self.ruled.isChecked(),
-        )
+        return self.card.layout_choice()
 
     def print_settings(self) -> dict[str, Any]:
         """The card choices, to remember for the next note."""
-        return {
-            "font": self.font_choice.currentData(),
-            "page": self.page_choice.currentData(),
-            "size": self.size_choice.value(),
-            "ruled": "true" if self.ruled.isChecked() else "false",
-            "envelope": self.envelope_choice.currentData(),
-        }
+        return self.card.print_settings()
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -653,56 +609,23 @@ class NoteComposerDialog(QDialog):
             return None
         return promise_problem(facts, parts.promised_on)
 
+    def _promise_refused(self) -> str:
+        return self.tr("Change the promised day first.")
+
     def _update_promise_help(self) -> None:
         problem = self.promise_problem()
-        promised = self.parts().promised_on
-        if problem is not None:
-            text = problem
-        elif promised is not None:
-            text = self._promise_text(promised)
-        else:
-            planned = self.note.planned_follow_up
-            text = (
-                f"No promise: the follow-up reminder comes on {short_day(planned)}, "
-                "as the plan says."
-                if planned
-                else "No promise in the note."
-            )
+        text = problem if problem is not None else promise_help(self.note, self.parts().promised_on)
         self.promise_help.setText(text)
         self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
-        if problem is None and self.error.text().startswith(PROMISE_REFUSED):
+        if problem is None and self.error.text().startswith(self._promise_refused()):
             self.error.hide()
-
-    def _promise_text(self, promised: date) -> str:
-        """When the follow-up comes with this promise: the earliest day promised in the
-        notes of this interview that went out sets the plan, this one included."""
-        sent = self.note.other_promises
-        earlier = [(name, day) for name, day in sent if day < promised]
-        if earlier:
-            name, day = earlier[0]
-            return (
-                f"The follow-up reminder will come on {short_day(day)}, the day {name}'s note "
-                "already promised: promise that day here too and both notes keep their word."
-            )
-        text = (
-            f"The follow-up reminder for this application will come on {short_day(promised)}, "
-            "the day you promise"
-        )
-        kept = promise_kept_on(promised)
-        if kept != promised:
-            text += f" (a {weekday_name(promised)}: the call or e-mail comes on {short_day(kept)})"
-        text += "."
-        later = [f"{name}'s note promised {short_day(day)}" for name, day in sent if day > promised]
-        if later:
-            text += f" {'; '.join(later)}: the same day in every note keeps one plan."
-        return text
 
     def _refuse_a_bad_promise(self) -> bool:
         """True (and the reason shown) when the note promises a day it may not."""
         problem = self.promise_problem()
         if problem is None:
             return False
-        self.show_error(f"{PROMISE_REFUSED} {problem}")
+        self.show_error(f"{self._promise_refused()} {problem}")
         self.promise_date.setFocus()
         return True
 
@@ -739,10 +662,12 @@ class NoteComposerDialog(QDialog):
         """Fill the template again from the fields, replacing hand edits (asks first)."""
         if self.edited_by_hand and not Ask.confirm(
             self,
-            "Replace your edits?",
-            "Rebuilding fills the template again from the fields on the left. The changes "
-            "you typed into the text itself will be replaced.",
-            "Rebuild",
+            self.tr("Replace your edits?"),
+            self.tr(
+                "Rebuilding fills the template again from the fields on the left. The changes "
+                "you typed into the text itself will be replaced."
+            ),
+            self.tr("Rebuild"),
         ):
             return
         self.edited_by_hand = False
@@ -770,7 +695,9 @@ class NoteComposerDialog(QDialog):
         for widget in card_widgets:
             widget.setVisible(medium.printed)
         self.delivered_button.setText(
-            "&Mark as dropped off…" if medium is NoteMedium.DROP_OFF else "&Mark as posted…"
+            self.tr("&Mark as dropped off…")
+            if medium is NoteMedium.DROP_OFF
+            else self.tr("&Mark as posted…")
         )
         self.delivered_button.setVisible(medium.printed)
         if medium.printed and self.tabs.currentIndex() == 0 and not self._filling:
@@ -791,43 +718,15 @@ class NoteComposerDialog(QDialog):
         body = self.editor.toPlainText()
         words = word_count(body)
         hint = length_hint(words, self.chosen_medium().value)
-        text = f"{words} words"
+        text = self.tr("%Ln word(s)", "", words)
         if hint:
             text += f" — {hint}"
         self.count_label.setText(text)
         self.count_label.setStyleSheet(f"color: {ADVICE_COLOUR};" if hint else "")
-        self._update_preview()
+        self.card.refresh()
         self.findings_list.clear()
-        self.findings_list.addItem(CHECKS_PENDING)
+        self.findings_list.addItem(self.tr("Checking…"))
         self._check_timer.start()
-
-    def _update_preview(self) -> None:
-        layout = self.layout_choice()
-        body = self.editor.toPlainText()
-        self.preview.setPlainText(body)
-        if not layout.font_family:
-            return
-        try:
-            font = exact_font(layout.font_family, layout.point_size)
-        except FontError as exc:
-            self.font_error.setText(str(exc))
-            self.font_error.show()
-            return
-        self.preview.setFont(font)
-        self.preview.document().setDefaultFont(font)
-        # Wrap where the card wraps: the page's width less its margins, at screen size.
-        width_mm = layout.page.page_size().size(QPageSize.Unit.Millimeter).width()
-        text_mm = max(20.0, width_mm - 2 * layout.margin_mm)
-        self.preview.setLineWrapColumnOrWidth(int(text_mm / 25.4 * self.logicalDpiX()))
-        missing = missing_glyphs(layout.font_family, body)
-        if missing:
-            self.font_error.setText(
-                f"{self.font_choice.currentText()} cannot draw {' '.join(missing)}: change "
-                "those characters or pick another font, so the card looks the same throughout."
-            )
-            self.font_error.show()
-        elif not self.font_problem:
-            self.font_error.hide()
 
     # -- checks --------------------------------------------------------------------------
 
@@ -844,19 +743,16 @@ class NoteComposerDialog(QDialog):
             self.speller,
         )
         promise = self.promise_problem()
-        promised = self.parts().promised_on
         if promise is not None:
             # The note would promise a day the plan may not keep: a problem before it goes.
             self.findings.insert(0, Finding("promise", Severity.PROBLEM, promise))
-        elif promised is not None and (kept := promise_kept_on(promised)) != promised:
-            self.findings.append(
-                Finding(
-                    "promise",
-                    Severity.ADVICE,
-                    f"The note promises a {weekday_name(promised)}: the call or e-mail comes on "
-                    f"{short_day(kept)}. A weekday keeps your word to the day.",
-                )
-            )
+        elif (advice := weekend_advice(self.parts().promised_on)) is not None:
+            self.findings.append(advice)
+        self._list_findings()
+        self._highlight([])
+        return self.findings
+
+    def _list_findings(self) -> None:
         self.findings_list.clear()
         for finding in self.findings:
             mark = "✗" if finding.severity is Severity.PROBLEM else "•"
@@ -867,13 +763,13 @@ class NoteComposerDialog(QDialog):
             item.setToolTip(tooltip("\n\n".join(finding.passages) or finding.message))
             self.findings_list.addItem(item)
         if self.speller is None:
-            self.findings_list.addItem(SPELLING_LOADING)
+            self.findings_list.addItem(
+                self.tr("The spelling dictionary is loading; spelling is checked in a moment.")
+            )
         if not self.findings and self.speller is not None:
-            ok = QListWidgetItem("✓ All checks passed: personal, complete, spelled right.")
+            ok = QListWidgetItem(self.tr("✓ All checks passed: personal, complete, spelled right."))
             ok.setForeground(QColor("#1b7f3b"))
             self.findings_list.addItem(ok)
-        self._highlight([])
-        return self.findings
 
     def problems(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.PROBLEM]
@@ -891,7 +787,9 @@ class NoteComposerDialog(QDialog):
         finding = self.findings[row]
         if finding.passages:
             shared = "\n".join(f"“{p}”" for p in finding.passages[:4])
-            self.finding_detail.setText(f"Shared passages:\n{shared}")
+            self.finding_detail.setText(
+                self.tr("Shared passages:\n{passages}").format(passages=shared)
+            )
         else:
             self.finding_detail.setText("")
         self._highlight(list(finding.spans))
@@ -924,7 +822,12 @@ class NoteComposerDialog(QDialog):
         else:
             due = two_clock_text(task.deadline, self.zone, task.time_zone)
             late = self.opened_at is not None and self.opened_at >= task.deadline
-            text = f"{status.label} · {'overdue: it was due' if late else 'due'} {due}"
+            template = (
+                self.tr("{state} · overdue: it was due {when}")
+                if late
+                else self.tr("{state} · due {when}")
+            )
+            text = template.format(state=status.label, when=due)
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
 
@@ -952,7 +855,10 @@ class NoteComposerDialog(QDialog):
             return True
         listing = "\n".join(f"• {p.message}" for p in problems[:6])
         return Ask.confirm(
-            self, "Send with these problems?", f"The checks found:\n{listing}", action
+            self,
+            self.tr("Send with these problems?"),
+            self.tr("The checks found:\n{problems}").format(problems=listing),
+            action,
         )
 
     def send_email(self) -> None:
@@ -961,7 +867,7 @@ class NoteComposerDialog(QDialog):
         if self.chosen_medium() is not NoteMedium.EMAIL:
             self._select(self.medium, NoteMedium.EMAIL.value)
         checked = self.passes_checks()
-        if not self._confirm_problems("Send anyway"):
+        if not self._confirm_problems(self.tr("Send anyway")):
             return
         to = self.recipient.text().strip()
         if to != self.note.email.strip():
@@ -976,25 +882,29 @@ class NoteComposerDialog(QDialog):
         self._keep_sender()
         QGuiApplication.clipboard().setText(self.editor.toPlainText())
         opened = self.open_url(QUrl.fromEncoded(url.encode("ascii")))
-        # The desktop only says it passed the link on, not that a mail program took it.
-        where = (
-            "If your mail program opened, it shows the note, addressed and ready to send."
-            if opened
-            else "No mail program opened here."
-        )
-        sent = Ask.confirm(
-            self,
-            "Did it go out?",
-            f"{where} The text is also on the clipboard, to paste into a new message to "
-            f"{to}.\n\nOnce you have sent it, mark the note as e-mailed.",
-            "Mark as e-mailed today",
-        )
         # One job saves the text and, when sent, the state: never a state without its text.
-        if sent:
+        if self._ask_whether_sent(to, opened):
             self.finish_requested.emit(self.draft(), checked, NoteMedium.EMAIL, self.today)
         else:
             self.save_requested.emit(self.draft(), checked)
         self._dirty = False
+
+    def _ask_whether_sent(self, to: str, opened: bool) -> bool:
+        # The desktop only says it passed the link on, not that a mail program took it.
+        where = (
+            self.tr("If your mail program opened, it shows the note, addressed and ready to send.")
+            if opened
+            else self.tr("No mail program opened here.")
+        )
+        return Ask.confirm(
+            self,
+            self.tr("Did it go out?"),
+            self.tr(
+                "{where} The text is also on the clipboard, to paste into a new message to "
+                "{to}.\n\nOnce you have sent it, mark the note as e-mailed."
+            ).format(where=where, to=to),
+            self.tr("Mark as e-mailed today"),
+        )
 
     @staticmethod
     def open_url(url: QUrl) -> bool:
@@ -1004,10 +914,10 @@ class NoteComposerDialog(QDialog):
     def _printable(self) -> NoteLayout | None:
         layout = self.layout_choice()
         if self.font_problem or not layout.font_family:
-            self.show_error(self.font_problem or "No handwriting font is available.")
+            self.show_error(self.font_problem or self.tr("No handwriting font is available."))
             return None
         if not self.editor.toPlainText().strip():
-            self.show_error("Write the note first.")
+            self.show_error(self.tr("Write the note first."))
             return None
         return layout
 
@@ -1016,16 +926,19 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems("Print anyway"):
+        if not self._confirm_problems(self.tr("Print anyway")):
             return
         self.save_draft()
         text = self.editor.toPlainText()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"Thank-you note to {self.task.name}")
+        printer.setDocName(self._document_title())
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print preview — note to {self.task.name}")
+        dialog.setWindowTitle(self.tr("Print preview — note to {name}").format(name=self.task.name))
         dialog.paintRequested.connect(lambda p: self._paint(lambda: paint_note(p, text, layout)))
         self.run_preview(dialog)
+
+    def _document_title(self) -> str:
+        return self.tr("Thank-you note to {name}").format(name=self.task.name)
 
     def _paint(self, work: Callable[[], object]) -> None:
         try:
@@ -1043,21 +956,20 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems("Save anyway"):
+        if not self._confirm_problems(self.tr("Save anyway")):
             return
-        suggested = self.pdf_folder() / f"Thank-you note to {self.task.name}.pdf"
+        title = self._document_title()
+        suggested = self.pdf_folder() / f"{title}.pdf"
         path = self.choose_pdf_path(self, str(suggested))
         if path is None:
             return
         self.save_draft()
         try:
-            note_to_pdf(
-                path, self.editor.toPlainText(), layout, f"Thank-you note to {self.task.name}"
-            )
+            note_to_pdf(path, self.editor.toPlainText(), layout, title)
         except (FontError, OSError) as exc:
-            self.show_error(f"Could not save the PDF: {exc}")
+            self.show_error(self.tr("Could not save the PDF: {reason}").format(reason=exc))
             return
-        self.show_info(f"Saved {path.name}.")
+        self.show_info(self.tr("Saved {file}.").format(file=path.name))
 
     @staticmethod
     def pdf_folder() -> Path:
@@ -1068,7 +980,10 @@ class NoteComposerDialog(QDialog):
     def choose_pdf_path(parent: QWidget, suggested: str) -> Path | None:
         """Asks where to save (tests replace this)."""
         path, _filter = QFileDialog.getSaveFileName(
-            parent, "Save the note as PDF", suggested, "PDF (*.pdf)"
+            parent,
+            QCoreApplication.translate("NoteComposerDialog", "Save the note as PDF"),
+            suggested,
+            QCoreApplication.translate("NoteComposerDialog", "PDF (*.pdf)"),
         )
         if not path:
             return None
@@ -1077,21 +992,21 @@ class NoteComposerDialog(QDialog):
     def print_envelope(self) -> None:
         address = self.address.toPlainText().strip()
         if not address:
-            self.show_error("Type their address first (under “How it goes out”).")
+            self.show_error(self.tr("Type their address first (under “How it goes out”)."))
             self.address.setFocus()
             return
         layout = self.layout_choice()
         if self.font_problem or not layout.font_family:
-            self.show_error(self.font_problem or "No handwriting font is available.")
+            self.show_error(self.font_problem or self.tr("No handwriting font is available."))
             return
         sender = "\n".join(
             t for t in (self.sender_name.text().strip(), self.sender_contact.toPlainText()) if t
         )
-        envelope = EnvelopeFormat(self.envelope_choice.currentData())
+        envelope = self.card.envelope()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"Envelope for {self.task.name}")
+        printer.setDocName(self.tr("Envelope for {name}").format(name=self.task.name))
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print preview — {envelope.label}")
+        dialog.setWindowTitle(self.tr("Print preview — {envelope}").format(envelope=envelope.label))
         dialog.paintRequested.connect(
             lambda p: self._paint(
                 lambda: paint_envelope(p, address, sender, envelope, layout.font_family)
@@ -1107,7 +1022,7 @@ class NoteComposerDialog(QDialog):
             path,
             self.address.toPlainText().strip(),
             sender,
-            EnvelopeFormat(self.envelope_choice.currentData()),
+            self.card.envelope(),
             layout.font_family,
         )
 
@@ -1115,13 +1030,13 @@ class NoteComposerDialog(QDialog):
         medium = self.chosen_medium()
         if not medium.printed or self._refuse_a_bad_promise():
             return
-        verb = "dropped off" if medium is NoteMedium.DROP_OFF else "posted"
-        day = Ask.day(
-            self,
-            f"Mark as {verb}",
-            f"The day the card to {self.task.name} was {verb}:",
-            self.today,
-        )
+        if medium is NoteMedium.DROP_OFF:
+            title = self.tr("Mark as dropped off")
+            question = self.tr("The day the card to {name} was dropped off:")
+        else:
+            title = self.tr("Mark as posted")
+            question = self.tr("The day the card to {name} was posted:")
+        day = Ask.day(self, title, question.format(name=self.task.name), self.today)
         if day is None:
             return
         self._keep_sender()
@@ -1131,9 +1046,11 @@ class NoteComposerDialog(QDialog):
     def reopen(self) -> None:
         if Ask.confirm(
             self,
-            "Not sent after all?",
-            f"The note to {self.task.name} goes back to your drafts, and its reminders come back.",
-            "Back to drafts",
+            self.tr("Not sent after all?"),
+            self.tr(
+                "The note to {name} goes back to your drafts, and its reminders come back."
+            ).format(name=self.task.name),
+            self.tr("Back to drafts"),
         ):
             self.reopen_requested.emit()
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from followthrough.domain.note_tasks import NoteMedium
@@ -39,6 +40,22 @@ from followthrough.ui.shell.context import AppContext
 
 PRINT_SETTINGS_GROUP = "notePrint"
 PRINT_KEYS = ("font", "page", "size", "ruled", "envelope")
+
+# (what is being saved, the message once it is) for a note that went out, by medium.
+_FINISHED = {
+    NoteMedium.EMAIL: (
+        QT_TRANSLATE_NOOP("notes", "the note to {name} marked as e-mailed"),
+        QT_TRANSLATE_NOOP("notes", "Note to {name} marked as e-mailed."),
+    ),
+    NoteMedium.CARD: (
+        QT_TRANSLATE_NOOP("notes", "the note to {name} marked as posted"),
+        QT_TRANSLATE_NOOP("notes", "Note to {name} marked as posted."),
+    ),
+    NoteMedium.DROP_OFF: (
+        QT_TRANSLATE_NOOP("notes", "the note to {name} marked as dropped off"),
+        QT_TRANSLATE_NOOP("notes", "Note to {name} marked as dropped off."),
+    ),
+}
 
 
 class NoteFlow:
@@ -152,7 +169,11 @@ class NoteFlow:
 
         def failed(message: str) -> None:
             NoteFlow._speller_waiting = []
-            self.failed(f"The spelling dictionary could not be loaded: {message}")
+            self.failed(
+                QCoreApplication.translate(
+                    "notes", "The spelling dictionary could not be loaded: {reason}"
+                ).format(reason=message)
+            )
 
         self.context.runner.submit(lambda: Speller(personal_words()), loaded, failed)
 
@@ -165,96 +186,136 @@ class NoteFlow:
     # -- saving --------------------------------------------------------------------------
 
     def _connect(self, dialog: NoteComposerDialog, interview_id: int, contact_id: int) -> None:
-        clock = self.context.clock
-        name = dialog.task.name
-
-        def after(message: str) -> Callable[[Any], None]:
-            def done(task: Any) -> None:
-                dialog.set_status(task.status, task.finished_on)
-                self.saved(message)
-
-            return done
-
-        def save(draft: NoteDraft, checked: bool) -> None:
-            def work() -> Any:
-                save_note(interview_id, contact_id, draft, clock, checked=checked)
-                return note_task(interview_id, contact_id)
-
-            state = "checked" if checked else "saved as a draft"
-            saving.save(
-                self.context.runner,
-                dialog,
-                f"the note to {name}",
-                work,
-                after(f"Note to {name} {state}."),
+        key = (interview_id, contact_id)
+        dialog.save_requested.connect(
+            lambda draft, checked: self._save_note(dialog, key, draft, checked)
+        )
+        dialog.finish_requested.connect(
+            lambda draft, checked, medium, day: self._finish_note(
+                dialog, key, draft, checked, medium, day
             )
+        )
+        dialog.reopen_requested.connect(lambda: self._reopen_note(dialog, key))
+        dialog.add_word_requested.connect(lambda word: self._add_word(dialog, word))
+        dialog.sender_changed.connect(
+            lambda sender_name, contact: self._keep_sender(dialog, sender_name, contact)
+        )
+        dialog.contact_email_changed.connect(
+            lambda address: self._keep_email(dialog, contact_id, address)
+        )
 
-        def finish(draft: NoteDraft, checked: bool, medium: NoteMedium, day: date) -> None:
-            def work() -> Any:
-                save_note(interview_id, contact_id, draft, clock, checked=checked)
-                finish_note(interview_id, contact_id, medium, day, clock)
-                return note_task(interview_id, contact_id)
+    def _after(self, dialog: NoteComposerDialog, message: str) -> Callable[[Any], None]:
+        """Once stored: the composer shows the note's new state, and ``saved`` the message."""
 
-            verb = {
-                NoteMedium.EMAIL: "e-mailed",
-                NoteMedium.CARD: "posted",
-                NoteMedium.DROP_OFF: "dropped off",
-            }[medium]
-            saving.save(
-                self.context.runner,
+        def done(task: Any) -> None:
+            dialog.set_status(task.status, task.finished_on)
+            self.saved(message)
+
+        return done
+
+    def _save_note(
+        self, dialog: NoteComposerDialog, key: tuple[int, int], draft: NoteDraft, checked: bool
+    ) -> None:
+        interview_id, contact_id = key
+        clock, name = self.context.clock, dialog.task.name
+
+        def work() -> Any:
+            save_note(interview_id, contact_id, draft, clock, checked=checked)
+            return note_task(interview_id, contact_id)
+
+        message = (
+            QCoreApplication.translate("notes", "Note to {name} checked.")
+            if checked
+            else QCoreApplication.translate("notes", "Note to {name} saved as a draft.")
+        )
+        saving.save(
+            self.context.runner,
+            dialog,
+            QCoreApplication.translate("notes", "the note to {name}").format(name=name),
+            work,
+            self._after(dialog, message.format(name=name)),
+        )
+
+    def _finish_note(
+        self,
+        dialog: NoteComposerDialog,
+        key: tuple[int, int],
+        draft: NoteDraft,
+        checked: bool,
+        medium: NoteMedium,
+        day: date,
+    ) -> None:
+        interview_id, contact_id = key
+        clock, name = self.context.clock, dialog.task.name
+
+        def work() -> Any:
+            save_note(interview_id, contact_id, draft, clock, checked=checked)
+            finish_note(interview_id, contact_id, medium, day, clock)
+            return note_task(interview_id, contact_id)
+
+        what, message = _FINISHED[medium]
+        saving.save(
+            self.context.runner,
+            dialog,
+            QCoreApplication.translate("notes", str(what)).format(name=name),
+            work,
+            self._after(
+                dialog, QCoreApplication.translate("notes", str(message)).format(name=name)
+            ),
+        )
+
+    def _reopen_note(self, dialog: NoteComposerDialog, key: tuple[int, int]) -> None:
+        interview_id, contact_id = key
+        clock, name = self.context.clock, dialog.task.name
+
+        def work() -> Any:
+            reopen_note(interview_id, contact_id, clock)
+            return note_task(interview_id, contact_id)
+
+        saving.save(
+            self.context.runner,
+            dialog,
+            QCoreApplication.translate("notes", "the note to {name} back in your drafts").format(
+                name=name
+            ),
+            work,
+            self._after(
                 dialog,
-                f"the note to {name} marked as {verb}",
-                work,
-                after(f"Note to {name} marked as {verb}."),
-            )
+                QCoreApplication.translate(
+                    "notes", "Note to {name} is back in your drafts."
+                ).format(name=name),
+            ),
+        )
 
-        def reopen() -> None:
-            def work() -> Any:
-                reopen_note(interview_id, contact_id, clock)
-                return note_task(interview_id, contact_id)
+    def _add_word(self, dialog: NoteComposerDialog, word: str) -> None:
+        saving.save(
+            self.context.runner,
+            dialog,
+            QCoreApplication.translate("notes", "“{word}” in your words").format(word=word),
+            lambda: add_personal_word(word),
+            lambda _r: None,
+        )
 
-            saving.save(
-                self.context.runner,
-                dialog,
-                f"the note to {name} back in your drafts",
-                work,
-                after(f"Note to {name} is back in your drafts."),
-            )
+    def _keep_sender(self, dialog: NoteComposerDialog, sender_name: str, contact: str) -> None:
+        values = {options.SENDER_NAME: sender_name, options.SENDER_CONTACT: contact}
+        saving.save(
+            self.context.runner,
+            dialog,
+            QCoreApplication.translate("notes", "your name and contact details"),
+            lambda: options.put_all(values),
+            lambda _r: None,
+        )
 
-        def add_word(word: str) -> None:
-            saving.save(
-                self.context.runner,
-                dialog,
-                f"“{word}” in your words",
-                lambda: add_personal_word(word),
-                lambda _r: None,
-            )
-
-        def keep_sender(sender_name: str, contact: str) -> None:
-            values = {options.SENDER_NAME: sender_name, options.SENDER_CONTACT: contact}
-            saving.save(
-                self.context.runner,
-                dialog,
-                "your name and contact details",
-                lambda: options.put_all(values),
-                lambda _r: None,
-            )
-
-        def keep_email(address: str) -> None:
-            saving.save(
-                self.context.runner,
-                dialog,
-                f"{name}'s e-mail address",
-                lambda: set_contact_email(contact_id, address),
-                lambda _r: None,
-            )
-
-        dialog.save_requested.connect(save)
-        dialog.finish_requested.connect(finish)
-        dialog.reopen_requested.connect(reopen)
-        dialog.add_word_requested.connect(add_word)
-        dialog.sender_changed.connect(keep_sender)
-        dialog.contact_email_changed.connect(keep_email)
+    def _keep_email(self, dialog: NoteComposerDialog, contact_id: int, address: str) -> None:
+        saving.save(
+            self.context.runner,
+            dialog,
+            QCoreApplication.translate("notes", "{name}'s e-mail address").format(
+                name=dialog.task.name
+            ),
+            lambda: set_contact_email(contact_id, address),
+            lambda _r: None,
+        )
 
 
 def is_note_reminder(reminder: DueReminder) -> bool:

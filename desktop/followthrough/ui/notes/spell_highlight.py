@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import (
     QColor,
     QSyntaxHighlighter,
@@ -76,10 +76,14 @@ def install_spelling_menu(
                 action.triggered.connect(lambda _c=False, w=word, m=miss: _replace(editor, m, w))
                 actions.append(action)
             if not suggestions:
-                none = menu.addAction("No suggestions")
+                none = menu.addAction(QCoreApplication.translate("notes", "No suggestions"))
                 none.setEnabled(False)
                 actions.append(none)
-            add = menu.addAction(f"Add “{menu_label(miss.word)}” to my words")
+            add = menu.addAction(
+                QCoreApplication.translate("notes", "Add “{word}” to my words").format(
+                    word=menu_label(miss.word)
+                )
+            )
             add.setObjectName("addToMyWords")
             add.triggered.connect(lambda _c=False, w=miss.word: add_word(w))
             actions.append(add)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,10 +53,10 @@ WARNING_STYLE = "color: #9a5b00;"
 ERROR_STYLE = "color: #b00020;"
 
 _TITLES = {
-    MessagePurpose.HEADS_UP: "Heads-up to {name}",
-    MessagePurpose.THANKS: "Thank {name}",
-    MessagePurpose.OUTCOME: "Tell {name} how it ended",
-    MessagePurpose.CHECK_IN: "Check in with {name}",
+    MessagePurpose.HEADS_UP: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Heads-up to {name}"),
+    MessagePurpose.THANKS: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Thank {name}"),
+    MessagePurpose.OUTCOME: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Tell {name} how it ended"),
+    MessagePurpose.CHECK_IN: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Check in with {name}"),
 }
 _DONE_BUTTON = {
     MessagePurpose.HEADS_UP: "Heads-up given",
@@ -65,15 +65,21 @@ _DONE_BUTTON = {
     MessagePurpose.CHECK_IN: "Checked in",
 }
 _HELP = {
-    MessagePurpose.HEADS_UP: (
+    MessagePurpose.HEADS_UP: QT_TRANSLATE_NOOP(
+        "ReferenceMessageDialog",
         "Before anyone calls them: the role, what to stress, the résumé you sent, and a "
-        "request to tell you if they are contacted."
+        "request to tell you if they are contacted.",
     ),
-    MessagePurpose.THANKS: "They spoke up for you: a short thank-you, soon after the call.",
-    MessagePurpose.OUTCOME: "References like to hear how it ended, whatever the ending.",
-    MessagePurpose.CHECK_IN: (
+    MessagePurpose.THANKS: QT_TRANSLATE_NOOP(
+        "ReferenceMessageDialog", "They spoke up for you: a short thank-you, soon after the call."
+    ),
+    MessagePurpose.OUTCOME: QT_TRANSLATE_NOOP(
+        "ReferenceMessageDialog", "References like to hear how it ended, whatever the ending."
+    ),
+    MessagePurpose.CHECK_IN: QT_TRANSLATE_NOOP(
+        "ReferenceMessageDialog",
         "They helped you in: tell them the interview happened and thank them. Your notes "
-        "about them are kept with them."
+        "about them are kept with them.",
     ),
 }
 
@@ -112,107 +118,19 @@ class ReferenceMessageDialog(QDialog):
         self._filling = False
         line = context.line
         self.setObjectName("referenceMessage")
-        self.setWindowTitle(_TITLES[purpose].format(name=line.name))
+        self.setWindowTitle(self._title().format(name=line.name))
         self.resize(720, 640)
         layout = QVBoxLayout(self)
-
-        where = context.company + (f" · {context.role_title}" if context.role_title else "")
-        title = _TITLES[purpose].format(name=escape(line.name))
-        heading = QLabel(f"<b>{title}</b> — {escape(where)}")
-        layout.addWidget(heading)
-        help_label = QLabel(_HELP[purpose])
-        help_label.setWordWrap(True)
-        layout.addWidget(help_label)
-        self.warning = QLabel(context.overuse or "")
-        self.warning.setObjectName("overuseWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
-        self.warning.setWordWrap(True)
-        self.warning.setVisible(bool(context.overuse) and purpose is MessagePurpose.HEADS_UP)
-        layout.addWidget(self.warning)
-
-        form = QFormLayout()
-        self.address = QLineEdit(line.email)
-        self.address.setObjectName("referenceAddress")
-        self.address.setPlaceholderText("their e-mail address")
-        form.addRow("&To", self.address)
-        self.emphasis = QPlainTextEdit()
-        self.emphasis.setObjectName("referenceEmphasis")
-        self.emphasis.setTabChangesFocus(True)
-        self.emphasis.setFixedHeight(80)
-        self.emphasis.setPlaceholderText("One point per line")
-        self.resume = QLineEdit(line.resume_path)
-        self.resume.setObjectName("referenceResume")
-        self.resume.setPlaceholderText("The résumé version you sent this employer")
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self._choose_resume)
-        resume_row = QHBoxLayout()
-        resume_row.addWidget(self.resume, 1)
-        resume_row.addWidget(choose)
-        self.resume_problem = QLabel()
-        self.resume_problem.setStyleSheet(ERROR_STYLE)
-        self.resume_problem.hide()
-        if purpose is MessagePurpose.HEADS_UP:
-            suggested = suggested_emphasis(
-                context.posting_notes, context.interview_notes, context.speaks_to
-            )
-            points = line.emphasis.strip() or "\n".join(suggested)
-            self.emphasis.setPlainText(points)
-            form.addRow("What to &stress", self.emphasis)
-            resume_label = QLabel("&Résumé")
-            resume_label.setBuddy(self.resume)  # a row holding a layout has no buddy of its own
-            form.addRow(resume_label, resume_row)
-            form.addRow("", self.resume_problem)
-        self.notes = QPlainTextEdit(context.contact_notes)
-        self.notes.setObjectName("networkNotes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
-        if purpose is MessagePurpose.CHECK_IN:
-            form.addRow("Notes about &them", self.notes)
-        layout.addLayout(form)
-
-        self.tabs = QTabWidget()
-        email_tab = QWidget()
-        email_layout = QFormLayout(email_tab)
-        self.subject = QLineEdit()
-        self.subject.setObjectName("referenceSubject")
-        self.body = QPlainTextEdit()
-        self.body.setObjectName("referenceBody")
-        email_layout.addRow("S&ubject", self.subject)
-        email_layout.addRow(self.body)
-        self.rebuild_button = QPushButton("Re&build from the template")
-        self.rebuild_button.clicked.connect(self.rebuild)
-        email_layout.addRow(self.rebuild_button)
-        self.tabs.addTab(email_tab, "&Message")
-        self.points = QListWidget()
-        self.points.setObjectName("talkingPoints")
-        self.tabs.addTab(self.points, "&Phone: talking points")
-        layout.addWidget(self.tabs, 1)
-
+        self._build_heading(layout)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self._build_tabs(), 1)
         self.error = QLabel()
         self.error.setObjectName("referenceError")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
-
-        buttons = QHBoxLayout()
-        self.email_button = QPushButton("&E-mail…")
-        self.email_button.setObjectName("referenceEmail")
-        self.email_button.setToolTip("Opens your mail program with this message (Ctrl+E)")
-        self.email_button.clicked.connect(self.send_email)
-        self.copy_button = QPushButton("&Copy")
-        self.copy_button.setToolTip("Copies the message, to paste anywhere")
-        self.copy_button.clicked.connect(self.copy)
-        self.phone_button = QPushButton("Said it on the &phone")
-        self.phone_button.setObjectName("referencePhoned")
-        self.phone_button.clicked.connect(lambda: self._done("phone"))
-        close = QPushButton("Close")
-        close.clicked.connect(self.close)
-        for button in (self.email_button, self.copy_button, self.phone_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(self._build_buttons())
         QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
 
         self.emphasis.textChanged.connect(self._facts_changed)
@@ -225,6 +143,120 @@ class ReferenceMessageDialog(QDialog):
         self._kept_address = line.email
         self._kept_notes = context.contact_notes
         self._kept_draft = (line.emphasis, line.resume_path)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        """The purpose's title, with ``{name}`` still to fill in."""
+        return QCoreApplication.translate("ReferenceMessageDialog", str(_TITLES[self.purpose]))
+
+    def _build_heading(self, layout: QVBoxLayout) -> None:
+        context = self.context
+        where = context.company + (f" · {context.role_title}" if context.role_title else "")
+        title = self._title().format(name=escape(context.line.name))
+        heading = QLabel(
+            self.tr("<b>{title}</b> — {where}").format(title=title, where=escape(where))
+        )
+        layout.addWidget(heading)
+        help_label = QLabel(
+            QCoreApplication.translate("ReferenceMessageDialog", str(_HELP[self.purpose]))
+        )
+        help_label.setWordWrap(True)
+        layout.addWidget(help_label)
+        self.warning = QLabel(context.overuse or "")
+        self.warning.setObjectName("overuseWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(context.overuse) and self.purpose is MessagePurpose.HEADS_UP)
+        layout.addWidget(self.warning)
+
+    def _build_form(self) -> QFormLayout:
+        """To whom; for a heads-up, what to stress and the résumé; for a check-in, notes."""
+        context, line = self.context, self.context.line
+        form = QFormLayout()
+        self.address = QLineEdit(line.email)
+        self.address.setObjectName("referenceAddress")
+        self.address.setPlaceholderText(self.tr("their e-mail address"))
+        form.addRow(self.tr("&To"), self.address)
+        resume_row = self._build_heads_up_fields()
+        if self.purpose is MessagePurpose.HEADS_UP:
+            suggested = suggested_emphasis(
+                context.posting_notes, context.interview_notes, context.speaks_to
+            )
+            points = line.emphasis.strip() or "\n".join(suggested)
+            self.emphasis.setPlainText(points)
+            form.addRow(self.tr("What to &stress"), self.emphasis)
+            resume_label = QLabel(self.tr("&Résumé"))
+            resume_label.setBuddy(self.resume)  # a row holding a layout has no buddy of its own
+            form.addRow(resume_label, resume_row)
+            form.addRow("", self.resume_problem)
+        self.notes = QPlainTextEdit(context.contact_notes)
+        self.notes.setObjectName("networkNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        if self.purpose is MessagePurpose.CHECK_IN:
+            form.addRow(self.tr("Notes about &them"), self.notes)
+        return form
+
+    def _build_heads_up_fields(self) -> QHBoxLayout:
+        """What to stress and the résumé sent (on the form for a heads-up only); returns
+        the résumé's row."""
+        self.emphasis = QPlainTextEdit()
+        self.emphasis.setObjectName("referenceEmphasis")
+        self.emphasis.setTabChangesFocus(True)
+        self.emphasis.setFixedHeight(80)
+        self.emphasis.setPlaceholderText(self.tr("One point per line"))
+        self.resume = QLineEdit(self.context.line.resume_path)
+        self.resume.setObjectName("referenceResume")
+        self.resume.setPlaceholderText(self.tr("The résumé version you sent this employer"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_resume)
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(self.resume, 1)
+        resume_row.addWidget(choose)
+        self.resume_problem = QLabel()
+        self.resume_problem.setStyleSheet(ERROR_STYLE)
+        self.resume_problem.hide()
+        return resume_row
+
+    def _build_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget()
+        email_tab = QWidget()
+        email_layout = QFormLayout(email_tab)
+        self.subject = QLineEdit()
+        self.subject.setObjectName("referenceSubject")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("referenceBody")
+        email_layout.addRow(self.tr("S&ubject"), self.subject)
+        email_layout.addRow(self.body)
+        self.rebuild_button = QPushButton(self.tr("Re&build from the template"))
+        self.rebuild_button.clicked.connect(self.rebuild)
+        email_layout.addRow(self.rebuild_button)
+        self.tabs.addTab(email_tab, self.tr("&Message"))
+        self.points = QListWidget()
+        self.points.setObjectName("talkingPoints")
+        self.tabs.addTab(self.points, self.tr("&Phone: talking points"))
+        return self.tabs
+
+    def _build_buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        self.email_button = QPushButton(self.tr("&E-mail…"))
+        self.email_button.setObjectName("referenceEmail")
+        self.email_button.setToolTip(self.tr("Opens your mail program with this message (Ctrl+E)"))
+        self.email_button.clicked.connect(self.send_email)
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setToolTip(self.tr("Copies the message, to paste anywhere"))
+        self.copy_button.clicked.connect(self.copy)
+        self.phone_button = QPushButton(self.tr("Said it on the &phone"))
+        self.phone_button.setObjectName("referencePhoned")
+        self.phone_button.clicked.connect(lambda: self._done("phone"))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        for button in (self.email_button, self.copy_button, self.phone_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        return buttons
 
     # -- the text ------------------------------------------------------------------------
 
@@ -296,7 +328,9 @@ class ReferenceMessageDialog(QDialog):
             self.resume_problem.hide()
             return True
         if not Path(path).is_file():
-            self.resume_problem.setText("That file is not there any more: choose it again.")
+            self.resume_problem.setText(
+                self.tr("That file is not there any more: choose it again.")
+            )
             self.resume_problem.show()
             return False
         self.resume_problem.hide()
@@ -321,20 +355,27 @@ class ReferenceMessageDialog(QDialog):
         QGuiApplication.clipboard().setText(self.body.toPlainText())
         if not self.open_url(url):
             self._show_error(
-                "No mail program answered. The message is on the clipboard: paste it into "
-                "an e-mail to them."
+                self.tr(
+                    "No mail program answered. The message is on the clipboard: paste it into "
+                    "an e-mail to them."
+                )
             )
-        attach = ""
-        if self.purpose is MessagePurpose.HEADS_UP and self.resume.text().strip():
-            attach = f" Attach {Path(self.resume.text().strip()).name} before sending."
-        if Ask.confirm(
-            self,
-            "Did it go out?",
-            "Your mail program has the message (it is also on the clipboard)."
-            f"{attach} Mark it as sent once it has gone?",
-            "Mark as sent",
-        ):
+        if self._ask_whether_sent():
             self._done("email")
+
+    def _ask_whether_sent(self) -> bool:
+        resume = self.resume.text().strip()
+        if self.purpose is MessagePurpose.HEADS_UP and resume:
+            question = self.tr(
+                "Your mail program has the message (it is also on the clipboard). Attach "
+                "{file} before sending. Mark it as sent once it has gone?"
+            ).format(file=Path(resume).name)
+        else:
+            question = self.tr(
+                "Your mail program has the message (it is also on the clipboard). Mark it as "
+                "sent once it has gone?"
+            )
+        return Ask.confirm(self, self.tr("Did it go out?"), question, self.tr("Mark as sent"))
 
     def copy(self) -> None:
         if not self._resume_ok():
@@ -344,9 +385,9 @@ class ReferenceMessageDialog(QDialog):
         QGuiApplication.clipboard().setText(f"{subject}\n\n{text}" if subject else text)
         if Ask.confirm(
             self,
-            "Copied",
-            "The message is on the clipboard. Mark it as sent once you have sent it?",
-            "Mark as sent",
+            self.tr("Copied"),
+            self.tr("The message is on the clipboard. Mark it as sent once you have sent it?"),
+            self.tr("Mark as sent"),
         ):
             self._done("copied")
 
@@ -383,9 +424,12 @@ class ReferenceMessageDialog(QDialog):
         """Asks for the résumé file (tests replace this); "" when cancelled."""
         path, _filter = QFileDialog.getOpenFileName(
             parent,
-            "Which résumé did you send?",
+            QCoreApplication.translate("ReferenceMessageDialog", "Which résumé did you send?"),
             start,
-            "Documents (*.pdf *.docx *.doc *.odt *.rtf *.txt);;All files (*)",
+            QCoreApplication.translate(
+                "ReferenceMessageDialog",
+                "Documents (*.pdf *.docx *.doc *.odt *.rtf *.txt);;All files (*)",
+            ),
         )
         return path
 
@@ -413,10 +457,17 @@ class ContactedDialog(QDialog):
 
     def __init__(self, name: str, company: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{name} was contacted")
+        self.setWindowTitle(self.tr("{name} was contacted").format(name=name))
         self.today = today
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(f"When did {company} get in touch with {name}?", wrap=True))
+        layout.addWidget(
+            plain_label(
+                self.tr("When did {company} get in touch with {name}?").format(
+                    company=company, name=name
+                ),
+                wrap=True,
+            )
+        )
         form = QFormLayout()
         self.day = date_edit(today)
         self.day.setObjectName("contactedOn")
@@ -428,10 +479,10 @@ class ContactedDialog(QDialog):
         for choice in ContactedBy:
             self.by.addItem(choice.label, choice.value)
         self.by.setCurrentIndex(1)
-        form.addRow("&On", self.day)
-        form.addRow("&How you know", self.by)
+        form.addRow(self.tr("&On"), self.day)
+        form.addRow(self.tr("&How you know"), self.by)
         layout.addLayout(form)
-        layout.addWidget(QLabel("A reminder to thank them follows."))
+        layout.addWidget(QLabel(self.tr("A reminder to thank them follows.")))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -484,63 +535,23 @@ class AddReferenceDialog(QDialog):
         self.overuse_days = overuse_days
         self.overuse_count = overuse_count
         is_reference = kind is ReferenceKind.REFERENCE
-        self.setWindowTitle("Add a reference" if is_reference else "Add a network contact")
+        self.setWindowTitle(
+            self.tr("Add a reference") if is_reference else self.tr("Add a network contact")
+        )
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Who vouches for you with this employer?"
+                self.tr("Who vouches for you with this employer?")
                 if is_reference
-                else "Who referred you, or works there and helped?"
+                else self.tr("Who referred you, or works there and helped?")
             )
         )
         form = QFormLayout()
-        self.person = QComboBox()
-        self.person.setObjectName("referencePerson")
-        for entry in people:
-            if isinstance(entry, PoolEntry):
-                contact_id, label = entry.contact_id, entry.name
-                extra = [entry.relationship] if entry.relationship else []
-                if entry.times_given and entry.last_given_on is not None:
-                    last = entry.last_given_on
-                    extra.append(f"given {entry.times_given}×, last {short_day(last)}")
-                if entry.consent_on is None:
-                    extra.append("consent not recorded")
-                if extra:
-                    label += f" — {', '.join(extra)}"
-            else:
-                contact_id, label = entry
-            if contact_id in listed:
-                continue
-            self.person.addItem(label, contact_id)
-        self.person.addItem("New person…", None)
-        form.addRow("&Person", self.person)
-        self.new_box = QWidget()
-        new_form = QFormLayout(self.new_box)
-        new_form.setContentsMargins(0, 0, 0, 0)
-        self.name = QLineEdit()
-        self.name.setObjectName("newReferenceName")
-        self.email = QLineEdit()
-        self.email.setObjectName("newReferenceEmail")
-        self.phone = QLineEdit()
-        self.relationship = QLineEdit()
-        self.relationship.setPlaceholderText("e.g. my manager at Globex")
-        new_form.addRow("&Name", self.name)
-        new_form.addRow("E&mail", self.email)
-        new_form.addRow("P&hone", self.phone)
-        if is_reference:
-            new_form.addRow("How they &know you", self.relationship)
-        form.addRow(self.new_box)
-        self.given = QCheckBox("Already given to the employer on")
-        self.given_on = date_edit(today)
-        self.given_on.setCalendarPopup(True)
-        self.given_on.setDisplayFormat("ddd d MMM yyyy")
-        self.given_on.setEnabled(False)
-        self.given.toggled.connect(self.given_on.setEnabled)
-        given_row = QHBoxLayout()
-        given_row.addWidget(self.given)
-        given_row.addWidget(self.given_on)
-        given_row.addStretch(1)
+        self._build_person_choice(people, listed)
+        form.addRow(self.tr("&Person"), self.person)
+        form.addRow(self._build_new_person(is_reference))
+        given_row = self._build_given_row(today)
         if is_reference:
             form.addRow(given_row)
         layout.addLayout(form)
@@ -556,12 +567,75 @@ class AddReferenceDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.person.currentIndexChanged.connect(lambda _i: self._fit())
         self._fit()
+
+    def _build_person_choice(
+        self, people: list[PoolEntry] | list[tuple[int, str]], listed: set[int]
+    ) -> None:
+        """Everyone not on the application yet, then "New person…"."""
+        self.person = QComboBox()
+        self.person.setObjectName("referencePerson")
+        for entry in people:
+            if isinstance(entry, PoolEntry):
+                contact_id, label = entry.contact_id, self._pool_label(entry)
+            else:
+                contact_id, label = entry
+            if contact_id in listed:
+                continue
+            self.person.addItem(label, contact_id)
+        self.person.addItem(self.tr("New person…"), None)
+
+    def _pool_label(self, entry: PoolEntry) -> str:
+        """A reference's name, with how they know you and how often they were given."""
+        label = entry.name
+        extra = [entry.relationship] if entry.relationship else []
+        if entry.times_given and entry.last_given_on is not None:
+            extra.append(
+                self.tr("given {times}×, last {day}").format(
+                    times=entry.times_given, day=short_day(entry.last_given_on)
+                )
+            )
+        if entry.consent_on is None:
+            extra.append(self.tr("consent not recorded"))
+        if extra:
+            label += f" — {', '.join(extra)}"
+        return label
+
+    def _build_new_person(self, is_reference: bool) -> QWidget:
+        self.new_box = QWidget()
+        new_form = QFormLayout(self.new_box)
+        new_form.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit()
+        self.name.setObjectName("newReferenceName")
+        self.email = QLineEdit()
+        self.email.setObjectName("newReferenceEmail")
+        self.phone = QLineEdit()
+        self.relationship = QLineEdit()
+        self.relationship.setPlaceholderText(self.tr("e.g. my manager at Globex"))
+        new_form.addRow(self.tr("&Name"), self.name)
+        new_form.addRow(self.tr("E&mail"), self.email)
+        new_form.addRow(self.tr("P&hone"), self.phone)
+        if is_reference:
+            new_form.addRow(self.tr("How they &know you"), self.relationship)
+        return self.new_box
+
+    def _build_given_row(self, today: date) -> QHBoxLayout:
+        self.given = QCheckBox(self.tr("Already given to the employer on"))
+        self.given_on = date_edit(today)
+        self.given_on.setCalendarPopup(True)
+        self.given_on.setDisplayFormat("ddd d MMM yyyy")
+        self.given_on.setEnabled(False)
+        self.given.toggled.connect(self.given_on.setEnabled)
+        given_row = QHBoxLayout()
+        given_row.addWidget(self.given)
+        given_row.addWidget(self.given_on)
+        given_row.addStretch(1)
+        return given_row
 
     def _fit(self) -> None:
         contact_id = self.person.currentData()
@@ -594,7 +668,7 @@ class AddReferenceDialog(QDialog):
         problem = ""
         if choice.new_person is not None:
             if not choice.new_person.name:
-                problem = "Enter the person's name."
+                problem = self.tr("Enter the person's name.")
             elif choice.new_person.email and email_problem(choice.new_person.email):
                 problem = email_problem(choice.new_person.email) or ""
         self.error.setText(problem)

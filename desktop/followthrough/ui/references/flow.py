@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from followthrough.domain.references import MessagePurpose, ReferenceKind
@@ -57,11 +58,18 @@ PURPOSE_FOR_KIND = {
     REFERENCE_OUTCOME: MessagePurpose.OUTCOME,
     NETWORK_CHECK_IN: MessagePurpose.CHECK_IN,
 }
+# What is being saved when a message went out, and what is said once it is.
+_SENT_WHAT = {
+    MessagePurpose.HEADS_UP: QT_TRANSLATE_NOOP("references", "the heads-up to {name}"),
+    MessagePurpose.THANKS: QT_TRANSLATE_NOOP("references", "the thank-you to {name}"),
+    MessagePurpose.OUTCOME: QT_TRANSLATE_NOOP("references", "the how it went to {name}"),
+    MessagePurpose.CHECK_IN: QT_TRANSLATE_NOOP("references", "the check-in to {name}"),
+}
 _SENT_TEXT = {
-    MessagePurpose.HEADS_UP: "Heads-up to {name} recorded.",
-    MessagePurpose.THANKS: "{name} thanked.",
-    MessagePurpose.OUTCOME: "{name} told how it ended.",
-    MessagePurpose.CHECK_IN: "Checked in with {name}.",
+    MessagePurpose.HEADS_UP: QT_TRANSLATE_NOOP("references", "Heads-up to {name} recorded."),
+    MessagePurpose.THANKS: QT_TRANSLATE_NOOP("references", "{name} thanked."),
+    MessagePurpose.OUTCOME: QT_TRANSLATE_NOOP("references", "{name} told how it ended."),
+    MessagePurpose.CHECK_IN: QT_TRANSLATE_NOOP("references", "Checked in with {name}."),
 }
 
 
@@ -151,51 +159,80 @@ class ReferenceFlow:
     def _connect(
         self, dialog: ReferenceMessageDialog, line: ReferenceLine, purpose: MessagePurpose
     ) -> None:
-        clock, link_id, contact_id = self.context.clock, line.link_id, line.contact_id
+        dialog.done_requested.connect(
+            lambda via, emphasis, resume: self._sent(dialog, line, purpose, via, emphasis, resume)
+        )
+        dialog.draft_changed.connect(
+            lambda emphasis, resume: self._keep_draft(dialog, line, emphasis, resume)
+        )
+        dialog.contact_email_changed.connect(
+            lambda address: self._keep_email(dialog, line, address)
+        )
+        dialog.contact_notes_changed.connect(lambda notes: self._keep_notes(dialog, line, notes))
 
-        def sent(via: str, emphasis: str, resume: str) -> None:
-            today = self._today()
+    def _sent(
+        self,
+        dialog: ReferenceMessageDialog,
+        line: ReferenceLine,
+        purpose: MessagePurpose,
+        via: str,
+        emphasis: str,
+        resume: str,
+    ) -> None:
+        clock, link_id, today = self.context.clock, line.link_id, self._today()
 
-            def work() -> None:
-                if purpose is MessagePurpose.HEADS_UP:
-                    save_heads_up_draft(link_id, emphasis, resume, clock)
-                record_message_sent(link_id, purpose, via, today, clock)
+        def work() -> None:
+            if purpose is MessagePurpose.HEADS_UP:
+                save_heads_up_draft(link_id, emphasis, resume, clock)
+            record_message_sent(link_id, purpose, via, today, clock)
 
-            self._save(
-                f"the {purpose.label.lower()} to {line.name}",
-                work,
-                _SENT_TEXT[purpose].format(name=line.name),
-                parent=dialog,
-            )
+        self._save(
+            QCoreApplication.translate("references", str(_SENT_WHAT[purpose])).format(
+                name=line.name
+            ),
+            work,
+            QCoreApplication.translate("references", str(_SENT_TEXT[purpose])).format(
+                name=line.name
+            ),
+            parent=dialog,
+        )
 
-        def keep_draft(emphasis: str, resume: str) -> None:
-            self._save(
-                f"the heads-up draft for {line.name}",
-                lambda: save_heads_up_draft(link_id, emphasis, resume, clock),
-                None,
-                parent=dialog,
-            )
+    def _keep_draft(
+        self, dialog: ReferenceMessageDialog, line: ReferenceLine, emphasis: str, resume: str
+    ) -> None:
+        clock, link_id = self.context.clock, line.link_id
+        self._save(
+            QCoreApplication.translate("references", "the heads-up draft for {name}").format(
+                name=line.name
+            ),
+            lambda: save_heads_up_draft(link_id, emphasis, resume, clock),
+            None,
+            parent=dialog,
+        )
 
-        def keep_email(address: str) -> None:
-            self._save(
-                f"{line.name}'s e-mail address",
-                lambda: set_contact_email(contact_id, address),
-                None,
-                parent=dialog,
-            )
+    def _keep_email(
+        self, dialog: ReferenceMessageDialog, line: ReferenceLine, address: str
+    ) -> None:
+        contact_id = line.contact_id
+        self._save(
+            QCoreApplication.translate("references", "{name}'s e-mail address").format(
+                name=line.name
+            ),
+            lambda: set_contact_email(contact_id, address),
+            None,
+            parent=dialog,
+        )
 
-        def keep_notes(notes: str) -> None:
-            self._save(
-                f"your notes on {line.name}",
-                lambda: save_contact_notes(contact_id, notes),
-                f"Notes on {line.name} kept.",
-                parent=dialog,
-            )
-
-        dialog.done_requested.connect(sent)
-        dialog.draft_changed.connect(keep_draft)
-        dialog.contact_email_changed.connect(keep_email)
-        dialog.contact_notes_changed.connect(keep_notes)
+    def _keep_notes(self, dialog: ReferenceMessageDialog, line: ReferenceLine, notes: str) -> None:
+        contact_id = line.contact_id
+        self._save(
+            QCoreApplication.translate("references", "your notes on {name}").format(name=line.name),
+            lambda: save_contact_notes(contact_id, notes),
+            QCoreApplication.translate("references", "Notes on {name} kept.").format(
+                name=line.name
+            ),
+            parent=dialog,
+        )
 
     # -- steps ---------------------------------------------------------------------------
 
@@ -208,41 +245,52 @@ class ReferenceFlow:
         on, by = dialog.value()
         clock = self.context.clock
         self._save(
-            f"the call to {line.name}",
+            QCoreApplication.translate("references", "the call to {name}").format(name=line.name),
             lambda: record_contacted(line.link_id, on, by, clock),
-            f"{line.name} was contacted: a reminder to thank them is set.",
+            QCoreApplication.translate(
+                "references", "{name} was contacted: a reminder to thank them is set."
+            ).format(name=line.name),
             edit=lambda: self._run_contacted(dialog, line),
         )
 
     def undo(self, line: ReferenceLine, step: str, label: str) -> None:
         if not Ask.confirm(
             self.parent,
-            "Take it back?",
-            f"Take back “{label}” for {line.name}? Its reminder comes back.",
-            "Take back",
+            QCoreApplication.translate("references", "Take it back?"),
+            QCoreApplication.translate(
+                "references", "Take back “{step}” for {name}? Its reminder comes back."
+            ).format(step=label, name=line.name),
+            QCoreApplication.translate("references", "Take back"),
         ):
             return
         clock = self.context.clock
         self._save(
-            f"taking back “{label}” for {line.name}",
+            QCoreApplication.translate("references", "taking back “{step}” for {name}").format(
+                step=label, name=line.name
+            ),
             lambda: undo_step(line.link_id, step, clock),
-            f"Took back “{label}”.",
+            QCoreApplication.translate("references", "Took back “{step}”.").format(step=label),
             verb="done",
         )
 
     def remove(self, line: ReferenceLine) -> None:
         if not Ask.confirm(
             self.parent,
-            "Remove from this application?",
-            f"Remove {line.name} from this application? What was recorded with them here "
-            "goes too; the person stays in your contacts.",
-            "Remove",
+            QCoreApplication.translate("references", "Remove from this application?"),
+            QCoreApplication.translate(
+                "references",
+                "Remove {name} from this application? What was recorded with them here goes "
+                "too; the person stays in your contacts.",
+            ).format(name=line.name),
+            QCoreApplication.translate("references", "Remove"),
         ):
             return
         self._save(
-            f"{line.name} from this application",
+            QCoreApplication.translate("references", "{name} from this application").format(
+                name=line.name
+            ),
             lambda: remove_reference(line.link_id),
-            f"Removed {line.name}.",
+            QCoreApplication.translate("references", "Removed {name}.").format(name=line.name),
             verb="removed",
         )
 
@@ -307,10 +355,10 @@ class ReferenceFlow:
                 given_on=choice.given_on,
             )
 
-        what = "reference" if kind is ReferenceKind.REFERENCE else "network contact"
-        self._save(
-            f"the new {what}",
-            work,
-            f"Added a {what}.",
-            edit=lambda: self._run_add(dialog, application_id, kind),
-        )
+        if kind is ReferenceKind.REFERENCE:
+            what = QCoreApplication.translate("references", "the new reference")
+            added = QCoreApplication.translate("references", "Added a reference.")
+        else:
+            what = QCoreApplication.translate("references", "the new network contact")
+            added = QCoreApplication.translate("references", "Added a network contact.")
+        self._save(what, work, added, edit=lambda: self._run_add(dialog, application_id, kind))

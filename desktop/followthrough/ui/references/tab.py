@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from followthrough.domain.references import MessagePurpose, ReferenceKind
@@ -37,60 +38,72 @@ class ReferencesTab(QWidget):
         self.stage = Stage.APPLIED
         layout = QVBoxLayout(self)
         self.help = QLabel(
-            "References hear from you before any call (a heads-up), are thanked once they "
-            "were contacted, and learn how it ended. Network contacts who helped you in get "
-            "a check-in after each interview."
+            self.tr(
+                "References hear from you before any call (a heads-up), are thanked once they "
+                "were contacted, and learn how it ended. Network contacts who helped you in get "
+                "a check-in after each interview."
+            )
         )
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
-        self.model: RecordTableModel[ReferenceLine] = RecordTableModel(
-            [
-                Column("Name", lambda r: r.name),
-                Column("As", lambda r: r.kind.label),
-                Column("Where it stands", lambda r: r.status_text, colour=_next_colour),
-                Column("Given", lambda r: _day(r.given_on)),
-                Column("Heads-up", lambda r: _day(r.heads_up_at.date() if r.heads_up_at else None)),
-                Column("Contacted", lambda r: _day(r.contacted_on)),
-                Column("Thanked", lambda r: _day(r.thanked_on)),
-            ]
-        )
+        self.model: RecordTableModel[ReferenceLine] = RecordTableModel(self._columns())
         self.table = record_table(self.model, "detailReferences", fit_contents=True)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._fit_buttons())
         self.table.doubleClicked.connect(lambda _i: self.next_step())
         layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_add_row())
+        layout.addLayout(self._build_step_row())
+        self._fit_buttons()
 
+    def _columns(self) -> list[Column[ReferenceLine]]:
+        return [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("As"), lambda r: r.kind.label),
+            Column(self.tr("Where it stands"), lambda r: r.status_text, colour=_next_colour),
+            Column(self.tr("Given"), lambda r: _day(r.given_on)),
+            Column(
+                self.tr("Heads-up"),
+                lambda r: _day(r.heads_up_at.date() if r.heads_up_at else None),
+            ),
+            Column(self.tr("Contacted"), lambda r: _day(r.contacted_on)),
+            Column(self.tr("Thanked"), lambda r: _day(r.thanked_on)),
+        ]
+
+    def _build_add_row(self) -> QHBoxLayout:
         add_row = QHBoxLayout()
-        self.add_reference_button = QPushButton("Add a &reference…")
+        self.add_reference_button = QPushButton(self.tr("Add a &reference…"))
         self.add_reference_button.setObjectName("addReference")
         self.add_reference_button.clicked.connect(lambda: self._add(ReferenceKind.REFERENCE))
-        self.add_network_button = QPushButton("Add a network &contact…")
+        self.add_network_button = QPushButton(self.tr("Add a network &contact…"))
         self.add_network_button.setObjectName("addNetworkContact")
         self.add_network_button.clicked.connect(lambda: self._add(ReferenceKind.NETWORK))
-        self.remove_button = QPushButton("Remo&ve…")
+        self.remove_button = QPushButton(self.tr("Remo&ve…"))
         self.remove_button.clicked.connect(self._remove)
         add_row.addWidget(self.add_reference_button)
         add_row.addWidget(self.add_network_button)
         add_row.addStretch(1)
         add_row.addWidget(self.remove_button)
-        layout.addLayout(add_row)
+        return add_row
 
+    def _build_step_row(self) -> QHBoxLayout:
+        """The next steps with the selected person, and taking the last one back."""
         step_row = QHBoxLayout()
-        self.heads_up_button = QPushButton("&Heads-up…")
+        self.heads_up_button = QPushButton(self.tr("&Heads-up…"))
         self.heads_up_button.setObjectName("referenceHeadsUp")
         self.heads_up_button.clicked.connect(lambda: self._message(MessagePurpose.HEADS_UP))
-        self.contacted_button = QPushButton("They were &called…")
+        self.contacted_button = QPushButton(self.tr("They were &called…"))
         self.contacted_button.setObjectName("referenceContacted")
         self.contacted_button.clicked.connect(self._contacted)
-        self.thank_button = QPushButton("&Thank them…")
+        self.thank_button = QPushButton(self.tr("&Thank them…"))
         self.thank_button.setObjectName("referenceThank")
         self.thank_button.clicked.connect(lambda: self._message(MessagePurpose.THANKS))
-        self.outcome_button = QPushButton("Tell how it &ended…")
+        self.outcome_button = QPushButton(self.tr("Tell how it &ended…"))
         self.outcome_button.setObjectName("referenceOutcome")
         self.outcome_button.clicked.connect(lambda: self._message(MessagePurpose.OUTCOME))
-        self.check_in_button = QPushButton("Check &in…")
+        self.check_in_button = QPushButton(self.tr("Check &in…"))
         self.check_in_button.setObjectName("networkCheckIn")
         self.check_in_button.clicked.connect(lambda: self._message(MessagePurpose.CHECK_IN))
-        self.undo_button = QPushButton("Take &back last step…")
+        self.undo_button = QPushButton(self.tr("Take &back last step…"))
         self.undo_button.setObjectName("referenceUndo")
         self.undo_button.clicked.connect(self._undo)
         for button in (
@@ -103,8 +116,7 @@ class ReferencesTab(QWidget):
             step_row.addWidget(button)
         step_row.addStretch(1)
         step_row.addWidget(self.undo_button)
-        layout.addLayout(step_row)
-        self._fit_buttons()
+        return step_row
 
     def set_lines(
         self, application_id: int, company: str, stage: Stage, lines: list[ReferenceLine]
@@ -148,12 +160,26 @@ class ReferencesTab(QWidget):
     def _last_step(line: ReferenceLine) -> tuple[str, str] | None:
         """(step, label) of the latest recorded step, to take back."""
         if line.kind is ReferenceKind.NETWORK:
-            return ("checked_in", "checked in") if line.checked_in_at else None
+            if line.checked_in_at is None:
+                return None
+            return "checked_in", QCoreApplication.translate("ReferencesTab", "checked in")
         for step, label, value in (
-            ("outcome", "told how it ended", line.outcome_told_on),
-            ("thanked", "thanked", line.thanked_on),
-            ("contacted", "contacted", line.contacted_on),
-            ("heads_up", "heads-up sent", line.heads_up_at),
+            (
+                "outcome",
+                QCoreApplication.translate("ReferencesTab", "told how it ended"),
+                line.outcome_told_on,
+            ),
+            ("thanked", QCoreApplication.translate("ReferencesTab", "thanked"), line.thanked_on),
+            (
+                "contacted",
+                QCoreApplication.translate("ReferencesTab", "contacted"),
+                line.contacted_on,
+            ),
+            (
+                "heads_up",
+                QCoreApplication.translate("ReferencesTab", "heads-up sent"),
+                line.heads_up_at,
+            ),
         ):
             if value is not None:
                 return step, label

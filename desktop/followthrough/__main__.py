@@ -147,6 +147,8 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
             return SystemClock().now()
         return at if at.tzinfo is not None else at.replace(tzinfo=zone)
 
+    from followthrough.domain.reminder_kinds import Rendering, render_text, use_rendering
+
     def look() -> tuple[ZoneInfo, datetime, list[StoredReminder]]:
         # Times are read and shown on the user's clock ("Your time zone", else the
         # computer's); what is due, or would be by then, is worked out in memory.
@@ -163,16 +165,19 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         instant_on(options.the_computers_zone()),
         [],
     )
+    # The words of each reminder, written now on the user's clock.
+    use_rendering(Rendering(zone))
+    words = [render_text(item.kind, item.params, item.title, item.body) for item in items]
     if as_json:
         listing = [
             {
                 "kind": item.kind,
-                "subject": item.title,
+                "subject": title,
                 "due": item.effective_due.isoformat(),
                 "application_id": item.application_id,
-                "detail": item.body,
+                "detail": body,
             }
-            for item in items
+            for item, (title, body) in zip(items, words, strict=True)
         ]
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
@@ -180,8 +185,8 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         print(f"There is no data in {data_dir} yet, so nothing is due.")
     elif not items:
         print(f"Nothing is due at {instant.astimezone(zone):%Y-%m-%d %H:%M %Z}.")
-    for item in items:
-        print(f"{item.effective_due.astimezone(zone):%Y-%m-%d %H:%M %Z}  {item.title}")
+    for item, (title, _body) in zip(items, words, strict=True):
+        print(f"{item.effective_due.astimezone(zone):%Y-%m-%d %H:%M %Z}  {title}")
     return 0
 
 

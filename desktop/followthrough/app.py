@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
+from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.logfile import log_to_file
 from followthrough.resources import icon_path
 from followthrough.services.health import DatabaseWatch
@@ -50,6 +51,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(list(argv))
     install_wheel_guard(app)
+    log.info("translations loaded: %s", install_translations(app) or "none")
     QGuiApplication.setApplicationDisplayName(APP_NAME)
     # Lets the desktop match windows to followthrough.desktop (icon, grouping).
     QGuiApplication.setDesktopFileName(APP_ID)
@@ -100,7 +102,6 @@ def _quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None]
 def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
     app = make_application(argv)
     clock = clock or SystemClock()
-    log.info("translations loaded: %s", install_translations(app) or "none")
     use_locale_day_words(clock)
     try:
         ensure_private_dir(data_dir)
@@ -136,6 +137,8 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             # while the app runs (a laptop on a trip): windows and plans stay on one clock.
             set_user_zone(session_zone)
             options.set_session_zone(session_zone)
+            # Reminders' words are written when shown: on this clock, in the user's language.
+            use_rendering(Rendering(system_zone(), QCoreApplication.translate))
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

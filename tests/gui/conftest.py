@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -74,13 +76,16 @@ def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 @pytest.fixture(autouse=True)
 def _words_as_the_app_writes_them(qapp: QApplication, clock: FakeClock) -> Iterator[None]:
     """English plurals and days in the locale, installed as app.run_gui does."""
+    from followthrough.domain.reminder_kinds import Rendering, use_rendering
     from followthrough.domain.wording import use_day_words
     from followthrough.ui.common.locale_words import use_locale_day_words
     from followthrough.ui.common.translation import install_translations
 
     assert install_translations(qapp), "the English plurals must load"
     previous = use_locale_day_words(clock)
+    rendering = use_rendering(Rendering(ZoneInfo("Europe/Berlin"), QCoreApplication.translate))
     yield
+    use_rendering(rendering)
     use_day_words(previous)
 
 

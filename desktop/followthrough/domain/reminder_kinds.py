@@ -10,10 +10,17 @@ CONTRIBUTING.md).
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 # Context the window translates kind labels in.
 LABEL_CONTEXT = "ReminderKind"
@@ -68,6 +75,26 @@ class SubjectKey:
         return self.ids
 
 
+# (context, English text) -> the text in the user's language.
+Translate = Callable[[str, str], str]
+
+
+def _as_written(_context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """How a reminder's words come out when shown: on whose clock, in which language."""
+
+    zone: ZoneInfo
+    translate: Translate = _as_written
+
+
+# A reminder's parameters (as stored) -> its title and body, as shown.
+Renderer = Callable[[Mapping[str, Any], Rendering], tuple[str, str]]
+
+
 @dataclass(frozen=True)
 class KindInfo:
     """What the screens need to know of a kind."""
@@ -76,6 +103,50 @@ class KindInfo:
     feature: str
     label: str  # English, marked for translation in LABEL_CONTEXT
     colour_role: str  # a role name of the window's theme
+    # Writes its title and body from the stored parameters; without one, the text stored
+    # with the reminder is shown as it is.
+    render: Renderer | None = None
+
+
+def params_text(params: Mapping[str, Any]) -> str:
+    """Parameters as stored: JSON, keys sorted (equal parameters, equal text)."""
+    return json.dumps(params, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+# None until the window or a command says on whose clock reminders are shown: the words
+# stored with each reminder are shown as they are meanwhile.
+_rendering: Rendering | None = None
+
+
+def use_rendering(rendering: Rendering | None) -> Rendering | None:
+    """Show reminders on ``rendering``'s clock and language from now on; returns the one
+    it replaces (the window installs the user's zone and Qt's translation)."""
+    global _rendering
+    previous, _rendering = _rendering, rendering
+    return previous
+
+
+def render_text(kind: str, params: str, title: str, body: str) -> tuple[str, str]:
+    """A reminder's title and body as shown now: written from its parameters by its
+    kind's renderer; else (no renderer, no parameters, or parameters it cannot read, as
+    from an older version) the text stored with it."""
+    info = _KINDS.get(kind)
+    if _rendering is None or info is None or info.render is None or not params:
+        return title, body
+    try:
+        return info.render(json.loads(params), _rendering)
+    except (ValueError, KeyError, TypeError) as exc:
+        log.warning("reminder %s: parameters not readable (%s); stored text shown", kind, exc)
+        return title, body
+
+
+def render_with(kind: str, params: Mapping[str, Any], rendering: Rendering) -> tuple[str, str]:
+    """The words of a reminder being planned (stored with it, for whoever reads the row
+    without a renderer)."""
+    info = _KINDS.get(kind)
+    if info is None or info.render is None:
+        raise KeyError(f"no renderer for reminder kind {kind!r}")
+    return info.render(params, rendering)
 
 
 _KINDS: dict[str, KindInfo] = {}
@@ -125,65 +196,13 @@ DECISION = "decision"
 for _info in (
     KindInfo(INTERVIEW, "", QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Interview"), "interview"),
     KindInfo(DECISION, "", QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Decision due"), "decision"),
-    KindInfo(
-        ReminderKind.FOLLOW_UP,
-        Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Follow up"),
-        "follow_up",
-    ),
-    KindInfo(
-        ReminderKind.DECISION_PASSED,
-        Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Follow up"),
-        "follow_up",
-    ),
-    KindInfo(
-        ReminderKind.MOVE_ON,
-        Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Move on?"),
-        "closing",
-    ),
-    KindInfo(
-        ReminderKind.POSITION_FILLED,
-        Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Close"),
-        "closing",
-    ),
-    KindInfo(
-        ReminderKind.NOTE_DUE_SOON,
-        Feature.NOTE,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Note due"),
-        "note_due",
-    ),
-    KindInfo(
-        ReminderKind.NOTE_OVERDUE,
-        Feature.NOTE,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Note overdue"),
-        "note_late",
-    ),
-    KindInfo(
-        ReminderKind.REFERENCE_HEADS_UP,
-        Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Reference heads-up"),
-        "reference",
-    ),
-    KindInfo(
-        ReminderKind.REFERENCE_THANKS,
-        Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Thank reference"),
-        "reference_thanks",
-    ),
-    KindInfo(
-        ReminderKind.REFERENCE_OUTCOME,
-        Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Tell reference"),
-        "reference_outcome",
-    ),
-    KindInfo(
-        ReminderKind.NETWORK_CHECK_IN,
-        Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Check in"),
-        "network",
-    ),
 ):
     register_kind(_info)
+
+# Each feature registers its kinds, with their words, when its module loads: a new kind
+# of reminder is one more line here (and its own module). Last, as they import this one.
+from followthrough.domain import (  # noqa: E402
+    follow_up_reminders,  # noqa: F401
+    note_reminders,  # noqa: F401
+    reference_reminders,  # noqa: F401
+)

@@ -33,6 +33,9 @@ class ReminderSpec:
     application_id: int | None = None
     # After this instant the occasion is over: not created any more, and an open one lapses.
     expires_at: datetime | None = None
+    # What its words are written from when shown (``reminder_kinds.params_text``); the
+    # title and body above are those words as planned, for a kind without a renderer.
+    params: str = ""
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -59,6 +62,7 @@ class StoredReminder:
     dismissed_at: datetime | None = None
     expires_at: datetime | None = None
     suspended_at: datetime | None = None
+    params: str = ""
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -137,6 +141,7 @@ def reconcile(
             or resumed
             or row.title != spec.title
             or row.body != spec.body
+            or row.params != spec.params
             or row.expires_at != spec.expires_at
             or row.application_id != spec.application_id
         ):
@@ -167,6 +172,7 @@ def apply_changes(
                 row,
                 title=spec.title,
                 body=spec.body,
+                params=spec.params,
                 expires_at=spec.expires_at,
                 application_id=spec.application_id,
                 suspended_at=None,
@@ -185,6 +191,7 @@ def apply_changes(
                 body=spec.body,
                 due_at=spec.due_at,
                 expires_at=spec.expires_at,
+                params=spec.params,
             )
         )
     return result

@@ -27,6 +27,7 @@ from followthrough.domain.cadence import (
     Touchpoint,
     next_step,
 )
+from followthrough.domain.follow_up_reminders import EMAIL, PHONE, follow_up_params
 from followthrough.domain.note_tasks import FINISHED
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
@@ -34,7 +35,7 @@ from followthrough.domain.two_clocks import UserHours, both_clocks, remind_befor
 from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField
 from followthrough.store.models import db
-from followthrough.store.reminders import ReminderSpec, sync_reminders
+from followthrough.store.reminders import ReminderSpec, planned_reminder, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
 
 FOLLOW_UP: str = ReminderKind.FOLLOW_UP
@@ -161,8 +162,9 @@ def _plans(scope: PlanScope, settings: CadenceSettings) -> list[FollowUpPlan]:
         step = next_step(facts, since, settings)
         # The n-th follow-up after this interview of this application.
         subject = str(SubjectKey(Feature.FOLLOW_UP, (int(app_id), int(interview_id), len(since))))
-        what = f"{company} ({role})" if role else str(company)
-        spec = _reminder(step, subject, what, int(app_id), facts, zone, hours, bool(since))
+        spec = _reminder(
+            step, subject, str(company), role or "", int(app_id), facts, zone, hours, bool(since)
+        )
         plans.append(FollowUpPlan(int(app_id), int(interview_id), facts, step, spec))
     return plans
 
@@ -170,7 +172,8 @@ def _plans(scope: PlanScope, settings: CadenceSettings) -> list[FollowUpPlan]:
 def _reminder(
     step: CadenceStep,
     subject: str,
-    what: str,
+    company: str,
+    role: str,
     app_id: int,
     facts: InterviewFacts,
     zone: ZoneInfo,
@@ -180,35 +183,22 @@ def _reminder(
     """The reminder of ``step``: a call or e-mail planned on their clock, reminded of on the
     user's, with the time in both when they differ."""
     if isinstance(step, FollowUp):
-        how = "call" if step.channel == Channel.PHONE else "email"
-        when = both_clocks(step.due, zone, facts.zone())
-        body = f"{how.capitalize()} {when}. {step.reason}"
-        if step.rule == Rule.STATED_TIMEFRAME and not followed_up:
-            # The first follow-up after a stated date is the "decision passed" nudge:
-            # one reminder, not two at the same hour.
-            kind, title = DECISION_PASSED, f"{what}: decision date passed — {how} them"
-        else:
-            kind, title = FOLLOW_UP, f"{how.capitalize()} {what} to follow up"
-        return ReminderSpec(
-            kind, subject, title, remind_before(step.due, zone, hours), body, app_id
+        how = PHONE if step.channel == Channel.PHONE else EMAIL
+        words = follow_up_params(
+            company, role, step.reason, how=how, at=step.due, their_zone=facts.time_zone
         )
-    if isinstance(step, MoveOn):
-        return ReminderSpec(
-            MOVE_ON,
-            subject,
-            f"Time to move on from {what}?",
-            remind_from(step.due, zone, hours),
-            step.reason,
-            app_id,
-        )
-    return ReminderSpec(
-        POSITION_FILLED,
-        subject,
-        f"Close {what}: the position is filled",
-        remind_from(step.at, zone, hours),
-        step.reason,
-        app_id,
-    )
+        # The first follow-up after a stated date is the "decision passed" nudge: one
+        # reminder, not two at the same hour.
+        first_after_date = step.rule == Rule.STATED_TIMEFRAME and not followed_up
+        kind = DECISION_PASSED if first_after_date else FOLLOW_UP
+        due = remind_before(step.due, zone, hours)
+    elif isinstance(step, MoveOn):
+        kind, due = MOVE_ON, remind_from(step.due, zone, hours)
+        words = follow_up_params(company, role, step.reason)
+    else:
+        kind, due = POSITION_FILLED, remind_from(step.at, zone, hours)
+        words = follow_up_params(company, role, step.reason)
+    return planned_reminder(kind, subject, due, words, app_id, None, zone)
 
 
 def next_step_text(plan: FollowUpPlan, now: datetime) -> str:

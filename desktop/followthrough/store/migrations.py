@@ -418,8 +418,15 @@ def _v6_what_they_said(database: peewee.SqliteDatabase, _migrator: SqliteMigrato
 
 
 def _v7_one_subject_format(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
-    """Follow-up subjects join the one key format of domain.reminder_kinds:
-    "application:A:interview:I:after:N" becomes "follow_up:A:I:N" (states kept)."""
+    """Reminders as the registry of kinds wants them (domain.reminder_kinds):
+
+    - follow-up subjects join the one key format: "application:A:interview:I:after:N"
+      becomes "follow_up:A:I:N" (states kept);
+    - a ``params`` column, what each reminder's words are written from when shown; every
+      application is marked for planning, which fills it in (the stored words stay shown
+      until then, and for kinds without a renderer)."""
+    database.execute_sql("ALTER TABLE reminder ADD COLUMN params TEXT NOT NULL DEFAULT ''")
+    database.execute_sql("INSERT OR IGNORE INTO plan_dirty (application_id) VALUES (0)")
     rows = database.execute_sql(
         "SELECT id, subject_key FROM reminder WHERE subject_key LIKE 'application:%'"
     ).fetchall()
@@ -439,7 +446,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "references, network contacts and the reference-check stage", _v4_references),
     Migration(5, "reminders re-planned by what changed", _v5_plan_by_what_changed),
     Migration(6, "what the interviewer said: a check-back day, their words", _v6_what_they_said),
-    Migration(7, "one format for what a reminder is about", _v7_one_subject_format),
+    Migration(7, "reminders: one subject format, words written when shown", _v7_one_subject_format),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

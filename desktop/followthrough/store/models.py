@@ -156,8 +156,11 @@ class Reminder(BaseModel):
     application = peewee.ForeignKeyField(
         Application, null=True, backref="reminders", on_delete="CASCADE"
     )
+    # The words as planned (shown as they are for a kind without a renderer); ``params``
+    # is what the kind's renderer writes them from when shown (domain.reminder_kinds).
     title = peewee.TextField()
     body = peewee.TextField(default="")
+    params = peewee.TextField(default="")
     due_at = UtcDateTimeField()
     snoozed_until = UtcDateTimeField(null=True)
     fired_at = UtcDateTimeField(null=True)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from followthrough.domain.cadence import InterviewFacts, first_follow_up_day
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
+from followthrough.domain.note_reminders import note_params
 from followthrough.domain.note_tasks import (
     FINISHED,
     NAG_UNTIL_AFTER_DEADLINE,
@@ -28,7 +29,6 @@ from followthrough.domain.note_tasks import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
-from followthrough.domain.two_clocks import both_clocks
 from followthrough.domain.validation import email_problem
 from followthrough.store import settings as options
 from followthrough.store.fields import UtcDateTimeField, to_db_instant
@@ -41,7 +41,7 @@ from followthrough.store.models import (
     ThankYouNote,
     db,
 )
-from followthrough.store.reminders import ReminderSpec, sync_reminders
+from followthrough.store.reminders import ReminderSpec, planned_reminder, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writes, writing
 
@@ -423,37 +423,18 @@ def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list
         if now >= times.stop_after:
             continue
         key = subject_key(task.interview_id, task.contact_id)
-        who = f"{task.name} ({task.company})"
-        due_text = both_clocks(times.deadline, user_zone, ZoneInfo(task.time_zone))
-        body = (
-            f"After the round {task.interview_round} interview: a personal note to each "
-            f"interviewer, out by {due_text}."
+        words = note_params(
+            task.name, task.company, task.interview_round, times.deadline, task.time_zone
         )
-        specs.append(
-            ReminderSpec(
-                NOTE_DUE_SOON,
-                key,
-                f"Thank-you note to {who} due {due_text}",
-                times.due_soon,
-                body,
-                task.application_id,
-                # "Due soon" says nothing true once the deadline has passed: the
-                # "overdue" reminder takes over (an interview recorded late gets only it).
-                times.deadline,
+        # "Due soon" says nothing true once the deadline has passed: the "overdue"
+        # reminder takes over (an interview recorded late gets only it).
+        for kind, due, until in (
+            (NOTE_DUE_SOON, times.due_soon, times.deadline),
+            (NOTE_OVERDUE, times.overdue, times.stop_after),
+        ):
+            specs.append(
+                planned_reminder(kind, key, due, words, task.application_id, until, user_zone)
             )
-        )
-        specs.append(
-            ReminderSpec(
-                NOTE_OVERDUE,
-                key,
-                f"Thank-you note to {who} is overdue — send it today",
-                times.overdue,
-                f"It was due {due_text}. A late note still beats none; about two days "
-                "after the interview is the outer limit.",
-                task.application_id,
-                times.stop_after,
-            )
-        )
     return specs
 
 

@@ -20,20 +20,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
+from followthrough.domain.reference_reminders import InterviewFact, ReferenceFacts, reference_steps
 from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
     Outcome,
     ReferenceKind,
-    check_in_due,
-    heads_up_due,
-    outcome_due,
     outcome_for,
     overuse_warning,
-    thanks_due,
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
-from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
+from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.domain.validation import email_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
@@ -47,7 +44,11 @@ from followthrough.store.models import (
     ReferenceProfile,
     db,
 )
-from followthrough.store.reminders import ReminderSpec, sync_reminders
+from followthrough.store.reminders import (
+    ReminderSpec,
+    planned_reminder,
+    sync_reminders,
+)
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writes, writing
 
@@ -57,11 +58,6 @@ REFERENCE_OUTCOME: str = ReminderKind.REFERENCE_OUTCOME
 NETWORK_CHECK_IN: str = ReminderKind.NETWORK_CHECK_IN
 REFERENCE_KINDS = kinds_of(Feature.REFERENCE)
 
-# Past this, a missed heads-up or check-in is no longer worth a reminder (the calls
-# it was meant to prepare have happened); thanks and the outcome are never too late
-# within a month.
-STALE_AFTER = timedelta(days=14)
-LATE_THANKS_LIMIT = timedelta(days=30)
 
 _instant = UtcDateTimeField()
 
@@ -629,15 +625,6 @@ def planned_references(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     return planned_reference_reminders(now, scope)
 
 
-def _network_occasion(
-    interviews: list[_Interview], checked_in_at: datetime | None
-) -> tuple[_Interview, _Interview] | None:
-    """The first interview since the last check-in (the reminder comes after it) and the
-    last one (the reminder stands until a while after it), or None."""
-    since = [i for i in interviews if checked_in_at is None or i.ends_at > checked_in_at]
-    return (since[0], since[-1]) if since else None
-
-
 def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
     # Writing to a reference is the user's own task: their clock, their hours.
     settings = user_task_settings()
@@ -661,111 +648,51 @@ def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
     app_ids = sorted({link.application_id for link in links})
     interviews_of = _interviews_by_application(app_ids)
     entered = _stage_entered(app_ids)
-    active = {s.value for s in ACTIVE_STAGES}
-    closed = {s.value for s in CLOSED_STAGES}
     specs: list[ReminderSpec] = []
+
+    def earliest(instant: datetime) -> datetime:
+        return next_contact_time(instant, user_zone, settings)
+
     for link in links:
-        application = link.application
-        person = link.contact.name
-        interviews = interviews_of.get(application.id, [])
-
-        def earliest(instant: datetime) -> datetime:
-            return next_contact_time(instant, user_zone, settings)
-
+        facts = _reference_facts(link, interviews_of.get(link.application_id, []), entered)
         key = subject_key(link.id)
-        where = f"{application.company}" + (
-            f" ({application.role_title})" if application.role_title else ""
-        )
-        if link.kind == ReferenceKind.NETWORK.value:
-            # After the first interview since the last check-in (planned ahead when it is
-            # still to come); it stands until a while after the latest of them.
-            occasion = _network_occasion(interviews, link.checked_in_at)
-            if application.stage in active and occasion is not None:
-                first, last = occasion
-                specs.append(
-                    ReminderSpec(
-                        NETWORK_CHECK_IN,
-                        key,
-                        f"Check in with {person} about {application.company}",
-                        check_in_due(first.ends_at, earliest),
-                        f"Round {first.round} at {where}: tell {person} how it went "
-                        "and thank them for the way in.",
-                        application.id,
-                        last.ends_at + STALE_AFTER,
-                    )
-                )
-            continue
-        # A reference: the heads-up comes after the first interview (calls can follow any
-        # round), or after they were listed if that was later; the reference check asks
-        # for a fresh one.
-        if application.stage in active and link.contacted_on is None:
-            due = None
-            why = ""
-            checking = application.stage == Stage.REFERENCE_CHECK.value
-            sent = link.heads_up_at
-            if checking and application.id in entered:
-                # Listed after the stage changed: due from the listing, as for interviews.
-                trigger = max(entered[application.id], link.created_at)
-                if sent is None or sent < trigger:
-                    due, why = earliest(trigger), "they are checking references now"
-            elif interviews and sent is None:
-                trigger = max(interviews[0].ends_at, link.created_at)
-                due = heads_up_due(trigger, earliest)
-                why = f"interview on {_day_text(interviews[0].local_day)}"
-            if due is not None:
-                specs.append(
-                    ReminderSpec(
-                        REFERENCE_HEADS_UP,
-                        key,
-                        f"Give {person} a heads-up: {application.company} may call",
-                        due,
-                        f"{where}, {why}: tell them the role, what to stress and which "
-                        "résumé you sent, and ask them to say if they are called.",
-                        application.id,
-                        due + STALE_AFTER,
-                    )
-                )
-        if link.contacted_on is not None and link.thanked_on is None:
-            logged = link.contacted_logged_at or _noon(link.contacted_on)
+        for step in reference_steps(facts, earliest):
             specs.append(
-                ReminderSpec(
-                    REFERENCE_THANKS,
+                planned_reminder(
+                    step.kind,
                     key,
-                    f"Thank {person} for speaking to {application.company}",
-                    thanks_due(logged, earliest),
-                    f"{application.company} was in touch with them on "
-                    f"{short_day(link.contacted_on)}: a short thank-you now.",
-                    application.id,
-                    logged + LATE_THANKS_LIMIT,
-                )
-            )
-        was_involved = (
-            link.given_on is not None
-            or link.heads_up_at is not None
-            or link.contacted_on is not None
-        )
-        if application.stage in closed and was_involved and link.outcome_told_on is None:
-            # The stage change when recorded, else the closing day (whichever is later).
-            marks = [entered.get(application.id)]
-            if application.closed_on is not None:
-                marks.append(_noon(application.closed_on))
-            known = [m for m in marks if m is not None]
-            if not known:
-                continue
-            closed_at = max(known)
-            specs.append(
-                ReminderSpec(
-                    REFERENCE_OUTCOME,
-                    key,
-                    f"Tell {person} how {application.company} ended",
-                    outcome_due(closed_at, earliest),
-                    f"{where} is closed ({Stage(application.stage).label.lower()}). "
-                    "References like to hear the end of the story.",
-                    application.id,
-                    closed_at + LATE_THANKS_LIMIT,
+                    step.due_at,
+                    step.params,
+                    link.application_id,
+                    step.expires_at,
+                    user_zone,
                 )
             )
     return specs
+
+
+def _reference_facts(
+    link: ApplicationReference, interviews: list[_Interview], entered: dict[int, datetime]
+) -> ReferenceFacts:
+    application = link.application
+    return ReferenceFacts(
+        network=link.kind == ReferenceKind.NETWORK.value,
+        person=link.contact.name,
+        company=application.company,
+        role_title=application.role_title or "",
+        stage=Stage(application.stage),
+        interviews=tuple(InterviewFact(i.round, i.ends_at, i.local_day) for i in interviews),
+        listed_at=link.created_at,
+        stage_entered_at=entered.get(application.id),
+        closed_on=application.closed_on,
+        given_on=link.given_on,
+        heads_up_at=link.heads_up_at,
+        contacted_on=link.contacted_on,
+        contacted_logged_at=link.contacted_logged_at,
+        thanked_on=link.thanked_on,
+        outcome_told_on=link.outcome_told_on,
+        checked_in_at=link.checked_in_at,
+    )
 
 
 def plan_reference_reminders(now: datetime) -> tuple[int, int]:

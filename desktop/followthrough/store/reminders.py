@@ -8,12 +8,14 @@ was closed is still unclaimed when it starts, so it fires then (no look-back lim
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem
+from followthrough.domain.reminder_kinds import Rendering, params_text, render_text, render_with
 from followthrough.domain.reminder_plan import (
     ReminderChanges,
     ReminderSpec,
@@ -51,14 +53,26 @@ class DueReminder:
 
 _SELECT = (
     f"SELECT id, kind, title, body, {_EFFECTIVE}, application_id, fired_at IS NOT NULL, "
-    "subject_key FROM reminder"
+    "subject_key, params FROM reminder"
 )
 
 
 def _rows(sql: str, params: Iterable[object] = ()) -> list[DueReminder]:
+    """Reminders to show: their words written now, from their parameters, on the clock
+    and in the language installed (``reminder_kinds.use_rendering``)."""
     return [
-        DueReminder(rid, kind, title, body, _as_instant(due), app_id, bool(fired), key)
-        for rid, kind, title, body, due, app_id, fired, key in db.execute_sql(sql, tuple(params))
+        DueReminder(
+            rid,
+            kind,
+            *render_text(kind, values, title, body),
+            _as_instant(due),
+            app_id,
+            bool(fired),
+            key,
+        )
+        for rid, kind, title, body, due, app_id, fired, key, values in db.execute_sql(
+            sql, tuple(params)
+        )
     ]
 
 
@@ -76,11 +90,28 @@ def _db_instant(value: datetime | None) -> str | None:
     return None if value is None else to_db_instant(value)
 
 
+def planned_reminder(
+    kind: str,
+    subject_key: str,
+    due_at: datetime,
+    params: Mapping[str, Any],
+    application_id: int | None,
+    expires_at: datetime | None,
+    zone: ZoneInfo,
+) -> ReminderSpec:
+    """A reminder to store: its parameters, and its words as written now on the user's
+    clock (kept with it for whatever reads the row without the registry)."""
+    title, body = render_with(kind, params, Rendering(zone))
+    return ReminderSpec(
+        kind, subject_key, title, due_at, body, application_id, expires_at, params_text(params)
+    )
+
+
 # -- the stored side of planning -----------------------------------------------------------
 
 _STORED_COLUMNS = (
     "id, kind, subject_key, application_id, title, body, due_at, snoozed_until, fired_at, "
-    "done_at, dismissed_at, expires_at, suspended_at"
+    "done_at, dismissed_at, expires_at, suspended_at, params"
 )
 
 
@@ -102,6 +133,7 @@ def stored_reminders(where: str = "1", params: Iterable[object] = ()) -> list[St
             dismissed_at=_maybe_instant(dismissed),
             expires_at=_maybe_instant(expires),
             suspended_at=_maybe_instant(suspended),
+            params=values,
         )
         for (
             rid,
@@ -117,6 +149,7 @@ def stored_reminders(where: str = "1", params: Iterable[object] = ()) -> list[St
             dismissed,
             expires,
             suspended,
+            values,
         ) in cursor
     ]
 
@@ -127,7 +160,7 @@ def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
         if changes.create:
             db.connection().executemany(
                 "INSERT INTO reminder (kind, subject_key, application_id, title, body, due_at, "
-                "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "expires_at, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s.kind,
@@ -137,6 +170,7 @@ def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
                         s.body,
                         to_db_instant(s.due_at),
                         _db_instant(s.expires_at),
+                        s.params,
                     )
                     for s in changes.create
                 ],
@@ -146,14 +180,15 @@ def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
             values: tuple[object, ...] = (
                 spec.title,
                 spec.body,
+                spec.params,
                 _db_instant(spec.expires_at),
                 spec.application_id,
             )
             # A resumed reminder keeps its state; a moved one may fire once more.
             moved = ", due_at = ?, fired_at = NULL, snoozed_until = NULL" if change.moved else ""
             db.execute_sql(
-                "UPDATE reminder SET title = ?, body = ?, expires_at = ?, application_id = ?, "
-                f"suspended_at = NULL{moved} WHERE id = ?",
+                "UPDATE reminder SET title = ?, body = ?, params = ?, expires_at = ?, "
+                f"application_id = ?, suspended_at = NULL{moved} WHERE id = ?",
                 (
                     *values,
                     *((to_db_instant(spec.due_at),) if change.moved else ()),

@@ -169,6 +169,10 @@ def test_follow_up_subjects_move_to_the_one_key_format_keeping_their_state(
             (kind, key),
         )
     migrate_database(database, None, clock)
+    # The words' parameters come with the next plan: every application is marked for it.
+    assert database.execute_sql("SELECT DISTINCT params FROM reminder").fetchall() == [("",)]
+    marks = database.execute_sql("SELECT application_id FROM plan_dirty").fetchall()
+    assert (0,) in marks
     rows = database.execute_sql("SELECT subject_key, fired_at FROM reminder ORDER BY id")
     assert [tuple(r) for r in rows] == [
         ("follow_up:4:9:2", "2026-11-20T10:00:00Z"),

@@ -1,0 +1,94 @@
+"""The thank-you note reminders' words, written when shown (their timing is in
+``domain.notes``: ``note_reminder_times``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from followthrough.domain.reminder_kinds import (
+    Feature,
+    KindInfo,
+    ReminderKind,
+    Rendering,
+    register_kind,
+)
+from followthrough.domain.two_clocks import both_clocks
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
+from followthrough.domain.zones import zone_or
+
+CONTEXT = "notes"
+
+
+def note_params(
+    name: str, company: str, interview_round: int, deadline: datetime, their_zone: str
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "company": company,
+        "round": interview_round,
+        "deadline": deadline.isoformat(),
+        "their_zone": their_zone,
+    }
+
+
+def _deadline(params: Mapping[str, Any], r: Rendering) -> str:
+    """The deadline on the user's clock, and on the interview's when that differs."""
+    deadline = datetime.fromisoformat(params["deadline"])
+    return both_clocks(deadline, r.zone, zone_or(params["their_zone"], r.zone))
+
+
+def _who(params: Mapping[str, Any]) -> str:
+    return f"{params['name']} ({params['company']})"
+
+
+def _render_due_soon(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
+    due = _deadline(params, r)
+    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Thank-you note to {who} due {due}"))
+    body = r.translate(
+        CONTEXT,
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "After the round {round} interview: a personal note to each interviewer, out by {due}.",
+        ),
+    )
+    return title.format(who=_who(params), due=due), body.format(round=params["round"], due=due)
+
+
+def _render_overdue(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
+    title = r.translate(
+        CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Thank-you note to {who} is overdue — send it today")
+    )
+    body = r.translate(
+        CONTEXT,
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "It was due {due}. A late note still beats none; about two days after the "
+            "interview is the outer limit.",
+        ),
+    )
+    return title.format(who=_who(params)), body.format(due=_deadline(params, r))
+
+
+LABELS = "ReminderKind"
+register_kind(
+    KindInfo(
+        ReminderKind.NOTE_DUE_SOON,
+        Feature.NOTE,
+        QT_TRANSLATE_NOOP(LABELS, "Note due"),
+        "note_due",
+        _render_due_soon,
+    )
+)
+register_kind(
+    KindInfo(
+        ReminderKind.NOTE_OVERDUE,
+        Feature.NOTE,
+        QT_TRANSLATE_NOOP(LABELS, "Note overdue"),
+        "note_late",
+        _render_overdue,
+    )
+)
+
+__all__ = ["note_params"]

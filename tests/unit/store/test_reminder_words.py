@@ -1,0 +1,83 @@
+"""A reminder's words are written when it is shown, from the parameters stored with it:
+on the clock and in the language of the moment, not frozen when it was planned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import peewee
+import pytest
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.note_reminders import note_params
+from followthrough.domain.reminder_kinds import (
+    ReminderKind,
+    Rendering,
+    params_text,
+    render_text,
+    use_rendering,
+)
+from followthrough.store.reminders import due_at, planned_reminder, sync_reminders
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+DEADLINE = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)  # 15:00 in Berlin, 09:00 in New York
+
+GERMAN = {
+    "Thank-you note to {who} due {due}": "Dankeskarte an {who}, fällig {due}",
+}
+
+
+@pytest.fixture(autouse=True)
+def _shown_as_stored() -> Iterator[None]:
+    previous = use_rendering(None)
+    yield
+    use_rendering(previous)
+
+
+def _plan_note(database: peewee.SqliteDatabase, clock: FakeClock) -> None:
+    del database
+    words = note_params("Dana Lee", "Acme", 1, DEADLINE, "Europe/Berlin")
+    spec = planned_reminder(
+        ReminderKind.NOTE_DUE_SOON,
+        "note:1:2",
+        clock.now() - timedelta(minutes=5),
+        words,
+        None,
+        None,
+        BERLIN,
+    )
+    sync_reminders([spec], [ReminderKind.NOTE_DUE_SOON], clock.now())
+
+
+def test_planned_words_are_stored_with_their_parameters(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    _plan_note(database, clock)
+    (reminder,) = due_at(clock.now())
+    # No clock installed: the words as planned, on the user's clock then.
+    assert reminder.title == "Thank-you note to Dana Lee (Acme) due Sat 21 Nov 15:00"
+
+
+def test_shown_on_the_clock_and_in_the_language_of_the_moment(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    _plan_note(database, clock)
+    use_rendering(Rendering(NEW_YORK, lambda _context, text: GERMAN.get(text, text)))
+    (reminder,) = due_at(clock.now())
+    assert reminder.title == (
+        "Dankeskarte an Dana Lee (Acme), fällig Sat 21 Nov 09:00 (15:00 in Berlin)"
+    )
+    # The body has no German here: it stays English, written on the New York clock.
+    assert reminder.body.endswith("out by Sat 21 Nov 09:00 (15:00 in Berlin).")
+
+
+def test_unreadable_or_missing_parameters_show_the_stored_words() -> None:
+    use_rendering(Rendering(NEW_YORK))
+    kind = ReminderKind.NOTE_DUE_SOON
+    assert render_text(kind, "", "Stored title", "Stored body") == ("Stored title", "Stored body")
+    assert render_text(kind, "{not json", "T", "B") == ("T", "B")
+    assert render_text(kind, params_text({"name": "only"}), "T", "B") == ("T", "B")
+    assert render_text("a_kind_nobody_registered", params_text({"x": 1}), "T", "B") == ("T", "B")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.cadence import (
@@ -32,7 +32,7 @@ from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKe
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
 from followthrough.store import settings as options
-from followthrough.store.fields import UtcDateTimeField
+from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.models import db
 from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
@@ -42,8 +42,6 @@ MOVE_ON: str = ReminderKind.MOVE_ON
 POSITION_FILLED: str = ReminderKind.POSITION_FILLED
 DECISION_PASSED: str = ReminderKind.DECISION_PASSED
 PLANNED_KINDS = kinds_of(Feature.FOLLOW_UP)
-
-_instant = UtcDateTimeField()
 
 # The latest interview of each active application (by start, then id), with the earliest
 # follow-up date its thank-you notes promised (only notes that went out promise anything).
@@ -82,12 +80,6 @@ def cadence_settings() -> CadenceSettings:
     )
 
 
-def _day(value: object) -> date | None:
-    if value is None:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
 def _touchpoints_by_application(scope: PlanScope) -> dict[int, list[Touchpoint]]:
     grouped: dict[int, list[Touchpoint]] = defaultdict(list)
     where, params = scope.sql("application_id")
@@ -97,10 +89,12 @@ def _touchpoints_by_application(scope: PlanScope) -> dict[int, list[Touchpoint]]
         params,
     )
     for app_id, at, channel, answered, outcome, new_on in cursor:
-        instant = _instant.python_value(at)
+        instant = instant_from_db(at)
         assert instant is not None
         grouped[app_id].append(
-            Touchpoint(instant, Channel(channel), bool(answered), Outcome(outcome), _day(new_on))
+            Touchpoint(
+                instant, Channel(channel), bool(answered), Outcome(outcome), day_from_db(new_on)
+            )
         )
     return grouped
 
@@ -130,17 +124,15 @@ class FollowUpPlan:
 
 def _facts(row: tuple[object, ...]) -> InterviewFacts:
     ends_at, zone_name, decided, method, every, check_on, promised, preferred = row[4:12]
-    ended = _instant.python_value(ends_at)
-    assert ended is not None
     return InterviewFacts(
-        ended_at=ended,
+        ended_at=instant_from_db(str(ends_at)),
         time_zone=str(zone_name),
-        decision_on=_day(decided),
+        decision_on=day_from_db(decided),
         check_back_method=method if isinstance(method, str) else None,
         check_back_every_days=int(every) if isinstance(every, int) else None,
-        promised_on=_day(promised),
+        promised_on=day_from_db(promised),
         preferred_method=preferred if isinstance(preferred, str) else None,
-        check_back_on=_day(check_on),
+        check_back_on=day_from_db(check_on),
     )
 
 

@@ -31,7 +31,7 @@ from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import both_clocks
 from followthrough.domain.validation import email_problem
 from followthrough.store import settings as options
-from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import cadence_settings, interview_facts
 from followthrough.store.models import (
     Application,
@@ -48,8 +48,6 @@ from followthrough.store.transactions import writes, writing
 NOTE_DUE_SOON: str = ReminderKind.NOTE_DUE_SOON
 NOTE_OVERDUE: str = ReminderKind.NOTE_OVERDUE
 NOTE_KINDS = kinds_of(Feature.NOTE)
-
-_instant = UtcDateTimeField()
 
 
 class NoteError(UserError):
@@ -107,21 +105,15 @@ ORDER BY i.starts_at, i.id, p.id
 """
 
 
-def _date(value: object) -> date | None:
-    if value is None:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
 def _tasks(where: str, params: tuple[object, ...], hours: int) -> list[NoteTask]:
     sql = _TASKS_SQL.format(roles=", ".join("?" * len(NOTE_ROLES)), where=where)
     tasks = []
     for row in db.execute_sql(sql, (*NOTE_ROLES, *params)):
         (iid, cid, aid, name, title, company, role, round_, starts, ends, zone) = row[:11]
         status, medium, finished_on, updated, preferred, email = row[11:]
-        ended = _instant.python_value(ends)
+        ended = instant_from_db(ends)
         assert ended is not None
-        started = _instant.python_value(starts)
+        started = instant_from_db(starts)
         assert started is not None
         tasks.append(
             NoteTask(
@@ -139,8 +131,8 @@ def _tasks(where: str, params: tuple[object, ...], hours: int) -> list[NoteTask]
                 deadline=note_deadline(ended, hours),
                 status=NoteStatus(status) if status else NoteStatus.TO_WRITE,
                 medium=NoteMedium(medium) if medium else default_medium(preferred, email or ""),
-                finished_on=_date(finished_on),
-                updated_at=_instant.python_value(updated),
+                finished_on=day_from_db(finished_on),
+                updated_at=instant_from_db(updated),
             )
         )
     return tasks
@@ -279,7 +271,7 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
                 "ORDER BY n.promised_on, c.name",
                 (interview_id, contact_id, *sorted(s.value for s in FINISHED)),
             )
-            if (day := _date(promised)) is not None
+            if (day := day_from_db(promised)) is not None
         ],
     )
 

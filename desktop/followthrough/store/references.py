@@ -37,7 +37,7 @@ from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureRea
 from followthrough.domain.validation import email_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
-from followthrough.store.fields import UtcDateTimeField
+from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
     Application,
@@ -63,8 +63,6 @@ REFERENCE_KINDS = kinds_of(Feature.REFERENCE)
 STALE_AFTER = timedelta(days=14)
 LATE_THANKS_LIMIT = timedelta(days=30)
 
-_instant = UtcDateTimeField()
-
 # The contact role each kind of link gives the person.
 _ROLE_FOR_KIND = {ReferenceKind.REFERENCE: "reference", ReferenceKind.NETWORK: "referrer"}
 
@@ -82,12 +80,6 @@ def parse_subject_key(key: str) -> int | None:
     subject = SubjectKey.parse(key)
     ids = subject.ids_of(Feature.REFERENCE, 1) if subject is not None else None
     return ids[0] if ids is not None else None
-
-
-def _date(value: object) -> date | None:
-    if value is None:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 # -- the pool ------------------------------------------------------------------------------
@@ -165,9 +157,9 @@ def reference_pool() -> list[PoolEntry]:
             method,
             relationship,
             speaks_to,
-            _date(consent),
+            day_from_db(consent),
             int(count),
-            _date(last),
+            day_from_db(last),
         )
         for (
             cid,
@@ -276,16 +268,16 @@ def _lines(where: str, params: tuple[object, ...]) -> list[ReferenceLine]:
                 email=email,
                 phone=phone,
                 preferred_method=method,
-                given_on=_date(given),
+                given_on=day_from_db(given),
                 emphasis=emphasis,
                 resume_path=resume,
-                heads_up_at=_instant.python_value(heads_up),
+                heads_up_at=instant_from_db(heads_up),
                 heads_up_via=via,
-                contacted_on=_date(contacted),
+                contacted_on=day_from_db(contacted),
                 contacted_by=ContactedBy(by) if by else None,
-                thanked_on=_date(thanked),
-                outcome_told_on=_date(told),
-                checked_in_at=_instant.python_value(checked_in),
+                thanked_on=day_from_db(thanked),
+                outcome_told_on=day_from_db(told),
+                checked_in_at=instant_from_db(checked_in),
             )
         )
     return lines
@@ -382,7 +374,7 @@ def given_days(contact_id: int, exclude_application_id: int | None = None) -> li
         "WHERE contact_id = ? AND kind = 'reference' AND application_id != ?",
         (contact_id, exclude_application_id if exclude_application_id is not None else -1),
     )
-    return [d for (value,) in rows if (d := _date(value)) is not None]
+    return [d for (value,) in rows if (d := day_from_db(value)) is not None]
 
 
 def overuse_for(contact_id: int, today: date, adding_to: int | None = None) -> str | None:
@@ -586,7 +578,7 @@ def _interviews_by_application(application_ids: list[int]) -> dict[int, list[_In
     )
     found: dict[int, list[_Interview]] = {}
     for app_id, round_, ends, zone, notes in rows:
-        ended = _instant.python_value(ends)
+        ended = instant_from_db(ends)
         assert ended is not None
         found.setdefault(int(app_id), []).append(_Interview(int(round_), ended, _zone(zone), notes))
     return found
@@ -607,7 +599,7 @@ def _stage_entered(application_ids: list[int]) -> dict[int, datetime]:
     )
     entered = {}
     for app_id, at in rows:
-        instant = _instant.python_value(at)
+        instant = instant_from_db(at)
         if instant is not None:
             entered[int(app_id)] = instant
     return entered

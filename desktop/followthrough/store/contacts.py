@@ -129,6 +129,16 @@ def load_contact(contact_id: int) -> ContactFields:
 
 
 @writes
+def set_contact_email(contact_id: int, address: str) -> None:
+    """The person's e-mail address as typed where a message to them is written (the
+    note composer, a message to a reference), kept with the contact."""
+    problem = email_problem(address)
+    if problem:
+        raise ContactError(problem)
+    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
+
+
+@writes
 def delete_contact(contact_id: int) -> None:
     """Removes the person and their places in interviews (interviews themselves stay)."""
     Contact.delete_by_id(contact_id)

@@ -29,7 +29,6 @@ from followthrough.domain.note_tasks import (
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import both_clocks
-from followthrough.domain.validation import email_problem
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import cadence_settings, interview_facts
@@ -353,14 +352,6 @@ def reopen_note(interview_id: int, contact_id: int, clock: Clock) -> None:
         row.finished_at = None
         row.updated_at = clock.now()
         row.save()
-
-
-@writes
-def set_contact_email(contact_id: int, address: str) -> None:
-    """The interviewer's e-mail as typed in the composer, kept with the contact."""
-    if email_problem(address):
-        raise NoteError(email_problem(address))
-    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
 
 
 # -- the personal word list ----------------------------------------------------------------

@@ -536,14 +536,6 @@ def save_contact_notes(contact_id: int, notes: str) -> None:
     Contact.update(notes=notes).where(Contact.id == contact_id).execute()
 
 
-@writes
-def set_contact_email(contact_id: int, address: str) -> None:
-    problem = email_problem(address)
-    if problem:
-        raise ReferenceLinkError(problem)
-    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
-
-
 # -- reminders -----------------------------------------------------------------------------
 
 

@@ -17,7 +17,13 @@ from followthrough.domain.reminder_kinds import feature_of
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store import settings as options
 from followthrough.store.applications import application_detail
-from followthrough.store.contacts import ContactFields, load_contact, save_contact
+from followthrough.store.contacts import (
+    ContactError,
+    ContactFields,
+    load_contact,
+    save_contact,
+    set_contact_email,
+)
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import (
     Application,
@@ -61,7 +67,6 @@ from followthrough.store.references import (
     save_contact_notes,
     save_heads_up_draft,
     save_reference_profile,
-    set_contact_email,
     set_given_on,
     subject_key,
     undo_step,
@@ -941,7 +946,7 @@ def test_the_context_warns_when_the_reference_is_overused(
 def test_contact_email_and_notes(database: peewee.SqliteDatabase, clock: FakeClock) -> None:
     priya = _person(clock, email="old@globex.example")
     for bad in ("priya@", "priya.globex.example", "a@b@c.example", "p q@globex.example"):
-        with pytest.raises(ReferenceLinkError, match="e-mail address"):
+        with pytest.raises(ContactError, match="e-mail address"):
             set_contact_email(priya, bad)
     assert Contact.get_by_id(priya).email == "old@globex.example"
     set_contact_email(priya, "  priya@globex.example ")

@@ -16,6 +16,7 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medi
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
+from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
 from followthrough.store.models import (
     Application,
     ApplicationReference,
@@ -31,11 +32,7 @@ from followthrough.store.models import (
     Touchpoint,
 )
 from followthrough.store.planning import plan_all
-from followthrough.store.references import (
-    ReferenceProfileFields,
-    add_reference,
-    save_reference_profile,
-)
+from followthrough.store.references import add_reference
 from followthrough.store.transactions import writing
 
 DEFAULT_COUNT = 25

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.references import ContactedBy, MessagePurpose, ReferenceKind
 from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
 from followthrough.store.models import ApplicationReference, Contact, Interview, Reminder
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import create_application
@@ -24,9 +25,7 @@ from followthrough.store.references import (
     REFERENCE_HEADS_UP,
     REFERENCE_THANKS,
     PoolEntry,
-    ReferenceProfileFields,
     add_reference,
-    save_reference_profile,
     subject_key,
 )
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog

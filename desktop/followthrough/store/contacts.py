@@ -52,6 +52,34 @@ class ContactError(UserError):
     """The contact cannot be saved as entered; the message is for the user."""
 
 
+@dataclass(frozen=True)
+class ReferenceProfileFields:
+    """What makes someone a good reference: how they know the user, what they can speak
+    to, and when they agreed to be one."""
+
+    relationship: str = ""
+    speaks_to: str = ""
+    consent_on: date | None = None
+
+
+def reference_profile(contact_id: int) -> ReferenceProfileFields:
+    row = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact_id)
+    if row is None:
+        return ReferenceProfileFields()
+    return ReferenceProfileFields(row.relationship, row.speaks_to, row.consent_on)
+
+
+@writes
+def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, clock: Clock) -> None:
+    ReferenceProfile.insert(
+        contact=contact_id,
+        relationship=fields.relationship.strip(),
+        speaks_to=fields.speaks_to.strip(),
+        consent_on=fields.consent_on,
+        updated_at=clock.now(),
+    ).on_conflict_replace().execute()
+
+
 def contact_problems(fields: ContactFields) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not fields.name.strip():
@@ -98,20 +126,18 @@ def save_contact(fields: ContactFields, clock: Clock, contact_id: int | None = N
         for role in sorted(fields.roles):
             ContactRole.insert(contact=contact, role=role).on_conflict_ignore().execute()
         if "reference" in fields.roles or fields.relationship.strip() or fields.speaks_to.strip():
-            ReferenceProfile.insert(
-                contact=contact,
-                relationship=fields.relationship.strip(),
-                speaks_to=fields.speaks_to.strip(),
-                consent_on=fields.consent_on,
-                updated_at=clock.now(),
-            ).on_conflict_replace().execute()
+            save_reference_profile(
+                contact.id,
+                ReferenceProfileFields(fields.relationship, fields.speaks_to, fields.consent_on),
+                clock,
+            )
         return int(contact.id)
 
 
 def load_contact(contact_id: int) -> ContactFields:
     contact = Contact.get_by_id(contact_id)
     roles = frozenset(r.role for r in ContactRole.select().where(ContactRole.contact == contact))
-    profile = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact)
+    profile = reference_profile(contact_id)
     return ContactFields(
         name=contact.name,
         title=contact.title,
@@ -122,9 +148,9 @@ def load_contact(contact_id: int) -> ContactFields:
         preferred_method=contact.preferred_method,
         notes=contact.notes,
         roles=roles,
-        relationship=profile.relationship if profile else "",
-        speaks_to=profile.speaks_to if profile else "",
-        consent_on=profile.consent_on if profile else None,
+        relationship=profile.relationship,
+        speaks_to=profile.speaks_to,
+        consent_on=profile.consent_on,
     )
 
 

@@ -34,9 +34,9 @@ from followthrough.domain.references import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
-from followthrough.domain.validation import email_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
+from followthrough.store.contacts import ContactFields, reference_profile, save_contact
 from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
@@ -44,7 +44,6 @@ from followthrough.store.models import (
     ApplicationReference,
     Contact,
     ContactRole,
-    ReferenceProfile,
     db,
 )
 from followthrough.store.reminders import ReminderSpec, sync_reminders
@@ -83,31 +82,6 @@ def parse_subject_key(key: str) -> int | None:
 
 
 # -- the pool ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReferenceProfileFields:
-    relationship: str = ""
-    speaks_to: str = ""
-    consent_on: date | None = None
-
-
-def reference_profile(contact_id: int) -> ReferenceProfileFields:
-    row = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact_id)
-    if row is None:
-        return ReferenceProfileFields()
-    return ReferenceProfileFields(row.relationship, row.speaks_to, row.consent_on)
-
-
-@writes
-def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, clock: Clock) -> None:
-    ReferenceProfile.insert(
-        contact=contact_id,
-        relationship=fields.relationship.strip(),
-        speaks_to=fields.speaks_to.strip(),
-        consent_on=fields.consent_on,
-        updated_at=clock.now(),
-    ).on_conflict_replace().execute()
 
 
 @dataclass(frozen=True)
@@ -336,30 +310,22 @@ def add_new_person(
     relationship: str = "",
     given_on: date | None = None,
 ) -> int:
-    """Create the person and list them for the application in one go; returns the link id."""
-    if not name.strip():
-        raise ReferenceLinkError("Enter the person's name.")
-    problem = email_problem(email)
-    if problem:
-        raise ReferenceLinkError(problem)
-    now = clock.now()
+    """Create the person (as ``save_contact`` does, refusing what it refuses) and list
+    them for the application in one go; returns the link id."""
     with writing():
         # A network contact usually works at the employer; a reference usually does not.
         company = (
             Application.get_by_id(application_id).company if kind is ReferenceKind.NETWORK else ""
         )
-        contact = Contact.create(
-            name=name.strip(),
-            email=email.strip(),
-            phone=phone.strip(),
+        person = ContactFields(
+            name=name,
             company=company,
-            created_at=now,
+            email=email,
+            phone=phone,
+            roles=frozenset({_ROLE_FOR_KIND[kind]}),
+            relationship=relationship if kind is ReferenceKind.REFERENCE else "",
         )
-        if kind is ReferenceKind.REFERENCE:
-            save_reference_profile(
-                contact.id, ReferenceProfileFields(relationship=relationship), clock
-            )
-        return add_reference(application_id, contact.id, kind, clock, given_on)
+        return add_reference(application_id, save_contact(person, clock), kind, clock, given_on)
 
 
 @writes

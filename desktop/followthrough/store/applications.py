@@ -13,6 +13,7 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.domain.wording import short_day
+from followthrough.store.contacts import ContactCard
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import follow_up_plan, next_step_text
 from followthrough.store.models import (
@@ -163,13 +164,9 @@ class InterviewLine:
 
 
 @dataclass(frozen=True)
-class PersonLine:
-    contact_id: int
-    name: str
-    title: str
-    email: str
-    phone: str
-    preferred_method: str | None
+class PersonLine(ContactCard):
+    """Someone met in this application's interviews, and in which rounds."""
+
     rounds: str
 
 
@@ -278,6 +275,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
                 contact_id=c.id,
                 name=c.name,
                 title=c.title,
+                company=c.company,
                 email=c.email,
                 phone=c.phone,
                 preferred_method=c.preferred_method,

@@ -199,21 +199,21 @@ def contact_history(contact_id: int) -> list[HistoryLine]:
 
 
 @dataclass(frozen=True)
-class ContactChoice:
+class ContactCard:
+    """A person and the ways to reach them: what a picker, the call sheet, an
+    application's people and the reference pool show of everyone (those add their own
+    columns by extending it)."""
+
     contact_id: int
     name: str
     title: str
     company: str
     email: str
     phone: str
-    preferred_method: str | None
-
-    def label(self) -> str:
-        extra = ", ".join(x for x in (self.title, self.company) if x)
-        return f"{self.name} ({extra})" if extra else self.name
+    preferred_method: str | None  # a ContactMethod value; None: not known
 
 
-def contact_choices() -> list[ContactChoice]:
+def contact_choices() -> list[ContactCard]:
     query = Contact.select(
         Contact.id,
         Contact.name,
@@ -223,7 +223,7 @@ def contact_choices() -> list[ContactChoice]:
         Contact.phone,
         Contact.preferred_method,
     ).order_by(Contact.name.collate("NOCASE"), Contact.id)
-    return [ContactChoice(*row) for row in rows_of(query)]
+    return [ContactCard(*row) for row in rows_of(query)]
 
 
 _CONTACT_LIST_SQL = """

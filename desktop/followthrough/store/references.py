@@ -36,7 +36,7 @@ from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKe
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
-from followthrough.store.contacts import ContactFields, reference_profile, save_contact
+from followthrough.store.contacts import ContactCard, ContactFields, reference_profile, save_contact
 from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
@@ -85,16 +85,9 @@ def parse_subject_key(key: str) -> int | None:
 
 
 @dataclass(frozen=True)
-class PoolEntry:
+class PoolEntry(ContactCard):
     """A person in the reference pool, with how much they have been asked of lately."""
 
-    contact_id: int
-    name: str
-    title: str
-    company: str
-    email: str
-    phone: str
-    preferred_method: str | None
     relationship: str
     speaks_to: str
     consent_on: date | None

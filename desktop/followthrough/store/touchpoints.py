@@ -23,6 +23,7 @@ from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
+from followthrough.store.contacts import ContactCard
 from followthrough.store.followups import interview_facts
 from followthrough.store.models import (
     Application,
@@ -223,21 +224,6 @@ def touchpoints_of(application_id: int) -> list[TouchpointLine]:
 
 
 @dataclass(frozen=True)
-class CallPerson:
-    """Someone met at the interview, with the ways to reach them."""
-
-    contact_id: int
-    name: str
-    title: str
-    phone: str
-    email: str
-    preferred_method: str | None  # "phone", "email", "either" or None (not known)
-
-    def label(self) -> str:
-        return f"{self.name} ({self.title})" if self.title else self.name
-
-
-@dataclass(frozen=True)
 class CallSheetFacts:
     """What the call sheet shows: who, and what was said at the latest interview.
 
@@ -250,7 +236,7 @@ class CallSheetFacts:
     company: str
     role_title: str
     intro_line: str
-    people: tuple[CallPerson, ...]
+    people: tuple[ContactCard, ...]
     interview_day: date | None = None
     interview_round: int | None = None
     next_step: str = ""
@@ -283,15 +269,16 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
         .order_by(Interview.starts_at.desc(), Interview.id.desc())
         .first()
     )
-    people: tuple[CallPerson, ...] = ()
+    people: tuple[ContactCard, ...] = ()
     if interview is not None:
         people = tuple(
-            CallPerson(
+            ContactCard(
                 contact_id=p.contact.id,
                 name=p.contact.name,
                 title=p.contact.title,
-                phone=p.contact.phone,
+                company=p.contact.company,
                 email=p.contact.email,
+                phone=p.contact.phone,
                 preferred_method=p.contact.preferred_method,
             )
             for p in InterviewParticipant.select(InterviewParticipant, Contact)

@@ -390,9 +390,9 @@ def test_call_sheet_facts_come_from_the_latest_interview(
         ("Dana Lee", "Head of Data", "+49 30 5550100", "", "phone"),
         ("Sam Roe", "Engineer", "", "sam@acme.example.com", None),
     ]
+    assert {p.company for p in facts.people} == {"Acme"}
     assert facts.people[0].contact_id == dana.id
     assert facts.channel is Channel.PHONE
-    assert facts.people[0].label() == "Dana Lee (Head of Data)"
     assert (facts.interview_day, facts.interview_round) == (date(2026, 11, 16), 2)
     assert (facts.next_step, facts.decision_on) == ("Reference check", date(2026, 11, 27))
     assert (facts.check_back_when, facts.check_back_method) == ("Friday after next", "phone")

@@ -461,16 +461,6 @@ def promise_problem(facts: InterviewFacts, promised: date) -> str | None:
     return f"Too early: {why}. The earliest day to promise is {short_day(earliest)}."
 
 
-def planned_first_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
-    """The day of the first follow-up the facts call for, before any promise: what a
-    thank-you note offers to promise by default, so that note and plan agree."""
-    settings = settings or CadenceSettings()
-    unpromised = replace(facts, promised_on=None)
-    state = _replay(unpromised, ())
-    day, _rule, _reason = _first_day(unpromised, state, settings, follow_up_channel(facts))
-    return day
-
-
 def first_follow_up_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
     """The day of the first follow-up as the plan stands, a promise already made included
     (another interviewer's note): what the next note offers, so the notes agree."""

@@ -133,11 +133,6 @@ def note_reminder_times(
     return NoteReminderTimes(due_soon, deadline, overdue, deadline + NAG_UNTIL_AFTER_DEADLINE)
 
 
-def in_reminder_window(times: NoteReminderTimes, now: datetime) -> bool:
-    """Whether a note that is not out yet should still be reminded of at ``now``."""
-    return now < times.stop_after
-
-
 def finished_on_text(status: NoteStatus, day: date | None) -> str:
     """ "E-mailed 3 Dec" style, for lists and the timeline."""
     if day is None or not status.finished:

@@ -560,11 +560,6 @@ def _shared_spans(a: str, b: str, min_words: int) -> list[tuple[int, int]]:
     ]
 
 
-def shared_passages(a: str, b: str, min_words: int = 6) -> list[str]:
-    """Runs of at least ``min_words`` words that ``a`` and ``b`` share, as ``a`` words them."""
-    return [a[start:end] for start, end in _shared_spans(a, b, min_words)]
-
-
 def check_similarity(
     body: str,
     siblings: Sequence[tuple[str, str]],

@@ -130,10 +130,6 @@ def reasons_for(stage: Stage) -> tuple[ClosureReason, ...]:
     return _REASONS.get(stage, ())
 
 
-def requires_reason(stage: Stage) -> bool:
-    return bool(reasons_for(stage))
-
-
 @dataclass(frozen=True)
 class StageChange:
     """What an application looks like after an allowed stage change."""

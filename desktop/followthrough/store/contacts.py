@@ -253,7 +253,3 @@ def contact_list() -> list[ContactListRow]:
             _CONTACT_LIST_SQL
         )
     ]
-
-
-def _roles(joined: str | None) -> list[str]:
-    return sorted(role for role in (joined or "").split(",") if role)

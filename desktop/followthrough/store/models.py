@@ -271,23 +271,6 @@ class Setting(BaseModel):
     value = peewee.TextField()
 
 
-ALL_MODELS: tuple[type[peewee.Model], ...] = (
-    Application,
-    StageEvent,
-    Contact,
-    ContactRole,
-    Interview,
-    InterviewParticipant,
-    Touchpoint,
-    Reminder,
-    ThankYouNote,
-    PersonalWord,
-    ReferenceProfile,
-    ApplicationReference,
-    Setting,
-)
-
-
 def rows_of(query: Any) -> list[tuple[Any, ...]]:
     """A select query's rows as plain tuples (Peewee converts each field's value)."""
     rows: Iterable[tuple[Any, ...]] = query.tuples()

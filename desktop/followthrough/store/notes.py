@@ -142,11 +142,6 @@ def note_tasks_for_application(application_id: int) -> list[NoteTask]:
     return _tasks("AND a.id = ?", (application_id,), hours)
 
 
-def note_tasks_for_interview(interview_id: int) -> list[NoteTask]:
-    hours = options.get(options.NOTE_HOURS)
-    return _tasks("AND i.id = ?", (interview_id,), hours)
-
-
 def note_task(interview_id: int, contact_id: int) -> NoteTask:
     hours = options.get(options.NOTE_HOURS)
     found = _tasks("AND i.id = ? AND c.id = ?", (interview_id, contact_id), hours)
@@ -367,11 +362,6 @@ def add_personal_word(word: str) -> None:
     if not cleaned or any(c.isspace() for c in cleaned):
         raise NoteError("Add one word at a time.")
     PersonalWord.insert(word=cleaned).on_conflict_ignore().execute()
-
-
-@writes
-def remove_personal_word(word: str) -> None:
-    PersonalWord.delete().where(PersonalWord.word == word).execute()
 
 
 # -- reminders -----------------------------------------------------------------------------

@@ -361,10 +361,6 @@ def _update(link_id: int, clock: Clock, **values: object) -> None:
         raise ReferenceLinkError("This person is no longer listed for that application.")
 
 
-def set_given_on(link_id: int, on: date | None, clock: Clock) -> None:
-    _update(link_id, clock, given_on=on)
-
-
 def save_heads_up_draft(link_id: int, emphasis: str, resume_path: str, clock: Clock) -> None:
     """Keep what to emphasise and which résumé, for the next time the composer opens."""
     _update(link_id, clock, emphasis=emphasis, resume_path=resume_path)
@@ -415,9 +411,6 @@ def record_message_sent(
         record_outcome_told(link_id, on, clock)
     else:
         record_checked_in(link_id, clock)
-
-
-STEPS = ("heads_up", "contacted", "thanked", "outcome", "checked_in")
 
 
 def undo_step(link_id: int, step: str, clock: Clock) -> None:

@@ -11,6 +11,13 @@ from datetime import time
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.cadence import (
+    DEFAULT_PATIENCE,
+    DEFAULT_WAIT_WORKING_DAYS,
+    LONGEST_DEFAULT_WAIT,
+    PATIENCE_PRESETS,
+    SHORTEST_DEFAULT_WAIT,
+)
 from followthrough.domain.errors import UserError
 from followthrough.domain.two_clocks import UserHours
 from followthrough.domain.zones import computer_zone_name, zone_known
@@ -51,14 +58,19 @@ class Option(Generic[T]):
 # How many unanswered follow-ups before the app suggests moving on (docs/advice.md,
 # Follow-up timing: a few attempts [003]; one source says a single unanswered message is
 # the sign [001]).
-PATIENCE = Option("followup.patience", 3, "Unanswered follow-ups before moving on", (1, 3, 5))
+PATIENCE = Option(
+    "followup.patience",
+    DEFAULT_PATIENCE,
+    "Unanswered follow-ups before moving on",
+    PATIENCE_PRESETS,
+)
 # With no timeframe given: wait more than three days and usually no more than seven [003].
 DEFAULT_WAIT = Option(
     "followup.default_wait_working_days",
-    5,
+    DEFAULT_WAIT_WORKING_DAYS,
     "Working days to wait when no date was given",
-    minimum=4,
-    maximum=7,
+    minimum=SHORTEST_DEFAULT_WAIT,
+    maximum=LONGEST_DEFAULT_WAIT,
 )
 QUIET_START = Option(
     "reminders.quiet_until_hour", 9, "Reminders start at (hour)", minimum=0, maximum=23

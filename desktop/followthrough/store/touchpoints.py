@@ -126,12 +126,6 @@ def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
     return int(touchpoint.id)
 
 
-@writes
-def delete_touchpoint(touchpoint_id: int) -> None:
-    """Removes one touchpoint. An application it closed stays closed (reopen it by stage)."""
-    Touchpoint.delete_by_id(touchpoint_id)
-
-
 # --- Reading them back --------------------------------------------------------------------
 
 

@@ -13,7 +13,6 @@ from followthrough.domain.note_tasks import (
     NoteStatus,
     default_medium,
     finished_on_text,
-    in_reminder_window,
     note_deadline,
     note_reminder_times,
 )
@@ -82,8 +81,8 @@ def test_daylight_saving_keeps_24_real_hours() -> None:
 def test_the_reminder_window_closes_two_days_after_the_deadline() -> None:
     ended = datetime(2026, 11, 19, 20, tzinfo=UTC)
     times = note_reminder_times(ended, 24, CHICAGO, DAY_FROM, DAY_UNTIL)
-    assert in_reminder_window(times, ended + timedelta(days=3) - timedelta(minutes=1))
-    assert not in_reminder_window(times, ended + timedelta(days=3))
+    # The planner stops reminding at stop_after: a day after the deadline plus two.
+    assert times.stop_after == ended + timedelta(days=3)
 
 
 @pytest.mark.parametrize(

@@ -67,7 +67,6 @@ from followthrough.store.references import (
     remove_reference,
     save_contact_notes,
     save_heads_up_draft,
-    set_given_on,
     subject_key,
     undo_step,
 )
@@ -133,6 +132,11 @@ def _interview(
 
 def _person(clock: FakeClock, name: str = "Priya Natarajan", email: str = "") -> int:
     return int(Contact.create(name=name, email=email, created_at=clock.now()).id)
+
+
+def _given_on(link_id: int, day: date) -> None:
+    """The day they were given, as if set when they were listed."""
+    ApplicationReference.update(given_on=day).where(ApplicationReference.id == link_id).execute()
 
 
 def _roles(contact_id: int) -> set[str]:
@@ -377,12 +381,12 @@ def test_overuse_warns_at_the_threshold_when_adding(
     add_reference(apps[2], priya, ReferenceKind.REFERENCE, clock)
     assert overuse_for(priya, today) == warning
     # A use exactly thirty days ago is outside the window; twenty-nine days ago is in it.
-    set_given_on(first, today - timedelta(30), clock)
+    _given_on(first, today - timedelta(30))
     assert overuse_for(priya, today) is None
-    set_given_on(first, today - timedelta(29), clock)
+    _given_on(first, today - timedelta(29))
     assert overuse_for(priya, today) == warning
     # A day set in the future has not happened yet.
-    set_given_on(first, today + timedelta(3), clock)
+    _given_on(first, today + timedelta(3))
     assert overuse_for(priya, today) is None
 
 
@@ -821,7 +825,7 @@ def test_how_the_heads_up_went_reads_in_the_timeline(
     app = _app(clock)
     phoned = add_reference(app, _person(clock, "Ann Phone"), ReferenceKind.REFERENCE, clock)
     copied = add_reference(app, _person(clock, "Ben Copy"), ReferenceKind.REFERENCE, clock)
-    told = add_reference(app, _person(clock, "Cat Told"), ReferenceKind.REFERENCE, clock)
+    told = add_reference(app, _person(clock, "Cat Told"), ReferenceKind.REFERENCE, clock, MONDAY)
     record_heads_up(phoned, "phone", clock)
     record_heads_up(copied, "copied", clock)
     record_contacted(told, TUESDAY, ContactedBy.REFERENCE, clock)
@@ -830,7 +834,6 @@ def test_how_the_heads_up_went_reads_in_the_timeline(
     assert "Heads-up to Ben Copy (message copied)" in texts
     assert "Cat Told was contacted about you (they told me)" in texts
     # The heads-up sets the day given when none was; a day set is kept.
-    set_given_on(told, MONDAY, clock)
     record_heads_up(told, "email", clock)
     assert reference_line(told).given_on == MONDAY
     assert reference_line(phoned).given_on == TUESDAY

@@ -25,7 +25,6 @@ from followthrough.store.touchpoints import (
     TouchpointError,
     TouchpointInput,
     call_sheet_facts,
-    delete_touchpoint,
     log_touchpoint,
     save_intro_line,
     touchpoint_problem,
@@ -280,7 +279,7 @@ def test_deleting_a_touchpoint_restores_the_plan(application_id: int, clock: Fak
         clock,
         TODAY,
     )
-    delete_touchpoint(touchpoint_id)
+    Touchpoint.delete_by_id(touchpoint_id)  # as deleting its application does
     assert reminders_of(application_id) == [before]
     assert before.kind in (FOLLOW_UP, DECISION_PASSED)
 
@@ -333,7 +332,7 @@ def test_touchpoints_are_listed_newest_first_with_a_summary(
     assert lines[1].contact_name == "Dana Lee" and lines[1].contact_id == dana.id
     assert lines[1].notes == "Budget sign-off pending"
     assert lines[2].contact_id is None and lines[2].contact_name == ""
-    delete_touchpoint(lines[0].touchpoint_id)
+    Touchpoint.delete_by_id(lines[0].touchpoint_id)
     assert [line.touchpoint_id for line in touchpoints_of(application_id)] == [
         lines[1].touchpoint_id,
         lines[2].touchpoint_id,

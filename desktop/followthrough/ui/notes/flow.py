@@ -255,7 +255,3 @@ class NoteFlow:
         dialog.add_word_requested.connect(add_word)
         dialog.sender_changed.connect(keep_sender)
         dialog.contact_email_changed.connect(keep_email)
-
-
-def is_note_reminder(reminder: DueReminder) -> bool:
-    return parse_subject_key(reminder.subject_key) is not None

@@ -58,12 +58,6 @@ _TITLES = {
     MessagePurpose.OUTCOME: "Tell {name} how it ended",
     MessagePurpose.CHECK_IN: "Check in with {name}",
 }
-_DONE_BUTTON = {
-    MessagePurpose.HEADS_UP: "Heads-up given",
-    MessagePurpose.THANKS: "Thanked",
-    MessagePurpose.OUTCOME: "Told them",
-    MessagePurpose.CHECK_IN: "Checked in",
-}
 _HELP = {
     MessagePurpose.HEADS_UP: (
         "Before anyone calls them: the role, what to stress, the résumé you sent, and a "

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import ContactMethod, ContactRoleKind
 from followthrough.domain.errors import UserError
+from followthrough.domain.interviews import InterviewFormat
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medium
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
@@ -21,11 +23,8 @@ from followthrough.store.models import (
     Application,
     ApplicationReference,
     Contact,
-    ContactMethod,
     ContactRole,
-    ContactRoleKind,
     Interview,
-    InterviewFormat,
     InterviewParticipant,
     StageEvent,
     ThankYouNote,

@@ -13,11 +13,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.contacts import ContactMethod, ContactRoleKind
 from followthrough.domain.two_clocks import UserHours, remind_before, remind_from
 from followthrough.domain.wording import short_day
 
 # The roles at an interview who were interviewing you, and so get a note each.
-NOTE_ROLES = ("interviewer", "hiring_manager")
+NOTE_ROLES = (ContactRoleKind.INTERVIEWER.value, ContactRoleKind.HIRING_MANAGER.value)
 # The reminder before the deadline comes this long before it.
 DUE_SOON_BEFORE = timedelta(hours=3)
 # After the deadline plus this much, a note no longer nags: the outer limit has passed.
@@ -89,7 +90,7 @@ def default_medium(preferred_method: str | None, email: str) -> NoteMedium:
     non-e-mail person notices); unknown: e-mail when there is an address, else a card.
     """
     has_address = bool(email.strip())
-    if preferred_method == "phone":
+    if preferred_method == ContactMethod.PHONE:
         return NoteMedium.CARD
     return NoteMedium.EMAIL if has_address else NoteMedium.CARD
 

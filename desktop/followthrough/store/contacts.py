@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import METHOD_MESSAGE, ContactMethod, ContactRoleKind
 from followthrough.domain.errors import UserError
-from followthrough.domain.interviews import METHOD_MESSAGE, METHODS, PARTICIPANT_ROLES
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.models import (
     Application,
@@ -21,7 +21,6 @@ from followthrough.store.models import (
 )
 from followthrough.store.transactions import writes, writing
 
-ROLE_KINDS = PARTICIPANT_ROLES
 ROLE_LABELS: dict[str, str] = {
     "interviewer": "Interviewer",
     "recruiter": "Recruiter",
@@ -90,9 +89,9 @@ def contact_problems(fields: ContactFields) -> dict[str, str]:
     link = url_problem(fields.linkedin_url)
     if link:
         problems["linkedin_url"] = link
-    if fields.preferred_method is not None and fields.preferred_method not in METHODS:
+    if fields.preferred_method is not None and fields.preferred_method not in set(ContactMethod):
         problems["preferred_method"] = METHOD_MESSAGE
-    unknown = fields.roles - set(ROLE_KINDS)
+    unknown = fields.roles - set(ContactRoleKind)
     if unknown:
         problems["roles"] = f"Unknown roles: {', '.join(sorted(unknown))}."
     return problems
@@ -125,7 +124,8 @@ def save_contact(fields: ContactFields, clock: Clock, contact_id: int | None = N
         ).execute()
         for role in sorted(fields.roles):
             ContactRole.insert(contact=contact, role=role).on_conflict_ignore().execute()
-        if "reference" in fields.roles or fields.relationship.strip() or fields.speaks_to.strip():
+        reference = ContactRoleKind.REFERENCE in fields.roles
+        if reference or fields.relationship.strip() or fields.speaks_to.strip():
             save_reference_profile(
                 contact.id,
                 ReferenceProfileFields(fields.relationship, fields.speaks_to, fields.consent_on),

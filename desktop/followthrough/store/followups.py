@@ -27,6 +27,7 @@ from followthrough.domain.cadence import (
     Touchpoint,
     next_step,
 )
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.note_tasks import FINISHED
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
@@ -54,7 +55,8 @@ a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected
           AND n.status IN ({_SENT})),
        (SELECT c.preferred_method FROM interview_participant p
         JOIN contact c ON c.id = p.contact_id
-        WHERE p.interview_id = i.id AND c.preferred_method IN ('phone', 'email')
+        WHERE p.interview_id = i.id
+          AND c.preferred_method IN ('{ContactMethod.PHONE}', '{ContactMethod.EMAIL}')
         ORDER BY p.id LIMIT 1)
 """
 _LATEST_INTERVIEWS = (

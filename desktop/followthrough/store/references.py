@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.errors import UserError
 from followthrough.domain.references import (
     ContactedBy,
@@ -63,7 +64,10 @@ STALE_AFTER = timedelta(days=14)
 LATE_THANKS_LIMIT = timedelta(days=30)
 
 # The contact role each kind of link gives the person.
-_ROLE_FOR_KIND = {ReferenceKind.REFERENCE: "reference", ReferenceKind.NETWORK: "referrer"}
+_ROLE_FOR_KIND = {
+    ReferenceKind.REFERENCE: ContactRoleKind.REFERENCE,
+    ReferenceKind.NETWORK: ContactRoleKind.REFERRER,
+}
 
 
 class ReferenceLinkError(UserError):

@@ -18,6 +18,7 @@ import peewee
 
 from followthrough.domain.cadence import Channel, Outcome, follow_up_channel
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
@@ -281,7 +282,8 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
             .order_by(InterviewParticipant.id)
         )
     # The person whose preference sets the channel comes first: the one to reach.
-    people = tuple(sorted(people, key=lambda p: p.preferred_method not in ("phone", "email")))
+    reachable = (ContactMethod.PHONE, ContactMethod.EMAIL)
+    people = tuple(sorted(people, key=lambda p: p.preferred_method not in reachable))
     facts = interview_facts(interview.id) if interview is not None else None
     channel = follow_up_channel(facts) if facts is not None else Channel.PHONE
     history = touchpoints_of(application_id)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.store.contacts import ROLE_KINDS, ROLE_LABELS, ContactFields, contact_problems
+from followthrough.domain.contacts import ContactRoleKind
+from followthrough.store.contacts import ROLE_LABELS, ContactFields, contact_problems
 from followthrough.ui.common.forms import (
     date_edit,
     error_label,
@@ -75,7 +76,7 @@ class ContactForm(QWidget):
         form.addRow("Prefers to be &contacted by", self.method)
         roles = QGridLayout()
         self.roles: dict[str, QCheckBox] = {}
-        for index, role in enumerate(ROLE_KINDS):
+        for index, role in enumerate(ContactRoleKind):
             box = QCheckBox(ROLE_LABELS[role])
             box.toggled.connect(self.changed)
             self.roles[role] = box

@@ -24,7 +24,6 @@ from followthrough.domain.errors import UserError
 from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
-    Outcome,
     ReferenceKind,
     check_in_due,
     heads_up_due,
@@ -443,7 +442,7 @@ class ReferenceContext:
     role_title: str
     stage: Stage
     closure_reason: ClosureReason | None
-    outcome: Outcome | None
+    outcome: Stage | None
     posting_notes: str
     interview_notes: str
     interview_day: date | None

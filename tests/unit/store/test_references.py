@@ -12,7 +12,7 @@ import pytest
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
-from followthrough.domain.references import ContactedBy, MessagePurpose, Outcome, ReferenceKind
+from followthrough.domain.references import ContactedBy, MessagePurpose, ReferenceKind
 from followthrough.domain.reminder_kinds import feature_of
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store import settings as options
@@ -917,7 +917,7 @@ def test_the_context_speaks_of_the_last_interview_that_took_place(
     assert context.stage is Stage.REJECTED
     assert (context.closure_reason, context.outcome) == (
         ClosureReason.REJECTED,
-        Outcome.NOT_SELECTED,
+        Stage.REJECTED,
     )
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.stages import Stage
 from followthrough.store.contacts import ContactCard, ContactFields
@@ -18,7 +19,7 @@ from followthrough.store.models import Contact, ContactRole
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.contacts.dialog import ContactDialog
-from followthrough.ui.contacts.labels import person_label
+from followthrough.ui.contacts.labels import ROLE_LABELS, person_label, role_label
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 
@@ -78,6 +79,12 @@ def test_a_known_contact_is_picked_once(qtbot: QtBot) -> None:
     assert len(dialog.people) == 1
     error = dialog.findChild(type(dialog.checklist), "peopleError")
     assert error is not None and "already listed" in error.text()
+
+
+def test_every_role_has_a_label() -> None:
+    assert set(ROLE_LABELS) == set(ContactRoleKind)
+    assert role_label(ContactRoleKind.HIRING_MANAGER) == "Hiring manager"
+    assert role_label("astronaut") == "astronaut"  # not a role the app knows: as stored
 
 
 def test_people_are_named_with_what_is_known_of_them() -> None:

@@ -21,14 +21,6 @@ from followthrough.store.models import (
 )
 from followthrough.store.transactions import writes, writing
 
-ROLE_LABELS: dict[str, str] = {
-    "interviewer": "Interviewer",
-    "recruiter": "Recruiter",
-    "hiring_manager": "Hiring manager",
-    "referrer": "Referrer / network",
-    "reference": "Reference",
-}
-
 
 @dataclass(frozen=True)
 class ContactFields:

@@ -9,10 +9,8 @@ import peewee
 import pytest
 
 from followthrough.domain.clock import FakeClock
-from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.store.contacts import (
-    ROLE_LABELS,
     ContactCard,
     ContactError,
     ContactFields,
@@ -66,10 +64,6 @@ def interview_with(
         ),
         clock,
     )
-
-
-def test_every_role_has_a_label() -> None:
-    assert set(ROLE_LABELS) == set(ContactRoleKind)
 
 
 def test_a_saved_contact_loads_back_with_its_roles(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.contacts import ContactRoleKind
-from followthrough.store.contacts import ROLE_LABELS, ContactFields, contact_problems
+from followthrough.store.contacts import ContactFields, contact_problems
 from followthrough.ui.common.forms import (
     date_edit,
     error_label,
@@ -24,6 +24,7 @@ from followthrough.ui.common.forms import (
     set_combo_data,
     to_qdate,
 )
+from followthrough.ui.contacts.labels import role_label
 
 METHOD_CHOICES = (
     ("Not known yet", None),
@@ -77,7 +78,7 @@ class ContactForm(QWidget):
         roles = QGridLayout()
         self.roles: dict[str, QCheckBox] = {}
         for index, role in enumerate(ContactRoleKind):
-            box = QCheckBox(ROLE_LABELS[role])
+            box = QCheckBox(role_label(role))
             box.toggled.connect(self.changed)
             self.roles[role] = box
             roles.addWidget(box, index // 3, index % 3)

@@ -21,7 +21,7 @@ from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.notes import long_date
 from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.stages import Stage
-from followthrough.domain.wording import plural
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, plural
 
 # Reminder delays. A heads-up waits a little so it does not land while the user is still
 # in the building; a check-in waits a day so there is something to report.
@@ -40,16 +40,6 @@ class ReferenceKind(StrEnum):
     REFERENCE = "reference"  # someone who vouches for you
     NETWORK = "network"  # someone who referred you or works there
 
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
-
-
-KIND_LABELS = {
-    ReferenceKind.REFERENCE: "Reference",
-    ReferenceKind.NETWORK: "Network contact",
-}
-
 
 class ContactedBy(StrEnum):
     """Who told the user that the employer had been in touch with the reference."""
@@ -59,12 +49,14 @@ class ContactedBy(StrEnum):
 
     @property
     def label(self) -> str:
+        """In English; the window translates it in the "references" context."""
         return CONTACTED_BY_LABELS[self]
 
 
+# Also written into the application's timeline by the store, so kept here.
 CONTACTED_BY_LABELS = {
-    ContactedBy.COMPANY: "The employer told me",
-    ContactedBy.REFERENCE: "They told me",
+    ContactedBy.COMPANY: QT_TRANSLATE_NOOP("references", "The employer told me"),
+    ContactedBy.REFERENCE: QT_TRANSLATE_NOOP("references", "They told me"),
 }
 
 
@@ -74,17 +66,17 @@ class MessagePurpose(StrEnum):
     OUTCOME = "outcome"
     CHECK_IN = "check_in"
 
-    @property
-    def label(self) -> str:
-        return PURPOSE_LABELS[self]
 
+class Standing(StrEnum):
+    """Where someone given to an application stands: the latest step taken with them."""
 
-PURPOSE_LABELS = {
-    MessagePurpose.HEADS_UP: "Heads-up",
-    MessagePurpose.THANKS: "Thank-you",
-    MessagePurpose.OUTCOME: "How it went",
-    MessagePurpose.CHECK_IN: "Check-in",
-}
+    HEADS_UP_TO_SEND = "heads_up_to_send"
+    HEADS_UP_SENT = "heads_up_sent"
+    CONTACTED = "contacted"  # the employer was in touch with them: thank them
+    THANKED = "thanked"
+    TOLD = "told"  # told how it ended
+    CHECK_IN_DUE = "check_in_due"  # a network contact, after the interview
+    CHECKED_IN = "checked_in"
 
 
 @dataclass(frozen=True)

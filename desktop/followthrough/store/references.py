@@ -25,6 +25,7 @@ from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
     ReferenceKind,
+    Standing,
     check_in_due,
     heads_up_due,
     outcome_due,
@@ -192,21 +193,21 @@ class ReferenceLine:
     checked_in_at: datetime | None
 
     @property
-    def status_text(self) -> str:
-        """Where this person stands, in a few words."""
+    def standing(self) -> tuple[Standing, date | None]:
+        """Where this person stands, and the day of that step (None: a step still to take)."""
         if self.kind is ReferenceKind.NETWORK:
             if self.checked_in_at is not None:
-                return f"Checked in {_day_text(self.checked_in_at.date())}"
-            return "Check in after the interview"
+                return Standing.CHECKED_IN, self.checked_in_at.date()
+            return Standing.CHECK_IN_DUE, None
         if self.outcome_told_on is not None:
-            return f"Told how it went {_day_text(self.outcome_told_on)}"
+            return Standing.TOLD, self.outcome_told_on
         if self.thanked_on is not None:
-            return f"Thanked {_day_text(self.thanked_on)}"
+            return Standing.THANKED, self.thanked_on
         if self.contacted_on is not None:
-            return f"Contacted {_day_text(self.contacted_on)} — thank them"
+            return Standing.CONTACTED, self.contacted_on
         if self.heads_up_at is not None:
-            return f"Heads-up sent {_day_text(self.heads_up_at.date())}"
-        return "Heads-up to send"
+            return Standing.HEADS_UP_SENT, self.heads_up_at.date()
+        return Standing.HEADS_UP_TO_SEND, None
 
 
 def _day_text(day: date) -> str:

@@ -12,7 +12,7 @@ import pytest
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
-from followthrough.domain.references import ContactedBy, MessagePurpose, ReferenceKind
+from followthrough.domain.references import ContactedBy, MessagePurpose, ReferenceKind, Standing
 from followthrough.domain.reminder_kinds import feature_of
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store import settings as options
@@ -720,11 +720,11 @@ def test_network_contacts_get_a_check_in_after_each_interview(
     assert check_in.title == "Check in with Jordan Blake about Acme"
     assert check_in.body.startswith("Round 1 at Acme (Data Engineer): tell Jordan Blake")
     assert check_in.due_at == _berlin(WEDNESDAY, 11)  # a day after it ended
-    assert reference_line(net).status_text == "Check in after the interview"
+    assert reference_line(net).standing == (Standing.CHECK_IN_DUE, None)
     clock.set(_berlin(WEDNESDAY, 11, 30))
     record_checked_in(net, clock)
     assert reference_line(net).checked_in_at == clock.now()
-    assert reference_line(net).status_text == "Checked in Wed 25 Nov"
+    assert reference_line(net).standing == (Standing.CHECKED_IN, WEDNESDAY)
     assert plan_reference_reminders(clock.now()) == (0, 1)
     # A second round on Thursday afternoon: a day later is Friday 17:00, past reminder
     # hours, so Monday 9:30.
@@ -768,32 +768,32 @@ def test_each_step_shows_in_the_timeline_and_the_status(
     link = add_reference(app, _person(clock), ReferenceKind.REFERENCE, clock, given_on=MONDAY)
     net = add_reference(app, _person(clock, "Jordan Blake"), ReferenceKind.NETWORK, clock)
 
-    def statuses() -> dict[str, str]:
-        return {x.name: x.status_text for x in application_detail(app, clock.now()).references}
+    def statuses() -> dict[str, tuple[Standing, date | None]]:
+        return {x.name: x.standing for x in application_detail(app, clock.now()).references}
 
     def texts() -> list[str]:
         return [e.text for e in application_detail(app, clock.now()).timeline]
 
     assert statuses() == {
-        "Priya Natarajan": "Heads-up to send",
-        "Jordan Blake": "Check in after the interview",
+        "Priya Natarajan": (Standing.HEADS_UP_TO_SEND, None),
+        "Jordan Blake": (Standing.CHECK_IN_DUE, None),
     }
     assert "Priya Natarajan given as a reference" in texts()
     assert not any("Heads-up" in t for t in texts())
     record_heads_up(link, "email", clock)
-    assert statuses()["Priya Natarajan"] == "Heads-up sent Tue 24 Nov"
+    assert statuses()["Priya Natarajan"] == (Standing.HEADS_UP_SENT, TUESDAY)
     assert "Heads-up to Priya Natarajan by e-mail" in texts()
     record_contacted(link, TUESDAY, ContactedBy.COMPANY, clock)
-    assert statuses()["Priya Natarajan"] == "Contacted Tue 24 Nov — thank them"
+    assert statuses()["Priya Natarajan"] == (Standing.CONTACTED, TUESDAY)
     assert "Priya Natarajan was contacted about you (the employer told me)" in texts()
     record_thanked(link, TUESDAY, clock)
-    assert statuses()["Priya Natarajan"] == "Thanked Tue 24 Nov"
+    assert statuses()["Priya Natarajan"] == (Standing.THANKED, TUESDAY)
     record_checked_in(net, clock)
-    assert statuses()["Jordan Blake"] == "Checked in Tue 24 Nov"
+    assert statuses()["Jordan Blake"] == (Standing.CHECKED_IN, TUESDAY)
     change_stage(app, Stage.REJECTED, clock, TUESDAY, ClosureReason.REJECTED)
     clock.set(_berlin(WEDNESDAY, 10))
     record_outcome_told(link, WEDNESDAY, clock)
-    assert statuses()["Priya Natarajan"] == "Told how it went Wed 25 Nov"
+    assert statuses()["Priya Natarajan"] == (Standing.TOLD, WEDNESDAY)
     timeline = texts()
     expected = [
         "Priya Natarajan given as a reference",
@@ -816,7 +816,7 @@ def test_each_step_shows_in_the_timeline_and_the_status(
     timeline = texts()
     assert "Told Priya Natarajan how it ended" not in timeline
     assert "Thanked Priya Natarajan for the reference" not in timeline
-    assert statuses()["Priya Natarajan"] == "Contacted Tue 24 Nov — thank them"
+    assert statuses()["Priya Natarajan"] == (Standing.CONTACTED, TUESDAY)
 
 
 def test_how_the_heads_up_went_reads_in_the_timeline(

@@ -48,6 +48,7 @@ from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
+from followthrough.ui.references.labels import contacted_by_label
 
 WARNING_STYLE = "color: #9a5b00;"
 ERROR_STYLE = "color: #b00020;"
@@ -420,7 +421,7 @@ class ContactedDialog(QDialog):
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
         for choice in ContactedBy:
-            self.by.addItem(choice.label, choice.value)
+            self.by.addItem(contacted_by_label(choice), choice.value)
         self.by.setCurrentIndex(1)
         form.addRow("&On", self.day)
         form.addRow("&How you know", self.by)

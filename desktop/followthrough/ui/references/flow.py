@@ -49,6 +49,7 @@ from followthrough.ui.references.dialogs import (
     ReferenceChoice,
     ReferenceMessageDialog,
 )
+from followthrough.ui.references.labels import purpose_label
 from followthrough.ui.shell.context import AppContext
 
 PURPOSE_FOR_KIND = {
@@ -162,7 +163,7 @@ class ReferenceFlow:
                 record_message_sent(link_id, purpose, via, today, clock)
 
             self._save(
-                f"the {purpose.label.lower()} to {line.name}",
+                f"the {purpose_label(purpose).lower()} to {line.name}",
                 work,
                 _SENT_TEXT[purpose].format(name=line.name),
                 parent=dialog,

@@ -14,6 +14,7 @@ from followthrough.store.references import ReferenceLine
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.references.labels import kind_label, standing_text
 
 
 def _day(line_day: date | None) -> str:
@@ -46,8 +47,8 @@ class ReferencesTab(QWidget):
         self.model: RecordTableModel[ReferenceLine] = RecordTableModel(
             [
                 Column("Name", lambda r: r.name),
-                Column("As", lambda r: r.kind.label),
-                Column("Where it stands", lambda r: r.status_text, colour=_next_colour),
+                Column("As", lambda r: kind_label(r.kind)),
+                Column("Where it stands", standing_text, colour=_next_colour),
                 Column("Given", lambda r: _day(r.given_on)),
                 Column("Heads-up", lambda r: _day(r.heads_up_at.date() if r.heads_up_at else None)),
                 Column("Contacted", lambda r: _day(r.contacted_on)),

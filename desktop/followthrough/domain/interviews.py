@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from followthrough.domain.contacts import METHOD_MESSAGE, ContactMethod, ContactRoleKind
 from followthrough.domain.timeframes import WindowUnit, date_within
 from followthrough.domain.validation import day_problem, email_problem, url_problem
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.domain.zones import zone_known
 
 
@@ -18,6 +18,15 @@ class InterviewFormat(StrEnum):
     PHONE = "phone"
     VIDEO = "video"
     ONSITE = "onsite"
+
+
+# In a sentence ("Interview, round 2, on-site"): the agenda writes them, so kept here,
+# marked for translation in the "interviews" context.
+FORMAT_WORDS: dict[str, str] = {
+    InterviewFormat.PHONE: QT_TRANSLATE_NOOP("interviews", "phone"),
+    InterviewFormat.VIDEO: QT_TRANSLATE_NOOP("interviews", "video"),
+    InterviewFormat.ONSITE: QT_TRANSLATE_NOOP("interviews", "on-site"),
+}
 
 
 @dataclass(frozen=True)

@@ -30,17 +30,6 @@ class Tone(StrEnum):
     CONCISE = "concise"
     FORMAL = "formal"
 
-    @property
-    def label(self) -> str:
-        return TONE_LABELS[self]
-
-
-TONE_LABELS = {
-    Tone.WARM: "Warm",
-    Tone.CONCISE: "Short and direct",
-    Tone.FORMAL: "Formal",
-}
-
 
 @dataclass(frozen=True)
 class NoteFacts:

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
+from followthrough.domain.interviews import FORMAT_WORDS
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import their_time
 from followthrough.domain.zones import zone_or
@@ -30,8 +31,6 @@ CountProvider = Callable[[date, date, ZoneInfo], dict[date, dict[str, int]]]
 _RANGE_PROVIDERS: list[RangeProvider] = []
 _OVERDUE_PROVIDERS: list[OverdueProvider] = []
 _COUNT_PROVIDERS: dict[RangeProvider, CountProvider] = {}
-
-FORMAT_WORDS = {"phone": "phone", "video": "video", "onsite": "on-site"}
 
 
 def register(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +12,6 @@ from followthrough.domain.note_tasks import (
     NoteMedium,
     NoteStatus,
     default_medium,
-    finished_on_text,
     note_deadline,
     note_reminder_times,
 )
@@ -106,5 +105,4 @@ def test_states_and_their_labels() -> None:
     assert [s.finished for s in NoteStatus] == [False, False, False, True, True, True]
     assert NoteMedium.CARD.finished_status is NoteStatus.MAILED
     assert NoteMedium.DROP_OFF.printed and not NoteMedium.EMAIL.printed
-    assert finished_on_text(NoteStatus.SENT, date(2026, 12, 3)) == "E-mailed Thu 3 Dec"
-    assert finished_on_text(NoteStatus.DRAFTED, None) == "Drafted"
+    assert (NoteStatus.SENT.label, NoteMedium.CARD.label) == ("E-mailed", "Card by post")

@@ -1,4 +1,5 @@
-"""The follow-up cadence, rule by rule: each case names its source in design.md in its id.
+"""The follow-up cadence, rule by rule (docs/advice.md, "Follow-up timing"): each case
+names its source in its id.
 
 Most cases start from one interview that ended on Tuesday 17 November 2026 at 15:00 in
 Berlin; the calendar comments spell out the weekdays the expectations rely on.

@@ -1,5 +1,5 @@
-"""When a thank-you note is due, and the reminders before and after (design.md: within
-24 hours, about two days at the outside)."""
+"""When a thank-you note is due, and the reminders before and after (docs/advice.md,
+"Thank-you notes": within 24 hours, about two days at the outside)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""References and network contacts (design.md, "References" and "Keeping momentum"): the
+"""References and network contacts (docs/advice.md, "References" and "Keeping momentum"): the
 heads-up, the thank-you, the outcome and the check-in; the phone version; the points to
 emphasise; leaning on one reference too often; when each reminder is due; mailto: links."""
 

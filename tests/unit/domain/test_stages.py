@@ -113,7 +113,7 @@ def test_a_reason_is_refused_when_nothing_closes() -> None:
 
 
 def test_an_accepted_offer_can_still_be_rescinded() -> None:
-    # design.md: a written offer is not the end until the first day.
+    # docs/advice.md, "Keeping momentum": a written offer is not the end until the first day.
     change = plan_stage_change(Stage.ACCEPTED, Stage.REJECTED, TODAY, ClosureReason.REJECTED)
     assert change.stage == Stage.REJECTED
 

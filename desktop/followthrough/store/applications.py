@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,7 +13,7 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.domain.wording import short_day
-from followthrough.store.contacts import ContactCard
+from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import follow_up_plan, next_step_text
 from followthrough.store.models import (
@@ -272,13 +272,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         ],
         people=[
             PersonLine(
-                contact_id=c.id,
-                name=c.name,
-                title=c.title,
-                company=c.company,
-                email=c.email,
-                phone=c.phone,
-                preferred_method=c.preferred_method,
+                **asdict(contact_card(c)),
                 rounds=", ".join(str(r) for r in sorted(set(rounds_by_person[c.id]))),
             )
             for c in people.values()

@@ -205,6 +205,22 @@ class ContactCard:
     preferred_method: str | None  # a ContactMethod value; None: not known
 
 
+# A ContactCard's columns, in its order, for raw queries (``c`` is the contact table).
+CARD_COLUMNS = "c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method"
+
+
+def contact_card(contact: Contact) -> ContactCard:
+    return ContactCard(
+        contact.id,
+        contact.name,
+        contact.title,
+        contact.company,
+        contact.email,
+        contact.phone,
+        contact.preferred_method,
+    )
+
+
 def contact_choices() -> list[ContactCard]:
     query = Contact.select(
         Contact.id,
@@ -218,8 +234,8 @@ def contact_choices() -> list[ContactCard]:
     return [ContactCard(*row) for row in rows_of(query)]
 
 
-_CONTACT_LIST_SQL = """
-SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+_CONTACT_LIST_SQL = f"""
+SELECT {CARD_COLUMNS},
        (SELECT group_concat(r.role, ',') FROM contact_role r WHERE r.contact_id = c.id)
 FROM contact c ORDER BY c.id
 """

@@ -13,7 +13,7 @@ Reminders, one row per person given to one application (``subject_key`` "ref:{li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,7 +37,13 @@ from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKe
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, ClosureReason, Stage
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
-from followthrough.store.contacts import ContactCard, ContactFields, reference_profile, save_contact
+from followthrough.store.contacts import (
+    CARD_COLUMNS,
+    ContactCard,
+    ContactFields,
+    reference_profile,
+    save_contact,
+)
 from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
@@ -102,8 +108,8 @@ class PoolEntry(ContactCard):
 def reference_pool() -> list[PoolEntry]:
     """Everyone with the reference role or given as a reference, by name."""
     rows = db.execute_sql(
-        """
-        SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+        f"""
+        SELECT {CARD_COLUMNS},
                COALESCE(p.relationship, ''), COALESCE(p.speaks_to, ''), p.consent_on,
                (SELECT COUNT(*) FROM application_reference r
                 WHERE r.contact_id = c.id AND r.kind = 'reference'),
@@ -119,33 +125,14 @@ def reference_pool() -> list[PoolEntry]:
     )
     return [
         PoolEntry(
-            cid,
-            name,
-            title,
-            company,
-            email,
-            phone,
-            method,
-            relationship,
-            speaks_to,
-            day_from_db(consent),
-            int(count),
-            day_from_db(last),
+            **asdict(ContactCard(*card)),
+            relationship=relationship,
+            speaks_to=speaks_to,
+            consent_on=day_from_db(consent),
+            times_given=int(count),
+            last_given_on=day_from_db(last),
         )
-        for (
-            cid,
-            name,
-            title,
-            company,
-            email,
-            phone,
-            method,
-            relationship,
-            speaks_to,
-            consent,
-            count,
-            last,
-        ) in rows
+        for (*card, relationship, speaks_to, consent, count, last) in rows
     ]
 
 

@@ -24,7 +24,7 @@ from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
-from followthrough.store.contacts import ContactCard
+from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.followups import interview_facts
 from followthrough.store.models import (
     Application,
@@ -267,15 +267,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
     people: tuple[ContactCard, ...] = ()
     if interview is not None:
         people = tuple(
-            ContactCard(
-                contact_id=p.contact.id,
-                name=p.contact.name,
-                title=p.contact.title,
-                company=p.contact.company,
-                email=p.contact.email,
-                phone=p.contact.phone,
-                preferred_method=p.contact.preferred_method,
-            )
+            contact_card(p.contact)
             for p in InterviewParticipant.select(InterviewParticipant, Contact)
             .join(Contact)
             .where(InterviewParticipant.interview == interview)

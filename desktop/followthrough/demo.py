@@ -11,31 +11,27 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import ContactMethod, ContactRoleKind
 from followthrough.domain.errors import UserError
+from followthrough.domain.interviews import InterviewFormat
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medium
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
+from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
 from followthrough.store.models import (
     Application,
     ApplicationReference,
     Contact,
-    ContactMethod,
     ContactRole,
-    ContactRoleKind,
     Interview,
-    InterviewFormat,
     InterviewParticipant,
     StageEvent,
     ThankYouNote,
     Touchpoint,
 )
 from followthrough.store.planning import plan_all
-from followthrough.store.references import (
-    ReferenceProfileFields,
-    add_reference,
-    save_reference_profile,
-)
+from followthrough.store.references import add_reference
 from followthrough.store.transactions import writing
 
 DEFAULT_COUNT = 25

@@ -3,7 +3,7 @@
 Europe has not (8 hours apart instead of 9), the 09:30 call in Los Angeles is 17:30 in
 Berlin, outside the user's hours: the real app, on a real X display, must raise its one
 native notification at 16:45 Berlin time, not at 17:30, and say the call time on both
-clocks. (design.md, "Time: two clocks"; follow-up timing [000, 002, 003].)
+clocks. (docs/advice.md, "Time: two clocks"; "Follow-up timing" [000, 002, 003].)
 
 The app runs as a user starts it (scheduler and all); only its clock is set to a few
 seconds before the reminder and runs on in real time from there.

@@ -21,9 +21,9 @@ from followthrough.demo import fill_demo
 from followthrough.domain.cadence import Channel, Outcome
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.stages import Stage
+from followthrough.store.contacts import ContactCard
 from followthrough.store.models import Application, InterviewParticipant
 from followthrough.store.touchpoints import (
-    CallPerson,
     CallSheetFacts,
     TouchpointLine,
     call_sheet_facts,
@@ -32,8 +32,10 @@ from followthrough.ui.followups.dialogs import CallSheetDialog, TouchpointDialog
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)  # 16:00 in Berlin, a Friday
 BERLIN = ZoneInfo("Europe/Berlin")
-DANA = CallPerson(7, "Dana Lee", "Head of Data", "+49 30 5550100", "dana@acme.example", "phone")
-SAM = CallPerson(8, "Sam Roe", "Engineer", "", "sam@acme.example", None)
+DANA = ContactCard(
+    7, "Dana Lee", "Head of Data", "Acme", "dana@acme.example", "+49 30 5550100", "phone"
+)
+SAM = ContactCard(8, "Sam Roe", "Engineer", "Acme", "sam@acme.example", "", None)
 FACTS = CallSheetFacts(
     application_id=3,
     company="Acme",

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.stages import Stage
-from followthrough.store.contacts import ContactChoice, ContactFields
+from followthrough.store.contacts import ContactCard, ContactFields
 from followthrough.store.models import Contact, ContactRole
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.contacts.dialog import ContactDialog
+from followthrough.ui.contacts.labels import ROLE_LABELS, person_label, role_label
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 
@@ -32,7 +34,7 @@ def _draft(**changes: object) -> InterviewDraft:
 
 
 def _interview_dialog(
-    qtbot: QtBot, draft: InterviewDraft, contacts: list[ContactChoice] | None = None
+    qtbot: QtBot, draft: InterviewDraft, contacts: list[ContactCard] | None = None
 ) -> InterviewDialog:
     dialog = InterviewDialog("Interview", draft, contacts or [])
     qtbot.addWidget(dialog)
@@ -67,7 +69,7 @@ def test_the_timeframe_is_shown_as_a_date_and_the_checklist_follows(qtbot: QtBot
 
 
 def test_a_known_contact_is_picked_once(qtbot: QtBot) -> None:
-    known = ContactChoice(7, "Dana Lee", "Head of Data", "Acme", "dana@acme.example", "", "email")
+    known = ContactCard(7, "Dana Lee", "Head of Data", "Acme", "dana@acme.example", "", "email")
     dialog = _interview_dialog(qtbot, _draft(), [known])
     dialog.contact_picker.setCurrentIndex(0)
     dialog.add_known.click()
@@ -77,6 +79,26 @@ def test_a_known_contact_is_picked_once(qtbot: QtBot) -> None:
     assert len(dialog.people) == 1
     error = dialog.findChild(type(dialog.checklist), "peopleError")
     assert error is not None and "already listed" in error.text()
+
+
+def test_every_role_has_a_label() -> None:
+    assert set(ROLE_LABELS) == set(ContactRoleKind)
+    assert role_label(ContactRoleKind.HIRING_MANAGER) == "Hiring manager"
+    assert role_label("astronaut") == "astronaut"  # not a role the app knows: as stored
+
+
+def test_people_are_named_with_what_is_known_of_them() -> None:
+    def dana(title: str, company: str) -> ContactCard:
+        return ContactCard(7, "Dana Lee", title, company, "", "", None)
+
+    assert person_label(dana("Head of Data", "Acme")) == "Dana Lee (Head of Data, Acme)"
+    assert person_label(dana("", "Initech")) == "Dana Lee (Initech)"
+    assert person_label(dana("", "")) == "Dana Lee"
+    # On the call sheet everyone works at the company called.
+    assert person_label(dana("Head of Data", "Acme"), with_company=False) == (
+        "Dana Lee (Head of Data)"
+    )
+    assert person_label(dana("", "Acme"), with_company=False) == "Dana Lee"
 
 
 def test_cancelling_a_changed_interview_asks_first(
@@ -169,7 +191,7 @@ def test_contacts_can_be_added_edited_and_deleted(
 def test_a_very_long_contact_does_not_widen_the_interview_form(qtbot: QtBot) -> None:
     short = _interview_dialog(qtbot, _draft())
     long_name = "Dana " + "Lee-" * 80
-    known = ContactChoice(7, long_name, "Head of Data " * 10, "Acme", "dana@acme.example", "", "")
+    known = ContactCard(7, long_name, "Head of Data " * 10, "Acme", "dana@acme.example", "", "")
     dialog = _interview_dialog(qtbot, _draft(), [known])
     # The picker is as wide as with nobody known; its list still holds the whole label.
     assert dialog.contact_picker.sizeHint().width() == short.contact_picker.sizeHint().width()

@@ -1,7 +1,7 @@
 """What they said, entered as they said it: the decision in their words (read and offered,
 kept either way) and the rhythm or day to check back (stored and followed by the plan).
-design.md, "Follow-up timing": never before their timeframe [000, 002]; never more often
-than they said [003].
+docs/advice.md, "Follow-up timing" (Their rhythm and their words): never before their
+timeframe [000, 002]; never more often than they said [003].
 """
 
 from __future__ import annotations

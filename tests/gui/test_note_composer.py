@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
+from followthrough.domain.notes import Tone
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import (
     Contact,
@@ -31,6 +32,7 @@ from followthrough.store.queries import create_application
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.notes.composer import NoteComposerDialog
 from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.notes.labels import finished_on_text, tone_label
 from followthrough.ui.notes.spell_highlight import misspelling_at
 from followthrough.ui.shell.main_window import MainWindow
 
@@ -86,6 +88,12 @@ def _status(interview: Interview, person: Contact) -> NoteStatus | None:
         (ThankYouNote.interview == interview.id) & (ThankYouNote.contact == person.id)
     )
     return None if note is None else NoteStatus(note.status)
+
+
+def test_tones_and_states_are_named() -> None:
+    assert [tone_label(t) for t in Tone] == ["Warm", "Short and direct", "Formal"]
+    assert finished_on_text(NoteStatus.SENT, date(2026, 12, 3)) == "E-mailed Thu 3 Dec"
+    assert finished_on_text(NoteStatus.DRAFTED, None) == "Drafted"
 
 
 def test_from_the_reminder_to_an_emailed_and_a_printed_note(

@@ -1,7 +1,8 @@
 """One day for the next follow-up: the note's promise, the application window, Today and
-the reminder always name the same day (design.md, "Time: two clocks"; follow-ups [002,
-003]). The composer offers the plan's day; a later promise moves every view with it; a
-promise that is not allowed is refused with the reason and the earliest day.
+the reminder always name the same day (docs/advice.md, "Follow-up timing" (Your promise)
+and "Time: two clocks"; [002, 003]). The composer offers the plan's day; a later promise
+moves every view with it; a promise that is not allowed is refused with the reason and the
+earliest day.
 """
 
 from __future__ import annotations

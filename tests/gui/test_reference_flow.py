@@ -3,8 +3,9 @@ as a user does it in the real main window."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.references import ContactedBy, MessagePurpose, ReferenceKind
 from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
 from followthrough.store.models import ApplicationReference, Contact, Interview, Reminder
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import create_application
@@ -24,9 +26,8 @@ from followthrough.store.references import (
     REFERENCE_HEADS_UP,
     REFERENCE_THANKS,
     PoolEntry,
-    ReferenceProfileFields,
+    ReferenceLine,
     add_reference,
-    save_reference_profile,
     subject_key,
 )
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
@@ -37,6 +38,12 @@ from followthrough.ui.references.dialogs import (
     ReferenceMessageDialog,
 )
 from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.references.labels import (
+    contacted_by_label,
+    kind_label,
+    purpose_label,
+    standing_text,
+)
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.main_window import MainWindow
 
@@ -189,7 +196,7 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     tab = detail.references_tab
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
     detail.tabs.setCurrentWidget(tab)
-    assert tab.model.row_at(0).status_text.startswith("Heads-up sent")
+    assert tab.model.index(0, 2).data().startswith("Heads-up sent")
     assert not tab.thank_button.isEnabled()  # nobody called yet
     tab.contacted_button.click()
     assert filled == ["Priya Natarajan was contacted"]
@@ -231,6 +238,35 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     detail.grab().save(str(ARTIFACTS / "references-tab.png"))
     detail.close()
     assert save_failures == []
+
+
+def test_where_each_person_stands_reads_in_a_few_words() -> None:
+    tuesday = date(2026, 11, 24)
+    at = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    ref = ReferenceLine(
+        *(1, 2, 3, ReferenceKind.REFERENCE, "Priya", "", "", None, None, "", ""),
+        *(None, None, None, None, None, None, None),
+    )
+    net = dataclasses.replace(ref, kind=ReferenceKind.NETWORK)
+
+    def text(line: ReferenceLine, **steps: object) -> str:
+        return standing_text(dataclasses.replace(line, **steps))
+
+    assert text(ref) == "Heads-up to send"
+    assert text(ref, heads_up_at=at) == "Heads-up sent Tue 24 Nov"
+    assert text(ref, heads_up_at=at, contacted_on=tuesday) == "Contacted Tue 24 Nov — thank them"
+    assert text(ref, contacted_on=tuesday, thanked_on=tuesday) == "Thanked Tue 24 Nov"
+    assert text(ref, thanked_on=tuesday, outcome_told_on=tuesday) == "Told how it went Tue 24 Nov"
+    assert text(net) == "Check in after the interview"
+    assert text(net, checked_in_at=at) == "Checked in Tue 24 Nov"
+    assert [kind_label(k) for k in ReferenceKind] == ["Reference", "Network contact"]
+    assert [purpose_label(p) for p in MessagePurpose] == [
+        "Heads-up",
+        "Thank-you",
+        "How it went",
+        "Check-in",
+    ]
+    assert contacted_by_label(ContactedBy.COMPANY) == "The employer told me"
 
 
 def test_a_reference_given_too_often_shows_the_warning_in_the_heads_up(

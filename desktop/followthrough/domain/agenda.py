@@ -12,16 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from followthrough.domain.reminder_kinds import kind_label
-
 
 class AgendaKind(StrEnum):
     INTERVIEW = "interview"
     DECISION = "decision"
-
-    @property
-    def label(self) -> str:
-        return kind_label(self.value)
 
 
 # One colour per kind, for the calendar's dots (later kinds add theirs).

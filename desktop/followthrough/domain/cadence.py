@@ -36,7 +36,7 @@ from enum import StrEnum
 from typing import TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from followthrough.domain.interviews import METHODS
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.wording import short_day
 
@@ -112,10 +112,11 @@ class InterviewFacts:
             ZoneInfo(self.time_zone)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {self.time_zone!r}") from error
-        if self.check_back_method is not None and self.check_back_method not in METHODS:
-            raise ValueError(f"check_back_method must be one of {', '.join(METHODS)}")
-        if self.preferred_method is not None and self.preferred_method not in METHODS:
-            raise ValueError(f"preferred_method must be one of {', '.join(METHODS)}")
+        methods = set(ContactMethod)
+        if self.check_back_method is not None and self.check_back_method not in methods:
+            raise ValueError(f"check_back_method must be one of {', '.join(ContactMethod)}")
+        if self.preferred_method is not None and self.preferred_method not in methods:
+            raise ValueError(f"preferred_method must be one of {', '.join(ContactMethod)}")
         if self.check_back_every_days is not None and self.check_back_every_days < 1:
             raise ValueError("check_back_every_days must be at least 1")
 
@@ -461,16 +462,6 @@ def promise_problem(facts: InterviewFacts, promised: date) -> str | None:
     return f"Too early: {why}. The earliest day to promise is {short_day(earliest)}."
 
 
-def planned_first_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
-    """The day of the first follow-up the facts call for, before any promise: what a
-    thank-you note offers to promise by default, so that note and plan agree."""
-    settings = settings or CadenceSettings()
-    unpromised = replace(facts, promised_on=None)
-    state = _replay(unpromised, ())
-    day, _rule, _reason = _first_day(unpromised, state, settings, follow_up_channel(facts))
-    return day
-
-
 def first_follow_up_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
     """The day of the first follow-up as the plan stands, a promise already made included
     (another interviewer's note): what the next note offers, so the notes agree."""
@@ -483,9 +474,9 @@ def follow_up_channel(facts: InterviewFacts) -> Channel:
     """The interviewer's preferred method first, then what they said about checking
     back, the phone otherwise [003, 001, 002]. "Either" leaves it to the next."""
     for method in (facts.preferred_method, facts.check_back_method):
-        if method == "email":
+        if method == ContactMethod.EMAIL:
             return Channel.EMAIL
-        if method == "phone":
+        if method == ContactMethod.PHONE:
             return Channel.PHONE
     return Channel.PHONE
 

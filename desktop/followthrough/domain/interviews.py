@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.contacts import METHOD_MESSAGE, ContactMethod, ContactRoleKind
 from followthrough.domain.timeframes import WindowUnit, date_within
 from followthrough.domain.validation import day_problem, email_problem, url_problem
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.domain.zones import zone_known
 
-FORMATS = ("phone", "video", "onsite")
-METHODS = ("phone", "email", "either")
-# What someone can be in an interview (the contact_role values).
-PARTICIPANT_ROLES = ("interviewer", "recruiter", "hiring_manager", "referrer", "reference")
-METHOD_MESSAGE = "Choose phone, e-mail or either."
+
+class InterviewFormat(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    ONSITE = "onsite"
+
+
+# In a sentence ("Interview, round 2, on-site"): the agenda writes them, so kept here,
+# marked for translation in the "interviews" context.
+FORMAT_WORDS: dict[str, str] = {
+    InterviewFormat.PHONE: QT_TRANSLATE_NOOP("interviews", "phone"),
+    InterviewFormat.VIDEO: QT_TRANSLATE_NOOP("interviews", "video"),
+    InterviewFormat.ONSITE: QT_TRANSLATE_NOOP("interviews", "on-site"),
+}
 
 
 @dataclass(frozen=True)
@@ -29,7 +40,7 @@ class PersonDraft:
     linkedin_url: str = ""
     preferred_method: str | None = None
     contact_id: int | None = None
-    role: str = "interviewer"
+    role: str = ContactRoleKind.INTERVIEWER
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,7 @@ class InterviewDraft:
     end: time
     time_zone: str
     round: int = 1
-    format: str = "video"
+    format: str = InterviewFormat.VIDEO
     location: str = ""
     people: tuple[PersonDraft, ...] = ()
     next_step: str = ""
@@ -122,13 +133,13 @@ def interview_problems(draft: InterviewDraft) -> Problems:
         problems.add("decision", decision_message)
     if draft.round < 1:
         problems.add("round", "Rounds are counted from 1.")
-    if draft.format not in FORMATS:
+    if draft.format not in set(InterviewFormat):
         problems.add("format", "Choose phone, video or on-site.")
     if draft.decision_within_count is not None and draft.decision_within_count <= 0:
         problems.add("decision", "A timeframe needs a number above zero.")
     if draft.decision_on is not None and draft.decision_on < draft.day:
         problems.add("decision", "The decision date is before the interview.")
-    if draft.check_back_method is not None and draft.check_back_method not in METHODS:
+    if draft.check_back_method is not None and draft.check_back_method not in set(ContactMethod):
         problems.add("check_back_method", METHOD_MESSAGE)
     if draft.check_back_every_days is not None and not 1 <= draft.check_back_every_days <= 366:
         problems.add("check_back", "Give how often as 1 to 366 days (or 1 to 52 weeks).")
@@ -138,7 +149,7 @@ def interview_problems(draft: InterviewDraft) -> Problems:
             problems.add("check_back", check_message)
         elif draft.check_back_on < draft.day:
             problems.add("check_back", "The day to check back is before the interview.")
-    if draft.format == "video":
+    if draft.format == InterviewFormat.VIDEO:
         link_message = url_problem(draft.location) if "://" in draft.location else None
         if link_message:
             problems.add("location", link_message)
@@ -152,9 +163,11 @@ def interview_problems(draft: InterviewDraft) -> Problems:
         link_message = url_problem(person.linkedin_url)
         if link_message:
             problems.add(f"people.{index}.linkedin_url", f"{person.name}: {link_message}")
-        if person.preferred_method is not None and person.preferred_method not in METHODS:
+        if person.preferred_method is not None and person.preferred_method not in set(
+            ContactMethod
+        ):
             problems.add(f"people.{index}.preferred_method", f"{person.name}: {METHOD_MESSAGE}")
-        if person.role not in PARTICIPANT_ROLES:
+        if person.role not in set(ContactRoleKind):
             problems.add(f"people.{index}.role", f"{person.name}: unknown role “{person.role}”.")
         key = f"id:{person.contact_id}" if person.contact_id else person.name.strip().casefold()
         if key in seen:
@@ -228,6 +241,6 @@ def check_back_text(draft: InterviewDraft) -> str:
         parts.append(f"on {short_day(day)}")
     if draft.check_back_when.strip():
         parts.append(draft.check_back_when.strip())
-    if draft.check_back_method in ("phone", "email"):
-        parts.append("by phone" if draft.check_back_method == "phone" else "by e-mail")
+    if draft.check_back_method in (ContactMethod.PHONE, ContactMethod.EMAIL):
+        parts.append("by phone" if draft.check_back_method == ContactMethod.PHONE else "by e-mail")
     return ", ".join(parts)

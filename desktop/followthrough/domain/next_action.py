@@ -14,10 +14,6 @@ class NextAction:
     due_day: date | None = None
     due_at: datetime | None = None
 
-    @property
-    def overdue_on(self) -> date | None:
-        return self.due_day
-
 
 def next_action(
     stage: Stage,

@@ -30,17 +30,6 @@ class Tone(StrEnum):
     CONCISE = "concise"
     FORMAL = "formal"
 
-    @property
-    def label(self) -> str:
-        return TONE_LABELS[self]
-
-
-TONE_LABELS = {
-    Tone.WARM: "Warm",
-    Tone.CONCISE: "Short and direct",
-    Tone.FORMAL: "Formal",
-}
-
 
 @dataclass(frozen=True)
 class NoteFacts:
@@ -558,11 +547,6 @@ def _shared_spans(a: str, b: str, min_words: int) -> list[tuple[int, int]]:
         for block in matcher.get_matching_blocks()
         if block.size >= max(1, min_words)
     ]
-
-
-def shared_passages(a: str, b: str, min_words: int = 6) -> list[str]:
-    """Runs of at least ``min_words`` words that ``a`` and ``b`` share, as ``a`` words them."""
-    return [a[start:end] for start, end in _shared_spans(a, b, min_words)]
 
 
 def check_similarity(

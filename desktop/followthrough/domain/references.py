@@ -20,7 +20,8 @@ from enum import StrEnum
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.notes import long_date
 from followthrough.domain.phone_followup import greeting_name
-from followthrough.domain.wording import plural
+from followthrough.domain.stages import Stage
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, plural
 
 # Reminder delays. A heads-up waits a little so it does not land while the user is still
 # in the building; a check-in waits a day so there is something to report.
@@ -39,16 +40,6 @@ class ReferenceKind(StrEnum):
     REFERENCE = "reference"  # someone who vouches for you
     NETWORK = "network"  # someone who referred you or works there
 
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
-
-
-KIND_LABELS = {
-    ReferenceKind.REFERENCE: "Reference",
-    ReferenceKind.NETWORK: "Network contact",
-}
-
 
 class ContactedBy(StrEnum):
     """Who told the user that the employer had been in touch with the reference."""
@@ -58,12 +49,14 @@ class ContactedBy(StrEnum):
 
     @property
     def label(self) -> str:
+        """In English; the window translates it in the "references" context."""
         return CONTACTED_BY_LABELS[self]
 
 
+# Also written into the application's timeline by the store, so kept here.
 CONTACTED_BY_LABELS = {
-    ContactedBy.COMPANY: "The employer told me",
-    ContactedBy.REFERENCE: "They told me",
+    ContactedBy.COMPANY: QT_TRANSLATE_NOOP("references", "The employer told me"),
+    ContactedBy.REFERENCE: QT_TRANSLATE_NOOP("references", "They told me"),
 }
 
 
@@ -73,42 +66,17 @@ class MessagePurpose(StrEnum):
     OUTCOME = "outcome"
     CHECK_IN = "check_in"
 
-    @property
-    def label(self) -> str:
-        return PURPOSE_LABELS[self]
 
+class Standing(StrEnum):
+    """Where someone given to an application stands: the latest step taken with them."""
 
-PURPOSE_LABELS = {
-    MessagePurpose.HEADS_UP: "Heads-up",
-    MessagePurpose.THANKS: "Thank-you",
-    MessagePurpose.OUTCOME: "How it went",
-    MessagePurpose.CHECK_IN: "Check-in",
-}
-
-
-class Outcome(StrEnum):
-    """How an application ended, as far as a reference needs to hear it."""
-
-    OFFER_ACCEPTED = "offer_accepted"
-    OFFER = "offer"
-    NOT_SELECTED = "not_selected"
-    WITHDREW = "withdrew"
-    FILLED = "filled"
-    NO_RESPONSE = "no_response"
-
-    @property
-    def label(self) -> str:
-        return OUTCOME_LABELS[self]
-
-
-OUTCOME_LABELS = {
-    Outcome.OFFER_ACCEPTED: "Offer accepted",
-    Outcome.OFFER: "Offer made",
-    Outcome.NOT_SELECTED: "Not selected",
-    Outcome.WITHDREW: "I withdrew",
-    Outcome.FILLED: "Filled by someone else",
-    Outcome.NO_RESPONSE: "No response",
-}
+    HEADS_UP_TO_SEND = "heads_up_to_send"
+    HEADS_UP_SENT = "heads_up_sent"
+    CONTACTED = "contacted"  # the employer was in touch with them: thank them
+    THANKED = "thanked"
+    TOLD = "told"  # told how it ended
+    CHECK_IN_DUE = "check_in_due"  # a network contact, after the interview
+    CHECKED_IN = "checked_in"
 
 
 @dataclass(frozen=True)
@@ -128,7 +96,7 @@ class ReferenceFacts:
     resume_name: str = ""  # file name (not path) of the résumé version to send
     contacted_on: date | None = None
     contacted_by: ContactedBy | None = None
-    outcome: Outcome | None = None  # for OUTCOME messages
+    outcome: Stage | None = None  # for OUTCOME messages: one of OUTCOME_STAGES
 
 
 @dataclass(frozen=True)
@@ -139,32 +107,32 @@ class Message:
 
 # --- Outcomes -------------------------------------------------------------------------
 
-_ACTIVE_STAGES = frozenset({"applied", "interviewing", "reference_check"})
-_STAGE_OUTCOMES = {
-    "accepted": Outcome.OFFER_ACCEPTED,
-    "offer": Outcome.OFFER,
-    "rejected": Outcome.NOT_SELECTED,
+# The stages that are news for a reference: how the application ended, or an offer.
+OUTCOME_STAGES: tuple[Stage, ...] = (
+    Stage.ACCEPTED,
+    Stage.OFFER,
+    Stage.REJECTED,
     # Withdrawing for another offer is still a withdrawal from this one; the accepted
     # offer gets its own message from its own application.
-    "withdrawn": Outcome.WITHDREW,
-    "filled": Outcome.FILLED,
-    "no_response": Outcome.NO_RESPONSE,
-}
+    Stage.WITHDRAWN,
+    Stage.FILLED,
+    Stage.NO_RESPONSE,
+)
 
 
-def outcome_for(stage: str, closure_reason: str | None) -> Outcome | None:
-    """What to tell the references about an application at ``stage``; None while it is
-    still open (an offer counts as news worth sharing).
+def outcome_for(stage: str, closure_reason: str | None) -> Stage | None:
+    """What to tell the references about an application at ``stage``: the stage, once it
+    is news (one of ``OUTCOME_STAGES``); None while it is still open (an offer counts as
+    news worth sharing).
 
     The stage decides; ``closure_reason`` does not change the answer (any withdrawal is
-    WITHDREW). An unknown stage raises ValueError rather than guessing.
+    WITHDRAWN). An unknown stage raises ValueError rather than guessing.
     """
-    if stage in _ACTIVE_STAGES:
-        return None
     try:
-        return _STAGE_OUTCOMES[stage]
-    except KeyError:
+        known = Stage(stage)
+    except ValueError:
         raise ValueError(f"unknown stage: {stage!r}") from None
+    return known if known in OUTCOME_STAGES else None
 
 
 # --- Points to emphasise --------------------------------------------------------------
@@ -405,26 +373,26 @@ def _thanks(facts: ReferenceFacts, known: _Known) -> Message:
     return Message(f"Thank you for speaking to {company}", body)
 
 
-def _news(outcome: Outcome, known: _Known) -> str:
+def _news(outcome: Stage, known: _Known) -> str:
     """One sentence with the news, in the tone that suits it."""
     company, role = known.company, known.role
     the_role = f"the {role} role" if role else "the job"
-    if outcome is Outcome.OFFER_ACCEPTED:
+    if outcome is Stage.ACCEPTED:
         return f"Good news: {company} offered me {the_role}, and I've said yes!"
-    if outcome is Outcome.OFFER:
+    if outcome is Stage.OFFER:
         return f"Good news: {company} has offered me {the_role}, and I'm thinking it over."
-    if outcome is Outcome.NOT_SELECTED:
+    if outcome is Stage.REJECTED:
         return _end(
             f"{known.company_first} has gone with another candidate{_for_role(known)}. I'm a"
             " little disappointed, but it was a good experience and I learned plenty from it"
         )
-    if outcome is Outcome.FILLED:
+    if outcome is Stage.FILLED:
         position = f"The {role} role" if role else "The position"
         return (
             f"{position} at {company} has been filled by someone else. It was still a"
             " worthwhile process, and I'm glad I went for it."
         )
-    if outcome is Outcome.NO_RESPONSE:
+    if outcome is Stage.NO_RESPONSE:
         return _end(
             f"I haven't heard back from {company}{_for_role(known)}, so I'm treating it as"
             " closed. These things happen, and I'm taking what I learned into the next one"
@@ -438,16 +406,16 @@ def _outcome(facts: ReferenceFacts, known: _Known) -> Message:
     outcome = facts.outcome
     if outcome is None:
         raise ValueError("an outcome message needs the outcome")
-    if outcome is Outcome.OFFER_ACCEPTED:
+    if outcome is Stage.ACCEPTED:
         onward = ""
-    elif outcome is Outcome.OFFER:
+    elif outcome is Stage.OFFER:
         onward = (
             "Until I've decided, my search carries on, so I may ask for your help again;"
             " I hope that's all right."
         )
     else:
         onward = "My search carries on, so I may ask for your help again; I hope that's all right."
-    happy = outcome in (Outcome.OFFER_ACCEPTED, Outcome.OFFER)
+    happy = outcome in (Stage.ACCEPTED, Stage.OFFER)
     body = _paragraphs(
         known.greeting,
         _news(outcome, known),
@@ -554,15 +522,15 @@ def _outcome_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
     company = known.company
     the_role = f"the {known.role} role" if known.role else "the job"
     news = {
-        Outcome.OFFER_ACCEPTED: f"you accepted the offer from {company}",
-        Outcome.OFFER: f"{company} offered you {the_role}",
-        Outcome.NOT_SELECTED: f"{company} chose another candidate",
-        Outcome.WITHDREW: f"you withdrew from the process at {company}",
-        Outcome.FILLED: f"{company} filled the role with someone else",
-        Outcome.NO_RESPONSE: f"{company} never got back to you",
+        Stage.ACCEPTED: f"you accepted the offer from {company}",
+        Stage.OFFER: f"{company} offered you {the_role}",
+        Stage.REJECTED: f"{company} chose another candidate",
+        Stage.WITHDRAWN: f"you withdrew from the process at {company}",
+        Stage.FILLED: f"{company} filled the role with someone else",
+        Stage.NO_RESPONSE: f"{company} never got back to you",
     }[outcome]
     lines = [f"Tell them how it went: {news}", "Thank them for their help along the way"]
-    if outcome is not Outcome.OFFER_ACCEPTED:
+    if outcome is not Stage.ACCEPTED:
         lines.append("Say your search goes on and you may ask again")
     lines.append("Offer to return the favour")
     return tuple(lines)

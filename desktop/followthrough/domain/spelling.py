@@ -128,20 +128,6 @@ class Speller:
             self._personal |= added
             self._suggestion_cache.clear()
 
-    def is_known(self, word: str) -> bool:
-        """True when the dictionary or the personal words know ``word`` in any case.
-
-        A possessive ("Acme's") is known when its stem is, and a word with accents
-        ("café") when the dictionary knows it without them.
-        """
-        key = _normalise(word.strip())
-        if not key:
-            return True
-        if self._known_key(key):
-            return True
-        possessive = _POSSESSIVE.match(key)
-        return possessive is not None and self._known_key(possessive.group(1))
-
     def _known_key(self, key: str) -> bool:
         if key in self._frequency or key in self._personal:
             return True

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 
 
 class Stage(StrEnum):
@@ -31,16 +32,18 @@ class Stage(StrEnum):
         return STAGE_LABELS[self]
 
 
+# Kept here, marked for translation: the stage rules' refusals and the store's timeline
+# write them too; the window translates them in the "stages" context.
 STAGE_LABELS: dict[Stage, str] = {
-    Stage.APPLIED: "Applied",
-    Stage.INTERVIEWING: "Interviewing",
-    Stage.REFERENCE_CHECK: "Reference check",
-    Stage.OFFER: "Offer",
-    Stage.ACCEPTED: "Accepted",
-    Stage.REJECTED: "Rejected",
-    Stage.WITHDRAWN: "Withdrawn",
-    Stage.FILLED: "Filled by someone else",
-    Stage.NO_RESPONSE: "No response",
+    Stage.APPLIED: QT_TRANSLATE_NOOP("stages", "Applied"),
+    Stage.INTERVIEWING: QT_TRANSLATE_NOOP("stages", "Interviewing"),
+    Stage.REFERENCE_CHECK: QT_TRANSLATE_NOOP("stages", "Reference check"),
+    Stage.OFFER: QT_TRANSLATE_NOOP("stages", "Offer"),
+    Stage.ACCEPTED: QT_TRANSLATE_NOOP("stages", "Accepted"),
+    Stage.REJECTED: QT_TRANSLATE_NOOP("stages", "Rejected"),
+    Stage.WITHDRAWN: QT_TRANSLATE_NOOP("stages", "Withdrawn"),
+    Stage.FILLED: QT_TRANSLATE_NOOP("stages", "Filled by someone else"),
+    Stage.NO_RESPONSE: QT_TRANSLATE_NOOP("stages", "No response"),
 }
 
 
@@ -57,11 +60,11 @@ class ClosureReason(StrEnum):
 
 
 REASON_LABELS: dict[ClosureReason, str] = {
-    ClosureReason.REJECTED: "They turned me down",
-    ClosureReason.WITHDREW: "I withdrew",
-    ClosureReason.FILLED: "Position filled by someone else",
-    ClosureReason.NO_RESPONSE: "No response",
-    ClosureReason.ACCEPTED_ELSEWHERE: "I accepted another offer",
+    ClosureReason.REJECTED: QT_TRANSLATE_NOOP("stages", "They turned me down"),
+    ClosureReason.WITHDREW: QT_TRANSLATE_NOOP("stages", "I withdrew"),
+    ClosureReason.FILLED: QT_TRANSLATE_NOOP("stages", "Position filled by someone else"),
+    ClosureReason.NO_RESPONSE: QT_TRANSLATE_NOOP("stages", "No response"),
+    ClosureReason.ACCEPTED_ELSEWHERE: QT_TRANSLATE_NOOP("stages", "I accepted another offer"),
 }
 
 ACTIVE_STAGES: tuple[Stage, ...] = (
@@ -128,10 +131,6 @@ def allowed_targets(current: Stage) -> frozenset[Stage]:
 def reasons_for(stage: Stage) -> tuple[ClosureReason, ...]:
     """The closure reasons that fit ``stage``; empty when none is asked for."""
     return _REASONS.get(stage, ())
-
-
-def requires_reason(stage: Stage) -> bool:
-    return bool(reasons_for(stage))
 
 
 @dataclass(frozen=True)

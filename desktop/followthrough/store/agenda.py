@@ -12,10 +12,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
+from followthrough.domain.interviews import FORMAT_WORDS
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import their_time
 from followthrough.domain.zones import zone_or
-from followthrough.store.fields import to_db_instant
+from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.models import db
 
 # (first day, last day, zone) -> items whose day falls in [first, last]
@@ -30,8 +31,6 @@ CountProvider = Callable[[date, date, ZoneInfo], dict[date, dict[str, int]]]
 _RANGE_PROVIDERS: list[RangeProvider] = []
 _OVERDUE_PROVIDERS: list[OverdueProvider] = []
 _COUNT_PROVIDERS: dict[RangeProvider, CountProvider] = {}
-
-FORMAT_WORDS = {"phone": "phone", "video": "video", "onsite": "on-site"}
 
 
 def register(
@@ -100,17 +99,12 @@ WHERE i.starts_at >= ? AND i.starts_at < ?
 """
 
 
-def _instant(text: str) -> datetime:
-    # Stored as 2026-11-22T15:00:00Z; fromisoformat is many times faster than strptime.
-    return datetime.fromisoformat(text)
-
-
 def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
     items = []
     for interview_id, application_id, starts_text, round_, fmt, company, role, where in cursor:
-        starts_at = _instant(starts_text)
+        starts_at = instant_from_db(starts_text)
         detail = f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}"
         # The time column is the user's clock; the interviewer's goes beside it.
         theirs = their_time(starts_at, zone, zone_or(where, zone))
@@ -140,7 +134,7 @@ def interview_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict
     counts: dict[date, dict[str, int]] = {}
     kind = AgendaKind.INTERVIEW.value
     for minute, count in cursor:
-        day = _instant(f"{minute}:00+00:00").astimezone(zone).date()
+        day = instant_from_db(f"{minute}:00+00:00").astimezone(zone).date()
         kinds = counts.setdefault(day, {})
         kinds[kind] = kinds.get(kind, 0) + count
     return counts
@@ -175,7 +169,7 @@ def _latest_decisions(
     rows = _decisions_query(
         "SELECT a.id, a.company, a.role_title, i.decision_expected_on", first, last
     )
-    return [(int(a), str(c), str(r), _as_date(d)) for a, c, r, d in rows]
+    return [(int(a), str(c), str(r), day_from_db(d)) for a, c, r, d in rows]
 
 
 def _decision_item(
@@ -194,18 +188,14 @@ def _decision_item(
 def decision_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     items = []
     for application_id, company, role, day in _latest_decisions(first, last):
-        items.append(_decision_item(application_id, company, role, _as_date(day), False))
+        items.append(_decision_item(application_id, company, role, day_from_db(day), False))
     return items
 
 
 def decision_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
     kind = AgendaKind.DECISION.value
     rows = _decisions_query("SELECT i.decision_expected_on, COUNT(*)", first, last, " GROUP BY 1")
-    return {_as_date(day): {kind: int(count)} for day, count in rows}
-
-
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    return {day_from_db(day): {kind: int(count)} for day, count in rows}
 
 
 register(interview_items, counts=interview_counts)

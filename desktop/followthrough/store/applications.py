@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,7 +13,8 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.domain.wording import short_day
-from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.contacts import ContactCard, contact_card
+from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import follow_up_plan, next_step_text
 from followthrough.store.models import (
     Application,
@@ -32,8 +33,6 @@ from followthrough.store.references import (
 from followthrough.store.reminders import ReminderSpec
 from followthrough.store.touchpoints import touchpoints_of
 from followthrough.store.transactions import writes, writing
-
-_instant = UtcDateTimeField()
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,6 @@ FROM application a
 """
 
 
-def _day(value: object) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
 def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSummary]:
     today = now.astimezone(zone).date()
     stamp = to_db_instant(now)
@@ -97,15 +88,15 @@ def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSumm
         decision_on,
         people,
     ) in cursor.fetchall():
-        upcoming = _instant.python_value(next_interview)
-        last = _instant.python_value(last_contact)
+        upcoming = instant_from_db(next_interview)
+        last = instant_from_db(last_contact)
         rows.append(
             ApplicationSummary(
                 application_id=app_id,
                 company=company,
                 role_title=role,
                 stage=Stage(stage),
-                applied_on=_day(applied_on),
+                applied_on=day_from_db(applied_on),
                 location=location,
                 last_contact=last.astimezone(zone).date() if last else None,
                 next_action=next_action(
@@ -113,7 +104,7 @@ def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSumm
                     today,
                     upcoming,
                     upcoming.astimezone(zone).date() if upcoming else None,
-                    _day(decision_on),
+                    day_from_db(decision_on),
                 ),
                 people=people or "",
             )
@@ -173,13 +164,9 @@ class InterviewLine:
 
 
 @dataclass(frozen=True)
-class PersonLine:
-    contact_id: int
-    name: str
-    title: str
-    email: str
-    phone: str
-    preferred_method: str | None
+class PersonLine(ContactCard):
+    """Someone met in this application's interviews, and in which rounds."""
+
     rounds: str
 
 
@@ -285,12 +272,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         ],
         people=[
             PersonLine(
-                contact_id=c.id,
-                name=c.name,
-                title=c.title,
-                email=c.email,
-                phone=c.phone,
-                preferred_method=c.preferred_method,
+                **asdict(contact_card(c)),
                 rounds=", ".join(str(r) for r in sorted(set(rounds_by_person[c.id]))),
             )
             for c in people.values()
@@ -316,8 +298,8 @@ def _note_timeline(application_id: int) -> list[TimelineEntry]:
     for name, status_text, medium_text, updated, checked, finished, finished_on in rows:
         status = NoteStatus(status_text)
         if status.finished:
-            at = _instant.python_value(finished)
-            day = finished_on if isinstance(finished_on, date) else date.fromisoformat(finished_on)
+            at = instant_from_db(finished)
+            day = day_from_db(finished_on)
             how = {
                 NoteStatus.SENT: "e-mailed",
                 NoteStatus.MAILED: "posted",
@@ -325,7 +307,7 @@ def _note_timeline(application_id: int) -> list[TimelineEntry]:
             }[status]
             text = f"Thank-you note to {name} {how} ({short_day(day)})"
         elif status in (NoteStatus.DRAFTED, NoteStatus.CHECKED):
-            at = _instant.python_value(checked if status is NoteStatus.CHECKED else updated)
+            at = instant_from_db(checked if status is NoteStatus.CHECKED else updated)
             medium = NoteMedium(medium_text).label.lower()
             text = f"Thank-you note to {name} {status.label.lower()} ({medium})"
         else:

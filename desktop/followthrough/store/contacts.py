@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import METHOD_MESSAGE, ContactMethod, ContactRoleKind
 from followthrough.domain.errors import UserError
-from followthrough.domain.interviews import METHOD_MESSAGE, METHODS, PARTICIPANT_ROLES
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.store.models import (
     Application,
@@ -20,15 +20,6 @@ from followthrough.store.models import (
     rows_of,
 )
 from followthrough.store.transactions import writes, writing
-
-ROLE_KINDS = PARTICIPANT_ROLES
-ROLE_LABELS: dict[str, str] = {
-    "interviewer": "Interviewer",
-    "recruiter": "Recruiter",
-    "hiring_manager": "Hiring manager",
-    "referrer": "Referrer / network",
-    "reference": "Reference",
-}
 
 
 @dataclass(frozen=True)
@@ -52,6 +43,34 @@ class ContactError(UserError):
     """The contact cannot be saved as entered; the message is for the user."""
 
 
+@dataclass(frozen=True)
+class ReferenceProfileFields:
+    """What makes someone a good reference: how they know the user, what they can speak
+    to, and when they agreed to be one."""
+
+    relationship: str = ""
+    speaks_to: str = ""
+    consent_on: date | None = None
+
+
+def reference_profile(contact_id: int) -> ReferenceProfileFields:
+    row = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact_id)
+    if row is None:
+        return ReferenceProfileFields()
+    return ReferenceProfileFields(row.relationship, row.speaks_to, row.consent_on)
+
+
+@writes
+def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, clock: Clock) -> None:
+    ReferenceProfile.insert(
+        contact=contact_id,
+        relationship=fields.relationship.strip(),
+        speaks_to=fields.speaks_to.strip(),
+        consent_on=fields.consent_on,
+        updated_at=clock.now(),
+    ).on_conflict_replace().execute()
+
+
 def contact_problems(fields: ContactFields) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not fields.name.strip():
@@ -62,9 +81,9 @@ def contact_problems(fields: ContactFields) -> dict[str, str]:
     link = url_problem(fields.linkedin_url)
     if link:
         problems["linkedin_url"] = link
-    if fields.preferred_method is not None and fields.preferred_method not in METHODS:
+    if fields.preferred_method is not None and fields.preferred_method not in set(ContactMethod):
         problems["preferred_method"] = METHOD_MESSAGE
-    unknown = fields.roles - set(ROLE_KINDS)
+    unknown = fields.roles - set(ContactRoleKind)
     if unknown:
         problems["roles"] = f"Unknown roles: {', '.join(sorted(unknown))}."
     return problems
@@ -97,21 +116,20 @@ def save_contact(fields: ContactFields, clock: Clock, contact_id: int | None = N
         ).execute()
         for role in sorted(fields.roles):
             ContactRole.insert(contact=contact, role=role).on_conflict_ignore().execute()
-        if "reference" in fields.roles or fields.relationship.strip() or fields.speaks_to.strip():
-            ReferenceProfile.insert(
-                contact=contact,
-                relationship=fields.relationship.strip(),
-                speaks_to=fields.speaks_to.strip(),
-                consent_on=fields.consent_on,
-                updated_at=clock.now(),
-            ).on_conflict_replace().execute()
+        reference = ContactRoleKind.REFERENCE in fields.roles
+        if reference or fields.relationship.strip() or fields.speaks_to.strip():
+            save_reference_profile(
+                contact.id,
+                ReferenceProfileFields(fields.relationship, fields.speaks_to, fields.consent_on),
+                clock,
+            )
         return int(contact.id)
 
 
 def load_contact(contact_id: int) -> ContactFields:
     contact = Contact.get_by_id(contact_id)
     roles = frozenset(r.role for r in ContactRole.select().where(ContactRole.contact == contact))
-    profile = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact)
+    profile = reference_profile(contact_id)
     return ContactFields(
         name=contact.name,
         title=contact.title,
@@ -122,10 +140,20 @@ def load_contact(contact_id: int) -> ContactFields:
         preferred_method=contact.preferred_method,
         notes=contact.notes,
         roles=roles,
-        relationship=profile.relationship if profile else "",
-        speaks_to=profile.speaks_to if profile else "",
-        consent_on=profile.consent_on if profile else None,
+        relationship=profile.relationship,
+        speaks_to=profile.speaks_to,
+        consent_on=profile.consent_on,
     )
+
+
+@writes
+def set_contact_email(contact_id: int, address: str) -> None:
+    """The person's e-mail address as typed where a message to them is written (the
+    note composer, a message to a reference), kept with the contact."""
+    problem = email_problem(address)
+    if problem:
+        raise ContactError(problem)
+    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
 
 
 @writes
@@ -163,21 +191,37 @@ def contact_history(contact_id: int) -> list[HistoryLine]:
 
 
 @dataclass(frozen=True)
-class ContactChoice:
+class ContactCard:
+    """A person and the ways to reach them: what a picker, the call sheet, an
+    application's people and the reference pool show of everyone (those add their own
+    columns by extending it)."""
+
     contact_id: int
     name: str
     title: str
     company: str
     email: str
     phone: str
-    preferred_method: str | None
-
-    def label(self) -> str:
-        extra = ", ".join(x for x in (self.title, self.company) if x)
-        return f"{self.name} ({extra})" if extra else self.name
+    preferred_method: str | None  # a ContactMethod value; None: not known
 
 
-def contact_choices() -> list[ContactChoice]:
+# A ContactCard's columns, in its order, for raw queries (``c`` is the contact table).
+CARD_COLUMNS = "c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method"
+
+
+def contact_card(contact: Contact) -> ContactCard:
+    return ContactCard(
+        contact.id,
+        contact.name,
+        contact.title,
+        contact.company,
+        contact.email,
+        contact.phone,
+        contact.preferred_method,
+    )
+
+
+def contact_choices() -> list[ContactCard]:
     query = Contact.select(
         Contact.id,
         Contact.name,
@@ -187,11 +231,11 @@ def contact_choices() -> list[ContactChoice]:
         Contact.phone,
         Contact.preferred_method,
     ).order_by(Contact.name.collate("NOCASE"), Contact.id)
-    return [ContactChoice(*row) for row in rows_of(query)]
+    return [ContactCard(*row) for row in rows_of(query)]
 
 
-_CONTACT_LIST_SQL = """
-SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+_CONTACT_LIST_SQL = f"""
+SELECT {CARD_COLUMNS},
        (SELECT group_concat(r.role, ',') FROM contact_role r WHERE r.contact_id = c.id)
 FROM contact c ORDER BY c.id
 """
@@ -217,7 +261,3 @@ def contact_list() -> list[ContactListRow]:
             _CONTACT_LIST_SQL
         )
     ]
-
-
-def _roles(joined: str | None) -> list[str]:
-    return sorted(role for role in (joined or "").split(",") if role)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, overload
 
 import peewee
 
@@ -28,10 +28,7 @@ class UtcDateTimeField(peewee.Field):
         return value.astimezone(UTC).strftime(_UTC_FORMAT)
 
     def python_value(self, value: Any) -> datetime | None:
-        if value is None:
-            return None
-        # fromisoformat reads the trailing Z as UTC and is far faster than strptime.
-        return datetime.fromisoformat(value).astimezone(UTC)
+        return None if value is None else instant_from_db(str(value))
 
 
 def to_db_instant(value: datetime) -> str:
@@ -39,3 +36,32 @@ def to_db_instant(value: datetime) -> str:
     if value.tzinfo is None:
         raise ValueError("a timezone-aware datetime is required")
     return value.astimezone(UTC).strftime(_UTC_FORMAT)
+
+
+@overload
+def instant_from_db(text: str) -> datetime: ...
+@overload
+def instant_from_db(text: None) -> None: ...
+@overload
+def instant_from_db(text: str | None) -> datetime | None: ...
+def instant_from_db(text: str | None) -> datetime | None:
+    """An instant as stored (``UtcDateTimeField``'s text), in UTC; None stays None. For
+    values read by raw SQL, which Peewee does not decode."""
+    if text is None:
+        return None
+    # fromisoformat reads the trailing Z as UTC and is far faster than strptime.
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@overload
+def day_from_db(value: date | str) -> date: ...
+@overload
+def day_from_db(value: None) -> None: ...
+@overload
+def day_from_db(value: object) -> date | None: ...
+def day_from_db(value: object) -> date | None:
+    """A day read by raw SQL: ISO text (or a date, where the driver already made one);
+    None stays None."""
+    if value is None:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.cadence import (
@@ -27,13 +27,14 @@ from followthrough.domain.cadence import (
     Touchpoint,
     next_step,
 )
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.follow_up_reminders import EMAIL, PHONE, follow_up_params
 from followthrough.domain.note_tasks import FINISHED
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
 from followthrough.store import settings as options
-from followthrough.store.fields import UtcDateTimeField
+from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.models import db
 from followthrough.store.reminders import ReminderSpec, planned_reminder, sync_reminders
 from followthrough.store.scope import EVERYTHING, PlanScope
@@ -43,8 +44,6 @@ MOVE_ON: str = ReminderKind.MOVE_ON
 POSITION_FILLED: str = ReminderKind.POSITION_FILLED
 DECISION_PASSED: str = ReminderKind.DECISION_PASSED
 PLANNED_KINDS = kinds_of(Feature.FOLLOW_UP)
-
-_instant = UtcDateTimeField()
 
 # The latest interview of each active application (by start, then id), with the earliest
 # follow-up date its thank-you notes promised (only notes that went out promise anything).
@@ -57,7 +56,8 @@ a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected
           AND n.status IN ({_SENT})),
        (SELECT c.preferred_method FROM interview_participant p
         JOIN contact c ON c.id = p.contact_id
-        WHERE p.interview_id = i.id AND c.preferred_method IN ('phone', 'email')
+        WHERE p.interview_id = i.id
+          AND c.preferred_method IN ('{ContactMethod.PHONE}', '{ContactMethod.EMAIL}')
         ORDER BY p.id LIMIT 1)
 """
 _LATEST_INTERVIEWS = (
@@ -83,12 +83,6 @@ def cadence_settings() -> CadenceSettings:
     )
 
 
-def _day(value: object) -> date | None:
-    if value is None:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
 def _touchpoints_by_application(scope: PlanScope) -> dict[int, list[Touchpoint]]:
     grouped: dict[int, list[Touchpoint]] = defaultdict(list)
     where, params = scope.sql("application_id")
@@ -98,10 +92,12 @@ def _touchpoints_by_application(scope: PlanScope) -> dict[int, list[Touchpoint]]
         params,
     )
     for app_id, at, channel, answered, outcome, new_on in cursor:
-        instant = _instant.python_value(at)
+        instant = instant_from_db(at)
         assert instant is not None
         grouped[app_id].append(
-            Touchpoint(instant, Channel(channel), bool(answered), Outcome(outcome), _day(new_on))
+            Touchpoint(
+                instant, Channel(channel), bool(answered), Outcome(outcome), day_from_db(new_on)
+            )
         )
     return grouped
 
@@ -131,17 +127,15 @@ class FollowUpPlan:
 
 def _facts(row: tuple[object, ...]) -> InterviewFacts:
     ends_at, zone_name, decided, method, every, check_on, promised, preferred = row[4:12]
-    ended = _instant.python_value(ends_at)
-    assert ended is not None
     return InterviewFacts(
-        ended_at=ended,
+        ended_at=instant_from_db(str(ends_at)),
         time_zone=str(zone_name),
-        decision_on=_day(decided),
+        decision_on=day_from_db(decided),
         check_back_method=method if isinstance(method, str) else None,
         check_back_every_days=int(every) if isinstance(every, int) else None,
-        promised_on=_day(promised),
+        promised_on=day_from_db(promised),
         preferred_method=preferred if isinstance(preferred, str) else None,
-        check_back_on=_day(check_on),
+        check_back_on=day_from_db(check_on),
     )
 
 

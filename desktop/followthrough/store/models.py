@@ -7,35 +7,16 @@ Every model binds to ``db``, a proxy set once at start-up (and per test) by
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import StrEnum
 from typing import Any
 
 import peewee
 
+from followthrough.domain.contacts import ContactRoleKind
+from followthrough.domain.interviews import InterviewFormat
 from followthrough.domain.stages import Stage
 from followthrough.store.fields import UtcDateTimeField
 
 db = peewee.DatabaseProxy()
-
-
-class ContactMethod(StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    EITHER = "either"
-
-
-class ContactRoleKind(StrEnum):
-    INTERVIEWER = "interviewer"
-    RECRUITER = "recruiter"
-    HIRING_MANAGER = "hiring_manager"
-    REFERRER = "referrer"
-    REFERENCE = "reference"
-
-
-class InterviewFormat(StrEnum):
-    PHONE = "phone"
-    VIDEO = "video"
-    ONSITE = "onsite"
 
 
 class BaseModel(peewee.Model):
@@ -79,7 +60,8 @@ class Contact(BaseModel):
     email = peewee.TextField(default="")
     phone = peewee.TextField(default="")
     linkedin_url = peewee.TextField(default="")
-    # None: not known yet (the app then defaults to phone, see docs/advice.md).
+    # A ContactMethod value. None: not known yet (the app then defaults to phone, see
+    # docs/advice.md).
     preferred_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
     created_at = UtcDateTimeField()
@@ -87,7 +69,7 @@ class Contact(BaseModel):
 
 class ContactRole(BaseModel):
     contact = peewee.ForeignKeyField(Contact, backref="roles", on_delete="CASCADE")
-    role = peewee.TextField()
+    role = peewee.TextField()  # a ContactRoleKind value
 
     class Meta:
         indexes = ((("contact", "role"), True),)
@@ -111,7 +93,7 @@ class Interview(BaseModel):
     # None: not asked.
     tells_unsuccessful = peewee.BooleanField(null=True)
     check_back_when = peewee.TextField(default="")
-    check_back_method = peewee.TextField(null=True)
+    check_back_method = peewee.TextField(null=True)  # a ContactMethod value
     notes = peewee.TextField(default="")
     check_back_every_days = peewee.IntegerField(null=True)
     # "Check back on the 14th": the day they named (the plan follows it).
@@ -272,23 +254,6 @@ class ApplicationReference(BaseModel):
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()
-
-
-ALL_MODELS: tuple[type[peewee.Model], ...] = (
-    Application,
-    StageEvent,
-    Contact,
-    ContactRole,
-    Interview,
-    InterviewParticipant,
-    Touchpoint,
-    Reminder,
-    ThankYouNote,
-    PersonalWord,
-    ReferenceProfile,
-    ApplicationReference,
-    Setting,
-)
 
 
 def rows_of(query: Any) -> list[tuple[Any, ...]]:

@@ -29,9 +29,8 @@ from followthrough.domain.note_tasks import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
-from followthrough.domain.validation import email_problem
 from followthrough.store import settings as options
-from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import cadence_settings, interview_facts
 from followthrough.store.models import (
     Application,
@@ -48,8 +47,6 @@ from followthrough.store.transactions import writes, writing
 NOTE_DUE_SOON: str = ReminderKind.NOTE_DUE_SOON
 NOTE_OVERDUE: str = ReminderKind.NOTE_OVERDUE
 NOTE_KINDS = kinds_of(Feature.NOTE)
-
-_instant = UtcDateTimeField()
 
 
 class NoteError(UserError):
@@ -107,21 +104,15 @@ ORDER BY i.starts_at, i.id, p.id
 """
 
 
-def _date(value: object) -> date | None:
-    if value is None:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
 def _tasks(where: str, params: tuple[object, ...], hours: int) -> list[NoteTask]:
     sql = _TASKS_SQL.format(roles=", ".join("?" * len(NOTE_ROLES)), where=where)
     tasks = []
     for row in db.execute_sql(sql, (*NOTE_ROLES, *params)):
         (iid, cid, aid, name, title, company, role, round_, starts, ends, zone) = row[:11]
         status, medium, finished_on, updated, preferred, email = row[11:]
-        ended = _instant.python_value(ends)
+        ended = instant_from_db(ends)
         assert ended is not None
-        started = _instant.python_value(starts)
+        started = instant_from_db(starts)
         assert started is not None
         tasks.append(
             NoteTask(
@@ -139,8 +130,8 @@ def _tasks(where: str, params: tuple[object, ...], hours: int) -> list[NoteTask]
                 deadline=note_deadline(ended, hours),
                 status=NoteStatus(status) if status else NoteStatus.TO_WRITE,
                 medium=NoteMedium(medium) if medium else default_medium(preferred, email or ""),
-                finished_on=_date(finished_on),
-                updated_at=_instant.python_value(updated),
+                finished_on=day_from_db(finished_on),
+                updated_at=instant_from_db(updated),
             )
         )
     return tasks
@@ -149,11 +140,6 @@ def _tasks(where: str, params: tuple[object, ...], hours: int) -> list[NoteTask]
 def note_tasks_for_application(application_id: int) -> list[NoteTask]:
     hours = options.get(options.NOTE_HOURS)
     return _tasks("AND a.id = ?", (application_id,), hours)
-
-
-def note_tasks_for_interview(interview_id: int) -> list[NoteTask]:
-    hours = options.get(options.NOTE_HOURS)
-    return _tasks("AND i.id = ?", (interview_id,), hours)
 
 
 def note_task(interview_id: int, contact_id: int) -> NoteTask:
@@ -279,7 +265,7 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
                 "ORDER BY n.promised_on, c.name",
                 (interview_id, contact_id, *sorted(s.value for s in FINISHED)),
             )
-            if (day := _date(promised)) is not None
+            if (day := day_from_db(promised)) is not None
         ],
     )
 
@@ -363,14 +349,6 @@ def reopen_note(interview_id: int, contact_id: int, clock: Clock) -> None:
         row.save()
 
 
-@writes
-def set_contact_email(contact_id: int, address: str) -> None:
-    """The interviewer's e-mail as typed in the composer, kept with the contact."""
-    if email_problem(address):
-        raise NoteError(email_problem(address))
-    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
-
-
 # -- the personal word list ----------------------------------------------------------------
 
 
@@ -384,11 +362,6 @@ def add_personal_word(word: str) -> None:
     if not cleaned or any(c.isspace() for c in cleaned):
         raise NoteError("Add one word at a time.")
     PersonalWord.insert(word=cleaned).on_conflict_ignore().execute()
-
-
-@writes
-def remove_personal_word(word: str) -> None:
-    PersonalWord.delete().where(PersonalWord.word == word).execute()
 
 
 # -- reminders -----------------------------------------------------------------------------

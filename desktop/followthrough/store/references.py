@@ -13,35 +13,41 @@ Reminders, one row per person given to one application (``subject_key`` "ref:{li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.errors import UserError
 from followthrough.domain.reference_reminders import InterviewFact, ReferenceFacts, reference_steps
 from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
-    Outcome,
     ReferenceKind,
+    Standing,
     outcome_for,
     overuse_warning,
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.validation import email_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
-from followthrough.store.fields import UtcDateTimeField
+from followthrough.store.contacts import (
+    CARD_COLUMNS,
+    ContactCard,
+    ContactFields,
+    reference_profile,
+    save_contact,
+)
+from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
     Application,
     ApplicationReference,
     Contact,
     ContactRole,
-    ReferenceProfile,
     db,
 )
 from followthrough.store.reminders import (
@@ -59,10 +65,11 @@ NETWORK_CHECK_IN: str = ReminderKind.NETWORK_CHECK_IN
 REFERENCE_KINDS = kinds_of(Feature.REFERENCE)
 
 
-_instant = UtcDateTimeField()
-
 # The contact role each kind of link gives the person.
-_ROLE_FOR_KIND = {ReferenceKind.REFERENCE: "reference", ReferenceKind.NETWORK: "referrer"}
+_ROLE_FOR_KIND = {
+    ReferenceKind.REFERENCE: ContactRoleKind.REFERENCE,
+    ReferenceKind.NETWORK: ContactRoleKind.REFERRER,
+}
 
 
 class ReferenceLinkError(UserError):
@@ -80,51 +87,13 @@ def parse_subject_key(key: str) -> int | None:
     return ids[0] if ids is not None else None
 
 
-def _date(value: object) -> date | None:
-    if value is None:
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
 # -- the pool ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class ReferenceProfileFields:
-    relationship: str = ""
-    speaks_to: str = ""
-    consent_on: date | None = None
-
-
-def reference_profile(contact_id: int) -> ReferenceProfileFields:
-    row = ReferenceProfile.get_or_none(ReferenceProfile.contact == contact_id)
-    if row is None:
-        return ReferenceProfileFields()
-    return ReferenceProfileFields(row.relationship, row.speaks_to, row.consent_on)
-
-
-@writes
-def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, clock: Clock) -> None:
-    ReferenceProfile.insert(
-        contact=contact_id,
-        relationship=fields.relationship.strip(),
-        speaks_to=fields.speaks_to.strip(),
-        consent_on=fields.consent_on,
-        updated_at=clock.now(),
-    ).on_conflict_replace().execute()
-
-
-@dataclass(frozen=True)
-class PoolEntry:
+class PoolEntry(ContactCard):
     """A person in the reference pool, with how much they have been asked of lately."""
 
-    contact_id: int
-    name: str
-    title: str
-    company: str
-    email: str
-    phone: str
-    preferred_method: str | None
     relationship: str
     speaks_to: str
     consent_on: date | None
@@ -135,8 +104,8 @@ class PoolEntry:
 def reference_pool() -> list[PoolEntry]:
     """Everyone with the reference role or given as a reference, by name."""
     rows = db.execute_sql(
-        """
-        SELECT c.id, c.name, c.title, c.company, c.email, c.phone, c.preferred_method,
+        f"""
+        SELECT {CARD_COLUMNS},
                COALESCE(p.relationship, ''), COALESCE(p.speaks_to, ''), p.consent_on,
                (SELECT COUNT(*) FROM application_reference r
                 WHERE r.contact_id = c.id AND r.kind = 'reference'),
@@ -152,33 +121,14 @@ def reference_pool() -> list[PoolEntry]:
     )
     return [
         PoolEntry(
-            cid,
-            name,
-            title,
-            company,
-            email,
-            phone,
-            method,
-            relationship,
-            speaks_to,
-            _date(consent),
-            int(count),
-            _date(last),
+            **asdict(ContactCard(*card)),
+            relationship=relationship,
+            speaks_to=speaks_to,
+            consent_on=day_from_db(consent),
+            times_given=int(count),
+            last_given_on=day_from_db(last),
         )
-        for (
-            cid,
-            name,
-            title,
-            company,
-            email,
-            phone,
-            method,
-            relationship,
-            speaks_to,
-            consent,
-            count,
-            last,
-        ) in rows
+        for (*card, relationship, speaks_to, consent, count, last) in rows
     ]
 
 
@@ -226,21 +176,21 @@ class ReferenceLine:
     checked_in_at: datetime | None
 
     @property
-    def status_text(self) -> str:
-        """Where this person stands, in a few words."""
+    def standing(self) -> tuple[Standing, date | None]:
+        """Where this person stands, and the day of that step (None: a step still to take)."""
         if self.kind is ReferenceKind.NETWORK:
             if self.checked_in_at is not None:
-                return f"Checked in {_day_text(self.checked_in_at.date())}"
-            return "Check in after the interview"
+                return Standing.CHECKED_IN, self.checked_in_at.date()
+            return Standing.CHECK_IN_DUE, None
         if self.outcome_told_on is not None:
-            return f"Told how it went {_day_text(self.outcome_told_on)}"
+            return Standing.TOLD, self.outcome_told_on
         if self.thanked_on is not None:
-            return f"Thanked {_day_text(self.thanked_on)}"
+            return Standing.THANKED, self.thanked_on
         if self.contacted_on is not None:
-            return f"Contacted {_day_text(self.contacted_on)} — thank them"
+            return Standing.CONTACTED, self.contacted_on
         if self.heads_up_at is not None:
-            return f"Heads-up sent {_day_text(self.heads_up_at.date())}"
-        return "Heads-up to send"
+            return Standing.HEADS_UP_SENT, self.heads_up_at.date()
+        return Standing.HEADS_UP_TO_SEND, None
 
 
 def _day_text(day: date) -> str:
@@ -272,16 +222,16 @@ def _lines(where: str, params: tuple[object, ...]) -> list[ReferenceLine]:
                 email=email,
                 phone=phone,
                 preferred_method=method,
-                given_on=_date(given),
+                given_on=day_from_db(given),
                 emphasis=emphasis,
                 resume_path=resume,
-                heads_up_at=_instant.python_value(heads_up),
+                heads_up_at=instant_from_db(heads_up),
                 heads_up_via=via,
-                contacted_on=_date(contacted),
+                contacted_on=day_from_db(contacted),
                 contacted_by=ContactedBy(by) if by else None,
-                thanked_on=_date(thanked),
-                outcome_told_on=_date(told),
-                checked_in_at=_instant.python_value(checked_in),
+                thanked_on=day_from_db(thanked),
+                outcome_told_on=day_from_db(told),
+                checked_in_at=instant_from_db(checked_in),
             )
         )
     return lines
@@ -340,30 +290,22 @@ def add_new_person(
     relationship: str = "",
     given_on: date | None = None,
 ) -> int:
-    """Create the person and list them for the application in one go; returns the link id."""
-    if not name.strip():
-        raise ReferenceLinkError("Enter the person's name.")
-    problem = email_problem(email)
-    if problem:
-        raise ReferenceLinkError(problem)
-    now = clock.now()
+    """Create the person (as ``save_contact`` does, refusing what it refuses) and list
+    them for the application in one go; returns the link id."""
     with writing():
         # A network contact usually works at the employer; a reference usually does not.
         company = (
             Application.get_by_id(application_id).company if kind is ReferenceKind.NETWORK else ""
         )
-        contact = Contact.create(
-            name=name.strip(),
-            email=email.strip(),
-            phone=phone.strip(),
+        person = ContactFields(
+            name=name,
             company=company,
-            created_at=now,
+            email=email,
+            phone=phone,
+            roles=frozenset({_ROLE_FOR_KIND[kind]}),
+            relationship=relationship if kind is ReferenceKind.REFERENCE else "",
         )
-        if kind is ReferenceKind.REFERENCE:
-            save_reference_profile(
-                contact.id, ReferenceProfileFields(relationship=relationship), clock
-            )
-        return add_reference(application_id, contact.id, kind, clock, given_on)
+        return add_reference(application_id, save_contact(person, clock), kind, clock, given_on)
 
 
 @writes
@@ -378,7 +320,7 @@ def given_days(contact_id: int, exclude_application_id: int | None = None) -> li
         "WHERE contact_id = ? AND kind = 'reference' AND application_id != ?",
         (contact_id, exclude_application_id if exclude_application_id is not None else -1),
     )
-    return [d for (value,) in rows if (d := _date(value)) is not None]
+    return [d for (value,) in rows if (d := day_from_db(value)) is not None]
 
 
 def overuse_for(contact_id: int, today: date, adding_to: int | None = None) -> str | None:
@@ -404,10 +346,6 @@ def _update(link_id: int, clock: Clock, **values: object) -> None:
         )
     if not changed:
         raise ReferenceLinkError("This person is no longer listed for that application.")
-
-
-def set_given_on(link_id: int, on: date | None, clock: Clock) -> None:
-    _update(link_id, clock, given_on=on)
 
 
 def save_heads_up_draft(link_id: int, emphasis: str, resume_path: str, clock: Clock) -> None:
@@ -462,9 +400,6 @@ def record_message_sent(
         record_checked_in(link_id, clock)
 
 
-STEPS = ("heads_up", "contacted", "thanked", "outcome", "checked_in")
-
-
 def undo_step(link_id: int, step: str, clock: Clock) -> None:
     """Take back one recorded step (it was logged by mistake); its reminder comes back."""
     columns: dict[str, dict[str, object]] = {
@@ -491,7 +426,7 @@ class ReferenceContext:
     role_title: str
     stage: Stage
     closure_reason: ClosureReason | None
-    outcome: Outcome | None
+    outcome: Stage | None
     posting_notes: str
     interview_notes: str
     interview_day: date | None
@@ -540,14 +475,6 @@ def save_contact_notes(contact_id: int, notes: str) -> None:
     Contact.update(notes=notes).where(Contact.id == contact_id).execute()
 
 
-@writes
-def set_contact_email(contact_id: int, address: str) -> None:
-    problem = email_problem(address)
-    if problem:
-        raise ReferenceLinkError(problem)
-    Contact.update(email=address.strip()).where(Contact.id == contact_id).execute()
-
-
 # -- reminders -----------------------------------------------------------------------------
 
 
@@ -582,7 +509,7 @@ def _interviews_by_application(application_ids: list[int]) -> dict[int, list[_In
     )
     found: dict[int, list[_Interview]] = {}
     for app_id, round_, ends, zone, notes in rows:
-        ended = _instant.python_value(ends)
+        ended = instant_from_db(ends)
         assert ended is not None
         found.setdefault(int(app_id), []).append(_Interview(int(round_), ended, _zone(zone), notes))
     return found
@@ -603,7 +530,7 @@ def _stage_entered(application_ids: list[int]) -> dict[int, datetime]:
     )
     entered = {}
     for app_id, at in rows:
-        instant = _instant.python_value(at)
+        instant = instant_from_db(at)
         if instant is not None:
             entered[int(app_id)] = instant
     return entered

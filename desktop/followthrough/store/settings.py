@@ -11,8 +11,16 @@ from datetime import time
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from followthrough.domain.cadence import (
+    DEFAULT_PATIENCE,
+    DEFAULT_WAIT_WORKING_DAYS,
+    LONGEST_DEFAULT_WAIT,
+    PATIENCE_PRESETS,
+    SHORTEST_DEFAULT_WAIT,
+)
 from followthrough.domain.errors import UserError
 from followthrough.domain.two_clocks import UserHours
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.domain.zones import computer_zone_name, zone_known
 from followthrough.store.models import Setting, db
 from followthrough.store.transactions import writes
@@ -24,6 +32,8 @@ T = TypeVar("T", int, bool, str)
 class Option(Generic[T]):
     key: str
     default: T
+    # In English, marked for translation: the checks below write it into their refusals,
+    # and the preferences dialog shows it (translated in the "settings" context).
     label: str
     choices: tuple[T, ...] = ()
     minimum: int | None = None
@@ -51,33 +61,54 @@ class Option(Generic[T]):
 # How many unanswered follow-ups before the app suggests moving on (docs/advice.md,
 # Follow-up timing: a few attempts [003]; one source says a single unanswered message is
 # the sign [001]).
-PATIENCE = Option("followup.patience", 3, "Unanswered follow-ups before moving on", (1, 3, 5))
+PATIENCE = Option(
+    "followup.patience",
+    DEFAULT_PATIENCE,
+    QT_TRANSLATE_NOOP("settings", "Unanswered follow-ups before moving on"),
+    PATIENCE_PRESETS,
+)
 # With no timeframe given: wait more than three days and usually no more than seven [003].
 DEFAULT_WAIT = Option(
     "followup.default_wait_working_days",
-    5,
-    "Working days to wait when no date was given",
-    minimum=4,
-    maximum=7,
+    DEFAULT_WAIT_WORKING_DAYS,
+    QT_TRANSLATE_NOOP("settings", "Working days to wait when no date was given"),
+    minimum=SHORTEST_DEFAULT_WAIT,
+    maximum=LONGEST_DEFAULT_WAIT,
 )
 QUIET_START = Option(
-    "reminders.quiet_until_hour", 9, "Reminders start at (hour)", minimum=0, maximum=23
+    "reminders.quiet_until_hour",
+    9,
+    QT_TRANSLATE_NOOP("settings", "Reminders start at (hour)"),
+    minimum=0,
+    maximum=23,
 )
 QUIET_END = Option(
-    "reminders.quiet_from_hour", 17, "Reminders stop at (hour)", minimum=1, maximum=24
+    "reminders.quiet_from_hour",
+    17,
+    QT_TRANSLATE_NOOP("settings", "Reminders stop at (hour)"),
+    minimum=1,
+    maximum=24,
 )
-START_AT_LOGIN = Option("app.start_at_login", False, "Start Follow-Through when I log in")
+START_AT_LOGIN = Option(
+    "app.start_at_login", False, QT_TRANSLATE_NOOP("settings", "Start Follow-Through when I log in")
+)
 # docs/advice.md, Thank-you notes: send within 24 hours; about two days is the outer
 # limit [002, 004].
 NOTE_HOURS = Option(
-    "notes.hours_to_send", 24, "Hours to send a thank-you note", minimum=24, maximum=48
+    "notes.hours_to_send",
+    24,
+    QT_TRANSLATE_NOOP("settings", "Hours to send a thank-you note"),
+    minimum=24,
+    maximum=48,
 )
 # Kept once, signed under every note.
-SENDER_NAME = Option("notes.sender_name", "", "Your name (signs your notes)")
+SENDER_NAME = Option(
+    "notes.sender_name", "", QT_TRANSLATE_NOOP("settings", "Your name (signs your notes)")
+)
 SENDER_CONTACT = Option(
     "notes.sender_contact",
     "",
-    "Your contact details (e-mail, phone, LinkedIn)",
+    QT_TRANSLATE_NOOP("settings", "Your contact details (e-mail, phone, LinkedIn)"),
     multiline=True,
 )
 # A reference given to many employers at once gets many calls: warn past this many
@@ -85,18 +116,27 @@ SENDER_CONTACT = Option(
 REFERENCE_OVERUSE_COUNT = Option(
     "references.overuse_count",
     3,
-    "Warn when a reference is given to this many employers",
+    QT_TRANSLATE_NOOP("settings", "Warn when a reference is given to this many employers"),
     minimum=2,
     maximum=10,
 )
 REFERENCE_OVERUSE_DAYS = Option(
-    "references.overuse_days", 30, "…within this many days", minimum=7, maximum=90
+    "references.overuse_days",
+    30,
+    QT_TRANSLATE_NOOP("settings", "…within this many days"),
+    minimum=7,
+    maximum=90,
 )
 
 # The user's own clock: when they are reminded and how times are shown. Empty: the
 # computer's zone as it is when the app starts (it follows the user who travels, from
 # the next start; a running app keeps one clock).
-USER_ZONE = Option("app.time_zone", "", "Your time zone (from the next start)", time_zone=True)
+USER_ZONE = Option(
+    "app.time_zone",
+    "",
+    QT_TRANSLATE_NOOP("settings", "Your time zone (from the next start)"),
+    time_zone=True,
+)
 
 # The options that change when reminders come: saving one re-plans every reminder
 # (a trigger of migration 5 lists their keys; a test keeps the two in step).

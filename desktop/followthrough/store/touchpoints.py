@@ -18,11 +18,13 @@ import peewee
 
 from followthrough.domain.cadence import Channel, Outcome, follow_up_channel
 from followthrough.domain.clock import Clock
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
 from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
+from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.followups import interview_facts
 from followthrough.store.models import (
     Application,
@@ -125,12 +127,6 @@ def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
     return int(touchpoint.id)
 
 
-@writes
-def delete_touchpoint(touchpoint_id: int) -> None:
-    """Removes one touchpoint. An application it closed stays closed (reopen it by stage)."""
-    Touchpoint.delete_by_id(touchpoint_id)
-
-
 # --- Reading them back --------------------------------------------------------------------
 
 
@@ -223,21 +219,6 @@ def touchpoints_of(application_id: int) -> list[TouchpointLine]:
 
 
 @dataclass(frozen=True)
-class CallPerson:
-    """Someone met at the interview, with the ways to reach them."""
-
-    contact_id: int
-    name: str
-    title: str
-    phone: str
-    email: str
-    preferred_method: str | None  # "phone", "email", "either" or None (not known)
-
-    def label(self) -> str:
-        return f"{self.name} ({self.title})" if self.title else self.name
-
-
-@dataclass(frozen=True)
 class CallSheetFacts:
     """What the call sheet shows: who, and what was said at the latest interview.
 
@@ -250,7 +231,7 @@ class CallSheetFacts:
     company: str
     role_title: str
     intro_line: str
-    people: tuple[CallPerson, ...]
+    people: tuple[ContactCard, ...]
     interview_day: date | None = None
     interview_round: int | None = None
     next_step: str = ""
@@ -283,24 +264,18 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
         .order_by(Interview.starts_at.desc(), Interview.id.desc())
         .first()
     )
-    people: tuple[CallPerson, ...] = ()
+    people: tuple[ContactCard, ...] = ()
     if interview is not None:
         people = tuple(
-            CallPerson(
-                contact_id=p.contact.id,
-                name=p.contact.name,
-                title=p.contact.title,
-                phone=p.contact.phone,
-                email=p.contact.email,
-                preferred_method=p.contact.preferred_method,
-            )
+            contact_card(p.contact)
             for p in InterviewParticipant.select(InterviewParticipant, Contact)
             .join(Contact)
             .where(InterviewParticipant.interview == interview)
             .order_by(InterviewParticipant.id)
         )
     # The person whose preference sets the channel comes first: the one to reach.
-    people = tuple(sorted(people, key=lambda p: p.preferred_method not in ("phone", "email")))
+    reachable = (ContactMethod.PHONE, ContactMethod.EMAIL)
+    people = tuple(sorted(people, key=lambda p: p.preferred_method not in reachable))
     facts = interview_facts(interview.id) if interview is not None else None
     channel = follow_up_channel(facts) if facts is not None else Channel.PHONE
     history = touchpoints_of(application_id)

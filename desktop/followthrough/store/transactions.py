@@ -44,10 +44,6 @@ def refuse_writes(reason: str | None) -> None:
     _refused = reason
 
 
-def writes_refused() -> str | None:
-    return _refused
-
-
 def _is_busy(error: Exception) -> bool:
     text = str(error).lower()
     return "database is locked" in text or "database is busy" in text

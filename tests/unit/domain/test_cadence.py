@@ -1,4 +1,5 @@
-"""The follow-up cadence, rule by rule: each case names its source in design.md in its id.
+"""The follow-up cadence, rule by rule (docs/advice.md, "Follow-up timing"): each case
+names its source in its id.
 
 Most cases start from one interview that ended on Tuesday 17 November 2026 at 15:00 in
 Berlin; the calendar comments spell out the weekdays the expectations rely on.
@@ -29,12 +30,12 @@ from followthrough.domain.cadence import (
     Rule,
     Touchpoint,
     earliest_promise,
+    first_follow_up_day,
     follow_up_channel,
     is_contact_time,
     local_instant,
     next_contact_time,
     next_step,
-    planned_first_day,
     promise_problem,
 )
 from followthrough.domain.timeframes import WindowUnit, add_working_days, date_within
@@ -1229,7 +1230,7 @@ def test_the_planned_day_is_an_allowed_promise_and_promising_it_changes_nothing(
     interview: InterviewFacts,
 ) -> None:
     """The note offers the plan's own day, so note and reminder agree from the start."""
-    day = planned_first_day(interview)
+    day = first_follow_up_day(interview)
     assert promise_problem(interview, day) is None
     unpromised = follow_up(next_step(interview))
     promised = follow_up(next_step(replace(interview, promised_on=day)))

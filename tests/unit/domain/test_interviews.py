@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.interviews import (
-    FORMATS,
-    METHODS,
     InterviewDraft,
+    InterviewFormat,
     PersonDraft,
     Problems,
     end_of_interview_checklist,
@@ -110,7 +110,7 @@ def test_each_broken_rule_is_reported_on_its_field(
         {"start": time(0, 0), "end": time(23, 59)},
         {"round": 1},
         {"round": 5},
-        *({"format": f, "location": "Room 4"} for f in FORMATS),
+        *({"format": f, "location": "Room 4"} for f in InterviewFormat),
         {"decision_within_count": 1, "decision_within_unit": WindowUnit.DAYS},
         {"decision_within_count": None, "decision_within_unit": None},
         {"decision_on": FRIDAY},  # a decision on the day itself
@@ -124,8 +124,8 @@ def test_each_broken_rule_is_reported_on_its_field(
         {"people": (replace(DANA, email="", linkedin_url=""),)},
         # The same name under two different existing contacts is two people.
         {"people": (replace(DANA, contact_id=7), replace(DANA, contact_id=8))},
-        *({"people": (replace(DANA, preferred_method=m),)} for m in (*METHODS, None)),
-        *({"check_back_method": m} for m in (*METHODS, None)),
+        *({"people": (replace(DANA, preferred_method=m),)} for m in (*ContactMethod, None)),
+        *({"check_back_method": m} for m in (*ContactMethod, None)),
     ],
 )
 def test_drafts_that_keep_the_rules_pass(changes: dict[str, Any]) -> None:

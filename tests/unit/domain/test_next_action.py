@@ -19,7 +19,7 @@ def test_closed_applications_have_nothing_to_do(stage: Stage) -> None:
     # Not even for an interview or a passed decision date still on record.
     action = next_action(stage, TODAY, INTERVIEW_AT, INTERVIEW_DAY, TODAY - timedelta(days=3))
     assert action == NextAction("")
-    assert (action.due_day, action.due_at, action.overdue_on) == (None, None, None)
+    assert (action.due_day, action.due_at) == (None, None)
 
 
 @pytest.mark.parametrize("stage", ACTIVE_STAGES)
@@ -44,7 +44,6 @@ def test_a_decision_date_decides_between_waiting_and_following_up(
 ) -> None:
     action = next_action(stage, TODAY, None, None, decision_on)
     assert action == NextAction(text, decision_on)
-    assert action.overdue_on == decision_on
     assert action.due_at is None
 
 

@@ -36,7 +36,6 @@ from followthrough.domain.notes import (
     looks_like_home_address,
     placeholders_left,
     run_checks,
-    shared_passages,
     similarity,
     word_count,
 )
@@ -102,8 +101,7 @@ def speller() -> Speller:
 # --- Tone and dates ----------------------------------------------------------------------
 
 
-def test_tone_labels() -> None:
-    assert [t.label for t in Tone] == ["Warm", "Short and direct", "Formal"]
+def test_tones() -> None:
     assert Tone("concise") is Tone.CONCISE
 
 
@@ -451,9 +449,11 @@ def test_similarity_basics() -> None:
 def test_shared_passages_in_the_first_texts_wording() -> None:
     a = "Hi Dana. Thank you for the time you gave me on Thursday, truly."
     b = "hello sam — thank you for the TIME you gave me on thursday; bye"
-    assert shared_passages(a, b) == ["Thank you for the time you gave me on Thursday"]
-    assert shared_passages(a, "thank you for the time") == []
-    assert shared_passages(a, "thank you for the time", min_words=5) == ["Thank you for the time"]
+    [finding] = check_similarity(a, [("Sam", b)], threshold=0.0)
+    assert finding.passages == ("Thank you for the time you gave me on Thursday",)
+    # Fewer than six words in a row are not a shared passage.
+    [short] = check_similarity(a, [("Sam", "thank you for the time")], threshold=0.0)
+    assert short.passages == ()
 
 
 def _panel_notes(tone: Tone) -> list[str]:

@@ -1,4 +1,4 @@
-"""The phone follow-up script (design.md, "The phone follow-up" [003])."""
+"""The phone follow-up script (docs/advice.md, "The phone follow-up" [003])."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_the_warm_up_is_stretch_smile_stand() -> None:
     assert all(step.title and step.detail for step in WARM_UP)
 
 
-def test_the_questions_follow_design_md_in_order() -> None:
+def test_the_questions_follow_the_advice_in_order() -> None:
     # [003]: anything needed; still a candidate; second round; timeframe; next step; check back.
     assert [q.key for q in QUESTIONS] == [
         "anything_needed",

@@ -1,7 +1,8 @@
 """Their words understood: timeframes as interviewers say them, read with a fixed clock.
 
-design.md, "Follow-up timing": do not chase before the stated timeframe has passed [000];
-"1-2 weeks" means waiting the two weeks [002] — so a range takes its later end.
+docs/advice.md, "Follow-up timing" (Their rhythm and their words): do not chase before the
+stated timeframe has passed [000]; "1-2 weeks" means waiting the two weeks [002] — so a
+range takes its later end.
 """
 
 from __future__ import annotations

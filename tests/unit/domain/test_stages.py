@@ -16,7 +16,6 @@ from followthrough.domain.stages import (
     is_closed,
     plan_stage_change,
     reasons_for,
-    requires_reason,
 )
 
 TODAY = date(2026, 11, 20)
@@ -74,7 +73,7 @@ def test_moving_to_the_same_stage_is_refused() -> None:
 
 @pytest.mark.parametrize("stage", [s for s in CLOSED_STAGES if s != Stage.ACCEPTED])
 def test_closing_without_a_reason_is_refused(stage: Stage) -> None:
-    assert requires_reason(stage)
+    assert reasons_for(stage)
     with pytest.raises(StageError, match="needs a reason"):
         plan_stage_change(Stage.INTERVIEWING, stage, TODAY)
 
@@ -103,7 +102,6 @@ def test_a_reason_that_does_not_fit_is_refused() -> None:
 
 
 def test_accepting_an_offer_needs_no_reason_and_takes_none() -> None:
-    assert not requires_reason(Stage.ACCEPTED)
     assert reasons_for(Stage.ACCEPTED) == ()
     with pytest.raises(StageError, match="takes no closing reason"):
         plan_stage_change(Stage.OFFER, Stage.ACCEPTED, TODAY, ClosureReason.REJECTED)
@@ -115,7 +113,7 @@ def test_a_reason_is_refused_when_nothing_closes() -> None:
 
 
 def test_an_accepted_offer_can_still_be_rescinded() -> None:
-    # design.md: a written offer is not the end until the first day.
+    # docs/advice.md, "Keeping momentum": a written offer is not the end until the first day.
     change = plan_stage_change(Stage.ACCEPTED, Stage.REJECTED, TODAY, ClosureReason.REJECTED)
     assert change.stage == Stage.REJECTED
 

@@ -1,4 +1,4 @@
-"""Two clocks (design.md, "Time: two clocks"): the interviewer's decides when *they* can be
+"""Two clocks (docs/advice.md, "Time: two clocks"): the interviewer's decides when *they* can be
 reached, the user's when the *user* is told; where they differ, both are shown. Cases
 around the spring and autumn clock changes, when Berlin and Los Angeles are 8 hours apart
 for a few weeks instead of 9.

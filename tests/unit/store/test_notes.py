@@ -35,7 +35,6 @@ from followthrough.store.notes import (
     parse_subject_key,
     personal_words,
     plan_note_reminders,
-    remove_personal_word,
     reopen_note,
     save_note,
     subject_key,
@@ -277,8 +276,6 @@ def test_the_personal_word_list(database: peewee.SqliteDatabase, clock: FakeCloc
     assert personal_words() == ["Acme", "Ortiz"]
     with pytest.raises(NoteError):
         add_personal_word("two words")
-    remove_personal_word("Acme")
-    assert personal_words() == ["Ortiz"]
 
 
 def test_a_sent_notes_promised_date_becomes_the_first_follow_up(

@@ -63,6 +63,7 @@ from followthrough.store.contacts import load_contact, save_contact
 from followthrough.store.database import open_database
 from followthrough.store.interviews import delete_interview, load_interview_draft, save_interview
 from followthrough.store.models import Application, ApplicationReference, db
+from followthrough.store.models import Touchpoint as TouchpointRow
 from followthrough.store.notes import NoteDraft, finish_note, reopen_note, save_note
 from followthrough.store.planning import full_pass, plan_changed, planned, planned_kinds
 from followthrough.store.planning import preview_due as preview
@@ -86,7 +87,7 @@ from followthrough.store.reminders import (
     stored_reminders,
 )
 from followthrough.store.scope import EVERYTHING
-from followthrough.store.touchpoints import TouchpointInput, delete_touchpoint, log_touchpoint
+from followthrough.store.touchpoints import TouchpointInput, log_touchpoint
 
 Identity = tuple[str, str]
 T = TypeVar("T")
@@ -475,7 +476,7 @@ class ReminderWorld(RuleBasedStateMachine):
         touchpoints = [int(r[0]) for r in db.execute_sql("SELECT id FROM touchpoint ORDER BY id")]
         chosen = _pick(touchpoints, which)
         if chosen is not None:
-            self._edit(lambda: delete_touchpoint(chosen))
+            self._edit(lambda: TouchpointRow.delete_by_id(chosen))
 
     def _note_tasks(self, finished: bool) -> list[tuple[int, int]]:
         """(interview, contact) of each note to write, or of each note already out."""

@@ -6,8 +6,8 @@ zones are 8 hours apart for a few weeks, 9 otherwise).
 - calls are planned at 09:30 Los Angeles time, and every time a reminder shows is right
   on both clocks;
 - a note's deadline and its reminders agree to the minute.
-(design.md, "Time: two clocks"; follow-up timing [000, 002, 003]; notes within 24 hours
-[002, 004].)
+(docs/advice.md, "Time: two clocks"; "Follow-up timing" [000, 002, 003]; "Thank-you
+notes": within 24 hours [002, 004].)
 """
 
 from __future__ import annotations

@@ -54,7 +54,6 @@ from followthrough.store.notes import NoteDraft, finish_note, reopen_note, save_
 from followthrough.store.planning import full_pass, plan_changed
 from followthrough.store.queries import change_stage
 from followthrough.store.references import (
-    STEPS,
     add_reference,
     record_checked_in,
     record_contacted,
@@ -68,6 +67,8 @@ from followthrough.store.touchpoints import TouchpointInput, log_touchpoint, sav
 SECONDS = float(os.environ.get("FOLLOWTHROUGH_STRESS_SECONDS", "10"))
 DEMO_APPLICATIONS = 50
 WRITER = Path(__file__).with_name("stress_writer.py")
+# The steps of a reference that store.references.undo_step takes back.
+UNDO_STEPS = ("heads_up", "contacted", "thanked", "outcome", "checked_in")
 PREFIX = "stress-parent"
 # Writers and planners go back to back, without pauses: store.transactions polls for the
 # write lock (SQLite's own busy handler sleeps up to 100 ms a try and let a thread that
@@ -354,7 +355,7 @@ class Run:
                     links.append(link_id)
                 continue
             link_id = rng.choice(links)
-            step = rng.choice(STEPS)
+            step = rng.choice(UNDO_STEPS)
             if rng.random() < 0.4:
                 ok, _ = self.tally.call("reference_undo", undo_step, link_id, step, self.clock)
                 if ok:

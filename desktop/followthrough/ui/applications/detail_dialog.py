@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.interviews import InterviewDraft
-from followthrough.domain.note_tasks import finished_on_text
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day, short_day
 from followthrough.store.applications import (
@@ -47,6 +46,7 @@ from followthrough.ui.common.widgets import record_table
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.notes.labels import finished_on_text
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext

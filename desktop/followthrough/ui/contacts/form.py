@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
-from followthrough.store.contacts import ROLE_KINDS, ROLE_LABELS, ContactFields, contact_problems
+from followthrough.store.contacts import ContactFields, contact_problems
 from followthrough.ui.common.forms import (
     date_edit,
     error_label,
@@ -24,6 +25,7 @@ from followthrough.ui.common.forms import (
     set_combo_data,
     to_qdate,
 )
+from followthrough.ui.contacts.labels import role_label
 
 METHOD_CHOICES = (
     (QT_TRANSLATE_NOOP("contacts", "Not known yet"), None),
@@ -96,8 +98,8 @@ class ContactForm(QWidget):
         """One check box per role, three to a row."""
         roles = QGridLayout()
         self.roles: dict[str, QCheckBox] = {}
-        for index, role in enumerate(ROLE_KINDS):
-            box = QCheckBox(ROLE_LABELS[role])
+        for index, role in enumerate(ContactRoleKind):
+            box = QCheckBox(role_label(role))
             box.toggled.connect(self.changed)
             self.roles[role] = box
             roles.addWidget(box, index // 3, index % 3)

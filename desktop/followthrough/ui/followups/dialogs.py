@@ -45,14 +45,15 @@ from followthrough.domain.phone_followup import (
     questions_for,
 )
 from followthrough.domain.wording import short_day
+from followthrough.store.contacts import ContactCard
 from followthrough.store.touchpoints import (
-    CallPerson,
     CallSheetFacts,
     TouchpointInput,
     touchpoint_problem,
 )
 from followthrough.ui.common.forms import date_edit, error_label, from_qdate, keep_narrow
 from followthrough.ui.common.text import plain_label
+from followthrough.ui.contacts.labels import person_label
 
 # Texts marked for translation (shown through QCoreApplication.translate in the dialog's
 # context).
@@ -377,7 +378,7 @@ class CallSheetDialog(QDialog):
         self.person = keep_narrow(QComboBox())
         self.person.setObjectName("callPerson")
         for person in self.facts.people:
-            self.person.addItem(person.label(), person.contact_id)
+            self.person.addItem(person_label(person, with_company=False), person.contact_id)
         if not self.facts.people:
             self.person.addItem(
                 self.tr("Someone at {company}").format(company=self.facts.company), None
@@ -612,7 +613,7 @@ class CallSheetDialog(QDialog):
 
     # -- live updates --------------------------------------------------------------------
 
-    def selected_person(self) -> CallPerson | None:
+    def selected_person(self) -> ContactCard | None:
         contact_id = self.person.currentData()
         return next((p for p in self.facts.people if p.contact_id == contact_id), None)
 

@@ -41,7 +41,7 @@ from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.validation import email_problem, url_problem
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day
-from followthrough.store.contacts import ContactChoice
+from followthrough.store.contacts import ContactCard
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import (
     date_edit,
@@ -53,6 +53,7 @@ from followthrough.ui.common.forms import (
 )
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.contacts.form import method_combo
+from followthrough.ui.contacts.labels import person_label
 
 FORMAT_CHOICES = (
     (QT_TRANSLATE_NOOP("interviews", "Video"), "video"),
@@ -158,7 +159,7 @@ class InterviewDialog(QDialog):
         self,
         title: str,
         draft: InterviewDraft,
-        contacts: list[ContactChoice],
+        contacts: list[ContactCard],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -249,7 +250,7 @@ class InterviewDialog(QDialog):
         combo.setCurrentText(time_zone)
         return combo
 
-    def _build_people(self, contacts: list[ContactChoice]) -> QGroupBox:
+    def _build_people(self, contacts: list[ContactCard]) -> QGroupBox:
         """The interviewers: someone already known, or a new person."""
         people_box = QGroupBox(self.tr("Who interviewed you"))
         people_layout = QVBoxLayout(people_box)
@@ -267,7 +268,7 @@ class InterviewDialog(QDialog):
         if picker_line is not None:
             picker_line.setPlaceholderText(self.tr("Type to find someone you know…"))
         for choice in contacts:
-            self.contact_picker.addItem(choice.label(), choice.contact_id)
+            self.contact_picker.addItem(person_label(choice), choice.contact_id)
         self.contact_picker.setCurrentIndex(-1)
         picker_completer = self.contact_picker.completer()
         if picker_completer is not None:

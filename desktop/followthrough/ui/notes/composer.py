@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.cadence import promise_problem
 from followthrough.domain.mailto import MailtoError, mailto_url
-from followthrough.domain.note_tasks import NoteMedium, NoteStatus, finished_on_text
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.notes import (
     Finding,
     NoteFacts,
@@ -85,6 +85,7 @@ from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
 from followthrough.ui.notes.card import CardTab
+from followthrough.ui.notes.labels import finished_on_text, tone_label
 from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
@@ -210,7 +211,7 @@ class NoteComposerDialog(QDialog):
         self.tone = QComboBox()
         self.tone.setObjectName("noteTone")
         for tone in Tone:
-            self.tone.addItem(tone.label, tone.value)
+            self.tone.addItem(tone_label(tone), tone.value)
         form.addRow(self.tr("&Tone:"), self.tone)
 
         self.specific = QPlainTextEdit()

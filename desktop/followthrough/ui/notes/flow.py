@@ -18,6 +18,7 @@ from followthrough.domain.note_tasks import NoteMedium
 from followthrough.domain.spelling import Speller
 from followthrough.services.fonts import FontError, HandwritingFont, load_handwriting_fonts
 from followthrough.store import settings as options
+from followthrough.store.contacts import set_contact_email
 from followthrough.store.notes import (
     NoteContext,
     NoteDraft,
@@ -29,7 +30,6 @@ from followthrough.store.notes import (
     personal_words,
     reopen_note,
     save_note,
-    set_contact_email,
 )
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common import saving
@@ -316,7 +316,3 @@ class NoteFlow:
             lambda: set_contact_email(contact_id, address),
             lambda _r: None,
         )
-
-
-def is_note_reminder(reminder: DueReminder) -> bool:
-    return parse_subject_key(reminder.subject_key) is not None

@@ -48,6 +48,7 @@ from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
+from followthrough.ui.references.labels import contacted_by_label
 
 WARNING_STYLE = "color: #9a5b00;"
 ERROR_STYLE = "color: #b00020;"
@@ -57,12 +58,6 @@ _TITLES = {
     MessagePurpose.THANKS: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Thank {name}"),
     MessagePurpose.OUTCOME: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Tell {name} how it ended"),
     MessagePurpose.CHECK_IN: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Check in with {name}"),
-}
-_DONE_BUTTON = {
-    MessagePurpose.HEADS_UP: "Heads-up given",
-    MessagePurpose.THANKS: "Thanked",
-    MessagePurpose.OUTCOME: "Told them",
-    MessagePurpose.CHECK_IN: "Checked in",
 }
 _HELP = {
     MessagePurpose.HEADS_UP: QT_TRANSLATE_NOOP(
@@ -477,7 +472,7 @@ class ContactedDialog(QDialog):
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
         for choice in ContactedBy:
-            self.by.addItem(choice.label, choice.value)
+            self.by.addItem(contacted_by_label(choice), choice.value)
         self.by.setCurrentIndex(1)
         form.addRow(self.tr("&On"), self.day)
         form.addRow(self.tr("&How you know"), self.by)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from followthrough.domain.references import MessagePurpose, ReferenceKind
 from followthrough.store import settings as options
+from followthrough.store.contacts import set_contact_email
 from followthrough.store.references import (
     NETWORK_CHECK_IN,
     REFERENCE_HEADS_UP,
@@ -36,7 +37,6 @@ from followthrough.store.references import (
     remove_reference,
     save_contact_notes,
     save_heads_up_draft,
-    set_contact_email,
     undo_step,
 )
 from followthrough.store.reminders import DueReminder

@@ -15,6 +15,7 @@ from followthrough.store.references import ReferenceLine
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.references.labels import kind_label, standing_text
 
 
 def _day(line_day: date | None) -> str:
@@ -58,8 +59,8 @@ class ReferencesTab(QWidget):
     def _columns(self) -> list[Column[ReferenceLine]]:
         return [
             Column(self.tr("Name"), lambda r: r.name),
-            Column(self.tr("As"), lambda r: r.kind.label),
-            Column(self.tr("Where it stands"), lambda r: r.status_text, colour=_next_colour),
+            Column(self.tr("As"), lambda r: kind_label(r.kind)),
+            Column(self.tr("Where it stands"), standing_text, colour=_next_colour),
             Column(self.tr("Given"), lambda r: _day(r.given_on)),
             Column(
                 self.tr("Heads-up"),

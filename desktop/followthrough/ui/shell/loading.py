@@ -11,10 +11,11 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.stages import Stage
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
-from followthrough.store.contacts import ROLE_LABELS, contact_list
+from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
 from followthrough.store.reminders import open_fired
 from followthrough.ui.applications.page import company_sort_key, due_sort_key
+from followthrough.ui.contacts.labels import role_label
 from followthrough.ui.contacts.page import ContactRow
 
 UPCOMING_DAYS = 7
@@ -54,7 +55,7 @@ def load_contacts() -> list[ContactRow]:
     """Every person with their roles, sorted by name (raw rows: 50,000 people load fast)."""
     rows = []
     for contact_id, name, title, company, email, phone, method, roles in contact_list():
-        labels = ", ".join(ROLE_LABELS.get(role, role) for role in roles)
+        labels = ", ".join(role_label(role) for role in roles)
         rows.append(ContactRow(contact_id, name, title, company, email, phone, method, labels))
     return rows
 

@@ -1,0 +1,31 @@
+"""How thank-you notes, their tone and their state are named on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from followthrough.domain.note_tasks import NoteStatus
+from followthrough.domain.notes import Tone
+from followthrough.domain.wording import short_day
+
+# Marked here, translated where shown; Qt types a marked text as object.
+_TONES: dict[Tone, object] = {
+    Tone.WARM: QT_TRANSLATE_NOOP("notes", "Warm"),
+    Tone.CONCISE: QT_TRANSLATE_NOOP("notes", "Short and direct"),
+    Tone.FORMAL: QT_TRANSLATE_NOOP("notes", "Formal"),
+}
+
+
+def tone_label(tone: Tone) -> str:
+    return QCoreApplication.translate("notes", str(_TONES[tone]))
+
+
+def finished_on_text(status: NoteStatus, day: date | None) -> str:
+    """ "E-mailed Thu 3 Dec" for a note that went out, else its state ("Drafted"). The
+    state's words are marked in domain.note_tasks (the timeline writes them too)."""
+    label = QCoreApplication.translate("notes", status.label)
+    if day is None or not status.finished:
+        return label
+    return f"{label} {short_day(day)}"

@@ -23,13 +23,12 @@ from followthrough.domain.reminder_plan import (
     reconcile,
 )
 from followthrough.store.agenda import local_bounds, register
-from followthrough.store.fields import UtcDateTimeField, to_db_instant
+from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import Reminder, db
 from followthrough.store.transactions import writes, writing
 
 __all__ = ["DueReminder", "ReminderSpec", "StoredReminder"]
 
-_instant = UtcDateTimeField()
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EFFECTIVE = "COALESCE(snoozed_until, due_at)"
 # Open: not done or dismissed; and its subject stands (a suspended one waits for it).
@@ -65,7 +64,7 @@ def _rows(sql: str, params: Iterable[object] = ()) -> list[DueReminder]:
             rid,
             kind,
             *render_text(kind, values, title, body),
-            _as_instant(due),
+            instant_from_db(due),
             app_id,
             bool(fired),
             key,
@@ -74,16 +73,6 @@ def _rows(sql: str, params: Iterable[object] = ()) -> list[DueReminder]:
             sql, tuple(params)
         )
     ]
-
-
-def _as_instant(text: str) -> datetime:
-    value = _instant.python_value(text)
-    assert value is not None
-    return value
-
-
-def _maybe_instant(text: str | None) -> datetime | None:
-    return None if text is None else _instant.python_value(text)
 
 
 def _db_instant(value: datetime | None) -> str | None:
@@ -126,13 +115,13 @@ def stored_reminders(where: str = "1", params: Iterable[object] = ()) -> list[St
             application_id=app_id,
             title=title,
             body=body,
-            due_at=_as_instant(due),
-            snoozed_until=_maybe_instant(snoozed),
-            fired_at=_maybe_instant(fired),
-            done_at=_maybe_instant(done),
-            dismissed_at=_maybe_instant(dismissed),
-            expires_at=_maybe_instant(expires),
-            suspended_at=_maybe_instant(suspended),
+            due_at=instant_from_db(due),
+            snoozed_until=instant_from_db(snoozed),
+            fired_at=instant_from_db(fired),
+            done_at=instant_from_db(done),
+            dismissed_at=instant_from_db(dismissed),
+            expires_at=instant_from_db(expires),
+            suspended_at=instant_from_db(suspended),
             params=values,
         )
         for (
@@ -221,7 +210,7 @@ def sync_reminders(
 def next_due_instant() -> datetime | None:
     """When the next unfired reminder comes due (an index lookup)."""
     row = db.execute_sql(f"SELECT MIN({_EFFECTIVE}) FROM reminder WHERE {_UNFIRED_OPEN}").fetchone()
-    return _as_instant(row[0]) if row and row[0] else None
+    return instant_from_db(row[0]) if row and row[0] else None
 
 
 def claim_due(now: datetime, limit: int = 5000) -> list[DueReminder]:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from followthrough.domain.references import check_in_due, heads_up_due, outcome_due, thanks_due
 from followthrough.domain.reminder_kinds import (
     Feature,
     KindInfo,
@@ -50,7 +49,7 @@ class InterviewFact:
 
 
 @dataclass(frozen=True)
-class ReferenceFacts:
+class LinkFacts:
     """One person given to one application, and where things stand."""
 
     network: bool  # a network contact (check-ins), not a reference
@@ -86,7 +85,7 @@ def _noon(day: date) -> datetime:
     return datetime.combine(day, time(12), UTC)
 
 
-def reference_steps(facts: ReferenceFacts, earliest: EarliestContact) -> list[ReminderStep]:
+def reference_steps(facts: LinkFacts, earliest: EarliestContact) -> list[ReminderStep]:
     """The reminders one person's link calls for now (``earliest``: the first moment the
     user would write to someone at or after an instant)."""
     if facts.network:
@@ -102,11 +101,11 @@ def reference_steps(facts: ReferenceFacts, earliest: EarliestContact) -> list[Re
     ]
 
 
-def _names(facts: ReferenceFacts) -> dict[str, Any]:
+def _names(facts: LinkFacts) -> dict[str, Any]:
     return {"person": facts.person, "company": facts.company, "role": facts.role_title}
 
 
-def _check_in(facts: ReferenceFacts, earliest: EarliestContact) -> list[ReminderStep]:
+def _check_in(facts: LinkFacts, earliest: EarliestContact) -> list[ReminderStep]:
     """After the first interview since the last check-in (planned ahead when it is still
     to come); it stands until a while after the latest of them."""
     since = [
@@ -127,7 +126,7 @@ def _check_in(facts: ReferenceFacts, earliest: EarliestContact) -> list[Reminder
     ]
 
 
-def _heads_up(facts: ReferenceFacts, earliest: EarliestContact) -> ReminderStep | None:
+def _heads_up(facts: LinkFacts, earliest: EarliestContact) -> ReminderStep | None:
     """After the first interview (calls can follow any round), or after they were listed
     if that was later; the reference check asks for a fresh one."""
     if facts.stage not in ACTIVE_STAGES or facts.contacted_on is not None:
@@ -150,7 +149,7 @@ def _heads_up(facts: ReferenceFacts, earliest: EarliestContact) -> ReminderStep 
     return ReminderStep(ReminderKind.REFERENCE_HEADS_UP, due, due + STALE_AFTER, params)
 
 
-def _thanks(facts: ReferenceFacts, earliest: EarliestContact) -> ReminderStep | None:
+def _thanks(facts: LinkFacts, earliest: EarliestContact) -> ReminderStep | None:
     if facts.contacted_on is None or facts.thanked_on is not None:
         return None
     logged = facts.contacted_logged_at or _noon(facts.contacted_on)
@@ -162,7 +161,7 @@ def _thanks(facts: ReferenceFacts, earliest: EarliestContact) -> ReminderStep | 
     )
 
 
-def _outcome(facts: ReferenceFacts, earliest: EarliestContact) -> ReminderStep | None:
+def _outcome(facts: LinkFacts, earliest: EarliestContact) -> ReminderStep | None:
     involved = (
         facts.given_on is not None
         or facts.heads_up_at is not None
@@ -184,6 +183,55 @@ def _outcome(facts: ReferenceFacts, earliest: EarliestContact) -> ReminderStep |
         closed_at + LATE_THANKS_LIMIT,
         {**_names(facts), "stage": facts.stage.value},
     )
+
+
+# --- when to write ----------------------------------------------------------------------
+
+HEADS_UP_AFTER = timedelta(hours=2)  # after the interview ends
+
+
+CHECK_IN_AFTER = timedelta(days=1)  # after the interview ends
+
+
+THANKS_AFTER = timedelta(hours=2)  # after the contact is logged
+
+
+OUTCOME_AFTER = timedelta(days=1)  # after the application closed
+
+
+def _due(
+    base: datetime, delay: timedelta, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    if base.tzinfo is None or base.utcoffset() is None:
+        raise ValueError("a timezone-aware instant is needed")
+    # In UTC: adding to a zoned datetime would add wall-clock hours across a DST change.
+    return earliest_contact(base.astimezone(UTC) + delay)
+
+
+def heads_up_due(
+    interview_ends_at: datetime, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    """When to remind the user to give the references a heads-up."""
+    return _due(interview_ends_at, HEADS_UP_AFTER, earliest_contact)
+
+
+def check_in_due(
+    interview_ends_at: datetime, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    """When to remind the user to check in with the contact who referred them."""
+    return _due(interview_ends_at, CHECK_IN_AFTER, earliest_contact)
+
+
+def thanks_due(
+    contacted_logged_at: datetime, earliest_contact: Callable[[datetime], datetime]
+) -> datetime:
+    """When to remind the user to thank a reference the employer has spoken to."""
+    return _due(contacted_logged_at, THANKS_AFTER, earliest_contact)
+
+
+def outcome_due(closed_at: datetime, earliest_contact: Callable[[datetime], datetime]) -> datetime:
+    """When to remind the user to tell the references how the application ended."""
+    return _due(closed_at, OUTCOME_AFTER, earliest_contact)
 
 
 # --- the words, written when shown --------------------------------------------------------
@@ -291,3 +339,7 @@ for _info in (
     ),
 ):
     register_kind(_info)
+
+
+# Reminder delays. A heads-up waits a little so it does not land while the user is still
+# in the building; a check-in waits a day so there is something to report.

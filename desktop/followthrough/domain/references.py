@@ -1,4 +1,5 @@
-"""References and network contacts: what to tell them, when, and how often to lean on them.
+"""References and network contacts: what to tell them and how often to lean on them
+(when to write to them is ``reference_reminders``).
 
 docs/advice.md, "References": after an interview, give each reference a heads-up with the job
 title, the company, what to emphasise and an updated résumé; ask them to say if they are
@@ -12,9 +13,9 @@ a fact that is not known is left out rather than shown as a placeholder.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
 from followthrough.domain.mailto import MailtoError, mailto_url
@@ -22,13 +23,6 @@ from followthrough.domain.notes import long_date
 from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.stages import Stage
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, plural
-
-# Reminder delays. A heads-up waits a little so it does not land while the user is still
-# in the building; a check-in waits a day so there is something to report.
-HEADS_UP_AFTER = timedelta(hours=2)  # after the interview ends
-CHECK_IN_AFTER = timedelta(days=1)  # after the interview ends
-THANKS_AFTER = timedelta(hours=2)  # after the contact is logged
-OUTCOME_AFTER = timedelta(days=1)  # after the application closed
 
 NO_ADDRESS_MESSAGE = "Add their e-mail address first, or copy the message instead."
 
@@ -578,42 +572,7 @@ def overuse_warning(
     )
 
 
-# --- When to send ---------------------------------------------------------------------
-
-
-def _due(
-    base: datetime, delay: timedelta, earliest_contact: Callable[[datetime], datetime]
-) -> datetime:
-    if base.tzinfo is None or base.utcoffset() is None:
-        raise ValueError("a timezone-aware instant is needed")
-    # In UTC: adding to a zoned datetime would add wall-clock hours across a DST change.
-    return earliest_contact(base.astimezone(UTC) + delay)
-
-
-def heads_up_due(
-    interview_ends_at: datetime, earliest_contact: Callable[[datetime], datetime]
-) -> datetime:
-    """When to remind the user to give the references a heads-up."""
-    return _due(interview_ends_at, HEADS_UP_AFTER, earliest_contact)
-
-
-def check_in_due(
-    interview_ends_at: datetime, earliest_contact: Callable[[datetime], datetime]
-) -> datetime:
-    """When to remind the user to check in with the contact who referred them."""
-    return _due(interview_ends_at, CHECK_IN_AFTER, earliest_contact)
-
-
-def thanks_due(
-    contacted_logged_at: datetime, earliest_contact: Callable[[datetime], datetime]
-) -> datetime:
-    """When to remind the user to thank a reference the employer has spoken to."""
-    return _due(contacted_logged_at, THANKS_AFTER, earliest_contact)
-
-
-def outcome_due(closed_at: datetime, earliest_contact: Callable[[datetime], datetime]) -> datetime:
-    """When to remind the user to tell the references how the application ended."""
-    return _due(closed_at, OUTCOME_AFTER, earliest_contact)
+# --- Sending ------------------------------------------------------------------------
 
 
 def mailto_for(address: str, message: Message) -> str:

@@ -21,7 +21,7 @@ from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
 from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.errors import UserError
-from followthrough.domain.reference_reminders import InterviewFact, ReferenceFacts, reference_steps
+from followthrough.domain.reference_reminders import InterviewFact, LinkFacts, reference_steps
 from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
@@ -600,9 +600,9 @@ def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
 
 def _reference_facts(
     link: ApplicationReference, interviews: list[_Interview], entered: dict[int, datetime]
-) -> ReferenceFacts:
+) -> LinkFacts:
     application = link.application
-    return ReferenceFacts(
+    return LinkFacts(
         network=link.kind == ReferenceKind.NETWORK.value,
         person=link.contact.name,
         company=application.company,

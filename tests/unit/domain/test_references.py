@@ -17,28 +17,30 @@ import pytest
 
 from followthrough.domain import references
 from followthrough.domain.mailto import MailtoError
-from followthrough.domain.references import (
+from followthrough.domain.reference_reminders import (
     CHECK_IN_AFTER,
-    EMPHASIS_MAX_CHARS,
     HEADS_UP_AFTER,
-    NO_ADDRESS_MESSAGE,
     OUTCOME_AFTER,
-    OUTCOME_STAGES,
     THANKS_AFTER,
+    check_in_due,
+    heads_up_due,
+    outcome_due,
+    thanks_due,
+)
+from followthrough.domain.references import (
+    EMPHASIS_MAX_CHARS,
+    NO_ADDRESS_MESSAGE,
+    OUTCOME_STAGES,
     ContactedBy,
     Message,
     MessagePurpose,
     ReferenceFacts,
-    check_in_due,
     compose,
-    heads_up_due,
     mailto_for,
-    outcome_due,
     outcome_for,
     overuse_warning,
     suggested_emphasis,
     talking_points,
-    thanks_due,
 )
 from followthrough.domain.stages import Stage
 

@@ -33,7 +33,8 @@ from followthrough.store.followups import PLANNED_KINDS as FOLLOW_UP_KINDS
 from followthrough.store.followups import planned_follow_ups
 from followthrough.store.models import db
 from followthrough.store.notes import NOTE_KINDS, planned_note_reminders
-from followthrough.store.references import REFERENCE_KINDS, planned_references
+from followthrough.store.reference_reminders import planned_references
+from followthrough.store.references import REFERENCE_KINDS
 from followthrough.store.reminders import stored_reminders, write_changes
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writing

@@ -1,14 +1,9 @@
 """References and network contacts in the database: the pool, who was given to which
-employer, each step of keeping them in the loop, and the reminders that step calls for.
+employer, each step of keeping them in the loop, and what a message to them needs.
 
-Reminders, one row per person given to one application (``subject_key`` "ref:{link id}"):
-
-- heads-up: once the application has an interview (due a couple of hours after it ends)
-  or moves to the reference check, until the heads-up is recorded as sent;
-- thank-you: once they were contacted, until they are thanked;
-- outcome: once the application closes, until they are told how it went (only for those
-  who were actually given or warned);
-- check-in: for network contacts, a day after each interview, until checked in.
+Their reminders (one per person given to one application, ``subject_key`` "ref:{link
+id}") are planned in ``store.reference_reminders`` by the rules of
+``domain.reference_reminders``.
 """
 
 from __future__ import annotations
@@ -17,11 +12,9 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
 from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.errors import UserError
-from followthrough.domain.reference_reminders import InterviewFact, LinkFacts, reference_steps
 from followthrough.domain.references import (
     ContactedBy,
     MessagePurpose,
@@ -32,7 +25,6 @@ from followthrough.domain.references import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.wording import short_day
 from followthrough.store import settings as options
 from followthrough.store.contacts import (
     CARD_COLUMNS,
@@ -42,7 +34,6 @@ from followthrough.store.contacts import (
     save_contact,
 )
 from followthrough.store.fields import day_from_db, instant_from_db
-from followthrough.store.followups import user_task_settings
 from followthrough.store.models import (
     Application,
     ApplicationReference,
@@ -50,12 +41,6 @@ from followthrough.store.models import (
     ContactRole,
     db,
 )
-from followthrough.store.reminders import (
-    ReminderSpec,
-    planned_reminder,
-    sync_reminders,
-)
-from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writes, writing
 
 REFERENCE_HEADS_UP: str = ReminderKind.REFERENCE_HEADS_UP
@@ -191,10 +176,6 @@ class ReferenceLine:
         if self.heads_up_at is not None:
             return Standing.HEADS_UP_SENT, self.heads_up_at.date()
         return Standing.HEADS_UP_TO_SEND, None
-
-
-def _day_text(day: date) -> str:
-    return short_day(day)
 
 
 _LINES_SQL = """
@@ -441,7 +422,7 @@ class ReferenceContext:
 def load_reference_context(link_id: int, now: datetime, today: date) -> ReferenceContext:
     line = reference_line(link_id)
     application = Application.get_by_id(line.application_id)
-    interviews = _interviews_by_application([line.application_id]).get(line.application_id, [])
+    interviews = interviews_by_application([line.application_id]).get(line.application_id, [])
     # The messages speak of the last interview that took place, never of one to come.
     latest = next((i for i in reversed(interviews) if i.ends_at <= now), None)
     profile = reference_profile(line.contact_id)
@@ -479,7 +460,7 @@ def save_contact_notes(contact_id: int, notes: str) -> None:
 
 
 @dataclass(frozen=True)
-class _Interview:
+class InterviewRow:
     round: int
     ends_at: datetime
     zone: ZoneInfo
@@ -497,7 +478,7 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def _interviews_by_application(application_ids: list[int]) -> dict[int, list[_Interview]]:
+def interviews_by_application(application_ids: list[int]) -> dict[int, list[InterviewRow]]:
     """Every interview of these applications, by end."""
     if not application_ids:
         return {}
@@ -507,123 +488,17 @@ def _interviews_by_application(application_ids: list[int]) -> dict[int, list[_In
         f"WHERE application_id IN ({marks}) ORDER BY ends_at, id",
         tuple(application_ids),
     )
-    found: dict[int, list[_Interview]] = {}
+    found: dict[int, list[InterviewRow]] = {}
     for app_id, round_, ends, zone, notes in rows:
         ended = instant_from_db(ends)
         assert ended is not None
-        found.setdefault(int(app_id), []).append(_Interview(int(round_), ended, _zone(zone), notes))
+        row = InterviewRow(int(round_), ended, _zone(zone), notes)
+        found.setdefault(int(app_id), []).append(row)
     return found
-
-
-def _stage_entered(application_ids: list[int]) -> dict[int, datetime]:
-    """When each application last entered its current stage."""
-    if not application_ids:
-        return {}
-    marks = ", ".join("?" * len(application_ids))
-    rows = db.execute_sql(
-        f"""
-        SELECT e.application_id, MAX(e.happened_at) FROM stage_event e
-        JOIN application a ON a.id = e.application_id AND a.stage = e.to_stage
-        WHERE e.application_id IN ({marks}) GROUP BY e.application_id
-        """,
-        tuple(application_ids),
-    )
-    entered = {}
-    for app_id, at in rows:
-        instant = instant_from_db(at)
-        if instant is not None:
-            entered[int(app_id)] = instant
-    return entered
 
 
 def _noon(day: date) -> datetime:
     return datetime.combine(day, time(12), UTC)
-
-
-def planned_reference_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list[ReminderSpec]:
-    """Every reminder the references and network contacts call for, leaving out those
-    whose occasion has lapsed by ``now``. The reminders themselves depend on the facts
-    only, never on the time of planning, so planning again never moves them."""
-    return [s for s in _reference_reminders(scope) if not s.expired(now)]
-
-
-def planned_references(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
-    """The planner's entry."""
-    return planned_reference_reminders(now, scope)
-
-
-def _reference_reminders(scope: PlanScope) -> list[ReminderSpec]:
-    # Writing to a reference is the user's own task: their clock, their hours.
-    settings = user_task_settings()
-    user_zone = options.user_zone()
-    query = (
-        ApplicationReference.select(ApplicationReference, Application, Contact)
-        .join(Application)
-        .switch(ApplicationReference)
-        .join(Contact)
-    )
-    column = ApplicationReference.application
-    if scope.ids is not None:
-        query = query.where(column.in_(list(scope.ids)))
-    if scope.first is not None:
-        query = query.where(column >= scope.first)
-    if scope.last is not None:
-        query = query.where(column <= scope.last)
-    links = list(query)
-    if not links:
-        return []
-    app_ids = sorted({link.application_id for link in links})
-    interviews_of = _interviews_by_application(app_ids)
-    entered = _stage_entered(app_ids)
-    specs: list[ReminderSpec] = []
-
-    def earliest(instant: datetime) -> datetime:
-        return next_contact_time(instant, user_zone, settings)
-
-    for link in links:
-        facts = _reference_facts(link, interviews_of.get(link.application_id, []), entered)
-        key = subject_key(link.id)
-        for step in reference_steps(facts, earliest):
-            specs.append(
-                planned_reminder(
-                    step.kind,
-                    key,
-                    step.due_at,
-                    step.params,
-                    link.application_id,
-                    step.expires_at,
-                    user_zone,
-                )
-            )
-    return specs
-
-
-def _reference_facts(
-    link: ApplicationReference, interviews: list[_Interview], entered: dict[int, datetime]
-) -> LinkFacts:
-    application = link.application
-    return LinkFacts(
-        network=link.kind == ReferenceKind.NETWORK.value,
-        person=link.contact.name,
-        company=application.company,
-        role_title=application.role_title or "",
-        stage=Stage(application.stage),
-        interviews=tuple(InterviewFact(i.round, i.ends_at, i.local_day) for i in interviews),
-        listed_at=link.created_at,
-        stage_entered_at=entered.get(application.id),
-        closed_on=application.closed_on,
-        given_on=link.given_on,
-        heads_up_at=link.heads_up_at,
-        contacted_on=link.contacted_on,
-        contacted_logged_at=link.contacted_logged_at,
-        thanked_on=link.thanked_on,
-        outcome_told_on=link.outcome_told_on,
-        checked_in_at=link.checked_in_at,
-    )
-
-
-def plan_reference_reminders(now: datetime) -> tuple[int, int]:
-    return sync_reminders(planned_reference_reminders(now), REFERENCE_KINDS, now)
 
 
 # -- the timeline --------------------------------------------------------------------------

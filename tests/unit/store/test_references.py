@@ -38,6 +38,10 @@ from followthrough.store.models import (
 )
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import change_stage, create_application
+from followthrough.store.reference_reminders import (
+    plan_reference_reminders,
+    planned_reference_reminders,
+)
 from followthrough.store.references import (
     NETWORK_CHECK_IN,
     REFERENCE_HEADS_UP,
@@ -52,8 +56,6 @@ from followthrough.store.references import (
     network_candidates,
     overuse_for,
     parse_subject_key,
-    plan_reference_reminders,
-    planned_reference_reminders,
     record_checked_in,
     record_contacted,
     record_heads_up,

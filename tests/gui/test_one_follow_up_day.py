@@ -16,8 +16,9 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.note_checks import Severity
 from followthrough.domain.note_tasks import NoteMedium
-from followthrough.domain.notes import Severity, long_date
+from followthrough.domain.wording import full_day
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.followups import DECISION_PASSED, FOLLOW_UP
 from followthrough.store.models import Contact, Interview, InterviewParticipant, Reminder
@@ -116,7 +117,7 @@ def test_the_promise_the_window_today_and_the_reminder_agree(
     assert composer.promise.isChecked()
     assert composer.promise_date.date() == QDate(2026, 11, 26)
     assert _day(planned) in composer.promise_help.text()
-    assert long_date(planned) in composer.editor.toPlainText()  # the note says it too
+    assert full_day(planned) in composer.editor.toPlainText()  # the note says it too
 
     # A promise too soon is refused, with the reason and the earliest day.
     composer.promise_date.setDate(QDate(2026, 11, 21))

@@ -19,10 +19,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from followthrough.domain.mailto import MailtoError, mailto_url
-from followthrough.domain.notes import long_date
 from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.stages import Stage
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, plural
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, plural
 
 NO_ADDRESS_MESSAGE = "Add their e-mail address first, or copy the message instead."
 
@@ -246,7 +245,7 @@ def _known(facts: ReferenceFacts) -> _Known:
         sender=_one_line(facts.sender_name),
         relationship=_one_line(facts.relationship).rstrip(_TRAILING_PUNCTUATION),
         interview=ordinal + "interview",
-        day=long_date(facts.interview_day) if facts.interview_day else "",
+        day=full_day(facts.interview_day) if facts.interview_day else "",
         emphasis=tuple(p for p in (_clean(e) for e in facts.emphasis) if p),
         speaks_to=tuple(_points(facts.speaks_to, split_sentences=True)),
         resume=_one_line(facts.resume_name),
@@ -350,7 +349,7 @@ def _heads_up(facts: ReferenceFacts, known: _Known) -> Message:
 
 def _thanks(facts: ReferenceFacts, known: _Known) -> Message:
     company = known.company
-    when = f" on {long_date(facts.contacted_on)}" if facts.contacted_on else ""
+    when = f" on {full_day(facts.contacted_on)}" if facts.contacted_on else ""
     thanks = _end(f"Thank you for speaking to {company} about me{_for_role(known)}{when}")
     if facts.contacted_by is ContactedBy.REFERENCE:
         aside = "And thanks for letting me know they had called."
@@ -499,7 +498,7 @@ def _heads_up_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
 
 
 def _thanks_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
-    when = f" on {long_date(facts.contacted_on)}" if facts.contacted_on else ""
+    when = f" on {full_day(facts.contacted_on)}" if facts.contacted_on else ""
     lines = [f"Thank them for speaking to {known.company}{when}"]
     if facts.contacted_by is ContactedBy.REFERENCE:
         lines.append("Thank them for letting you know about the call")

@@ -9,37 +9,39 @@ from itertools import combinations
 
 import pytest
 
-from followthrough.domain.notes import (
+from followthrough.domain.debrief import debrief_suggestions
+from followthrough.domain.note_checks import (
     CARD_WORD_LIMIT,
     EMAIL_WORD_LIMIT,
     PLACEHOLDER_PATTERN,
-    POINT_PLACEHOLDER,
-    SENDER_PLACEHOLDER,
     SIMILARITY_THRESHOLD,
-    ComposedNote,
     Finding,
-    NoteFacts,
-    PersonalParts,
     Severity,
-    Tone,
     check_length,
     check_missing_parts,
     check_other_companies,
     check_placeholders,
     check_similarity,
     check_spelling,
-    compose,
-    debrief_suggestions,
-    first_name,
     length_hint,
-    long_date,
     looks_like_home_address,
     placeholders_left,
     run_checks,
     similarity,
     word_count,
 )
+from followthrough.domain.notes import (
+    POINT_PLACEHOLDER,
+    SENDER_PLACEHOLDER,
+    ComposedNote,
+    NoteFacts,
+    PersonalParts,
+    Tone,
+    compose,
+    first_name,
+)
 from followthrough.domain.spelling import Speller, words_from_names
+from followthrough.domain.wording import full_day
 
 THURSDAY = date(2026, 11, 26)
 TUESDAY = date(2026, 12, 1)
@@ -105,9 +107,9 @@ def test_tones() -> None:
     assert Tone("concise") is Tone.CONCISE
 
 
-def test_long_date_names_weekday_day_and_month() -> None:
-    assert long_date(TUESDAY) == "Tuesday 1 December"
-    assert long_date(date(2027, 3, 14)) == "Sunday 14 March"
+def test_a_note_names_a_day_by_weekday_day_and_month() -> None:
+    assert full_day(TUESDAY) == "Tuesday 1 December"
+    assert full_day(date(2027, 3, 14)) == "Sunday 14 March"
 
 
 @pytest.mark.parametrize(

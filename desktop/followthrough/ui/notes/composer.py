@@ -54,21 +54,18 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.cadence import promise_problem
+from followthrough.domain.debrief import debrief_suggestions
 from followthrough.domain.mailto import MailtoError, mailto_url
-from followthrough.domain.note_tasks import NoteMedium, NoteStatus
-from followthrough.domain.notes import (
+from followthrough.domain.note_checks import (
     Finding,
-    NoteFacts,
-    PersonalParts,
     Severity,
-    Tone,
-    compose,
-    debrief_suggestions,
     length_hint,
     looks_like_home_address,
     run_checks,
     word_count,
 )
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus
+from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.spelling import Speller, words_from_names
 from followthrough.domain.wording import short_day
 from followthrough.services.fonts import FontError, HandwritingFont

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from followthrough.domain.cadence import earliest_promise, promise_kept_on
-from followthrough.domain.notes import Finding, Severity
+from followthrough.domain.note_checks import Finding, Severity
 from followthrough.domain.wording import short_day, weekday_name
 from followthrough.store.notes import NoteContext
 

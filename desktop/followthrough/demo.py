@@ -32,7 +32,7 @@ from followthrough.store.models import (
 )
 from followthrough.store.planning import plan_all
 from followthrough.store.references import add_reference
-from followthrough.store.transactions import writing
+from followthrough.store.transactions import writes, writing
 
 DEFAULT_COUNT = 25
 # More would take minutes and gigabytes of memory; no real search is that large.
@@ -514,190 +514,217 @@ def fill_demo(
             f"This data folder already holds {existing} applications; "
             "demo data goes into an empty folder only."
         )
-    rng = random.Random(seed)
-    tz = ZoneInfo(zone)
     now = clock.now()
-    today = now.astimezone(tz).date()
-
-    def local_instant(day: date, hour: int, minute: int = 0) -> datetime:
-        return datetime.combine(day, time(hour, minute), tz).astimezone(UTC)
-
     with writing():
-        next_app_id = (Application.select(peewee.fn.MAX(Application.id)).scalar() or 0) + 1
-        next_contact_id = (Contact.select(peewee.fn.MAX(Contact.id)).scalar() or 0) + 1
-        applications: list[dict[str, object]] = []
-        events: list[dict[str, object]] = []
-        contacts: list[dict[str, object]] = []
-        roles: list[dict[str, object]] = []
-        interviews: list[dict[str, object]] = []
-        participants: list[tuple[int, int, str]] = []
-        touchpoints: list[dict[str, object]] = []
-        interview_id = (Interview.select(peewee.fn.MAX(Interview.id)).scalar() or 0) + 1
-
-        def new_contact(company: str, role: ContactRoleKind, title: str) -> int:
-            nonlocal next_contact_id
-            first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
-            slug = company.split()[0].lower()
-            contacts.append(
-                {
-                    "id": next_contact_id,
-                    "name": f"{first} {last}",
-                    "title": title,
-                    "company": company,
-                    "email": f"{first.lower()}.{last.lower()}@{slug}.example".encode(
-                        "ascii", "ignore"
-                    ).decode(),
-                    "phone": f"+1 555 01{rng.randrange(10, 99)} {rng.randrange(1000, 9999)}",
-                    "linkedin_url": "",
-                    "preferred_method": rng.choice(
-                        (
-                            None,
-                            ContactMethod.PHONE.value,
-                            ContactMethod.EMAIL.value,
-                            ContactMethod.EITHER.value,
-                        )
-                    ),
-                    "notes": "",
-                    "created_at": now,
-                }
-            )
-            roles.append({"contact": next_contact_id, "role": role.value})
-            next_contact_id += 1
-            return next_contact_id - 1
-
+        rows = _DemoRows(random.Random(seed), ZoneInfo(zone), now)
         for index in range(count):
-            app_id = next_app_id + index
-            company = f"{rng.choice(_COMPANY_FIRST)} {rng.choice(_COMPANY_SECOND)}"
-            stage = _pick_stage(rng)
-            applied_on = today - timedelta(days=rng.randrange(3, 75))
-            reasons: tuple[ClosureReason, ...] = reasons_for(stage)
-            closed = stage not in (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
-            applications.append(
-                {
-                    "id": app_id,
-                    "company": company,
-                    "role_title": rng.choice(_ROLES),
-                    "posting_url": f"https://jobs.example.com/{app_id}",
-                    "location": rng.choice(_CITIES),
-                    "source": rng.choice(_SOURCES),
-                    "applied_on": applied_on,
-                    "stage": stage.value,
-                    "closed_on": today - timedelta(days=rng.randrange(0, 3)) if closed else None,
-                    "closure_reason": rng.choice(reasons).value if reasons else None,
-                    "notes": "",
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-            events.append(
+            rows.add_application(rows.next_app_id + index)
+        tz = rows.tz
+        recent = _showcase_recent_interviews(rows.interviews, rows.applications, now, tz)
+        _showcase_upcoming_interviews(
+            rows.interviews, rows.applications, now, tz, frozenset(recent)
+        )
+        notes = _demo_notes(
+            rows.interviews, rows.participants, rows.applications, rows.contacts, now, rows.rng
+        )
+        rows.insert(notes)
+        added_people = _demo_references(rows.applications, rows.interviews, clock, now, tz)
+    # Plan the reminders now, so that a first start with demo data shows some at once.
+    plan_all(now)
+    return DemoSummary(
+        applications=count,
+        interviews=len(rows.interviews),
+        contacts=len(rows.contacts) + added_people,
+    )
+
+
+class _DemoRows:
+    """The demo's rows, made in memory (in the order the random numbers are drawn, so a
+    seed always gives the same data) and inserted in bulk."""
+
+    def __init__(self, rng: random.Random, tz: ZoneInfo, now: datetime) -> None:
+        self.rng, self.tz, self.now = rng, tz, now
+        self.today = now.astimezone(tz).date()
+        self.next_app_id = (Application.select(peewee.fn.MAX(Application.id)).scalar() or 0) + 1
+        self.next_contact_id = (Contact.select(peewee.fn.MAX(Contact.id)).scalar() or 0) + 1
+        self.interview_id = (Interview.select(peewee.fn.MAX(Interview.id)).scalar() or 0) + 1
+        self.applications: list[dict[str, object]] = []
+        self.events: list[dict[str, object]] = []
+        self.contacts: list[dict[str, object]] = []
+        self.roles: list[dict[str, object]] = []
+        self.interviews: list[dict[str, object]] = []
+        self.participants: list[tuple[int, int, str]] = []
+        self.touchpoints: list[dict[str, object]] = []
+
+    def local_instant(self, day: date, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(day, time(hour, minute), self.tz).astimezone(UTC)
+
+    def new_contact(self, company: str, role: ContactRoleKind, title: str) -> int:
+        rng = self.rng
+        first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
+        slug = company.split()[0].lower()
+        contact_id = self.next_contact_id
+        self.contacts.append(
+            {
+                "id": contact_id,
+                "name": f"{first} {last}",
+                "title": title,
+                "company": company,
+                "email": f"{first.lower()}.{last.lower()}@{slug}.example".encode(
+                    "ascii", "ignore"
+                ).decode(),
+                "phone": f"+1 555 01{rng.randrange(10, 99)} {rng.randrange(1000, 9999)}",
+                "linkedin_url": "",
+                "preferred_method": rng.choice(
+                    (
+                        None,
+                        ContactMethod.PHONE.value,
+                        ContactMethod.EMAIL.value,
+                        ContactMethod.EITHER.value,
+                    )
+                ),
+                "notes": "",
+                "created_at": self.now,
+            }
+        )
+        self.roles.append({"contact": contact_id, "role": role.value})
+        self.next_contact_id += 1
+        return contact_id
+
+    def add_application(self, app_id: int) -> None:
+        rng, today = self.rng, self.today
+        company = f"{rng.choice(_COMPANY_FIRST)} {rng.choice(_COMPANY_SECOND)}"
+        stage = _pick_stage(rng)
+        applied_on = today - timedelta(days=rng.randrange(3, 75))
+        reasons: tuple[ClosureReason, ...] = reasons_for(stage)
+        closed = stage not in (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
+        self.applications.append(
+            {
+                "id": app_id,
+                "company": company,
+                "role_title": rng.choice(_ROLES),
+                "posting_url": f"https://jobs.example.com/{app_id}",
+                "location": rng.choice(_CITIES),
+                "source": rng.choice(_SOURCES),
+                "applied_on": applied_on,
+                "stage": stage.value,
+                "closed_on": today - timedelta(days=rng.randrange(0, 3)) if closed else None,
+                "closure_reason": rng.choice(reasons).value if reasons else None,
+                "notes": "",
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        )
+        self._add_stage_events(app_id, stage, applied_on)
+        if stage == Stage.APPLIED and rng.random() > 0.4:
+            return
+        if rng.random() < 0.5:
+            self.new_contact(company, ContactRoleKind.RECRUITER, "Recruiter")
+        rounds = 1 if stage in (Stage.APPLIED, Stage.NO_RESPONSE) else rng.choice((2, 3, 4, 4, 5))
+        # Interviews run from a few weeks back to about ten days ahead.
+        first_day = today - timedelta(days=rng.randrange(-10, 25))
+        for round_number in range(1, rounds + 1):
+            self._add_interview(app_id, company, stage, first_day, round_number, rounds)
+
+    def _add_stage_events(self, app_id: int, stage: Stage, applied_on: date) -> None:
+        self.events.append(
+            {
+                "application": app_id,
+                "from_stage": None,
+                "to_stage": "applied",
+                "closure_reason": None,
+                "happened_at": self.local_instant(applied_on, 9),
+            }
+        )
+        if stage != Stage.APPLIED:
+            self.events.append(
                 {
                     "application": app_id,
-                    "from_stage": None,
-                    "to_stage": "applied",
-                    "closure_reason": None,
-                    "happened_at": local_instant(applied_on, 9),
+                    "from_stage": "applied",
+                    "to_stage": stage.value,
+                    "closure_reason": self.applications[-1]["closure_reason"],
+                    "happened_at": self.local_instant(applied_on + timedelta(days=2), 10),
                 }
             )
-            if stage != Stage.APPLIED:
-                events.append(
-                    {
-                        "application": app_id,
-                        "from_stage": "applied",
-                        "to_stage": stage.value,
-                        "closure_reason": applications[-1]["closure_reason"],
-                        "happened_at": local_instant(applied_on + timedelta(days=2), 10),
-                    }
-                )
-            if stage == Stage.APPLIED and rng.random() > 0.4:
-                continue
-            if rng.random() < 0.5:
-                new_contact(company, ContactRoleKind.RECRUITER, "Recruiter")
-            if stage in (Stage.APPLIED, Stage.NO_RESPONSE):
-                rounds = 1
-            else:
-                rounds = rng.choice((2, 3, 4, 4, 5))
-            # Interviews run from a few weeks back to about ten days ahead.
-            first_day = today - timedelta(days=rng.randrange(-10, 25))
-            for round_number in range(1, rounds + 1):
-                day = first_day + timedelta(days=(round_number - 1) * rng.randrange(5, 10))
-                while day.weekday() >= 5:
-                    day += timedelta(days=1)
-                start = local_instant(
-                    day, rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 30))
-                )
-                length = rng.choice((30, 45, 60, 90))
-                within = rng.choice((None, 3, 5, 7, 10, 14))
-                decision = day + timedelta(days=within) if within else None
-                interviews.append(
-                    {
-                        "id": interview_id,
-                        "application": app_id,
-                        "round": round_number,
-                        "starts_at": start,
-                        "ends_at": start + timedelta(minutes=length),
-                        "time_zone": zone,
-                        "format": rng.choice(list(InterviewFormat)).value,
-                        "location": rng.choice(
-                            ("https://meet.example.com/abc-defg", "200 Main St, 4th floor", "")
-                        ),
-                        "next_step": rng.choice(_NEXT_STEPS),
-                        "decision_expected_on": decision,
-                        "decision_within_count": within,
-                        "decision_within_unit": "days" if within else None,
-                        "tells_unsuccessful": rng.choice((None, True, False)),
-                        "check_back_when": rng.choice(_CHECK_BACK),
-                        "check_back_method": rng.choice((None, "phone", "email", "either")),
-                        "notes": "",
-                    }
-                )
-                panel = rng.choice((1, 1, 2, 2, 3))
-                for seat in range(panel):
-                    role = (
-                        ContactRoleKind.HIRING_MANAGER if seat == 0 else ContactRoleKind.INTERVIEWER
-                    )
-                    contact_id = new_contact(company, role, rng.choice(_TITLES))
-                    participants.append(
-                        (interview_id, contact_id, ContactRoleKind.INTERVIEWER.value)
-                    )
-                if round_number == rounds and stage == Stage.INTERVIEWING and rng.random() < 0.4:
-                    # Followed up once already, without an answer: the next follow-up is
-                    # planned from there (and often already due).
-                    tried = start + timedelta(days=rng.randrange(4, 9))
-                    if tried < now:
-                        touchpoints.append(
-                            {
-                                "application": app_id,
-                                "happened_at": tried,
-                                "channel": rng.choice(("voicemail", "email")),
-                                "answered": False,
-                                "outcome": "no_news",
-                            }
-                        )
-                interview_id += 1
 
-        recent = _showcase_recent_interviews(interviews, applications, now, tz)
-        _showcase_upcoming_interviews(interviews, applications, now, tz, frozenset(recent))
-        notes = _demo_notes(interviews, participants, applications, contacts, now, rng)
+    def _add_interview(
+        self,
+        app_id: int,
+        company: str,
+        stage: Stage,
+        first_day: date,
+        round_number: int,
+        rounds: int,
+    ) -> None:
+        rng = self.rng
+        day = first_day + timedelta(days=(round_number - 1) * rng.randrange(5, 10))
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        start = self.local_instant(
+            day, rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 30))
+        )
+        length = rng.choice((30, 45, 60, 90))
+        within = rng.choice((None, 3, 5, 7, 10, 14))
+        self.interviews.append(
+            {
+                "id": self.interview_id,
+                "application": app_id,
+                "round": round_number,
+                "starts_at": start,
+                "ends_at": start + timedelta(minutes=length),
+                "time_zone": self.tz.key,
+                "format": rng.choice(list(InterviewFormat)).value,
+                "location": rng.choice(
+                    ("https://meet.example.com/abc-defg", "200 Main St, 4th floor", "")
+                ),
+                "next_step": rng.choice(_NEXT_STEPS),
+                "decision_expected_on": day + timedelta(days=within) if within else None,
+                "decision_within_count": within,
+                "decision_within_unit": "days" if within else None,
+                "tells_unsuccessful": rng.choice((None, True, False)),
+                "check_back_when": rng.choice(_CHECK_BACK),
+                "check_back_method": rng.choice((None, "phone", "email", "either")),
+                "notes": "",
+            }
+        )
+        for seat in range(rng.choice((1, 1, 2, 2, 3))):
+            role = ContactRoleKind.HIRING_MANAGER if seat == 0 else ContactRoleKind.INTERVIEWER
+            contact_id = self.new_contact(company, role, rng.choice(_TITLES))
+            self.participants.append(
+                (self.interview_id, contact_id, ContactRoleKind.INTERVIEWER.value)
+            )
+        if round_number == rounds and stage == Stage.INTERVIEWING and rng.random() < 0.4:
+            # Followed up once already, without an answer: the next follow-up is planned
+            # from there (and often already due).
+            tried = start + timedelta(days=rng.randrange(4, 9))
+            if tried < self.now:
+                self.touchpoints.append(
+                    {
+                        "application": app_id,
+                        "happened_at": tried,
+                        "channel": rng.choice(("voicemail", "email")),
+                        "answered": False,
+                        "outcome": "no_news",
+                    }
+                )
+        self.interview_id += 1
+
+    @writes  # a savepoint inside fill_demo's transaction
+    def insert(self, notes: list[dict[str, object]]) -> None:
         for model, rows in (
-            (Application, applications),
-            (StageEvent, events),
-            (Contact, contacts),
-            (ContactRole, roles),
-            (Interview, interviews),
-            (Touchpoint, touchpoints),
+            (Application, self.applications),
+            (StageEvent, self.events),
+            (Contact, self.contacts),
+            (ContactRole, self.roles),
+            (Interview, self.interviews),
+            (Touchpoint, self.touchpoints),
         ):
             for chunk in _chunks(rows):
                 model.insert_many(chunk).execute()
         participant_rows: list[dict[str, object]] = [
-            {"interview": i, "contact": c, "role": r} for i, c, r in participants
+            {"interview": i, "contact": c, "role": r} for i, c, r in self.participants
         ]
         for chunk in _chunks(participant_rows):
             InterviewParticipant.insert_many(chunk).execute()
         for chunk in _chunks(notes):
             ThankYouNote.insert_many(chunk).execute()
-        added_people = _demo_references(applications, interviews, clock, now, tz)
-    # Plan the reminders now, so that a first start with demo data shows some at once.
-    plan_all(now)
-    return DemoSummary(
-        applications=count, interviews=len(interviews), contacts=len(contacts) + added_people
-    )

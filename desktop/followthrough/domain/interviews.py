@@ -116,6 +116,22 @@ def zone_problem(name: str) -> str | None:
 
 def interview_problems(draft: InterviewDraft) -> Problems:
     problems = Problems()
+    _when_problems(draft, problems)
+    _decision_problems(draft, problems)
+    _check_back_problems(draft, problems)
+    if draft.round < 1:
+        problems.add("round", "Rounds are counted from 1.")
+    if draft.format not in set(InterviewFormat):
+        problems.add("format", "Choose phone, video or on-site.")
+    if draft.format == InterviewFormat.VIDEO:
+        link_message = url_problem(draft.location) if "://" in draft.location else None
+        if link_message:
+            problems.add("location", link_message)
+    _people_problems(draft, problems)
+    return problems
+
+
+def _when_problems(draft: InterviewDraft, problems: Problems) -> None:
     zone_message = zone_problem(draft.time_zone)
     if zone_message:
         problems.add("time_zone", zone_message)
@@ -128,17 +144,19 @@ def interview_problems(draft: InterviewDraft) -> Problems:
     day_message = day_problem(draft.day, "The interview day")
     if day_message:
         problems.add("day", day_message)
+
+
+def _decision_problems(draft: InterviewDraft, problems: Problems) -> None:
     decision_message = day_problem(draft.decision_on, "The decision date")
     if decision_message:
         problems.add("decision", decision_message)
-    if draft.round < 1:
-        problems.add("round", "Rounds are counted from 1.")
-    if draft.format not in set(InterviewFormat):
-        problems.add("format", "Choose phone, video or on-site.")
     if draft.decision_within_count is not None and draft.decision_within_count <= 0:
         problems.add("decision", "A timeframe needs a number above zero.")
     if draft.decision_on is not None and draft.decision_on < draft.day:
         problems.add("decision", "The decision date is before the interview.")
+
+
+def _check_back_problems(draft: InterviewDraft, problems: Problems) -> None:
     if draft.check_back_method is not None and draft.check_back_method not in set(ContactMethod):
         problems.add("check_back_method", METHOD_MESSAGE)
     if draft.check_back_every_days is not None and not 1 <= draft.check_back_every_days <= 366:
@@ -149,31 +167,29 @@ def interview_problems(draft: InterviewDraft) -> Problems:
             problems.add("check_back", check_message)
         elif draft.check_back_on < draft.day:
             problems.add("check_back", "The day to check back is before the interview.")
-    if draft.format == InterviewFormat.VIDEO:
-        link_message = url_problem(draft.location) if "://" in draft.location else None
-        if link_message:
-            problems.add("location", link_message)
+
+
+def _people_problems(draft: InterviewDraft, problems: Problems) -> None:
     seen: set[str] = set()
     for index, person in enumerate(draft.people):
+        field = f"people.{index}"
         if not person.name.strip():
-            problems.add(f"people.{index}.name", "Every interviewer needs a name.")
+            problems.add(f"{field}.name", "Every interviewer needs a name.")
         email_message = email_problem(person.email)
         if email_message:
-            problems.add(f"people.{index}.email", f"{person.name}: {email_message}")
+            problems.add(f"{field}.email", f"{person.name}: {email_message}")
         link_message = url_problem(person.linkedin_url)
         if link_message:
-            problems.add(f"people.{index}.linkedin_url", f"{person.name}: {link_message}")
-        if person.preferred_method is not None and person.preferred_method not in set(
-            ContactMethod
-        ):
-            problems.add(f"people.{index}.preferred_method", f"{person.name}: {METHOD_MESSAGE}")
+            problems.add(f"{field}.linkedin_url", f"{person.name}: {link_message}")
+        method = person.preferred_method
+        if method is not None and method not in set(ContactMethod):
+            problems.add(f"{field}.preferred_method", f"{person.name}: {METHOD_MESSAGE}")
         if person.role not in set(ContactRoleKind):
-            problems.add(f"people.{index}.role", f"{person.name}: unknown role “{person.role}”.")
+            problems.add(f"{field}.role", f"{person.name}: unknown role “{person.role}”.")
         key = f"id:{person.contact_id}" if person.contact_id else person.name.strip().casefold()
         if key in seen:
-            problems.add(f"people.{index}.name", f"{person.name} is listed twice.")
+            problems.add(f"{field}.name", f"{person.name} is listed twice.")
         seen.add(key)
-    return problems
 
 
 def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:

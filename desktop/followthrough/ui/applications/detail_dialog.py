@@ -37,6 +37,7 @@ from followthrough.store.interviews import delete_interview, load_interview_draf
 from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
 from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
+from followthrough.ui.applications.labels import reason_label, stage_label
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
@@ -342,9 +343,9 @@ class ApplicationDetailDialog(QDialog):
         self.setWindowTitle(title)
         self.heading.setText(title)
         self.heading.setToolTip(tooltip(title))
-        stage_text = detail.stage.label
+        stage_text = stage_label(detail.stage)
         if detail.closure_reason is not None:
-            stage_text += f" — {detail.closure_reason.label.lower()}"
+            stage_text += f" — {reason_label(detail.closure_reason).lower()}"
         if detail.closed_on is not None:
             stage_text += f", {long_day(detail.closed_on)}"
         self.stage_label.setText(stage_text)
@@ -414,7 +415,9 @@ class ApplicationDetailDialog(QDialog):
 
         company = self.detail.fields.company if self.detail else ""
         self._save(
-            self.tr("{company} moved to “{stage}”").format(company=company, stage=stage.label),
+            self.tr("{company} moved to “{stage}”").format(
+                company=company, stage=stage_label(stage)
+            ),
             lambda: change_stage(application_id, stage, clock, today, reason),
             done,
         )

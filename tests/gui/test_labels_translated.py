@@ -1,0 +1,78 @@
+"""Labels marked in domain/ and store/ reach the screen translated, in their own context.
+
+A stand-in translator wraps every text of the marked contexts in «…»; a label shown
+without ``QCoreApplication.translate`` would show bare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication, QComboBox
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.ui.applications.forms import StageChangeDialog
+from followthrough.ui.applications.labels import reason_label, stage_label
+
+DAY = date(2026, 11, 23)
+
+
+class Marking(QTranslator):
+    """Translates the texts of ``contexts`` as «text»; leaves every other text alone."""
+
+    def __init__(self, contexts: set[str]) -> None:
+        super().__init__()
+        self.contexts = contexts
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return f"«{source}»" if context in self.contexts else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def marked(qapp: QApplication) -> Iterator[None]:
+    translator = Marking({"stages", "notes", "settings", "interviews", "contacts"})
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def _items(combo: QComboBox) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+@pytest.mark.usefixtures("marked")
+def test_stages_and_reasons_are_translated() -> None:
+    assert stage_label(Stage.REFERENCE_CHECK) == "«Reference check»"
+    assert reason_label(ClosureReason.WITHDREW) == "«I withdrew»"
+
+
+@pytest.mark.usefixtures("marked")
+def test_the_stage_dialog_offers_translated_stages_and_reasons(qtbot: QtBot) -> None:
+    dialog = StageChangeDialog("Acme", Stage.OFFER, DAY, Stage.WITHDRAWN)
+    qtbot.addWidget(dialog)
+    assert "«Withdrawn»" in _items(dialog.target)
+    assert _items(dialog.reason)[1:] == ["«I withdrew»", "«I accepted another offer»"]
+
+
+@pytest.mark.usefixtures("marked")
+def test_the_stage_filter_is_translated_when_the_page_is_built(qtbot: QtBot) -> None:
+    """The filter's table used to be built at import time, in the wrong context."""
+    from zoneinfo import ZoneInfo
+
+    from followthrough.ui.applications.page import ApplicationsPage
+
+    page = ApplicationsPage(ZoneInfo("Europe/Berlin"), lambda: DAY)
+    qtbot.addWidget(page)
+    items = _items(page.stage_filter)
+    assert items[0] == "Active"  # the page's own words, not marked here
+    assert items[2:] == [f"«{stage.label}»" for stage in Stage]
+    assert page.board.columns[Stage.OFFER].heading.text() == "<b>«Offer»</b>"

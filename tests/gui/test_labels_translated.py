@@ -14,9 +14,11 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.labels import reason_label, stage_label
+from followthrough.ui.notes.labels import finished_on_text, medium_label, status_label
 
 DAY = date(2026, 11, 23)
 
@@ -76,3 +78,10 @@ def test_the_stage_filter_is_translated_when_the_page_is_built(qtbot: QtBot) -> 
     assert items[0] == "Active"  # the page's own words, not marked here
     assert items[2:] == [f"«{stage.label}»" for stage in Stage]
     assert page.board.columns[Stage.OFFER].heading.text() == "<b>«Offer»</b>"
+
+
+@pytest.mark.usefixtures("marked")
+def test_note_media_and_states_are_translated() -> None:
+    assert medium_label(NoteMedium.CARD) == "«Card by post»"
+    assert status_label(NoteStatus.DRAFTED) == "«Drafted»"
+    assert finished_on_text(NoteStatus.SENT, DAY) == "«E-mailed» Mon 23 Nov"

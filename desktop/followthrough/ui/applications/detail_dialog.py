@@ -47,7 +47,7 @@ from followthrough.ui.common.widgets import record_table
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.notes.flow import NoteFlow
-from followthrough.ui.notes.labels import finished_on_text
+from followthrough.ui.notes.labels import finished_on_text, medium_label
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
@@ -247,7 +247,7 @@ class ApplicationDetailDialog(QDialog):
                     lambda r: two_clock_text(r.deadline, self.zone, r.time_zone),
                     sort_key=lambda r: r.deadline,
                 ),
-                Column(self.tr("How"), lambda r: r.medium.label),
+                Column(self.tr("How"), lambda r: medium_label(r.medium)),
                 Column(
                     self.tr("State"),
                     lambda r: finished_on_text(r.status, r.finished_on),

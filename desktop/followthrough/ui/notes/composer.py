@@ -85,7 +85,12 @@ from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
 from followthrough.ui.notes.card import CardTab
-from followthrough.ui.notes.labels import finished_on_text, tone_label
+from followthrough.ui.notes.labels import (
+    finished_on_text,
+    medium_label,
+    status_label,
+    tone_label,
+)
 from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
@@ -286,7 +291,7 @@ class NoteComposerDialog(QDialog):
         self.medium = QComboBox()
         self.medium.setObjectName("noteMedium")
         for medium in NoteMedium:
-            self.medium.addItem(medium.label, medium.value)
+            self.medium.addItem(medium_label(medium), medium.value)
         how_form.addRow(self.tr("&Medium:"), self.medium)
         self.recipient = QLineEdit()
         self.recipient.setObjectName("noteRecipient")
@@ -828,7 +833,7 @@ class NoteComposerDialog(QDialog):
                 if late
                 else self.tr("{state} · due {when}")
             )
-            text = template.format(state=status.label, when=due)
+            text = template.format(state=status_label(status), when=due)
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
 

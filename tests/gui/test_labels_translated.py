@@ -85,3 +85,18 @@ def test_note_media_and_states_are_translated() -> None:
     assert medium_label(NoteMedium.CARD) == "«Card by post»"
     assert status_label(NoteStatus.DRAFTED) == "«Drafted»"
     assert finished_on_text(NoteStatus.SENT, DAY) == "«E-mailed» Mon 23 Nov"
+
+
+@pytest.mark.usefixtures("marked")
+def test_preference_names_are_translated(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    from followthrough.store.settings import ALL_OPTIONS, NOTE_HOURS, START_AT_LOGIN
+    from followthrough.ui.shell.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog({option.key: option.default for option in ALL_OPTIONS})
+    qtbot.addWidget(dialog)
+    label = dialog.form.labelForField(dialog.editors[NOTE_HOURS.key])
+    assert isinstance(label, QLabel) and label.text() == "«Hours to send a thank-you note»:"
+    login = dialog.editors[START_AT_LOGIN.key]
+    assert isinstance(login, QCheckBox) and login.text() == f"«{START_AT_LOGIN.label}»"

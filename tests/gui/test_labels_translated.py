@@ -7,17 +7,20 @@ without ``QCoreApplication.translate`` would show bare.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.labels import reason_label, stage_label
+from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.interviews.labels import format_word
 from followthrough.ui.notes.labels import finished_on_text, medium_label, status_label
 
 DAY = date(2026, 11, 23)
@@ -100,3 +103,32 @@ def test_preference_names_are_translated(qtbot: QtBot) -> None:
     assert isinstance(label, QLabel) and label.text() == "«Hours to send a thank-you note»:"
     login = dialog.editors[START_AT_LOGIN.key]
     assert isinstance(login, QCheckBox) and login.text() == f"«{START_AT_LOGIN.label}»"
+
+
+def _interview_dialog(qtbot: QtBot, interview_format: str) -> InterviewDialog:
+    draft = InterviewDraft(
+        application_id=1,
+        day=DAY,
+        start=time(10),
+        end=time(11),
+        time_zone="Europe/Paris",
+        format=interview_format,
+    )
+    dialog = InterviewDialog("Interview", draft, [])
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_interview_formats_read_as_before_in_english(qtbot: QtBot) -> None:
+    dialog = _interview_dialog(qtbot, "onsite")
+    assert _items(dialog.format) == ["Video", "Phone", "On-site"]
+    assert dialog.format.currentText() == "On-site"
+    assert [format_word(f) for f in ("video", "phone", "onsite")] == ["video", "phone", "on-site"]
+    assert format_word("carrier pigeon") == "carrier pigeon"  # stored by a later version
+
+
+@pytest.mark.usefixtures("marked")
+def test_interview_formats_are_the_words_domain_marks(qtbot: QtBot) -> None:
+    dialog = _interview_dialog(qtbot, "video")
+    assert _items(dialog.format) == ["«video»", "«phone»", "«on-site»"]
+    assert format_word("onsite") == "«on-site»"

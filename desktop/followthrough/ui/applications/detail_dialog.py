@@ -46,6 +46,7 @@ from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.interviews.labels import format_word
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.notes.labels import finished_on_text, medium_label
 from followthrough.ui.references.flow import ReferenceFlow
@@ -68,22 +69,11 @@ METHOD_WORDS = {
     "either": QT_TRANSLATE_NOOP("applications", "either"),
     None: QT_TRANSLATE_NOOP("applications", "not known"),
 }
-FORMAT_WORDS = {
-    "video": QT_TRANSLATE_NOOP("applications", "video"),
-    "phone": QT_TRANSLATE_NOOP("applications", "phone"),
-    "onsite": QT_TRANSLATE_NOOP("applications", "on-site"),
-}
 
 
 def _method_word(method: str | None) -> str:
     word = METHOD_WORDS.get(method)
     return QCoreApplication.translate("applications", word) if word else ""
-
-
-def _format_word(interview_format: str) -> str:
-    """How an interview happens, in words (a value this version does not know, as stored)."""
-    word = FORMAT_WORDS.get(interview_format)
-    return QCoreApplication.translate("applications", word) if word else interview_format
 
 
 class ApplicationDetailDialog(QDialog):
@@ -185,7 +175,7 @@ class ApplicationDetailDialog(QDialog):
                 Column(
                     self.tr("When"), lambda r: two_clock_text(r.starts_at, self.zone, r.time_zone)
                 ),
-                Column(self.tr("Format"), lambda r: _format_word(r.format)),
+                Column(self.tr("Format"), lambda r: format_word(r.format)),
                 Column(self.tr("With"), lambda r: r.people),
                 Column(self.tr("Next step"), lambda r: r.next_step),
                 Column(

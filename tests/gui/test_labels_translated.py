@@ -14,11 +14,14 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.labels import reason_label, stage_label
+from followthrough.ui.contacts.form import method_combo
+from followthrough.ui.contacts.labels import method_label, method_phrase, method_word
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.interviews.labels import format_word
 from followthrough.ui.notes.labels import finished_on_text, medium_label, status_label
@@ -132,3 +135,20 @@ def test_interview_formats_are_the_words_domain_marks(qtbot: QtBot) -> None:
     dialog = _interview_dialog(qtbot, "video")
     assert _items(dialog.format) == ["«video»", "«phone»", "«on-site»"]
     assert format_word("onsite") == "«on-site»"
+
+
+def test_contact_methods_read_as_before_in_english() -> None:
+    methods = ["phone", "email", "either", None, "pigeon"]
+    assert [method_label(m) for m in methods] == ["Phone", "Email", "Either", "Not known", ""]
+    assert [method_word(m) for m in methods] == ["phone", "email", "either", "not known", ""]
+    assert [method_phrase(m) for m in methods] == ["phone", "e-mail", "phone or e-mail", "", ""]
+    combo = method_combo()
+    assert _items(combo) == ["Not known yet", "Phone", "Email", "Either"]
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "phone", "email", "either"]
+
+
+@pytest.mark.usefixtures("marked")
+def test_contact_methods_are_translated() -> None:
+    assert method_label(ContactMethod.EMAIL) == "«email»"
+    assert method_phrase(ContactMethod.EITHER) == "«phone or e-mail»"
+    assert _items(method_combo())[0] == "«Not known yet»"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day, short_day
+from followthrough.domain.wording import long_day, short_day
 from followthrough.store.applications import (
     ApplicationDetail,
     InterviewLine,
@@ -44,6 +44,7 @@ from followthrough.ui.common.formatting import instant_text, system_zone, two_cl
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.widgets import record_table
+from followthrough.ui.contacts.labels import method_word
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.interviews.labels import format_word
@@ -61,19 +62,6 @@ def _note_colour(task: NoteTask, now: datetime) -> str:
     if task.deadline - now <= timedelta(hours=24):
         return "#b9770e"
     return "#555555"
-
-
-METHOD_WORDS = {
-    "phone": QT_TRANSLATE_NOOP("applications", "phone"),
-    "email": QT_TRANSLATE_NOOP("applications", "email"),
-    "either": QT_TRANSLATE_NOOP("applications", "either"),
-    None: QT_TRANSLATE_NOOP("applications", "not known"),
-}
-
-
-def _method_word(method: str | None) -> str:
-    word = METHOD_WORDS.get(method)
-    return QCoreApplication.translate("applications", word) if word else ""
 
 
 class ApplicationDetailDialog(QDialog):
@@ -213,7 +201,7 @@ class ApplicationDetailDialog(QDialog):
                 Column(self.tr("Title"), lambda r: r.title),
                 Column(self.tr("Email"), lambda r: r.email),
                 Column(self.tr("Phone"), lambda r: r.phone),
-                Column(self.tr("Prefers"), lambda r: _method_word(r.preferred_method)),
+                Column(self.tr("Prefers"), lambda r: method_word(r.preferred_method)),
                 Column(self.tr("Rounds"), lambda r: r.rounds),
             ]
         )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.store.contacts import ContactCard
 from followthrough.store.queries import DataCounts
 from followthrough.ui.common.page import DataPage, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
@@ -19,14 +20,9 @@ from followthrough.ui.contacts.labels import method_label
 
 
 @dataclass(frozen=True)
-class ContactRow:
-    contact_id: int
-    name: str
-    title: str
-    company: str
-    email: str
-    phone: str
-    preferred_method: str | None
+class ContactRow(ContactCard):
+    """A person in the contacts list, with their roles in the user's language."""
+
     roles: str
 
 

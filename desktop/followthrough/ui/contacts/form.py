@@ -131,7 +131,7 @@ class ContactForm(QWidget):
 
     def _connect_changes(self) -> None:
         """Every edit says ``changed``; ticking "reference" shows its box."""
-        self.roles["reference"].toggled.connect(lambda _on: self._fit_reference_box())
+        self.roles[ContactRoleKind.REFERENCE].toggled.connect(lambda _on: self._fit_reference_box())
         self.relationship.textEdited.connect(self.changed)
         self.speaks_to.textChanged.connect(self.changed)
         self.consent.toggled.connect(self.changed)
@@ -165,7 +165,7 @@ class ContactForm(QWidget):
         )
 
     def _fit_reference_box(self) -> None:
-        self.reference_box.setVisible(self.roles["reference"].isChecked())
+        self.reference_box.setVisible(self.roles[ContactRoleKind.REFERENCE].isChecked())
 
     def set_value(self, fields: ContactFields) -> None:
         self.name.setText(fields.name)

@@ -24,7 +24,12 @@ from followthrough.ui.contacts.form import method_combo
 from followthrough.ui.contacts.labels import method_label, method_phrase, method_word
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.interviews.labels import format_word
-from followthrough.ui.notes.labels import finished_on_text, medium_label, status_label
+from followthrough.ui.notes.labels import (
+    finished_on_text,
+    medium_label,
+    printing_label,
+    status_label,
+)
 
 DAY = date(2026, 11, 23)
 
@@ -47,7 +52,7 @@ class Marking(QTranslator):
 
 @pytest.fixture
 def marked(qapp: QApplication) -> Iterator[None]:
-    translator = Marking({"stages", "notes", "settings", "interviews", "contacts"})
+    translator = Marking({"stages", "notes", "settings", "interviews", "contacts", "printing"})
     qapp.installTranslator(translator)
     yield
     qapp.removeTranslator(translator)
@@ -152,3 +157,16 @@ def test_contact_methods_are_translated() -> None:
     assert method_label(ContactMethod.EMAIL) == "«email»"
     assert method_phrase(ContactMethod.EITHER) == "«phone or e-mail»"
     assert _items(method_combo())[0] == "«Not known yet»"
+
+
+@pytest.mark.usefixtures("marked")
+def test_pages_envelopes_and_fonts_are_translated() -> None:
+    from pathlib import Path
+
+    from followthrough.services.fonts import HandwritingFont
+    from followthrough.services.printing import EnvelopeFormat, PageFormat
+
+    assert printing_label(PageFormat.CARD_A6) == "«Folded card, A6»"
+    assert printing_label(EnvelopeFormat.LABEL) == "«Address label (99.1×38.1 mm)»"
+    font = HandwritingFont("Kristi", "Kristi (quick pen)", Path("k.ttf"), Path("k.txt"))
+    assert printing_label(font) == "«Kristi (quick pen)»"

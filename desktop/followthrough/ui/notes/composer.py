@@ -88,6 +88,7 @@ from followthrough.ui.notes.card import CardTab
 from followthrough.ui.notes.labels import (
     finished_on_text,
     medium_label,
+    printing_label,
     status_label,
     tone_label,
 )
@@ -1012,7 +1013,9 @@ class NoteComposerDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.tr("Envelope for {name}").format(name=self.task.name))
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print preview — {envelope}").format(envelope=envelope.label))
+        dialog.setWindowTitle(
+            self.tr("Print preview — {envelope}").format(envelope=printing_label(envelope))
+        )
         dialog.paintRequested.connect(
             lambda p: self._paint(
                 lambda: paint_envelope(p, address, sender, envelope, layout.font_family)

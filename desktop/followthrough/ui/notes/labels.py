@@ -9,6 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.notes import Tone
 from followthrough.domain.wording import short_day
+from followthrough.services.fonts import HandwritingFont
+from followthrough.services.printing import EnvelopeFormat, PageFormat
 
 # Marked here, translated where shown; Qt types a marked text as object.
 _TONES: dict[Tone, object] = {
@@ -31,6 +33,12 @@ def status_label(status: NoteStatus) -> str:
 def medium_label(medium: NoteMedium) -> str:
     """``Card by post``: how a note goes out, marked in domain.note_tasks."""
     return QCoreApplication.translate("notes", medium.label)
+
+
+def printing_label(item: PageFormat | EnvelopeFormat | HandwritingFont) -> str:
+    """``Folded card, A6``: a page, envelope or handwriting font, marked in services
+    (printing, fonts) in the "printing" context, in the user's language."""
+    return QCoreApplication.translate("printing", item.label)
 
 
 def finished_on_text(status: NoteStatus, day: date | None) -> str:

@@ -13,15 +13,25 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QRawFont
 
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.resources import resources_dir as default_resources_dir
 
 FONTS_FOLDER = "fonts"
 
-# (font file, licence file, label shown to the user), all in resources/fonts/.
+# (font file, licence file, label shown to the user), all in resources/fonts/. The labels
+# are marked for translation; the window translates them in the "printing" context.
 BUNDLED: tuple[tuple[str, str, str], ...] = (
-    ("DancingScript-Regular.otf", "DancingScript-OFL.txt", "Dancing Script (flowing script)"),
-    ("Kristi.ttf", "Kristi-OFL.txt", "Kristi (quick pen)"),
-    ("ComicNeue-Regular.otf", "ComicNeue-OFL.txt", "Comic Neue (neat print)"),
+    (
+        "DancingScript-Regular.otf",
+        "DancingScript-OFL.txt",
+        QT_TRANSLATE_NOOP("printing", "Dancing Script (flowing script)"),
+    ),
+    ("Kristi.ttf", "Kristi-OFL.txt", QT_TRANSLATE_NOOP("printing", "Kristi (quick pen)")),
+    (
+        "ComicNeue-Regular.otf",
+        "ComicNeue-OFL.txt",
+        QT_TRANSLATE_NOOP("printing", "Comic Neue (neat print)"),
+    ),
 )
 
 

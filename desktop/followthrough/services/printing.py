@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.services.fonts import exact_font
 
 POINTS_PER_INCH = 72.0
@@ -69,11 +70,12 @@ class PageFormat(StrEnum):
         return QPageSize(QPageSize.PageSizeId.Letter)
 
 
+# Marked for translation; the window translates them in the "printing" context.
 _PAGE_LABELS = {
-    PageFormat.CARD_A6: "Folded card, A6",
-    PageFormat.CARD_4X6: "Folded card, 4×6 in",
-    PageFormat.A4: "A4",
-    PageFormat.LETTER: "US Letter",
+    PageFormat.CARD_A6: QT_TRANSLATE_NOOP("printing", "Folded card, A6"),
+    PageFormat.CARD_4X6: QT_TRANSLATE_NOOP("printing", "Folded card, 4×6 in"),
+    PageFormat.A4: QT_TRANSLATE_NOOP("printing", "A4"),
+    PageFormat.LETTER: QT_TRANSLATE_NOOP("printing", "US Letter"),
 }
 
 
@@ -110,10 +112,10 @@ class EnvelopeFormat(StrEnum):
 
 
 _ENVELOPE_LABELS = {
-    EnvelopeFormat.DL: "Envelope DL (110×220 mm)",
-    EnvelopeFormat.C6: "Envelope C6 (114×162 mm)",
-    EnvelopeFormat.US10: "Envelope US #10 (4⅛×9½ in)",
-    EnvelopeFormat.LABEL: "Address label (99.1×38.1 mm)",
+    EnvelopeFormat.DL: QT_TRANSLATE_NOOP("printing", "Envelope DL (110×220 mm)"),
+    EnvelopeFormat.C6: QT_TRANSLATE_NOOP("printing", "Envelope C6 (114×162 mm)"),
+    EnvelopeFormat.US10: QT_TRANSLATE_NOOP("printing", "Envelope US #10 (4⅛×9½ in)"),
+    EnvelopeFormat.LABEL: QT_TRANSLATE_NOOP("printing", "Address label (99.1×38.1 mm)"),
 }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day, short_day
+from followthrough.domain.wording import long_day, short_day
 from followthrough.store.applications import (
     ApplicationDetail,
     InterviewLine,
@@ -37,16 +37,19 @@ from followthrough.store.interviews import delete_interview, load_interview_draf
 from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
 from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
+from followthrough.ui.applications.labels import reason_label, stage_label
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.widgets import record_table
+from followthrough.ui.contacts.labels import method_word
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.interviews.labels import format_word
 from followthrough.ui.notes.flow import NoteFlow
-from followthrough.ui.notes.labels import finished_on_text
+from followthrough.ui.notes.labels import finished_on_text, medium_label
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
@@ -59,30 +62,6 @@ def _note_colour(task: NoteTask, now: datetime) -> str:
     if task.deadline - now <= timedelta(hours=24):
         return "#b9770e"
     return "#555555"
-
-
-METHOD_WORDS = {
-    "phone": QT_TRANSLATE_NOOP("applications", "phone"),
-    "email": QT_TRANSLATE_NOOP("applications", "email"),
-    "either": QT_TRANSLATE_NOOP("applications", "either"),
-    None: QT_TRANSLATE_NOOP("applications", "not known"),
-}
-FORMAT_WORDS = {
-    "video": QT_TRANSLATE_NOOP("applications", "video"),
-    "phone": QT_TRANSLATE_NOOP("applications", "phone"),
-    "onsite": QT_TRANSLATE_NOOP("applications", "on-site"),
-}
-
-
-def _method_word(method: str | None) -> str:
-    word = METHOD_WORDS.get(method)
-    return QCoreApplication.translate("applications", word) if word else ""
-
-
-def _format_word(interview_format: str) -> str:
-    """How an interview happens, in words (a value this version does not know, as stored)."""
-    word = FORMAT_WORDS.get(interview_format)
-    return QCoreApplication.translate("applications", word) if word else interview_format
 
 
 class ApplicationDetailDialog(QDialog):
@@ -184,7 +163,7 @@ class ApplicationDetailDialog(QDialog):
                 Column(
                     self.tr("When"), lambda r: two_clock_text(r.starts_at, self.zone, r.time_zone)
                 ),
-                Column(self.tr("Format"), lambda r: _format_word(r.format)),
+                Column(self.tr("Format"), lambda r: format_word(r.format)),
                 Column(self.tr("With"), lambda r: r.people),
                 Column(self.tr("Next step"), lambda r: r.next_step),
                 Column(
@@ -222,7 +201,7 @@ class ApplicationDetailDialog(QDialog):
                 Column(self.tr("Title"), lambda r: r.title),
                 Column(self.tr("Email"), lambda r: r.email),
                 Column(self.tr("Phone"), lambda r: r.phone),
-                Column(self.tr("Prefers"), lambda r: _method_word(r.preferred_method)),
+                Column(self.tr("Prefers"), lambda r: method_word(r.preferred_method)),
                 Column(self.tr("Rounds"), lambda r: r.rounds),
             ]
         )
@@ -246,7 +225,7 @@ class ApplicationDetailDialog(QDialog):
                     lambda r: two_clock_text(r.deadline, self.zone, r.time_zone),
                     sort_key=lambda r: r.deadline,
                 ),
-                Column(self.tr("How"), lambda r: r.medium.label),
+                Column(self.tr("How"), lambda r: medium_label(r.medium)),
                 Column(
                     self.tr("State"),
                     lambda r: finished_on_text(r.status, r.finished_on),
@@ -342,9 +321,9 @@ class ApplicationDetailDialog(QDialog):
         self.setWindowTitle(title)
         self.heading.setText(title)
         self.heading.setToolTip(tooltip(title))
-        stage_text = detail.stage.label
+        stage_text = stage_label(detail.stage)
         if detail.closure_reason is not None:
-            stage_text += f" — {detail.closure_reason.label.lower()}"
+            stage_text += f" — {reason_label(detail.closure_reason).lower()}"
         if detail.closed_on is not None:
             stage_text += f", {long_day(detail.closed_on)}"
         self.stage_label.setText(stage_text)
@@ -414,7 +393,9 @@ class ApplicationDetailDialog(QDialog):
 
         company = self.detail.fields.company if self.detail else ""
         self._save(
-            self.tr("{company} moved to “{stage}”").format(company=company, stage=stage.label),
+            self.tr("{company} moved to “{stage}”").format(
+                company=company, stage=stage_label(stage)
+            ),
             lambda: change_stage(application_id, stage, clock, today, reason),
             done,
         )

@@ -30,6 +30,7 @@ from followthrough.domain.stages import (
 from followthrough.domain.validation import application_problems
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.applications import ApplicationFields
+from followthrough.ui.applications.labels import reason_label, stage_label
 from followthrough.ui.common.forms import (
     date_edit,
     error_label,
@@ -180,13 +181,13 @@ class StageChangeDialog(QDialog):
         self.current = current
         self.today = today
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Now: <b>{stage}</b>").format(stage=current.label)))
+        layout.addWidget(QLabel(self.tr("Now: <b>{stage}</b>").format(stage=stage_label(current))))
         form = QFormLayout()
         self.target = QComboBox()
         self.target.setObjectName("targetStage")
         for stage in Stage:
             if stage in allowed_targets(current):
-                self.target.addItem(stage.label, stage)
+                self.target.addItem(stage_label(stage), stage)
         self.reason = QComboBox()
         self.reason.setObjectName("closureReason")
         self.reason_label = QLabel(self.tr("&Why it closed"))
@@ -227,7 +228,7 @@ class StageChangeDialog(QDialog):
             if len(fitting) > 1:
                 self.reason.addItem(self.tr("Choose…"), None)
             for reason in fitting:
-                self.reason.addItem(reason.label, reason.value)
+                self.reason.addItem(reason_label(reason), reason.value)
         self.error.hide()
 
     def accept(self) -> None:

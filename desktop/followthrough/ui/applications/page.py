@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day, short_day
+from followthrough.domain.wording import long_day, short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
+from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.page import DataPage, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
@@ -75,7 +76,7 @@ def application_columns(
         Column(QCoreApplication.translate("applications", "Role"), lambda r: r.role_title),
         Column(
             QCoreApplication.translate("applications", "Stage"),
-            lambda r: r.stage.label,
+            lambda r: stage_label(r.stage),
             sort_key=lambda r: STAGE_ORDER[r.stage],
         ),
         Column(
@@ -106,7 +107,7 @@ class BoardColumn(QFrame):
         self.setMinimumWidth(190)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.heading = QLabel(f"<b>{stage.label}</b>")
+        self.heading = QLabel(f"<b>{stage_label(stage)}</b>")
         layout.addWidget(self.heading)
         self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
             [Column(self.tr("Card"), lambda r: f"{r.company}\n{r.role_title}")]
@@ -122,7 +123,7 @@ class BoardColumn(QFrame):
 
     def set_rows(self, rows: list[ApplicationSummary]) -> None:
         self.model.set_rows(rows)
-        self.heading.setText(f"<b>{self.stage.label}</b> ({len(rows):,})")
+        self.heading.setText(f"<b>{stage_label(self.stage)}</b> ({len(rows):,})")
 
 
 class BoardView(QScrollArea):
@@ -165,7 +166,7 @@ class BoardView(QScrollArea):
         for target in Stage:
             if target in allowed_targets(card.stage):
                 suffix = "…" if is_closed(target) else ""
-                action = menu.addAction(f"{target.label}{suffix}")
+                action = menu.addAction(f"{stage_label(target)}{suffix}")
                 action.triggered.connect(
                     lambda _c=False, t=target: self.move_requested.emit(card, t)
                 )
@@ -185,11 +186,13 @@ class BoardView(QScrollArea):
 STAGE_ORDER = {stage: position for position, stage in enumerate(Stage)}
 
 
-STAGE_FILTERS: list[tuple[str, frozenset[Stage] | None]] = [
-    (QT_TRANSLATE_NOOP("applications", "Active"), frozenset(ACTIVE_STAGES)),
-    (QT_TRANSLATE_NOOP("applications", "All stages"), None),
-    *[(stage.label, frozenset({stage})) for stage in Stage],
-]
+def stage_filters() -> list[tuple[str, frozenset[Stage] | None]]:
+    """The stage filter's choices in the user's language: (label, stages; None for all)."""
+    return [
+        (QCoreApplication.translate("applications", "Active"), frozenset(ACTIVE_STAGES)),
+        (QCoreApplication.translate("applications", "All stages"), None),
+        *[(stage_label(stage), frozenset({stage})) for stage in Stage],
+    ]
 
 
 class ApplicationsPage(DataPage):
@@ -240,8 +243,9 @@ class ApplicationsPage(DataPage):
         )
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stageFilter")
-        for label, _stages in STAGE_FILTERS:
-            self.stage_filter.addItem(QCoreApplication.translate("applications", label))
+        self.stage_filters = stage_filters()
+        for label, _stages in self.stage_filters:
+            self.stage_filter.addItem(label)
         self.shown = QLabel()
         self.shown.setObjectName("shownCount")
         # A fixed width, so that a changing count never re-lays out the page while typing.
@@ -279,7 +283,7 @@ class ApplicationsPage(DataPage):
         self._update_shown()
 
     def _filter_changed(self) -> None:
-        stages = STAGE_FILTERS[self.stage_filter.currentIndex()][1]
+        stages = self.stage_filters[self.stage_filter.currentIndex()][1]
         self.model.set_keep(None if stages is None else (lambda r: r.stage in stages))
         self._update_shown()
 
@@ -300,7 +304,9 @@ class ApplicationsPage(DataPage):
     ) -> None:
         """``rows`` come sorted by due date, the list's default order."""
         self.show_content(counts.applications > 0)
-        parts = [f"{stage.label}: <b>{counts.by_stage.get(stage, 0):,}</b>" for stage in Stage]
+        parts = [
+            f"{stage_label(stage)}: <b>{counts.by_stage.get(stage, 0):,}</b>" for stage in Stage
+        ]
         self.stage_counts.setText(" · ".join(parts))
         self.model.set_rows(rows, haystacks, (DUE_COLUMN, Qt.SortOrder.AscendingOrder))
         self.board.set_rows(board)

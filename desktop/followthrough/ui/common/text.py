@@ -34,6 +34,13 @@ def menu_label(text: str, limit: int = 90) -> str:
     return line.replace("&", "&&")
 
 
+def capitalised(word: str) -> str:
+    """``on-site`` → ``On-site``: a word marked for use inside a sentence, standing alone
+    (a choice, a cell). Only the first letter changes, so a translation keeps its own
+    capitals (lower-casing a label instead would spoil a German noun)."""
+    return word[:1].upper() + word[1:]
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
     """A label that never reads its text as markup."""
     label = QLabel(parent)

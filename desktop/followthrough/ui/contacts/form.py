@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.contacts import ContactRoleKind
-from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.contacts import ContactFields, contact_problems
 from followthrough.ui.common.forms import (
     date_edit,
@@ -25,20 +24,13 @@ from followthrough.ui.common.forms import (
     set_combo_data,
     to_qdate,
 )
-from followthrough.ui.contacts.labels import role_label
-
-METHOD_CHOICES = (
-    (QT_TRANSLATE_NOOP("contacts", "Not known yet"), None),
-    (QT_TRANSLATE_NOOP("contacts", "Phone"), "phone"),
-    (QT_TRANSLATE_NOOP("contacts", "Email"), "email"),
-    (QT_TRANSLATE_NOOP("contacts", "Either"), "either"),
-)
+from followthrough.ui.contacts.labels import method_choices, role_label
 
 
 def method_combo() -> QComboBox:
     combo = QComboBox()
-    for text, value in METHOD_CHOICES:
-        combo.addItem(QCoreApplication.translate("contacts", text), value)
+    for text, value in method_choices():
+        combo.addItem(text, value)
     return combo
 
 
@@ -139,7 +131,7 @@ class ContactForm(QWidget):
 
     def _connect_changes(self) -> None:
         """Every edit says ``changed``; ticking "reference" shows its box."""
-        self.roles["reference"].toggled.connect(lambda _on: self._fit_reference_box())
+        self.roles[ContactRoleKind.REFERENCE].toggled.connect(lambda _on: self._fit_reference_box())
         self.relationship.textEdited.connect(self.changed)
         self.speaks_to.textChanged.connect(self.changed)
         self.consent.toggled.connect(self.changed)
@@ -173,7 +165,7 @@ class ContactForm(QWidget):
         )
 
     def _fit_reference_box(self) -> None:
-        self.reference_box.setVisible(self.roles["reference"].isChecked())
+        self.reference_box.setVisible(self.roles[ContactRoleKind.REFERENCE].isChecked())
 
     def set_value(self, fields: ContactFields) -> None:
         self.name.setText(fields.name)

@@ -11,36 +11,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.wording import QT_TRANSLATE_NOOP
+from followthrough.store.contacts import ContactCard
 from followthrough.store.queries import DataCounts
 from followthrough.ui.common.page import DataPage, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.widgets import EmptyState, record_table
+from followthrough.ui.contacts.labels import method_label
 
 
 @dataclass(frozen=True)
-class ContactRow:
-    contact_id: int
-    name: str
-    title: str
-    company: str
-    email: str
-    phone: str
-    preferred_method: str | None
+class ContactRow(ContactCard):
+    """A person in the contacts list, with their roles in the user's language."""
+
     roles: str
-
-
-METHOD_LABELS = {
-    "phone": QT_TRANSLATE_NOOP("contacts", "Phone"),
-    "email": QT_TRANSLATE_NOOP("contacts", "Email"),
-    "either": QT_TRANSLATE_NOOP("contacts", "Either"),
-    None: QT_TRANSLATE_NOOP("contacts", "Not known"),
-}
-
-
-def _method_label(method: str | None) -> str:
-    label = METHOD_LABELS.get(method)
-    return QCoreApplication.translate("contacts", label) if label else ""
 
 
 def contact_columns() -> list[Column[ContactRow]]:
@@ -56,7 +39,7 @@ def contact_columns() -> list[Column[ContactRow]]:
         Column(QCoreApplication.translate("contacts", "Roles"), lambda r: r.roles),
         Column(
             QCoreApplication.translate("contacts", "Prefers"),
-            lambda r: _method_label(r.preferred_method),
+            lambda r: method_label(r.preferred_method),
         ),
         Column(QCoreApplication.translate("contacts", "Email"), lambda r: r.email),
         Column(QCoreApplication.translate("contacts", "Phone"), lambda r: r.phone),

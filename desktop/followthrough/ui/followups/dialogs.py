@@ -53,7 +53,7 @@ from followthrough.store.touchpoints import (
 )
 from followthrough.ui.common.forms import date_edit, error_label, from_qdate, keep_narrow
 from followthrough.ui.common.text import plain_label
-from followthrough.ui.contacts.labels import person_label
+from followthrough.ui.contacts.labels import method_phrase, person_label
 
 # Texts marked for translation (shown through QCoreApplication.translate in the dialog's
 # context).
@@ -75,11 +75,6 @@ OUTCOME_CHOICES: tuple[tuple[object, Outcome], ...] = (
         Outcome.FILLED,
     ),
 )
-METHOD_WORDS = {
-    "phone": QT_TRANSLATE_NOOP("CallSheetDialog", "phone"),
-    "email": QT_TRANSLATE_NOOP("CallSheetDialog", "e-mail"),
-    "either": QT_TRANSLATE_NOOP("CallSheetDialog", "phone or e-mail"),
-}
 # A new decision date is usually a week or two out; this is only where the picker starts.
 NEW_DATE_OFFSET = timedelta(days=14)
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -367,11 +362,6 @@ class CallSheetDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
 
-    def _method_words(self, method: str | None) -> str:
-        """How they prefer to be reached, in words ("" when not known)."""
-        words = METHOD_WORDS.get(method or "")
-        return QCoreApplication.translate("CallSheetDialog", str(words)) if words else ""
-
     def _who_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Who to call"))
         grid = QGridLayout(box)
@@ -452,7 +442,7 @@ class CallSheetDialog(QDialog):
                 self.tr("<b>Decision by:</b> {day}").format(day=short_day(facts.decision_on))
             )
         if facts.check_back_when or facts.check_back_method:
-            how = self._method_words(facts.check_back_method)
+            how = method_phrase(facts.check_back_method)
             when = escape(facts.check_back_when)
             if when and how:
                 text = self.tr("{when} (by {how})").format(when=when, how=how)
@@ -634,7 +624,7 @@ class CallSheetDialog(QDialog):
             details = [d for d in (person.title, self.facts.company) if d]
             if person.email:
                 details.append(person.email)
-            method = self._method_words(person.preferred_method)
+            method = method_phrase(person.preferred_method)
             details.append(
                 self.tr("prefers {method}").format(method=method)
                 if method

@@ -6,7 +6,6 @@ The data is loaded and saved on the background runner; the dialogs only collect 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
@@ -19,19 +18,15 @@ from followthrough.store.touchpoints import (
     save_intro_line,
 )
 from followthrough.ui.common import saving
-from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.followups.dialogs import CallSheetDialog, TouchpointDialog
-from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.context import AppContext, Flow
 
 RunDialog = Callable[[QDialog], bool]
 
 
-class FollowUpFlow:
-    """Opens the follow-up dialogs for an application and saves what they return.
-
-    ``saved`` is called with a short message after a touchpoint (or intro line) is stored;
-    ``failed`` with the reason when something could not be loaded or saved.
-    """
+class FollowUpFlow(Flow):
+    """Opens the follow-up dialogs for an application and saves what they return (a
+    touchpoint, an intro line); ``run_dialog`` runs a modal dialog."""
 
     def __init__(
         self,
@@ -41,15 +36,8 @@ class FollowUpFlow:
         saved: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
-        self.context = context
-        self.parent = parent
+        super().__init__(context, parent, saved, failed)
         self.run_dialog = run_dialog
-        self.saved = saved
-        self.failed = failed
-        self.zone = system_zone()
-
-    def _today(self) -> date:
-        return self.context.clock.now().astimezone(self.zone).date()
 
     def _with_facts(self, application_id: int, then: Callable[[CallSheetFacts], None]) -> None:
         now = self.context.clock.now()

@@ -54,12 +54,8 @@ from followthrough.ui.common.forms import (
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.contacts.form import method_combo
 from followthrough.ui.contacts.labels import person_label
+from followthrough.ui.interviews.labels import FORMAT_ORDER, format_label
 
-FORMAT_CHOICES = (
-    (QT_TRANSLATE_NOOP("interviews", "Video"), "video"),
-    (QT_TRANSLATE_NOOP("interviews", "Phone"), "phone"),
-    (QT_TRANSLATE_NOOP("interviews", "On-site"), "onsite"),
-)
 TOLD_CHOICES: tuple[tuple[str, bool | None], ...] = (
     (QT_TRANSLATE_NOOP("interviews", "Not asked"), None),
     (QT_TRANSLATE_NOOP("interviews", "Yes, everyone hears back"), True),
@@ -220,8 +216,8 @@ class InterviewDialog(QDialog):
         self.round.setRange(1, 20)
         self.round.setValue(draft.round)
         self.format = QComboBox()
-        for text, value in FORMAT_CHOICES:
-            self.format.addItem(_translated(text), value)
+        for interview_format in FORMAT_ORDER:
+            self.format.addItem(format_label(interview_format), interview_format.value)
         set_combo_data(self.format, draft.format)
         self.location = QLineEdit(draft.location)
         self.location.setPlaceholderText(self.tr("Address, or the video link"))

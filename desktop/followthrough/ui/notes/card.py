@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
 from followthrough.services.printing import EnvelopeFormat, NoteLayout, PageFormat
+from followthrough.ui.notes.labels import printing_label
 
 PROBLEM_COLOUR = "#b00020"
 DEFAULT_POINT_SIZE = 13.0
@@ -79,11 +80,11 @@ class CardTab(QWidget):
         self.font_choice = QComboBox()
         self.font_choice.setObjectName("noteFont")
         for font in fonts:
-            self.font_choice.addItem(font.label, font.family)
+            self.font_choice.addItem(printing_label(font), font.family)
         self.page_choice = QComboBox()
         self.page_choice.setObjectName("notePage")
         for page in PageFormat:
-            self.page_choice.addItem(page.label, page.value)
+            self.page_choice.addItem(printing_label(page), page.value)
         self.size_choice = QDoubleSpinBox()
         self.size_choice.setObjectName("noteFontSize")
         self.size_choice.setRange(9.0, 36.0)
@@ -106,7 +107,7 @@ class CardTab(QWidget):
         self.envelope_choice = QComboBox()
         self.envelope_choice.setObjectName("noteEnvelope")
         for envelope in EnvelopeFormat:
-            self.envelope_choice.addItem(envelope.label, envelope.value)
+            self.envelope_choice.addItem(printing_label(envelope), envelope.value)
         self.envelope_button = QPushButton(self.tr("En&velope or label…"))
         self.envelope_button.setObjectName("noteEnvelopeButton")
         row.addWidget(QLabel(self.tr("Envelope:")))

@@ -82,7 +82,13 @@ from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
 from followthrough.ui.notes.card import CardTab
-from followthrough.ui.notes.labels import finished_on_text, tone_label
+from followthrough.ui.notes.labels import (
+    finished_on_text,
+    medium_label,
+    printing_label,
+    status_label,
+    tone_label,
+)
 from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
@@ -283,7 +289,7 @@ class NoteComposerDialog(QDialog):
         self.medium = QComboBox()
         self.medium.setObjectName("noteMedium")
         for medium in NoteMedium:
-            self.medium.addItem(medium.label, medium.value)
+            self.medium.addItem(medium_label(medium), medium.value)
         how_form.addRow(self.tr("&Medium:"), self.medium)
         self.recipient = QLineEdit()
         self.recipient.setObjectName("noteRecipient")
@@ -825,7 +831,7 @@ class NoteComposerDialog(QDialog):
                 if late
                 else self.tr("{state} · due {when}")
             )
-            text = template.format(state=status.label, when=due)
+            text = template.format(state=status_label(status), when=due)
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
 
@@ -1004,7 +1010,9 @@ class NoteComposerDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.tr("Envelope for {name}").format(name=self.task.name))
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print preview — {envelope}").format(envelope=envelope.label))
+        dialog.setWindowTitle(
+            self.tr("Print preview — {envelope}").format(envelope=printing_label(envelope))
+        )
         dialog.paintRequested.connect(
             lambda p: self._paint(
                 lambda: paint_envelope(p, address, sender, envelope, layout.font_family)

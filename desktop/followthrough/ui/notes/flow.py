@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 from followthrough.domain.note_tasks import NoteMedium
 from followthrough.domain.spelling import Speller
@@ -33,10 +32,9 @@ from followthrough.store.notes import (
 )
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common import saving
-from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.notes.composer import NoteComposerDialog
-from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.context import Flow
 
 PRINT_SETTINGS_GROUP = "notePrint"
 PRINT_KEYS = ("font", "page", "size", "ruled", "envelope")
@@ -58,30 +56,13 @@ _FINISHED = {
 }
 
 
-class NoteFlow:
-    """``saved`` gets a short message after anything was stored; ``failed`` the reason
-    something could not be loaded or saved."""
+class NoteFlow(Flow):
+    """Opens the composer for a note and saves what it asks to save."""
 
     # Shared by every flow of the session: one dictionary, one composer per note.
     _speller: ClassVar[Speller | None] = None
     _speller_waiting: ClassVar[list[Callable[[Speller], None]]] = []
     open_composers: ClassVar[dict[tuple[int, int], NoteComposerDialog]] = {}
-
-    def __init__(
-        self,
-        context: AppContext,
-        parent: QWidget,
-        saved: Callable[[str], None],
-        failed: Callable[[str], None],
-    ) -> None:
-        self.context = context
-        self.parent = parent
-        self.saved = saved
-        self.failed = failed
-        self.zone = system_zone()
-
-    def _today(self) -> date:
-        return self.context.clock.now().astimezone(self.zone).date()
 
     # -- opening -------------------------------------------------------------------------
 

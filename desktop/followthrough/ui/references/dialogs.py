@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.mailto import MailtoError
 from followthrough.domain.references import (
     ContactedBy,
@@ -42,6 +43,7 @@ from followthrough.domain.references import (
     suggested_emphasis,
     talking_points,
 )
+from followthrough.domain.stages import Stage
 from followthrough.domain.validation import email_problem
 from followthrough.domain.wording import short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
@@ -133,7 +135,7 @@ class ReferenceMessageDialog(QDialog):
         self.body.textChanged.connect(self._body_edited)
         self.subject.textEdited.connect(lambda _t: self._mark_edited())
         self.rebuild()
-        if line.preferred_method == "phone":
+        if line.preferred_method == ContactMethod.PHONE:
             self.tabs.setCurrentWidget(self.points)
         self._kept_address = line.email
         self._kept_notes = context.contact_notes
@@ -268,7 +270,7 @@ class ReferenceMessageDialog(QDialog):
             speaks_to=c.speaks_to,
             interview_day=c.interview_day,
             interview_round=c.interview_round,
-            reference_check=c.stage.value == "reference_check",
+            reference_check=c.stage == Stage.REFERENCE_CHECK,
             emphasis=points if self.purpose is MessagePurpose.HEADS_UP else (),
             resume_name=Path(resume).name if resume else "",
             contacted_on=line.contacted_on,

@@ -42,7 +42,6 @@ from followthrough.store.references import (
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask
-from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.references.dialogs import (
     AddReferenceDialog,
@@ -50,7 +49,7 @@ from followthrough.ui.references.dialogs import (
     ReferenceChoice,
     ReferenceMessageDialog,
 )
-from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.context import AppContext, Flow
 
 PURPOSE_FOR_KIND = {
     REFERENCE_HEADS_UP: MessagePurpose.HEADS_UP,
@@ -73,9 +72,9 @@ _SENT_TEXT = {
 }
 
 
-class ReferenceFlow:
-    """``saved`` gets a short message after anything was stored; ``failed`` the reason
-    something could not be loaded or saved."""
+class ReferenceFlow(Flow):
+    """Opens the message for each step with a reference or network contact, and records
+    the steps; ``exec_dialog`` runs a modal dialog (tests replace it)."""
 
     open_dialogs: ClassVar[dict[tuple[int, MessagePurpose], ReferenceMessageDialog]] = {}
 
@@ -87,15 +86,8 @@ class ReferenceFlow:
         failed: Callable[[str], None],
         exec_dialog: Callable[[QDialog], bool] | None = None,
     ) -> None:
-        self.context = context
-        self.parent = parent
-        self.saved = saved
-        self.failed = failed
+        super().__init__(context, parent, saved, failed)
         self.exec_dialog = exec_dialog or (lambda d: d.exec() == QDialog.DialogCode.Accepted)
-        self.zone = system_zone()
-
-    def _today(self) -> date:
-        return self.context.clock.now().astimezone(self.zone).date()
 
     def _save(
         self,

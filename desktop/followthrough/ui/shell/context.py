@@ -1,15 +1,20 @@
-"""What every window needs: the data folder, database, clock, background runner, UI state."""
+"""What every window needs: the data folder, database, clock, background runner, UI state;
+and what each feature's flow (acting from anywhere in the window) is built on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from followthrough.domain.clock import Clock
 from followthrough.services.background import BackgroundRunner
 from followthrough.store.database import Database
+from followthrough.ui.common.formatting import system_zone
 
 UI_STATE_FILE = "ui-state.ini"
 
@@ -28,3 +33,27 @@ class AppContext:
         # everything to back up and tests never touch the user's own settings.
         ui_state = QSettings(str(data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
         return cls(data_dir, database, clock, BackgroundRunner(database), ui_state)
+
+
+class Flow:
+    """A feature's way of acting from anywhere in the window (a reminder, the tray, an
+    application): it loads and saves on the context's runner and opens its dialogs over
+    ``parent``. ``saved`` gets a short message after anything was stored; ``failed`` the
+    reason something could not be loaded or saved."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        saved: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        self.context = context
+        self.parent = parent
+        self.saved = saved
+        self.failed = failed
+        self.zone = system_zone()
+
+    def _today(self) -> date:
+        """Today on the user's clock."""
+        return self.context.clock.now().astimezone(self.zone).date()

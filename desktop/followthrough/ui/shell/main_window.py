@@ -48,6 +48,7 @@ from followthrough.store.queries import DataCounts, change_stage, create_applica
 from followthrough.store.reminders import DueReminder, mark_done, snooze
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
 from followthrough.ui.applications.forms import StageChangeDialog
+from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.applications.page import ApplicationsPage
 from followthrough.ui.calendar.page import CalendarPage
@@ -614,12 +615,12 @@ class MainWindow(QMainWindow):
             self.context.runner,
             self,
             self.tr("{company} moved to “{stage}”").format(
-                company=card.company, stage=target.label
+                company=card.company, stage=stage_label(target)
             ),
             lambda: change_stage(application_id, target, clock, today, reason),
             lambda _r: self._after_change(
                 self.tr("{company}: now “{stage}”.").format(
-                    company=card.company, stage=target.label
+                    company=card.company, stage=stage_label(target)
                 )
             ),
         )

@@ -53,12 +53,17 @@ QUIET_ORDER_ERROR = QT_TRANSLATE_NOOP(
 INT_LIMIT = 2**31 - 1
 
 
+def option_label(option: Option[Any]) -> str:
+    """The option's name, marked in store.settings, in the user's language."""
+    return QCoreApplication.translate("settings", option.label)
+
+
 def _checked(option: Option[Any], value: object) -> object:
     """``value`` when the option accepts it (raises ValueError otherwise)."""
     if isinstance(value, bool) and not isinstance(option.default, bool):
         raise ValueError(
             QCoreApplication.translate("preferences", "{label}: expected {kind}").format(
-                label=option.label, kind=type(option.default).__name__
+                label=option_label(option), kind=type(option.default).__name__
             )
         )
     return option.check(value)
@@ -132,7 +137,7 @@ class PreferencesDialog(QDialog):
         if isinstance(editor, QCheckBox):
             self.form.addRow(editor)
         else:
-            self.form.addRow(self.tr("{label}:").format(label=option.label), editor)
+            self.form.addRow(self.tr("{label}:").format(label=option_label(option)), editor)
 
     def _make_editor(self, option: Option[Any], value: object) -> QWidget:
         """The editor that fits the option, its reader registered."""
@@ -163,7 +168,7 @@ class PreferencesDialog(QDialog):
         return combo
 
     def _check_editor(self, option: Option[Any], value: object) -> QWidget:
-        checkbox = QCheckBox(option.label)
+        checkbox = QCheckBox(option_label(option))
         checkbox.setChecked(bool(value))
         checkbox.toggled.connect(self.validate)
         self._readers[option.key] = checkbox.isChecked

@@ -98,4 +98,21 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>TrayIcon</name>
+        <message numerus="yes">
+            <source>{app} — %Ln due</source>
+            <translation>
+                <numerusform>{app} — %Ln due</numerusform>
+                <numerusform>{app} — %Ln due</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more in the window…</source>
+            <translation>
+                <numerusform>%Ln more in the window…</numerusform>
+                <numerusform>%Ln more in the window…</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -348,8 +348,10 @@ def test_closing_to_the_tray_is_explained_in_one_line(
     tray: TrayIcon, shown: list[tuple[str, str]]
 ) -> None:
     assert tray.explain_close_to_tray() is True
-    assert shown == [("Follow-Through", CLOSE_TO_TRAY_TEXT)]
+    assert shown == [
+        (
+            "Follow-Through",
+            "Follow-Through keeps running here and will remind you; quit from this menu.",
+        )
+    ]
     assert "\n" not in CLOSE_TO_TRAY_TEXT
-    assert CLOSE_TO_TRAY_TEXT == (
-        "Follow-Through keeps running here and will remind you; quit from this menu."
-    )

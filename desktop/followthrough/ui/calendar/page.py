@@ -40,13 +40,15 @@ class CalendarPage(DataPage):
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         empty = EmptyState(
-            "Your calendar is empty",
-            "Interviews, decision dates and everything else with a date appear here on "
-            "their days. They come from the interviews you record.",
+            self.tr("Your calendar is empty"),
+            self.tr(
+                "Interviews, decision dates and everything else with a date appear here on "
+                "their days. They come from the interviews you record."
+            ),
         )
         super().__init__(empty, parent)
         outer = QVBoxLayout()
-        head, self.today_button = page_header("Calendar", "&Today")
+        head, self.today_button = page_header(self.tr("Calendar"), self.tr("&Today"))
         outer.addLayout(head)
         self.views = QTabWidget()
         month = QWidget()
@@ -67,8 +69,8 @@ class CalendarPage(DataPage):
         self.week = WeekView(zone)
         self.week.item_activated.connect(self.item_activated)
         self.week.week_changed.connect(self.week_shown)
-        self.views.addTab(month, "&Month")
-        self.views.addTab(self.week, "&Week")
+        self.views.addTab(month, self.tr("&Month"))
+        self.views.addTab(self.week, self.tr("&Week"))
         outer.addWidget(self.views, 1)
         self.content.setLayout(outer)
         self.calendar.currentPageChanged.connect(self.month_shown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -73,18 +73,30 @@ class MonthCalendar(QCalendarWidget):
 def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
     columns: list[Column[AgendaItem]] = []
     if with_day:
-        columns.append(Column("Day", lambda i: long_day(i.day), sort_key=lambda i: i.day))
+        columns.append(
+            Column(
+                QCoreApplication.translate("calendar", "Day"),
+                lambda i: long_day(i.day),
+                sort_key=lambda i: i.day,
+            )
+        )
     columns += [
         Column(
-            "Time", lambda i: time_text(i.at, zone) if i.at else "", sort_key=lambda i: i.sort_key()
+            QCoreApplication.translate("calendar", "Time"),
+            lambda i: time_text(i.at, zone) if i.at else "",
+            sort_key=lambda i: i.sort_key(),
         ),
         Column(
-            "What",
+            QCoreApplication.translate("calendar", "What"),
             lambda i: kind_text(i.kind),
             colour=lambda i: KIND_COLOURS.get(i.kind),
         ),
-        Column("Subject", lambda i: i.title),
-        Column("Details", lambda i: i.detail, colour=lambda i: "#b00020" if i.overdue else None),
+        Column(QCoreApplication.translate("calendar", "Subject"), lambda i: i.title),
+        Column(
+            QCoreApplication.translate("calendar", "Details"),
+            lambda i: i.detail,
+            colour=lambda i: "#b00020" if i.overdue else None,
+        ),
     ]
     return columns
 
@@ -114,10 +126,10 @@ class WeekView(QWidget):
         self.monday = date(2000, 1, 3)  # replaced by show_week() before anything shows
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.previous = QPushButton("◀ Previous week")
-        self.previous.setToolTip("Page Up")
-        self.next = QPushButton("Next week ▶")
-        self.next.setToolTip("Page Down")
+        self.previous = QPushButton(self.tr("◀ Previous week"))
+        self.previous.setToolTip(self.tr("Page Up"))
+        self.next = QPushButton(self.tr("Next week ▶"))
+        self.next.setToolTip(self.tr("Page Down"))
         self.title = QLabel()
         self.title.setObjectName("weekTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -139,7 +151,11 @@ class WeekView(QWidget):
     def show_week(self, day: date) -> None:
         self.monday = week_start(day)
         sunday = self.monday + timedelta(days=6)
-        self.title.setText(f"<b>{long_day(self.monday)} – {long_day(sunday)}</b>")
+        self.title.setText(
+            self.tr("<b>{first} – {last}</b>").format(
+                first=long_day(self.monday), last=long_day(sunday)
+            )
+        )
         self.week_changed.emit(self.monday)
 
     def set_items(self, monday: date, items: list[AgendaItem]) -> None:

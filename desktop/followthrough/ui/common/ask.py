@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import message_box, plain_label
+
+T = TypeVar("T")
 
 
 class Ask:
@@ -52,14 +56,35 @@ class Ask:
     @staticmethod
     def day(parent: QWidget | None, title: str, text: str, default: date) -> date | None:
         """A date (``default`` first, nothing later than it), or None when cancelled."""
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(title)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(plain_label(text, wrap=True))
         editor = date_edit(default)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("ddd d MMM yyyy")
         editor.setMaximumDate(QDate(default.year, default.month, default.day))
+
+        def chosen() -> date:
+            day = editor.date()
+            return date(day.year(), day.month(), day.day())
+
+        return Ask.with_editor(parent, title, text, editor, chosen)
+
+    @staticmethod
+    def with_editor(
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        editor: QWidget,
+        read: Callable[[], T],
+        minimum_width: int = 0,
+    ) -> T | None:
+        """``text`` (plain) above ``editor``, with OK and Cancel: what ``read`` makes of
+        the editor when OK was chosen (read while the dialog, and so the editor, still
+        exists), else None."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        if minimum_width:
+            dialog.setMinimumWidth(minimum_width)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(plain_label(text, wrap=True))
         layout.addWidget(editor)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,5 +94,4 @@ class Ask:
         layout.addWidget(buttons)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        chosen = editor.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
+        return read()

@@ -24,6 +24,7 @@ from followthrough.domain.snooze import (
     pause_until,
     snooze_until,
 )
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.resources import icon_path
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.formatting import instant_text, time_text
@@ -47,11 +48,13 @@ ICON_SIZES = (16, 22, 24, 32, 48, 64)
 BADGE_COLOUR = QColor(200, 35, 35)
 
 SNOOZE_TEXTS = (
-    (SnoozeChoice.FIFTEEN_MINUTES, "Snooze 15 minutes"),
-    (SnoozeChoice.ONE_HOUR, "Snooze 1 hour"),
-    (SnoozeChoice.TOMORROW_MORNING, "Snooze until tomorrow morning"),
+    (SnoozeChoice.FIFTEEN_MINUTES, QT_TRANSLATE_NOOP("TrayIcon", "Snooze 15 minutes")),
+    (SnoozeChoice.ONE_HOUR, QT_TRANSLATE_NOOP("TrayIcon", "Snooze 1 hour")),
+    (SnoozeChoice.TOMORROW_MORNING, QT_TRANSLATE_NOOP("TrayIcon", "Snooze until tomorrow morning")),
 )
-CLOSE_TO_TRAY_TEXT = f"{APP_NAME} keeps running here and will remind you; quit from this menu."
+CLOSE_TO_TRAY_TEXT = QT_TRANSLATE_NOOP(
+    "TrayIcon", "{app} keeps running here and will remind you; quit from this menu."
+)
 
 
 def badge_text(count: int) -> str:
@@ -144,31 +147,7 @@ class TrayIcon(QObject):
         self._menu.setObjectName("trayMenu")
         self._menu.setToolTipsVisible(True)
         self._menu.aboutToShow.connect(self._about_to_show)
-        # Actions that stay across rebuilds belong to this object, not to the menu, so
-        # QMenu.clear() leaves them alone; the per-item ones are in ``_transient``.
-        self.open_action = self._make_action("Open Follow-Through", self.open_requested.emit)
-        self.pause_menu = QMenu("Pause reminders", self._menu)
-        self.pause_menu.setObjectName("pauseMenu")
-        self.paused_info_action = QAction("", self)
-        self.paused_info_action.setEnabled(False)
-        self.pause_hour_action = self._make_action(
-            "For 1 hour", lambda: self._pause(PauseChoice.ONE_HOUR)
-        )
-        self.pause_tomorrow_action = self._make_action(
-            "Until tomorrow morning", lambda: self._pause(PauseChoice.UNTIL_TOMORROW)
-        )
-        self.resume_action = self._make_action(
-            "Resume now", lambda: self.pause_requested.emit(None)
-        )
-        for action in (
-            self.paused_info_action,
-            self.pause_hour_action,
-            self.pause_tomorrow_action,
-            self.resume_action,
-        ):
-            self.pause_menu.addAction(action)
-        self.quit_action = self._make_action("Quit", self.quit_requested.emit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._build_actions()
         self._transient: list[QObject] = []
         self._item_menus: list[QMenu] = []
         self.more_action: QAction | None = None
@@ -178,6 +157,35 @@ class TrayIcon(QObject):
         self._rebuild_menu()
         self._update_pause_state()
         self._update_tooltip()
+
+    def _build_actions(self) -> None:
+        """Actions that stay across rebuilds belong to this object, not to the menu, so
+        QMenu.clear() leaves them alone; the per-item ones are in ``_transient``."""
+        self.open_action = self._make_action(
+            self.tr("Open {app}").format(app=APP_NAME), self.open_requested.emit
+        )
+        self.pause_menu = QMenu(self.tr("Pause reminders"), self._menu)
+        self.pause_menu.setObjectName("pauseMenu")
+        self.paused_info_action = QAction("", self)
+        self.paused_info_action.setEnabled(False)
+        self.pause_hour_action = self._make_action(
+            self.tr("For 1 hour"), lambda: self._pause(PauseChoice.ONE_HOUR)
+        )
+        self.pause_tomorrow_action = self._make_action(
+            self.tr("Until tomorrow morning"), lambda: self._pause(PauseChoice.UNTIL_TOMORROW)
+        )
+        self.resume_action = self._make_action(
+            self.tr("Resume now"), lambda: self.pause_requested.emit(None)
+        )
+        for action in (
+            self.paused_info_action,
+            self.pause_hour_action,
+            self.pause_tomorrow_action,
+            self.resume_action,
+        ):
+            self.pause_menu.addAction(action)
+        self.quit_action = self._make_action(self.tr("Quit"), self.quit_requested.emit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
     def _make_action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -262,14 +270,20 @@ class TrayIcon(QObject):
         self.resume_action.setEnabled(until is not None)
         self.paused_info_action.setVisible(until is not None)
         if until is not None:
-            self.paused_info_action.setText(f"Paused until {self._when(until)}")
+            self.paused_info_action.setText(
+                self.tr("Paused until {when}").format(when=self._when(until))
+            )
 
     def _update_tooltip(self) -> None:
         count = len(self._due)
-        lines = [f"{APP_NAME} — {count} due" if count else f"{APP_NAME} — nothing due"]
+        lines = [
+            self.tr("{app} — %Ln due", "", count).format(app=APP_NAME)
+            if count
+            else self.tr("{app} — nothing due").format(app=APP_NAME)
+        ]
         until = self._paused()
         if until is not None:
-            lines.append(f"Reminders paused until {self._when(until)}")
+            lines.append(self.tr("Reminders paused until {when}").format(when=self._when(until)))
         self._tray.setToolTip("\n".join(lines))  # the app's own words only
 
     def _when(self, instant: datetime) -> str:
@@ -297,7 +311,7 @@ class TrayIcon(QObject):
         self._menu.addAction(self.open_action)
         self._menu.addSeparator()
         if not self._due:
-            self.nothing_action = QAction("Nothing due", self)
+            self.nothing_action = QAction(self.tr("Nothing due"), self)
             self.nothing_action.setEnabled(False)
             self._transient.append(self.nothing_action)
             self._menu.addAction(self.nothing_action)
@@ -309,7 +323,7 @@ class TrayIcon(QObject):
         hidden = len(self._due) - MAX_MENU_ITEMS
         if hidden > 0:
             self.more_action = self._make_action(
-                f"{hidden} more in the window…", self.open_requested.emit
+                self.tr("%Ln more in the window…", "", hidden), self.open_requested.emit
             )
             self._transient.append(self.more_action)
             self._menu.addAction(self.more_action)
@@ -322,20 +336,22 @@ class TrayIcon(QObject):
         submenu = QMenu(menu_text(reminder.title), self._menu)
         submenu.menuAction().setToolTip(
             tooltip(
-                f"{' '.join(reminder.title.split())}\n"
-                f"Due {instant_text(reminder.due_at, self._zone)}"
+                self.tr("{title}\nDue {when}").format(
+                    title=" ".join(reminder.title.split()),
+                    when=instant_text(reminder.due_at, self._zone),
+                )
             )
         )
         rid = reminder.reminder_id
-        submenu.addAction("Open").triggered.connect(
+        submenu.addAction(self.tr("Open")).triggered.connect(
             lambda _checked=False, r=reminder: self.open_reminder.emit(r)
         )
-        submenu.addAction("Done").triggered.connect(
+        submenu.addAction(self.tr("Done")).triggered.connect(
             lambda _checked=False: self.done_requested.emit(rid)
         )
         submenu.addSeparator()
         for choice, text in SNOOZE_TEXTS:
-            submenu.addAction(text).triggered.connect(
+            submenu.addAction(self.tr(text)).triggered.connect(
                 lambda _checked=False, c=choice: self._snooze(rid, c)
             )
         return submenu
@@ -374,7 +390,7 @@ class TrayIcon(QObject):
 
     def explain_close_to_tray(self) -> bool:
         """Say once that closing the window leaves the app running here."""
-        return self.show_message(APP_NAME, CLOSE_TO_TRAY_TEXT)
+        return self.show_message(APP_NAME, self.tr(CLOSE_TO_TRAY_TEXT).format(app=APP_NAME))
 
     def _show(self, title: str, body: str, reminder: DueReminder | None) -> bool:
         if not (self.available() and self._tray.isVisible() and self._tray.supportsMessages()):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough import APP_NAME
 from followthrough.domain.agenda import AgendaItem, TodayAgenda
 from followthrough.domain.wording import long_day
 from followthrough.store.queries import DataCounts
@@ -45,21 +46,23 @@ class WelcomeBanner(QFrame):
         self.setObjectName("welcome")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        heading = QLabel("<b>Welcome to Follow-Through</b>")
+        heading = QLabel(self.tr("<b>Welcome to {app}</b>").format(app=APP_NAME))
         text = QLabel(
-            "After each interview, record it here with the people you met and what they "
-            "said about next steps. Follow-Through then keeps the timing for you: a thank-you "
-            "note to every interviewer within a day, follow-ups when the decision date has "
-            "passed, a heads-up to your references — and it reminds you from the tray even "
-            "when this window is closed.<br><br>Start by adding the application you are "
-            "interviewing for (Ctrl+N), then open it and record the interview (Ctrl+I). "
-            "Press F1 at any time for help."
+            self.tr(
+                "After each interview, record it here with the people you met and what they "
+                "said about next steps. {app} then keeps the timing for you: a thank-you "
+                "note to every interviewer within a day, follow-ups when the decision date "
+                "has passed, a heads-up to your references — and it reminds you from the tray "
+                "even when this window is closed.<br><br>Start by adding the application you "
+                "are interviewing for (Ctrl+N), then open it and record the interview "
+                "(Ctrl+I). Press F1 at any time for help."
+            ).format(app=APP_NAME)
         )
         text.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add an application")
+        self.add_button = QPushButton(self.tr("Add an application"))
         self.add_button.clicked.connect(self.add_application)
-        self.dismiss_button = QPushButton("Got it")
+        self.dismiss_button = QPushButton(self.tr("Got it"))
         self.dismiss_button.clicked.connect(self.dismissed)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.dismiss_button)
@@ -82,11 +85,13 @@ class TodayPage(DataPage):
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         empty = EmptyState(
-            "Nothing to do yet",
-            "Today lists what needs doing now: interviews coming up, thank-you notes "
-            "to write, follow-ups that are due and decision dates that have passed. It fills "
-            "in as you add applications and interviews.",
-            "Add an application",
+            self.tr("Nothing to do yet"),
+            self.tr(
+                "Today lists what needs doing now: interviews coming up, thank-you notes "
+                "to write, follow-ups that are due and decision dates that have passed. It "
+                "fills in as you add applications and interviews."
+            ),
+            self.tr("Add an application"),
         )
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.add_application)
@@ -99,21 +104,21 @@ class TodayPage(DataPage):
         self.reminders = RemindersPanel(zone)
         self.top.addWidget(self.reminders)
         outer = QVBoxLayout()
-        self.heading = page_title("Today")
+        self.heading = page_title(self.tr("Today"))
         outer.addWidget(self.heading)
         cards = QHBoxLayout()
-        self.active_card = Card("active applications")
-        self.today_card = Card("today")
-        self.upcoming_card = Card("in the next 7 days")
-        self.overdue_card = Card("overdue")
+        self.active_card = Card(self.tr("active applications"))
+        self.today_card = Card(self.tr("today"))
+        self.upcoming_card = Card(self.tr("in the next 7 days"))
+        self.overdue_card = Card(self.tr("overdue"))
         for card in (self.overdue_card, self.today_card, self.upcoming_card, self.active_card):
             cards.addWidget(card)
         outer.addLayout(cards)
         self.sections: dict[str, tuple[QLabel, RecordTableModel[AgendaItem], QTableView]] = {}
         for key, label, with_day in (
-            ("overdue", "Overdue", True),
-            ("today", "Today", False),
-            ("upcoming", "Next 7 days", True),
+            ("overdue", self.tr("Overdue"), True),
+            ("today", self.tr("Today"), False),
+            ("upcoming", self.tr("Next 7 days"), True),
         ):
             heading = QLabel(f"<b>{label}</b>")
             model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, with_day))
@@ -153,7 +158,7 @@ class TodayPage(DataPage):
             len(agenda.upcoming),
         )
         self.show_content(counts.applications > 0)
-        self.heading.setText(f"Today — {long_day(today)}")
+        self.heading.setText(self.tr("Today — {day}").format(day=long_day(today)))
         self.active_card.set_value(counts.active_applications)
         self.overdue_card.set_value(len(agenda.overdue))
         self.today_card.set_value(len(agenda.today))
@@ -169,6 +174,6 @@ class TodayPage(DataPage):
             table.setVisible(bool(items))
         today_heading = self.sections["today"][0]
         if not agenda.today:
-            today_heading.setText("<b>Today</b> — nothing planned")
+            today_heading.setText(self.tr("<b>Today</b> — nothing planned"))
         else:
-            today_heading.setText("<b>Today</b>")
+            today_heading.setText(self.tr("<b>Today</b>"))

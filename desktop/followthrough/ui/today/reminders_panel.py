@@ -10,11 +10,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,7 +25,9 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import KIND_COLOURS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
+from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.reminders import DueReminder
+from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.forms import to_qdate
 from followthrough.ui.common.reminder_kinds import (
@@ -39,13 +39,12 @@ from followthrough.ui.common.reminder_kinds import (
     kind_text,
 )
 from followthrough.ui.common.table_model import Column, RecordTableModel
-from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.widgets import record_table
 
 SNOOZE_LABELS = {
-    SnoozeChoice.FIFTEEN_MINUTES: "For 15 minutes",
-    SnoozeChoice.ONE_HOUR: "For 1 hour",
-    SnoozeChoice.TOMORROW_MORNING: "Until tomorrow morning",
+    SnoozeChoice.FIFTEEN_MINUTES: QT_TRANSLATE_NOOP("reminders", "For 15 minutes"),
+    SnoozeChoice.ONE_HOUR: QT_TRANSLATE_NOOP("reminders", "For 1 hour"),
+    SnoozeChoice.TOMORROW_MORNING: QT_TRANSLATE_NOOP("reminders", "Until tomorrow morning"),
 }
 
 
@@ -92,45 +91,52 @@ class RemindersPanel(QFrame):
         self.heading = QLabel()
         self.heading.setObjectName("remindersHeading")
         layout.addWidget(self.heading)
-        self.model: RecordTableModel[DueReminder] = RecordTableModel(
-            [
-                Column("Due", lambda r: instant_text(r.due_at, zone), sort_key=lambda r: r.due_at),
-                Column(
-                    "What",
-                    lambda r: kind_text(r.kind),
-                    colour=lambda r: KIND_COLOURS.get(r.kind),
-                ),
-                Column("Reminder", lambda r: r.title),
-                Column("Why", lambda r: r.body),
-            ]
-        )
+        self.model: RecordTableModel[DueReminder] = RecordTableModel(self._columns(zone))
         self.table = record_table(self.model, "dueReminders", widths=(130, 90, 360))
         self.table.setMaximumHeight(180)
         self.table.activated.connect(lambda _i: self._open())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._fit_buttons())
         layout.addWidget(self.table)
+        layout.addLayout(self._build_buttons())
+        self.set_reminders([])
+
+    def _columns(self, zone: ZoneInfo) -> list[Column[DueReminder]]:
+        return [
+            Column(
+                self.tr("Due"), lambda r: instant_text(r.due_at, zone), sort_key=lambda r: r.due_at
+            ),
+            Column(
+                self.tr("What"),
+                lambda r: kind_text(r.kind),
+                colour=lambda r: KIND_COLOURS.get(r.kind),
+            ),
+            Column(self.tr("Reminder"), lambda r: r.title),
+            Column(self.tr("Why"), lambda r: r.body),
+        ]
+
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
-        self.done_button = QPushButton("&Done")
+        self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.clicked.connect(self._done)
-        self.snooze_button = QPushButton("S&nooze")
+        self.snooze_button = QPushButton(self.tr("S&nooze"))
         snooze_menu = QMenu(self.snooze_button)
         for choice, label in SNOOZE_LABELS.items():
-            action = snooze_menu.addAction(label)
+            action = snooze_menu.addAction(QCoreApplication.translate("reminders", label))
             action.triggered.connect(lambda _c=False, ch=choice: self._snooze(ch))
         snooze_menu.addSeparator()
-        snooze_menu.addAction("Until a time I choose…", self._snooze_until_chosen)
+        snooze_menu.addAction(self.tr("Until a time I choose…"), self._snooze_until_chosen)
         self.snooze_button.setMenu(snooze_menu)
-        self.log_button = QPushButton("&Log a follow-up…")
+        self.log_button = QPushButton(self.tr("&Log a follow-up…"))
         self.log_button.clicked.connect(lambda: self._emit_selected(self.log_follow_up))
-        self.call_button = QPushButton("&Call sheet…")
+        self.call_button = QPushButton(self.tr("&Call sheet…"))
         self.call_button.clicked.connect(lambda: self._emit_selected(self.call_sheet))
-        self.note_button = QPushButton("&Write the note…")
+        self.note_button = QPushButton(self.tr("&Write the note…"))
         self.note_button.setObjectName("writeNote")
         self.note_button.clicked.connect(lambda: self._emit_selected(self.write_note))
-        self.reference_button = QPushButton("&Write to them…")
+        self.reference_button = QPushButton(self.tr("&Write to them…"))
         self.reference_button.setObjectName("reachReference")
         self.reference_button.clicked.connect(lambda: self._emit_selected(self.reach_reference))
-        self.open_button = QPushButton("&Open")
+        self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.clicked.connect(self._open)
         for button in (
             self.done_button,
@@ -143,8 +149,7 @@ class RemindersPanel(QFrame):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.set_reminders([])
+        return buttons
 
     def set_reminders(self, reminders: list[DueReminder]) -> None:
         self.model.set_rows(reminders)
@@ -206,11 +211,6 @@ class RemindersPanel(QFrame):
 
         It starts an hour from now (on the quarter hour) and takes nothing earlier than
         now: a time already past would only show the reminder again at once."""
-        dialog = QDialog(parent)
-        dialog.setWindowTitle("Snooze until")
-        dialog.setMinimumWidth(380)  # the title bar shows the whole title
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(plain_label(f"Remind me again about “{reminder.title}” on:", wrap=True))
         start = suggested_snooze(now, zone)
         editor = QDateTimeEdit(_qdatetime(start))
         editor.setObjectName("snoozeUntil")
@@ -218,19 +218,21 @@ class RemindersPanel(QFrame):
         editor.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
         editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
         editor.setMinimumDateTime(_qdatetime(now.astimezone(zone)))
-        layout.addWidget(editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        chosen = editor.dateTime()
-        day, at = chosen.date(), chosen.time()
-        local = datetime(day.year(), day.month(), day.day(), at.hour(), at.minute(), tzinfo=zone)
-        return max(local.astimezone(UTC), now + timedelta(minutes=1))
+        question = QCoreApplication.translate(
+            "reminders", "Remind me again about “{title}” on:"
+        ).format(title=reminder.title)
+        title = QCoreApplication.translate("reminders", "Snooze until")
+
+        def chosen() -> datetime:
+            picked = editor.dateTime()
+            day, at = picked.date(), picked.time()
+            local = datetime(
+                day.year(), day.month(), day.day(), at.hour(), at.minute(), tzinfo=zone
+            )
+            return max(local.astimezone(UTC), now + timedelta(minutes=1))
+
+        # At least this wide: the title bar shows the whole title.
+        return Ask.with_editor(parent, title, question, editor, chosen, minimum_width=380)
 
     def _open(self) -> None:
         reminder = self.selected()

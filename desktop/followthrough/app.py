@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
 from followthrough.domain.reminder_kinds import Rendering, use_rendering
+from followthrough.domain.wording import use_translation
 from followthrough.logfile import log_to_file
 from followthrough.resources import icon_path
 from followthrough.services.health import DatabaseWatch
@@ -139,6 +140,7 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             options.set_session_zone(session_zone)
             # Reminders' words are written when shown: on this clock, in the user's language.
             use_rendering(Rendering(system_zone(), QCoreApplication.translate))
+            use_translation(QCoreApplication.translate)
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

@@ -77,14 +77,16 @@ def save_failures(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def _words_as_the_app_writes_them(qapp: QApplication, clock: FakeClock) -> Iterator[None]:
     """English plurals and days in the locale, installed as app.run_gui does."""
     from followthrough.domain.reminder_kinds import Rendering, use_rendering
-    from followthrough.domain.wording import use_day_words
+    from followthrough.domain.wording import use_day_words, use_translation
     from followthrough.ui.common.locale_words import use_locale_day_words
     from followthrough.ui.common.translation import install_translations
 
     assert install_translations(qapp), "the English plurals must load"
     previous = use_locale_day_words(clock)
     rendering = use_rendering(Rendering(ZoneInfo("Europe/Berlin"), QCoreApplication.translate))
+    use_translation(QCoreApplication.translate)
     yield
+    use_translation(None)
     use_rendering(rendering)
     use_day_words(previous)
 

@@ -20,6 +20,24 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+# (context, English text) -> the text in the user's language; the window installs Qt's.
+_translate: Callable[[str, str], str] = lambda _context, text: text  # noqa: E731
+
+
+def use_translation(translate: Callable[[str, str], str] | None) -> None:
+    """Translate the domain's and the store's sentences with ``translate`` from now on
+    (None: English as written)."""
+    global _translate
+    _translate = translate if translate is not None else (lambda _context, text: text)
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the user's language. Written with literal arguments, as Qt's
+    ``QCoreApplication.translate``, so that lupdate finds it:
+    ``translate("cadence", "Call {name} today").format(name=…)``."""
+    return _translate(context, text)
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 interview``, ``3 interviews``, ``2 people``, ``1,200 applications`` (English, for
     the command line; the window uses Qt's ``%n`` plurals)."""

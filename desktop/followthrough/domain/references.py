@@ -21,9 +21,11 @@ from enum import StrEnum
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.stages import Stage
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, plural
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, plural, translate
 
-NO_ADDRESS_MESSAGE = "Add their e-mail address first, or copy the message instead."
+NO_ADDRESS_MESSAGE = QT_TRANSLATE_NOOP(
+    "references", "Add their e-mail address first, or copy the message instead."
+)
 
 # Points offered by suggested_emphasis are cut to this length, "…" included.
 EMPHASIS_MAX_CHARS = 140
@@ -578,5 +580,5 @@ def mailto_for(address: str, message: Message) -> str:
     """A mailto: link with ``message`` filled in; MailtoError when ``address`` is blank
     or is not exactly one plain address."""
     if not address.strip():
-        raise MailtoError(NO_ADDRESS_MESSAGE)
+        raise MailtoError(translate("references", NO_ADDRESS_MESSAGE))
     return mailto_url(address, message.subject, message.body)

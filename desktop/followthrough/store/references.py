@@ -25,6 +25,7 @@ from followthrough.domain.references import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.wording import translate
 from followthrough.store import settings as options
 from followthrough.store.contacts import (
     CARD_COLUMNS,
@@ -225,7 +226,9 @@ def references_for_application(application_id: int) -> list[ReferenceLine]:
 def reference_line(link_id: int) -> ReferenceLine:
     found = _lines("r.id = ?", (link_id,))
     if not found:
-        raise ReferenceLinkError("This person is no longer listed for that application.")
+        raise ReferenceLinkError(
+            translate("references", "This person is no longer listed for that application.")
+        )
     return found[0]
 
 
@@ -245,7 +248,11 @@ def add_reference(
         )
         if existing is not None:
             name = Contact.get_by_id(contact_id).name
-            raise ReferenceLinkError(f"{name} is already listed for this application.")
+            raise ReferenceLinkError(
+                translate("references", "{name} is already listed for this application.").format(
+                    name=name
+                )
+            )
         ContactRole.insert(
             contact=contact_id, role=_ROLE_FOR_KIND[kind]
         ).on_conflict_ignore().execute()
@@ -326,7 +333,9 @@ def _update(link_id: int, clock: Clock, **values: object) -> None:
             .execute()
         )
     if not changed:
-        raise ReferenceLinkError("This person is no longer listed for that application.")
+        raise ReferenceLinkError(
+            translate("references", "This person is no longer listed for that application.")
+        )
 
 
 def save_heads_up_draft(link_id: int, emphasis: str, resume_path: str, clock: Clock) -> None:
@@ -345,7 +354,9 @@ def record_heads_up(link_id: int, via: str, clock: Clock) -> None:
 
 def record_contacted(link_id: int, on: date, by: ContactedBy, clock: Clock) -> None:
     if on > clock.now().date() + timedelta(days=1):
-        raise ReferenceLinkError("A call that has not happened yet cannot be logged.")
+        raise ReferenceLinkError(
+            translate("references", "A call that has not happened yet cannot be logged.")
+        )
     _update(
         link_id,
         clock,

@@ -22,7 +22,7 @@ from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import short_day, translate
 from followthrough.store import settings as options
 from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.followups import interview_facts
@@ -67,27 +67,39 @@ class TouchpointInput:
 def touchpoint_problem(data: TouchpointInput, now: datetime) -> str | None:
     """Why ``data`` cannot be logged at ``now``, in a sentence for the user; None if it can."""
     if data.at.tzinfo is None:
-        return "The time of the contact needs a time zone."
-    out_of_range = day_problem(data.day(), "The day of the contact") or day_problem(
-        data.new_decision_on, "The new decision date"
-    )
+        return translate("touchpoints", "The time of the contact needs a time zone.")
+    out_of_range = day_problem(
+        data.day(), translate("touchpoints", "The day of the contact")
+    ) or day_problem(data.new_decision_on, translate("touchpoints", "The new decision date"))
     if out_of_range:
         return out_of_range
     if data.at > now:
-        return "That time is still ahead: log a contact once it has happened."
+        return translate(
+            "touchpoints", "That time is still ahead: log a contact once it has happened."
+        )
     if data.channel is Channel.REPLY and not data.answered:
-        return "A reply is an answer from them: mark it as answered."
+        return translate("touchpoints", "A reply is an answer from them: mark it as answered.")
     if data.channel is Channel.VOICEMAIL and data.answered:
-        return "A voicemail means nobody picked up. If they called back, log that as their reply."
+        return translate(
+            "touchpoints",
+            "A voicemail means nobody picked up. If they called back, log that as their reply.",
+        )
     if not data.answered and data.outcome is not Outcome.NO_NEWS:
-        return "Only an answer can bring news: mark it as answered, or choose “no news”."
+        return translate(
+            "touchpoints",
+            "Only an answer can bring news: mark it as answered, or choose “no news”.",
+        )
     if data.outcome is Outcome.NEW_TIMEFRAME:
         if data.new_decision_on is None:
-            return "Enter the new date by which they expect to decide."
+            return translate("touchpoints", "Enter the new date by which they expect to decide.")
         if data.new_decision_on < data.day():
-            return "The new decision date cannot be before the day of this contact."
+            return translate(
+                "touchpoints", "The new decision date cannot be before the day of this contact."
+            )
     elif data.new_decision_on is not None:
-        return "A new decision date goes with the “new timeframe” outcome only."
+        return translate(
+            "touchpoints", "A new decision date goes with the “new timeframe” outcome only."
+        )
     return None
 
 
@@ -104,12 +116,14 @@ def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
     with writing():
         application = Application.get_or_none(Application.id == data.application_id)
         if application is None:
-            raise TouchpointError("This application no longer exists.")
+            raise TouchpointError(translate("touchpoints", "This application no longer exists."))
         if (
             data.contact_id is not None
             and Contact.get_or_none(Contact.id == data.contact_id) is None
         ):
-            raise TouchpointError("That person is no longer in your contacts.")
+            raise TouchpointError(
+                translate("touchpoints", "That person is no longer in your contacts.")
+            )
         touchpoint = Touchpoint.create(
             application=application,
             contact=data.contact_id,
@@ -254,7 +268,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
     """
     application = Application.get_or_none(Application.id == application_id)
     if application is None:
-        raise TouchpointError("This application no longer exists.")
+        raise TouchpointError(translate("touchpoints", "This application no longer exists."))
     condition = Interview.application == application_id
     if now is not None:
         condition &= Interview.starts_at <= now
@@ -318,4 +332,4 @@ def save_intro_line(application_id: int, text: str) -> None:
         .execute()
     )
     if not changed:
-        raise TouchpointError("This application no longer exists.")
+        raise TouchpointError(translate("touchpoints", "This application no longer exists."))

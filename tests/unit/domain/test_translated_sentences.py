@@ -19,6 +19,7 @@ from followthrough.domain.mailto import mailto_url
 from followthrough.domain.stages import Stage, plan_stage_change
 from followthrough.domain.validation import day_problem, email_problem, url_problem
 from followthrough.domain.wording import use_translation
+from followthrough.store.errors import DISK_FULL, UNEXPECTED, describe_failure
 from followthrough.store.settings import Option
 
 DAY = date(2026, 11, 20)
@@ -72,6 +73,19 @@ def test_setting_range() -> None:
     assert str(raised.value) == "«{label}: at least {minimum}»".format(
         label="«Follow-ups»", minimum=1
     )
+
+
+def test_failures_in_plain_words() -> None:
+    assert DISK_FULL.reason == (
+        "«The disk that holds your data is full. Free some space, then try again.»"
+    )
+    assert UNEXPECTED.reason == (
+        "«Something unexpected stopped it. The details were written to followthrough.log in "
+        "your data folder.»"
+    )
+    # A refusal is already in the user's language: not translated twice.
+    refusal = describe_failure(UserError("«Enter the company's name.»"))
+    assert refusal.reason == "«Enter the company's name.»"
 
 
 def test_english_again_after_the_stand_in_is_removed() -> None:

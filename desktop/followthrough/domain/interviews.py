@@ -222,31 +222,33 @@ def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
     decision = draft.decision_date()
     return [
         ChecklistItem(
-            "Asked about the next step?",
+            translate("interviews", "Asked about the next step?"),
             bool(draft.next_step.strip()),
             draft.next_step.strip(),
         ),
         ChecklistItem(
-            "Asked when they will decide?",
+            translate("interviews", "Asked when they will decide?"),
             decision is not None,
-            f"by {short_day(decision)}" if decision else "",
+            translate("interviews", "by {day}").format(day=short_day(decision)) if decision else "",
         ),
         ChecklistItem(
-            "Asked whether unsuccessful candidates hear back?",
+            translate("interviews", "Asked whether unsuccessful candidates hear back?"),
             draft.tells_unsuccessful is not None,
         ),
         ChecklistItem(
-            "Names and contact details of everyone you met?",
+            translate("interviews", "Names and contact details of everyone you met?"),
             bool(people) and not missing_details,
-            "no interviewers yet" if not people else ", ".join(missing_details),
+            translate("interviews", "no interviewers yet")
+            if not people
+            else ", ".join(missing_details),
         ),
         ChecklistItem(
-            "How each of them prefers to be contacted?",
+            translate("interviews", "How each of them prefers to be contacted?"),
             bool(people) and not missing_method,
             ", ".join(missing_method),
         ),
         ChecklistItem(
-            "When it is all right to check back?",
+            translate("interviews", "When it is all right to check back?"),
             bool(
                 draft.check_back_every_days
                 or draft.check_back_on
@@ -261,11 +263,13 @@ def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
 def rhythm_text(days: int) -> str:
     """ "every day", "every week", "every 2 weeks", "every 10 days"."""
     if days == 1:
-        return "every day"
+        return translate("interviews", "every day")
     if days % 7 == 0:
         weeks = days // 7
-        return "every week" if weeks == 1 else f"every {weeks} weeks"
-    return f"every {days} days"
+        if weeks == 1:
+            return translate("interviews", "every week")
+        return translate("interviews", "every {count} weeks").format(count=weeks)
+    return translate("interviews", "every {count} days").format(count=days)
 
 
 def check_back_text(draft: InterviewDraft) -> str:
@@ -275,9 +279,14 @@ def check_back_text(draft: InterviewDraft) -> str:
         parts.append(rhythm_text(draft.check_back_every_days))
     if draft.check_back_on:
         day = draft.check_back_on
-        parts.append(f"on {short_day(day)}")
+        parts.append(translate("interviews", "on {day}").format(day=short_day(day)))
     if draft.check_back_when.strip():
         parts.append(draft.check_back_when.strip())
     if draft.check_back_method in (ContactMethod.PHONE, ContactMethod.EMAIL):
-        parts.append("by phone" if draft.check_back_method == ContactMethod.PHONE else "by e-mail")
+        by_phone = draft.check_back_method == ContactMethod.PHONE
+        parts.append(
+            translate("interviews", "by phone")
+            if by_phone
+            else translate("interviews", "by e-mail")
+        )
     return ", ".join(parts)

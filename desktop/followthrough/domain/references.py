@@ -21,7 +21,7 @@ from enum import StrEnum
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.stages import Stage
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, plural, translate
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, translate
 
 NO_ADDRESS_MESSAGE = QT_TRANSLATE_NOOP(
     "references", "Add their e-mail address first, or copy the message instead."
@@ -566,11 +566,23 @@ def overuse_warning(
     count = sum(1 for day in given_on if start < day <= today)
     if count < threshold:
         return None
-    period = "day" if window_days == 1 else f"{window_days} days"
-    return (
-        f"Given to {plural(count, 'employer')} in the last {period}: check they're still"
-        " happy to take calls, or share the load with another reference."
-    )
+    if window_days == 1:
+        period = translate("references", "day")
+    else:
+        period = translate("references", "{count} days").format(count=window_days)
+    if count == 1:
+        text = translate(
+            "references",
+            "Given to {count} employer in the last {period}: check they're still happy to take "
+            "calls, or share the load with another reference.",
+        )
+    else:
+        text = translate(
+            "references",
+            "Given to {count} employers in the last {period}: check they're still happy to "
+            "take calls, or share the load with another reference.",
+        )
+    return text.format(count=f"{count:,}", period=period)
 
 
 # --- Sending ------------------------------------------------------------------------

@@ -160,16 +160,16 @@ class TouchpointLine:
 
 def _news(outcome: Outcome, new_decision_on: date | None) -> str:
     if outcome is Outcome.STILL_CANDIDATE:
-        return "still a candidate"
+        return translate("touchpoints", "still a candidate")
     if outcome is Outcome.NEW_TIMEFRAME:
-        return (
-            f"new decision date {short_day(new_decision_on)}"
-            if new_decision_on
-            else "new timeframe"
-        )
+        if new_decision_on:
+            return translate("touchpoints", "new decision date {day}").format(
+                day=short_day(new_decision_on)
+            )
+        return translate("touchpoints", "new timeframe")
     if outcome is Outcome.FILLED:
-        return "the position is filled"
-    return "no news yet"
+        return translate("touchpoints", "the position is filled")
+    return translate("touchpoints", "no news yet")
 
 
 def touchpoint_summary(
@@ -182,12 +182,22 @@ def touchpoint_summary(
     """One line that says what happened: "Called Dana Lee: still a candidate"."""
     news = _news(outcome, new_decision_on)
     if channel is Channel.VOICEMAIL:
-        return f"Left a voicemail for {who}"
-    if channel is Channel.PHONE:
-        return f"Called {who}: {news}" if answered else f"Called {who}: no answer"
-    if channel is Channel.EMAIL:
-        return f"E-mailed {who}: {news}" if answered else f"E-mailed {who}: no reply yet"
-    return f"{who} got back to you: {news}"
+        text = translate("touchpoints", "Left a voicemail for {who}")
+    elif channel is Channel.PHONE:
+        text = (
+            translate("touchpoints", "Called {who}: {news}")
+            if answered
+            else translate("touchpoints", "Called {who}: no answer")
+        )
+    elif channel is Channel.EMAIL:
+        text = (
+            translate("touchpoints", "E-mailed {who}: {news}")
+            if answered
+            else translate("touchpoints", "E-mailed {who}: no reply yet")
+        )
+    else:
+        text = translate("touchpoints", "{who} got back to you: {news}")
+    return text.format(who=who, news=news)
 
 
 def touchpoints_of(application_id: int) -> list[TouchpointLine]:

@@ -515,26 +515,46 @@ def _noon(day: date) -> datetime:
 # -- the timeline --------------------------------------------------------------------------
 
 
+def _heads_up_text(who: str, via: str | None) -> str:
+    if via == "email":
+        text = translate("references", "Heads-up to {who} by e-mail")
+    elif via == "phone":
+        text = translate("references", "Heads-up to {who} by phone")
+    elif via == "copied":
+        text = translate("references", "Heads-up to {who} (message copied)")
+    else:
+        text = translate("references", "Heads-up to {who}")
+    return text.format(who=who)
+
+
 def reference_timeline(application_id: int) -> list[tuple[datetime, str]]:
     """(when, what) of each recorded step with this application's references."""
     entries: list[tuple[datetime, str]] = []
-    via_text = {"email": "by e-mail", "phone": "by phone", "copied": "(message copied)"}
     for line in references_for_application(application_id):
         who = line.name
         if line.kind is ReferenceKind.NETWORK:
             if line.checked_in_at is not None:
-                entries.append((line.checked_in_at, f"Checked in with {who} (network contact)"))
+                text = translate("references", "Checked in with {who} (network contact)")
+                entries.append((line.checked_in_at, text.format(who=who)))
             continue
         if line.given_on is not None:
-            entries.append((_noon(line.given_on), f"{who} given as a reference"))
+            text = translate("references", "{who} given as a reference").format(who=who)
+            entries.append((_noon(line.given_on), text))
         if line.heads_up_at is not None:
-            how = via_text.get(line.heads_up_via or "", "")
-            entries.append((line.heads_up_at, f"Heads-up to {who} {how}".strip()))
+            entries.append((line.heads_up_at, _heads_up_text(who, line.heads_up_via)))
         if line.contacted_on is not None:
-            by = f" ({line.contacted_by.label.lower()})" if line.contacted_by else ""
-            entries.append((_noon(line.contacted_on), f"{who} was contacted about you{by}"))
+            if line.contacted_by:
+                by = translate("references", line.contacted_by.label).lower()
+                text = translate("references", "{who} was contacted about you ({by})").format(
+                    who=who, by=by
+                )
+            else:
+                text = translate("references", "{who} was contacted about you").format(who=who)
+            entries.append((_noon(line.contacted_on), text))
         if line.thanked_on is not None:
-            entries.append((_noon(line.thanked_on), f"Thanked {who} for the reference"))
+            text = translate("references", "Thanked {who} for the reference").format(who=who)
+            entries.append((_noon(line.thanked_on), text))
         if line.outcome_told_on is not None:
-            entries.append((_noon(line.outcome_told_on), f"Told {who} how it ended"))
+            text = translate("references", "Told {who} how it ended").format(who=who)
+            entries.append((_noon(line.outcome_told_on), text))
     return entries

@@ -9,13 +9,18 @@ the wrapped template still holds the names and days.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
+from followthrough.domain.cadence import FollowUp, InterviewFacts, next_step
 from followthrough.domain.errors import UserError
 from followthrough.domain.interviews import InterviewDraft, interview_problems
 from followthrough.domain.mailto import mailto_url
+from followthrough.domain.note_checks import length_hint
+from followthrough.domain.phone_followup import QUESTIONS, opener
+from followthrough.domain.references import overuse_warning
+from followthrough.domain.spoken_timeframes import read_timeframe
 from followthrough.domain.stages import Stage, plan_stage_change
 from followthrough.domain.validation import day_problem, email_problem, url_problem
 from followthrough.domain.wording import use_translation
@@ -72,6 +77,42 @@ def test_setting_range() -> None:
         option.check(0)
     assert str(raised.value) == "«{label}: at least {minimum}»".format(
         label="«Follow-ups»", minimum=1
+    )
+
+
+def test_cadence_reason() -> None:
+    facts = InterviewFacts(
+        ended_at=datetime(2026, 11, 20, 11, tzinfo=UTC),
+        time_zone="Europe/Berlin",
+        decision_on=date(2026, 11, 27),
+        preferred_method="email",
+    )
+    step = next_step(facts)
+    assert isinstance(step, FollowUp)
+    assert step.reason == (
+        "«They said they would decide by Fri 27 Nov. With no news once that day is over, "
+        "e-mail to ask where things stand.»"
+    )
+
+
+def test_explanations() -> None:
+    reading = read_timeframe("within two weeks", DAY)
+    assert reading is not None
+    assert reading.explain() == "«by {day}, {kind}»".format(
+        day="Fri 4 Dec 2026", kind="«a working day»"
+    )
+    assert length_hint(300, "email") == (
+        "«At 300 words this is on the long side; a thank-you e-mail reads best under about "
+        "200 words.»"
+    )
+    warning = overuse_warning([DAY, DAY], DAY, window_days=30, threshold=2)
+    assert warning is not None and warning.startswith("«Given to 2 employers in the last «30 days»")
+
+
+def test_phone_script() -> None:
+    assert QUESTIONS[1].text == "«Am I still in the running for the role?»"
+    assert opener("Dana Lee", "", "", "", None) == (
+        "«Hello Dana.» «We talked recently about «the position», and I'm calling to follow up.»"
     )
 
 

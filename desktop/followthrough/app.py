@@ -104,6 +104,9 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
     app = make_application(argv)
     clock = clock or SystemClock()
     use_locale_day_words(clock)
+    # The domain's and the store's sentences in the user's language, from the first (a
+    # database that cannot be opened is told in it too).
+    use_translation(QCoreApplication.translate)
     try:
         ensure_private_dir(data_dir)
         instance = SingleInstance(data_dir)
@@ -140,7 +143,6 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             options.set_session_zone(session_zone)
             # Reminders' words are written when shown: on this clock, in the user's language.
             use_rendering(Rendering(system_zone(), QCoreApplication.translate))
-            use_translation(QCoreApplication.translate)
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.timeframes import WindowUnit
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import short_day, translate
 
 PATIENCE_PRESETS: tuple[int, ...] = (1, 3, 5)
 DEFAULT_PATIENCE = 3
@@ -294,16 +294,23 @@ def _add_working_days(day: date, count: int, working_days: frozenset[int]) -> da
     return day
 
 
-def _verb(channel: Channel) -> str:
-    return "call" if channel is Channel.PHONE else "e-mail"
+def _by(channel: Channel, to_call: str, to_email: str) -> str:
+    """The sentence that says to call, or the one that says to e-mail (each written whole,
+    so that a translation need not fit a verb into it)."""
+    return to_call if channel is Channel.PHONE else to_email
 
 
-_ATTEMPT_WORDS: dict[Channel, str] = {
-    Channel.PHONE: "call",
-    Channel.VOICEMAIL: "voicemail",
-    Channel.EMAIL: "e-mail",
-    Channel.REPLY: "message",
-}
+def _no_answer(attempt: Channel, day: date) -> str:
+    """ "Your call on Tue 1 Dec got no answer"."""
+    if attempt is Channel.PHONE:
+        text = translate("cadence", "Your call on {day} got no answer")
+    elif attempt is Channel.VOICEMAIL:
+        text = translate("cadence", "Your voicemail on {day} got no answer")
+    elif attempt is Channel.EMAIL:
+        text = translate("cadence", "Your e-mail on {day} got no answer")
+    else:
+        text = translate("cadence", "Your message on {day} got no answer")
+    return text.format(day=short_day(day))
 
 
 # --- The engine ---------------------------------------------------------------------------
@@ -369,52 +376,118 @@ def _first_day(
     zone = facts.zone()
     days = settings.working_days
     anchor_day = state.anchor.astimezone(zone).date()
-    verb = _verb(channel)
     day: date
     stated = _stated_day(state, anchor_day, days)
     if stated is not None:
         assert state.stated is not None
         day = stated
         rule = Rule.STATED_TIMEFRAME
-        said = "later said" if state.restated else "said"
-        reason = (
-            f"They {said} they would decide by {short_day(state.stated)}. With no news once "
-            f"that day is over, {verb} to ask where things stand."
-        )
+        reason = _decide_by(state.stated, state.restated, channel)
     else:
         day = _add_working_days(anchor_day, settings.default_wait_working_days, days)
         rule = Rule.NO_TIMEFRAME
-        reason = (
-            f"No decision date was given. {settings.default_wait_working_days} working days "
-            f"after the interview it is fair to {verb} and ask how things stand."
-        )
+        reason = _by(
+            channel,
+            translate(
+                "cadence",
+                "No decision date was given. {count} working days after the interview it is "
+                "fair to call and ask how things stand.",
+            ),
+            translate(
+                "cadence",
+                "No decision date was given. {count} working days after the interview it is "
+                "fair to e-mail and ask how things stand.",
+            ),
+        ).format(count=settings.default_wait_working_days)
         latest = _on_or_before(anchor_day + timedelta(days=FORTNIGHT_DAYS), days)
         if day > latest:
             day, rule = latest, Rule.FORTNIGHT
-            reason = (
-                "No decision date was given, and two weeks is the longest to stay silent "
-                f"after an interview: {verb} now."
+            reason = _by(
+                channel,
+                translate(
+                    "cadence",
+                    "No decision date was given, and two weeks is the longest to stay silent "
+                    "after an interview: call now.",
+                ),
+                translate(
+                    "cadence",
+                    "No decision date was given, and two weeks is the longest to stay silent "
+                    "after an interview: e-mail now.",
+                ),
             )
     if facts.check_back_on is not None and not state.restated:
         day = max(_on_or_after(facts.check_back_on, days), stated or facts.check_back_on)
         rule = Rule.CHECK_BACK_DAY
-        reason = f"They said to check back on {short_day(facts.check_back_on)}: {verb} then."
+        reason = _by(
+            channel,
+            translate("cadence", "They said to check back on {day}: call then."),
+            translate("cadence", "They said to check back on {day}: e-mail then."),
+        ).format(day=short_day(facts.check_back_on))
     rhythm = facts.check_back_every_days
     if rhythm is not None and day < anchor_day + timedelta(days=rhythm):
         day, rule = _on_or_after(anchor_day + timedelta(days=rhythm), days), Rule.RHYTHM
-        reason = (
-            f"They asked you to check back no more often than every {rhythm} days; "
-            f"{verb} once that much time has passed."
-        )
+        reason = _by(
+            channel,
+            translate(
+                "cadence",
+                "They asked you to check back no more often than every {days} days; call once "
+                "that much time has passed.",
+            ),
+            translate(
+                "cadence",
+                "They asked you to check back no more often than every {days} days; e-mail "
+                "once that much time has passed.",
+            ),
+        ).format(days=rhythm)
     if state.promised is not None and promise_problem(facts, state.promised) is None:
         # The day the note promised, whenever the rules allow it: the reminder comes on the
         # day the interviewer was told to expect the call [002, 003].
         day, rule = promise_kept_on(state.promised, settings), Rule.PROMISED
-        reason = (
-            f"Your thank-you note said you would be in touch on {short_day(state.promised)}: "
-            f"{verb} as promised."
-        )
+        reason = _by(
+            channel,
+            translate(
+                "cadence",
+                "Your thank-you note said you would be in touch on {day}: call as promised.",
+            ),
+            translate(
+                "cadence",
+                "Your thank-you note said you would be in touch on {day}: e-mail as promised.",
+            ),
+        ).format(day=short_day(state.promised))
     return day, rule, reason
+
+
+def _decide_by(stated: date, restated: bool, channel: Channel) -> str:
+    """ "They said they would decide by …. With no news once that day is over, call …"."""
+    if restated:
+        text = _by(
+            channel,
+            translate(
+                "cadence",
+                "They later said they would decide by {day}. With no news once that day is "
+                "over, call to ask where things stand.",
+            ),
+            translate(
+                "cadence",
+                "They later said they would decide by {day}. With no news once that day is "
+                "over, e-mail to ask where things stand.",
+            ),
+        )
+    else:
+        text = _by(
+            channel,
+            translate(
+                "cadence",
+                "They said they would decide by {day}. With no news once that day is over, "
+                "call to ask where things stand.",
+            ),
+            translate(
+                "cadence",
+                "They said they would decide by {day}. With no news once that day is over, "
+                "e-mail to ask where things stand.",
+            ),
+        )
+    return text.format(day=short_day(stated))
 
 
 # More than three days after the interview before any follow-up [003].
@@ -450,16 +523,32 @@ def promise_problem(facts: InterviewFacts, promised: date) -> str | None:
         return None
     interview_day = facts.ended_at.astimezone(facts.zone()).date()
     if facts.decision_on is not None and promised <= facts.decision_on:
-        why = f"they said they would decide by {short_day(facts.decision_on)}"
+        text = translate(
+            "cadence",
+            "Too early: they said they would decide by {day}. The earliest day to promise is "
+            "{earliest}.",
+        ).format(day=short_day(facts.decision_on), earliest=short_day(earliest))
     elif facts.check_back_on is not None and promised < facts.check_back_on:
-        why = f"they said to check back on {short_day(facts.check_back_on)}"
+        text = translate(
+            "cadence",
+            "Too early: they said to check back on {day}. The earliest day to promise is "
+            "{earliest}.",
+        ).format(day=short_day(facts.check_back_on), earliest=short_day(earliest))
     elif facts.check_back_every_days is not None and promised < interview_day + timedelta(
         days=facts.check_back_every_days
     ):
-        why = f"they asked for no check-in sooner than every {facts.check_back_every_days} days"
+        text = translate(
+            "cadence",
+            "Too early: they asked for no check-in sooner than every {days} days. The "
+            "earliest day to promise is {earliest}.",
+        ).format(days=facts.check_back_every_days, earliest=short_day(earliest))
     else:
-        why = "give them more than three days after the interview"
-    return f"Too early: {why}. The earliest day to promise is {short_day(earliest)}."
+        text = translate(
+            "cadence",
+            "Too early: give them more than three days after the interview. The earliest day "
+            "to promise is {earliest}.",
+        ).format(earliest=short_day(earliest))
+    return text
 
 
 def first_follow_up_day(facts: InterviewFacts, settings: CadenceSettings | None = None) -> date:
@@ -489,35 +578,60 @@ def _later_day(
     days = settings.working_days
     last = state.last
     last_day = last.at.astimezone(zone).date()
-    verb = _verb(channel)
     if last.answered:
-        what = f"Your last contact, on {short_day(last_day)}, brought no decision"
+        what = translate("cadence", "Your last contact, on {day}, brought no decision").format(
+            day=short_day(last_day)
+        )
     else:
-        word = _ATTEMPT_WORDS[last.channel]
-        streak = f" ({state.unanswered} in a row)" if state.unanswered > 1 else ""
-        what = f"Your {word} on {short_day(last_day)} got no answer{streak}"
+        what = _no_answer(last.channel, last_day)
+        if state.unanswered > 1:
+            what = translate("cadence", "{what} ({count} in a row)").format(
+                what=what, count=state.unanswered
+            )
     rhythm = facts.check_back_every_days
     if rhythm is not None:
         day = _on_or_after(last_day + timedelta(days=rhythm), days)
         rule = Rule.RHYTHM
-        reason = (
-            f"{what}. They asked for no more than one check-in every {rhythm} days: {verb} then."
-        )
+        reason = _by(
+            channel,
+            translate(
+                "cadence",
+                "{what}. They asked for no more than one check-in every {days} days: call then.",
+            ),
+            translate(
+                "cadence",
+                "{what}. They asked for no more than one check-in every {days} days: e-mail then.",
+            ),
+        ).format(what=what, days=rhythm)
     else:
         weeks = settings.backoff_weeks[min(state.steps, len(settings.backoff_weeks)) - 1]
         day = _on_or_after(last_day + timedelta(weeks=weeks), days)
         rule = Rule.BACKOFF
-        reason = (
-            f"{what}. The longer it takes, the longer the gaps: "
-            f"{verb} again after {WindowUnit.WEEKS.phrase(weeks)}."
-        )
+        reason = _by(
+            channel,
+            translate(
+                "cadence",
+                "{what}. The longer it takes, the longer the gaps: call again after {wait}.",
+            ),
+            translate(
+                "cadence",
+                "{what}. The longer it takes, the longer the gaps: e-mail again after {wait}.",
+            ),
+        ).format(what=what, wait=WindowUnit.WEEKS.phrase(weeks))
     if state.stated is not None and day <= state.stated:
         day = _after(state.stated, days)
         rule = Rule.STATED_TIMEFRAME
-        reason = (
-            f"They said they would decide by {short_day(state.stated)}; "
-            f"{verb} once that day is over, not before."
-        )
+        reason = _by(
+            channel,
+            translate(
+                "cadence",
+                "They said they would decide by {day}; call once that day is over, not before.",
+            ),
+            translate(
+                "cadence",
+                "They said they would decide by {day}; e-mail once that day is over, not before.",
+            ),
+        ).format(day=short_day(state.stated))
     return day, rule, reason
 
 
@@ -535,11 +649,12 @@ def next_step(
     settings = settings or CadenceSettings()
     state = _replay(facts, touchpoints)
     if state.filled_by is not None:
+        filled_on = state.filled_by.at.astimezone(facts.zone()).date()
         return Closed(
-            reason=(
-                f"On {short_day(state.filled_by.at.astimezone(facts.zone()).date())} they said the "
-                "position has gone to someone else. Close the application."
-            ),
+            reason=translate(
+                "cadence",
+                "On {day} they said the position has gone to someone else. Close the application.",
+            ).format(day=short_day(filled_on)),
             at=state.filled_by.at.astimezone(UTC),
         )
     channel = follow_up_channel(facts)
@@ -552,12 +667,20 @@ def next_step(
     )
     if state.unanswered >= settings.patience:
         assert state.last is not None
-        tries = "follow-up" if state.unanswered == 1 else "follow-ups"
+        if state.unanswered == 1:
+            tries = translate(
+                "cadence",
+                "{count} follow-up in a row got no answer. Put the effort into other openings "
+                "now; should they get in touch, log it and a new plan starts.",
+            )
+        else:
+            tries = translate(
+                "cadence",
+                "{count} follow-ups in a row got no answer. Put the effort into other openings "
+                "now; should they get in touch, log it and a new plan starts.",
+            )
         return MoveOn(
-            reason=(
-                f"{state.unanswered} {tries} in a row got no answer. Put the effort into other "
-                "openings now; should they get in touch, log it and a new plan starts."
-            ),
+            reason=tries.format(count=state.unanswered),
             # At once: the last allowed attempt has just gone unanswered [003, 001].
             due=state.last.at.astimezone(UTC),
             unanswered=state.unanswered,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
+
 
 class ContactMethod(StrEnum):
     """How someone prefers to be reached, or how they said to check back."""
@@ -17,7 +19,13 @@ class ContactMethod(StrEnum):
     EITHER = "either"
 
 
-METHOD_MESSAGE = "Choose phone, e-mail or either."
+# Marked for translation; ``method_message()`` gives it in the user's language.
+METHOD_MESSAGE = QT_TRANSLATE_NOOP("contacts", "Choose phone, e-mail or either.")
+
+
+def method_message() -> str:
+    """The refusal of an unknown contact method, translated."""
+    return translate("contacts", METHOD_MESSAGE)
 
 
 class ContactRoleKind(StrEnum):

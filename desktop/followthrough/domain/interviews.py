@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from followthrough.domain.contacts import METHOD_MESSAGE, ContactMethod, ContactRoleKind
+from followthrough.domain.contacts import ContactMethod, ContactRoleKind, method_message
 from followthrough.domain.timeframes import WindowUnit, date_within
 from followthrough.domain.validation import day_problem, email_problem, url_problem
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day, translate
 from followthrough.domain.zones import zone_known
 
 
@@ -110,7 +110,9 @@ def zone_problem(name: str) -> str | None:
     # Asking ZoneInfo is instant; listing every zone (available_timezones) walks the whole
     # tz database, 12 ms on each check.
     if not zone_known(name):
-        return f"“{name}” is not a time zone this computer knows (e.g. Europe/Paris)."
+        return translate(
+            "interviews", "“{name}” is not a time zone this computer knows (e.g. Europe/Paris)."
+        ).format(name=name)
     return None
 
 
@@ -120,9 +122,9 @@ def interview_problems(draft: InterviewDraft) -> Problems:
     _decision_problems(draft, problems)
     _check_back_problems(draft, problems)
     if draft.round < 1:
-        problems.add("round", "Rounds are counted from 1.")
+        problems.add("round", translate("interviews", "Rounds are counted from 1."))
     if draft.format not in set(InterviewFormat):
-        problems.add("format", "Choose phone, video or on-site.")
+        problems.add("format", translate("interviews", "Choose phone, video or on-site."))
     if draft.format == InterviewFormat.VIDEO:
         link_message = url_problem(draft.location) if "://" in draft.location else None
         if link_message:
@@ -140,33 +142,43 @@ def _when_problems(draft: InterviewDraft, problems: Problems) -> None:
         zone_message is None
         and draft.ends_at().astimezone(UTC) <= draft.starts_at().astimezone(UTC)
     ):
-        problems.add("end", "The interview has to end after it starts.")
-    day_message = day_problem(draft.day, "The interview day")
+        problems.add("end", translate("interviews", "The interview has to end after it starts."))
+    day_message = day_problem(draft.day, translate("interviews", "The interview day"))
     if day_message:
         problems.add("day", day_message)
 
 
 def _decision_problems(draft: InterviewDraft, problems: Problems) -> None:
-    decision_message = day_problem(draft.decision_on, "The decision date")
+    decision_message = day_problem(draft.decision_on, translate("interviews", "The decision date"))
     if decision_message:
         problems.add("decision", decision_message)
     if draft.decision_within_count is not None and draft.decision_within_count <= 0:
-        problems.add("decision", "A timeframe needs a number above zero.")
+        problems.add("decision", translate("interviews", "A timeframe needs a number above zero."))
     if draft.decision_on is not None and draft.decision_on < draft.day:
-        problems.add("decision", "The decision date is before the interview.")
+        problems.add(
+            "decision", translate("interviews", "The decision date is before the interview.")
+        )
 
 
 def _check_back_problems(draft: InterviewDraft, problems: Problems) -> None:
     if draft.check_back_method is not None and draft.check_back_method not in set(ContactMethod):
-        problems.add("check_back_method", METHOD_MESSAGE)
+        problems.add("check_back_method", method_message())
     if draft.check_back_every_days is not None and not 1 <= draft.check_back_every_days <= 366:
-        problems.add("check_back", "Give how often as 1 to 366 days (or 1 to 52 weeks).")
+        problems.add(
+            "check_back",
+            translate("interviews", "Give how often as 1 to 366 days (or 1 to 52 weeks)."),
+        )
     if draft.check_back_on is not None:
-        check_message = day_problem(draft.check_back_on, "The day to check back")
+        check_message = day_problem(
+            draft.check_back_on, translate("interviews", "The day to check back")
+        )
         if check_message:
             problems.add("check_back", check_message)
         elif draft.check_back_on < draft.day:
-            problems.add("check_back", "The day to check back is before the interview.")
+            problems.add(
+                "check_back",
+                translate("interviews", "The day to check back is before the interview."),
+            )
 
 
 def _people_problems(draft: InterviewDraft, problems: Problems) -> None:
@@ -174,22 +186,31 @@ def _people_problems(draft: InterviewDraft, problems: Problems) -> None:
     for index, person in enumerate(draft.people):
         field = f"people.{index}"
         if not person.name.strip():
-            problems.add(f"{field}.name", "Every interviewer needs a name.")
+            problems.add(
+                f"{field}.name", translate("interviews", "Every interviewer needs a name.")
+            )
         email_message = email_problem(person.email)
         if email_message:
-            problems.add(f"{field}.email", f"{person.name}: {email_message}")
+            problems.add(f"{field}.email", _about(person.name, email_message))
         link_message = url_problem(person.linkedin_url)
         if link_message:
-            problems.add(f"{field}.linkedin_url", f"{person.name}: {link_message}")
+            problems.add(f"{field}.linkedin_url", _about(person.name, link_message))
         method = person.preferred_method
         if method is not None and method not in set(ContactMethod):
-            problems.add(f"{field}.preferred_method", f"{person.name}: {METHOD_MESSAGE}")
+            problems.add(f"{field}.preferred_method", _about(person.name, method_message()))
         if person.role not in set(ContactRoleKind):
-            problems.add(f"{field}.role", f"{person.name}: unknown role “{person.role}”.")
+            unknown = translate("interviews", "unknown role “{role}”.").format(role=person.role)
+            problems.add(f"{field}.role", _about(person.name, unknown))
         key = f"id:{person.contact_id}" if person.contact_id else person.name.strip().casefold()
         if key in seen:
-            problems.add(f"{field}.name", f"{person.name} is listed twice.")
+            twice = translate("interviews", "{name} is listed twice.").format(name=person.name)
+            problems.add(f"{field}.name", twice)
         seen.add(key)
+
+
+def _about(name: str, message: str) -> str:
+    """ "Ann Lee: This does not look like an e-mail address …": a problem with one person."""
+    return translate("interviews", "{name}: {problem}").format(name=name, problem=message)
 
 
 def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
@@ -201,31 +222,33 @@ def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
     decision = draft.decision_date()
     return [
         ChecklistItem(
-            "Asked about the next step?",
+            translate("interviews", "Asked about the next step?"),
             bool(draft.next_step.strip()),
             draft.next_step.strip(),
         ),
         ChecklistItem(
-            "Asked when they will decide?",
+            translate("interviews", "Asked when they will decide?"),
             decision is not None,
-            f"by {short_day(decision)}" if decision else "",
+            translate("interviews", "by {day}").format(day=short_day(decision)) if decision else "",
         ),
         ChecklistItem(
-            "Asked whether unsuccessful candidates hear back?",
+            translate("interviews", "Asked whether unsuccessful candidates hear back?"),
             draft.tells_unsuccessful is not None,
         ),
         ChecklistItem(
-            "Names and contact details of everyone you met?",
+            translate("interviews", "Names and contact details of everyone you met?"),
             bool(people) and not missing_details,
-            "no interviewers yet" if not people else ", ".join(missing_details),
+            translate("interviews", "no interviewers yet")
+            if not people
+            else ", ".join(missing_details),
         ),
         ChecklistItem(
-            "How each of them prefers to be contacted?",
+            translate("interviews", "How each of them prefers to be contacted?"),
             bool(people) and not missing_method,
             ", ".join(missing_method),
         ),
         ChecklistItem(
-            "When it is all right to check back?",
+            translate("interviews", "When it is all right to check back?"),
             bool(
                 draft.check_back_every_days
                 or draft.check_back_on
@@ -240,11 +263,13 @@ def end_of_interview_checklist(draft: InterviewDraft) -> list[ChecklistItem]:
 def rhythm_text(days: int) -> str:
     """ "every day", "every week", "every 2 weeks", "every 10 days"."""
     if days == 1:
-        return "every day"
+        return translate("interviews", "every day")
     if days % 7 == 0:
         weeks = days // 7
-        return "every week" if weeks == 1 else f"every {weeks} weeks"
-    return f"every {days} days"
+        if weeks == 1:
+            return translate("interviews", "every week")
+        return translate("interviews", "every {count} weeks").format(count=weeks)
+    return translate("interviews", "every {count} days").format(count=days)
 
 
 def check_back_text(draft: InterviewDraft) -> str:
@@ -254,9 +279,14 @@ def check_back_text(draft: InterviewDraft) -> str:
         parts.append(rhythm_text(draft.check_back_every_days))
     if draft.check_back_on:
         day = draft.check_back_on
-        parts.append(f"on {short_day(day)}")
+        parts.append(translate("interviews", "on {day}").format(day=short_day(day)))
     if draft.check_back_when.strip():
         parts.append(draft.check_back_when.strip())
     if draft.check_back_method in (ContactMethod.PHONE, ContactMethod.EMAIL):
-        parts.append("by phone" if draft.check_back_method == ContactMethod.PHONE else "by e-mail")
+        by_phone = draft.check_back_method == ContactMethod.PHONE
+        parts.append(
+            translate("interviews", "by phone")
+            if by_phone
+            else translate("interviews", "by e-mail")
+        )
     return ", ".join(parts)

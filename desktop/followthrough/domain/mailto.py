@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from followthrough.domain.errors import UserError
 from followthrough.domain.validation import email_problem
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 
 
 class MailtoError(UserError):
@@ -25,16 +26,19 @@ _REFUSED_IN_ADDRESS = frozenset("?&,;%<>")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _SUBJECT_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029])+[ \t]*")
 
-NO_ADDRESS_MESSAGE = "Add the interviewer's e-mail address first."
-ONE_ADDRESS_MESSAGE = "Use one e-mail address only, without spaces or any of ? & , ; % < >."
+# Marked for translation; translated in the "mailto" context when raised.
+NO_ADDRESS_MESSAGE = QT_TRANSLATE_NOOP("mailto", "Add the interviewer's e-mail address first.")
+ONE_ADDRESS_MESSAGE = QT_TRANSLATE_NOOP(
+    "mailto", "Use one e-mail address only, without spaces or any of ? & , ; % < >."
+)
 
 
 def _checked_address(to: str) -> str:
     address = to.strip()
     if not address:
-        raise MailtoError(NO_ADDRESS_MESSAGE)
+        raise MailtoError(translate("mailto", NO_ADDRESS_MESSAGE))
     if any(c.isspace() or c in _REFUSED_IN_ADDRESS for c in address):
-        raise MailtoError(ONE_ADDRESS_MESSAGE)
+        raise MailtoError(translate("mailto", ONE_ADDRESS_MESSAGE))
     problem = email_problem(address)
     if problem:
         raise MailtoError(problem)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.wording import translate
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,13 @@ def next_action(
     if is_closed(stage):
         return NextAction("")
     if next_interview is not None:
-        return NextAction("Interview", next_interview_day, next_interview)
+        return NextAction(translate("next_action", "Interview"), next_interview_day, next_interview)
     if decision_on is not None:
         if decision_on < today:
-            return NextAction("Decision date passed: follow up", decision_on)
-        return NextAction("Wait for their decision", decision_on)
+            return NextAction(
+                translate("next_action", "Decision date passed: follow up"), decision_on
+            )
+        return NextAction(translate("next_action", "Wait for their decision"), decision_on)
     if stage == Stage.APPLIED:
-        return NextAction("Wait for a reply; keep applying")
-    return NextAction("Ask when they will decide")
+        return NextAction(translate("next_action", "Wait for a reply; keep applying"))
+    return NextAction(translate("next_action", "Ask when they will decide"))

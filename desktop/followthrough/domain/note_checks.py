@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from followthrough.domain.notes import PersonalParts
+from followthrough.domain.wording import translate
 
 if TYPE_CHECKING:
     from followthrough.domain.spelling import Speller
@@ -44,16 +45,18 @@ def length_hint(words: int, medium: str) -> str | None:
     "card" or "drop_off"), or None."""
     if medium in ("card", "drop_off"):
         if words > CARD_WORD_LIMIT:
-            return (
-                f"At {words} words this may not fit on a card; about {CARD_WORD_LIMIT}"
-                " words leave room to write it neatly."
-            )
+            return translate(
+                "notes",
+                "At {words} words this may not fit on a card; about {limit} words leave room "
+                "to write it neatly.",
+            ).format(words=words, limit=CARD_WORD_LIMIT)
         return None
     if words > EMAIL_WORD_LIMIT:
-        return (
-            f"At {words} words this is on the long side; a thank-you e-mail reads best under"
-            f" about {EMAIL_WORD_LIMIT} words."
-        )
+        return translate(
+            "notes",
+            "At {words} words this is on the long side; a thank-you e-mail reads best under "
+            "about {limit} words.",
+        ).format(words=words, limit=EMAIL_WORD_LIMIT)
     return None
 
 
@@ -100,8 +103,11 @@ def check_missing_parts(body: str, parts: PersonalParts) -> list[Finding]:
             Finding(
                 "missing_part",
                 Severity.PROBLEM,
-                "Name one specific thing you talked about: it shows this note was written"
-                " for this interviewer.",
+                translate(
+                    "notes",
+                    "Name one specific thing you talked about: it shows this note was written"
+                    " for this interviewer.",
+                ),
             )
         )
     elif point not in _comparable(body):
@@ -109,8 +115,11 @@ def check_missing_parts(body: str, parts: PersonalParts) -> list[Finding]:
             Finding(
                 "missing_part",
                 Severity.PROBLEM,
-                "The specific thing you talked about is no longer in the note: put it back,"
-                " or update it to match what you wrote.",
+                translate(
+                    "notes",
+                    "The specific thing you talked about is no longer in the note: put it back,"
+                    " or update it to match what you wrote.",
+                ),
             )
         )
     if not parts.wish_said.strip():
@@ -118,8 +127,11 @@ def check_missing_parts(body: str, parts: PersonalParts) -> list[Finding]:
             Finding(
                 "missing_part",
                 Severity.ADVICE,
-                "Anything you forgot or would answer better now? The note is a good place"
-                " to add it.",
+                translate(
+                    "notes",
+                    "Anything you forgot or would answer better now? The note is a good place"
+                    " to add it.",
+                ),
             )
         )
     if parts.promised_on is None:
@@ -127,8 +139,11 @@ def check_missing_parts(body: str, parts: PersonalParts) -> list[Finding]:
             Finding(
                 "missing_part",
                 Severity.ADVICE,
-                "Say when you will follow up: the date helps them expect your call, and the"
-                " app will remind you of it.",
+                translate(
+                    "notes",
+                    "Say when you will follow up: the date helps them expect your call, and the"
+                    " app will remind you of it.",
+                ),
             )
         )
     return findings
@@ -143,7 +158,9 @@ def check_placeholders(body: str) -> list[Finding]:
         Finding(
             "placeholder",
             Severity.PROBLEM,
-            f"Fill in or remove what is still in brackets: {shown}.",
+            translate("notes", "Fill in or remove what is still in brackets: {shown}.").format(
+                shown=shown
+            ),
             spans=tuple((start, end) for start, end, _ in left),
         )
     ]
@@ -201,12 +218,14 @@ def check_other_companies(body: str, own_company: str, companies: Iterable[str])
         )
         if spans:
             found.append((spans[0][0], name, spans))
-    this_note = own_company.strip() or "another company"
+    this_note = own_company.strip() or translate("notes", "another company")
     return [
         Finding(
             "other_company",
             Severity.PROBLEM,
-            f"Mentions {name} — this note is for {this_note}.",
+            translate("notes", "Mentions {name} — this note is for {company}.").format(
+                name=name, company=this_note
+            ),
             spans=spans,
         )
         for _, name, spans in sorted(found)
@@ -275,13 +294,16 @@ def check_similarity(
         if score < threshold:
             continue
         spans = _shared_spans(body, other, 6)
-        who = name.strip() or "another interviewer"
+        who = name.strip() or translate("notes", "another interviewer")
         findings.append(
             Finding(
                 "similar",
                 Severity.PROBLEM,
-                f"{round(score * 100)}% the same as the note to {who}: panels compare notes,"
-                " so make each one about your conversation with that person.",
+                translate(
+                    "notes",
+                    "{percent}% the same as the note to {name}: panels compare notes, so make "
+                    "each one about your conversation with that person.",
+                ).format(percent=round(score * 100), name=who),
                 spans=tuple(spans),
                 passages=tuple(body[start:end] for start, end in spans),
             )
@@ -303,7 +325,7 @@ def check_spelling(body: str, speller: Speller) -> list[Finding]:
         Finding(
             "spelling",
             Severity.PROBLEM,
-            f"Check the spelling of: {words}.",
+            translate("notes", "Check the spelling of: {words}.").format(words=words),
             spans=tuple((m.start, m.end) for m in misspelled),
         )
     ]

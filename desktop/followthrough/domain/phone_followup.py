@@ -12,65 +12,105 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from followthrough.domain.wording import full_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, translate
 
 
 @dataclass(frozen=True)
 class WarmUpStep:
-    """One thing to do before dialling; ``key`` is stable, the words are for the screen."""
+    """One thing to do before dialling; ``key`` is stable, the words are for the screen
+    (written in English, marked in the "phone" context; ``title`` and ``detail`` give them
+    in the user's language)."""
 
     key: str
-    title: str
-    detail: str
+    marked_title: str
+    marked_detail: str
+
+    @property
+    def title(self) -> str:
+        return translate("phone", self.marked_title)
+
+    @property
+    def detail(self) -> str:
+        return translate("phone", self.marked_detail)
 
 
 WARM_UP: tuple[WarmUpStep, ...] = (
     WarmUpStep(
         "stretch",
-        "Stretch",
-        "Arms high above your head, shoulders loose, then one long breath out. Twice more.",
+        QT_TRANSLATE_NOOP("phone", "Stretch"),
+        QT_TRANSLATE_NOOP(
+            "phone",
+            "Arms high above your head, shoulders loose, then one long breath out. Twice more.",
+        ),
     ),
     WarmUpStep(
         "smile",
-        "Smile",
-        "Put the smile on before they pick up: it can be heard down the line.",
+        QT_TRANSLATE_NOOP("phone", "Smile"),
+        QT_TRANSLATE_NOOP(
+            "phone", "Put the smile on before they pick up: it can be heard down the line."
+        ),
     ),
     WarmUpStep(
         "stand",
-        "Stand up",
-        "Make the call on your feet; your voice comes out livelier and surer.",
+        QT_TRANSLATE_NOOP("phone", "Stand up"),
+        QT_TRANSLATE_NOOP(
+            "phone", "Make the call on your feet; your voice comes out livelier and surer."
+        ),
     ),
 )
 
 
 @dataclass(frozen=True)
 class Question:
-    """One follow-up question; ``key`` is stable, ``text`` is what to say."""
+    """One follow-up question; ``key`` is stable, ``text`` is what to say (in the user's
+    language; ``marked_text`` as written, marked in the "phone" context)."""
 
     key: str
-    text: str
+    marked_text: str
+
+    @property
+    def text(self) -> str:
+        return translate("phone", self.marked_text)
 
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "anything_needed",
-        "Is there anything more I can send you — references, a work sample, more detail "
-        "on something we touched on?",
+        QT_TRANSLATE_NOOP(
+            "phone",
+            "Is there anything more I can send you — references, a work sample, more detail "
+            "on something we touched on?",
+        ),
     ),
-    Question("still_candidate", "Am I still in the running for the role?"),
-    Question("second_round", "Have you settled yet who goes through to the next round?"),
-    Question("timeframe", "Has the timing of your decision moved at all?"),
-    Question("next_step", "Is the next step still the one you described when we met?"),
+    Question(
+        "still_candidate", QT_TRANSLATE_NOOP("phone", "Am I still in the running for the role?")
+    ),
+    Question(
+        "second_round",
+        QT_TRANSLATE_NOOP("phone", "Have you settled yet who goes through to the next round?"),
+    ),
+    Question(
+        "timeframe", QT_TRANSLATE_NOOP("phone", "Has the timing of your decision moved at all?")
+    ),
+    Question(
+        "next_step",
+        QT_TRANSLATE_NOOP("phone", "Is the next step still the one you described when we met?"),
+    ),
     Question(
         "check_back",
-        "When would suit you for me to check in again — and is a call still the best way?",
+        QT_TRANSLATE_NOOP(
+            "phone",
+            "When would suit you for me to check in again — and is a call still the best way?",
+        ),
     ),
 )
 
-# What not to open with: it puts them on the spot instead of offering help [003].
-OPENING_TIP = (
+# What not to open with: it puts them on the spot instead of offering help [003]. Marked:
+# the call sheet translates it in the "phone" context.
+OPENING_TIP = QT_TRANSLATE_NOOP(
+    "phone",
     "Don't open by asking whether they have decided: remind them who you are and offer "
-    "whatever they still need."
+    "whatever they still need.",
 )
 
 # About five seconds of speech.
@@ -83,8 +123,17 @@ def default_intro_line(role: str = "", name: str = "") -> str:
     """A starting point for the five-second reminder; the parts in brackets are to fill in
     (the user's name too, until the app knows it)."""
     role, name = role.strip(), " ".join(name.split())
-    who = f"the {role} candidate" if role else "the candidate"
-    return f"It's {name or '[your name]'}, {who} who [the one thing they will remember about you]."
+    name = name or translate("phone", "[your name]")
+    if role:
+        text = translate(
+            "phone",
+            "It's {name}, the {role} candidate who [the one thing they will remember about you].",
+        )
+    else:
+        text = translate(
+            "phone", "It's {name}, the candidate who [the one thing they will remember about you]."
+        )
+    return text.format(name=name, role=role)
 
 
 def intro_placeholders(text: str) -> list[str]:
@@ -96,15 +145,14 @@ def intro_hint(text: str) -> str | None:
     """A gentle word about an intro line that is empty, unfinished or too long; else None."""
     text = text.strip()
     if not text:
-        return "Write a line that tells them who you are in about five seconds."
+        return translate("phone", "Write a line that tells them who you are in about five seconds.")
     if intro_placeholders(text):
-        return "Replace the parts in brackets with your own words."
+        return translate("phone", "Replace the parts in brackets with your own words.")
     words = len(text.split())
     if words > INTRO_WORD_LIMIT:
-        return (
-            f"{words} words take longer than five seconds to say; "
-            f"aim for {INTRO_WORD_LIMIT} or fewer."
-        )
+        return translate(
+            "phone", "{words} words take longer than five seconds to say; aim for {limit} or fewer."
+        ).format(words=words, limit=INTRO_WORD_LIMIT)
     return None
 
 
@@ -137,7 +185,11 @@ def questions_for(next_step: str = "") -> tuple[str, ...]:
     for question in QUESTIONS:
         if question.key == "next_step" and step:
             step_text = step[0].lower() + step[1:] if not step[:2].isupper() else step
-            texts.append(f"Is the next step still “{step_text}”, as you described when we met?")
+            texts.append(
+                translate(
+                    "phone", "Is the next step still “{step}”, as you described when we met?"
+                ).format(step=step_text)
+            )
         else:
             texts.append(question.text)
     return tuple(texts)
@@ -156,15 +208,35 @@ def opener(
     role "the position", no day "recently".
     """
     name = greeting_name(name_of_interviewer)
-    parts = [f"Hello {name}." if name else "Hello."]
+    parts = [
+        translate("phone", "Hello {name}.").format(name=name)
+        if name
+        else translate("phone", "Hello.")
+    ]
     intro = _sentence(intro_line)
     if intro:
         parts.append(intro)
-    role = role.strip()
-    company = company.strip()
-    position = f"the {role} position" if role else "the position"
-    if company:
-        position += f" at {company}"
-    when = f"on {_day(interview_day)}" if interview_day is not None else "recently"
-    parts.append(f"We talked {when} about {position}, and I'm calling to follow up.")
+    position = _position(role.strip(), company.strip())
+    if interview_day is not None:
+        talked = translate(
+            "phone", "We talked on {day} about {position}, and I'm calling to follow up."
+        ).format(day=_day(interview_day), position=position)
+    else:
+        talked = translate(
+            "phone", "We talked recently about {position}, and I'm calling to follow up."
+        ).format(position=position)
+    parts.append(talked)
     return " ".join(parts)
+
+
+def _position(role: str, company: str) -> str:
+    """ "the Data Analyst position at Acme", or as much of it as is known."""
+    if role and company:
+        text = translate("phone", "the {role} position at {company}")
+    elif role:
+        text = translate("phone", "the {role} position")
+    elif company:
+        text = translate("phone", "the position at {company}")
+    else:
+        text = translate("phone", "the position")
+    return text.format(role=role, company=company)

@@ -21,9 +21,11 @@ from enum import StrEnum
 from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.phone_followup import greeting_name
 from followthrough.domain.stages import Stage
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, plural
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, full_day, translate
 
-NO_ADDRESS_MESSAGE = "Add their e-mail address first, or copy the message instead."
+NO_ADDRESS_MESSAGE = QT_TRANSLATE_NOOP(
+    "references", "Add their e-mail address first, or copy the message instead."
+)
 
 # Points offered by suggested_emphasis are cut to this length, "…" included.
 EMPHASIS_MAX_CHARS = 140
@@ -564,11 +566,23 @@ def overuse_warning(
     count = sum(1 for day in given_on if start < day <= today)
     if count < threshold:
         return None
-    period = "day" if window_days == 1 else f"{window_days} days"
-    return (
-        f"Given to {plural(count, 'employer')} in the last {period}: check they're still"
-        " happy to take calls, or share the load with another reference."
-    )
+    if window_days == 1:
+        period = translate("references", "day")
+    else:
+        period = translate("references", "{count} days").format(count=window_days)
+    if count == 1:
+        text = translate(
+            "references",
+            "Given to {count} employer in the last {period}: check they're still happy to take "
+            "calls, or share the load with another reference.",
+        )
+    else:
+        text = translate(
+            "references",
+            "Given to {count} employers in the last {period}: check they're still happy to "
+            "take calls, or share the load with another reference.",
+        )
+    return text.format(count=f"{count:,}", period=period)
 
 
 # --- Sending ------------------------------------------------------------------------
@@ -578,5 +592,5 @@ def mailto_for(address: str, message: Message) -> str:
     """A mailto: link with ``message`` filled in; MailtoError when ``address`` is blank
     or is not exactly one plain address."""
     if not address.strip():
-        raise MailtoError(NO_ADDRESS_MESSAGE)
+        raise MailtoError(translate("references", NO_ADDRESS_MESSAGE))
     return mailto_url(address, message.subject, message.body)

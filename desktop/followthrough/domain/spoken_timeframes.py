@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from followthrough.domain.timeframes import add_working_days
-from followthrough.domain.wording import long_day, weekday_name
+from followthrough.domain.wording import long_day, translate, weekday_name
 
 WORD_NUMBERS = {
     "a": 1,
@@ -104,9 +104,24 @@ class Reading:
     how: str
 
     def explain(self) -> str:
-        """ "by Fri 11 Dec, a working day" or "by Sat 12 Dec (a Saturday)"."""
-        kind = "a working day" if self.day.weekday() < 5 else f"a {weekday_name(self.day)}"
-        return f"by {long_day(self.day)}, {kind}" + (f" ({self.how})" if self.how else "")
+        """ "by Fri 11 Dec, a working day" or "by Sat 12 Dec, a Saturday", with how it was
+        read in brackets, in the user's language."""
+        if self.day.weekday() < 5:
+            kind = translate("timeframes", "a working day")
+        else:
+            kind = translate("timeframes", "a {weekday}").format(weekday=weekday_name(self.day))
+        if self.how:
+            text = translate("timeframes", "by {day}, {kind} ({how})")
+        else:
+            text = translate("timeframes", "by {day}, {kind}")
+        return text.format(day=long_day(self.day), kind=kind, how=self.how)
+
+
+def _later_end(how: str) -> str:
+    """Why a range is read at its later end, with any other reason after it."""
+    if how:
+        return translate("timeframes", "the later end of the range; {how}").format(how=how)
+    return translate("timeframes", "the later end of the range")
 
 
 def _number(word: str) -> int | None:
@@ -130,7 +145,9 @@ def _last_day(year: int, month: int) -> date:
 
 def _after(start: date, count: int, unit: str) -> tuple[date, str]:
     if unit.startswith(("business", "working", "workday")):
-        return add_working_days(start, count), "working days skip the weekend"
+        return add_working_days(start, count), translate(
+            "timeframes", "working days skip the weekend"
+        )
     if unit.startswith("day"):
         return start + timedelta(days=count), ""
     if unit.startswith("week"):
@@ -220,7 +237,7 @@ def _read_count(text: str, said_on: date) -> Answer:
                 return None
             day, how = _after(said_on, max(high, low or 0), unit)
             if low is not None:
-                how = "the later end of the range" + (f"; {how}" if how else "")
+                how = _later_end(how)
             return Reading(day, how)
     match = _OR_MORE.match(text)
     if match:
@@ -229,7 +246,7 @@ def _read_count(text: str, said_on: date) -> Answer:
         if low is None or high is None:
             return None
         day, how = _after(said_on, max(low, high), unit)
-        return Reading(day, "the later end of the range" + (f"; {how}" if how else ""))
+        return Reading(day, _later_end(how))
     return False
 
 
@@ -282,21 +299,37 @@ def _read_named_span(text: str, said_on: date) -> Answer:
         return Reading(_last_day(said_on.year, said_on.month), "")
     if text in ("next month", "end next month"):
         start = _add_months(date(said_on.year, said_on.month, 1), 1)
-        return Reading(_last_day(start.year, start.month), "the end of next month")
+        return Reading(
+            _last_day(start.year, start.month), translate("timeframes", "the end of next month")
+        )
     if text in ("after holidays", "after christmas", "after christmas holidays"):
-        return Reading(date(said_on.year + 1, 1, 7), "the holidays being the turn of the year")
+        return Reading(
+            date(said_on.year + 1, 1, 7),
+            translate("timeframes", "the holidays being the turn of the year"),
+        )
     if text in ("christmas", "holidays", "christmas holidays"):
         # "Before Christmas", "by the holidays": this year's Christmas Eve. Said on it or
         # after, it names no day ("after the holidays" would).
         eve = date(said_on.year, 12, 24)
-        return Reading(eve, "24 December") if said_on < eve else None
+        return Reading(eve, translate("timeframes", "24 December")) if said_on < eve else None
     if text in _NEW_YEAR:
-        return Reading(date(said_on.year + 1, 1, 15), "15 January")
+        return Reading(date(said_on.year + 1, 1, 15), translate("timeframes", "15 January"))
     if text == "tomorrow":
         return Reading(said_on + timedelta(days=1), "")
     if text in ("today", "tonight", "end day", "end today"):
         return Reading(said_on, "")
     return False
+
+
+def _month_part_day(part: str | None) -> str:
+    """Which day "early", "mid" or "start of" a month was read as ("" for its end)."""
+    if part == "early":
+        return translate("timeframes", "the 10th")
+    if part in ("beginning", "start"):
+        return translate("timeframes", "the 7th")
+    if part in ("mid", "middle"):
+        return translate("timeframes", "the 15th")
+    return ""
 
 
 def _read_month_or_date(text: str, said_on: date) -> Answer:
@@ -313,10 +346,7 @@ def _read_month_or_date(text: str, said_on: date) -> Answer:
         parts = [next(name for name, number in MONTHS.items() if number == start.month)]
     if len(parts) == 1 and parts[0] in MONTHS:
         day = _next_date(said_on, MONTHS[parts[0]], None, part or "end")
-        how = {"early": "the 10th", "beginning": "the 7th", "start": "the 7th"}.get(part or "")
-        if part in ("mid", "middle"):
-            how = "the 15th"
-        return Reading(day, how or "") if day else None
+        return Reading(day, _month_part_day(part)) if day else None
     if part is not None:
         return False
     if len(parts) == 2:

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from followthrough.domain.errors import UserError
-from followthrough.domain.wording import QT_TRANSLATE_NOOP
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 
 
 class Stage(StrEnum):
@@ -153,22 +153,46 @@ def plan_stage_change(
     Raises StageError with a sentence for the user when the move is not allowed or a
     closing reason is missing or does not fit.
     """
+    now, then = _label(current), _label(target)
     if target == current:
-        raise StageError(f"The application is already at “{current.label}”.")
+        raise StageError(
+            translate("stages", "The application is already at “{stage}”.").format(stage=now)
+        )
     if target not in _ALLOWED[current]:
-        raise StageError(f"An application cannot go from “{current.label}” to “{target.label}”.")
+        raise StageError(
+            translate("stages", "An application cannot go from “{current}” to “{target}”.").format(
+                current=now, target=then
+            )
+        )
     if not is_closed(target):
         if reason is not None:
-            raise StageError("A reason is only recorded when an application closes.")
+            raise StageError(
+                translate("stages", "A reason is only recorded when an application closes.")
+            )
         return StageChange(stage=target, closed_on=None, closure_reason=None)
     fitting = reasons_for(target)
     if not fitting:
         if reason is not None:
-            raise StageError(f"“{target.label}” takes no closing reason.")
+            raise StageError(
+                translate("stages", "“{stage}” takes no closing reason.").format(stage=then)
+            )
         return StageChange(stage=target, closed_on=today, closure_reason=None)
     if reason is None:
-        choices = ", ".join(r.label.lower() for r in fitting)
-        raise StageError(f"Closing as “{target.label}” needs a reason ({choices}).")
+        choices = ", ".join(_label(r).lower() for r in fitting)
+        raise StageError(
+            translate("stages", "Closing as “{stage}” needs a reason ({choices}).").format(
+                stage=then, choices=choices
+            )
+        )
     if reason not in fitting:
-        raise StageError(f"“{reason.label}” does not fit the stage “{target.label}”.")
+        raise StageError(
+            translate("stages", "“{reason}” does not fit the stage “{stage}”.").format(
+                reason=_label(reason), stage=then
+            )
+        )
     return StageChange(stage=target, closed_on=today, closure_reason=reason)
+
+
+def _label(value: Stage | ClosureReason) -> str:
+    """A stage's or a reason's name in the user's language."""
+    return translate("stages", value.label)

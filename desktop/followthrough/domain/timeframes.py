@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
+from followthrough.domain.wording import translate
+
 
 class WindowUnit(StrEnum):
     DAYS = "days"
@@ -12,12 +14,27 @@ class WindowUnit(StrEnum):
     WEEKS = "weeks"
 
     def phrase(self, count: int) -> str:
-        words = {
-            WindowUnit.DAYS: ("day", "days"),
-            WindowUnit.WORKING_DAYS: ("working day", "working days"),
-            WindowUnit.WEEKS: ("week", "weeks"),
-        }[self]
-        return f"{count} {words[0] if count == 1 else words[1]}"
+        """ "1 week", "3 working days", in the user's language."""
+        one = count == 1
+        if self is WindowUnit.DAYS:
+            text = (
+                translate("timeframes", "{count} day")
+                if one
+                else translate("timeframes", "{count} days")
+            )
+        elif self is WindowUnit.WORKING_DAYS:
+            text = (
+                translate("timeframes", "{count} working day")
+                if one
+                else translate("timeframes", "{count} working days")
+            )
+        else:
+            text = (
+                translate("timeframes", "{count} week")
+                if one
+                else translate("timeframes", "{count} weeks")
+            )
+        return text.format(count=count)
 
 
 def add_working_days(start: date, count: int) -> date:

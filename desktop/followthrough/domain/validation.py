@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlsplit
 
+from followthrough.domain.wording import translate
+
 
 def url_problem(text: str) -> str | None:
     """Why ``text`` is not a usable web address, or None when it is (or is empty)."""
@@ -13,9 +15,9 @@ def url_problem(text: str) -> str | None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
-        return "Web addresses start with http:// or https://."
+        return translate("validation", "Web addresses start with http:// or https://.")
     if not parts.netloc or "." not in parts.netloc or " " in value:
-        return "This does not look like a complete web address."
+        return translate("validation", "This does not look like a complete web address.")
     return None
 
 
@@ -34,7 +36,9 @@ def email_problem(text: str) -> str | None:
         or not all(labels)  # an empty part: "acme..com", ".acme.com", "acme.com."
         or any(c.isspace() or c in ",;<>" for c in value)
     ):
-        return "This does not look like an e-mail address (name@example.com)."
+        return translate(
+            "validation", "This does not look like an e-mail address (name@example.com)."
+        )
     return None
 
 
@@ -43,11 +47,17 @@ EARLIEST_DAY = date(1970, 1, 1)
 LATEST_DAY = date(2200, 12, 31)
 
 
-def day_problem(day: date | None, what: str = "The date") -> str | None:
-    """Why ``day`` cannot be right, in a sentence; None if it can."""
+def day_problem(day: date | None, what: str | None = None) -> str | None:
+    """Why ``day`` cannot be right, in a sentence; None if it can. ``what`` names the day
+    as the sentence's subject ("The interview day"), already translated; "The date" when
+    not given."""
     if day is None or EARLIEST_DAY <= day <= LATEST_DAY:
         return None
-    return f"{what} must lie between {EARLIEST_DAY.year} and {LATEST_DAY.year}."
+    return translate("validation", "{what} must lie between {earliest} and {latest}.").format(
+        what=what if what is not None else translate("validation", "The date"),
+        earliest=EARLIEST_DAY.year,
+        latest=LATEST_DAY.year,
+    )
 
 
 def application_problems(
@@ -56,8 +66,8 @@ def application_problems(
     """Field name -> message, for every field that cannot be saved as typed."""
     problems: dict[str, str] = {}
     if not company.strip():
-        problems["company"] = "Enter the company's name."
-    applied_message = day_problem(applied_on, "The day you applied")
+        problems["company"] = translate("validation", "Enter the company's name.")
+    applied_message = day_problem(applied_on, translate("validation", "The day you applied"))
     if applied_message:
         problems["applied_on"] = applied_message
     url_message = url_problem(posting_url)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QRawFont
 
-from followthrough.domain.wording import QT_TRANSLATE_NOOP
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 from followthrough.resources import resources_dir as default_resources_dir
 
 FONTS_FOLDER = "fonts"
@@ -57,10 +57,6 @@ _loaded: dict[Path, list[HandwritingFont]] = {}
 _font_ids: dict[Path, int] = {}
 
 
-def _reinstall(what: str, folder: Path) -> FontError:
-    return FontError(f"{what} {folder}. Reinstall Follow-Through.")
-
-
 def load_handwriting_fonts(resources_dir: Path | None = None) -> list[HandwritingFont]:
     """Register the bundled handwriting fonts with Qt and describe them.
 
@@ -78,12 +74,20 @@ def load_handwriting_fonts(resources_dir: Path | None = None) -> list[Handwritin
     # Check every file before registering any, so a broken install registers nothing.
     for font_name, licence_name, _label in BUNDLED:
         if not (folder / font_name).is_file():
-            raise _reinstall(f"The handwriting font {font_name} is missing from", folder)
+            raise FontError(
+                translate(
+                    "printing",
+                    "The handwriting font {font} is missing from {folder}. Reinstall "
+                    "Follow-Through.",
+                ).format(font=font_name, folder=folder)
+            )
         if not (folder / licence_name).is_file():
-            raise _reinstall(
-                f"The licence file {licence_name} of the handwriting font {font_name} "
-                "is missing from",
-                folder,
+            raise FontError(
+                translate(
+                    "printing",
+                    "The licence file {licence} of the handwriting font {font} is missing from "
+                    "{folder}. Reinstall Follow-Through.",
+                ).format(licence=licence_name, font=font_name, folder=folder)
             )
 
     fonts: list[HandwritingFont] = []
@@ -96,9 +100,12 @@ def load_handwriting_fonts(resources_dir: Path | None = None) -> list[Handwritin
                 QFontDatabase.removeApplicationFont(font_id)
             for font in fonts:
                 _unregister(font.file)
-            raise _reinstall(
-                f"The handwriting font {font_name} cannot be read (the file is damaged) in",
-                folder,
+            raise FontError(
+                translate(
+                    "printing",
+                    "The handwriting font {font} cannot be read (the file is damaged) in "
+                    "{folder}. Reinstall Follow-Through.",
+                ).format(font=font_name, folder=folder)
             )
         fonts.append(HandwritingFont(families[0], label, file, folder / licence_name))
         _font_ids[file] = font_id
@@ -125,8 +132,11 @@ def exact_font(family: str, point_size: float) -> QFont:
     actual = QFontInfo(font).family()
     if actual.casefold() != family.casefold():
         raise FontError(
-            f"The handwriting font “{family}” is not available (Qt would use “{actual}” "
-            "instead). Reinstall Follow-Through."
+            translate(
+                "printing",
+                "The handwriting font “{family}” is not available (Qt would use “{actual}” "
+                "instead). Reinstall Follow-Through.",
+            ).format(family=family, actual=actual)
         )
     return font
 
@@ -145,7 +155,10 @@ def missing_glyphs(family: str, text: str) -> str:
     raw = QRawFont.fromFont(exact_font(family, 12.0))
     if not raw.isValid() or raw.familyName().casefold() != family.casefold():
         raise FontError(
-            f"The handwriting font “{family}” cannot be read. Reinstall Follow-Through."
+            translate(
+                "printing",
+                "The handwriting font “{family}” cannot be read. Reinstall Follow-Through.",
+            ).format(family=family)
         )
     missing: dict[str, None] = {}
     for char in text:

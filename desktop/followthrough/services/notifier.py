@@ -18,6 +18,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 
 from followthrough import APP_NAME
+from followthrough.domain.wording import translate
 from followthrough.resources import icon_path
 from followthrough.services.background import BackgroundRunner
 from followthrough.store.reminders import DueReminder, record_deliveries
@@ -33,10 +34,10 @@ def plain_delivery_problem(error: str | None) -> str:
     """Why notifications did not show, for the status bar (never the raw D-Bus error)."""
     text = (error or "").lower()
     if not text or "serviceunknown" in text or "not provided" in text or "no such" in text:
-        return "no notification service is running"
+        return translate("notifications", "no notification service is running")
     if "noreply" in text or "timeout" in text or "timed out" in text:
-        return "the notification service did not answer"
-    return "the notification service refused them"
+        return translate("notifications", "the notification service did not answer")
+    return translate("notifications", "the notification service refused them")
 
 
 class NotificationBackend(Protocol):
@@ -101,9 +102,13 @@ class Notifier(QObject):
         first = "; ".join(r.title for r in reminders[:MAX_SEPARATE])
         summary = replace(
             reminders[0],
-            title=f"{len(reminders)} reminders are due",
-            body=f"{first}; and {len(reminders) - MAX_SEPARATE} more. They are listed on "
-            "Today in Follow-Through.",
+            title=translate("notifications", "{count} reminders are due").format(
+                count=len(reminders)
+            ),
+            body=translate(
+                "notifications",
+                "{first}; and {count} more. They are listed on Today in Follow-Through.",
+            ).format(first=first, count=len(reminders) - MAX_SEPARATE),
             application_id=None,
         )
         self._send(reminders, summary)

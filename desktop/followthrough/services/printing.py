@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from followthrough.domain.wording import QT_TRANSLATE_NOOP
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 from followthrough.services.fonts import exact_font
 
 POINTS_PER_INCH = 72.0
@@ -274,8 +274,11 @@ def _configure(
     page_layout = QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
     if not printer.setPageLayout(page_layout):
         raise PrintError(
-            f"The printer cannot print {what} with {margin_mm:g} mm margins. "
-            "Choose another paper size or printer."
+            translate(
+                "printing",
+                "The printer cannot print {what} with {margin} mm margins. Choose another "
+                "paper size or printer.",
+            ).format(what=translate("printing", what), margin=f"{margin_mm:g}")
         )
     printer.setFullPage(False)
     area = printer.pageLayout().paintRectPixels(printer.resolution())
@@ -288,7 +291,12 @@ def _begin(printer: QPrinter) -> QPainter:
         _check_writable(Path(printer.outputFileName()))
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(f"Cannot start printing on {printer.printerName() or 'the printer'}.")
+        name = printer.printerName()
+        raise PrintError(
+            translate("printing", "Cannot start printing on {printer}.").format(printer=name)
+            if name
+            else translate("printing", "Cannot start printing on the printer.")
+        )
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(1 / _points_per_pixel(printer), 1 / _points_per_pixel(printer))
@@ -298,9 +306,15 @@ def _begin(printer: QPrinter) -> QPainter:
 def _check_writable(path: Path) -> None:
     folder = path.parent
     if not folder.is_dir():
-        raise PrintError(f"Cannot save the PDF: the folder {folder} does not exist.")
+        raise PrintError(
+            translate(
+                "printing", "Cannot save the PDF: the folder {folder} does not exist."
+            ).format(folder=folder)
+        )
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise PrintError(f"Cannot save the PDF: {path} is not writable.")
+        raise PrintError(
+            translate("printing", "Cannot save the PDF: {path} is not writable.").format(path=path)
+        )
 
 
 def paint_note(printer: QPrinter, text: str, layout: NoteLayout) -> int:
@@ -324,7 +338,7 @@ def paint_note(printer: QPrinter, text: str, layout: NoteLayout) -> int:
     try:
         for number, page in enumerate(pages):
             if number and not printer.newPage():
-                raise PrintError("The printer refused to start a new page.")
+                raise PrintError(translate("printing", "The printer refused to start a new page."))
             offset = page[0].top if page else 0.0
             if layout.ruled:
                 painter.setPen(QPen(RULE, RULE_WIDTH_PT))

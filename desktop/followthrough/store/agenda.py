@@ -15,6 +15,7 @@ from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.interviews import FORMAT_WORDS
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import their_time
+from followthrough.domain.wording import translate
 from followthrough.domain.zones import zone_or
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.models import db
@@ -105,7 +106,10 @@ def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]
     items = []
     for interview_id, application_id, starts_text, round_, fmt, company, role, where in cursor:
         starts_at = instant_from_db(starts_text)
-        detail = f"Interview, round {round_}, {FORMAT_WORDS.get(fmt, fmt)}"
+        how = translate("interviews", FORMAT_WORDS[fmt]) if fmt in FORMAT_WORDS else fmt
+        detail = translate("agenda", "Interview, round {round}, {format}").format(
+            round=round_, format=how
+        )
         # The time column is the user's clock; the interviewer's goes beside it.
         theirs = their_time(starts_at, zone, zone_or(where, zone))
         items.append(
@@ -179,7 +183,9 @@ def _decision_item(
         kind=AgendaKind.DECISION.value,
         day=day,
         title=_interview_title(company, role),
-        detail="Decision date passed, no answer yet" if overdue else "Decision expected",
+        detail=translate("agenda", "Decision date passed, no answer yet")
+        if overdue
+        else translate("agenda", "Decision expected"),
         application_id=application_id,
         overdue=overdue,
     )

@@ -12,7 +12,7 @@ from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import short_day, translate
 from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import follow_up_plan, next_step_text
@@ -220,23 +220,27 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
     for event in (
         StageEvent.select().where(StageEvent.application == application).order_by(StageEvent.id)
     ):
-        target = STAGE_LABELS[Stage(event.to_stage)]
-        if event.from_stage is None:
-            text = f"Added at “{target}”"
-        else:
-            text = f"Stage: {STAGE_LABELS[Stage(event.from_stage)]} → {target}"
-        if event.closure_reason:
-            text += f" ({REASON_LABELS[ClosureReason(event.closure_reason)].lower()})"
-        timeline.append(TimelineEntry(event.happened_at, text))
+        timeline.append(TimelineEntry(event.happened_at, _stage_event_text(event)))
     for interview in interviews:
-        verb = "Interview" if interview.starts_at <= now else "Interview planned"
-        who = ", ".join(names_by_interview.get(interview.id, [])) or "no interviewers recorded"
+        who = ", ".join(names_by_interview.get(interview.id, [])) or translate(
+            "applications", "no interviewers recorded"
+        )
+        text = (
+            translate("applications", "Interview, round {round} with {who}")
+            if interview.starts_at <= now
+            else translate("applications", "Interview planned, round {round} with {who}")
+        )
         timeline.append(
-            TimelineEntry(interview.starts_at, f"{verb}, round {interview.round} with {who}")
+            TimelineEntry(interview.starts_at, text.format(round=interview.round, who=who))
         )
     for line in touchpoints_of(application_id):
-        notes = f" — {line.notes}" if line.notes.strip() else ""
-        timeline.append(TimelineEntry(line.at, f"Follow-up: {line.summary}{notes}"))
+        if line.notes.strip():
+            text = translate("applications", "Follow-up: {summary} — {notes}").format(
+                summary=line.summary, notes=line.notes
+            )
+        else:
+            text = translate("applications", "Follow-up: {summary}").format(summary=line.summary)
+        timeline.append(TimelineEntry(line.at, text))
     timeline.extend(_note_timeline(application_id))
     timeline.extend(TimelineEntry(at, text) for at, text in reference_timeline(application_id))
     timeline.sort(key=lambda entry: entry.at)
@@ -285,6 +289,23 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
     )
 
 
+def _stage_event_text(event: StageEvent) -> str:
+    """ "Stage: Applied → Rejected (they turned me down)", in the user's language."""
+    target = translate("stages", STAGE_LABELS[Stage(event.to_stage)])
+    if event.from_stage is None:
+        text = translate("applications", "Added at “{stage}”").format(stage=target)
+    else:
+        text = translate("applications", "Stage: {before} → {after}").format(
+            before=translate("stages", STAGE_LABELS[Stage(event.from_stage)]), after=target
+        )
+    if event.closure_reason:
+        reason = translate("stages", REASON_LABELS[ClosureReason(event.closure_reason)])
+        text = translate("applications", "{change} ({reason})").format(
+            change=text, reason=reason.lower()
+        )
+    return text
+
+
 def _note_timeline(application_id: int) -> list[TimelineEntry]:
     """Thank-you notes: when each was drafted or checked, and when it went out."""
     entries = []
@@ -300,16 +321,22 @@ def _note_timeline(application_id: int) -> list[TimelineEntry]:
         if status.finished:
             at = instant_from_db(finished)
             day = day_from_db(finished_on)
-            how = {
-                NoteStatus.SENT: "e-mailed",
-                NoteStatus.MAILED: "posted",
-                NoteStatus.DROPPED_OFF: "dropped off",
-            }[status]
-            text = f"Thank-you note to {name} {how} ({short_day(day)})"
+            if status is NoteStatus.SENT:
+                template = translate("applications", "Thank-you note to {name} e-mailed ({day})")
+            elif status is NoteStatus.MAILED:
+                template = translate("applications", "Thank-you note to {name} posted ({day})")
+            else:
+                template = translate("applications", "Thank-you note to {name} dropped off ({day})")
+            text = template.format(name=name, day=short_day(day))
         elif status in (NoteStatus.DRAFTED, NoteStatus.CHECKED):
             at = instant_from_db(checked if status is NoteStatus.CHECKED else updated)
-            medium = NoteMedium(medium_text).label.lower()
-            text = f"Thank-you note to {name} {status.label.lower()} ({medium})"
+            medium = translate("notes", NoteMedium(medium_text).label).lower()
+            template = (
+                translate("applications", "Thank-you note to {name} checked ({medium})")
+                if status is NoteStatus.CHECKED
+                else translate("applications", "Thank-you note to {name} drafted ({medium})")
+            )
+            text = template.format(name=name, medium=medium)
         else:
             continue
         if at is not None:

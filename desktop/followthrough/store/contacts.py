@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followthrough.domain.clock import Clock
-from followthrough.domain.contacts import METHOD_MESSAGE, ContactMethod, ContactRoleKind
+from followthrough.domain.contacts import ContactMethod, ContactRoleKind, method_message
 from followthrough.domain.errors import UserError
 from followthrough.domain.validation import email_problem, url_problem
+from followthrough.domain.wording import translate
 from followthrough.store.models import (
     Application,
     Contact,
@@ -74,7 +75,7 @@ def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, cloc
 def contact_problems(fields: ContactFields) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not fields.name.strip():
-        problems["name"] = "Enter the person's name."
+        problems["name"] = translate("contacts", "Enter the person's name.")
     email = email_problem(fields.email)
     if email:
         problems["email"] = email
@@ -82,10 +83,12 @@ def contact_problems(fields: ContactFields) -> dict[str, str]:
     if link:
         problems["linkedin_url"] = link
     if fields.preferred_method is not None and fields.preferred_method not in set(ContactMethod):
-        problems["preferred_method"] = METHOD_MESSAGE
+        problems["preferred_method"] = method_message()
     unknown = fields.roles - set(ContactRoleKind)
     if unknown:
-        problems["roles"] = f"Unknown roles: {', '.join(sorted(unknown))}."
+        problems["roles"] = translate("contacts", "Unknown roles: {roles}.").format(
+            roles=", ".join(sorted(unknown))
+        )
     return problems
 
 

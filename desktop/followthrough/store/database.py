@@ -12,6 +12,7 @@ from typing import TypeVar
 import peewee
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.wording import translate
 from followthrough.store.backup import newest_backup
 from followthrough.store.errors import DatabaseCorruptError as DatabaseCorruptError
 from followthrough.store.errors import DatabaseForeignError as DatabaseForeignError
@@ -74,11 +75,33 @@ def tighten_permissions(path: Path) -> None:
 def _backup_hint(location: DataLocation) -> str:
     backup = newest_backup(location.backups_dir)
     if backup is None:
-        return "There is no backup yet in " + str(location.backups_dir) + "."
+        return translate("errors", "There is no backup yet in {folder}.").format(
+            folder=location.backups_dir
+        )
+    return translate(
+        "errors",
+        "The newest backup is {backup}. To restore it, quit Follow-Through, move the damaged "
+        "file aside and copy the backup to {database}.",
+    ).format(backup=backup, database=location.database_path)
+
+
+def _unreadable(path: Path, error: Exception, location: DataLocation) -> str:
     return (
-        f"The newest backup is {backup}. To restore it, quit Follow-Through, move the damaged "
-        f"file aside and copy the backup to {location.database_path}."
+        translate(
+            "errors", "The database {path} cannot be read ({error}). It has not been changed."
+        ).format(path=path, error=error)
+        + " "
+        + _backup_hint(location)
     )
+
+
+def _too_new(path: Path, version: int, latest: int) -> str:
+    return translate(
+        "errors",
+        "The database {path} was written by a newer version of Follow-Through "
+        "(schema {version}; this version knows up to {latest}). "
+        "Please install the newer version; nothing has been changed.",
+    ).format(path=path, version=version, latest=latest)
 
 
 def _foreign_tables(connection: sqlite3.Connection) -> list[str]:
@@ -92,10 +115,11 @@ def _foreign_tables(connection: sqlite3.Connection) -> list[str]:
 
 def _foreign_message(path: Path, tables: list[str]) -> str:
     shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
-    return (
-        f"{path} is not a Follow-Through database (it holds other tables: {shown}). It "
-        "has not been changed. Choose another data folder with --data-dir."
-    )
+    return translate(
+        "errors",
+        "{path} is not a Follow-Through database (it holds other tables: {tables}). It "
+        "has not been changed. Choose another data folder with --data-dir.",
+    ).format(path=path, tables=shown)
 
 
 def full_check(data_dir: Path) -> str | None:
@@ -111,16 +135,17 @@ def full_check(data_dir: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        return (
-            f"The database {path} cannot be read ({exc}). It has not been changed. "
-            + _backup_hint(location)
-        )
+        return _unreadable(path, exc, location)
     found = [str(row[0]) for row in rows]
     if found == ["ok"]:
         return None
     return (
-        f"The database {path} is damaged ({'; '.join(found)}). Follow-Through has stopped "
-        "saving to it. " + _backup_hint(location)
+        translate(
+            "errors",
+            "The database {path} is damaged ({detail}). Follow-Through has stopped saving to it.",
+        ).format(path=path, detail="; ".join(found))
+        + " "
+        + _backup_hint(location)
     )
 
 
@@ -138,24 +163,20 @@ def check_database_file(location: DataLocation, latest_version: int = LATEST_VER
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorruptError(
-            f"The database {path} cannot be read ({exc}). It has not been changed. "
-            + _backup_hint(location)
-        ) from exc
+        raise DatabaseCorruptError(_unreadable(path, exc, location)) from exc
     if results != ["ok"]:
         detail = "; ".join(str(r) for r in results[:3])
         raise DatabaseCorruptError(
-            f"The database {path} is damaged ({detail}). It has not been changed. "
+            translate(
+                "errors", "The database {path} is damaged ({detail}). It has not been changed."
+            ).format(path=path, detail=detail)
+            + " "
             + _backup_hint(location)
         )
     if tables:
         raise DatabaseForeignError(_foreign_message(path, tables))
     if version > latest_version:
-        raise DatabaseTooNewError(
-            f"The database {path} was written by a newer version of Follow-Through "
-            f"(schema {version}; this version knows up to {latest_version}). "
-            "Please install the newer version; nothing has been changed."
-        )
+        raise DatabaseTooNewError(_too_new(path, version, latest_version))
 
 
 @dataclass(frozen=True)
@@ -225,10 +246,7 @@ def _open_read_only(
         version = int(database.execute_sql("PRAGMA user_version").fetchone()[0])
     except peewee.DatabaseError as exc:
         database.close()
-        raise DatabaseCorruptError(
-            f"The database {path} cannot be read ({exc}). It has not been changed. "
-            + _backup_hint(DataLocation(path.parent))
-        ) from exc
+        raise DatabaseCorruptError(_unreadable(path, exc, DataLocation(path.parent))) from exc
     if version == 0:
         tables = _foreign_tables(database.connection())
         if tables:
@@ -236,11 +254,7 @@ def _open_read_only(
             raise DatabaseForeignError(_foreign_message(path, tables))
     if version > latest:
         database.close()
-        raise DatabaseTooNewError(
-            f"The database {path} was written by a newer version of Follow-Through "
-            f"(schema {version}; this version knows up to {latest}). "
-            "Please install the newer version; nothing has been changed."
-        )
+        raise DatabaseTooNewError(_too_new(path, version, latest))
     if version == latest:
         return database
     # An older schema: bring a copy in memory up to date, leave the file as it is.

@@ -17,46 +17,75 @@ from pathlib import Path
 import peewee
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 
 LOG_FILE_NAME = "followthrough.log"
 
 
 @dataclass(frozen=True)
 class Failure:
-    """``reason``: a sentence for the user. ``retryable``: trying again may work (a lock
-    held too long, a full disk once space is freed). ``refusal``: a rule of the app said
-    no (nothing broke, nothing to log as an error)."""
+    """``reason``: a sentence for the user, in their language. ``retryable``: trying again
+    may work (a lock held too long, a full disk once space is freed). ``refusal``: a rule
+    of the app said no (nothing broke, nothing to log as an error).
 
-    reason: str
+    ``text`` is the sentence as written: in English, marked for translation in the
+    "errors" context (translated when read, so a language installed later applies); a
+    refusal's is the refusal itself, already in the user's language."""
+
+    text: str
     retryable: bool
     refusal: bool = False
 
+    @property
+    def reason(self) -> str:
+        if self.refusal:
+            return self.text
+        return translate("errors", self.text).format(log=LOG_FILE_NAME)
+
 
 BUSY = Failure(
-    "Another program (or another copy of Follow-Through) kept your data file busy for too long.",
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Another program (or another copy of Follow-Through) kept your data file busy for "
+        "too long.",
+    ),
     retryable=True,
 )
 DISK_FULL = Failure(
-    "The disk that holds your data is full. Free some space, then try again.",
+    QT_TRANSLATE_NOOP(
+        "errors", "The disk that holds your data is full. Free some space, then try again."
+    ),
     retryable=True,
 )
 READ_ONLY = Failure(
-    "Your data folder cannot be written to (it is read-only, or belongs to another user).",
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Your data folder cannot be written to (it is read-only, or belongs to another user).",
+    ),
     retryable=True,
 )
 DISK_ERROR = Failure(
-    "The disk reported an error while your data was being written.", retryable=True
-)
-DAMAGED = Failure(
-    "Your data file is damaged. Quit Follow-Through and restore a backup.", retryable=False
-)
-MISSING = Failure(
-    "Your data file could not be opened (was the data folder moved or deleted?).",
+    QT_TRANSLATE_NOOP("errors", "The disk reported an error while your data was being written."),
     retryable=True,
 )
+DAMAGED = Failure(
+    QT_TRANSLATE_NOOP(
+        "errors", "Your data file is damaged. Quit Follow-Through and restore a backup."
+    ),
+    retryable=False,
+)
+MISSING = Failure(
+    QT_TRANSLATE_NOOP(
+        "errors", "Your data file could not be opened (was the data folder moved or deleted?)."
+    ),
+    retryable=True,
+)
+# {log}: the log file's name, filled in when read.
 UNEXPECTED = Failure(
-    f"Something unexpected stopped it. The details were written to {LOG_FILE_NAME} in "
-    "your data folder.",
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Something unexpected stopped it. The details were written to {log} in your data folder.",
+    ),
     retryable=True,
 )
 
@@ -179,15 +208,22 @@ def _megabytes(count: int) -> str:
 
 def disk_full_error(data_dir: Path, needed: int | None = None) -> StartupError:
     free = free_bytes(data_dir)
-    detail = ""
     if free is not None and needed:
-        detail = f" ({_megabytes(free)} free; about {_megabytes(needed)} is needed)"
+        message = translate(
+            "errors",
+            "The disk holding {folder} is full ({free} free; about {needed} is needed). "
+            "Free some space, then try again.",
+        ).format(folder=data_dir, free=_megabytes(free), needed=_megabytes(needed))
     elif free is not None:
-        detail = f" ({_megabytes(free)} free)"
-    return StartupError(
-        f"The disk holding {data_dir} is full{detail}. Free some space, then try again.",
-        ExitCode.DISK_FULL,
-    )
+        message = translate(
+            "errors",
+            "The disk holding {folder} is full ({free} free). Free some space, then try again.",
+        ).format(folder=data_dir, free=_megabytes(free))
+    else:
+        message = translate(
+            "errors", "The disk holding {folder} is full. Free some space, then try again."
+        ).format(folder=data_dir)
+    return StartupError(message, ExitCode.DISK_FULL)
 
 
 def describe_startup_failure(
@@ -209,27 +245,39 @@ def describe_startup_failure(
             return disk_full_error(data_dir, needed)
         if number == errno.EROFS or "read-only file system" in text:
             return StartupError(
-                f"The data folder {data_dir} is on a read-only disk: Follow-Through needs to "
-                "write there. Choose another folder with --data-dir.",
+                translate(
+                    "errors",
+                    "The data folder {folder} is on a read-only disk: Follow-Through needs to "
+                    "write there. Choose another folder with --data-dir.",
+                ).format(folder=data_dir),
                 ExitCode.READ_ONLY,
             )
         if number in (errno.EEXIST, errno.ENOTDIR) and data_dir.exists() and not data_dir.is_dir():
             return StartupError(
-                f"{data_dir} is a file, not a folder. Choose another data folder with "
-                "--data-dir (or move that file away).",
+                translate(
+                    "errors",
+                    "{folder} is a file, not a folder. Choose another data folder with "
+                    "--data-dir (or move that file away).",
+                ).format(folder=data_dir),
                 ExitCode.FOLDER,
             )
         if number in (errno.ENOENT, errno.ENOTDIR) and not data_dir.exists():
             return StartupError(
-                f"The data folder {data_dir} cannot be made: {parent} does not exist, or "
-                "folders cannot be made in it. Choose another folder with --data-dir.",
+                translate(
+                    "errors",
+                    "The data folder {folder} cannot be made: {parent} does not exist, or "
+                    "folders cannot be made in it. Choose another folder with --data-dir.",
+                ).format(folder=data_dir, parent=parent),
                 ExitCode.FOLDER,
             )
         if number in (errno.EACCES, errno.EPERM) or "readonly database" in text:
             return StartupError(
-                f"You have no permission to write in the data folder {data_dir} (or its "
-                "files). Give yourself access to it, or choose another folder with "
-                "--data-dir.",
+                translate(
+                    "errors",
+                    "You have no permission to write in the data folder {folder} (or its "
+                    "files). Give yourself access to it, or choose another folder with "
+                    "--data-dir.",
+                ).format(folder=data_dir),
                 ExitCode.FOLDER,
             )
         if "disk i/o error" in text:
@@ -238,8 +286,14 @@ def describe_startup_failure(
                 return disk_full_error(data_dir, needed)
     if isinstance(error, DatabaseOpenError):
         return StartupError(str(error), ExitCode.DATABASE)
-    where = f"in {log_file}" if log_file else "shown when you run it again with --verbose"
-    return StartupError(
-        f"Something unexpected stopped Follow-Through; the details are {where}.",
-        ExitCode.UNEXPECTED,
-    )
+    if log_file:
+        message = translate(
+            "errors", "Something unexpected stopped Follow-Through; the details are in {log}."
+        ).format(log=log_file)
+    else:
+        message = translate(
+            "errors",
+            "Something unexpected stopped Follow-Through; the details are shown when you run "
+            "it again with --verbose.",
+        )
+    return StartupError(message, ExitCode.UNEXPECTED)

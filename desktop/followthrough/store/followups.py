@@ -30,9 +30,16 @@ from followthrough.domain.cadence import (
 from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.follow_up_reminders import EMAIL, PHONE, follow_up_params
 from followthrough.domain.note_tasks import FINISHED
-from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
+from followthrough.domain.reminder_kinds import (
+    Feature,
+    ReminderKind,
+    SubjectKey,
+    kinds_of,
+    render_text,
+)
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
+from followthrough.domain.wording import translate
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.models import db
@@ -200,11 +207,20 @@ def next_step_text(plan: FollowUpPlan, now: datetime) -> str:
     reminder's own title is worded for the moment it comes)."""
     step, reminder = plan.step, plan.reminder
     if isinstance(step, FollowUp):
-        how = "call" if step.channel == Channel.PHONE else "email"
         when = both_clocks(step.due, options.user_zone(), plan.facts.zone())
-        lead = "Overdue" if step.due <= now else "Next"
-        return f"{lead}: {how} them {when}. {step.reason}"
-    return f"Next: {reminder.title}. {reminder.body}"
+        phone, overdue = step.channel == Channel.PHONE, step.due <= now
+        if phone and overdue:
+            text = translate("followups", "Overdue: call them {when}. {reason}")
+        elif phone:
+            text = translate("followups", "Next: call them {when}. {reason}")
+        elif overdue:
+            text = translate("followups", "Overdue: email them {when}. {reason}")
+        else:
+            text = translate("followups", "Next: email them {when}. {reason}")
+        return text.format(when=when, reason=step.reason)
+    # The reminder's words as shown now (in the user's language), else as planned.
+    title, body = render_text(reminder.kind, reminder.params, reminder.title, reminder.body)
+    return translate("followups", "Next: {title}. {body}").format(title=title, body=body)
 
 
 def planned_reminders(

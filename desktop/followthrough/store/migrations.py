@@ -17,6 +17,7 @@ import peewee
 from playhouse.migrate import SqliteMigrator
 
 from followthrough.domain.clock import Clock
+from followthrough.domain.wording import translate
 from followthrough.store.backup import backup_database
 from followthrough.store.transactions import writing
 
@@ -490,9 +491,12 @@ def migrate_database(
                 )
             except (OSError, sqlite3.Error) as exc:
                 raise MigrationError(
-                    f"Before updating the database to version {migration.version}, a backup "
-                    f"could not be made in {backups_dir}, so the update did not start; the "
-                    f"database was left at version {current}."
+                    translate(
+                        "errors",
+                        "Before updating the database to version {version}, a backup could "
+                        "not be made in {folder}, so the update did not start; the database "
+                        "was left at version {current}.",
+                    ).format(version=migration.version, folder=backups_dir, current=current)
                 ) from exc
         try:
             with writing(database):
@@ -501,8 +505,16 @@ def migrate_database(
                 database.execute_sql(f"PRAGMA user_version = {int(migration.version)}")
         except Exception as exc:
             raise MigrationError(
-                f"Updating the database to version {migration.version} "
-                f"({migration.description}) failed: {exc}. It was left at version {current}."
+                translate(
+                    "errors",
+                    "Updating the database to version {version} ({description}) failed: "
+                    "{error}. It was left at version {current}.",
+                ).format(
+                    version=migration.version,
+                    description=migration.description,
+                    error=exc,
+                    current=current,
+                )
             ) from exc
         current = migration.version
         applied.append(migration.version)

@@ -29,6 +29,7 @@ from followthrough.domain.note_tasks import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.wording import translate
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import cadence_settings, interview_facts
@@ -146,7 +147,9 @@ def note_task(interview_id: int, contact_id: int) -> NoteTask:
     hours = options.get(options.NOTE_HOURS)
     found = _tasks("AND i.id = ? AND c.id = ?", (interview_id, contact_id), hours)
     if not found:
-        raise NoteError("This person is no longer an interviewer of that interview.")
+        raise NoteError(
+            translate("notes", "This person is no longer an interviewer of that interview.")
+        )
     return found[0]
 
 
@@ -325,7 +328,7 @@ def finish_note(
             (ThankYouNote.interview == interview_id) & (ThankYouNote.contact == contact_id)
         )
         if row is None or not row.body.strip():
-            raise NoteError("Write the note before marking it as sent.")
+            raise NoteError(translate("notes", "Write the note before marking it as sent."))
         row.status = medium.finished_status.value
         row.medium = medium.value
         row.finished_on = on
@@ -360,7 +363,7 @@ def personal_words() -> list[str]:
 def add_personal_word(word: str) -> None:
     cleaned = word.strip()
     if not cleaned or any(c.isspace() for c in cleaned):
-        raise NoteError("Add one word at a time.")
+        raise NoteError(translate("notes", "Add one word at a time."))
     PersonalWord.insert(word=cleaned).on_conflict_ignore().execute()
 
 

@@ -10,6 +10,7 @@ import peewee
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage, plan_stage_change
+from followthrough.domain.wording import translate
 from followthrough.store.models import Application, Contact, Interview, StageEvent, rows_of
 from followthrough.store.transactions import writing
 
@@ -36,7 +37,7 @@ def create_application(
     notes: str = "",
 ) -> Application:
     if not company.strip():
-        raise UserError("An application needs a company name.")
+        raise UserError(translate("applications", "An application needs a company name."))
     now = clock.now()
     with writing():
         application = Application.create(

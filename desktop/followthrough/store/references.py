@@ -25,6 +25,7 @@ from followthrough.domain.references import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.wording import translate
 from followthrough.store import settings as options
 from followthrough.store.contacts import (
     CARD_COLUMNS,
@@ -225,7 +226,9 @@ def references_for_application(application_id: int) -> list[ReferenceLine]:
 def reference_line(link_id: int) -> ReferenceLine:
     found = _lines("r.id = ?", (link_id,))
     if not found:
-        raise ReferenceLinkError("This person is no longer listed for that application.")
+        raise ReferenceLinkError(
+            translate("references", "This person is no longer listed for that application.")
+        )
     return found[0]
 
 
@@ -245,7 +248,11 @@ def add_reference(
         )
         if existing is not None:
             name = Contact.get_by_id(contact_id).name
-            raise ReferenceLinkError(f"{name} is already listed for this application.")
+            raise ReferenceLinkError(
+                translate("references", "{name} is already listed for this application.").format(
+                    name=name
+                )
+            )
         ContactRole.insert(
             contact=contact_id, role=_ROLE_FOR_KIND[kind]
         ).on_conflict_ignore().execute()
@@ -326,7 +333,9 @@ def _update(link_id: int, clock: Clock, **values: object) -> None:
             .execute()
         )
     if not changed:
-        raise ReferenceLinkError("This person is no longer listed for that application.")
+        raise ReferenceLinkError(
+            translate("references", "This person is no longer listed for that application.")
+        )
 
 
 def save_heads_up_draft(link_id: int, emphasis: str, resume_path: str, clock: Clock) -> None:
@@ -345,7 +354,9 @@ def record_heads_up(link_id: int, via: str, clock: Clock) -> None:
 
 def record_contacted(link_id: int, on: date, by: ContactedBy, clock: Clock) -> None:
     if on > clock.now().date() + timedelta(days=1):
-        raise ReferenceLinkError("A call that has not happened yet cannot be logged.")
+        raise ReferenceLinkError(
+            translate("references", "A call that has not happened yet cannot be logged.")
+        )
     _update(
         link_id,
         clock,
@@ -504,26 +515,46 @@ def _noon(day: date) -> datetime:
 # -- the timeline --------------------------------------------------------------------------
 
 
+def _heads_up_text(who: str, via: str | None) -> str:
+    if via == "email":
+        text = translate("references", "Heads-up to {who} by e-mail")
+    elif via == "phone":
+        text = translate("references", "Heads-up to {who} by phone")
+    elif via == "copied":
+        text = translate("references", "Heads-up to {who} (message copied)")
+    else:
+        text = translate("references", "Heads-up to {who}")
+    return text.format(who=who)
+
+
 def reference_timeline(application_id: int) -> list[tuple[datetime, str]]:
     """(when, what) of each recorded step with this application's references."""
     entries: list[tuple[datetime, str]] = []
-    via_text = {"email": "by e-mail", "phone": "by phone", "copied": "(message copied)"}
     for line in references_for_application(application_id):
         who = line.name
         if line.kind is ReferenceKind.NETWORK:
             if line.checked_in_at is not None:
-                entries.append((line.checked_in_at, f"Checked in with {who} (network contact)"))
+                text = translate("references", "Checked in with {who} (network contact)")
+                entries.append((line.checked_in_at, text.format(who=who)))
             continue
         if line.given_on is not None:
-            entries.append((_noon(line.given_on), f"{who} given as a reference"))
+            text = translate("references", "{who} given as a reference").format(who=who)
+            entries.append((_noon(line.given_on), text))
         if line.heads_up_at is not None:
-            how = via_text.get(line.heads_up_via or "", "")
-            entries.append((line.heads_up_at, f"Heads-up to {who} {how}".strip()))
+            entries.append((line.heads_up_at, _heads_up_text(who, line.heads_up_via)))
         if line.contacted_on is not None:
-            by = f" ({line.contacted_by.label.lower()})" if line.contacted_by else ""
-            entries.append((_noon(line.contacted_on), f"{who} was contacted about you{by}"))
+            if line.contacted_by:
+                by = translate("references", line.contacted_by.label).lower()
+                text = translate("references", "{who} was contacted about you ({by})").format(
+                    who=who, by=by
+                )
+            else:
+                text = translate("references", "{who} was contacted about you").format(who=who)
+            entries.append((_noon(line.contacted_on), text))
         if line.thanked_on is not None:
-            entries.append((_noon(line.thanked_on), f"Thanked {who} for the reference"))
+            text = translate("references", "Thanked {who} for the reference").format(who=who)
+            entries.append((_noon(line.thanked_on), text))
         if line.outcome_told_on is not None:
-            entries.append((_noon(line.outcome_told_on), f"Told {who} how it ended"))
+            text = translate("references", "Told {who} how it ended").format(who=who)
+            entries.append((_noon(line.outcome_told_on), text))
     return entries

@@ -20,7 +20,7 @@ from followthrough.domain.cadence import (
 )
 from followthrough.domain.errors import UserError
 from followthrough.domain.two_clocks import UserHours
-from followthrough.domain.wording import QT_TRANSLATE_NOOP
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 from followthrough.domain.zones import computer_zone_name, zone_known
 from followthrough.store.models import Setting, db
 from followthrough.store.transactions import writes
@@ -44,17 +44,38 @@ class Option(Generic[T]):
     time_zone: bool = False
 
     def check(self, value: T) -> T:
+        label = translate("settings", self.label)
         if not isinstance(value, type(self.default)):
-            raise UserError(f"{self.label}: expected {type(self.default).__name__}")
+            raise UserError(
+                translate("settings", "{label}: expected {kind}").format(
+                    label=label, kind=type(self.default).__name__
+                )
+            )
         if self.time_zone and isinstance(value, str) and value and not zone_known(value):
-            raise UserError(f"{self.label}: “{value}” is not a time zone this computer knows")
+            raise UserError(
+                translate(
+                    "settings", "{label}: “{zone}” is not a time zone this computer knows"
+                ).format(label=label, zone=value)
+            )
         if self.choices and value not in self.choices:
-            raise UserError(f"{self.label}: choose one of {', '.join(map(str, self.choices))}")
+            raise UserError(
+                translate("settings", "{label}: choose one of {choices}").format(
+                    label=label, choices=", ".join(map(str, self.choices))
+                )
+            )
         if isinstance(value, int) and not isinstance(value, bool):
             if self.minimum is not None and value < self.minimum:
-                raise UserError(f"{self.label}: at least {self.minimum}")
+                raise UserError(
+                    translate("settings", "{label}: at least {minimum}").format(
+                        label=label, minimum=self.minimum
+                    )
+                )
             if self.maximum is not None and value > self.maximum:
-                raise UserError(f"{self.label}: at most {self.maximum}")
+                raise UserError(
+                    translate("settings", "{label}: at most {maximum}").format(
+                        label=label, maximum=self.maximum
+                    )
+                )
         return value
 
 

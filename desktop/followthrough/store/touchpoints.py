@@ -22,7 +22,7 @@ from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ClosureReason, Stage, allowed_targets
 from followthrough.domain.validation import day_problem
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import short_day, translate
 from followthrough.store import settings as options
 from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.followups import interview_facts
@@ -67,27 +67,39 @@ class TouchpointInput:
 def touchpoint_problem(data: TouchpointInput, now: datetime) -> str | None:
     """Why ``data`` cannot be logged at ``now``, in a sentence for the user; None if it can."""
     if data.at.tzinfo is None:
-        return "The time of the contact needs a time zone."
-    out_of_range = day_problem(data.day(), "The day of the contact") or day_problem(
-        data.new_decision_on, "The new decision date"
-    )
+        return translate("touchpoints", "The time of the contact needs a time zone.")
+    out_of_range = day_problem(
+        data.day(), translate("touchpoints", "The day of the contact")
+    ) or day_problem(data.new_decision_on, translate("touchpoints", "The new decision date"))
     if out_of_range:
         return out_of_range
     if data.at > now:
-        return "That time is still ahead: log a contact once it has happened."
+        return translate(
+            "touchpoints", "That time is still ahead: log a contact once it has happened."
+        )
     if data.channel is Channel.REPLY and not data.answered:
-        return "A reply is an answer from them: mark it as answered."
+        return translate("touchpoints", "A reply is an answer from them: mark it as answered.")
     if data.channel is Channel.VOICEMAIL and data.answered:
-        return "A voicemail means nobody picked up. If they called back, log that as their reply."
+        return translate(
+            "touchpoints",
+            "A voicemail means nobody picked up. If they called back, log that as their reply.",
+        )
     if not data.answered and data.outcome is not Outcome.NO_NEWS:
-        return "Only an answer can bring news: mark it as answered, or choose “no news”."
+        return translate(
+            "touchpoints",
+            "Only an answer can bring news: mark it as answered, or choose “no news”.",
+        )
     if data.outcome is Outcome.NEW_TIMEFRAME:
         if data.new_decision_on is None:
-            return "Enter the new date by which they expect to decide."
+            return translate("touchpoints", "Enter the new date by which they expect to decide.")
         if data.new_decision_on < data.day():
-            return "The new decision date cannot be before the day of this contact."
+            return translate(
+                "touchpoints", "The new decision date cannot be before the day of this contact."
+            )
     elif data.new_decision_on is not None:
-        return "A new decision date goes with the “new timeframe” outcome only."
+        return translate(
+            "touchpoints", "A new decision date goes with the “new timeframe” outcome only."
+        )
     return None
 
 
@@ -104,12 +116,14 @@ def log_touchpoint(data: TouchpointInput, clock: Clock, today: date) -> int:
     with writing():
         application = Application.get_or_none(Application.id == data.application_id)
         if application is None:
-            raise TouchpointError("This application no longer exists.")
+            raise TouchpointError(translate("touchpoints", "This application no longer exists."))
         if (
             data.contact_id is not None
             and Contact.get_or_none(Contact.id == data.contact_id) is None
         ):
-            raise TouchpointError("That person is no longer in your contacts.")
+            raise TouchpointError(
+                translate("touchpoints", "That person is no longer in your contacts.")
+            )
         touchpoint = Touchpoint.create(
             application=application,
             contact=data.contact_id,
@@ -146,16 +160,16 @@ class TouchpointLine:
 
 def _news(outcome: Outcome, new_decision_on: date | None) -> str:
     if outcome is Outcome.STILL_CANDIDATE:
-        return "still a candidate"
+        return translate("touchpoints", "still a candidate")
     if outcome is Outcome.NEW_TIMEFRAME:
-        return (
-            f"new decision date {short_day(new_decision_on)}"
-            if new_decision_on
-            else "new timeframe"
-        )
+        if new_decision_on:
+            return translate("touchpoints", "new decision date {day}").format(
+                day=short_day(new_decision_on)
+            )
+        return translate("touchpoints", "new timeframe")
     if outcome is Outcome.FILLED:
-        return "the position is filled"
-    return "no news yet"
+        return translate("touchpoints", "the position is filled")
+    return translate("touchpoints", "no news yet")
 
 
 def touchpoint_summary(
@@ -168,12 +182,22 @@ def touchpoint_summary(
     """One line that says what happened: "Called Dana Lee: still a candidate"."""
     news = _news(outcome, new_decision_on)
     if channel is Channel.VOICEMAIL:
-        return f"Left a voicemail for {who}"
-    if channel is Channel.PHONE:
-        return f"Called {who}: {news}" if answered else f"Called {who}: no answer"
-    if channel is Channel.EMAIL:
-        return f"E-mailed {who}: {news}" if answered else f"E-mailed {who}: no reply yet"
-    return f"{who} got back to you: {news}"
+        text = translate("touchpoints", "Left a voicemail for {who}")
+    elif channel is Channel.PHONE:
+        text = (
+            translate("touchpoints", "Called {who}: {news}")
+            if answered
+            else translate("touchpoints", "Called {who}: no answer")
+        )
+    elif channel is Channel.EMAIL:
+        text = (
+            translate("touchpoints", "E-mailed {who}: {news}")
+            if answered
+            else translate("touchpoints", "E-mailed {who}: no reply yet")
+        )
+    else:
+        text = translate("touchpoints", "{who} got back to you: {news}")
+    return text.format(who=who, news=news)
 
 
 def touchpoints_of(application_id: int) -> list[TouchpointLine]:
@@ -254,7 +278,7 @@ def call_sheet_facts(application_id: int, now: datetime | None = None) -> CallSh
     """
     application = Application.get_or_none(Application.id == application_id)
     if application is None:
-        raise TouchpointError("This application no longer exists.")
+        raise TouchpointError(translate("touchpoints", "This application no longer exists."))
     condition = Interview.application == application_id
     if now is not None:
         condition &= Interview.starts_at <= now
@@ -318,4 +342,4 @@ def save_intro_line(application_id: int, text: str) -> None:
         .execute()
     )
     if not changed:
-        raise TouchpointError("This application no longer exists.")
+        raise TouchpointError(translate("touchpoints", "This application no longer exists."))

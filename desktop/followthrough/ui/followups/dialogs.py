@@ -503,7 +503,7 @@ class CallSheetDialog(QDialog):
         self.opener.setObjectName("opener")
         self.opener.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.opener)
-        column.addWidget(_hint_label(OPENING_TIP))
+        column.addWidget(_hint_label(QCoreApplication.translate("phone", OPENING_TIP)))
         column.addSpacing(4)
         column.addWidget(QLabel(self.tr("<b>Then ask</b>")))
         self.questions: list[QLabel] = []

@@ -4,13 +4,17 @@ had them, and following a palette change while the app runs."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.agenda import KIND_LABELS
+from followthrough.ui.calendar.views import MonthCalendar
+from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import (
     ColourRole,
     colour,
@@ -187,3 +191,43 @@ def test_coloured_text_follows_a_palette_change(qtbot: QtBot, restore_palette: N
     assert shown() == colour(Role.SUCCESS, dark).name()
     colour_text(label, None)  # back to the palette's own text colour
     assert shown() == "#e8e8e8"
+
+
+def test_table_colours_follow_a_palette_change(restore_palette: None) -> None:
+    model: RecordTableModel[str] = RecordTableModel(
+        [Column("Name", lambda r: r, colour=lambda _r: Role.ERROR)]
+    )
+    model.set_rows(["late"])
+
+    def shown() -> str:
+        return model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole).color().name()
+
+    assert shown() == LIGHT[Role.ERROR]
+    dark = dark_palette(*DARK[0])
+    QApplication.setPalette(dark)
+    assert shown() == colour(Role.ERROR, dark).name() != LIGHT[Role.ERROR]
+
+
+def _has(image: QImage, wanted: QColor) -> bool:
+    rgb = wanted.rgb()
+    return any(
+        image.pixel(x, y) == rgb for x in range(image.width()) for y in range(image.height())
+    )
+
+
+def test_calendar_dots_follow_a_palette_change(qtbot: QtBot, restore_palette: None) -> None:
+    calendar = MonthCalendar()
+    qtbot.addWidget(calendar)
+    calendar.resize(500, 400)
+    calendar.setSelectedDate(QDate(2026, 3, 2))
+    calendar.set_marks({date(2026, 3, 18): {"interview": 1}}, date(2026, 3, 20))
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    light = colour(Role.INTERVIEW)
+    assert _has(calendar.grab().toImage(), light)
+    dark = dark_palette(*DARK[0])
+    QApplication.setPalette(dark)
+    qtbot.wait(20)
+    image = calendar.grab().toImage()
+    assert _has(image, colour(Role.INTERVIEW, dark))
+    assert not _has(image, light)

@@ -43,6 +43,7 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
+from followthrough.ui.common.theme import ColourRole
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
@@ -52,13 +53,13 @@ from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
 
 
-def _note_colour(task: NoteTask, now: datetime) -> str:
-    """Red once late, amber on its last day, otherwise none."""
+def _note_colour(task: NoteTask, now: datetime) -> ColourRole:
+    """Red once late, amber on its last day, otherwise muted."""
     if now >= task.deadline:
-        return "#c0392b"
+        return ColourRole.NOTE_LATE
     if task.deadline - now <= timedelta(hours=24):
-        return "#b9770e"
-    return "#555555"
+        return ColourRole.OWED
+    return ColourRole.MUTED
 
 
 METHOD_WORDS = {"phone": "phone", "email": "email", "either": "either", None: "not known"}

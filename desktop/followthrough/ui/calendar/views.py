@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS, AgendaItem
+from followthrough.domain.agenda import KIND_LABELS, AgendaItem
 from followthrough.domain.wording import long_day
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
 from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.theme import ColourRole, colour, kind_colour, kind_role
 from followthrough.ui.common.widgets import record_table
 
 
@@ -47,8 +48,10 @@ class MonthCalendar(QCalendarWidget):
         super().paintCell(painter, rect, qdate)
         day = from_qdate(qdate)
         painter.save()
+        # Read at every paint: the marks follow a palette change with the next repaint.
+        palette = self.palette()
         if day == self._today:
-            painter.setPen(QColor("#f2a541"))
+            painter.setPen(colour(ColourRole.ACCENT, palette))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         kinds = self._kinds.get(day)
         if kinds:
@@ -58,10 +61,10 @@ class MonthCalendar(QCalendarWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             for kind, count in sorted(kinds.items()):
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(QColor(KIND_COLOURS.get(kind, "#777777"))))
+                painter.setBrush(QBrush(kind_colour(kind, palette)))
                 painter.drawEllipse(QPoint(x, y), radius, radius)
                 if count > 1:
-                    painter.setPen(QColor("#333333"))
+                    painter.setPen(colour(ColourRole.COUNT, palette))
                     painter.drawText(x + radius + 1, y + radius, str(count))
                     x += radius * 2 + 6 + painter.fontMetrics().horizontalAdvance(str(count))
                 else:
@@ -80,10 +83,12 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
         Column(
             "What",
             lambda i: KIND_LABELS.get(i.kind, i.kind),
-            colour=lambda i: KIND_COLOURS.get(i.kind),
+            colour=lambda i: kind_role(i.kind),
         ),
         Column("Subject", lambda i: i.title),
-        Column("Details", lambda i: i.detail, colour=lambda i: "#b00020" if i.overdue else None),
+        Column(
+            "Details", lambda i: i.detail, colour=lambda i: ColourRole.ERROR if i.overdue else None
+        ),
     ]
     return columns
 

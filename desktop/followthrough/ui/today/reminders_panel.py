@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.agenda import KIND_COLOURS, KIND_LABELS
+from followthrough.domain.agenda import KIND_LABELS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.domain.wording import plural
@@ -35,6 +35,7 @@ from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.forms import to_qdate
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.theme import kind_role
 from followthrough.ui.common.widgets import record_table
 
 SNOOZE_LABELS = {
@@ -92,7 +93,7 @@ class RemindersPanel(QFrame):
                 Column(
                     "What",
                     lambda r: KIND_LABELS.get(r.kind, r.kind),
-                    colour=lambda r: KIND_COLOURS.get(r.kind),
+                    colour=lambda r: kind_role(r.kind),
                 ),
                 Column("Reminder", lambda r: r.title),
                 Column("Why", lambda r: r.body),

@@ -43,7 +43,7 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
-from followthrough.ui.common.theme import ColourRole
+from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
@@ -229,7 +229,7 @@ class ApplicationDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
 
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        colour_text(self.error, ColourRole.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(

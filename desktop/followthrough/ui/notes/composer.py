@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
@@ -87,10 +86,9 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
+from followthrough.ui.common.theme import ColourRole, colour, colour_text, style_colour
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
-PROBLEM_COLOUR = "#b00020"
-ADVICE_COLOUR = "#8a6d00"
 HOME_ADDRESS_HINT = (
     "This looks like a home address. A thank-you card goes to their office (or to "
     "reception), never to someone's home."
@@ -193,7 +191,7 @@ class NoteComposerDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("noteError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        colour_text(self.error, ColourRole.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         layout.addLayout(self._build_buttons())
@@ -305,7 +303,7 @@ class NoteComposerDialog(QDialog):
         self.address_hint = QLabel(HOME_ADDRESS_HINT)
         self.address_hint.setObjectName("noteAddressHint")
         self.address_hint.setWordWrap(True)
-        self.address_hint.setStyleSheet(f"color: {ADVICE_COLOUR};")
+        colour_text(self.address_hint, ColourRole.ADVICE)
         self.address_hint.hide()
         how_form.addRow(self.address_hint)
         form.addRow(how)
@@ -396,14 +394,17 @@ class NoteComposerDialog(QDialog):
         self.font_error = QLabel(self.font_problem or "")
         self.font_error.setObjectName("noteFontError")
         self.font_error.setWordWrap(True)
-        self.font_error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        colour_text(self.font_error, ColourRole.ERROR)
         self.font_error.setVisible(bool(self.font_problem))
         layout.addWidget(self.font_error)
         self.preview = QTextEdit()
         self.preview.setObjectName("noteCardPreview")
         self.preview.setReadOnly(True)
         self.preview.setAcceptRichText(False)
-        self.preview.setStyleSheet("QTextEdit { background: #fffdf6; color: #1d2b53; }")
+        paper = colour(ColourRole.PAPER).name()
+        self.preview.setStyleSheet(
+            f"QTextEdit {{ background: {paper}; {style_colour(ColourRole.INK)} }}"
+        )
         self.preview.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         layout.addWidget(self.preview, 1)
         envelope_row = QHBoxLayout()
@@ -670,7 +671,7 @@ class NoteComposerDialog(QDialog):
                 else "No promise in the note."
             )
         self.promise_help.setText(text)
-        self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
+        colour_text(self.promise_help, ColourRole.ERROR if problem else None)
         if problem is None and self.error.text().startswith(PROMISE_REFUSED):
             self.error.hide()
 
@@ -796,7 +797,7 @@ class NoteComposerDialog(QDialog):
         if hint:
             text += f" — {hint}"
         self.count_label.setText(text)
-        self.count_label.setStyleSheet(f"color: {ADVICE_COLOUR};" if hint else "")
+        colour_text(self.count_label, ColourRole.ADVICE if hint else None)
         self._update_preview()
         self.findings_list.clear()
         self.findings_list.addItem(CHECKS_PENDING)
@@ -863,7 +864,9 @@ class NoteComposerDialog(QDialog):
             mark = "✗" if finding.severity is Severity.PROBLEM else "•"
             item = QListWidgetItem(f"{mark} {finding.message}")
             item.setForeground(
-                QColor(PROBLEM_COLOUR if finding.severity is Severity.PROBLEM else ADVICE_COLOUR)
+                colour(
+                    ColourRole.ERROR if finding.severity is Severity.PROBLEM else ColourRole.ADVICE
+                )
             )
             item.setToolTip(tooltip("\n\n".join(finding.passages) or finding.message))
             self.findings_list.addItem(item)
@@ -871,7 +874,7 @@ class NoteComposerDialog(QDialog):
             self.findings_list.addItem(SPELLING_LOADING)
         if not self.findings and self.speller is not None:
             ok = QListWidgetItem("✓ All checks passed: personal, complete, spelled right.")
-            ok.setForeground(QColor("#1b7f3b"))
+            ok.setForeground(colour(ColourRole.SUCCESS))
             self.findings_list.addItem(ok)
         self._highlight([])
         return self.findings
@@ -909,7 +912,7 @@ class NoteComposerDialog(QDialog):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor("#ffe08a"))
+            fmt.setBackground(colour(ColourRole.FOUND_PASSAGE))
             selection.format = fmt
             selections.append(selection)
         self.editor.setExtraSelections(selections)
@@ -1146,12 +1149,12 @@ class NoteComposerDialog(QDialog):
         self.run_checks()
 
     def show_error(self, message: str) -> None:
-        self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        colour_text(self.error, ColourRole.ERROR)
         self.error.setText(message)
         self.error.show()
 
     def show_info(self, message: str) -> None:
-        self.error.setStyleSheet("color: #1b7f3b;")
+        colour_text(self.error, ColourRole.SUCCESS)
         self.error.setText(message)
         self.error.show()
 

@@ -47,9 +47,7 @@ from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
-
-WARNING_STYLE = "color: #9a5b00;"
-ERROR_STYLE = "color: #b00020;"
+from followthrough.ui.common.theme import ColourRole, colour_text
 
 _TITLES = {
     MessagePurpose.HEADS_UP: "Heads-up to {name}",
@@ -124,7 +122,7 @@ class ReferenceMessageDialog(QDialog):
         layout.addWidget(help_label)
         self.warning = QLabel(context.overuse or "")
         self.warning.setObjectName("overuseWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        colour_text(self.warning, ColourRole.WARNING)
         self.warning.setWordWrap(True)
         self.warning.setVisible(bool(context.overuse) and purpose is MessagePurpose.HEADS_UP)
         layout.addWidget(self.warning)
@@ -148,7 +146,7 @@ class ReferenceMessageDialog(QDialog):
         resume_row.addWidget(self.resume, 1)
         resume_row.addWidget(choose)
         self.resume_problem = QLabel()
-        self.resume_problem.setStyleSheet(ERROR_STYLE)
+        colour_text(self.resume_problem, ColourRole.ERROR)
         self.resume_problem.hide()
         if purpose is MessagePurpose.HEADS_UP:
             suggested = suggested_emphasis(
@@ -189,7 +187,7 @@ class ReferenceMessageDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("referenceError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        colour_text(self.error, ColourRole.ERROR)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -545,11 +543,11 @@ class AddReferenceDialog(QDialog):
         layout.addLayout(form)
         self.warning = QLabel()
         self.warning.setObjectName("addOveruseWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        colour_text(self.warning, ColourRole.WARNING)
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        colour_text(self.error, ColourRole.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -22,7 +22,14 @@ from followthrough.domain.wording import long_day
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
 from followthrough.ui.common.table_model import Column, RecordTableModel
-from followthrough.ui.common.theme import ColourRole, colour, kind_colour, kind_role
+from followthrough.ui.common.theme import (
+    MARK_CONTRAST,
+    ColourRole,
+    colour,
+    contrast,
+    kind_colour,
+    kind_role,
+)
 from followthrough.ui.common.widgets import record_table
 
 
@@ -50,6 +57,13 @@ class MonthCalendar(QCalendarWidget):
         painter.save()
         # Read at every paint: the marks follow a palette change with the next repaint.
         palette = self.palette()
+        count_pen = colour(ColourRole.COUNT, palette)
+        if qdate == self.selectedDate():
+            # The selected day is drawn on Highlight: a count that would vanish there (a dark
+            # palette's light grey on blue) takes the highlighted text's colour.
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            if contrast(count_pen, highlight) < MARK_CONTRAST:
+                count_pen = palette.color(QPalette.ColorRole.HighlightedText)
         if day == self._today:
             painter.setPen(colour(ColourRole.ACCENT, palette))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -64,7 +78,7 @@ class MonthCalendar(QCalendarWidget):
                 painter.setBrush(QBrush(kind_colour(kind, palette)))
                 painter.drawEllipse(QPoint(x, y), radius, radius)
                 if count > 1:
-                    painter.setPen(colour(ColourRole.COUNT, palette))
+                    painter.setPen(count_pen)
                     painter.drawText(x + radius + 1, y + radius, str(count))
                     x += radius * 2 + 6 + painter.fontMetrics().horizontalAdvance(str(count))
                 else:

@@ -3,13 +3,21 @@ had them, and following a palette change while the app runs."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.agenda import KIND_LABELS
@@ -18,10 +26,13 @@ from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import (
     ColourRole,
     colour,
+    colour_item,
     colour_text,
     is_dark,
     kind_colour,
     kind_role,
+    on_palette_change,
+    recolour_items,
     style_colour,
 )
 
@@ -191,6 +202,41 @@ def test_coloured_text_follows_a_palette_change(qtbot: QtBot, restore_palette: N
     assert shown() == colour(Role.SUCCESS, dark).name()
     colour_text(label, None)  # back to the palette's own text colour
     assert shown() == "#e8e8e8"
+
+
+def test_list_items_are_coloured_again_on_a_palette_change(
+    qtbot: QtBot, restore_palette: None
+) -> None:
+    findings = QListWidget()
+    qtbot.addWidget(findings)
+    problem = QListWidgetItem("✗ A problem", findings)
+    colour_item(problem, Role.ERROR)
+    QListWidgetItem("Plain", findings)
+    changes: list[int] = []
+    on_palette_change(findings, lambda: (changes.append(1), recolour_items(findings)))
+    findings.show()
+    assert problem.foreground().color().name() == LIGHT[Role.ERROR]
+    dark = dark_palette(*DARK[0])
+    QApplication.setPalette(dark)
+    qtbot.waitUntil(lambda: bool(changes))
+    assert problem.foreground().color() == colour(Role.ERROR, dark)
+    assert findings.item(1).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+class _Dialog(QWidget):
+    def refresh(self) -> None:
+        pass
+
+
+def test_watching_the_palette_keeps_no_window_alive() -> None:
+    # Kept alive past its last reference, a dialog's Python overrides (reject asking to
+    # discard changes) would still run when the app closes it.
+    dialog = _Dialog()
+    colour_text(dialog, Role.ERROR)
+    on_palette_change(dialog, dialog.refresh)
+    gone = weakref.ref(dialog)
+    del dialog
+    assert gone() is None  # freed at once: no reference cycle through the watchers
 
 
 def test_table_colours_follow_a_palette_change(restore_palette: None) -> None:

@@ -10,12 +10,14 @@ little greyer, until it reaches its contrast.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 # WCAG 2 contrast ratios: body text, and graphics (dots, rings, underlines) or large text.
 TEXT_CONTRAST = 4.5
@@ -155,6 +157,9 @@ def is_dark(palette: QPalette) -> bool:
 _cache: dict[tuple[ColourRole, int], QColor] = {}
 _brushes: dict[tuple[ColourRole, int], QBrush] = {}
 _CACHE_LIMIT = 512
+# Where a list item keeps the role of its text colour (see colour_item).
+_ITEM_ROLE = Qt.ItemDataRole.UserRole + 71
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 
 def _derive(spec: _Spec, palette: QPalette) -> QColor:
@@ -245,12 +250,15 @@ class _TextColour(QObject):
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
-        self.widget = widget
         self.role: ColourRole | None = None
         widget.installEventFilter(self)
 
     def apply(self) -> None:
-        widget = self.widget
+        # The widget is the parent, not kept here: a reference would keep its Python side
+        # (and its Python overrides) alive as long as this child lives.
+        widget = self.parent()
+        if not isinstance(widget, QWidget):
+            return
         if self.role is None:
             if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
                 widget.setPalette(QPalette())  # nothing of its own: all from its parent
@@ -263,7 +271,7 @@ class _TextColour(QObject):
             widget.setPalette(own)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if event.type() in _PALETTE_EVENTS:
             self.apply()
         return False
 
@@ -276,3 +284,42 @@ def colour_text(widget: QWidget, role: ColourRole | None) -> None:
         keeper = _TextColour(widget)
     keeper.role = role
     keeper.apply()
+
+
+class _PaletteWatch(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        # A weak reference to a bound method: holding it would keep the widget's Python side
+        # alive as long as the widget (so e.g. a dialog's reject() would still run at exit).
+        self.callback: Callable[[], Callable[[], None] | None] = (
+            weakref.WeakMethod(callback) if hasattr(callback, "__self__") else lambda: callback
+        )
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PALETTE_EVENTS:
+            callback = self.callback()
+            if callback is not None:
+                callback()
+        return False
+
+
+def on_palette_change(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever ``widget``'s palette changes: for colours drawn once (rich
+    text, list items, text formats) that have to be drawn again."""
+    _PaletteWatch(widget, callback)
+
+
+def colour_item(item: QListWidgetItem, role: ColourRole) -> None:
+    """Colour a list item's text in ``role``, remembered for ``recolour_items``."""
+    item.setData(_ITEM_ROLE, role.value)
+    item.setForeground(colour(role))
+
+
+def recolour_items(widget: QListWidget) -> None:
+    """Colour again the items ``colour_item`` coloured, for the palette as it is now."""
+    for row in range(widget.count()):
+        item = widget.item(row)
+        role = item.data(_ITEM_ROLE)
+        if role is not None:
+            item.setForeground(colour(ColourRole(role)))

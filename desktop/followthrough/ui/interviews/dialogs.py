@@ -52,7 +52,7 @@ from followthrough.ui.common.forms import (
     to_qdate,
 )
 from followthrough.ui.common.text import escape, plain_label
-from followthrough.ui.common.theme import ColourRole, colour
+from followthrough.ui.common.theme import ColourRole, colour, on_palette_change
 from followthrough.ui.contacts.form import method_combo
 
 FORMAT_CHOICES = (("Video", "video"), ("Phone", "phone"), ("On-site", "onsite"))
@@ -430,6 +430,7 @@ class InterviewDialog(QDialog):
             signal.connect(self._refresh)
         self._refresh_people()
         self._saved = self.value()
+        on_palette_change(self, self._refresh)  # the checklist's marks are coloured HTML
 
     # -- people --------------------------------------------------------------------------
 

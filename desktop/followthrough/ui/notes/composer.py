@@ -86,7 +86,15 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
-from followthrough.ui.common.theme import ColourRole, colour, colour_text, style_colour
+from followthrough.ui.common.theme import (
+    ColourRole,
+    colour,
+    colour_item,
+    colour_text,
+    on_palette_change,
+    recolour_items,
+    style_colour,
+)
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
 HOME_ADDRESS_HINT = (
@@ -201,6 +209,7 @@ class NoteComposerDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
         QShortcut(QKeySequence("F7"), self, self.run_checks)
+        on_palette_change(self, self._recolour)
 
     # -- building ------------------------------------------------------------------------
 
@@ -863,10 +872,9 @@ class NoteComposerDialog(QDialog):
         for finding in self.findings:
             mark = "✗" if finding.severity is Severity.PROBLEM else "•"
             item = QListWidgetItem(f"{mark} {finding.message}")
-            item.setForeground(
-                colour(
-                    ColourRole.ERROR if finding.severity is Severity.PROBLEM else ColourRole.ADVICE
-                )
+            colour_item(
+                item,
+                ColourRole.ERROR if finding.severity is Severity.PROBLEM else ColourRole.ADVICE,
             )
             item.setToolTip(tooltip("\n\n".join(finding.passages) or finding.message))
             self.findings_list.addItem(item)
@@ -874,10 +882,16 @@ class NoteComposerDialog(QDialog):
             self.findings_list.addItem(SPELLING_LOADING)
         if not self.findings and self.speller is not None:
             ok = QListWidgetItem("✓ All checks passed: personal, complete, spelled right.")
-            ok.setForeground(colour(ColourRole.SUCCESS))
+            colour_item(ok, ColourRole.SUCCESS)
             self.findings_list.addItem(ok)
         self._highlight([])
         return self.findings
+
+    def _recolour(self) -> None:
+        """The checks' colours and the spelling underlines are drawn once: again, for the
+        new palette."""
+        recolour_items(self.findings_list)
+        self.highlighter.rehighlight()
 
     def problems(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.PROBLEM]

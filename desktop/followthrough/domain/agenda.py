@@ -18,23 +18,6 @@ class AgendaKind(StrEnum):
     DECISION = "decision"
 
 
-# One colour per kind, for the calendar's dots (later kinds add theirs).
-KIND_COLOURS: dict[str, str] = {
-    "interview": "#2f6f8f",
-    "decision": "#8e44ad",
-    "follow_up": "#d35400",
-    "decision_passed": "#d35400",
-    "move_on": "#7f8c8d",
-    "position_filled": "#7f8c8d",
-    "note_due_soon": "#16a085",
-    "note_overdue": "#c0392b",
-    "reference_heads_up": "#2980b9",
-    "reference_thanks": "#27ae60",
-    "reference_outcome": "#8e6c2f",
-    "network_check_in": "#b0578d",
-}
-
-
 @dataclass(frozen=True)
 class AgendaItem:
     kind: str

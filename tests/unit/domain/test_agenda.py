@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from followthrough.domain.agenda import (
-    KIND_COLOURS,
     AgendaItem,
     AgendaKind,
     TodayAgenda,
@@ -33,10 +32,9 @@ def titles(items: list[AgendaItem]) -> list[str]:
     return [i.title for i in items]
 
 
-def test_every_kind_has_a_label_and_a_colour() -> None:
+def test_every_kind_has_a_label() -> None:
     for kind in AgendaKind:
         assert kind_label(kind.value) != kind.value
-        assert KIND_COLOURS[kind.value].startswith("#")
     assert kind_label(AgendaKind.DECISION) == "Decision due"
 
 

@@ -43,6 +43,7 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
+from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.contacts.labels import method_word
 from followthrough.ui.followups.flow import FollowUpFlow
@@ -55,13 +56,13 @@ from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
 
 
-def _note_colour(task: NoteTask, now: datetime) -> str:
-    """Red once late, amber on its last day, otherwise none."""
+def _note_colour(task: NoteTask, now: datetime) -> ColourRole:
+    """Red once late, amber on its last day, otherwise muted."""
     if now >= task.deadline:
-        return "#c0392b"
+        return ColourRole.NOTE_LATE
     if task.deadline - now <= timedelta(hours=24):
-        return "#b9770e"
-    return "#555555"
+        return ColourRole.OWED
+    return ColourRole.MUTED
 
 
 class ApplicationDetailDialog(QDialog):
@@ -255,7 +256,7 @@ class ApplicationDetailDialog(QDialog):
     def _build_footer(self, layout: QVBoxLayout) -> None:
         """A load's failure, then Save and Close."""
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        colour_text(self.error, ColourRole.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(

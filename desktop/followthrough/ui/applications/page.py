@@ -29,6 +29,7 @@ from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.page import DataPage, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.theme import ColourRole
 from followthrough.ui.common.widgets import EmptyState, record_table
 
 
@@ -93,7 +94,9 @@ def application_columns(
             lambda r: _due_text(r, zone, today()),
             sort_key=due_sort_key,
             colour=lambda r: (
-                "#b00020" if r.next_action.due_day and r.next_action.due_day < today() else None
+                ColourRole.ERROR
+                if r.next_action.due_day and r.next_action.due_day < today()
+                else None
             ),
         ),
     ]

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -17,12 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.agenda import KIND_COLOURS, AgendaItem
+from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import long_day
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
 from followthrough.ui.common.reminder_kinds import kind_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.theme import (
+    MARK_CONTRAST,
+    ColourRole,
+    colour,
+    contrast,
+    kind_colour,
+    kind_role,
+)
 from followthrough.ui.common.widgets import record_table
 
 
@@ -48,8 +56,17 @@ class MonthCalendar(QCalendarWidget):
         super().paintCell(painter, rect, qdate)
         day = from_qdate(qdate)
         painter.save()
+        # Read at every paint: the marks follow a palette change with the next repaint.
+        palette = self.palette()
+        count_pen = colour(ColourRole.COUNT, palette)
+        if qdate == self.selectedDate():
+            # The selected day is drawn on Highlight: a count that would vanish there (a dark
+            # palette's light grey on blue) takes the highlighted text's colour.
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            if contrast(count_pen, highlight) < MARK_CONTRAST:
+                count_pen = palette.color(QPalette.ColorRole.HighlightedText)
         if day == self._today:
-            painter.setPen(QColor("#f2a541"))
+            painter.setPen(colour(ColourRole.ACCENT, palette))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         kinds = self._kinds.get(day)
         if kinds:
@@ -59,10 +76,10 @@ class MonthCalendar(QCalendarWidget):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             for kind, count in sorted(kinds.items()):
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(QColor(KIND_COLOURS.get(kind, "#777777"))))
+                painter.setBrush(QBrush(kind_colour(kind, palette)))
                 painter.drawEllipse(QPoint(x, y), radius, radius)
                 if count > 1:
-                    painter.setPen(QColor("#333333"))
+                    painter.setPen(count_pen)
                     painter.drawText(x + radius + 1, y + radius, str(count))
                     x += radius * 2 + 6 + painter.fontMetrics().horizontalAdvance(str(count))
                 else:
@@ -89,13 +106,13 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
         Column(
             QCoreApplication.translate("calendar", "What"),
             lambda i: kind_text(i.kind),
-            colour=lambda i: KIND_COLOURS.get(i.kind),
+            colour=lambda i: kind_role(i.kind),
         ),
         Column(QCoreApplication.translate("calendar", "Subject"), lambda i: i.title),
         Column(
             QCoreApplication.translate("calendar", "Details"),
             lambda i: i.detail,
-            colour=lambda i: "#b00020" if i.overdue else None,
+            colour=lambda i: ColourRole.ERROR if i.overdue else None,
         ),
     ]
     return columns

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
-
-ERROR_STYLE = "color: #b00020;"
+from followthrough.ui.common.theme import ColourRole, colour_text
 
 
 def to_qdate(day: date) -> QDate:
@@ -34,7 +33,7 @@ def date_edit(day: date | None = None) -> QDateEdit:
 def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(f"{name}Error")
-    label.setStyleSheet(ERROR_STYLE)
+    colour_text(label, ColourRole.ERROR)
     label.setWordWrap(True)
     label.hide()
     return label

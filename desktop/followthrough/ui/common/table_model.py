@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from followthrough.ui.common.text import tooltip
+from followthrough.ui.common.theme import ColourRole, brush
 
 Row = TypeVar("Row")
 _Index = QModelIndex | QPersistentModelIndex
@@ -27,8 +27,8 @@ class Column(Generic[Row]):
     text: Callable[[Row], str]
     # What the column sorts by; defaults to its text, case-folded.
     sort_key: Callable[[Row], Any] | None = None
-    # Optional text colour (e.g. red for overdue).
-    colour: Callable[[Row], str | None] | None = None
+    # Optional text colour (e.g. the error colour for overdue).
+    colour: Callable[[Row], ColourRole | None] | None = None
 
 
 _SERVED_ROLES = frozenset(
@@ -63,7 +63,6 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._texts: dict[tuple[int, int], str] = {}
-        self._brushes: dict[str, QBrush] = {}
 
     # -- data in -------------------------------------------------------------------------
 
@@ -173,12 +172,8 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
             if column.colour is None:
                 return None
             colour = column.colour(self._all[record_number])
-            if not colour:
-                return None
-            brush = self._brushes.get(colour)
-            if brush is None:
-                brush = self._brushes[colour] = QBrush(QColor(colour))
-            return brush
+            # Resolved on every ask, so a palette change shows at the next repaint.
+            return None if colour is None else brush(colour)
         if role == self.RowRole:
             return self._all[record_number]
         key = (record_number, column_number)

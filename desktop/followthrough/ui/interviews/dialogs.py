@@ -52,6 +52,7 @@ from followthrough.ui.common.forms import (
     to_qdate,
 )
 from followthrough.ui.common.text import escape, plain_label
+from followthrough.ui.common.theme import ColourRole, colour, on_palette_change
 from followthrough.ui.contacts.form import method_combo
 from followthrough.ui.contacts.labels import person_label
 from followthrough.ui.interviews.labels import FORMAT_ORDER, format_label
@@ -486,6 +487,9 @@ class InterviewDialog(QDialog):
             self.notes.textChanged,
         ):
             signal.connect(self._refresh)
+        self._refresh_people()
+        self._saved = self.value()
+        on_palette_change(self, self._refresh)  # the checklist's marks are coloured HTML
 
     # -- people --------------------------------------------------------------------------
 
@@ -635,9 +639,9 @@ class InterviewDialog(QDialog):
         lines = []
         for item in end_of_interview_checklist(draft):
             mark = (
-                "<span style='color:#2e7d32'>✔</span>"
+                f"<span style='color:{colour(ColourRole.ANSWERED).name()}'>✔</span>"
                 if item.answered
-                else ("<span style='color:#b26a00'>○</span>")
+                else (f"<span style='color:{colour(ColourRole.UNANSWERED).name()}'>○</span>")
             )
             detail = f"<br><small>{escape(item.detail)}</small>" if item.detail else ""
             lines.append(f"<p>{mark} {item.question}{detail}</p>")

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
 from followthrough.services.printing import EnvelopeFormat, NoteLayout, PageFormat
+from followthrough.ui.common.theme import ColourRole, colour, colour_text, style_colour
 from followthrough.ui.notes.labels import printing_label
 
-PROBLEM_COLOUR = "#b00020"
 DEFAULT_POINT_SIZE = 13.0
 
 
@@ -55,14 +55,18 @@ class CardTab(QWidget):
         self.font_error = QLabel(font_problem or "")
         self.font_error.setObjectName("noteFontError")
         self.font_error.setWordWrap(True)
-        self.font_error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        colour_text(self.font_error, ColourRole.ERROR)
         self.font_error.setVisible(bool(font_problem))
         layout.addWidget(self.font_error)
         self.preview = QTextEdit()
         self.preview.setObjectName("noteCardPreview")
         self.preview.setReadOnly(True)
         self.preview.setAcceptRichText(False)
-        self.preview.setStyleSheet("QTextEdit { background: #fffdf6; color: #1d2b53; }")
+        # Paper and ink: the card looks like the card whatever the window's theme.
+        paper = colour(ColourRole.PAPER).name()
+        self.preview.setStyleSheet(
+            f"QTextEdit {{ background: {paper}; {style_colour(ColourRole.INK)} }}"
+        )
         self.preview.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         layout.addWidget(self.preview, 1)
         layout.addLayout(self._build_envelope_row())

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
@@ -81,6 +80,14 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
+from followthrough.ui.common.theme import (
+    ColourRole,
+    colour,
+    colour_item,
+    colour_text,
+    on_palette_change,
+    recolour_items,
+)
 from followthrough.ui.notes.card import CardTab
 from followthrough.ui.notes.labels import (
     finished_on_text,
@@ -91,9 +98,6 @@ from followthrough.ui.notes.labels import (
 )
 from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
-
-PROBLEM_COLOUR = "#b00020"
-ADVICE_COLOUR = "#8a6d00"
 
 
 class NoteComposerDialog(QDialog):
@@ -169,6 +173,7 @@ class NoteComposerDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
         QShortcut(QKeySequence("F7"), self, self.run_checks)
+        on_palette_change(self, self._recolour)
 
     # -- building ------------------------------------------------------------------------
 
@@ -190,7 +195,7 @@ class NoteComposerDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("noteError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        colour_text(self.error, ColourRole.ERROR)
         self.error.hide()
         return self.error
 
@@ -313,7 +318,7 @@ class NoteComposerDialog(QDialog):
         )
         self.address_hint.setObjectName("noteAddressHint")
         self.address_hint.setWordWrap(True)
-        self.address_hint.setStyleSheet(f"color: {ADVICE_COLOUR};")
+        colour_text(self.address_hint, ColourRole.ADVICE)
         self.address_hint.hide()
         how_form.addRow(self.address_hint)
         return how
@@ -620,7 +625,7 @@ class NoteComposerDialog(QDialog):
         problem = self.promise_problem()
         text = problem if problem is not None else promise_help(self.note, self.parts().promised_on)
         self.promise_help.setText(text)
-        self.promise_help.setStyleSheet("color: #b00020;" if problem else "")
+        colour_text(self.promise_help, ColourRole.ERROR if problem else None)
         if problem is None and self.error.text().startswith(self._promise_refused()):
             self.error.hide()
 
@@ -726,7 +731,7 @@ class NoteComposerDialog(QDialog):
         if hint:
             text += f" — {hint}"
         self.count_label.setText(text)
-        self.count_label.setStyleSheet(f"color: {ADVICE_COLOUR};" if hint else "")
+        colour_text(self.count_label, ColourRole.ADVICE if hint else None)
         self.card.refresh()
         self.findings_list.clear()
         self.findings_list.addItem(self.tr("Checking…"))
@@ -761,8 +766,9 @@ class NoteComposerDialog(QDialog):
         for finding in self.findings:
             mark = "✗" if finding.severity is Severity.PROBLEM else "•"
             item = QListWidgetItem(f"{mark} {finding.message}")
-            item.setForeground(
-                QColor(PROBLEM_COLOUR if finding.severity is Severity.PROBLEM else ADVICE_COLOUR)
+            colour_item(
+                item,
+                ColourRole.ERROR if finding.severity is Severity.PROBLEM else ColourRole.ADVICE,
             )
             item.setToolTip(tooltip("\n\n".join(finding.passages) or finding.message))
             self.findings_list.addItem(item)
@@ -772,8 +778,14 @@ class NoteComposerDialog(QDialog):
             )
         if not self.findings and self.speller is not None:
             ok = QListWidgetItem(self.tr("✓ All checks passed: personal, complete, spelled right."))
-            ok.setForeground(QColor("#1b7f3b"))
+            colour_item(ok, ColourRole.SUCCESS)
             self.findings_list.addItem(ok)
+
+    def _recolour(self) -> None:
+        """The checks' colours and the spelling underlines are drawn once: again, for the
+        new palette."""
+        recolour_items(self.findings_list)
+        self.highlighter.rehighlight()
 
     def problems(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.PROBLEM]
@@ -810,7 +822,7 @@ class NoteComposerDialog(QDialog):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor("#ffe08a"))
+            fmt.setBackground(colour(ColourRole.FOUND_PASSAGE))
             selection.format = fmt
             selections.append(selection)
         self.editor.setExtraSelections(selections)
@@ -1068,12 +1080,12 @@ class NoteComposerDialog(QDialog):
         self.run_checks()
 
     def show_error(self, message: str) -> None:
-        self.error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        colour_text(self.error, ColourRole.ERROR)
         self.error.setText(message)
         self.error.show()
 
     def show_info(self, message: str) -> None:
-        self.error.setStyleSheet("color: #1b7f3b;")
+        colour_text(self.error, ColourRole.SUCCESS)
         self.error.setText(message)
         self.error.show()
 

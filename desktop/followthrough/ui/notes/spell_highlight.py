@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import (
-    QColor,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from followthrough.domain.spelling import Misspelling, Speller
 from followthrough.ui.common.text import menu_label
+from followthrough.ui.common.theme import ColourRole, colour
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -27,7 +27,6 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.speller: Speller | None = None
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self._format.setUnderlineColor(QColor("#d0021b"))
 
     def set_speller(self, speller: Speller | None) -> None:
         self.speller = speller
@@ -36,6 +35,8 @@ class SpellHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         if self.speller is None:
             return
+        # Read per block, so lines highlighted after a palette change get its colour.
+        self._format.setUnderlineColor(colour(ColourRole.SPELLING))
         for miss in self.speller.misspellings(text):
             self.setFormat(miss.start, miss.end - miss.start, self._format)
 

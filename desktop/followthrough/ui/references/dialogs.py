@@ -50,10 +50,8 @@ from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
+from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.references.labels import contacted_by_label
-
-WARNING_STYLE = "color: #9a5b00;"
-ERROR_STYLE = "color: #b00020;"
 
 _TITLES = {
     MessagePurpose.HEADS_UP: QT_TRANSLATE_NOOP("ReferenceMessageDialog", "Heads-up to {name}"),
@@ -123,7 +121,7 @@ class ReferenceMessageDialog(QDialog):
         layout.addWidget(self._build_tabs(), 1)
         self.error = QLabel()
         self.error.setObjectName("referenceError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        colour_text(self.error, ColourRole.ERROR)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -162,7 +160,7 @@ class ReferenceMessageDialog(QDialog):
         layout.addWidget(help_label)
         self.warning = QLabel(context.overuse or "")
         self.warning.setObjectName("overuseWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        colour_text(self.warning, ColourRole.WARNING)
         self.warning.setWordWrap(True)
         self.warning.setVisible(bool(context.overuse) and self.purpose is MessagePurpose.HEADS_UP)
         layout.addWidget(self.warning)
@@ -212,7 +210,7 @@ class ReferenceMessageDialog(QDialog):
         resume_row.addWidget(self.resume, 1)
         resume_row.addWidget(choose)
         self.resume_problem = QLabel()
-        self.resume_problem.setStyleSheet(ERROR_STYLE)
+        colour_text(self.resume_problem, ColourRole.ERROR)
         self.resume_problem.hide()
         return resume_row
 
@@ -554,11 +552,11 @@ class AddReferenceDialog(QDialog):
         layout.addLayout(form)
         self.warning = QLabel()
         self.warning.setObjectName("addOveruseWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        colour_text(self.warning, ColourRole.WARNING)
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        colour_text(self.error, ColourRole.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(

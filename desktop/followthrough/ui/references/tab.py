@@ -13,6 +13,7 @@ from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.wording import short_day
 from followthrough.store.references import ReferenceLine
 from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.theme import ColourRole
 from followthrough.ui.common.widgets import record_table
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.labels import kind_label, standing_text
@@ -22,12 +23,12 @@ def _day(line_day: date | None) -> str:
     return short_day(line_day) if line_day is not None else ""
 
 
-def _next_colour(line: ReferenceLine) -> str | None:
+def _next_colour(line: ReferenceLine) -> ColourRole | None:
     """Amber while something is owed to them."""
     if line.kind is ReferenceKind.NETWORK:
-        return None if line.checked_in_at else "#b9770e"
+        return None if line.checked_in_at else ColourRole.OWED
     owed = line.heads_up_at is None or (line.contacted_on is not None and line.thanked_on is None)
-    return "#b9770e" if owed else None
+    return ColourRole.OWED if owed else None
 
 
 class ReferencesTab(QWidget):

@@ -63,6 +63,7 @@ from followthrough.ui.common.reminder_kinds import (
     ReminderHandlers,
 )
 from followthrough.ui.common.text import message_box
+from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.page import ContactsPage
@@ -209,7 +210,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self.damage_label = QLabel()
         self.damage_label.setObjectName("damageWarning")
-        self.damage_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        colour_text(self.damage_label, ColourRole.ERROR)
+        bold = self.damage_label.font()
+        bold.setBold(True)
+        self.damage_label.setFont(bold)
         self.damage_label.hide()
         self.statusBar().addPermanentWidget(self.damage_label)
 

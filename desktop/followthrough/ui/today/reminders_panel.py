@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.agenda import KIND_COLOURS
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
@@ -39,6 +38,7 @@ from followthrough.ui.common.reminder_kinds import (
     kind_text,
 )
 from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.theme import kind_role
 from followthrough.ui.common.widgets import record_table
 
 SNOOZE_LABELS = {
@@ -108,7 +108,7 @@ class RemindersPanel(QFrame):
             Column(
                 self.tr("What"),
                 lambda r: kind_text(r.kind),
-                colour=lambda r: KIND_COLOURS.get(r.kind),
+                colour=lambda r: kind_role(r.kind),
             ),
             Column(self.tr("Reminder"), lambda r: r.title),
             Column(self.tr("Why"), lambda r: r.body),

@@ -26,7 +26,7 @@ SCRIPT = textwrap.dedent(
 
     from followthrough.domain.clock import FakeClock
     from followthrough.store.reminders import DueReminder
-    from followthrough.ui.tray import TrayIcon
+    from followthrough.ui.shell.tray import TrayIcon
 
     app = QApplication(sys.argv)
     print("available", QSystemTrayIcon.isSystemTrayAvailable(), flush=True)

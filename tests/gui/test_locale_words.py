@@ -34,7 +34,9 @@ def test_english_days(locale_named, clock: FakeClock) -> None:  # type: ignore[n
 
 
 def test_german_days(locale_named) -> None:  # type: ignore[no-untyped-def]
-    locale_named("de_DE")
+    locale_named("en_GB")
+    assert wording.short_day(date(2026, 12, 1)) == "Tue 1 Dec"  # kept for English…
+    locale_named("de_DE")  # …and not shown once the locale changed
     assert wording.short_day(date(2026, 12, 1)) == "Di. 1 Dez."
     assert wording.full_day(date(2026, 12, 1)) == "Dienstag 1 Dezember"
     assert wording.weekday_name(date(2026, 12, 1)) == "Dienstag"

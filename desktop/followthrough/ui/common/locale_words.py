@@ -26,26 +26,59 @@ def _qdate(day: date) -> QDate:
 class LocaleDayWords:
     """``domain.wording.DayWords`` through ``QLocale()`` (the default locale when called,
     so a changed default takes effect at once); a day in another year than today (on the
-    user's own clock) shows its year."""
+    user's own clock) shows its year.
+
+    Tens of thousands of reminders are worded at a time (Today at 10,000 applications), so
+    each text is kept per locale, pattern and value, and "this year" is looked up once a
+    minute rather than once a day written."""
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
+        self._year_minute = -1
+        self._year = 0
+        self._texts: dict[tuple[str, str, int], str] = {}
+
+    def _this_year(self) -> int:
+        now = self._clock.now()
+        minute = int(now.timestamp()) // 60
+        if minute != self._year_minute:
+            self._year_minute, self._year = minute, now.astimezone(system_zone()).year
+        return self._year
+
+    def _day_text(self, day: date, pattern: str) -> str:
+        locale = QLocale()
+        key = (locale.name(), pattern, day.toordinal())
+        text = self._texts.get(key)
+        if text is None:
+            if len(self._texts) > _KEEP_TEXTS:
+                self._texts.clear()
+            text = self._texts[key] = locale.toString(_qdate(day), pattern)
+        return text
 
     def short_day(self, day: date) -> str:
-        other_year = day.year != self._clock.now().astimezone(system_zone()).year
-        return QLocale().toString(_qdate(day), SHORT_DAY_WITH_YEAR if other_year else SHORT_DAY)
+        other_year = day.year != self._this_year()
+        return self._day_text(day, SHORT_DAY_WITH_YEAR if other_year else SHORT_DAY)
 
     def long_day(self, day: date) -> str:
-        return QLocale().toString(_qdate(day), SHORT_DAY_WITH_YEAR)
+        return self._day_text(day, SHORT_DAY_WITH_YEAR)
 
     def weekday_name(self, day: date) -> str:
         return QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
 
     def full_day(self, day: date) -> str:
-        return QLocale().toString(_qdate(day), FULL_DAY)
+        return self._day_text(day, FULL_DAY)
 
     def clock_time(self, moment: datetime | time) -> str:
-        return QLocale().toString(QTime(moment.hour, moment.minute), CLOCK)
+        locale = QLocale()
+        key = (locale.name(), CLOCK, moment.hour * 60 + moment.minute)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = locale.toString(QTime(moment.hour, moment.minute), CLOCK)
+        return text
+
+
+# Plenty for every day a session shows; cleared past it so memory stays small.
+_KEEP_TEXTS = 20_000
 
 
 def use_locale_day_words(clock: Clock) -> DayWords:

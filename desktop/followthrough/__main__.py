@@ -148,6 +148,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         return at if at.tzinfo is not None else at.replace(tzinfo=zone)
 
     from followthrough.domain.reminder_kinds import Rendering, render_text, use_rendering
+    from followthrough.domain.wording import EnglishDayWords, use_day_words
 
     def look() -> tuple[ZoneInfo, datetime, list[StoredReminder]]:
         # Times are read and shown on the user's clock ("Your time zone", else the
@@ -165,7 +166,9 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         instant_on(options.the_computers_zone()),
         [],
     )
-    # The words of each reminder, written now on the user's clock.
+    # The words of each reminder, written now on the user's clock (a day in another year
+    # than the one asked about carries its year, as in the window).
+    use_day_words(EnglishDayWords(lambda: instant.astimezone(zone).date()))
     use_rendering(Rendering(zone))
     words = [render_text(item.kind, item.params, item.title, item.body) for item in items]
     if as_json:

@@ -289,6 +289,8 @@ def test_help_opens_the_log_folder(window: MainWindow, log_file: Path, opened: l
     assert Path(opened[0].toLocalFile()) == log_file.parent.resolve()
     assert (Path(opened[0].toLocalFile()) / LOG_FILE_NAME).is_file()
     assert shown_boxes(window) == []
+    # The path is said too: a file manager that fails later goes unnoticed by Qt.
+    assert str(log_file) in window.statusBar().currentMessage()
 
 
 def test_without_a_log_file_help_says_there_is_none(

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from followthrough.domain.timeframes import add_working_days
-from followthrough.domain.wording import long_day, translate, weekday_name
+from followthrough.domain.wording import short_day, translate, weekday_name
 
 WORD_NUMBERS = {
     "a": 1,
@@ -114,7 +114,7 @@ class Reading:
             text = translate("timeframes", "by {day}, {kind} ({how})")
         else:
             text = translate("timeframes", "by {day}, {kind}")
-        return text.format(day=long_day(self.day), kind=kind, how=self.how)
+        return text.format(day=short_day(self.day), kind=kind, how=self.how)
 
 
 def _later_end(how: str) -> str:

@@ -108,10 +108,10 @@ def test_what_is_not_understood_is_said_so(phrase: str) -> None:
 def test_the_reading_is_shown_for_the_person_to_accept() -> None:
     reading = read_timeframe("end of next week", SAID)
     assert reading is not None
-    assert reading.explain() == "by Fri 11 Dec 2026, a working day"
+    assert reading.explain() == "by Fri 11 Dec, a working day"
     weekend = read_timeframe("between 5 and 10 days", SAID)
     assert weekend is not None
-    assert weekend.explain().startswith("by Sat 12 Dec 2026, a Saturday")
+    assert weekend.explain().startswith("by Sat 12 Dec, a Saturday")
 
 
 def test_a_range_never_reads_as_its_early_end() -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.wording import long_day, short_day
+from followthrough.domain.wording import short_day
 from followthrough.store.applications import (
     ApplicationDetail,
     InterviewLine,
@@ -326,7 +326,7 @@ class ApplicationDetailDialog(QDialog):
         if detail.closure_reason is not None:
             stage_text += f" — {reason_label(detail.closure_reason).lower()}"
         if detail.closed_on is not None:
-            stage_text += f", {long_day(detail.closed_on)}"
+            stage_text += f", {short_day(detail.closed_on)}"
         self.stage_label.setText(stage_text)
         self.next_follow_up.setText(detail.next_step or "")
         self.next_follow_up.setVisible(detail.next_step is not None)

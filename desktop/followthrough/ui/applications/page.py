@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
-from followthrough.domain.wording import long_day, short_day
+from followthrough.domain.wording import short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
 from followthrough.ui.applications.labels import stage_label
@@ -82,7 +82,7 @@ def application_columns(
         ),
         Column(
             QCoreApplication.translate("applications", "Last contact"),
-            lambda r: long_day(r.last_contact) if r.last_contact else "",
+            lambda r: short_day(r.last_contact) if r.last_contact else "",
             sort_key=lambda r: r.last_contact.toordinal() if r.last_contact else 0,
         ),
         Column(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.wording import long_day
+from followthrough.domain.wording import long_day, short_day
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
 from followthrough.ui.common.reminder_kinds import kind_text
@@ -93,7 +93,7 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
         columns.append(
             Column(
                 QCoreApplication.translate("calendar", "Day"),
-                lambda i: long_day(i.day),
+                lambda i: short_day(i.day),
                 sort_key=lambda i: i.day,
             )
         )

@@ -40,7 +40,7 @@ from followthrough.domain.interviews import (
 from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.domain.validation import email_problem, url_problem
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, long_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.store.contacts import ContactCard
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import (
@@ -634,7 +634,7 @@ class InterviewDialog(QDialog):
         self.within_unit.setEnabled(self.decision_within.isChecked())
         decided = draft.decision_date() if self.decision_within.isChecked() else None
         self.within_result.setText(
-            self.tr("= by {day}").format(day=long_day(decided)) if decided else ""
+            self.tr("= by {day}").format(day=short_day(decided)) if decided else ""
         )
         lines = []
         for item in end_of_interview_checklist(draft):

@@ -765,6 +765,12 @@ class MainWindow(QMainWindow):
                     path=log_file
                 )
             )
+        else:
+            # The file manager starts on its own and may still fail (none installed) without
+            # Qt knowing: the path is said here either way.
+            self.statusBar().showMessage(
+                self.tr("Opening the folder of the log file {path}").format(path=log_file), 15000
+            )
 
     def _tell(self, text: str) -> None:
         box = message_box(QMessageBox.Icon.Information, APP_NAME, text, self)

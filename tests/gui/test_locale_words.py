@@ -72,3 +72,30 @@ def test_english_plurals_come_from_the_catalogue(locale_named, count: int, expec
     assert text == expected
     people = QCoreApplication.translate("MainWindow", "%Ln person(s)", "", count)
     assert people.endswith("person" if count == 1 else "people")
+
+
+def test_agenda_words_are_written_again_for_another_clock() -> None:
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QCoreApplication
+
+    from followthrough.domain.agenda import AgendaItem
+    from followthrough.domain.note_reminders import note_params
+    from followthrough.domain.reminder_kinds import Rendering, params_text, use_rendering
+    from followthrough.ui.common.reminder_kinds import shown_words
+
+    deadline = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)
+    item = AgendaItem(
+        kind="note_due_soon",
+        day=date(2026, 11, 21),
+        title="as planned",
+        params=params_text(note_params("Dana Lee", "Acme", 1, deadline, "Europe/Berlin")),
+    )
+    previous = use_rendering(Rendering(ZoneInfo("Europe/Berlin"), QCoreApplication.translate))
+    try:
+        assert shown_words(item)[0].endswith("due Sat 21 Nov 15:00")
+        use_rendering(Rendering(ZoneInfo("America/New_York"), QCoreApplication.translate))
+        assert shown_words(item)[0].endswith("due Sat 21 Nov 09:00 (15:00 in Berlin)")
+    finally:
+        use_rendering(previous)

@@ -8,9 +8,11 @@ heads-ups) through the providers registered in ``store.agenda``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+
+from followthrough.domain.reminder_kinds import render_text
 
 
 class AgendaKind(StrEnum):
@@ -29,6 +31,15 @@ class AgendaItem:
     interview_id: int | None = None
     overdue: bool = False
     reminder_id: int | None = None
+    # A reminder's parameters: its words are written from them when the row is drawn
+    # (``reminder_kinds.render_text``); title and detail are the words as planned.
+    params: str = field(default="", compare=False, repr=False)
+
+    def words(self) -> tuple[str, str]:
+        """Title and detail as shown now."""
+        if not self.params:
+            return self.title, self.detail
+        return render_text(self.kind, self.params, self.title, self.detail)
 
     def sort_key(self) -> tuple[date, int, datetime | None, str]:
         # Items without a time come first in their day (like all-day events).

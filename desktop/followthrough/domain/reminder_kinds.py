@@ -116,14 +116,21 @@ def params_text(params: Mapping[str, Any]) -> str:
 # None until the window or a command says on whose clock reminders are shown: the words
 # stored with each reminder are shown as they are meanwhile.
 _rendering: Rendering | None = None
+_generation = 0
 
 
 def use_rendering(rendering: Rendering | None) -> Rendering | None:
     """Show reminders on ``rendering``'s clock and language from now on; returns the one
     it replaces (the window installs the user's zone and Qt's translation)."""
-    global _rendering
+    global _rendering, _generation
     previous, _rendering = _rendering, rendering
+    _generation += 1
     return previous
+
+
+def rendering_generation() -> int:
+    """Changes whenever another rendering is installed (for caches of written words)."""
+    return _generation
 
 
 def render_text(kind: str, params: str, title: str, body: str) -> tuple[str, str]:

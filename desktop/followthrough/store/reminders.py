@@ -48,6 +48,7 @@ class DueReminder:
     application_id: int | None
     fired: bool
     subject_key: str = ""
+    params: str = ""
 
 
 _SELECT = (
@@ -56,23 +57,23 @@ _SELECT = (
 )
 
 
-def _rows(sql: str, params: Iterable[object] = ()) -> list[DueReminder]:
+def _rows(sql: str, params: Iterable[object] = (), *, worded: bool = True) -> list[DueReminder]:
     """Reminders to show: their words written now, from their parameters, on the clock
-    and in the language installed (``reminder_kinds.use_rendering``)."""
-    return [
-        DueReminder(
-            rid,
-            kind,
-            *render_text(kind, values, title, body),
-            instant_from_db(due),
-            app_id,
-            bool(fired),
-            key,
+    and in the language installed (``reminder_kinds.use_rendering``). ``worded=False``
+    leaves the stored words and the parameters for the view to write when a row is
+    actually drawn (Today's agenda holds thousands at 10,000 applications)."""
+    rows = []
+    for rid, kind, title, body, due, app_id, fired, key, values in db.execute_sql(
+        sql, tuple(params)
+    ):
+        if worded:
+            title, body = render_text(kind, values, title, body)
+        rows.append(
+            DueReminder(
+                rid, kind, title, body, instant_from_db(due), app_id, bool(fired), key, values
+            )
         )
-        for rid, kind, title, body, due, app_id, fired, key, values in db.execute_sql(
-            sql, tuple(params)
-        )
-    ]
+    return rows
 
 
 def _db_instant(value: datetime | None) -> str | None:
@@ -259,6 +260,12 @@ def due_at(at: datetime) -> list[DueReminder]:
     )
 
 
+def open_fired_ids() -> set[int]:
+    """The ids of the reminders that have fired and wait for the user."""
+    rows = db.execute_sql(f"SELECT id FROM reminder WHERE {_OPEN} AND fired_at IS NOT NULL")
+    return {rid for (rid,) in rows}
+
+
 def open_fired() -> list[DueReminder]:
     """Reminders that have fired and wait for the user (done, snoozed or dismissed)."""
     return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {_EFFECTIVE}, id")
@@ -304,6 +311,7 @@ def _agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool) -> Agenda
         day=reminder.due_at.astimezone(zone).date(),
         title=reminder.title,
         detail=reminder.body,
+        params=reminder.params,
         at=reminder.due_at,
         application_id=reminder.application_id,
         overdue=overdue,
@@ -316,6 +324,7 @@ def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     rows = _rows(
         f"{_SELECT} WHERE {_OPEN} AND {_EFFECTIVE} >= ? AND {_EFFECTIVE} < ?",
         (to_db_instant(start), to_db_instant(end)),
+        worded=False,
     )
     return [_agenda_item(r, zone, False) for r in rows]
 
@@ -324,7 +333,11 @@ def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
     """Reminders from before today that have not fired yet (fired ones wait in the
     window's list of due reminders, with their buttons)."""
     start, _end = local_bounds(today, today, zone)
-    rows = _rows(f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} < ?", (to_db_instant(start),))
+    rows = _rows(
+        f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} < ?",
+        (to_db_instant(start),),
+        worded=False,
+    )
     return [_agenda_item(r, zone, True) for r in rows]
 
 

@@ -81,3 +81,21 @@ def test_unreadable_or_missing_parameters_show_the_stored_words() -> None:
     assert render_text(kind, "{not json", "T", "B") == ("T", "B")
     assert render_text(kind, params_text({"name": "only"}), "T", "B") == ("T", "B")
     assert render_text("a_kind_nobody_registered", params_text({"x": 1}), "T", "B") == ("T", "B")
+
+
+def test_agenda_rows_keep_their_parameters_and_are_worded_when_drawn(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.store.reminders import reminder_items
+
+    _plan_note(database, clock)
+    use_rendering(Rendering(NEW_YORK, lambda _context, text: GERMAN.get(text, text)))
+    day = clock.now().astimezone(BERLIN).date()
+    (item,) = reminder_items(day, day, BERLIN)
+    # Not written while loading (thousands at a time): the planned words and parameters…
+    assert item.title == "Thank-you note to Dana Lee (Acme) due Sat 21 Nov 15:00"
+    assert item.params
+    # …written when the row is drawn.
+    assert item.words()[0] == (
+        "Dankeskarte an Dana Lee (Acme), fällig Sat 21 Nov 09:00 (15:00 in Berlin)"
+    )

@@ -21,7 +21,7 @@ from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import long_day, short_day
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
-from followthrough.ui.common.reminder_kinds import kind_text
+from followthrough.ui.common.reminder_kinds import kind_text, shown_words
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import (
     MARK_CONTRAST,
@@ -108,10 +108,10 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
             lambda i: kind_text(i.kind),
             colour=lambda i: kind_role(i.kind),
         ),
-        Column(QCoreApplication.translate("calendar", "Subject"), lambda i: i.title),
+        Column(QCoreApplication.translate("calendar", "Subject"), lambda i: shown_words(i)[0]),
         Column(
             QCoreApplication.translate("calendar", "Details"),
-            lambda i: i.detail,
+            lambda i: shown_words(i)[1],
             colour=lambda i: ColourRole.ERROR if i.overdue else None,
         ),
     ]

@@ -11,10 +11,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from followthrough.domain.reminder_kinds import LABEL_CONTEXT, feature_of, kind_label
+from followthrough.domain.agenda import AgendaItem
+from followthrough.domain.reminder_kinds import (
+    LABEL_CONTEXT,
+    feature_of,
+    kind_label,
+    rendering_generation,
+)
 from followthrough.store.reminders import DueReminder
+
+# Words written for agenda rows, by what they are written from: a table asks for a cell's
+# text at every repaint, and only the rows on screen are ever written.
+_WORDS: dict[tuple[int, str, str, str, str, str], tuple[str, str]] = {}
+_KEEP_WORDS = 5_000
+
+
+def shown_words(item: AgendaItem) -> tuple[str, str]:
+    """An agenda item's title and detail as shown now (a reminder's written from its
+    parameters when first drawn)."""
+    if not item.params:
+        return item.title, item.detail
+    # Written again for another clock, language or locale.
+    key = (
+        rendering_generation(),
+        QLocale().name(),
+        item.kind,
+        item.params,
+        item.title,
+        item.detail,
+    )
+    words = _WORDS.get(key)
+    if words is None:
+        if len(_WORDS) > _KEEP_WORDS:
+            _WORDS.clear()
+        words = _WORDS[key] = item.words()
+    return words
 
 
 def kind_text(kind: str) -> str:

@@ -13,7 +13,7 @@ from followthrough.store.agenda import agenda_between, agenda_counts, overdue_it
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
-from followthrough.store.reminders import open_fired
+from followthrough.store.reminders import open_fired_ids
 from followthrough.ui.applications.page import company_sort_key, due_sort_key
 from followthrough.ui.contacts.labels import role_label
 from followthrough.ui.contacts.page import ContactRow
@@ -44,7 +44,7 @@ def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
     """Overdue, today and the next seven days; reminders that have fired are left out
     (they wait in the reminders list above, with their buttons: shown once)."""
     items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
-    waiting = {r.reminder_id for r in open_fired()}
+    waiting = open_fired_ids()
     return split_today(
         [i for i in (*overdue_items(today, zone), *items) if i.reminder_id not in waiting],
         today,

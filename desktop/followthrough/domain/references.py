@@ -465,84 +465,197 @@ def talking_points(purpose: MessagePurpose, facts: ReferenceFacts) -> tuple[str,
     return _check_in_points(facts, known)
 
 
+# The talking points are shown in the window, so they are written through translate; the
+# messages above are drafts in English that the person edits and sends.
+_INTERVIEWS_SAID = (
+    QT_TRANSLATE_NOOP("references", "first interview"),
+    QT_TRANSLATE_NOOP("references", "second interview"),
+    QT_TRANSLATE_NOOP("references", "third interview"),
+    QT_TRANSLATE_NOOP("references", "fourth interview"),
+    QT_TRANSLATE_NOOP("references", "fifth interview"),
+    QT_TRANSLATE_NOOP("references", "sixth interview"),
+    QT_TRANSLATE_NOOP("references", "seventh interview"),
+    QT_TRANSLATE_NOOP("references", "eighth interview"),
+)
+
+
+def _said(text: str) -> str:
+    return translate("references", text)
+
+
+def _interview_said(facts: ReferenceFacts) -> str:
+    round_ = facts.interview_round
+    if round_ and 0 < round_ <= len(_INTERVIEWS_SAID):
+        return _said(_INTERVIEWS_SAID[round_ - 1])
+    return translate("references", "interview")
+
+
+def _company_said(known: _Known, facts: ReferenceFacts) -> str:
+    return known.company if _one_line(facts.company) else translate("references", "the company")
+
+
 def _heads_up_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
-    company = known.company
+    company = _company_said(known, facts)
+    values = {"company": company, "role": known.role}
     if facts.reference_check:
         who = (
-            f"{known.company_first} is checking references now{_for_role(known)}:"
-            " a call may come soon"
+            translate(
+                "references",
+                "{company} is checking references now for the {role} role: a call may come soon",
+            )
+            if known.role
+            else translate(
+                "references", "{company} is checking references now: a call may come soon"
+            )
         )
     else:
-        who = f"{known.company_first} may call them about you{_for_role(known)}"
-    when = [f"Your {known.interview} was on {known.day}"] if known.day else []
+        who = (
+            translate("references", "{company} may call them about you for the {role} role")
+            if known.role
+            else translate("references", "{company} may call them about you")
+        )
+    who = _capitalised(who.format(**values))
+    when = (
+        [
+            translate("references", "Your {interview} was on {day}").format(
+                interview=_interview_said(facts), day=known.day
+            )
+        ]
+        if known.day
+        else []
+    )
     resume = (
-        f"Tell them you'll e-mail your résumé ({known.resume})"
+        translate("references", "Tell them you'll e-mail your résumé ({resume})").format(
+            resume=known.resume
+        )
         if known.resume
-        else "Offer to send your latest résumé"
+        else translate("references", "Offer to send your latest résumé")
     )
     closing = [
         resume,
-        f"Ask them to tell you if {company} contacts them",
-        "Thank them for backing you",
+        translate("references", "Ask them to tell you if {company} contacts them").format(
+            company=company
+        ),
+        translate("references", "Thank them for backing you"),
     ]
+    return (who, *when, *_what_to_stress(known, len(when) + len(closing)), *closing)
+
+
+def _what_to_stress(known: _Known, other_lines: int) -> list[str]:
     if known.emphasis:
         # One line per point while they fit; the rest share the last line.
-        room = _MAX_HEADS_UP_POINTS - 1 - len(when) - len(closing)
+        room = _MAX_HEADS_UP_POINTS - 1 - other_lines
         points = list(known.emphasis)
         if len(points) > room:
             points = [*points[: room - 1], "; ".join(points[room - 1 :])]
-        what = [f"Ask them to stress: {point}" for point in points]
-    elif known.speaks_to:
-        what = ["Ask them to speak to what they know best: " + "; ".join(known.speaks_to)]
-    else:
-        what = ["Ask them to speak to what they know best"]
-    return (who, *when, *what, *closing)
+        stress = translate("references", "Ask them to stress: {point}")
+        return [stress.format(point=point) for point in points]
+    if known.speaks_to:
+        return [
+            translate("references", "Ask them to speak to what they know best: {points}").format(
+                points="; ".join(known.speaks_to)
+            )
+        ]
+    return [translate("references", "Ask them to speak to what they know best")]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _thanks_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
-    when = f" on {full_day(facts.contacted_on)}" if facts.contacted_on else ""
-    lines = [f"Thank them for speaking to {known.company}{when}"]
+    company = _company_said(known, facts)
+    lines = [
+        translate("references", "Thank them for speaking to {company} on {day}").format(
+            company=company, day=full_day(facts.contacted_on)
+        )
+        if facts.contacted_on
+        else translate("references", "Thank them for speaking to {company}").format(company=company)
+    ]
     if facts.contacted_by is ContactedBy.REFERENCE:
-        lines.append("Thank them for letting you know about the call")
+        lines.append(translate("references", "Thank them for letting you know about the call"))
     elif facts.contacted_by is ContactedBy.COMPANY:
-        lines.append(f"Mention that {known.company} told you about the call")
-    lines += ["Ask how it went and what they were asked", "Promise to tell them how it ends"]
+        lines.append(
+            translate("references", "Mention that {company} told you about the call").format(
+                company=company
+            )
+        )
+    lines += [
+        translate("references", "Ask how it went and what they were asked"),
+        translate("references", "Promise to tell them how it ends"),
+    ]
     return tuple(lines)
+
+
+_NEWS = {
+    Stage.ACCEPTED: QT_TRANSLATE_NOOP("references", "you accepted the offer from {company}"),
+    Stage.REJECTED: QT_TRANSLATE_NOOP("references", "{company} chose another candidate"),
+    Stage.WITHDRAWN: QT_TRANSLATE_NOOP("references", "you withdrew from the process at {company}"),
+    Stage.FILLED: QT_TRANSLATE_NOOP("references", "{company} filled the role with someone else"),
+    Stage.NO_RESPONSE: QT_TRANSLATE_NOOP("references", "{company} never got back to you"),
+}
 
 
 def _outcome_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
     outcome = facts.outcome
     if outcome is None:
         raise ValueError("an outcome message needs the outcome")
-    company = known.company
-    the_role = f"the {known.role} role" if known.role else "the job"
-    news = {
-        Stage.ACCEPTED: f"you accepted the offer from {company}",
-        Stage.OFFER: f"{company} offered you {the_role}",
-        Stage.REJECTED: f"{company} chose another candidate",
-        Stage.WITHDRAWN: f"you withdrew from the process at {company}",
-        Stage.FILLED: f"{company} filled the role with someone else",
-        Stage.NO_RESPONSE: f"{company} never got back to you",
-    }[outcome]
-    lines = [f"Tell them how it went: {news}", "Thank them for their help along the way"]
+    company = _company_said(known, facts)
+    if outcome is Stage.OFFER:
+        news = (
+            translate("references", "{company} offered you the {role} role")
+            if known.role
+            else translate("references", "{company} offered you the job")
+        ).format(company=company, role=known.role)
+    else:
+        news = translate("references", _NEWS[outcome]).format(company=company)
+    lines = [
+        translate("references", "Tell them how it went: {news}").format(news=news),
+        translate("references", "Thank them for their help along the way"),
+    ]
     if outcome is not Stage.ACCEPTED:
-        lines.append("Say your search goes on and you may ask again")
-    lines.append("Offer to return the favour")
+        lines.append(translate("references", "Say your search goes on and you may ask again"))
+    lines.append(translate("references", "Offer to return the favour"))
     return tuple(lines)
 
 
 def _check_in_points(facts: ReferenceFacts, known: _Known) -> tuple[str, ...]:
-    when = f" on {known.day}" if known.day else ""
+    company = _company_said(known, facts)
+    values = {
+        "interview": _interview_said(facts),
+        "role": known.role,
+        "company": company,
+        "day": known.day,
+    }
+    if known.role:
+        had = (
+            translate(
+                "references",
+                "Tell them you had your {interview} for the {role} role at {company} on {day}",
+            )
+            if known.day
+            else translate(
+                "references", "Tell them you had your {interview} for the {role} role at {company}"
+            )
+        )
+    else:
+        had = (
+            translate("references", "Tell them you had your {interview} at {company} on {day}")
+            if known.day
+            else translate("references", "Tell them you had your {interview} at {company}")
+        )
     update = (
-        f"Update: {known.company} is checking references now"
+        translate("references", "Update: {company} is checking references now").format(
+            company=company
+        )
         if facts.reference_check
-        else "Update: you're waiting to hear what comes next"
+        else translate("references", "Update: you're waiting to hear what comes next")
     )
     return (
-        f"Tell them you had your {known.interview}{_for_role(known)} at {known.company}{when}",
-        "Thank them for referring or introducing you",
+        had.format(**values),
+        translate("references", "Thank them for referring or introducing you"),
         update,
-        "Offer to return the favour",
+        translate("references", "Offer to return the favour"),
     )
 
 

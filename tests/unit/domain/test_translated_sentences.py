@@ -130,3 +130,14 @@ def test_failures_in_plain_words() -> None:
 def test_english_again_after_the_stand_in_is_removed() -> None:
     use_translation(None)
     assert url_problem("acme.example.com") == "Web addresses start with http:// or https://."
+
+
+def test_reference_talking_points() -> None:
+    from followthrough.domain.references import MessagePurpose, ReferenceFacts, talking_points
+
+    facts = ReferenceFacts(
+        person_name="Sam Ortiz", company="Acme", role_title="Data Analyst", sender_name=""
+    )
+    for purpose in (MessagePurpose.HEADS_UP, MessagePurpose.THANKS, MessagePurpose.CHECK_IN):
+        points = talking_points(purpose, facts)
+        assert points and all(point.startswith("«") for point in points), (purpose, points)

@@ -155,6 +155,9 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         # computer's); what is due, or would be by then, is worked out in memory.
         zone = options.user_zone()
         instant = instant_on(zone)
+        # A day in another year than the one asked about carries its year, as in the window
+        # (also in what is planned here in memory).
+        use_day_words(EnglishDayWords(lambda: instant.astimezone(zone).date()))
         return zone, instant, preview_due(instant)
 
     # One read-only look (a migration, if any, happens in memory on this clock).
@@ -166,8 +169,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
         instant_on(options.the_computers_zone()),
         [],
     )
-    # The words of each reminder, written now on the user's clock (a day in another year
-    # than the one asked about carries its year, as in the window).
+    # The words of each reminder, written now on the user's clock.
     use_day_words(EnglishDayWords(lambda: instant.astimezone(zone).date()))
     use_rendering(Rendering(zone))
     words = [render_text(item.kind, item.params, item.title, item.body) for item in items]

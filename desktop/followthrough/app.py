@@ -120,8 +120,11 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
         if not instance.take_over_if_not_ours():
             pid = instance.lock_owner_pid()
             report_startup_error(
-                f"{APP_NAME} seems to be running already (process {pid}) but does not "
-                "answer. Close it, or end that process, and try again."
+                QCoreApplication.translate(
+                    "app",
+                    "{app} seems to be running already (process {pid}) but does not answer. "
+                    "Close it, or end that process, and try again.",
+                ).format(app=APP_NAME, pid=pid)
             )
             return int(ExitCode.ALREADY_RUNNING)
     log_file = log_to_file(data_dir)
@@ -185,12 +188,18 @@ def _run(
         app.setQuitOnLastWindowClosed(False)
     scheduler.check_failed.connect(
         lambda reason: window.statusBar().showMessage(
-            f"Reminders could not be checked: {reason} Trying again in half a minute.", 30000
+            QCoreApplication.translate(
+                "app", "Reminders could not be checked: {reason} Trying again in half a minute."
+            ).format(reason=reason),
+            30000,
         )
     )
     notifier.delivery_failed.connect(
         lambda reason: window.statusBar().showMessage(
-            f"Desktop notifications are not working ({reason}); due items are listed on Today.",
+            QCoreApplication.translate(
+                "app",
+                "Desktop notifications are not working ({reason}); due items are listed on Today.",
+            ).format(reason=reason),
             15000,
         )
     )

@@ -85,13 +85,14 @@ def unwrapped_literals(path: Path) -> list[str]:
     return found
 
 
-UI_MODULES = sorted((PACKAGE / "ui").rglob("*.py"))
+# The window's modules, and the start-up that talks to the person too.
+UI_MODULES = [*sorted((PACKAGE / "ui").rglob("*.py")), PACKAGE / "app.py"]
 
 
-@pytest.mark.parametrize("path", UI_MODULES, ids=lambda p: str(p.relative_to(PACKAGE / "ui")))
+@pytest.mark.parametrize("path", UI_MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_no_literal_reaches_a_widget_untranslated(path: Path) -> None:
     found = unwrapped_literals(path)
-    if str(path.relative_to(PACKAGE / "ui")) in NOT_YET:
+    if str(path.relative_to(PACKAGE)) in NOT_YET:
         assert found, "all wrapped now: take this module off NOT_YET"
     else:
         assert not found, "\n".join(found)
@@ -168,3 +169,37 @@ def test_english_plurals_are_current(tmp_path: Path) -> None:
 )
 def test_english_forms(source: str, one: str, many: str) -> None:
     assert translations.english_forms(source) == (one, many)
+
+
+def test_a_literal_text_is_marked_with_a_literal_context() -> None:
+    """lupdate reads contexts as written: ``QT_TRANSLATE_NOOP(CONTEXT, "Close")`` is never
+    found (found by the review: 37 reminder words were missing from the catalogue). A
+    variable is fine only for the text, when translating text marked elsewhere."""
+    hidden = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call) and _name(node) in {"translate", "QT_TRANSLATE_NOOP"}
+            ):
+                continue
+            if len(node.args) < 2:
+                continue
+            context, text = node.args[0], node.args[1]
+            literal_text = isinstance(text, ast.Constant) and isinstance(text.value, str)
+            if literal_text and not isinstance(context, ast.Constant):
+                hidden.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {ast.unparse(node)[:70]}")
+    assert not hidden, "\n".join(hidden)
+
+
+def test_the_reminder_words_are_in_the_catalogue(tmp_path: Path) -> None:
+    catalogue = tmp_path / "all.ts"
+    translations.run_lupdate(catalogue)
+    sources = {m.findtext("source") for m in ET.parse(catalogue).iter("message")}
+    for text in (
+        "Call {what} to follow up",
+        "Thank-you note to {who} due {due}",
+        "Give {person} a heads-up: {company} may call",
+        "Note overdue",
+        "Something went wrong in {app}.",
+    ):
+        assert text in sources, text

@@ -48,38 +48,40 @@ def _when_body(params: Mapping[str, Any], r: Rendering) -> str:
     at = datetime.fromisoformat(params["at"])
     when = both_clocks(at, r.zone, zone_or(params["their_zone"], r.zone))
     template = (
-        QT_TRANSLATE_NOOP(CONTEXT, "Call {when}. {reason}")
+        QT_TRANSLATE_NOOP("followups", "Call {when}. {reason}")
         if params["how"] == PHONE
-        else QT_TRANSLATE_NOOP(CONTEXT, "Email {when}. {reason}")
+        else QT_TRANSLATE_NOOP("followups", "Email {when}. {reason}")
     )
     return r.translate(CONTEXT, template).format(when=when, reason=params["reason"])
 
 
 def _render_follow_up(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     template = (
-        QT_TRANSLATE_NOOP(CONTEXT, "Call {what} to follow up")
+        QT_TRANSLATE_NOOP("followups", "Call {what} to follow up")
         if params["how"] == PHONE
-        else QT_TRANSLATE_NOOP(CONTEXT, "Email {what} to follow up")
+        else QT_TRANSLATE_NOOP("followups", "Email {what} to follow up")
     )
     return r.translate(CONTEXT, template).format(what=_what(params)), _when_body(params, r)
 
 
 def _render_decision_passed(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     template = (
-        QT_TRANSLATE_NOOP(CONTEXT, "{what}: decision date passed — call them")
+        QT_TRANSLATE_NOOP("followups", "{what}: decision date passed — call them")
         if params["how"] == PHONE
-        else QT_TRANSLATE_NOOP(CONTEXT, "{what}: decision date passed — email them")
+        else QT_TRANSLATE_NOOP("followups", "{what}: decision date passed — email them")
     )
     return r.translate(CONTEXT, template).format(what=_what(params)), _when_body(params, r)
 
 
 def _render_move_on(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
-    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Time to move on from {what}?"))
+    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP("followups", "Time to move on from {what}?"))
     return title.format(what=_what(params)), str(params["reason"])
 
 
 def _render_position_filled(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
-    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Close {what}: the position is filled"))
+    title = r.translate(
+        CONTEXT, QT_TRANSLATE_NOOP("followups", "Close {what}: the position is filled")
+    )
     return title.format(what=_what(params)), str(params["reason"])
 
 
@@ -88,28 +90,28 @@ for _info in (
     KindInfo(
         ReminderKind.FOLLOW_UP,
         Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABELS, "Follow up"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Follow up"),
         "follow_up",
         _render_follow_up,
     ),
     KindInfo(
         ReminderKind.DECISION_PASSED,
         Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABELS, "Follow up"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Follow up"),
         "follow_up",
         _render_decision_passed,
     ),
     KindInfo(
         ReminderKind.MOVE_ON,
         Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABELS, "Move on?"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Move on?"),
         "closing",
         _render_move_on,
     ),
     KindInfo(
         ReminderKind.POSITION_FILLED,
         Feature.FOLLOW_UP,
-        QT_TRANSLATE_NOOP(LABELS, "Close"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Close"),
         "closing",
         _render_position_filled,
     ),

@@ -45,11 +45,11 @@ def _who(params: Mapping[str, Any]) -> str:
 
 def _render_due_soon(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     due = _deadline(params, r)
-    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Thank-you note to {who} due {due}"))
+    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP("notes", "Thank-you note to {who} due {due}"))
     body = r.translate(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "notes",
             "After the round {round} interview: a personal note to each interviewer, out by {due}.",
         ),
     )
@@ -58,12 +58,12 @@ def _render_due_soon(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]
 
 def _render_overdue(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     title = r.translate(
-        CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Thank-you note to {who} is overdue — send it today")
+        CONTEXT, QT_TRANSLATE_NOOP("notes", "Thank-you note to {who} is overdue — send it today")
     )
     body = r.translate(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "notes",
             "It was due {due}. A late note still beats none; about two days after the "
             "interview is the outer limit.",
         ),
@@ -76,7 +76,7 @@ register_kind(
     KindInfo(
         ReminderKind.NOTE_DUE_SOON,
         Feature.NOTE,
-        QT_TRANSLATE_NOOP(LABELS, "Note due"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Note due"),
         "note_due",
         _render_due_soon,
     )
@@ -85,7 +85,7 @@ register_kind(
     KindInfo(
         ReminderKind.NOTE_OVERDUE,
         Feature.NOTE,
-        QT_TRANSLATE_NOOP(LABELS, "Note overdue"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Note overdue"),
         "note_late",
         _render_overdue,
     )

@@ -244,12 +244,12 @@ def _where(params: Mapping[str, Any]) -> str:
 
 def _render_check_in(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     title = r.translate(
-        CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Check in with {person} about {company}")
+        CONTEXT, QT_TRANSLATE_NOOP("references", "Check in with {person} about {company}")
     )
     body = r.translate(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "references",
             "Round {round} at {where}: tell {person} how it went and thank them for the way in.",
         ),
     )
@@ -259,20 +259,22 @@ def _render_check_in(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]
 
 def _render_heads_up(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     title = r.translate(
-        CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Give {person} a heads-up: {company} may call")
+        CONTEXT, QT_TRANSLATE_NOOP("references", "Give {person} a heads-up: {company} may call")
     )
     day = params.get("interview_day")
     why = (
-        r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "interview on {day}")).format(
+        r.translate(CONTEXT, QT_TRANSLATE_NOOP("references", "interview on {day}")).format(
             day=short_day(date.fromisoformat(day))
         )
         if day
-        else r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "they are checking references now"))
+        else r.translate(
+            CONTEXT, QT_TRANSLATE_NOOP("references", "they are checking references now")
+        )
     )
     body = r.translate(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "references",
             "{where}, {why}: tell them the role, what to stress and which résumé you sent, "
             "and ask them to say if they are called.",
         ),
@@ -282,12 +284,12 @@ def _render_heads_up(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]
 
 def _render_thanks(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     title = r.translate(
-        CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Thank {person} for speaking to {company}")
+        CONTEXT, QT_TRANSLATE_NOOP("references", "Thank {person} for speaking to {company}")
     )
     body = r.translate(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT, "{company} was in touch with them on {day}: a short thank-you now."
+            "references", "{company} was in touch with them on {day}: a short thank-you now."
         ),
     )
     day = short_day(date.fromisoformat(params["contacted_on"]))
@@ -295,11 +297,13 @@ def _render_thanks(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
 
 
 def _render_outcome(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
-    title = r.translate(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "Tell {person} how {company} ended"))
+    title = r.translate(
+        CONTEXT, QT_TRANSLATE_NOOP("references", "Tell {person} how {company} ended")
+    )
     body = r.translate(
         CONTEXT,
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "references",
             "{where} is closed ({stage}). References like to hear the end of the story.",
         ),
     )
@@ -312,28 +316,28 @@ for _info in (
     KindInfo(
         ReminderKind.REFERENCE_HEADS_UP,
         Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABELS, "Reference heads-up"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Reference heads-up"),
         "reference",
         _render_heads_up,
     ),
     KindInfo(
         ReminderKind.REFERENCE_THANKS,
         Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABELS, "Thank reference"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Thank reference"),
         "reference_thanks",
         _render_thanks,
     ),
     KindInfo(
         ReminderKind.REFERENCE_OUTCOME,
         Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABELS, "Tell reference"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Tell reference"),
         "reference_outcome",
         _render_outcome,
     ),
     KindInfo(
         ReminderKind.NETWORK_CHECK_IN,
         Feature.REFERENCE,
-        QT_TRANSLATE_NOOP(LABELS, "Check in"),
+        QT_TRANSLATE_NOOP("ReminderKind", "Check in"),
         "network",
         _render_check_in,
     ),

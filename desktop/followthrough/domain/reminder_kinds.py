@@ -138,12 +138,14 @@ def render_text(kind: str, params: str, title: str, body: str) -> tuple[str, str
     kind's renderer; else (no renderer, no parameters, or parameters it cannot read, as
     from an older version) the text stored with it."""
     info = _KINDS.get(kind)
-    if _rendering is None or info is None or info.render is None or not params:
+    rendering = _rendering  # once: another thread may install another meanwhile
+    if rendering is None or info is None or info.render is None or not params:
         return title, body
     try:
-        return info.render(json.loads(params), _rendering)
-    except (ValueError, KeyError, TypeError) as exc:
-        log.warning("reminder %s: parameters not readable (%s); stored text shown", kind, exc)
+        return info.render(json.loads(params), rendering)
+    except Exception:
+        log.warning("reminder %s: its words could not be written; stored words shown", kind)
+        log.debug("the failure", exc_info=True)
         return title, body
 
 
@@ -201,8 +203,8 @@ INTERVIEW = "interview"
 DECISION = "decision"
 
 for _info in (
-    KindInfo(INTERVIEW, "", QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Interview"), "interview"),
-    KindInfo(DECISION, "", QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Decision due"), "decision"),
+    KindInfo(INTERVIEW, "", QT_TRANSLATE_NOOP("ReminderKind", "Interview"), "interview"),
+    KindInfo(DECISION, "", QT_TRANSLATE_NOOP("ReminderKind", "Decision due"), "decision"),
 ):
     register_kind(_info)
 

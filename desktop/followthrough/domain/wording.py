@@ -8,7 +8,9 @@ the user's locale (``use_day_words``), so the domain stays free of Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from typing import Protocol
 
@@ -31,11 +33,33 @@ def use_translation(translate: Callable[[str, str], str] | None) -> None:
     _translate = translate if translate is not None else (lambda _context, text: text)
 
 
+# Per thread: words being written to be stored rather than shown (``as_stored``).
+_here = threading.local()
+
+
+@contextmanager
+def as_stored() -> Iterator[None]:
+    """Within this block (in this thread), words come out as stored words must: English
+    and the plain day format, whatever the window installed. A reminder's planned words
+    and parameters then do not depend on the language or locale of whoever planned them
+    (they are worded for the person when shown)."""
+    before = getattr(_here, "stored", False)
+    _here.stored = True
+    try:
+        yield
+    finally:
+        _here.stored = before
+
+
+def _storing() -> bool:
+    return bool(getattr(_here, "stored", False))
+
+
 def translate(context: str, text: str) -> str:
     """``text`` in the user's language. Written with literal arguments, as Qt's
     ``QCoreApplication.translate``, so that lupdate finds it:
     ``translate("cadence", "Call {name} today").format(name=…)``."""
-    return _translate(context, text)
+    return text if _storing() else _translate(context, text)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -84,6 +108,11 @@ class EnglishDayWords:
 
 
 _words: DayWords = EnglishDayWords()
+_STORED_WORDS: DayWords = EnglishDayWords()
+
+
+def _day_words() -> DayWords:
+    return _STORED_WORDS if _storing() else _words
 
 
 def use_day_words(words: DayWords) -> DayWords:
@@ -95,24 +124,24 @@ def use_day_words(words: DayWords) -> DayWords:
 
 def short_day(day: date) -> str:
     """``Tue 1 Dec``: how a day reads in lists and sentences (the year when not this one)."""
-    return _words.short_day(day)
+    return _day_words().short_day(day)
 
 
 def long_day(day: date) -> str:
     """``Tue 1 Dec 2026``."""
-    return _words.long_day(day)
+    return _day_words().long_day(day)
 
 
 def weekday_name(day: date) -> str:
     """``Tuesday``."""
-    return _words.weekday_name(day)
+    return _day_words().weekday_name(day)
 
 
 def full_day(day: date) -> str:
     """``Tuesday 1 December``, as said aloud."""
-    return _words.full_day(day)
+    return _day_words().full_day(day)
 
 
 def clock_time(moment: datetime | time) -> str:
     """``18:30`` on the clock ``moment`` is already on."""
-    return _words.clock_time(moment)
+    return _day_words().clock_time(moment)

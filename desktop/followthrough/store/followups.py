@@ -39,7 +39,7 @@ from followthrough.domain.reminder_kinds import (
 )
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
-from followthrough.domain.wording import translate
+from followthrough.domain.wording import as_stored, translate
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db
 from followthrough.store.models import db
@@ -250,7 +250,9 @@ def interview_facts(interview_id: int) -> InterviewFacts | None:
 
 def plan_reminders(settings: CadenceSettings | None = None) -> tuple[int, int]:
     """Bring the stored follow-up reminders in line with the facts; (written, removed)."""
-    return sync_reminders(planned_reminders(settings), PLANNED_KINDS)
+    with as_stored():
+        specs = planned_reminders(settings)
+    return sync_reminders(specs, PLANNED_KINDS)
 
 
 def planned_follow_ups(scope: PlanScope, _now: datetime) -> list[ReminderSpec]:

@@ -427,7 +427,12 @@ def _v7_one_subject_format(database: peewee.SqliteDatabase, _migrator: SqliteMig
       application is marked for planning, which fills it in (the stored words stay shown
       until then, and for kinds without a renderer)."""
     database.execute_sql("ALTER TABLE reminder ADD COLUMN params TEXT NOT NULL DEFAULT ''")
-    database.execute_sql("INSERT OR IGNORE INTO plan_dirty (application_id) VALUES (0)")
+    for statement in (
+        "UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0",
+        "INSERT INTO plan_dirty (application_id, stamp) SELECT 0, 1 "
+        "WHERE NOT EXISTS (SELECT 1 FROM plan_dirty WHERE application_id = 0)",
+    ):
+        database.execute_sql(statement)
     rows = database.execute_sql(
         "SELECT id, subject_key FROM reminder WHERE subject_key LIKE 'application:%'"
     ).fetchall()

@@ -29,7 +29,7 @@ from followthrough.domain.note_tasks import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
-from followthrough.domain.wording import translate
+from followthrough.domain.wording import as_stored, translate
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import cadence_settings, interview_facts
@@ -415,4 +415,6 @@ def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list
 
 
 def plan_note_reminders(now: datetime) -> tuple[int, int]:
-    return sync_reminders(planned_note_reminders(now), NOTE_KINDS, now)
+    with as_stored():
+        specs = planned_note_reminders(now)
+    return sync_reminders(specs, NOTE_KINDS, now)

@@ -28,6 +28,7 @@ from followthrough.domain.reminder_plan import (
     due_by,
     reconcile,
 )
+from followthrough.domain.wording import as_stored
 from followthrough.store.fields import to_db_instant
 from followthrough.store.followups import PLANNED_KINDS as FOLLOW_UP_KINDS
 from followthrough.store.followups import planned_follow_ups
@@ -114,7 +115,9 @@ class PlanReport:
 
 def planned(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     """Every reminder the facts of the applications in ``scope`` call for."""
-    return [spec for planner in planners() for spec in planner.plan(scope, now)]
+    # Stored words do not depend on who plans (window or command, language, locale).
+    with as_stored():
+        return [spec for planner in planners() for spec in planner.plan(scope, now)]
 
 
 def _stored_in(scope: PlanScope, kinds: Sequence[str]) -> list[StoredReminder]:
@@ -129,7 +132,9 @@ def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
     report = PlanReport(steps=1)
     with writing():
         for planner in planners():
-            changes = reconcile(_stored_in(scope, planner.kinds), planner.plan(scope, now), now)
+            with as_stored():
+                specs = planner.plan(scope, now)
+            changes = reconcile(_stored_in(scope, planner.kinds), specs, now)
             written, removed = write_changes(changes, now) if changes else (0, 0)
             report.written += written
             report.removed += removed

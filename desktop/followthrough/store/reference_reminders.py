@@ -11,6 +11,7 @@ from followthrough.domain.references import (
     ReferenceKind,
 )
 from followthrough.domain.stages import Stage
+from followthrough.domain.wording import as_stored
 from followthrough.store import settings as options
 from followthrough.store.fields import instant_from_db
 from followthrough.store.followups import user_task_settings
@@ -138,4 +139,6 @@ def _reference_facts(
 
 
 def plan_reference_reminders(now: datetime) -> tuple[int, int]:
-    return sync_reminders(planned_reference_reminders(now), REFERENCE_KINDS, now)
+    with as_stored():
+        specs = planned_reference_reminders(now)
+    return sync_reminders(specs, REFERENCE_KINDS, now)

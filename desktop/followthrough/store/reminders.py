@@ -22,6 +22,7 @@ from followthrough.domain.reminder_plan import (
     StoredReminder,
     reconcile,
 )
+from followthrough.domain.wording import as_stored
 from followthrough.store.agenda import local_bounds, register
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import Reminder, db
@@ -91,7 +92,8 @@ def planned_reminder(
 ) -> ReminderSpec:
     """A reminder to store: its parameters, and its words as written now on the user's
     clock (kept with it for whatever reads the row without the registry)."""
-    title, body = render_with(kind, params, Rendering(zone))
+    with as_stored():
+        title, body = render_with(kind, params, Rendering(zone))
     return ReminderSpec(
         kind, subject_key, title, due_at, body, application_id, expires_at, params_text(params)
     )

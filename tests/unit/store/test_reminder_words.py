@@ -3,8 +3,9 @@ on the clock and in the language of the moment, not frozen when it was planned."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -19,6 +20,7 @@ from followthrough.domain.reminder_kinds import (
     render_text,
     use_rendering,
 )
+from followthrough.domain.wording import EnglishDayWords
 from followthrough.store.reminders import due_at, planned_reminder, sync_reminders
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -59,6 +61,9 @@ def test_planned_words_are_stored_with_their_parameters(
     (reminder,) = due_at(clock.now())
     # No clock installed: the words as planned, on the user's clock then.
     assert reminder.title == "Thank-you note to Dana Lee (Acme) due Sat 21 Nov 15:00"
+    # …and what they are written from when shown.
+    stored = json.loads(reminder.params)
+    assert stored["name"] == "Dana Lee" and stored["deadline"] == DEADLINE.isoformat()
 
 
 def test_shown_on_the_clock_and_in_the_language_of_the_moment(
@@ -99,3 +104,39 @@ def test_agenda_rows_keep_their_parameters_and_are_worded_when_drawn(
     assert item.words()[0] == (
         "Dankeskarte an Dana Lee (Acme), fällig Sat 21 Nov 09:00 (15:00 in Berlin)"
     )
+
+
+def test_a_bad_translation_shows_the_stored_words_instead_of_failing() -> None:
+    """A catalogue entry with a placeholder the code does not fill ({0}, {x.y}) must not
+    stop reminders from being claimed and shown (found by the review)."""
+    params = params_text(note_params("Dana Lee", "Acme", 1, DEADLINE, "Europe/Berlin"))
+    for broken in ("{0} due", "{who.name} due"):
+        use_rendering(Rendering(NEW_YORK, lambda _context, _text, b=broken: b))
+        assert render_text(ReminderKind.NOTE_DUE_SOON, params, "Stored", "Body") == (
+            "Stored",
+            "Body",
+        )
+
+
+def test_words_planned_for_storing_do_not_depend_on_the_installed_language() -> None:
+    from followthrough.domain import wording
+
+    previous = wording.use_day_words(_Shouting())
+    wording.use_translation(lambda _context, text: text.upper())
+    try:
+        assert wording.translate("x", "Call them") == "CALL THEM"
+        assert wording.short_day(date(2026, 12, 1)) == "TUE 1 DEC"
+        with wording.as_stored():
+            assert wording.translate("x", "Call them") == "Call them"
+            assert wording.short_day(date(2026, 12, 1)) == "Tue 1 Dec"
+        assert wording.translate("x", "Call them") == "CALL THEM"
+    finally:
+        wording.use_translation(None)
+        wording.use_day_words(previous)
+
+
+class _Shouting(EnglishDayWords):
+    """Days "in another locale", told apart from the stored ones."""
+
+    def short_day(self, day: date) -> str:
+        return super().short_day(day).upper()

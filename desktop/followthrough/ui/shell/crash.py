@@ -27,16 +27,16 @@ log = logging.getLogger(__name__)
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 CONTEXT = "crash"
-HEADLINE = QT_TRANSLATE_NOOP(CONTEXT, "Something went wrong in {app}.")
+HEADLINE = QT_TRANSLATE_NOOP("crash", "Something went wrong in {app}.")
 
 # True of every save: the store writes each one in a single transaction (store.transactions).
 DATA_SAFE = QT_TRANSLATE_NOOP(
-    CONTEXT,
+    "crash",
     "Your data is safe as it was last saved: each save is written completely or not at "
     "all. A change you were making just now may not have been saved; please check it.",
 )
 
-OPEN_FOLDER = QT_TRANSLATE_NOOP(CONTEXT, "Open the log folder")
+OPEN_FOLDER = QT_TRANSLATE_NOOP("crash", "Open the log folder")
 
 
 def _translated(text: str) -> str:
@@ -51,16 +51,16 @@ def crash_text(log_file: Path | None) -> str:
     """What the dialog says under its headline."""
     if log_file is None:
         where = QCoreApplication.translate(
-            CONTEXT,
+            "crash",
             "No log file could be written, so the details were only printed to the "
             "terminal, if the app was started from one.",
         )
     else:
         where = QCoreApplication.translate(
-            CONTEXT, "The details were written to this file:\n{path}"
+            "crash", "The details were written to this file:\n{path}"
         ).format(path=log_file)
     advice = QCoreApplication.translate(
-        CONTEXT,
+        "crash",
         "You can keep working. If this happens again, quit {app} and start it again, and "
         "send the log file with a description of what you were doing.",
     ).format(app=APP_NAME)

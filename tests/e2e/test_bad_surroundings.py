@@ -129,7 +129,9 @@ def fill_up(disk: Path) -> None:
 def test_a_full_disk(offscreen_env: dict[str, str], tmp_path: Path) -> None:
     disk = tmp_path / "tiny"
     disk.mkdir()
-    with mounted("-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)):
+    # Room for a small demo folder (database and write-ahead log as they grow while it is
+    # made and planned), far too little for 300 applications.
+    with mounted("-t", "tmpfs", "-o", "size=640k", "tmpfs", str(disk)):
         data = disk / "data"
         demo = ("--data-dir", str(data), "demo", "--count", "300")
         line = one_sentence(

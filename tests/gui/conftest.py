@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
+from followthrough.logfile import log_to_file
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.main_window import MainWindow
 
@@ -116,3 +119,29 @@ def _fresh_flow_state(context: AppContext) -> Iterator[None]:
         dialog.close()
     NoteFlow.open_composers.clear()
     NoteFlow.forget_speller()
+
+
+@pytest.fixture
+def log_file(data_dir: Path) -> Iterator[Path]:
+    """The log file the app would write in this data folder (its handler removed after)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = log_to_file(data_dir)
+    assert path is not None
+    root = logging.getLogger()
+    handler = root.handlers[-1]
+    yield path
+    root.removeHandler(handler)
+    handler.close()
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    """What was handed to the desktop to open (each opened fine)."""
+    urls: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
+    return urls

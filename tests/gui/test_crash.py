@@ -3,7 +3,6 @@ plain words says so (with the log's path, never the exception's text)."""
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 from collections.abc import Iterator
@@ -12,11 +11,9 @@ from types import TracebackType
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from followthrough.logfile import log_to_file
 from followthrough.store.errors import LOG_FILE_NAME
 from followthrough.ui.shell import crash
 from followthrough.ui.shell.crash import CrashDialog, install_crash_handler
@@ -43,30 +40,6 @@ def hooks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     for dialog in open_crash_dialogs():
         dialog.close()
-
-
-@pytest.fixture
-def log_file(data_dir: Path) -> Iterator[Path]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = log_to_file(data_dir)
-    assert path is not None
-    root = logging.getLogger()
-    handler = root.handlers[-1]
-    yield path
-    root.removeHandler(handler)
-    handler.close()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    urls: list[QUrl] = []
-
-    def open_url(url: QUrl) -> bool:
-        urls.append(url)
-        return True
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
-    return urls
 
 
 def open_crash_dialogs() -> list[CrashDialog]:

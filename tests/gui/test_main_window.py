@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import inspect
-import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from followthrough import __version__
 from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
-from followthrough.logfile import log_to_file
 from followthrough.store.errors import LOG_FILE_NAME
 from followthrough.store.models import Application
 from followthrough.ui.applications import detail_dialog as application_detail
@@ -237,32 +235,6 @@ def test_help_shows_a_strange_folder_name_as_it_is_and_lists_every_shortcut(
     assert {"Ctrl+I", "Ctrl+S", "PgUp", "F7"} <= keys  # the source was read
     missing = sorted(key for key in keys if key not in shown)
     assert missing == [], missing
-
-
-@pytest.fixture
-def log_file(data_dir: Path) -> Iterator[Path]:
-    """The log file the app would write in this data folder (its handler removed after)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = log_to_file(data_dir)
-    assert path is not None
-    root = logging.getLogger()
-    handler = root.handlers[-1]
-    yield path
-    root.removeHandler(handler)
-    handler.close()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    """What was handed to the desktop to open (each opened fine)."""
-    urls: list[QUrl] = []
-
-    def open_url(url: QUrl) -> bool:
-        urls.append(url)
-        return True
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
-    return urls
 
 
 def help_menu_actions(window: MainWindow) -> dict[str, QAction]:

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QLocale, QTime
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.wording import DayWords, use_day_words
 from followthrough.ui.common.formatting import system_zone
+from followthrough.ui.common.forms import to_qdate
 
 # Qt date patterns; the locale supplies the names and the order stays the app's own.
 SHORT_DAY = "ddd d MMM"
 SHORT_DAY_WITH_YEAR = "ddd d MMM yyyy"
 FULL_DAY = "dddd d MMMM"
 CLOCK = "HH:mm"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class LocaleDayWords:
@@ -52,7 +49,7 @@ class LocaleDayWords:
         if text is None:
             if len(self._texts) > _KEEP_TEXTS:
                 self._texts.clear()
-            text = self._texts[key] = locale.toString(_qdate(day), pattern)
+            text = self._texts[key] = locale.toString(to_qdate(day), pattern)
         return text
 
     def short_day(self, day: date) -> str:

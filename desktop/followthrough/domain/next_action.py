@@ -11,9 +11,21 @@ from followthrough.domain.wording import translate
 
 @dataclass(frozen=True)
 class NextAction:
+    """The one next step of an application, as the list, the board, Today and the
+    application's "What's next" header all show it.
+
+    ``kind`` is the agenda/reminder kind the step comes from (``"interview"``, a reminder
+    kind such as ``"follow_up_due"``), or ``""`` for advice that follows from the stage
+    alone; the board colours a card by it. ``why`` says why this step, now; ``overdue``
+    whether its time has passed.
+    """
+
     text: str
     due_day: date | None = None
     due_at: datetime | None = None
+    kind: str = ""
+    why: str = ""
+    overdue: bool = False
 
 
 def next_action(

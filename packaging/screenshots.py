@@ -1,0 +1,172 @@
+"""Draw the README's screenshots: the main views on demo data, light and dark, at two sizes.
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" \
+        .venv/bin/python packaging/screenshots.py [--out docs/screenshots]
+
+The data is the demo (25 applications) on a fixed clock, in a throwaway folder, so the
+pictures change only when the app does. Each PNG is named ``<theme>-<size>-<view>.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "desktop"))
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtWidgets import QStyleFactory, QWidget  # noqa: E402
+
+SIZES = ((1100, 720), (1920, 1080))
+# Monday 30 November 2026, 09:30 in Berlin: a working morning with things due.
+NOW = datetime(2026, 11, 30, 8, 30, tzinfo=UTC)
+ZONE = "Europe/Berlin"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: QColor(45, 45, 48),
+        QPalette.ColorRole.WindowText: QColor(230, 230, 230),
+        QPalette.ColorRole.Base: QColor(30, 30, 32),
+        QPalette.ColorRole.AlternateBase: QColor(40, 40, 44),
+        QPalette.ColorRole.Text: QColor(230, 230, 230),
+        QPalette.ColorRole.Button: QColor(55, 55, 60),
+        QPalette.ColorRole.ButtonText: QColor(230, 230, 230),
+        QPalette.ColorRole.Highlight: QColor(60, 110, 180),
+        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.ToolTipBase: QColor(60, 60, 64),
+        QPalette.ColorRole.ToolTipText: QColor(230, 230, 230),
+        QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
+        QPalette.ColorRole.Link: QColor(120, 170, 240),
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, colour)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 120))
+    palette.setColor(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(120, 120, 120)
+    )
+    return palette
+
+
+def settle(milliseconds: int = 300) -> None:
+    """Let loads finish and paints happen."""
+    deadline = QDeadlineTimer(milliseconds)
+    while not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def wait_until(condition: Callable[[], bool], milliseconds: int = 10_000) -> None:
+    deadline = QDeadlineTimer(milliseconds)
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError("the window did not finish loading")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    out: Path = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    shoot_all(out)
+    return 0
+
+
+def shoot_all(out: Path) -> None:
+    from followthrough.app import make_application
+    from followthrough.demo import fill_demo
+    from followthrough.domain.clock import FakeClock
+    from followthrough.domain.reminder_kinds import Rendering, use_rendering
+    from followthrough.domain.wording import use_translation
+    from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.store.database import open_database
+    from followthrough.ui.common.formatting import set_user_zone
+    from followthrough.ui.common.locale_words import use_locale_day_words
+    from followthrough.ui.shell.context import AppContext
+    from followthrough.ui.shell.main_window import PAGES, MainWindow
+
+    app = make_application([sys.argv[0]])
+    app.setStyle(QStyleFactory.create("Fusion"))
+    light = app.style().standardPalette()
+    clock = FakeClock(NOW)
+    use_locale_day_words(clock)
+    use_translation(QCoreApplication.translate)
+    set_user_zone(ZONE)
+    use_rendering(Rendering(ZoneInfo(ZONE), QCoreApplication.translate))
+    with tempfile.TemporaryDirectory(prefix="followthrough-shots-") as folder:
+        data_dir = Path(folder) / "data"
+        database = open_database(data_dir, clock)
+        fill_demo(clock, 25)
+        context = AppContext.create(data_dir, database, clock)
+        window = MainWindow(context)
+        # As the app starts: the scheduler fires what is due, so Today shows it as a user
+        # would see it on this morning.
+        scheduler = ReminderScheduler(context.runner, clock, app)
+        window.attach_scheduler(scheduler)
+        loaded: list[bool] = []
+        window.data_loaded.connect(lambda: loaded.append(True))
+        window.resize(*SIZES[0])
+        window.show()
+        window.refresh()
+        wait_until(lambda: bool(loaded))
+        checked: list[object] = []
+        scheduler.open_changed.connect(checked.append)
+        scheduler.start()
+        wait_until(lambda: bool(checked))
+        loaded.clear()
+        window.refresh()
+        wait_until(lambda: bool(loaded))
+        for theme, palette in (("light", light), ("dark", dark_palette())):
+            app.setPalette(palette)
+            for width, height in SIZES:
+                window.resize(width, height)
+                shoot_window(window, out / f"{theme}-{width}x{height}", PAGES)
+        scheduler.stop()
+        window.close()
+        context.runner.wait_for_done()
+        database.close()
+
+
+def shoot_window(window: QWidget, prefix: Path, pages: tuple[str, ...]) -> None:
+    from followthrough.ui.shell.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_page(pages.index("Today"))
+    save(window, Path(f"{prefix}-today.png"))
+    window.show_page(pages.index("Applications"))
+    window.applications_page.views.setCurrentIndex(1)
+    save(window, Path(f"{prefix}-board.png"))
+    window.applications_page.views.setCurrentIndex(0)
+    window.show_page(pages.index("Calendar"))
+    window.calendar_page.views.setCurrentIndex(0)
+    save(window, Path(f"{prefix}-month.png"))
+    window.calendar_page.views.setCurrentIndex(1)
+    save(window, Path(f"{prefix}-week.png"))
+    window.calendar_page.views.setCurrentIndex(0)
+    # The application at the top of the list: the one whose next step is soonest.
+    page = window.applications_page
+    application_id = page.model.row_at(0).application_id
+    dialog = window.open_application(application_id)
+    dialog.resize(min(window.width(), 1000), min(window.height(), 760))
+    save(dialog, Path(f"{prefix}-application.png"))
+    dialog.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -318,7 +318,12 @@ class CardListView(QListView):
         key, modifiers = event.key(), event.modifiers()
         sideways = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
         move_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if sideways is not None and modifiers == move_keys:
+        menu_key = key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier
+        )
+        if menu_key:
+            self._menu_for_current()
+        elif sideways is not None and modifiers == move_keys:
             self.step_requested.emit(sideways)
         elif sideways is not None and modifiers == Qt.KeyboardModifier.NoModifier:
             self.neighbour_requested.emit(sideways)
@@ -327,11 +332,14 @@ class CardListView(QListView):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Keyboard:
-            current = self.currentIndex()
-            if current.isValid():
-                self.menu_requested.emit(self.visualRect(current).center())
+            self._menu_for_current()
             return
         self.menu_requested.emit(self.viewport().mapFrom(self, event.pos()))
+
+    def _menu_for_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self.menu_requested.emit(self.visualRect(current).center())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         super().dragEnterEvent(event)

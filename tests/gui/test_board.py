@@ -339,6 +339,7 @@ def test_ctrl_shift_right_and_left_move_the_card_to_the_next_and_previous_stage(
     with qtbot.assertNotEmitted(board.move_requested):
         qtbot.keyClick(view, Qt.Key.Key_Left, CTRL_SHIFT)
     assert "Ctrl+Shift+Right" in view.toolTip()
+    assert "Ctrl+Shift+Right" in board.keys_hint.text()
 
 
 def test_arrows_walk_between_cards_and_columns(qtbot: QtBot, board: BoardView) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QListView,
@@ -63,7 +64,7 @@ from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
-from followthrough.ui.common.theme import ColourRole, colour, kind_colour
+from followthrough.ui.common.theme import ColourRole, colour, colour_text, kind_colour
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -110,18 +111,23 @@ def step_target(stage: Stage, direction: int) -> Stage | None:
 # -- what a card says --------------------------------------------------------------------
 
 
-def step_line(card: ApplicationSummary, zone: ZoneInfo) -> str:
-    """The next step and its day ("Interview · Tue 24 Nov 10:00"), or "" for none."""
+def due_text(card: ApplicationSummary, zone: ZoneInfo) -> str:
+    """The next step's day ("Tue 24 Nov"), with its time on the user's clock when it has
+    one ("Tue 24 Nov 10:00"); "" for none."""
     action = card.next_action
     if action.due_at is not None:
-        day = instant_text(action.due_at, zone)
-    elif action.due_day is not None:
-        day = short_day(action.due_day)
-    else:
-        return action.text
-    if not action.text:
-        return day
-    return QCoreApplication.translate("board", "{step} · {day}").format(step=action.text, day=day)
+        return instant_text(action.due_at, zone)
+    if action.due_day is not None:
+        return short_day(action.due_day)
+    return ""
+
+
+def step_line(card: ApplicationSummary, zone: ZoneInfo) -> str:
+    """The next step and its day ("Interview · Tue 24 Nov 10:00"), or "" for none."""
+    step, day = card.next_action.text, due_text(card, zone)
+    if not (step and day):
+        return step or day
+    return QCoreApplication.translate("board", "{step} · {day}").format(step=step, day=day)
 
 
 def card_description(card: ApplicationSummary, zone: ZoneInfo) -> str:
@@ -256,26 +262,39 @@ class CardDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, card: ApplicationSummary
     ) -> None:
         palette: QPalette = option.palette
-        base_font: QFont = option.font
         text_rect = rect.adjusted(_STRIP + _PAD, _PAD, -_PAD, -_PAD)
         line = option.fontMetrics.lineSpacing()
-        bold = QFont(base_font)
+        bold = QFont(option.font)
         bold.setBold(True)
-        action = card.next_action
-        step_role = ColourRole.WARNING if action.overdue else ColourRole.MUTED
-        lines = (
-            (card.company, bold, palette.color(QPalette.ColorRole.Text)),
-            (card.role_title, base_font, palette.color(QPalette.ColorRole.Text)),
-            (step_line(card, self.zone), bold if action.overdue else base_font, None),
-        )
-        for number, (text, font, pen_colour) in enumerate(lines):
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+        def draw(text: str, row: QRect, font: QFont, align: Qt.AlignmentFlag = left) -> int:
             painter.setFont(font)
-            painter.setPen(pen_colour if pen_colour is not None else colour(step_role, palette))
             metrics = painter.fontMetrics()
-            one_line = " ".join(text.split())
-            shown = metrics.elidedText(one_line, Qt.TextElideMode.ElideRight, text_rect.width())
-            row = QRect(text_rect.left(), text_rect.top() + number * line, text_rect.width(), line)
-            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+            shown = metrics.elidedText(
+                " ".join(text.split()), Qt.TextElideMode.ElideRight, row.width()
+            )
+            painter.drawText(row, align, shown)
+            return metrics.horizontalAdvance(shown)
+
+        def row(number: int) -> QRect:
+            return QRect(text_rect.left(), text_rect.top() + number * line, text_rect.width(), line)
+
+        painter.setPen(text_colour)
+        draw(card.company, row(0), bold)
+        draw(card.role_title, row(1), option.font)
+        action = card.next_action
+        painter.setPen(colour(ColourRole.WARNING if action.overdue else ColourRole.MUTED, palette))
+        step_font = bold if action.overdue else option.font
+        # The day on the right, whole; the step before it, shortened when it must be.
+        step_row, day = row(2), due_text(card, self.zone)
+        if day:
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            width = draw(day, step_row, step_font, right)
+            step_row.setRight(step_row.right() - width - 8)
+        if action.text and step_row.width() > 12:
+            draw(action.text, step_row, step_font)
 
 
 # -- the views ---------------------------------------------------------------------------
@@ -608,11 +627,26 @@ class BoardView(QScrollArea):
         self.unfolded: set[Stage] = set()
         self._cards: dict[int, ApplicationSummary] = {}
         # The card a move was asked for: selected again where it lands after the reload.
-        self._follow: tuple[int, bool] | None = None
+        self._follow: tuple[int, Stage] | None = None
         inner = QWidget()
-        row = QHBoxLayout(inner)
+        outer = QVBoxLayout(inner)
+        outer.setContentsMargins(0, 4, 0, 0)
+        outer.setSpacing(4)
+        self.keys_hint = plain_label(
+            self.tr(
+                "Drag a card to another stage, or select it and press Ctrl+Shift+Right or "
+                "Ctrl+Shift+Left. Enter opens it; the menu key offers “Move to”. Closed "
+                "stages are folded: click one to show its cards."
+            ),
+            wrap=True,
+        )
+        self.keys_hint.setObjectName("boardKeys")
+        colour_text(self.keys_hint, ColourRole.MUTED)
+        outer.addWidget(self.keys_hint)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
+        outer.addLayout(row, 1)
         self._row = row
         self.columns: dict[Stage, BoardColumn] = {}
         for stage in Stage:
@@ -698,7 +732,7 @@ class BoardView(QScrollArea):
 
     def request_move(self, card: ApplicationSummary, target: Stage) -> None:
         """Ask the window to move ``card``; after the reload it is selected where it went."""
-        self._follow = (card.application_id, self.isAncestorOf(self.focusWidget()))
+        self._follow = (card.application_id, target)
         self.move_requested.emit(card, target)
 
     def _dropped(self, application_id: int, source: Stage, target: Stage) -> None:
@@ -728,18 +762,20 @@ class BoardView(QScrollArea):
         self.request_move(card, target)
 
     def _select_followed(self) -> None:
+        """Select a card that was asked to move, once it shows in its new column (and
+        keep the keys there, when they were on the board)."""
         if self._follow is None:
             return
-        application_id, focus = self._follow
+        application_id, target = self._follow
         card = self._cards.get(application_id)
-        if card is None:
-            return
-        column = self.columns[card.stage]
-        if column.folded_state or not self.select_card(application_id):
+        if card is None or card.stage != target:
             return
         self._follow = None
-        if focus:
-            column.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+        column = self.columns[target]
+        if not column.folded_state and self.select_card(application_id):
+            focus = QApplication.focusWidget()
+            if focus is not None and self.isAncestorOf(focus):
+                column.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_card(self, application_id: int) -> bool:
         """Select an application's card in its column; False when it is not shown."""

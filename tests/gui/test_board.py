@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -27,6 +28,7 @@ from followthrough.ui.applications.board import (
 )
 from followthrough.ui.applications.page import ApplicationsPage
 from followthrough.ui.common.theme import ColourRole, colour, kind_colour
+from followthrough.ui.shell.help import help_html
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 
 ZONE = ZoneInfo("Europe/Berlin")
@@ -340,6 +342,7 @@ def test_ctrl_shift_right_and_left_move_the_card_to_the_next_and_previous_stage(
         qtbot.keyClick(view, Qt.Key.Key_Left, CTRL_SHIFT)
     assert "Ctrl+Shift+Right" in view.toolTip()
     assert "Ctrl+Shift+Right" in board.keys_hint.text()
+    assert "Ctrl+Shift+Right" in help_html(Path("/tmp"))
 
 
 def test_arrows_walk_between_cards_and_columns(qtbot: QtBot, board: BoardView) -> None:

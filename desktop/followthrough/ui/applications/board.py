@@ -473,6 +473,9 @@ class FoldedColumn(QAbstractButton):
         return card is not None and can_move(card[1], self.stage)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         accepted = self._accepts(event.mimeData())
         if accepted:
             event.acceptProposedAction()

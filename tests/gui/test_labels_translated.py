@@ -88,7 +88,7 @@ def test_the_stage_filter_is_translated_when_the_page_is_built(qtbot: QtBot) -> 
     items = _items(page.stage_filter)
     assert items[0] == "Active"  # the page's own words, not marked here
     assert items[2:] == [f"«{stage.label}»" for stage in Stage]
-    assert page.board.columns[Stage.OFFER].heading.text() == "<b>«Offer»</b>"
+    assert page.board.columns[Stage.OFFER].heading.text() == "«Offer»"
 
 
 @pytest.mark.usefixtures("marked")

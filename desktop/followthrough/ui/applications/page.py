@@ -6,25 +6,21 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QMenu,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from followthrough.domain.stages import ACTIVE_STAGES, Stage, allowed_targets, is_closed
+from followthrough.domain.stages import ACTIVE_STAGES, Stage
 from followthrough.domain.wording import short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
+from followthrough.ui.applications.board import BoardView
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.page import DataPage, page_header, search_field
@@ -102,91 +98,15 @@ def application_columns(
     ]
 
 
-class BoardColumn(QFrame):
-    def __init__(self, stage: Stage, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.stage = stage
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(190)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.heading = QLabel(f"<b>{stage_label(stage)}</b>")
-        layout.addWidget(self.heading)
-        self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
-            [Column(self.tr("Card"), lambda r: f"{r.company}\n{r.role_title}")]
-        )
-        self.view = QListView()
-        self.view.setObjectName(f"board_{stage.value}")
-        self.view.setModel(self.model)
-        self.view.setUniformItemSizes(True)
-        self.view.setSpacing(2)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        layout.addWidget(self.view, 1)
-
-    def set_rows(self, rows: list[ApplicationSummary]) -> None:
-        self.model.set_rows(rows)
-        self.heading.setText(f"<b>{stage_label(self.stage)}</b> ({len(rows):,})")
-
-
-class BoardView(QScrollArea):
-    """One column per stage; a card moves to another stage from its menu (or Ctrl+M).
-
-    Signals:
-        move_requested(object, object): (ApplicationSummary, target Stage).
-        card_activated(int): an application id was opened.
-    """
-
-    move_requested = Signal(object, object)
-    card_activated = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        inner = QWidget()
-        row = QHBoxLayout(inner)
-        self.columns: dict[Stage, BoardColumn] = {}
-        for stage in Stage:
-            column = BoardColumn(stage)
-            column.view.activated.connect(
-                lambda index, c=column: self.card_activated.emit(
-                    c.model.row_at(index.row()).application_id
-                )
-            )
-            column.view.customContextMenuRequested.connect(lambda pos, c=column: self._menu(c, pos))
-            self.columns[stage] = column
-            row.addWidget(column)
-        self.setWidget(inner)
-
-    def set_rows(self, by_stage: dict[Stage, list[ApplicationSummary]]) -> None:
-        """Cards per stage, already sorted by company (off the GUI thread)."""
-        for stage, column in self.columns.items():
-            column.set_rows(by_stage.get(stage, []))
-
-    def move_menu(self, column: BoardColumn, card: ApplicationSummary) -> QMenu:
-        menu = QMenu(self)
-        menu.setTitle(self.tr("Move to"))
-        for target in Stage:
-            if target in allowed_targets(card.stage):
-                suffix = "…" if is_closed(target) else ""
-                action = menu.addAction(f"{stage_label(target)}{suffix}")
-                action.triggered.connect(
-                    lambda _c=False, t=target: self.move_requested.emit(card, t)
-                )
-        return menu
-
-    def _menu(self, column: BoardColumn, pos: QPoint) -> None:
-        index = column.view.indexAt(pos)
-        if not index.isValid():
-            return
-        card = column.model.row_at(index.row())
-        menu = QMenu(self)
-        menu.addAction(self.tr("Open"), lambda: self.card_activated.emit(card.application_id))
-        menu.addMenu(self.move_menu(column, card))
-        menu.exec(column.view.viewport().mapToGlobal(pos))
-
-
 STAGE_ORDER = {stage: position for position, stage in enumerate(Stage)}
+
+
+def stage_keep(stages: frozenset[Stage] | None) -> Callable[[ApplicationSummary], bool] | None:
+    """The stage filter as the rows it keeps (None: all): the list and the board read the
+    same one, so both show the same applications."""
+    if stages is None:
+        return None
+    return lambda row: row.stage in stages
 
 
 def stage_filters() -> list[tuple[str, frozenset[Stage] | None]]:
@@ -274,7 +194,7 @@ class ApplicationsPage(DataPage):
         self.table.activated.connect(
             lambda index: self.open_application.emit(self.model.row_at(index.row()).application_id)
         )
-        self.board = BoardView()
+        self.board = BoardView(zone)
         self.board.card_activated.connect(self.open_application)
         self.board.move_requested.connect(self.move_requested)
         self.views.addTab(self.table, self.tr("&List"))
@@ -282,12 +202,15 @@ class ApplicationsPage(DataPage):
         return self.views
 
     def _search_changed(self, text: str) -> None:
+        # The list and the board search the same text the same way (RecordTableModel).
         self.model.set_search(text)
+        self.board.set_search(text)
         self._update_shown()
 
     def _filter_changed(self) -> None:
-        stages = self.stage_filters[self.stage_filter.currentIndex()][1]
-        self.model.set_keep(None if stages is None else (lambda r: r.stage in stages))
+        keep = stage_keep(self.stage_filters[self.stage_filter.currentIndex()][1])
+        self.model.set_keep(keep)
+        self.board.set_keep(keep)
         self._update_shown()
 
     def _update_shown(self) -> None:
@@ -312,7 +235,9 @@ class ApplicationsPage(DataPage):
         ]
         self.stage_counts.setText(" · ".join(parts))
         self.model.set_rows(rows, haystacks, (DUE_COLUMN, Qt.SortOrder.AscendingOrder))
-        self.board.set_rows(board)
+        self.board.set_rows(
+            board, dict(zip((r.application_id for r in rows), haystacks, strict=True))
+        )
         self._update_shown()
 
     def focus_search(self) -> None:

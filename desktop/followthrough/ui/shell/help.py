@@ -44,6 +44,10 @@ notifications, also when the window is closed.</li>
 <tr><td>Ctrl+,</td><td>Preferences</td></tr>
 <tr><td>F1</td><td>This help</td></tr>
 <tr><td>Ctrl+Q</td><td>Quit</td></tr>
+<tr><td colspan="2"><i>On the applications board</i></td></tr>
+<tr><td>Ctrl+Shift+Right, Left</td><td>Move the card to the next, previous stage</td></tr>
+<tr><td>Arrows, Enter</td><td>Go from card to card and column to column; open the card</td></tr>
+<tr><td>Menu key</td><td>The card's menu: Open, Move to</td></tr>
 <tr><td colspan="2"><i>In an application's window</i></td></tr>
 <tr><td>Ctrl+S</td><td>Save the application</td></tr>
 <tr><td>Ctrl+I</td><td>Record an interview</td></tr>

@@ -107,6 +107,7 @@ class CalendarPage(DataPage):
     def set_month_counts(
         self, year: int, month: int, counts: dict[date, dict[str, int]], today: date
     ) -> None:
+        self.week.set_today(today)
         if (year, month) != self.shown_month():
             return  # the user has already moved on
         self.calendar.set_marks(counts, today)

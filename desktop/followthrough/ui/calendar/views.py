@@ -5,23 +5,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableView,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
 from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.wording import long_day, short_day
+from followthrough.domain.wording import short_day
 from followthrough.ui.calendar.marks import day_tooltip, kind_order, mark_layout
+from followthrough.ui.calendar.week_grid import week_start
+from followthrough.ui.calendar.week_view import WeekView
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
 from followthrough.ui.common.reminder_kinds import kind_text, shown_words
@@ -194,59 +192,4 @@ def agenda_table(model: RecordTableModel[AgendaItem], name: str) -> QTableView:
     return record_table(model, name, widths=widths)
 
 
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-class WeekView(QWidget):
-    """The agenda of one week, day by day with times.
-
-    Signals:
-        week_changed(date): the Monday of the week now shown.
-        item_activated(object): an AgendaItem was double-clicked or Enter pressed.
-    """
-
-    week_changed = Signal(object)
-    item_activated = Signal(object)
-
-    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.monday = date(2000, 1, 3)  # replaced by show_week() before anything shows
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.previous = QPushButton(self.tr("◀ Previous week"))
-        self.previous.setToolTip(self.tr("Page Up"))
-        self.next = QPushButton(self.tr("Next week ▶"))
-        self.next.setToolTip(self.tr("Page Down"))
-        self.title = QLabel()
-        self.title.setObjectName("weekTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar.addWidget(self.previous)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.next)
-        layout.addLayout(bar)
-        self.model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, True))
-        self.table = agenda_table(self.model, "weekAgenda")
-        self.table.activated.connect(
-            lambda index: self.item_activated.emit(self.model.row_at(index.row()))
-        )
-        layout.addWidget(self.table, 1)
-        self.previous.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
-        self.next.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
-        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous.click)
-        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next.click)
-
-    def show_week(self, day: date) -> None:
-        self.monday = week_start(day)
-        sunday = self.monday + timedelta(days=6)
-        self.title.setText(
-            self.tr("<b>{first} – {last}</b>").format(
-                first=long_day(self.monday), last=long_day(sunday)
-            )
-        )
-        self.week_changed.emit(self.monday)
-
-    def set_items(self, monday: date, items: list[AgendaItem]) -> None:
-        if monday != self.monday:
-            return  # an answer for a week the user has already left
-        self.model.set_rows(items)
+__all__ = ["MonthCalendar", "WeekView", "agenda_columns", "agenda_table", "week_start"]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QToolTip
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QToolTip
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.reminder_kinds import registered_kinds
@@ -172,7 +172,7 @@ def test_a_day_cell_has_a_tooltip_of_what_is_on_it(qtbot: QtBot) -> None:
     assert calendar.day_at(cell.center()) == date(2026, 11, 24)
     viewport = calendar.view.viewport()
     event = QHelpEvent(QEvent.Type.ToolTip, cell.center(), viewport.mapToGlobal(cell.center()))
-    calendar.eventFilter(viewport, event)
+    QApplication.sendEvent(viewport, event)  # through the calendar's event filter
     qtbot.waitUntil(QToolTip.isVisible)
     assert day_summary({"interview": 2, "follow_up": 1}) in QToolTip.text()
     assert "Tue 24 Nov 2026" in QToolTip.text()

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.agenda import AgendaItem
@@ -201,7 +201,7 @@ def test_a_block_has_a_tooltip_with_its_words_as_text(qtbot: QtBot) -> None:
     view.hours_area.verticalScrollBar().setValue(view.geometry_now().minute_y(8 * 60))
     pos = _centre(view, item)
     event = QHelpEvent(QEvent.Type.ToolTip, pos, view.grid.mapToGlobal(pos))
-    view.grid.event(event)
+    QApplication.sendEvent(view.grid, event)
     qtbot.waitUntil(QToolTip.isVisible)
     text = QToolTip.text()
     assert "&lt;b&gt;Acme&lt;/b&gt; &amp; Co" in text and "<b>Acme" not in text
@@ -225,3 +225,22 @@ def test_previous_next_and_this_week(qtbot: QtBot) -> None:
     # An answer for a week already left is dropped.
     view.set_items(MONDAY - timedelta(days=7), [timed(datetime(2026, 11, 17, 9, tzinfo=UTC))])
     assert view.shown_items() == []
+
+
+def test_today_is_marked_in_its_column(qtbot: QtBot) -> None:
+    view = _week(qtbot, [])
+    geometry = view.geometry_now()
+    image = view.grid.grab().toImage()
+    y = view.hours_area.verticalScrollBar().value() + geometry.hour_height // 2
+
+    def ground(day: int) -> int:
+        left, width = geometry.day_span(day)
+        return image.pixel(left + width // 2, y)
+
+    # Wednesday 25 Nov is today: its column differs from the others, which are alike.
+    assert ground(2) != ground(1) and ground(1) == ground(3)
+    assert view.strip.grab().toImage().pixel(
+        geometry.day_span(2)[0] + 5, view.strip.header_height() - 2
+    ) != view.strip.grab().toImage().pixel(
+        geometry.day_span(1)[0] + 5, view.strip.header_height() - 2
+    )

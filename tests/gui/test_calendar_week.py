@@ -244,3 +244,44 @@ def test_today_is_marked_in_its_column(qtbot: QtBot) -> None:
     ) != view.strip.grab().toImage().pixel(
         geometry.day_span(1)[0] + 5, view.strip.header_height() - 2
     )
+
+
+def test_more_overlapping_blocks_than_fit_fold_into_plus_n() -> None:
+    nine = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)  # Saturday 09:00 in Berlin
+    items = [timed(nine, "note_overdue", f"Note {i}") for i in range(6)]
+    narrow = GridGeometry(width=60 + 7 * 110, gutter=60, hour_height=48)  # days 110 px wide
+    layout = place_week(MONDAY, items, BERLIN)
+    assert {p.columns for p in layout.timed} == {6}
+    slots = narrow.slots(layout.timed[0])
+    assert slots == (110 - 4) // narrow.narrowest == 2
+    [fold] = narrow.folds(layout.timed)
+    assert len(fold) == 6 - slots + 1
+    shown = [narrow.block_rect(p) for p in layout.timed if not narrow.folded(p)]
+    assert len(shown) == slots - 1 and all(r.width() >= narrow.narrowest - 2 for r in shown)
+    fold_rect = narrow.fold_rect(fold)
+    assert not any(fold_rect.intersects(r) for r in shown)
+    left, width = narrow.day_span(5)
+    assert left <= fold_rect.left() and fold_rect.right() < left + width
+    # A wide day has room for all six.
+    assert GridGeometry(width=60 + 7 * 400, gutter=60, hour_height=48).folds(layout.timed) == []
+
+
+def test_the_fold_says_how_many_and_lists_them_in_its_tooltip(qtbot: QtBot) -> None:
+    nine = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+    items = [timed(nine, "note_overdue", f"Note <{i}>") for i in range(8)]
+    view = _week(qtbot, items)
+    view.hours_area.verticalScrollBar().setValue(view.geometry_now().minute_y(8 * 60))
+    geometry = view.geometry_now()
+    [fold] = geometry.folds(view.layout_.timed)
+    pos = geometry.fold_rect(fold).center()
+    assert view.grid.placed_at(pos) is fold[0]
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.grid.mapToGlobal(pos))
+    QApplication.sendEvent(view.grid, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    text = QToolTip.text()
+    assert all(f"Note &lt;{p.item.title[-2]}&gt;" in text for p in fold)
+    QToolTip.hideText()
+    # Every item is still reached with the keys.
+    for _ in items:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selected_item() is view.shown_items()[-1]

@@ -35,6 +35,7 @@ class Placed:
     end: int = 0
     column: int = 0
     columns: int = 1
+    group: int = 0  # which run of overlapping blocks of its day it belongs to
 
     @property
     def all_day(self) -> bool:
@@ -85,14 +86,16 @@ def side_by_side(blocks: list[Placed]) -> list[Placed]:
     group: list[Placed] = []
     column_ends: list[int] = []
     group_end = -1
+    groups = 0
 
     def close_group() -> None:
-        placed.extend(replace(p, columns=len(column_ends)) for p in group)
+        placed.extend(replace(p, columns=len(column_ends), group=groups) for p in group)
 
     for block in sorted(blocks, key=lambda b: (b.start, -b.end, b.item.title)):
         if group and block.start >= group_end:
             close_group()
             group, column_ends = [], []
+            groups += 1
         column = next((i for i, end in enumerate(column_ends) if end <= block.start), None)
         if column is None:
             column = len(column_ends)
@@ -134,6 +137,7 @@ class GridGeometry:
     gutter: int
     hour_height: int
     shortest: int = 16  # the least height of a block: one line of text
+    narrowest: int = 48  # the least width of a block; more overlapping ones fold into "+N"
 
     @property
     def height(self) -> int:
@@ -155,9 +159,36 @@ class GridGeometry:
         bottom = max(self.minute_y(placed.end), top + self.shortest)
         if bottom > self.height - 1:  # a block late in the day keeps its height
             top, bottom = max(0, self.height - 1 - (bottom - top)), self.height - 1
-        x0 = left + 2 + inner * placed.column // placed.columns
-        x1 = left + 2 + inner * (placed.column + 1) // placed.columns
+        slots = self.slots(placed)
+        slot = min(placed.column, slots - 1)
+        x0 = left + 2 + inner * slot // slots
+        x1 = left + 2 + inner * (slot + 1) // slots
         return QRect(x0, top, max(1, x1 - x0 - 1), max(1, bottom - top - 1))
+
+    def slots(self, placed: Placed) -> int:
+        """How many blocks of its group fit side by side in its day's column."""
+        _left, width = self.day_span(placed.day)
+        return max(1, min(placed.columns, (width - 4) // self.narrowest))
+
+    def folded(self, placed: Placed) -> bool:
+        """Whether the block is one of those its group has no room for: they share the
+        last slot, drawn as one "+N" block."""
+        slots = self.slots(placed)
+        return placed.columns > slots and placed.column >= slots - 1
+
+    def folds(self, timed: list[Placed]) -> list[list[Placed]]:
+        """The folded blocks, by group, each group in time order."""
+        by_group: dict[tuple[int, int], list[Placed]] = {}
+        for placed in timed:
+            if self.folded(placed):
+                by_group.setdefault((placed.day, placed.group), []).append(placed)
+        return [sorted(g, key=lambda p: (p.start, p.column)) for g in by_group.values()]
+
+    def fold_rect(self, fold: list[Placed]) -> QRect:
+        rect = self.block_rect(fold[0])
+        for placed in fold[1:]:
+            rect = rect.united(self.block_rect(placed))
+        return rect
 
     def day_at(self, x: int) -> int | None:
         if x < self.gutter or x >= self.width:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -66,6 +66,16 @@ def item_tooltip(item: AgendaItem, zone: ZoneInfo) -> str:
             when += " – " + time_text(item.until, zone)
     lines = [f"{kind_text(item.kind)} · {when}", title, detail]
     return tooltip("\n".join(line for line in lines if line))
+
+
+def fold_tooltip(items: list[AgendaItem], zone: ZoneInfo) -> str:
+    """The blocks folded into "+N", one line each: time, kind and title, as text."""
+    lines = [
+        f"{time_text(item.at, zone) if item.at else ''} {kind_text(item.kind)} · "
+        f"{shown_words(item)[0]}".strip()
+        for item in items
+    ]
+    return tooltip("\n".join(lines))
 
 
 def _tint(item: AgendaItem, palette: QPalette, strength: int) -> QColor:
@@ -199,10 +209,19 @@ class _HourGrid(QWidget):
         self.view = view
         self.setMinimumWidth(420)
 
+    def fold_at(self, pos: QPoint) -> list[Placed]:
+        """The folded blocks ("+N") drawn at ``pos``, if any."""
+        geometry = self.view.geometry_now()
+        folds = geometry.folds(self.view.layout_.timed)
+        return next((f for f in folds if geometry.fold_rect(f).contains(pos)), [])
+
     def placed_at(self, pos: QPoint) -> Placed | None:
+        fold = self.fold_at(pos)
+        if fold:
+            return fold[0]
         geometry = self.view.geometry_now()
         for placed in reversed(self.view.layout_.timed):
-            if geometry.block_rect(placed).contains(pos):
+            if not geometry.folded(placed) and geometry.block_rect(placed).contains(pos):
                 return placed
         return None
 
@@ -218,11 +237,21 @@ class _HourGrid(QWidget):
         self._paint_hours(painter, geometry, palette)
         for placed in self.view.layout_.timed:
             rect = geometry.block_rect(placed)
-            if rect.intersects(event.rect()):
+            if rect.intersects(event.rect()) and not geometry.folded(placed):
                 title, detail = shown_words(placed.item)
                 when = time_text(placed.item.at, self.view.zone) if placed.item.at else ""
-                lines = [f"{when} {title}".strip(), detail]
+                # A narrow block (many side by side) gives its room to the title.
+                narrow = rect.width() < 3 * painter.fontMetrics().horizontalAdvance(when)
+                lines = [title if narrow else f"{when} {title}".strip(), detail]
                 _paint_item(painter, palette, rect, placed, self.view.is_selected(placed), lines)
+        self._paint_folds(painter, geometry, palette)
+
+    def _paint_folds(self, painter: QPainter, geometry: GridGeometry, palette: QPalette) -> None:
+        for fold in geometry.folds(self.view.layout_.timed):
+            selected = any(self.view.is_selected(p) for p in fold)
+            more = QCoreApplication.translate("calendar", "+{count}").format(count=len(fold))
+            rect = geometry.fold_rect(fold)
+            _paint_item(painter, palette, rect, fold[0], selected, [more])
 
     def _paint_hours(self, painter: QPainter, geometry: GridGeometry, palette: QPalette) -> None:
         line = palette.color(QPalette.ColorRole.Mid)
@@ -243,6 +272,11 @@ class _HourGrid(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            fold = self.fold_at(event.pos())
+            if len(fold) > 1:
+                text = fold_tooltip([p.item for p in fold], self.view.zone)
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
             return self.view.show_tooltip(self.placed_at(event.pos()), event, self)
         return super().event(event)
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QToolTip
 from pytestqt.qtbot import QtBot
 
+from followthrough.domain.clock import FakeClock
 from followthrough.domain.reminder_kinds import registered_kinds
 from followthrough.ui.calendar.marks import (
     day_summary,
@@ -24,6 +25,7 @@ from followthrough.ui.calendar.marks import (
 from followthrough.ui.calendar.views import MonthCalendar, first_visible_day
 from followthrough.ui.common.reminder_kinds import kind_text
 from followthrough.ui.common.theme import colour, kind_role
+from followthrough.ui.shell.main_window import MainWindow
 
 KINDS = [info.kind for info in registered_kinds()]
 
@@ -199,3 +201,14 @@ def test_the_weekday_names_take_a_line_not_a_week(qtbot: QtBot) -> None:
 def test_tooltip_words_are_text(qtbot: QtBot) -> None:
     text = day_tooltip(date(2026, 11, 24), {"<b>x</b>": 1})
     assert "<b>x</b>" not in text and "&lt;b&gt;x&lt;/b&gt;" in text
+
+
+def test_the_calendar_page_shows_the_legend_and_tells_the_week_today(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    page = window.calendar_page
+    for _role, text in legend_entries():
+        assert text.replace(" ", "&nbsp;") in page.legend.text()
+    assert page.views.widget(0).isAncestorOf(page.legend)  # under the month
+    qtbot.waitUntil(lambda: page.week.today == clock.now().astimezone(window.zone).date())
+    assert page.week.this_week.isEnabled()

@@ -157,9 +157,11 @@ def test_record_a_panel_interview_and_find_it_everywhere(
     qtbot.waitUntil(lambda: calendar.calendar.marks(user["day"]).get("interview") == 1)  # type: ignore[arg-type]
     window.show_page(PAGES.index("Calendar"))
     calendar.go_to(user["day"])  # type: ignore[arg-type]
-    week = calendar.week.model
-    qtbot.waitUntil(lambda: week.rowCount() >= 1)
-    assert any(week.row_at(r).title == "Acme · Data Analyst" for r in range(week.rowCount()))
+    week = calendar.week
+    qtbot.waitUntil(lambda: len(week.shown_items()) >= 1)
+    [shown] = [i for i in week.shown_items() if i.title == "Acme · Data Analyst"]
+    placed = week.placed(shown)
+    assert placed is not None and not placed.all_day
 
     # Closing without a reason is refused; with one it closes.
     with qtbot.waitSignal(detail.changed, timeout=10000):

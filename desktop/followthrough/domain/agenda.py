@@ -31,6 +31,8 @@ class AgendaItem:
     interview_id: int | None = None
     overdue: bool = False
     reminder_id: int | None = None
+    # When it ends, for what has a length (an interview); drawn, not compared.
+    until: datetime | None = field(default=None, compare=False)
     # A reminder's parameters: its words are written from them when the row is drawn
     # (``reminder_kinds.render_text``); title and detail are the words as planned.
     params: str = field(default="", compare=False, repr=False)

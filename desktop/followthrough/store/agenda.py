@@ -94,7 +94,7 @@ def _interview_title(company: str, role: str) -> str:
 
 _INTERVIEWS_SQL = """
 SELECT i.id, i.application_id, i.starts_at, i.round, i.format, a.company, a.role_title,
-       i.time_zone
+       i.time_zone, i.ends_at
 FROM interview i JOIN application a ON a.id = i.application_id
 WHERE i.starts_at >= ? AND i.starts_at < ?
 """
@@ -104,7 +104,8 @@ def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
     items = []
-    for interview_id, application_id, starts_text, round_, fmt, company, role, where in cursor:
+    for row in cursor:
+        interview_id, application_id, starts_text, round_, fmt, company, role, where, ends = row
         starts_at = instant_from_db(starts_text)
         how = translate("interviews", FORMAT_WORDS[fmt]) if fmt in FORMAT_WORDS else fmt
         detail = translate("agenda", "Interview, round {round}, {format}").format(
@@ -121,6 +122,7 @@ def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]
                 at=starts_at,
                 application_id=application_id,
                 interview_id=interview_id,
+                until=instant_from_db(ends),
             )
         )
     return items

@@ -306,3 +306,10 @@ def test_a_registered_provider_joins_the_agenda_once(
     register(lambda first, last, zone: [])
     assert agenda._RANGE_PROVIDERS[-2:][0] is notes
     assert agenda._OVERDUE_PROVIDERS.count(late_notes) == 1
+
+
+def test_interview_items_carry_their_end(database: peewee.SqliteDatabase, clock: FakeClock) -> None:
+    acme = create_application(clock, "Acme", "Data Analyst")
+    interview(acme, TODAY, time(10, 0), clock=clock)
+    [item] = interview_items(TODAY, TODAY, CHICAGO)
+    assert item.at is not None and item.until == item.at + timedelta(minutes=29)

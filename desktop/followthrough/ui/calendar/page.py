@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import long_day
+from followthrough.ui.calendar.marks import legend_html
 from followthrough.ui.calendar.views import MonthCalendar, WeekView, agenda_columns, agenda_table
 from followthrough.ui.common.forms import from_qdate, to_qdate
 from followthrough.ui.common.page import DataPage, page_header
 from followthrough.ui.common.table_model import RecordTableModel
+from followthrough.ui.common.theme import on_palette_change
 from followthrough.ui.common.widgets import EmptyState
 
 
@@ -64,7 +66,17 @@ class CalendarPage(DataPage):
         )
         side.addWidget(self.day_heading)
         side.addWidget(self.day_table, 1)
-        month_layout.addWidget(self.calendar, 3)
+        grid = QVBoxLayout()
+        grid.addWidget(self.calendar, 1)
+        # Rich text composed here from escaped labels, in the colours of the palette now.
+        self.legend = QLabel()
+        self.legend.setObjectName("calendarLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self._show_legend()
+        on_palette_change(self.legend, self._show_legend)
+        grid.addWidget(self.legend)
+        month_layout.addLayout(grid, 3)
         month_layout.addLayout(side, 2)
         self.week = WeekView(zone)
         self.week.item_activated.connect(self.item_activated)
@@ -75,6 +87,9 @@ class CalendarPage(DataPage):
         self.content.setLayout(outer)
         self.calendar.currentPageChanged.connect(self.month_shown)
         self.calendar.selectionChanged.connect(lambda: self.day_selected.emit(self.selected_day()))
+
+    def _show_legend(self) -> None:
+        self.legend.setText(legend_html(self.legend.palette()))
 
     def selected_day(self) -> date:
         return from_qdate(self.calendar.selectedDate())
@@ -92,6 +107,7 @@ class CalendarPage(DataPage):
     def set_month_counts(
         self, year: int, month: int, counts: dict[date, dict[str, int]], today: date
     ) -> None:
+        self.week.set_today(today)
         if (year, month) != self.shown_month():
             return  # the user has already moved on
         self.calendar.set_marks(counts, today)

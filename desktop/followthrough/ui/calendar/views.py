@@ -5,20 +5,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
+    QHeaderView,
     QTableView,
-    QVBoxLayout,
+    QToolTip,
     QWidget,
 )
 
 from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.wording import long_day, short_day
+from followthrough.domain.wording import short_day
+from followthrough.ui.calendar.marks import day_tooltip, kind_order, mark_layout
+from followthrough.ui.calendar.week_grid import week_start
+from followthrough.ui.calendar.week_view import WeekView
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.forms import from_qdate
 from followthrough.ui.common.reminder_kinds import kind_text, shown_words
@@ -34,8 +35,19 @@ from followthrough.ui.common.theme import (
 from followthrough.ui.common.widgets import record_table
 
 
+def first_visible_day(year: int, month: int, first_day_of_week: Qt.DayOfWeek) -> date:
+    """The day in the first row of a QCalendarWidget's month: it always shows at least one
+    day of the month before (a month starting on the week's first day starts row two)."""
+    first = date(year, month, 1)
+    column = (first.isoweekday() - first_day_of_week.value) % 7
+    if column < 1:
+        column += 7
+    return first - timedelta(days=column)
+
+
 class MonthCalendar(QCalendarWidget):
-    """A month grid with one coloured dot per kind of item on each day (and a count)."""
+    """A month grid with one coloured mark per kind of item on each day (with its count),
+    kept inside the day's cell, and a tooltip that says what is on the day."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +55,27 @@ class MonthCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self._kinds: dict[date, dict[str, int]] = {}
         self._today: date | None = None
+        view = self.findChild(QTableView, "qt_calendar_calendarview")
+        assert view is not None, "QCalendarWidget keeps its days in a table view"
+        self.view: QTableView = view
+        self.view.viewport().installEventFilter(self)
+        self._fit_headers()
+
+    def _fit_headers(self) -> None:
+        """The weekday names get a row of their own height rather than a week's; the bar
+        with the month's name gets room around its text."""
+        line = self.fontMetrics().height()
+        header = self.view.verticalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, line + 10)
+        bar = self.findChild(QWidget, "qt_calendar_navigationbar")
+        if bar is not None:
+            bar.setMinimumHeight(line + 14)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_headers()
 
     def set_marks(self, kinds: dict[date, dict[str, int]], today: date) -> None:
         self._kinds = kinds
@@ -52,12 +85,48 @@ class MonthCalendar(QCalendarWidget):
     def marks(self, day: date) -> dict[str, int]:
         return dict(self._kinds.get(day, {}))
 
+    def day_at(self, pos: QPoint) -> date | None:
+        """The day whose cell is at ``pos`` in the table's viewport (None: a header)."""
+        index = self.view.indexAt(pos)
+        no_names = QCalendarWidget.HorizontalHeaderFormat.NoHorizontalHeader
+        no_weeks = QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+        row = index.row() - (0 if self.horizontalHeaderFormat() == no_names else 1)
+        column = index.column() - (0 if self.verticalHeaderFormat() == no_weeks else 1)
+        if not index.isValid() or row < 0 or column < 0:
+            return None
+        first = first_visible_day(self.yearShown(), self.monthShown(), self.firstDayOfWeek())
+        return first + timedelta(days=row * 7 + column)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        day = self.day_at(pos)
+        return day_tooltip(day, self._kinds.get(day, {})) if day is not None else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.view.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
         super().paintCell(painter, rect, qdate)
         day = from_qdate(qdate)
         painter.save()
         # Read at every paint: the marks follow a palette change with the next repaint.
         palette = self.palette()
+        if day == self._today:
+            painter.setPen(colour(ColourRole.ACCENT, palette))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        kinds = self._kinds.get(day)
+        if kinds:
+            self._paint_marks(painter, rect, kinds, self._count_pen(palette, qdate))
+        painter.restore()
+
+    def _count_pen(self, palette: QPalette, qdate: QDate) -> QColor:
         count_pen = colour(ColourRole.COUNT, palette)
         if qdate == self.selectedDate():
             # The selected day is drawn on Highlight: a count that would vanish there (a dark
@@ -65,26 +134,26 @@ class MonthCalendar(QCalendarWidget):
             highlight = palette.color(QPalette.ColorRole.Highlight)
             if contrast(count_pen, highlight) < MARK_CONTRAST:
                 count_pen = palette.color(QPalette.ColorRole.HighlightedText)
-        if day == self._today:
-            painter.setPen(colour(ColourRole.ACCENT, palette))
-            painter.drawRect(rect.adjusted(1, 1, -2, -2))
-        kinds = self._kinds.get(day)
-        if kinds:
-            radius = max(3, rect.height() // 14)
-            x = rect.left() + radius + 4
-            y = rect.bottom() - radius - 4
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            for kind, count in sorted(kinds.items()):
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(kind_colour(kind, palette)))
-                painter.drawEllipse(QPoint(x, y), radius, radius)
-                if count > 1:
-                    painter.setPen(count_pen)
-                    painter.drawText(x + radius + 1, y + radius, str(count))
-                    x += radius * 2 + 6 + painter.fontMetrics().horizontalAdvance(str(count))
-                else:
-                    x += radius * 2 + 4
-        painter.restore()
+        return count_pen
+
+    def _paint_marks(
+        self, painter: QPainter, rect: QRect, kinds: dict[str, int], count_pen: QColor
+    ) -> None:
+        metrics = painter.fontMetrics()
+        layout = mark_layout(rect, kind_order(kinds), metrics.horizontalAdvance, metrics.height())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centred = Qt.AlignmentFlag.AlignCenter
+        for box in layout.boxes:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(kind_colour(box.kind, self.palette())))
+            painter.drawEllipse(box.dot)
+            if box.text is not None:
+                painter.setPen(count_pen)
+                painter.drawText(box.text, centred, str(box.count))
+        if layout.overflow_rect is not None:
+            painter.setPen(count_pen)
+            more = QCoreApplication.translate("calendar", "+{count}").format(count=layout.overflow)
+            painter.drawText(layout.overflow_rect, centred, more)
 
 
 def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
@@ -123,59 +192,4 @@ def agenda_table(model: RecordTableModel[AgendaItem], name: str) -> QTableView:
     return record_table(model, name, widths=widths)
 
 
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-class WeekView(QWidget):
-    """The agenda of one week, day by day with times.
-
-    Signals:
-        week_changed(date): the Monday of the week now shown.
-        item_activated(object): an AgendaItem was double-clicked or Enter pressed.
-    """
-
-    week_changed = Signal(object)
-    item_activated = Signal(object)
-
-    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.monday = date(2000, 1, 3)  # replaced by show_week() before anything shows
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.previous = QPushButton(self.tr("◀ Previous week"))
-        self.previous.setToolTip(self.tr("Page Up"))
-        self.next = QPushButton(self.tr("Next week ▶"))
-        self.next.setToolTip(self.tr("Page Down"))
-        self.title = QLabel()
-        self.title.setObjectName("weekTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar.addWidget(self.previous)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.next)
-        layout.addLayout(bar)
-        self.model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, True))
-        self.table = agenda_table(self.model, "weekAgenda")
-        self.table.activated.connect(
-            lambda index: self.item_activated.emit(self.model.row_at(index.row()))
-        )
-        layout.addWidget(self.table, 1)
-        self.previous.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
-        self.next.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
-        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous.click)
-        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next.click)
-
-    def show_week(self, day: date) -> None:
-        self.monday = week_start(day)
-        sunday = self.monday + timedelta(days=6)
-        self.title.setText(
-            self.tr("<b>{first} – {last}</b>").format(
-                first=long_day(self.monday), last=long_day(sunday)
-            )
-        )
-        self.week_changed.emit(self.monday)
-
-    def set_items(self, monday: date, items: list[AgendaItem]) -> None:
-        if monday != self.monday:
-            return  # an answer for a week the user has already left
-        self.model.set_rows(items)
+__all__ = ["MonthCalendar", "WeekView", "agenda_columns", "agenda_table", "week_start"]

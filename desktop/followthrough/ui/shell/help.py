@@ -40,6 +40,8 @@ notifications, also when the window is closed.</li>
 <tr><td>Ctrl+F</td><td>Search the current list</td></tr>
 <tr><td>Ctrl+1 … Ctrl+4</td><td>Today, Applications, Calendar, Contacts</td></tr>
 <tr><td>PgUp, PgDown</td><td>Calendar: the month or week before, after</td></tr>
+<tr><td>Home</td><td>Calendar: this week</td></tr>
+<tr><td>Arrow keys, Enter</td><td>Calendar week: from item to item, open one</td></tr>
 <tr><td>F5</td><td>Refresh</td></tr>
 <tr><td>Ctrl+,</td><td>Preferences</td></tr>
 <tr><td>F1</td><td>This help</td></tr>

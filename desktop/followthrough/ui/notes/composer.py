@@ -17,11 +17,22 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextCharFormat,
@@ -100,6 +111,9 @@ from followthrough.ui.notes.promise import default_promise, promise_help, weeken
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
 
+SEND_KEYS = "Ctrl+E"
+
+
 class NoteComposerDialog(QDialog):
     """Signals:
     save_requested(object, bool): a NoteDraft, and whether it passed its checks.
@@ -170,10 +184,25 @@ class NoteComposerDialog(QDialog):
 
         self._load(note)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
+        QShortcut(QKeySequence(SEND_KEYS), self, self.send_email)
+        # A line edit takes Ctrl+E for itself (end of line, as in Emacs): here it sends,
+        # whichever field has the focus.
+        for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            field.installEventFilter(self)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
         QShortcut(QKeySequence("F7"), self, self.run_checks)
         on_palette_change(self, self._recolour)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Lets Ctrl+E through to the dialog's shortcut from any text field."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == QKeySequence(SEND_KEYS)
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- building ------------------------------------------------------------------------
 
@@ -451,14 +480,20 @@ class NoteComposerDialog(QDialog):
         self._filling = False
         self._connect_fields()
         draft = note.draft
-        if draft is None or not draft.body.strip():
+        follows_template = draft is None or not draft.body.strip() or not draft.edited_by_hand
+        if follows_template and not self.status.finished:
+            # Never edited by hand: the text is the template's, with today's name and
+            # contact details (changed in Preferences since, perhaps).
             self.edited_by_hand = False
             self._fill_from_template()
         self._medium_changed()
         self._address_changed()
         self._show_state()
         self._update_text_side()
-        self._dirty = draft is None  # a fresh note from the template is worth keeping
+        # A fresh note from the template is worth keeping; so is one the template rewrote.
+        self._dirty = draft is None or (
+            (self.subject.text().strip(), self.editor.toPlainText()) != (draft.subject, draft.body)
+        )
 
     def _heading_text(self, note: NoteContext) -> str:
         task = note.task
@@ -846,6 +881,22 @@ class NoteComposerDialog(QDialog):
             text = template.format(state=status_label(status), when=due)
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
+        self._lock_when_sent()
+
+    def _lock_when_sent(self) -> None:
+        """A note that went out cannot be saved over or sent again by accident: those
+        buttons wait until "Not sent after all" brings it back to the drafts."""
+        finished = self.status.finished
+        sent_tip = (
+            self.tr(
+                "Already sent on {day}: “Not sent after all” brings it back to your drafts."
+            ).format(day=short_day(self.task.finished_on))
+            if finished and self.task.finished_on is not None
+            else self.tr("Already sent: “Not sent after all” brings it back to your drafts.")
+        )
+        for button in (self.save_button, self.email_button, self.delivered_button):
+            button.setEnabled(not finished)
+            button.setToolTip(sent_tip if finished else "")
 
     def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
         """The store saved a new state (called by the flow after a save)."""
@@ -860,30 +911,34 @@ class NoteComposerDialog(QDialog):
             self.note = replace(self.note, sender_name=name, sender_contact=contact)
 
     def save_draft(self) -> None:
+        if self.status.finished:
+            return  # kept as sent (Ctrl+S, closing or printing again changes nothing)
         self._keep_sender()
         checked = self.passes_checks()
         self.save_requested.emit(self.draft(), checked)
         self._dirty = False
 
-    def _confirm_problems(self, action: str) -> bool:
+    def _confirm_problems(self, question: str, action: str) -> bool:
+        """Ask ``question`` (about the action at hand) when the checks found problems; the
+        button says the same action (``action``)."""
         problems = self.problems()
         if not problems:
             return True
         listing = "\n".join(f"• {p.message}" for p in problems[:6])
         return Ask.confirm(
             self,
-            self.tr("Send with these problems?"),
+            question,
             self.tr("The checks found:\n{problems}").format(problems=listing),
             action,
         )
 
     def send_email(self) -> None:
-        if self._refuse_a_bad_promise():
+        if self.status.finished or self._refuse_a_bad_promise():
             return
         if self.chosen_medium() is not NoteMedium.EMAIL:
             self._select(self.medium, NoteMedium.EMAIL.value)
         checked = self.passes_checks()
-        if not self._confirm_problems(self.tr("Send anyway")):
+        if not self._confirm_problems(self.tr("Send with these problems?"), self.tr("Send anyway")):
             return
         to = self.recipient.text().strip()
         if to != self.note.email.strip():
@@ -942,7 +997,9 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(self.tr("Print anyway")):
+        if not self._confirm_problems(
+            self.tr("Print with these problems?"), self.tr("Print anyway")
+        ):
             return
         self.save_draft()
         text = self.editor.toPlainText()
@@ -972,7 +1029,9 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(self.tr("Save anyway")):
+        if not self._confirm_problems(
+            self.tr("Save the PDF with these problems?"), self.tr("Save anyway")
+        ):
             return
         title = self._document_title()
         suggested = self.pdf_folder() / f"{title}.pdf"
@@ -1046,7 +1105,7 @@ class NoteComposerDialog(QDialog):
 
     def mark_delivered(self) -> None:
         medium = self.chosen_medium()
-        if not medium.printed or self._refuse_a_bad_promise():
+        if self.status.finished or not medium.printed or self._refuse_a_bad_promise():
             return
         if medium is NoteMedium.DROP_OFF:
             title = self.tr("Mark as dropped off")

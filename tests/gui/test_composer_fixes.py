@@ -1,0 +1,206 @@
+"""The composer after a new user's walkthrough: questions that match their buttons, a sent
+note that cannot go twice, Ctrl+E from any field, the promise help shown whole, and a
+draft never edited by hand that follows a new signature."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import peewee
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus
+from followthrough.domain.notes import Tone
+from followthrough.store import settings as options
+from followthrough.store.models import Contact, Interview, InterviewParticipant
+from followthrough.store.notes import NoteDraft, finish_note, load_note_context, save_note
+from followthrough.store.queries import create_application
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.notes.composer import NoteComposerDialog
+from followthrough.ui.notes.flow import NoteFlow
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _interview(clock: FakeClock, role: str = "Data Engineer") -> tuple[int, int]:
+    app = create_application(clock, "Acme Robotics", role)
+    ended = clock.now() - timedelta(hours=20)
+    interview = Interview.create(
+        application=app,
+        starts_at=ended - timedelta(hours=1),
+        ends_at=ended,
+        time_zone="Europe/Berlin",
+    )
+    dana = Contact.create(
+        name="Dana Lee",
+        company="Acme Robotics",
+        email="dana.lee@acme.example",
+        created_at=clock.now(),
+    )
+    InterviewParticipant.create(interview=interview, contact=dana, role="interviewer")
+    return interview.id, dana.id
+
+
+def _composer(qtbot: QtBot, clock: FakeClock, key: tuple[int, int]) -> NoteComposerDialog:
+    fonts, problem = NoteFlow.fonts()
+    dialog = NoteComposerDialog(
+        load_note_context(*key), fonts, problem, clock.now().date(), BERLIN, now=clock.now()
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _questions(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    asked: list[tuple[str, str]] = []
+
+    def confirm(_parent: object, title: str, _text: str, action: str) -> bool:
+        asked.append((title, action))
+        return False
+
+    monkeypatch.setattr(Ask, "confirm", staticmethod(confirm))
+    return asked
+
+
+def test_the_question_about_problems_matches_its_button(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    asked = _questions(monkeypatch)
+    monkeypatch.setattr(NoteComposerDialog, "run_preview", staticmethod(lambda _d: None))
+    dialog.specific.setPlainText("")  # a required part missing: a problem
+    dialog.print_preview()
+    dialog.send_email()
+    assert asked == [
+        ("Print with these problems?", "Print anyway"),
+        ("Send with these problems?", "Send anyway"),
+    ]
+
+
+def test_a_sent_note_cannot_be_saved_over_or_sent_again(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    assert dialog.save_button.isEnabled() and dialog.email_button.isEnabled()
+    save_note(*key, dialog.draft(), clock)
+    finish_note(*key, NoteMedium.EMAIL, clock.now().date(), clock)
+    saves: list[object] = []
+    dialog.save_requested.connect(lambda draft, _checked: saves.append(draft))
+    dialog.finish_requested.connect(lambda *args: saves.append(args))
+    asked = _questions(monkeypatch)
+    dialog.set_status(NoteStatus.SENT, clock.now().date())
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.email_button.isEnabled()
+    assert "Already sent on Fri 20 Nov" in dialog.email_button.toolTip()
+    dialog.save_draft()  # Ctrl+S
+    dialog.send_email()  # Ctrl+E
+    assert saves == [] and asked == []
+    # Opened again later, the note is still marked as sent.
+    again = _composer(qtbot, clock, key)
+    assert not again.email_button.isEnabled() and not again.save_button.isEnabled()
+    assert again.reopen_button.isVisibleTo(again)
+    again.set_status(NoteStatus.DRAFTED)
+    assert again.save_button.isEnabled() and again.email_button.isEnabled()
+
+
+@pytest.mark.parametrize("field", ["subject", "recipient", "extra", "sender_name"])
+def test_ctrl_e_sends_from_a_one_line_field(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    field: str,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    sent: list[bool] = []
+    monkeypatch.setattr(NoteComposerDialog, "send_email", lambda self: sent.append(True))
+    # The shortcut was made with the method at construction: make a new dialog.
+    dialog = _composer(qtbot, clock, (dialog.task.interview_id, dialog.task.contact_id))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widget = getattr(dialog, field)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    QTest.keyClick(widget, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert sent == [True]
+    # Under X11 a line edit claims Ctrl+E (end of line) by accepting the shortcut
+    # override: the composer declines it for the field, so the shortcut still fires.
+    claim = QKeyEvent(
+        QEvent.Type.ShortcutOverride, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
+    )
+    claim.accept()
+    assert dialog.eventFilter(widget, claim) is True
+    assert not claim.isAccepted()
+
+
+def test_the_promise_help_shows_whole_at_1100_by_720(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog.resize(1100, 720)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.promise_help
+    assert len(label.text()) > 60  # a sentence long enough to wrap
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())
+    # Nothing of it lies outside the dialog.
+    bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()
+    assert label.visibleRegion().boundingRect().height() >= label.heightForWidth(label.width())
+
+
+def test_a_draft_never_edited_follows_a_new_signature(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    options.put(options.SENDER_NAME, "Alex Kim")
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    assert "Alex Kim" in dialog.editor.toPlainText()
+    save_note(*key, dialog.draft(), clock)
+    dialog.close()
+    options.put(options.SENDER_NAME, "Alexandra Kim-Lee")
+    again = _composer(qtbot, clock, key)
+    assert "Alexandra Kim-Lee" in again.editor.toPlainText()
+    assert again.sender_name.text() == "Alexandra Kim-Lee"
+    assert again.is_dirty()  # kept when it closes
+
+
+def test_a_draft_edited_by_hand_keeps_its_text(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    options.put(options.SENDER_NAME, "Alex Kim")
+    key = _interview(clock)
+    body = "Dear Dana,\n\nThank you — my own words.\n\nBest,\nAlex Kim"
+    save_note(
+        *key,
+        NoteDraft(
+            tone=Tone.WARM.value,
+            subject="Thanks",
+            body=body,
+            edited_by_hand=True,
+            specific_point="",
+            wish_said="",
+            extra="",
+            promised_on=None,
+            medium=NoteMedium.EMAIL,
+            address="",
+        ),
+        clock,
+    )
+    options.put(options.SENDER_NAME, "Alexandra Kim-Lee")
+    again = _composer(qtbot, clock, key)
+    assert again.editor.toPlainText() == body

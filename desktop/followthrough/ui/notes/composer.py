@@ -110,7 +110,6 @@ from followthrough.ui.notes.labels import (
 from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
-
 SEND_KEYS = "Ctrl+E"
 
 

@@ -10,7 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSocketNotifier,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,7 +24,7 @@ from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
 from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.domain.wording import use_translation
-from followthrough.logfile import log_to_file
+from followthrough.logfile import log_to_file, redact_private_urls
 from followthrough.resources import icon_path
 from followthrough.services.health import DatabaseWatch
 from followthrough.services.notifier import Notifier
@@ -43,10 +49,35 @@ log = logging.getLogger(__name__)
 _SIGNAL_SOCKETS: list[object] = []
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log like ours, without private links: Qt warns with
+    the whole ``mailto:`` URL (the note's text) when no mail program takes it."""
+    category = context.category or "qt"
+    _qt_log.log(
+        _QT_LEVELS.get(kind, logging.WARNING), "%s: %s", category, redact_private_urls(message)
+    )
+
+
+def install_qt_messages() -> None:
+    """Qt's warnings through Python logging (stderr and the log file), redacted."""
+    qInstallMessageHandler(_qt_message)
+
+
 def make_application(argv: Sequence[str]) -> QApplication:
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    install_qt_messages()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)

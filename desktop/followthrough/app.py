@@ -196,6 +196,23 @@ def _cannot_start(error: Exception, data_dir: Path, log_file: Path | None) -> in
     return int(problem.exit_code)
 
 
+def reminder_check_message(reason: str) -> str:
+    """The status bar's words when reminders could not be checked (``reason``: plain
+    words from the runner, never the database's own)."""
+    return QCoreApplication.translate(
+        "app", "Reminders could not be checked: {reason} Trying again in half a minute."
+    ).format(reason=reason)
+
+
+def notification_message(reason: str) -> str:
+    """The status bar's words when desktop notifications failed (``reason``: plain words
+    from ``services.notifier.plain_delivery_problem``, never the D-Bus error)."""
+    return QCoreApplication.translate(
+        "app",
+        "Desktop notifications are not working ({reason}); due items are listed on Today.",
+    ).format(reason=reason)
+
+
 def _run(
     app: QApplication,
     data_dir: Path,
@@ -218,21 +235,10 @@ def _run(
         # Closing the window leaves the app in the tray, still reminding.
         app.setQuitOnLastWindowClosed(False)
     scheduler.check_failed.connect(
-        lambda reason: window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "Reminders could not be checked: {reason} Trying again in half a minute."
-            ).format(reason=reason),
-            30000,
-        )
+        lambda reason: window.statusBar().showMessage(reminder_check_message(reason), 30000)
     )
     notifier.delivery_failed.connect(
-        lambda reason: window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app",
-                "Desktop notifications are not working ({reason}); due items are listed on Today.",
-            ).format(reason=reason),
-            15000,
-        )
+        lambda reason: window.statusBar().showMessage(notification_message(reason), 15000)
     )
     window.show()
     window.refresh()

@@ -10,6 +10,8 @@ Saving and marking go through the background runner; nothing here decides a rule
 
 from __future__ import annotations
 
+import errno
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -81,6 +83,7 @@ from followthrough.domain.wording import short_day
 from followthrough.services.fonts import FontError, HandwritingFont
 from followthrough.services.printing import (
     NoteLayout,
+    PrintError,
     envelope_to_pdf,
     note_to_pdf,
     paint_envelope,
@@ -109,6 +112,8 @@ from followthrough.ui.notes.labels import (
 )
 from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
+
+log = logging.getLogger(__name__)
 
 SEND_KEYS = "Ctrl+E"
 
@@ -1015,7 +1020,7 @@ class NoteComposerDialog(QDialog):
     def _paint(self, work: Callable[[], object]) -> None:
         try:
             work()
-        except FontError as exc:
+        except (FontError, PrintError) as exc:  # their text is written for the person
             self.show_error(str(exc))
 
     @staticmethod
@@ -1040,10 +1045,30 @@ class NoteComposerDialog(QDialog):
         self.save_draft()
         try:
             note_to_pdf(path, self.editor.toPlainText(), layout, title)
-        except (FontError, OSError) as exc:
+        except (FontError, PrintError) as exc:  # their text is written for the person
             self.show_error(self.tr("Could not save the PDF: {reason}").format(reason=exc))
             return
+        except OSError as exc:  # the system's words go to the log, plain ones to the person
+            log.warning("saving the note as PDF failed: %s", exc)
+            self.show_error(self._pdf_problem(exc))
+            return
         self.show_info(self.tr("Saved {file}.").format(file=path.name))
+
+    def _pdf_problem(self, error: OSError) -> str:
+        """Why the PDF could not be written, and what to do, in plain words."""
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return self.tr(
+                "Could not save the PDF: the disk is full. Free some space or choose "
+                "another folder."
+            )
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return self.tr(
+                "Could not save the PDF: that folder cannot be written to. Choose another folder."
+            )
+        return self.tr(
+            "Could not save the PDF (the details are in the log file). Try again, or "
+            "choose another folder."
+        )
 
     @staticmethod
     def pdf_folder() -> Path:

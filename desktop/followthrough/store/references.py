@@ -219,6 +219,40 @@ def _lines(where: str, params: tuple[object, ...]) -> list[ReferenceLine]:
     return lines
 
 
+@dataclass(frozen=True)
+class ReferenceUse:
+    """One time a person was given as a reference (or was a network contact): for which
+    employer, and where the steps with them stand (a contact's history shows these)."""
+
+    line: ReferenceLine
+    company: str
+    role_title: str
+
+
+def reference_uses(contact_id: int) -> list[ReferenceUse]:
+    """Every application this person was given to, the latest first."""
+    lines = _lines("r.contact_id = ?", (contact_id,))
+    if not lines:
+        return []
+    ids = sorted({line.application_id for line in lines})
+    names = {
+        int(app_id): (str(company), str(role))
+        for app_id, company, role in db.execute_sql(
+            "SELECT id, company, role_title FROM application WHERE id IN "
+            f"({', '.join('?' * len(ids))})",
+            tuple(ids),
+        )
+    }
+    uses = [ReferenceUse(line, *names[line.application_id]) for line in lines]
+
+    def latest(use: ReferenceUse) -> tuple[date, int]:
+        line = use.line
+        day = line.given_on or (line.heads_up_at.date() if line.heads_up_at else date.min)
+        return day, line.link_id
+
+    return sorted(uses, key=latest, reverse=True)
+
+
 def references_for_application(application_id: int) -> list[ReferenceLine]:
     return _lines("r.application_id = ?", (application_id,))
 

@@ -204,3 +204,37 @@ def test_a_draft_edited_by_hand_keeps_its_text(
     options.put(options.SENDER_NAME, "Alexandra Kim-Lee")
     again = _composer(qtbot, clock, key)
     assert again.editor.toPlainText() == body
+
+
+def test_a_creative_role_suggests_a_handwritten_card(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock, role="Senior Product Designer"))
+    dialog.show()
+    assert dialog.chosen_medium() is NoteMedium.EMAIL
+    assert dialog.card_advice.isVisible()
+    assert "design role" in dialog.card_advice_text.text()
+    assert dialog.card_advice_text.textFormat() == Qt.TextFormat.PlainText
+    dialog.card_switch.click()
+    assert dialog.chosen_medium() is NoteMedium.CARD
+    assert not dialog.card_advice.isVisible()  # the advice is taken
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    assert dialog.card_advice.isVisible()
+    dialog.card_dismiss.click()
+    assert not dialog.card_advice.isVisible()
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    assert not dialog.card_advice.isVisible()  # dismissed stays dismissed
+
+
+def test_the_creative_roles_are_the_users_list(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    plain = _composer(qtbot, clock, _interview(clock, role="Data Engineer"))
+    plain.show()
+    assert not plain.card_advice.isVisible()
+    options.put(options.CREATIVE_ROLES, "design, writing, art, marketing, Data Engineer")
+    listed = _composer(qtbot, clock, (plain.task.interview_id, plain.task.contact_id))
+    listed.show()
+    assert listed.card_advice.isVisible()
+    assert "data engineer role" in listed.card_advice_text.text()

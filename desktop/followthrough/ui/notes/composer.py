@@ -77,7 +77,13 @@ from followthrough.domain.note_checks import (
     word_count,
 )
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
-from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
+from followthrough.domain.notes import (
+    NoteFacts,
+    PersonalParts,
+    Tone,
+    compose,
+    creative_role_match,
+)
 from followthrough.domain.spelling import Speller, words_from_names
 from followthrough.domain.wording import short_day
 from followthrough.services.fonts import FontError, HandwritingFont
@@ -223,6 +229,31 @@ class NoteComposerDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
+        layout.addWidget(self._build_card_advice())
+
+    def _build_card_advice(self) -> QWidget:
+        """A quiet line for a creative role: a handwritten card shows the skills the role
+        is about (docs/advice.md, A handwritten card for creative roles)."""
+        self.card_advice = QWidget()
+        self.card_advice.setObjectName("noteCardAdvice")
+        row = QHBoxLayout(self.card_advice)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.card_advice_text = plain_label(wrap=True)
+        self.card_advice_text.setObjectName("noteCardAdviceText")
+        colour_text(self.card_advice_text, ColourRole.ADVICE)
+        self.card_switch = QPushButton(self.tr("Switch to a card"))
+        self.card_switch.setObjectName("noteCardSwitch")
+        self.card_switch.clicked.connect(self._switch_to_card)
+        self.card_dismiss = QPushButton(self.tr("Not now"))
+        self.card_dismiss.setObjectName("noteCardDismiss")
+        self.card_dismiss.setFlat(True)
+        self.card_dismiss.clicked.connect(self._dismiss_card_advice)
+        row.addWidget(self.card_advice_text, 1)
+        row.addWidget(self.card_switch)
+        row.addWidget(self.card_dismiss)
+        self._card_advice_dismissed = False
+        self.card_advice.hide()
+        return self.card_advice
 
     def _build_error(self) -> QLabel:
         self.error = QLabel()
@@ -751,8 +782,34 @@ class NoteComposerDialog(QDialog):
         if medium.printed and self.tabs.currentIndex() == 0 and not self._filling:
             self.tabs.setCurrentIndex(1)
         self._address_changed()
+        self._update_card_advice()
         self._mark_dirty()
         self._update_text_side()
+
+    def _update_card_advice(self) -> None:
+        """Shown while a note for a creative role would go by e-mail (until dismissed)."""
+        word = creative_role_match(self.task.role_title, self.note.creative_roles)
+        show = (
+            word is not None
+            and not self._card_advice_dismissed
+            and not self.status.finished
+            and self.chosen_medium() is NoteMedium.EMAIL
+        )
+        if show:
+            self.card_advice_text.setText(
+                self.tr(
+                    "For a {word} role, a handwritten card shows the care the job is about, "
+                    "and stands out among e-mails."
+                ).format(word=word)
+            )
+        self.card_advice.setVisible(show)
+
+    def _switch_to_card(self) -> None:
+        self._select(self.medium, NoteMedium.CARD.value)
+
+    def _dismiss_card_advice(self) -> None:
+        self._card_advice_dismissed = True
+        self._update_card_advice()
 
     def _address_changed(self) -> None:
         address = self.address.toPlainText()
@@ -886,6 +943,7 @@ class NoteComposerDialog(QDialog):
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
         self._lock_when_sent()
+        self._update_card_advice()
 
     def _lock_when_sent(self) -> None:
         """A note that went out cannot be saved over or sent again by accident: those

@@ -11,12 +11,14 @@ import peewee
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.notes import Tone
+from followthrough.services.printing import PageFormat
 from followthrough.store import settings as options
 from followthrough.store.models import Contact, Interview, InterviewParticipant
 from followthrough.store.notes import NoteDraft, finish_note, load_note_context, save_note
@@ -238,3 +240,39 @@ def test_the_creative_roles_are_the_users_list(
     listed.show()
     assert listed.card_advice.isVisible()
     assert "data engineer role" in listed.card_advice_text.text()
+
+
+def _words(count: int) -> str:
+    phrase = "thank you for the time you gave me on Tuesday I enjoyed hearing about the team"
+    words = phrase.split()
+    body = " ".join(words[n % len(words)] for n in range(count - 6))
+    return f"Dear Dana,\n\n{body}.\n\nWarm regards,\nAlex Kim\nalex@example.com"
+
+
+def test_the_print_preview_warns_when_the_note_is_too_long_for_the_card(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    previews: list[QPrintPreviewDialog] = []
+    monkeypatch.setattr(NoteComposerDialog, "run_preview", staticmethod(previews.append))
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog._select(dialog.page_choice, PageFormat.CARD_A6.value)
+    dialog.editor.setPlainText(_words(400))
+    assert dialog.card.fit_label.text().startswith(
+        "This note is too long for a folded A6 card: shorten it by about "
+    )
+    dialog.print_preview()
+    assert len(previews) == 1
+    warning = dialog.preview_warning
+    assert warning is not None and warning.parent() is previews[0]
+    assert warning.text() == dialog.card.fit_label.text()
+    assert warning.text().endswith("or choose A5.")
+    # Short enough: written smaller, said quietly, no warning.
+    dialog.editor.setPlainText(_words(115))
+    assert "so the whole note fits the card" in dialog.card.fit_label.text()
+    dialog.print_preview()
+    assert "too long" not in (dialog.preview_warning.text() if dialog.preview_warning else "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -53,6 +53,7 @@ class PrintError(OSError):
 class PageFormat(StrEnum):
     CARD_A6 = "card_a6"
     CARD_4X6 = "card_4x6"
+    CARD_A5 = "card_a5"
     A4 = "a4"
     LETTER = "letter"
 
@@ -60,9 +61,16 @@ class PageFormat(StrEnum):
     def label(self) -> str:
         return _PAGE_LABELS[self]
 
+    @property
+    def is_card(self) -> bool:
+        """A folded card: the note is written on its inside panels (one page each)."""
+        return self in (PageFormat.CARD_A6, PageFormat.CARD_4X6, PageFormat.CARD_A5)
+
     def page_size(self) -> QPageSize:
         if self is PageFormat.CARD_A6:
             return QPageSize(QPageSize.PageSizeId.A6)
+        if self is PageFormat.CARD_A5:
+            return QPageSize(QPageSize.PageSizeId.A5)
         if self is PageFormat.CARD_4X6:
             return QPageSize(QSizeF(4.0, 6.0), QPageSize.Unit.Inch, "Card 4×6 in")
         if self is PageFormat.A4:
@@ -74,6 +82,7 @@ class PageFormat(StrEnum):
 _PAGE_LABELS = {
     PageFormat.CARD_A6: QT_TRANSLATE_NOOP("printing", "Folded card, A6"),
     PageFormat.CARD_4X6: QT_TRANSLATE_NOOP("printing", "Folded card, 4×6 in"),
+    PageFormat.CARD_A5: QT_TRANSLATE_NOOP("printing", "Folded card, A5"),
     PageFormat.A4: QT_TRANSLATE_NOOP("printing", "A4"),
     PageFormat.LETTER: QT_TRANSLATE_NOOP("printing", "US Letter"),
 }
@@ -317,13 +326,86 @@ def _check_writable(path: Path) -> None:
         )
 
 
+# -- fitting a note to a folded card -------------------------------------------------------
+
+# The handwriting is made smaller, down to this, to keep a note on its card; smaller than
+# this a handwriting font is hard to read.
+MIN_CARD_POINT_SIZE = 11.0
+FIT_STEP = 0.5
+
+
+@dataclass(frozen=True)
+class CardFit:
+    """How a note fits its card: the point size it is written at (the chosen size, or
+    smaller) and whether it fits; when it does not even at the smallest size, about how
+    many words to cut (else 0)."""
+
+    point_size: float
+    fits: bool
+    words_over: int = 0
+
+
+def printable_area(page: PageFormat, margin_mm: float) -> tuple[float, float]:
+    """The width and height (pt) inside the margins of a portrait ``page``."""
+    size = page.page_size().size(QPageSize.Unit.Point)
+    margin = margin_mm / MM_PER_INCH * POINTS_PER_INCH
+    return size.width() - 2 * margin, size.height() - 2 * margin
+
+
+def _height_at(text: str, layout: NoteLayout, size: float, width: float) -> tuple[float, int]:
+    """The height (pt) the note takes at ``size``, from its first line's top to its last
+    line's bottom, and its number of lines."""
+    doc = note_document(text, replace(layout, point_size=size), width)
+    lines = _lines(doc, layout.line_spacing)
+    if not lines:
+        return 0.0, 0
+    return lines[-1].bottom - lines[0].top, len(lines)
+
+
+def _sizes(chosen: float) -> list[float]:
+    """The chosen size, then smaller by half points to the smallest readable one."""
+    sizes = [chosen]
+    while sizes[-1] - FIT_STEP >= MIN_CARD_POINT_SIZE - 1e-9:
+        sizes.append(round(sizes[-1] - FIT_STEP, 2))
+    return sizes
+
+
+def fit_to_card(text: str, layout: NoteLayout) -> CardFit:
+    """The largest size, from the chosen one down to ``MIN_CARD_POINT_SIZE``, at which the
+    whole note (its closing and signature with it) fits the inside panel of a folded card,
+    where a card's note is written. Pages that are not cards are not fitted. Raises
+    FontError if the font is not loaded."""
+    if not layout.page.is_card:
+        return CardFit(layout.point_size, True)
+    width, height = printable_area(layout.page, layout.margin_mm)
+    needed, lines = 0.0, 0
+    for size in _sizes(layout.point_size):
+        needed, lines = _height_at(text, layout, size, width)
+        if needed <= height + 1e-6:
+            return CardFit(size, True)
+    # Even the smallest size runs over: about how many words make it fit (the share of
+    # the height that is too much, and one line more, since a panel ends between lines).
+    words = len(text.split())
+    over = words * (1 - height / needed) + words / max(lines, 1)
+    return CardFit(layout.point_size, False, max(5, int(-(-over // 5) * 5)))
+
+
+def fitted_layout(text: str, layout: NoteLayout) -> NoteLayout:
+    """``layout`` at the size that keeps the note on its card (unchanged when it does not
+    fit even at the smallest size: it then runs over more pages, as chosen)."""
+    fit = fit_to_card(text, layout)
+    return replace(layout, point_size=fit.point_size) if fit.fits else layout
+
+
 def paint_note(printer: QPrinter, text: str, layout: NoteLayout) -> int:
-    """Print ``text`` on ``printer`` as laid out; returns the number of pages.
+    """Print ``text`` on ``printer`` as laid out (on a folded card, fitted to it: see
+    ``fit_to_card``); returns the number of pages.
 
     Raises FontError (before anything is printed) if the font is not loaded, PrintError
     if the printer refuses the page format or cannot start.
     """
     exact_font(layout.font_family, layout.point_size)
+    layout = fitted_layout(text, layout)
     width, height = _configure(
         printer,
         layout.page.page_size(),

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -91,6 +92,7 @@ from followthrough.services.printing import (
     NoteLayout,
     PrintError,
     envelope_to_pdf,
+    fit_to_card,
     note_to_pdf,
     paint_envelope,
     paint_note,
@@ -108,7 +110,7 @@ from followthrough.ui.common.theme import (
     on_palette_change,
     recolour_items,
 )
-from followthrough.ui.notes.card import CardTab
+from followthrough.ui.notes.card import CardTab, fit_text
 from followthrough.ui.notes.labels import (
     finished_on_text,
     medium_label,
@@ -168,6 +170,7 @@ class NoteComposerDialog(QDialog):
         self._dirty = False
         self._filling = False
         self.edited_by_hand = note.draft.edited_by_hand if note.draft else False
+        self.preview_warning: QLabel | None = None
         self.setObjectName("noteComposer")
         self.setWindowTitle(
             self.tr("Thank-you note to {name} — {company}").format(
@@ -1069,8 +1072,31 @@ class NoteComposerDialog(QDialog):
         printer.setDocName(self._document_title())
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview — note to {name}").format(name=self.task.name))
+        self._warn_about_fit(dialog, text, layout)
         dialog.paintRequested.connect(lambda p: self._paint(lambda: paint_note(p, text, layout)))
         self.run_preview(dialog)
+
+    def _warn_about_fit(self, dialog: QPrintPreviewDialog, text: str, layout: NoteLayout) -> None:
+        """Above the preview, before anything is printed: the note is too long for its
+        card (and by about how much), or the smaller size it is written at to fit."""
+        try:
+            fit = fit_to_card(text, layout)
+        except FontError:
+            return
+        message = fit_text(layout, fit)
+        self.preview_warning = None
+        box = dialog.layout()
+        if not message or not isinstance(box, QBoxLayout):
+            return
+        self.preview_warning = plain_label(message, wrap=True)
+        self.preview_warning.setObjectName("notePreviewFit")
+        if not fit.fits:
+            colour_text(self.preview_warning, ColourRole.WARNING)
+            font = self.preview_warning.font()
+            font.setBold(True)
+            self.preview_warning.setFont(font)
+        self.preview_warning.setContentsMargins(8, 6, 8, 6)
+        box.insertWidget(0, self.preview_warning)
 
     def _document_title(self) -> str:
         return self.tr("Thank-you note to {name}").format(name=self.task.name)

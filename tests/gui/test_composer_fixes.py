@@ -154,15 +154,22 @@ def test_the_promise_help_shows_whole_at_1100_by_720(
     dialog.resize(1100, 720)
     dialog.show()
     qtbot.waitExposed(dialog)
+    dialog._select(dialog.medium, NoteMedium.CARD.value)  # the address box too
+    qtbot.wait(50)
     label = dialog.promise_help
-    assert len(label.text()) > 60  # a sentence long enough to wrap
-    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     assert label.wordWrap()
-    assert label.height() >= label.heightForWidth(label.width())
-    # Nothing of it lies outside the dialog.
-    bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
-    assert bottom <= dialog.height()
-    assert label.visibleRegion().boundingRect().height() >= label.heightForWidth(label.width())
+    # The longest help: the promise and what the other notes of the panel promised.
+    label.setText(
+        "The follow-up reminder for this application will come on Wed 23 Dec, the day you "
+        "promise. Sam Ortiz's note promised Thu 24 Dec; Dana Lee's note promised Fri 25 Dec: "
+        "the same day in every note keeps one plan."
+    )
+    qtbot.wait(50)  # the layout settles
+    needed = label.heightForWidth(label.width())
+    assert needed > label.fontMetrics().height() * 3  # several lines at this width
+    assert label.height() >= needed
+    assert label.visibleRegion().boundingRect().height() >= needed
+    assert label.mapTo(dialog, label.rect().bottomLeft()).y() <= dialog.height()
 
 
 def test_a_draft_never_edited_follows_a_new_signature(

@@ -474,13 +474,35 @@ def test_a_115_word_note_fits_a_folded_a6_card_with_its_closing(
     _keep(pdf, f"print-card-a6-115-words-{family.replace(' ', '')}", tmp_path)
 
 
+def test_a_longer_note_takes_both_inside_panels_with_its_closing_kept_with_it(
+    fonts: list[HandwritingFont], tmp_path: Path
+) -> None:
+    text = _card_note(170)
+    chosen = NoteLayout("Dancing Script", point_size=13.0, page=PageFormat.CARD_A6)
+    fit = fit_to_card(text, chosen)
+    assert fit.fits and fit.panels == 2
+    pdf = tmp_path / "two-panels.pdf"
+    assert note_to_pdf(pdf, text, chosen) == 2
+    second = _tool("pdftotext", "-f", "2", "-l", "2", pdf, "-")
+    first = _tool("pdftotext", "-f", "1", "-l", "1", pdf, "-")
+    assert "Warm regards," in second and "Alex Kim" in second and "Warm" not in first
+    # The closing is not alone there: the end of the note comes with it.
+    body_lines = [line for line in second.splitlines() if line.strip()][:-3]
+    assert len(body_lines) >= 2
+    assert _words(pdf) == text.split()
+
+
 def test_a_400_word_note_is_too_long_for_a_folded_a6_card(fonts: list[HandwritingFont]) -> None:
     text = _card_note(400)
-    for family in FAMILIES:
+    # The default font (the first) and the neat print. (Kristi, narrow and tall, takes
+    # 400 words on both panels at 11 pt.)
+    for family in ("Dancing Script", "Comic Neue"):
         fit = fit_to_card(text, NoteLayout(family, point_size=13.0, page=PageFormat.CARD_A6))
-        assert not fit.fits
-        # About how much to cut: most of it (a card holds about a hundred words or more).
-        assert 150 <= fit.words_over <= 320 and fit.words_over % 5 == 0
+        assert not fit.fits and fit.panels == 0
+        assert 30 <= fit.words_over <= 200 and fit.words_over % 5 == 0
+        # Cutting about that many words makes it fit.
+        shorter = _card_note(400 - fit.words_over)
+        assert fit_to_card(shorter, NoteLayout(family, 13.0, page=PageFormat.CARD_A6)).fits
     # Pages that are not cards are not fitted.
     a4 = fit_to_card(text, NoteLayout("Kristi", point_size=13.0, page=PageFormat.A4))
     assert a4.fits and a4.point_size == 13.0

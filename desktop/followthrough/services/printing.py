@@ -9,6 +9,7 @@ through one.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -332,15 +333,22 @@ def _check_writable(path: Path) -> None:
 # this a handwriting font is hard to read.
 MIN_CARD_POINT_SIZE = 11.0
 FIT_STEP = 0.5
+# A folded card's inside: the note is written on the right panel, and a longer one starts
+# on the left panel and ends on the right (each panel is a page here).
+CARD_PANELS = 2
+# Carried over to the second panel, the closing and signature bring at least this many
+# lines of the note with them: they are never alone on a panel.
+LINES_WITH_THE_CLOSING = 1
 
 
 @dataclass(frozen=True)
 class CardFit:
     """How a note fits its card: the point size it is written at (the chosen size, or
-    smaller) and whether it fits; when it does not even at the smallest size, about how
-    many words to cut (else 0)."""
+    smaller), on how many panels, and whether it fits; when it does not even at the
+    smallest size, about how many words to cut (else 0)."""
 
     point_size: float
+    panels: int
     fits: bool
     words_over: int = 0
 
@@ -352,14 +360,34 @@ def printable_area(page: PageFormat, margin_mm: float) -> tuple[float, float]:
     return size.width() - 2 * margin, size.height() - 2 * margin
 
 
-def _height_at(text: str, layout: NoteLayout, size: float, width: float) -> tuple[float, int]:
-    """The height (pt) the note takes at ``size``, from its first line's top to its last
-    line's bottom, and its number of lines."""
-    doc = note_document(text, replace(layout, point_size=size), width)
+def _closing_start(text: str) -> int:
+    """Where the closing ("Warm regards," / the name / contact details) starts: the last
+    paragraph of the note (0 when the note has a single paragraph)."""
+    plain = text.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    cut = plain.rfind("\n\n")
+    return cut + 2 if cut >= 0 else 0
+
+
+def _panels_used(doc: QTextDocument, layout: NoteLayout, height: float, closing: int) -> int:
+    """How many panels the laid-out note takes with its closing kept whole and not alone
+    (CARD_PANELS + 1 when it cannot be placed so)."""
     lines = _lines(doc, layout.line_spacing)
-    if not lines:
-        return 0.0, 0
-    return lines[-1].bottom - lines[0].top, len(lines)
+    pages = _paginate(lines, height)
+    if len(pages) == 1 or closing == 0:
+        return len(pages)
+    if len(pages) > CARD_PANELS:
+        return CARD_PANELS + 1
+    block = doc.findBlock(closing)
+    closing_top = doc.documentLayout().blockBoundingRect(block).top() - 1e-6
+    closing_on_first = any(line.top >= closing_top for line in pages[0])
+    carried = sum(
+        1
+        for line in pages[-1]
+        if line.top < closing_top and line.layout.lineAt(line.index).textLength() > 0
+    )
+    if closing_on_first or carried < LINES_WITH_THE_CLOSING:
+        return CARD_PANELS + 1
+    return len(pages)
 
 
 def _sizes(chosen: float) -> list[float]:
@@ -372,22 +400,47 @@ def _sizes(chosen: float) -> list[float]:
 
 def fit_to_card(text: str, layout: NoteLayout) -> CardFit:
     """The largest size, from the chosen one down to ``MIN_CARD_POINT_SIZE``, at which the
-    whole note (its closing and signature with it) fits the inside panel of a folded card,
-    where a card's note is written. Pages that are not cards are not fitted. Raises
-    FontError if the font is not loaded."""
+    whole note fits a folded card: on its right inside panel if it can, else across both
+    inside panels with the closing and signature kept together and with the end of the
+    note. Pages that are not cards are not fitted. Raises FontError if the font is not
+    loaded."""
     if not layout.page.is_card:
-        return CardFit(layout.point_size, True)
+        return CardFit(layout.point_size, 0, True)
     width, height = printable_area(layout.page, layout.margin_mm)
-    needed, lines = 0.0, 0
-    for size in _sizes(layout.point_size):
-        needed, lines = _height_at(text, layout, size, width)
-        if needed <= height + 1e-6:
-            return CardFit(size, True)
-    # Even the smallest size runs over: about how many words make it fit (the share of
-    # the height that is too much, and one line more, since a panel ends between lines).
-    words = len(text.split())
-    over = words * (1 - height / needed) + words / max(lines, 1)
-    return CardFit(layout.point_size, False, max(5, int(-(-over // 5) * 5)))
+    closing = _closing_start(text)
+    sizes = _sizes(layout.point_size)
+    for panels in range(1, CARD_PANELS + 1):
+        for size in sizes:
+            doc = note_document(text, replace(layout, point_size=size), width)
+            used = _panels_used(doc, layout, height, closing)
+            if used <= panels:
+                return CardFit(size, used, True)
+    return CardFit(layout.point_size, 0, False, _words_over(text, layout, closing, sizes[-1]))
+
+
+def _words_over(text: str, layout: NoteLayout, closing: int, smallest: float) -> int:
+    """About how many words to cut (from the end of the note, before the closing) for it
+    to fit both panels at the smallest size; rounded up to 5."""
+    width, height = printable_area(layout.page, layout.margin_mm)
+    body, end = text[:closing] if closing else text, text[closing:] if closing else ""
+    words = list(re.finditer(r"\S+", body))
+
+    def fits_without(count: int) -> bool:
+        # Whether the panels hold it (grows steadily with the cut; where it first does,
+        # the last panel is full, so the closing has company there).
+        kept = body[: words[len(words) - count].start()].rstrip() if count else body
+        shorter = f"{kept}\n\n{end}" if end else kept
+        doc = note_document(shorter, replace(layout, point_size=smallest), width)
+        return len(_paginate(_lines(doc, layout.line_spacing), height)) <= CARD_PANELS
+
+    low, high = 1, len(words)  # the smallest cut that fits lies in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        if fits_without(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return max(5, -(-low // 5) * 5)
 
 
 def fitted_layout(text: str, layout: NoteLayout) -> NoteLayout:

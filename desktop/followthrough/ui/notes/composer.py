@@ -118,7 +118,12 @@ from followthrough.ui.notes.labels import (
     status_label,
     tone_label,
 )
-from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
+from followthrough.ui.notes.promise import (
+    PromiseHelpLabel,
+    default_promise,
+    promise_help,
+    weekend_advice,
+)
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
 log = logging.getLogger(__name__)
@@ -337,7 +342,7 @@ class NoteComposerDialog(QDialog):
         promise_row.addWidget(self.promise)
         promise_row.addWidget(self.promise_date, 1)
         form.addRow(promise_row)
-        self.promise_help = plain_label(wrap=True)
+        self.promise_help = PromiseHelpLabel()
         self.promise_help.setObjectName("notePromiseHelp")
         form.addRow(self.promise_help)
 

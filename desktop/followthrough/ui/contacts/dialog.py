@@ -55,6 +55,9 @@ class ContactDialog(QDialog):
             layout.addWidget(QLabel(self.tr("<b>History</b>")))
             self.history = QListWidget()
             self.history.setObjectName("contactHistory")
+            # A reference's line is long (the employer and each step): wrap, never cut.
+            self.history.setWordWrap(True)
+            self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             for line in history:
                 where = line.company + (f" · {line.role_title}" if line.role_title else "")
                 item = QListWidgetItem(

@@ -128,7 +128,7 @@ from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spe
 
 log = logging.getLogger(__name__)
 
-SEND_KEYS = "Ctrl+E"
+SEND_KEYS = "Ctrl+E"  # the QShortcut below writes it out: the help reads the source
 
 
 class NoteComposerDialog(QDialog):
@@ -202,7 +202,7 @@ class NoteComposerDialog(QDialog):
 
         self._load(note)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
-        QShortcut(QKeySequence(SEND_KEYS), self, self.send_email)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
         # A line edit takes Ctrl+E for itself (end of line, as in Emacs): here it sends,
         # whichever field has the focus.
         for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):

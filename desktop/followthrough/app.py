@@ -10,7 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSocketNotifier,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,7 +24,7 @@ from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.clock import Clock, SystemClock
 from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.domain.wording import use_translation
-from followthrough.logfile import log_to_file
+from followthrough.logfile import log_to_file, redact_private_urls
 from followthrough.resources import icon_path
 from followthrough.services.health import DatabaseWatch
 from followthrough.services.notifier import Notifier
@@ -43,10 +49,35 @@ log = logging.getLogger(__name__)
 _SIGNAL_SOCKETS: list[object] = []
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log like ours, without private links: Qt warns with
+    the whole ``mailto:`` URL (the note's text) when no mail program takes it."""
+    category = context.category or "qt"
+    _qt_log.log(
+        _QT_LEVELS.get(kind, logging.WARNING), "%s: %s", category, redact_private_urls(message)
+    )
+
+
+def install_qt_messages() -> None:
+    """Qt's warnings through Python logging (stderr and the log file), redacted."""
+    qInstallMessageHandler(_qt_message)
+
+
 def make_application(argv: Sequence[str]) -> QApplication:
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    install_qt_messages()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
@@ -165,6 +196,23 @@ def _cannot_start(error: Exception, data_dir: Path, log_file: Path | None) -> in
     return int(problem.exit_code)
 
 
+def reminder_check_message(reason: str) -> str:
+    """The status bar's words when reminders could not be checked (``reason``: plain
+    words from the runner, never the database's own)."""
+    return QCoreApplication.translate(
+        "app", "Reminders could not be checked: {reason} Trying again in half a minute."
+    ).format(reason=reason)
+
+
+def notification_message(reason: str) -> str:
+    """The status bar's words when desktop notifications failed (``reason``: plain words
+    from ``services.notifier.plain_delivery_problem``, never the D-Bus error)."""
+    return QCoreApplication.translate(
+        "app",
+        "Desktop notifications are not working ({reason}); due items are listed on Today.",
+    ).format(reason=reason)
+
+
 def _run(
     app: QApplication,
     data_dir: Path,
@@ -187,21 +235,10 @@ def _run(
         # Closing the window leaves the app in the tray, still reminding.
         app.setQuitOnLastWindowClosed(False)
     scheduler.check_failed.connect(
-        lambda reason: window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "Reminders could not be checked: {reason} Trying again in half a minute."
-            ).format(reason=reason),
-            30000,
-        )
+        lambda reason: window.statusBar().showMessage(reminder_check_message(reason), 30000)
     )
     notifier.delivery_failed.connect(
-        lambda reason: window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app",
-                "Desktop notifications are not working ({reason}); due items are listed on Today.",
-            ).format(reason=reason),
-            15000,
-        )
+        lambda reason: window.statusBar().showMessage(notification_message(reason), 15000)
     )
     window.show()
     window.refresh()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 from logging.handlers import TimedRotatingFileHandler
 from pathlib import Path
 
@@ -15,6 +16,22 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 ROTATE_WHEN = "d"
 ROTATE_INTERVAL = 1
 KEEP = 7
+
+
+# A mailto: link carries the note's address, subject and text: never into a log. Quoted
+# (as Qt quotes a URL it cannot open) up to the closing quote; else to the end.
+_MAILTO = re.compile(r"""(['"`])mailto:.*?\1|mailto:.*""", re.IGNORECASE | re.DOTALL)
+REDACTED_MAILTO = "mailto:[hidden]"
+
+
+def redact_private_urls(text: str) -> str:
+    """``text`` with every ``mailto:`` link replaced by a mark (the rest kept as it is)."""
+
+    def hide(match: re.Match[str]) -> str:
+        quote = match.group(1) or ""
+        return f"{quote}{REDACTED_MAILTO}{quote}"
+
+    return _MAILTO.sub(hide, text)
 
 
 class PrivateLogHandler(TimedRotatingFileHandler):

@@ -186,6 +186,19 @@ def test_without_a_kept_intro_a_suggestion_to_finish_is_offered(qtbot: QtBot) ->
     assert not dialog.intro_changed() or dialog.intro_line() != ""
 
 
+def test_a_kept_intro_gets_the_name_once_it_is_known(qtbot: QtBot) -> None:
+    kept = "It's [your name], the analyst who rebuilt the churn model."
+    dialog = call_sheet(qtbot, replace(FACTS, intro_line=kept, sender_name="Alex Kim"))
+    assert dialog.intro_line() == "It's Alex Kim, the analyst who rebuilt the churn model."
+    assert "[your name]" not in dialog.opener.text()
+    assert dialog.intro_hint.isHidden()
+    assert dialog.intro_changed()  # kept with the name from now on
+    # No name set yet: the placeholder stays, and the hint says where the name is set.
+    unnamed = call_sheet(qtbot, replace(FACTS, intro_line=kept, sender_name=""))
+    assert unnamed.intro_line() == kept
+    assert unnamed.intro_hint.isVisible() and "Preferences" in unnamed.intro_hint.text()
+
+
 def test_who_to_call_follows_the_chosen_person(qtbot: QtBot) -> None:
     dialog = call_sheet(qtbot)
     assert (dialog.who.text(), dialog.number.text()) == ("Dana Lee", "+49 30 5550100")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
 )
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from followthrough.services import autostart
 from followthrough.store.settings import (
     ALL_OPTIONS,
+    CREATIVE_ROLES,
     DEFAULT_WAIT,
     NOTE_HOURS,
     PATIENCE,
@@ -107,6 +109,7 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         NOTE_HOURS.key: 36,
         SENDER_NAME.key: "Alex Kim",
         SENDER_CONTACT.key: "alex@example.com\n+1 555 0100",
+        CREATIVE_ROLES.key: "design, writing, art, marketing, illustration",
         REFERENCE_OVERUSE_COUNT.key: 4,
         REFERENCE_OVERUSE_DAYS.key: 45,
         USER_ZONE.key: "America/Los_Angeles",
@@ -125,12 +128,17 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
     contact = dialog.editors[SENDER_CONTACT.key]
     assert isinstance(contact, QPlainTextEdit)  # several lines: e-mail, phone, LinkedIn
     contact.setPlainText("alex@example.com\n+1 555 0100\nlinkedin.com/in/alexkim")
+    roles = dialog.editors[CREATIVE_ROLES.key]
+    assert isinstance(roles, QLineEdit)  # the user extends the list of creative roles
+    assert roles.text() == "design, writing, art, marketing, illustration"
+    roles.setText(roles.text() + ", architecture")
     assert dialog.value() == {
         **values,
         PATIENCE.key: 1,
         DEFAULT_WAIT.key: 4,
         START_AT_LOGIN.key: False,
         SENDER_CONTACT.key: "alex@example.com\n+1 555 0100\nlinkedin.com/in/alexkim",
+        CREATIVE_ROLES.key: "design, writing, art, marketing, illustration, architecture",
     }
     assert all(type(dialog.value()[k]) is type(v) for k, v in DEFAULTS.items())
 

@@ -28,11 +28,13 @@ from followthrough.services.fonts import (
     missing_glyphs,
 )
 from followthrough.services.printing import (
+    MIN_CARD_POINT_SIZE,
     EnvelopeFormat,
     NoteLayout,
     PageFormat,
     PrintError,
     envelope_to_pdf,
+    fit_to_card,
     note_document,
     note_to_pdf,
 )
@@ -288,6 +290,7 @@ def test_a_note_pdf_embeds_the_font_and_keeps_the_text(
 EXPECTED_PAGES = {
     PageFormat.CARD_A6: ("Folded card, A6", 297.6, 419.5),
     PageFormat.CARD_4X6: ("Folded card, 4×6 in", 288.0, 432.0),
+    PageFormat.CARD_A5: ("Folded card, A5", 419.5, 595.3),
     PageFormat.A4: ("A4", 595.3, 841.9),
     PageFormat.LETTER: ("US Letter", 612.0, 792.0),
 }
@@ -425,3 +428,81 @@ def test_envelope_text_is_plain(fonts: list[HandwritingFont], tmp_path: Path) ->
     pdf = tmp_path / "plain.pdf"
     envelope_to_pdf(pdf, "<i>R&amp;D</i> Dept.\nAcme", "", EnvelopeFormat.C6, "Kristi")
     assert "<i>R&amp;D</i> Dept." in _tool("pdftotext", pdf, "-")
+
+
+def _card_note(words: int) -> str:
+    """A note of ``words`` words: greeting, body, and a closing with signature."""
+    phrase = [
+        "thank",
+        "you",
+        "for",
+        "the",
+        "time",
+        "you",
+        "gave",
+        "me",
+        "on",
+        "Tuesday",
+        "I",
+        "enjoyed",
+        "hearing",
+        "about",
+        "the",
+        "team",
+    ]
+    body = " ".join(phrase[n % len(phrase)] for n in range(words - 6))
+    return f"Dear Dana,\n\n{body}.\n\nWarm regards,\nAlex Kim\nalex@example.com"
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_a_115_word_note_fits_a_folded_a6_card_with_its_closing(
+    fonts: list[HandwritingFont], tmp_path: Path, family: str
+) -> None:
+    text = _card_note(115)
+    assert len(text.split()) == 116
+    chosen = NoteLayout(family, point_size=13.0, page=PageFormat.CARD_A6)
+    fit = fit_to_card(text, chosen)
+    assert fit.fits and MIN_CARD_POINT_SIZE <= fit.point_size <= 13.0
+    pdf = tmp_path / "card.pdf"
+    # Without fitting, the closing and signature would run onto a second panel.
+    assert note_to_pdf(pdf, text, chosen) == 1
+    assert int(_info(pdf)["Pages"]) == 1
+    page = _tool("pdftotext", pdf, "-")
+    assert "Warm regards," in page and "Alex Kim" in page and "Dear Dana," in page
+    assert _words(pdf) == text.split()
+    assert family.replace(" ", "") in _tool("pdffonts", pdf)  # embedded, as chosen
+    _keep(pdf, f"print-card-a6-115-words-{family.replace(' ', '')}", tmp_path)
+
+
+def test_a_longer_note_takes_both_inside_panels_with_its_closing_kept_with_it(
+    fonts: list[HandwritingFont], tmp_path: Path
+) -> None:
+    text = _card_note(170)
+    chosen = NoteLayout("Dancing Script", point_size=13.0, page=PageFormat.CARD_A6)
+    fit = fit_to_card(text, chosen)
+    assert fit.fits and fit.panels == 2
+    pdf = tmp_path / "two-panels.pdf"
+    assert note_to_pdf(pdf, text, chosen) == 2
+    second = _tool("pdftotext", "-f", "2", "-l", "2", pdf, "-")
+    first = _tool("pdftotext", "-f", "1", "-l", "1", pdf, "-")
+    assert "Warm regards," in second and "Alex Kim" in second and "Warm" not in first
+    # The closing is not alone there: the end of the note comes with it.
+    body_lines = [line for line in second.splitlines() if line.strip()][:-3]
+    assert len(body_lines) >= 2
+    assert _words(pdf) == text.split()
+
+
+def test_a_400_word_note_is_too_long_for_a_folded_a6_card(fonts: list[HandwritingFont]) -> None:
+    text = _card_note(400)
+    # The default font (the first) and the neat print. (Kristi, narrow and tall, takes
+    # 400 words on both panels at 11 pt.)
+    for family in ("Dancing Script", "Comic Neue"):
+        fit = fit_to_card(text, NoteLayout(family, point_size=13.0, page=PageFormat.CARD_A6))
+        assert not fit.fits and fit.panels == 0
+        assert 30 <= fit.words_over <= 200 and fit.words_over % 5 == 0
+        # Cutting about that many words makes it fit.
+        shorter = _card_note(400 - fit.words_over)
+        assert fit_to_card(shorter, NoteLayout(family, 13.0, page=PageFormat.CARD_A6)).fits
+    # Pages that are not cards are not fitted.
+    a4 = fit_to_card(text, NoteLayout("Kristi", point_size=13.0, page=PageFormat.A4))
+    assert a4.fits and a4.point_size == 13.0

@@ -4,6 +4,7 @@ as a user does it in the real main window."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -311,10 +312,17 @@ def test_the_pool_picker_shows_use_and_consent_and_warns_before_overuse(qtbot: Q
         ReferenceKind.REFERENCE, pool, given, set(), date(2026, 11, 30), 30, 3
     )
     qtbot.addWidget(dialog)
-    assert dialog.person.itemText(0) == "Priya Natarajan — my manager, given 2×, last Wed 25 Nov"
+    # One count in one wording (Qt's %n plural), beside her name and in the warning.
+    label = dialog.person.itemText(0)
+    assert re.fullmatch(
+        r"Priya Natarajan — my manager, given to 2 employers?(\(s\))?, last Wed 25 Nov", label
+    )
+    used = label.split("my manager, ")[1]
     assert dialog.person.itemText(1) == "Sam Ortiz — a teammate, consent not recorded"
     # Priya would be on her third employer within 30 days: the threshold.
-    assert "3 employers" in dialog.warning.text() and not dialog.warning.isHidden()
+    assert dialog.warning.text().startswith(f"Already {used}: check")
+    assert not dialog.warning.isHidden()
+    assert "3" not in dialog.warning.text()
     dialog.person.setCurrentIndex(1)
     assert dialog.warning.isHidden()
     dialog.person.setCurrentIndex(dialog.person.count() - 1)  # a new person

@@ -4,6 +4,7 @@ the count badge, and messages when there is no tray."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -355,3 +356,11 @@ def test_closing_to_the_tray_is_explained_in_one_line(
         )
     ]
     assert "\n" not in CLOSE_TO_TRAY_TEXT
+
+
+def test_a_reminder_body_reaches_the_tray_as_text_not_markup(
+    tray: TrayIcon, shown: list[tuple[str, str]]
+) -> None:
+    item = replace(reminder(5), body="Call <b>Dana</b> & Sam at R&D")
+    assert tray.show_reminder(item) is True
+    assert shown == [(item.title, "Call &lt;b&gt;Dana&lt;/b&gt; &amp; Sam at R&amp;D")]

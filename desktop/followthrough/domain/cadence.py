@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.timeframes import WindowUnit
+from followthrough.domain.two_clocks import UserHours, call_for_both
 from followthrough.domain.wording import short_day, translate
 
 PATIENCE_PRESETS: tuple[int, ...] = (1, 3, 5)
@@ -174,6 +175,10 @@ class CadenceSettings:
     contact_from: time = time(9, 0)
     contact_until: time = time(17, 0)
     due_at: time = time(9, 30)
+    # The user's own clock and hours: a call is moved, within the day planned, to a time
+    # both can make (two_clocks.call_for_both). None: planned on their clock alone.
+    user_zone: ZoneInfo | None = None
+    user_hours: UserHours | None = None
 
     def __post_init__(self) -> None:
         if self.patience < 1:
@@ -665,6 +670,14 @@ def next_step(
     due = next_contact_time(
         local_instant(day, settings.due_at, facts.zone()), facts.zone(), settings
     )
+    if channel is Channel.PHONE and settings.user_zone is not None:
+        due = call_for_both(
+            due,
+            facts.zone(),
+            (settings.contact_from, settings.contact_until),
+            settings.user_zone,
+            settings.user_hours or UserHours(),
+        )
     if state.unanswered >= settings.patience:
         assert state.last is not None
         if state.unanswered == 1:

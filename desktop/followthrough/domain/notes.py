@@ -229,3 +229,50 @@ _COMPOSERS = {
     Tone.CONCISE: _compose_concise,
     Tone.FORMAL: _compose_formal,
 }
+
+
+# -- the medium: a handwritten card for creative roles -----------------------------------
+#
+# docs/advice.md, A handwritten card for creative roles: for a job in a creative field, a
+# well-made or handwritten card shows the very skills the role is about [002]. Which roles
+# count is a list the user keeps (Preferences); these are the defaults.
+
+DEFAULT_CREATIVE_ROLES = ("design", "writing", "art", "marketing")
+
+
+def creative_role_words(text: str) -> tuple[str, ...]:
+    """The words of the preference (separated by commas or semicolons), lower-cased, each
+    once, in their order; blanks dropped."""
+    words: list[str] = []
+    for part in re.split(r"[,;\n]", text):
+        word = " ".join(part.split()).lower()
+        if word and word not in words:
+            words.append(word)
+    return tuple(words)
+
+
+def _forms(word: str) -> list[str]:
+    """The word and the usual ways a job title bends it: design → designer, designers;
+    art → artist, arts; writing → writer; marketing → marketer."""
+    forms = [word, f"{word}s", f"{word}er", f"{word}ers", f"{word}r", f"{word}rs"]
+    forms += [f"{word}ist", f"{word}ists"]
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        forms += [stem, f"{stem}e", f"{stem}es", f"{stem}er", f"{stem}ers"]
+    return forms
+
+
+def creative_role_match(role_title: str, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` the role title contains as a whole word (any case, allowing
+    the usual bends: "Senior Product Designer" matches "design"), or None. A word of
+    several words ("graphic design") matches them in that order."""
+    title = " ".join(role_title.split()).lower()
+    if not title:
+        return None
+    for word in words:
+        *first, last = word.split()
+        lead = "".join(re.escape(w) + r"\s+" for w in first)
+        alternatives = "|".join(re.escape(f) for f in _forms(last))
+        if re.search(rf"(?<!\w){lead}(?:{alternatives})(?!\w)", title):
+            return word
+    return None

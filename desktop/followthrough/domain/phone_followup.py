@@ -119,11 +119,26 @@ _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"})
 
 
+# Where the user's name goes until the app knows it (Preferences ▸ "Your name").
+NAME_PLACEHOLDER = QT_TRANSLATE_NOOP("phone", "[your name]")
+
+
+def fill_in_name(text: str, name: str) -> str:
+    """``text`` with the name placeholder replaced by ``name`` (a line kept before the
+    name was set); unchanged while no name is known."""
+    name = " ".join(name.split())
+    if not name:
+        return text
+    for placeholder in {NAME_PLACEHOLDER, translate("phone", NAME_PLACEHOLDER)}:
+        text = text.replace(placeholder, name)
+    return text
+
+
 def default_intro_line(role: str = "", name: str = "") -> str:
     """A starting point for the five-second reminder; the parts in brackets are to fill in
     (the user's name too, until the app knows it)."""
     role, name = role.strip(), " ".join(name.split())
-    name = name or translate("phone", "[your name]")
+    name = name or translate("phone", NAME_PLACEHOLDER)
     if role:
         text = translate(
             "phone",
@@ -141,12 +156,24 @@ def intro_placeholders(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def intro_hint(text: str) -> str | None:
-    """A gentle word about an intro line that is empty, unfinished or too long; else None."""
+def intro_hint(text: str, *, name_known: bool = True) -> str | None:
+    """A gentle word about an intro line that is empty, unfinished or too long; else None.
+    ``name_known``: whether the user's name is set (else the hint says where to set it)."""
     text = text.strip()
     if not text:
         return translate("phone", "Write a line that tells them who you are in about five seconds.")
-    if intro_placeholders(text):
+    placeholders = intro_placeholders(text)
+    if (
+        placeholders
+        and not name_known
+        and any(p in (NAME_PLACEHOLDER, translate("phone", NAME_PLACEHOLDER)) for p in placeholders)
+    ):
+        return translate(
+            "phone",
+            "Replace the parts in brackets with your own words. Your name fills in by itself "
+            "once it is set in Preferences (Your name).",
+        )
+    if placeholders:
         return translate("phone", "Replace the parts in brackets with your own words.")
     words = len(text.split())
     if words > INTRO_WORD_LIMIT:

@@ -52,6 +52,56 @@ def remind_before(event: datetime, zone: ZoneInfo, hours: UserHours) -> datetime
     return _at(previous, max(last, hours.start), zone)
 
 
+# A call moved to the end of their day comes this long before their hours end.
+LAST_CALL_BEFORE_CLOSE = timedelta(minutes=30)
+
+
+def _minutes_outside(instant: datetime, zone: ZoneInfo, hours: UserHours) -> int:
+    """How far ``instant`` lies outside the user's hours on their clock, in minutes (0
+    inside them), the shorter way round the clock."""
+    if hours.holds(instant, zone):
+        return 0
+    local = instant.astimezone(zone).time()
+    now = local.hour * 60 + local.minute
+    start = hours.start.hour * 60 + hours.start.minute
+    end = hours.end.hour * 60 + hours.end.minute
+    return min((start - now) % 1440, (now - end) % 1440)
+
+
+def call_for_both(
+    call: datetime,
+    their_zone: ZoneInfo,
+    their_hours: tuple[time, time],
+    user_zone: ZoneInfo,
+    hours: UserHours,
+) -> datetime:
+    """A call planned at ``call`` inside their contact hours (``their_hours``: from,
+    until, on their clock), moved later on the same day of theirs to a time the user can
+    make it: unchanged when it lies inside the user's hours; else the first moment their
+    hours and the user's share that day; with none shared (Berlin and Los Angeles), the
+    last half hour of their day when that is nearer the user's day than the planned time
+    (their 16:30 is 07:30 in Los Angeles, their 09:30 half past midnight)."""
+    if hours.holds(call, user_zone):
+        return call.astimezone(UTC)
+    their_day = call.astimezone(their_zone).date()
+    opens = datetime.combine(their_day, their_hours[0], their_zone).astimezone(UTC)
+    closes = datetime.combine(their_day, their_hours[1], their_zone).astimezone(UTC)
+    user_day = call.astimezone(user_zone).date()
+    for offset in (-1, 0, 1):
+        day = user_day + timedelta(days=offset)
+        starts = datetime.combine(day, hours.start, user_zone).astimezone(UTC)
+        ends = datetime.combine(day, hours.end, user_zone).astimezone(UTC)
+        shared_from, shared_until = max(opens, starts, call), min(closes, ends)
+        if shared_from < shared_until:
+            return shared_from
+    last = closes - LAST_CALL_BEFORE_CLOSE
+    if last > call and _minutes_outside(last, user_zone, hours) < _minutes_outside(
+        call, user_zone, hours
+    ):
+        return last
+    return call.astimezone(UTC)
+
+
 def remind_from(instant: datetime, zone: ZoneInfo, hours: UserHours) -> datetime:
     """The first moment at or after ``instant`` inside the user's hours (for something to
     do from then on, such as writing to a reference)."""

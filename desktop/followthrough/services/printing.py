@@ -9,8 +9,9 @@ through one.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class PrintError(OSError):
 class PageFormat(StrEnum):
     CARD_A6 = "card_a6"
     CARD_4X6 = "card_4x6"
+    CARD_A5 = "card_a5"
     A4 = "a4"
     LETTER = "letter"
 
@@ -60,9 +62,16 @@ class PageFormat(StrEnum):
     def label(self) -> str:
         return _PAGE_LABELS[self]
 
+    @property
+    def is_card(self) -> bool:
+        """A folded card: the note is written on its inside panels (one page each)."""
+        return self in (PageFormat.CARD_A6, PageFormat.CARD_4X6, PageFormat.CARD_A5)
+
     def page_size(self) -> QPageSize:
         if self is PageFormat.CARD_A6:
             return QPageSize(QPageSize.PageSizeId.A6)
+        if self is PageFormat.CARD_A5:
+            return QPageSize(QPageSize.PageSizeId.A5)
         if self is PageFormat.CARD_4X6:
             return QPageSize(QSizeF(4.0, 6.0), QPageSize.Unit.Inch, "Card 4×6 in")
         if self is PageFormat.A4:
@@ -74,6 +83,7 @@ class PageFormat(StrEnum):
 _PAGE_LABELS = {
     PageFormat.CARD_A6: QT_TRANSLATE_NOOP("printing", "Folded card, A6"),
     PageFormat.CARD_4X6: QT_TRANSLATE_NOOP("printing", "Folded card, 4×6 in"),
+    PageFormat.CARD_A5: QT_TRANSLATE_NOOP("printing", "Folded card, A5"),
     PageFormat.A4: QT_TRANSLATE_NOOP("printing", "A4"),
     PageFormat.LETTER: QT_TRANSLATE_NOOP("printing", "US Letter"),
 }
@@ -317,13 +327,138 @@ def _check_writable(path: Path) -> None:
         )
 
 
+# -- fitting a note to a folded card -------------------------------------------------------
+
+# The handwriting is made smaller, down to this, to keep a note on its card; smaller than
+# this a handwriting font is hard to read.
+MIN_CARD_POINT_SIZE = 11.0
+FIT_STEP = 0.5
+# A folded card's inside: the note is written on the right panel, and a longer one starts
+# on the left panel and ends on the right (each panel is a page here).
+CARD_PANELS = 2
+# Carried over to the second panel, the closing and signature bring at least this many
+# lines of the note with them: they are never alone on a panel.
+LINES_WITH_THE_CLOSING = 1
+
+
+@dataclass(frozen=True)
+class CardFit:
+    """How a note fits its card: the point size it is written at (the chosen size, or
+    smaller), on how many panels, and whether it fits; when it does not even at the
+    smallest size, about how many words to cut (else 0)."""
+
+    point_size: float
+    panels: int
+    fits: bool
+    words_over: int = 0
+
+
+def printable_area(page: PageFormat, margin_mm: float) -> tuple[float, float]:
+    """The width and height (pt) inside the margins of a portrait ``page``."""
+    size = page.page_size().size(QPageSize.Unit.Point)
+    margin = margin_mm / MM_PER_INCH * POINTS_PER_INCH
+    return size.width() - 2 * margin, size.height() - 2 * margin
+
+
+def _closing_start(text: str) -> int:
+    """Where the closing ("Warm regards," / the name / contact details) starts: the last
+    paragraph of the note (0 when the note has a single paragraph)."""
+    plain = text.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    cut = plain.rfind("\n\n")
+    return cut + 2 if cut >= 0 else 0
+
+
+def _panels_used(doc: QTextDocument, layout: NoteLayout, height: float, closing: int) -> int:
+    """How many panels the laid-out note takes with its closing kept whole and not alone
+    (CARD_PANELS + 1 when it cannot be placed so)."""
+    lines = _lines(doc, layout.line_spacing)
+    pages = _paginate(lines, height)
+    if len(pages) == 1 or closing == 0:
+        return len(pages)
+    if len(pages) > CARD_PANELS:
+        return CARD_PANELS + 1
+    block = doc.findBlock(closing)
+    closing_top = doc.documentLayout().blockBoundingRect(block).top() - 1e-6
+    closing_on_first = any(line.top >= closing_top for line in pages[0])
+    carried = sum(
+        1
+        for line in pages[-1]
+        if line.top < closing_top and line.layout.lineAt(line.index).textLength() > 0
+    )
+    if closing_on_first or carried < LINES_WITH_THE_CLOSING:
+        return CARD_PANELS + 1
+    return len(pages)
+
+
+def _sizes(chosen: float) -> list[float]:
+    """The chosen size, then smaller by half points to the smallest readable one."""
+    sizes = [chosen]
+    while sizes[-1] - FIT_STEP >= MIN_CARD_POINT_SIZE - 1e-9:
+        sizes.append(round(sizes[-1] - FIT_STEP, 2))
+    return sizes
+
+
+def fit_to_card(text: str, layout: NoteLayout) -> CardFit:
+    """The largest size, from the chosen one down to ``MIN_CARD_POINT_SIZE``, at which the
+    whole note fits a folded card: on its right inside panel if it can, else across both
+    inside panels with the closing and signature kept together and with the end of the
+    note. Pages that are not cards are not fitted. Raises FontError if the font is not
+    loaded."""
+    if not layout.page.is_card:
+        return CardFit(layout.point_size, 0, True)
+    width, height = printable_area(layout.page, layout.margin_mm)
+    closing = _closing_start(text)
+    sizes = _sizes(layout.point_size)
+    for panels in range(1, CARD_PANELS + 1):
+        for size in sizes:
+            doc = note_document(text, replace(layout, point_size=size), width)
+            used = _panels_used(doc, layout, height, closing)
+            if used <= panels:
+                return CardFit(size, used, True)
+    return CardFit(layout.point_size, 0, False, _words_over(text, layout, closing, sizes[-1]))
+
+
+def _words_over(text: str, layout: NoteLayout, closing: int, smallest: float) -> int:
+    """About how many words to cut (from the end of the note, before the closing) for it
+    to fit both panels at the smallest size; rounded up to 5."""
+    width, height = printable_area(layout.page, layout.margin_mm)
+    body, end = text[:closing] if closing else text, text[closing:] if closing else ""
+    words = list(re.finditer(r"\S+", body))
+
+    def fits_without(count: int) -> bool:
+        # Whether the panels hold it (grows steadily with the cut; where it first does,
+        # the last panel is full, so the closing has company there).
+        kept = body[: words[len(words) - count].start()].rstrip() if count else body
+        shorter = f"{kept}\n\n{end}" if end else kept
+        doc = note_document(shorter, replace(layout, point_size=smallest), width)
+        return len(_paginate(_lines(doc, layout.line_spacing), height)) <= CARD_PANELS
+
+    low, high = 1, len(words)  # the smallest cut that fits lies in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        if fits_without(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return max(5, -(-low // 5) * 5)
+
+
+def fitted_layout(text: str, layout: NoteLayout) -> NoteLayout:
+    """``layout`` at the size that keeps the note on its card (unchanged when it does not
+    fit even at the smallest size: it then runs over more pages, as chosen)."""
+    fit = fit_to_card(text, layout)
+    return replace(layout, point_size=fit.point_size) if fit.fits else layout
+
+
 def paint_note(printer: QPrinter, text: str, layout: NoteLayout) -> int:
-    """Print ``text`` on ``printer`` as laid out; returns the number of pages.
+    """Print ``text`` on ``printer`` as laid out (on a folded card, fitted to it: see
+    ``fit_to_card``); returns the number of pages.
 
     Raises FontError (before anything is printed) if the font is not loaded, PrintError
     if the printer refuses the page format or cannot start.
     """
     exact_font(layout.font_family, layout.point_size)
+    layout = fitted_layout(text, layout)
     width, height = _configure(
         printer,
         layout.page.page_size(),

@@ -82,11 +82,14 @@ WHERE a.stage IN ({stages}) AND {scope}
 
 def cadence_settings() -> CadenceSettings:
     """The cadence on the interviewer's clock: their working hours (09:00 to 17:00), a
-    call planned for 09:30 their time. The user's own hours decide when the reminder of it
-    comes (``remind_before``)."""
+    call planned for 09:30 their time, moved later that day when the user could not make
+    it then (``two_clocks.call_for_both``). The user's own hours decide when the reminder
+    of it comes (``remind_before``)."""
     return CadenceSettings(
         patience=options.get(options.PATIENCE),
         default_wait_working_days=options.get(options.DEFAULT_WAIT),
+        user_zone=options.user_zone(),
+        user_hours=options.user_hours(),
     )
 
 

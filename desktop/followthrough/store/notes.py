@@ -27,6 +27,7 @@ from followthrough.domain.note_tasks import (
     note_deadline,
     note_reminder_times,
 )
+from followthrough.domain.notes import creative_role_words
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, kinds_of
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.wording import as_stored, translate
@@ -199,6 +200,8 @@ class NoteContext:
     # (name, day) promised in the notes already sent to the other interviewers of the
     # interview (the plan keeps the earliest of those promises).
     other_promises: list[tuple[str, date]] = field(default_factory=list)
+    # The words of roles that suit a handwritten card (Preferences), lower-cased.
+    creative_roles: tuple[str, ...] = ()
 
 
 def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
@@ -253,6 +256,7 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
         application_notes=application.notes,
         sender_name=options.get(options.SENDER_NAME),
         sender_contact=options.get(options.SENDER_CONTACT),
+        creative_roles=creative_role_words(options.get(options.CREATIVE_ROLES)),
         siblings=siblings,
         other_companies=companies,
         personal_words=personal_words(),

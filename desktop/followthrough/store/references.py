@@ -219,6 +219,40 @@ def _lines(where: str, params: tuple[object, ...]) -> list[ReferenceLine]:
     return lines
 
 
+@dataclass(frozen=True)
+class ReferenceUse:
+    """One time a person was given as a reference (or was a network contact): for which
+    employer, and where the steps with them stand (a contact's history shows these)."""
+
+    line: ReferenceLine
+    company: str
+    role_title: str
+
+
+def reference_uses(contact_id: int) -> list[ReferenceUse]:
+    """Every application this person was given to, the latest first."""
+    lines = _lines("r.contact_id = ?", (contact_id,))
+    if not lines:
+        return []
+    ids = sorted({line.application_id for line in lines})
+    names = {
+        int(app_id): (str(company), str(role))
+        for app_id, company, role in db.execute_sql(
+            "SELECT id, company, role_title FROM application WHERE id IN "
+            f"({', '.join('?' * len(ids))})",
+            tuple(ids),
+        )
+    }
+    uses = [ReferenceUse(line, *names[line.application_id]) for line in lines]
+
+    def latest(use: ReferenceUse) -> tuple[date, int]:
+        line = use.line
+        day = line.given_on or (line.heads_up_at.date() if line.heads_up_at else date.min)
+        return day, line.link_id
+
+    return sorted(uses, key=latest, reverse=True)
+
+
 def references_for_application(application_id: int) -> list[ReferenceLine]:
     return _lines("r.application_id = ?", (application_id,))
 
@@ -378,18 +412,52 @@ def record_checked_in(link_id: int, clock: Clock) -> None:
     _update(link_id, clock, checked_in_at=clock.now())
 
 
+# What recording a message can change: what an undo puts back.
+_MESSAGE_COLUMNS = (
+    "given_on",
+    "heads_up_at",
+    "heads_up_via",
+    "thanked_on",
+    "outcome_told_on",
+    "checked_in_at",
+)
+
+
+@dataclass(frozen=True)
+class RecordedMessage:
+    """A message recorded as sent, with what its row held before (to undo it)."""
+
+    link_id: int
+    before: dict[str, object]
+
+
 def record_message_sent(
     link_id: int, purpose: MessagePurpose, via: str, on: date, clock: Clock
-) -> None:
-    """The message for ``purpose`` went out (or was said on the phone) on ``on``."""
-    if purpose is MessagePurpose.HEADS_UP:
-        record_heads_up(link_id, via, clock)
-    elif purpose is MessagePurpose.THANKS:
-        record_thanked(link_id, on, clock)
-    elif purpose is MessagePurpose.OUTCOME:
-        record_outcome_told(link_id, on, clock)
-    else:
-        record_checked_in(link_id, clock)
+) -> RecordedMessage:
+    """The message for ``purpose`` went out (or was said on the phone) on ``on``; returns
+    what ``undo_message`` needs to take it back."""
+    with writing():
+        row = ApplicationReference.get_or_none(ApplicationReference.id == link_id)
+        if row is None:
+            raise ReferenceLinkError(
+                translate("references", "This person is no longer listed for that application.")
+            )
+        before = {column: getattr(row, column) for column in _MESSAGE_COLUMNS}
+        if purpose is MessagePurpose.HEADS_UP:
+            record_heads_up(link_id, via, clock)
+        elif purpose is MessagePurpose.THANKS:
+            record_thanked(link_id, on, clock)
+        elif purpose is MessagePurpose.OUTCOME:
+            record_outcome_told(link_id, on, clock)
+        else:
+            record_checked_in(link_id, clock)
+    return RecordedMessage(link_id, before)
+
+
+def undo_message(recorded: RecordedMessage, clock: Clock) -> None:
+    """Take back a message just recorded (said on the phone by mistake): the row holds
+    again what it held before, in one transaction; its reminder comes back."""
+    _update(recorded.link_id, clock, **recorded.before)
 
 
 def undo_step(link_id: int, step: str, clock: Clock) -> None:

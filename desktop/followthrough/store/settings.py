@@ -19,6 +19,7 @@ from followthrough.domain.cadence import (
     SHORTEST_DEFAULT_WAIT,
 )
 from followthrough.domain.errors import UserError
+from followthrough.domain.notes import DEFAULT_CREATIVE_ROLES
 from followthrough.domain.two_clocks import UserHours
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 from followthrough.domain.zones import computer_zone_name, zone_known
@@ -132,6 +133,13 @@ SENDER_CONTACT = Option(
     QT_TRANSLATE_NOOP("settings", "Your contact details (e-mail, phone, LinkedIn)"),
     multiline=True,
 )
+# docs/advice.md, A handwritten card for creative roles [002]: the roles whose notes the
+# composer suggests sending as a handwritten card (words matched in the role title).
+CREATIVE_ROLES = Option(
+    "notes.creative_roles",
+    ", ".join(DEFAULT_CREATIVE_ROLES),
+    QT_TRANSLATE_NOOP("settings", "Roles that suit a handwritten card (words, comma-separated)"),
+)
 # A reference given to many employers at once gets many calls: warn past this many
 # within this many days.
 REFERENCE_OVERUSE_COUNT = Option(
@@ -172,6 +180,7 @@ ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     NOTE_HOURS,
     SENDER_NAME,
     SENDER_CONTACT,
+    CREATIVE_ROLES,
     REFERENCE_OVERUSE_COUNT,
     REFERENCE_OVERUSE_DAYS,
     USER_ZONE,

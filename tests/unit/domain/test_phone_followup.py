@@ -13,6 +13,7 @@ from followthrough.domain.phone_followup import (
     QUESTIONS,
     WARM_UP,
     default_intro_line,
+    fill_in_name,
     intro_hint,
     intro_placeholders,
     opener,
@@ -97,6 +98,19 @@ def test_the_default_intro_line_names_the_role_and_asks_to_be_finished() -> None
     named = default_intro_line("Data Analyst", " Alex  Kim ")
     assert named.startswith("It's Alex Kim, the Data Analyst candidate")
     assert intro_placeholders(named) == ["[the one thing they will remember about you]"]
+
+
+def test_a_kept_line_gets_the_name_once_it_is_known() -> None:
+    kept = default_intro_line("Data Analyst")
+    assert fill_in_name(kept, "") == kept
+    named = fill_in_name(kept, " Alex  Kim ")
+    assert named.startswith("It's Alex Kim, the Data Analyst candidate")
+    assert intro_placeholders(named) == ["[the one thing they will remember about you]"]
+    # Without a name the hint says where to set it; with one, only what is left to fill.
+    without = intro_hint(kept, name_known=False)
+    assert without is not None and "Preferences" in without
+    with_name = intro_hint(named, name_known=True)
+    assert with_name is not None and "Preferences" not in with_name
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,7 @@ from followthrough.store.references import (
     save_contact_notes,
     save_heads_up_draft,
     subject_key,
+    undo_message,
     undo_step,
 )
 from followthrough.store.reminders import claim_due
@@ -467,11 +468,33 @@ def test_heads_up_is_created_moved_and_removed_as_facts_change(
     assert plan_reference_reminders(clock.now()) == (1, 0)
     assert [(r.kind, r.due_at) for r in _open()] == [(REFERENCE_HEADS_UP, _berlin(TUESDAY, 13))]
     # Recorded through the composer's path, by phone.
-    record_message_sent(link, MessagePurpose.HEADS_UP, "phone", TUESDAY, clock)
+    recorded = record_message_sent(link, MessagePurpose.HEADS_UP, "phone", TUESDAY, clock)
     assert reference_line(link).heads_up_via == "phone"
     assert plan_reference_reminders(clock.now()) == (0, 1)
     with pytest.raises(ValueError, match="unknown step"):
         undo_step(link, "lunch", clock)
+    # "Undo" right after: the row holds again exactly what it held, the reminder returns.
+    undo_message(recorded, clock)
+    line = reference_line(link)
+    assert (line.heads_up_at, line.heads_up_via, line.given_on) == (None, None, TUESDAY)
+    assert plan_reference_reminders(clock.now()) == (1, 0)
+
+
+def test_undoing_a_thanks_said_on_the_phone_puts_back_what_was_there(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    app = _app(clock)
+    link = add_reference(app, _person(clock), ReferenceKind.REFERENCE, clock)
+    recorded = record_message_sent(link, MessagePurpose.HEADS_UP, "phone", TUESDAY, clock)
+    assert recorded.before["given_on"] is None
+    assert reference_line(link).given_on is not None  # a heads-up means they were given
+    undo_message(recorded, clock)
+    assert reference_line(link).given_on is None  # the heads-up's side effect goes too
+    record_thanked(link, MONDAY, clock)
+    thanks = record_message_sent(link, MessagePurpose.THANKS, "phone", WEDNESDAY, clock)
+    assert reference_line(link).thanked_on == WEDNESDAY
+    undo_message(thanks, clock)
+    assert reference_line(link).thanked_on == MONDAY
 
 
 def test_a_reference_listed_after_the_first_interview_is_warned_after_listing(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.store.contacts import ContactFields, HistoryLine
+from followthrough.store.references import ReferenceUse
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.contacts.form import ContactForm
+from followthrough.ui.references.labels import use_text
 
 
 class ContactDialog(QDialog):
@@ -36,6 +39,8 @@ class ContactDialog(QDialog):
         history: list[HistoryLine],
         zone: ZoneInfo,
         parent: QWidget | None = None,
+        *,
+        reference_uses: Sequence[ReferenceUse] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(fields.name if fields else self.tr("New person"))
@@ -50,6 +55,9 @@ class ContactDialog(QDialog):
             layout.addWidget(QLabel(self.tr("<b>History</b>")))
             self.history = QListWidget()
             self.history.setObjectName("contactHistory")
+            # A reference's line is long (the employer and each step): wrap, never cut.
+            self.history.setWordWrap(True)
+            self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             for line in history:
                 where = line.company + (f" · {line.role_title}" if line.role_title else "")
                 item = QListWidgetItem(
@@ -61,7 +69,12 @@ class ContactDialog(QDialog):
                 )
                 item.setData(Qt.ItemDataRole.UserRole, line.application_id)
                 self.history.addItem(item)
-            if not history:
+            # Each time they vouched for you (or helped you in), and where that stands.
+            for use in reference_uses:
+                item = QListWidgetItem(use_text(use, zone))
+                item.setData(Qt.ItemDataRole.UserRole, use.line.application_id)
+                self.history.addItem(item)
+            if not history and not reference_uses:
                 self.history.addItem(self.tr("Not part of any interview yet."))
             self.history.itemActivated.connect(self._open)
             layout.addWidget(self.history)

@@ -40,6 +40,7 @@ from followthrough.domain.phone_followup import (
     OPENING_TIP,
     WARM_UP,
     default_intro_line,
+    fill_in_name,
     intro_hint,
     opener,
     questions_for,
@@ -487,8 +488,11 @@ class CallSheetDialog(QDialog):
         )
         column.addWidget(intro_label)
         self.intro = QLineEdit(
-            self.facts.intro_line
-            or default_intro_line(self.facts.role_title, self.facts.sender_name)
+            fill_in_name(
+                self.facts.intro_line
+                or default_intro_line(self.facts.role_title, self.facts.sender_name),
+                self.facts.sender_name,
+            )
         )
         self.intro.setObjectName("introLine")
         self.intro.setCursorPosition(0)
@@ -651,7 +655,7 @@ class CallSheetDialog(QDialog):
                 self.facts.interview_day,
             )
         )
-        hint = intro_hint(self.intro_line())
+        hint = intro_hint(self.intro_line(), name_known=bool(self.facts.sender_name.strip()))
         self.intro_hint.setText(hint or "")
         self.intro_hint.setVisible(hint is not None)
 

@@ -5,8 +5,10 @@ the choices; printing is the composer's (it saves the draft and runs the checks 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,11 +23,51 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.services.fonts import FontError, HandwritingFont, exact_font, missing_glyphs
-from followthrough.services.printing import EnvelopeFormat, NoteLayout, PageFormat
+from followthrough.services.printing import (
+    CardFit,
+    EnvelopeFormat,
+    NoteLayout,
+    PageFormat,
+    fit_to_card,
+)
 from followthrough.ui.common.theme import ColourRole, colour, colour_text, style_colour
 from followthrough.ui.notes.labels import printing_label
 
 DEFAULT_POINT_SIZE = 13.0
+
+
+def fit_text(layout: NoteLayout, fit: CardFit) -> str:
+    """What the card tab and the print preview say about the fit: the smaller size the
+    note is written at, or that it is too long and by about how many words."""
+    if fit.fits:
+        if fit.point_size >= layout.point_size:
+            return ""
+        return QCoreApplication.translate(
+            "CardTab", "Written at {size} pt (not {chosen}) so the whole note fits the card."
+        ).format(size=f"{fit.point_size:g}", chosen=f"{layout.point_size:g}")
+    count = fit.words_over
+    if layout.page is PageFormat.CARD_A6:
+        return QCoreApplication.translate(
+            "CardTab",
+            "This note is too long for a folded A6 card: shorten it by about %n word(s) or "
+            "choose A5.",
+            "",
+            count,
+        )
+    if layout.page is PageFormat.CARD_4X6:
+        return QCoreApplication.translate(
+            "CardTab",
+            "This note is too long for a folded 4×6 in card: shorten it by about %n word(s) "
+            "or choose A5.",
+            "",
+            count,
+        )
+    return QCoreApplication.translate(
+        "CardTab",
+        "This note is too long for a folded A5 card: shorten it by about %n word(s).",
+        "",
+        count,
+    )
 
 
 def _select(combo: QComboBox, value: object) -> None:
@@ -68,6 +110,12 @@ class CardTab(QWidget):
             f"QTextEdit {{ background: {paper}; {style_colour(ColourRole.INK)} }}"
         )
         self.preview.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        # How the note fits the card: the size it is written at, or how much to cut.
+        self.fit_label = QLabel()
+        self.fit_label.setObjectName("noteCardFit")
+        self.fit_label.setWordWrap(True)
+        self.fit_label.hide()
+        layout.addWidget(self.fit_label)
         layout.addWidget(self.preview, 1)
         layout.addLayout(self._build_envelope_row())
         self._restore(saved)
@@ -156,14 +204,36 @@ class CardTab(QWidget):
 
     # -- the preview ---------------------------------------------------------------------
 
+    def fit(self) -> CardFit | None:
+        """How the note fits the chosen card (None: no font to measure with)."""
+        layout = self.layout_choice()
+        if not layout.font_family:
+            return None
+        try:
+            return fit_to_card(self._body(), layout)
+        except FontError:
+            return None
+
+    def _show_fit(self, layout: NoteLayout, fit: CardFit | None) -> NoteLayout:
+        """Says how the note fits; returns the layout it prints with."""
+        text = "" if fit is None else fit_text(layout, fit)
+        self.fit_label.setText(text)
+        self.fit_label.setVisible(bool(text))
+        colour_text(self.fit_label, ColourRole.WARNING if fit and not fit.fits else None)
+        if fit is not None and fit.fits:
+            return replace(layout, point_size=fit.point_size)
+        return layout
+
     def refresh(self) -> None:
-        """Show the note as the card will: in its font, wrapped where the card wraps."""
+        """Show the note as the card will: in its font, at the size that fits the card,
+        wrapped where the card wraps."""
         layout = self.layout_choice()
         body = self._body()
         self.preview.setPlainText(body)
         if not layout.font_family:
             return
         try:
+            layout = self._show_fit(layout, fit_to_card(body, layout))
             font = exact_font(layout.font_family, layout.point_size)
         except FontError as exc:
             self.font_error.setText(str(exc))

@@ -10,6 +10,8 @@ Saving and marking go through the background runner; nothing here decides a rule
 
 from __future__ import annotations
 
+import errno
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -17,11 +19,22 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextCharFormat,
@@ -29,6 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -64,13 +78,21 @@ from followthrough.domain.note_checks import (
     word_count,
 )
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
-from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
+from followthrough.domain.notes import (
+    NoteFacts,
+    PersonalParts,
+    Tone,
+    compose,
+    creative_role_match,
+)
 from followthrough.domain.spelling import Speller, words_from_names
 from followthrough.domain.wording import short_day
 from followthrough.services.fonts import FontError, HandwritingFont
 from followthrough.services.printing import (
     NoteLayout,
+    PrintError,
     envelope_to_pdf,
+    fit_to_card,
     note_to_pdf,
     paint_envelope,
     paint_note,
@@ -88,7 +110,7 @@ from followthrough.ui.common.theme import (
     on_palette_change,
     recolour_items,
 )
-from followthrough.ui.notes.card import CardTab
+from followthrough.ui.notes.card import CardTab, fit_text
 from followthrough.ui.notes.labels import (
     finished_on_text,
     medium_label,
@@ -96,8 +118,17 @@ from followthrough.ui.notes.labels import (
     status_label,
     tone_label,
 )
-from followthrough.ui.notes.promise import default_promise, promise_help, weekend_advice
+from followthrough.ui.notes.promise import (
+    PromiseHelpLabel,
+    default_promise,
+    promise_help,
+    weekend_advice,
+)
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
+
+log = logging.getLogger(__name__)
+
+SEND_KEYS = "Ctrl+E"  # the QShortcut below writes it out: the help reads the source
 
 
 class NoteComposerDialog(QDialog):
@@ -144,6 +175,7 @@ class NoteComposerDialog(QDialog):
         self._dirty = False
         self._filling = False
         self.edited_by_hand = note.draft.edited_by_hand if note.draft else False
+        self.preview_warning: QLabel | None = None
         self.setObjectName("noteComposer")
         self.setWindowTitle(
             self.tr("Thank-you note to {name} — {company}").format(
@@ -171,9 +203,24 @@ class NoteComposerDialog(QDialog):
         self._load(note)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
         QShortcut(QKeySequence("Ctrl+E"), self, self.send_email)
+        # A line edit takes Ctrl+E for itself (end of line, as in Emacs): here it sends,
+        # whichever field has the focus.
+        for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            field.installEventFilter(self)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
         QShortcut(QKeySequence("F7"), self, self.run_checks)
         on_palette_change(self, self._recolour)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Lets Ctrl+E through to the dialog's shortcut from any text field."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == QKeySequence(SEND_KEYS)
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- building ------------------------------------------------------------------------
 
@@ -190,6 +237,31 @@ class NoteComposerDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
+        layout.addWidget(self._build_card_advice())
+
+    def _build_card_advice(self) -> QWidget:
+        """A quiet line for a creative role: a handwritten card shows the skills the role
+        is about (docs/advice.md, A handwritten card for creative roles)."""
+        self.card_advice = QWidget()
+        self.card_advice.setObjectName("noteCardAdvice")
+        row = QHBoxLayout(self.card_advice)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.card_advice_text = plain_label(wrap=True)
+        self.card_advice_text.setObjectName("noteCardAdviceText")
+        colour_text(self.card_advice_text, ColourRole.ADVICE)
+        self.card_switch = QPushButton(self.tr("Switch to a card"))
+        self.card_switch.setObjectName("noteCardSwitch")
+        self.card_switch.clicked.connect(self._switch_to_card)
+        self.card_dismiss = QPushButton(self.tr("Not now"))
+        self.card_dismiss.setObjectName("noteCardDismiss")
+        self.card_dismiss.setFlat(True)
+        self.card_dismiss.clicked.connect(self._dismiss_card_advice)
+        row.addWidget(self.card_advice_text, 1)
+        row.addWidget(self.card_switch)
+        row.addWidget(self.card_dismiss)
+        self._card_advice_dismissed = False
+        self.card_advice.hide()
+        return self.card_advice
 
     def _build_error(self) -> QLabel:
         self.error = QLabel()
@@ -270,7 +342,7 @@ class NoteComposerDialog(QDialog):
         promise_row.addWidget(self.promise)
         promise_row.addWidget(self.promise_date, 1)
         form.addRow(promise_row)
-        self.promise_help = plain_label(wrap=True)
+        self.promise_help = PromiseHelpLabel()
         self.promise_help.setObjectName("notePromiseHelp")
         form.addRow(self.promise_help)
 
@@ -451,14 +523,20 @@ class NoteComposerDialog(QDialog):
         self._filling = False
         self._connect_fields()
         draft = note.draft
-        if draft is None or not draft.body.strip():
+        follows_template = draft is None or not draft.body.strip() or not draft.edited_by_hand
+        if follows_template and not self.status.finished:
+            # Never edited by hand: the text is the template's, with today's name and
+            # contact details (changed in Preferences since, perhaps).
             self.edited_by_hand = False
             self._fill_from_template()
         self._medium_changed()
         self._address_changed()
         self._show_state()
         self._update_text_side()
-        self._dirty = draft is None  # a fresh note from the template is worth keeping
+        # A fresh note from the template is worth keeping; so is one the template rewrote.
+        self._dirty = draft is None or (
+            (self.subject.text().strip(), self.editor.toPlainText()) != (draft.subject, draft.body)
+        )
 
     def _heading_text(self, note: NoteContext) -> str:
         task = note.task
@@ -712,8 +790,34 @@ class NoteComposerDialog(QDialog):
         if medium.printed and self.tabs.currentIndex() == 0 and not self._filling:
             self.tabs.setCurrentIndex(1)
         self._address_changed()
+        self._update_card_advice()
         self._mark_dirty()
         self._update_text_side()
+
+    def _update_card_advice(self) -> None:
+        """Shown while a note for a creative role would go by e-mail (until dismissed)."""
+        word = creative_role_match(self.task.role_title, self.note.creative_roles)
+        show = (
+            word is not None
+            and not self._card_advice_dismissed
+            and not self.status.finished
+            and self.chosen_medium() is NoteMedium.EMAIL
+        )
+        if show:
+            self.card_advice_text.setText(
+                self.tr(
+                    "For a {word} role, a handwritten card shows the care the job is about, "
+                    "and stands out among e-mails."
+                ).format(word=word)
+            )
+        self.card_advice.setVisible(show)
+
+    def _switch_to_card(self) -> None:
+        self._select(self.medium, NoteMedium.CARD.value)
+
+    def _dismiss_card_advice(self) -> None:
+        self._card_advice_dismissed = True
+        self._update_card_advice()
 
     def _address_changed(self) -> None:
         address = self.address.toPlainText()
@@ -846,6 +950,23 @@ class NoteComposerDialog(QDialog):
             text = template.format(state=status_label(status), when=due)
         self.state_label.setText(text)
         self.reopen_button.setVisible(status.finished)
+        self._lock_when_sent()
+        self._update_card_advice()
+
+    def _lock_when_sent(self) -> None:
+        """A note that went out cannot be saved over or sent again by accident: those
+        buttons wait until "Not sent after all" brings it back to the drafts."""
+        finished = self.status.finished
+        sent_tip = (
+            self.tr(
+                "Already sent on {day}: “Not sent after all” brings it back to your drafts."
+            ).format(day=short_day(self.task.finished_on))
+            if finished and self.task.finished_on is not None
+            else self.tr("Already sent: “Not sent after all” brings it back to your drafts.")
+        )
+        for button in (self.save_button, self.email_button, self.delivered_button):
+            button.setEnabled(not finished)
+            button.setToolTip(sent_tip if finished else "")
 
     def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
         """The store saved a new state (called by the flow after a save)."""
@@ -860,30 +981,34 @@ class NoteComposerDialog(QDialog):
             self.note = replace(self.note, sender_name=name, sender_contact=contact)
 
     def save_draft(self) -> None:
+        if self.status.finished:
+            return  # kept as sent (Ctrl+S, closing or printing again changes nothing)
         self._keep_sender()
         checked = self.passes_checks()
         self.save_requested.emit(self.draft(), checked)
         self._dirty = False
 
-    def _confirm_problems(self, action: str) -> bool:
+    def _confirm_problems(self, question: str, action: str) -> bool:
+        """Ask ``question`` (about the action at hand) when the checks found problems; the
+        button says the same action (``action``)."""
         problems = self.problems()
         if not problems:
             return True
         listing = "\n".join(f"• {p.message}" for p in problems[:6])
         return Ask.confirm(
             self,
-            self.tr("Send with these problems?"),
+            question,
             self.tr("The checks found:\n{problems}").format(problems=listing),
             action,
         )
 
     def send_email(self) -> None:
-        if self._refuse_a_bad_promise():
+        if self.status.finished or self._refuse_a_bad_promise():
             return
         if self.chosen_medium() is not NoteMedium.EMAIL:
             self._select(self.medium, NoteMedium.EMAIL.value)
         checked = self.passes_checks()
-        if not self._confirm_problems(self.tr("Send anyway")):
+        if not self._confirm_problems(self.tr("Send with these problems?"), self.tr("Send anyway")):
             return
         to = self.recipient.text().strip()
         if to != self.note.email.strip():
@@ -942,7 +1067,9 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(self.tr("Print anyway")):
+        if not self._confirm_problems(
+            self.tr("Print with these problems?"), self.tr("Print anyway")
+        ):
             return
         self.save_draft()
         text = self.editor.toPlainText()
@@ -950,8 +1077,31 @@ class NoteComposerDialog(QDialog):
         printer.setDocName(self._document_title())
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview — note to {name}").format(name=self.task.name))
+        self._warn_about_fit(dialog, text, layout)
         dialog.paintRequested.connect(lambda p: self._paint(lambda: paint_note(p, text, layout)))
         self.run_preview(dialog)
+
+    def _warn_about_fit(self, dialog: QPrintPreviewDialog, text: str, layout: NoteLayout) -> None:
+        """Above the preview, before anything is printed: the note is too long for its
+        card (and by about how much), or the smaller size it is written at to fit."""
+        try:
+            fit = fit_to_card(text, layout)
+        except FontError:
+            return
+        message = fit_text(layout, fit)
+        self.preview_warning = None
+        box = dialog.layout()
+        if not message or not isinstance(box, QBoxLayout):
+            return
+        self.preview_warning = plain_label(message, wrap=True)
+        self.preview_warning.setObjectName("notePreviewFit")
+        if not fit.fits:
+            colour_text(self.preview_warning, ColourRole.WARNING)
+            font = self.preview_warning.font()
+            font.setBold(True)
+            self.preview_warning.setFont(font)
+        self.preview_warning.setContentsMargins(8, 6, 8, 6)
+        box.insertWidget(0, self.preview_warning)
 
     def _document_title(self) -> str:
         return self.tr("Thank-you note to {name}").format(name=self.task.name)
@@ -959,7 +1109,7 @@ class NoteComposerDialog(QDialog):
     def _paint(self, work: Callable[[], object]) -> None:
         try:
             work()
-        except FontError as exc:
+        except (FontError, PrintError) as exc:  # their text is written for the person
             self.show_error(str(exc))
 
     @staticmethod
@@ -972,7 +1122,9 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(self.tr("Save anyway")):
+        if not self._confirm_problems(
+            self.tr("Save the PDF with these problems?"), self.tr("Save anyway")
+        ):
             return
         title = self._document_title()
         suggested = self.pdf_folder() / f"{title}.pdf"
@@ -982,10 +1134,30 @@ class NoteComposerDialog(QDialog):
         self.save_draft()
         try:
             note_to_pdf(path, self.editor.toPlainText(), layout, title)
-        except (FontError, OSError) as exc:
+        except (FontError, PrintError) as exc:  # their text is written for the person
             self.show_error(self.tr("Could not save the PDF: {reason}").format(reason=exc))
             return
+        except OSError as exc:  # the system's words go to the log, plain ones to the person
+            log.warning("saving the note as PDF failed: %s", exc)
+            self.show_error(self._pdf_problem(exc))
+            return
         self.show_info(self.tr("Saved {file}.").format(file=path.name))
+
+    def _pdf_problem(self, error: OSError) -> str:
+        """Why the PDF could not be written, and what to do, in plain words."""
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return self.tr(
+                "Could not save the PDF: the disk is full. Free some space or choose "
+                "another folder."
+            )
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return self.tr(
+                "Could not save the PDF: that folder cannot be written to. Choose another folder."
+            )
+        return self.tr(
+            "Could not save the PDF (the details are in the log file). Try again, or "
+            "choose another folder."
+        )
 
     @staticmethod
     def pdf_folder() -> Path:
@@ -1046,7 +1218,7 @@ class NoteComposerDialog(QDialog):
 
     def mark_delivered(self) -> None:
         medium = self.chosen_medium()
-        if not medium.printed or self._refuse_a_bad_promise():
+        if self.status.finished or not medium.printed or self._refuse_a_bad_promise():
             return
         if medium is NoteMedium.DROP_OFF:
             title = self.tr("Mark as dropped off")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from followthrough.domain.cadence import earliest_promise, promise_kept_on
 from followthrough.domain.note_checks import Finding, Severity
@@ -95,3 +97,28 @@ def weekend_advice(promised: date | None) -> Finding | None:
             "keeps your word to the day.",
         ).format(weekday=weekday_name(promised), day=short_day(kept)),
     )
+
+
+class PromiseHelpLabel(QLabel):
+    """The words under the promise, wrapped and always shown whole: the form around it
+    does not give a wrapped label the height its lines need at the width it ends up with,
+    so the label asks for that height itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        needed = self.heightForWidth(max(self.width(), 1))
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

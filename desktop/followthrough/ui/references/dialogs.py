@@ -527,6 +527,12 @@ class AddReferenceDialog(QDialog):
         self.kind = kind
         self.today = today
         self.given_days = given_days
+        # How often each was given already, counted once: the picker and the warning say it
+        # in the same words.
+        self.uses = {
+            contact_id: (len(days), max(days) if days else None)
+            for contact_id, days in given_days.items()
+        }
         self.overuse_days = overuse_days
         self.overuse_count = overuse_count
         is_reference = kind is ReferenceKind.REFERENCE
@@ -589,17 +595,21 @@ class AddReferenceDialog(QDialog):
         """A reference's name, with how they know you and how often they were given."""
         label = entry.name
         extra = [entry.relationship] if entry.relationship else []
-        if entry.times_given and entry.last_given_on is not None:
-            extra.append(
-                self.tr("given {times}×, last {day}").format(
-                    times=entry.times_given, day=short_day(entry.last_given_on)
-                )
-            )
+        used = self._used_text(entry.contact_id)
+        if used:
+            extra.append(used)
         if entry.consent_on is None:
             extra.append(self.tr("consent not recorded"))
         if extra:
             label += f" — {', '.join(extra)}"
         return label
+
+    def _used_text(self, contact_id: int) -> str:
+        """ "given to 2 employers, last Wed 25 Nov"; empty when never given."""
+        count, last = self.uses.get(contact_id, (0, None))
+        if not count or last is None:
+            return ""
+        return self.tr("given to %n employer(s), last {day}", "", count).format(day=short_day(last))
 
     def _build_new_person(self, is_reference: bool) -> QWidget:
         self.new_box = QWidget()
@@ -635,11 +645,24 @@ class AddReferenceDialog(QDialog):
     def _fit(self) -> None:
         contact_id = self.person.currentData()
         self.new_box.setVisible(contact_id is None)
-        warning = None
+        warning = ""
         if contact_id is not None and self.kind is ReferenceKind.REFERENCE:
             days = [*self.given_days.get(int(contact_id), []), self.today]
-            warning = overuse_warning(days, self.today, self.overuse_days, self.overuse_count)
-        self.warning.setText(warning or "")
+            # The rule decides (one more use within the window); the words are the picker's.
+            if overuse_warning(days, self.today, self.overuse_days, self.overuse_count):
+                used = self._used_text(int(contact_id))
+                warning = (
+                    self.tr(
+                        "Already {used}: check they're still happy to take calls, or share "
+                        "the load with another reference."
+                    ).format(used=used)
+                    if used
+                    else self.tr(
+                        "Check they're still happy to take calls, or share the load with "
+                        "another reference."
+                    )
+                )
+        self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
         self.adjustSize()
 

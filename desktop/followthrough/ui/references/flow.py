@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from followthrough.domain.references import MessagePurpose, ReferenceKind
 from followthrough.store import settings as options
@@ -22,6 +22,7 @@ from followthrough.store.references import (
     REFERENCE_HEADS_UP,
     REFERENCE_OUTCOME,
     REFERENCE_THANKS,
+    RecordedMessage,
     ReferenceContext,
     ReferenceLine,
     add_new_person,
@@ -37,6 +38,7 @@ from followthrough.store.references import (
     remove_reference,
     save_contact_notes,
     save_heads_up_draft,
+    undo_message,
     undo_step,
 )
 from followthrough.store.reminders import DueReminder
@@ -49,6 +51,7 @@ from followthrough.ui.references.dialogs import (
     ReferenceChoice,
     ReferenceMessageDialog,
 )
+from followthrough.ui.references.undo import UndoOffer
 from followthrough.ui.shell.context import AppContext, Flow
 
 PURPOSE_FOR_KIND = {
@@ -88,6 +91,7 @@ class ReferenceFlow(Flow):
     ) -> None:
         super().__init__(context, parent, saved, failed)
         self.exec_dialog = exec_dialog or (lambda d: d.exec() == QDialog.DialogCode.Accepted)
+        self.undo_offer: UndoOffer | None = None
 
     def _save(
         self,
@@ -173,21 +177,57 @@ class ReferenceFlow(Flow):
     ) -> None:
         clock, link_id, today = self.context.clock, line.link_id, self._today()
 
-        def work() -> None:
+        def work() -> RecordedMessage:
             if purpose is MessagePurpose.HEADS_UP:
                 save_heads_up_draft(link_id, emphasis, resume, clock)
-            record_message_sent(link_id, purpose, via, today, clock)
+            return record_message_sent(link_id, purpose, via, today, clock)
 
-        self._save(
+        text = QCoreApplication.translate("references", str(_SENT_TEXT[purpose])).format(
+            name=line.name
+        )
+
+        def done(recorded: RecordedMessage) -> None:
+            self.saved(text)
+            if via == "phone":  # one click, nothing else happened: offer to take it back
+                self._offer_undo(line, text, recorded)
+
+        saving.save(
+            self.context.runner,
+            dialog,
             QCoreApplication.translate("references", str(_SENT_WHAT[purpose])).format(
                 name=line.name
             ),
             work,
-            QCoreApplication.translate("references", str(_SENT_TEXT[purpose])).format(
-                name=line.name
-            ),
-            parent=dialog,
+            done,
         )
+
+    def _offer_undo(self, line: ReferenceLine, text: str, recorded: RecordedMessage) -> None:
+        """ "Recorded — Undo" in the window's status bar for a few seconds."""
+        if self.undo_offer is not None:
+            self.undo_offer.withdraw()
+            self.undo_offer = None
+        if not isinstance(self.parent, QMainWindow):
+            return
+        clock = self.context.clock
+
+        def undo() -> None:
+            self._save(
+                QCoreApplication.translate(
+                    "references", "taking back the message to {name}"
+                ).format(name=line.name),
+                lambda: undo_message(recorded, clock),
+                QCoreApplication.translate(
+                    "references", "Taken back: nothing is recorded for {name}."
+                ).format(name=line.name),
+                verb="done",
+            )
+
+        offer = UndoOffer(self.parent.statusBar(), text, undo, gone=lambda: self._gone(offer))
+        self.undo_offer = offer
+
+    def _gone(self, offer: UndoOffer) -> None:
+        if self.undo_offer is offer:
+            self.undo_offer = None
 
     def _keep_draft(
         self, dialog: ReferenceMessageDialog, line: ReferenceLine, emphasis: str, resume: str

@@ -45,6 +45,7 @@ from followthrough.store.contacts import (
 )
 from followthrough.store.planning import PlanReport
 from followthrough.store.queries import DataCounts, change_stage, create_application
+from followthrough.store.references import reference_uses
 from followthrough.store.reminders import DueReminder, mark_done, snooze
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
 from followthrough.ui.applications.forms import StageChangeDialog
@@ -634,15 +635,23 @@ class MainWindow(QMainWindow):
             self._edit_contact(None, None, [])
             return
         self.context.runner.submit(
-            lambda: (load_contact(contact_id), contact_history(contact_id)),
-            lambda loaded: self._edit_contact(contact_id, loaded[0], loaded[1]),
+            lambda: (
+                load_contact(contact_id),
+                contact_history(contact_id),
+                reference_uses(contact_id),
+            ),
+            lambda loaded: self._edit_contact(contact_id, loaded[0], loaded[1], loaded[2]),
             self._show_failure,
         )
 
     def _edit_contact(
-        self, contact_id: int | None, fields: ContactFields | None, history: list[Any]
+        self,
+        contact_id: int | None,
+        fields: ContactFields | None,
+        history: list[Any],
+        uses: list[Any] | None = None,
     ) -> None:
-        dialog = ContactDialog(fields, history, self.zone, self)
+        dialog = ContactDialog(fields, history, self.zone, self, reference_uses=uses or [])
         dialog.open_application.connect(self.open_application)
         self._run_contact_dialog(dialog, contact_id, fields.name if fields else "")
 

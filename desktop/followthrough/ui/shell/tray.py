@@ -6,6 +6,7 @@ decided by whoever listens to the signals and done through the background runner
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime, time
@@ -396,5 +397,7 @@ class TrayIcon(QObject):
         if not (self.available() and self._tray.isVisible() and self._tray.supportsMessages()):
             return False
         self._message_reminder = reminder
-        self._tray.showMessage(title, body, self.base_icon, MESSAGE_MSECS)
+        # Some notification servers read the body as markup: a name typed with "<" or "&"
+        # must show as typed, never as a tag.
+        self._tray.showMessage(title, html.escape(body, quote=False), self.base_icon, MESSAGE_MSECS)
         return True

@@ -1,0 +1,285 @@
+"""The composer after a new user's walkthrough: questions that match their buttons, a sent
+note that cannot go twice, Ctrl+E from any field, the promise help shown whole, and a
+draft never edited by hand that follows a new signature."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import peewee
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.note_tasks import NoteMedium, NoteStatus
+from followthrough.domain.notes import Tone
+from followthrough.services.printing import PageFormat
+from followthrough.store import settings as options
+from followthrough.store.models import Contact, Interview, InterviewParticipant
+from followthrough.store.notes import NoteDraft, finish_note, load_note_context, save_note
+from followthrough.store.queries import create_application
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.notes.composer import NoteComposerDialog
+from followthrough.ui.notes.flow import NoteFlow
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _interview(clock: FakeClock, role: str = "Data Engineer") -> tuple[int, int]:
+    app = create_application(clock, "Acme Robotics", role)
+    ended = clock.now() - timedelta(hours=20)
+    interview = Interview.create(
+        application=app,
+        starts_at=ended - timedelta(hours=1),
+        ends_at=ended,
+        time_zone="Europe/Berlin",
+    )
+    dana = Contact.create(
+        name="Dana Lee",
+        company="Acme Robotics",
+        email="dana.lee@acme.example",
+        created_at=clock.now(),
+    )
+    InterviewParticipant.create(interview=interview, contact=dana, role="interviewer")
+    return interview.id, dana.id
+
+
+def _composer(qtbot: QtBot, clock: FakeClock, key: tuple[int, int]) -> NoteComposerDialog:
+    fonts, problem = NoteFlow.fonts()
+    dialog = NoteComposerDialog(
+        load_note_context(*key), fonts, problem, clock.now().date(), BERLIN, now=clock.now()
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _questions(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    asked: list[tuple[str, str]] = []
+
+    def confirm(_parent: object, title: str, _text: str, action: str) -> bool:
+        asked.append((title, action))
+        return False
+
+    monkeypatch.setattr(Ask, "confirm", staticmethod(confirm))
+    return asked
+
+
+def test_the_question_about_problems_matches_its_button(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    asked = _questions(monkeypatch)
+    monkeypatch.setattr(NoteComposerDialog, "run_preview", staticmethod(lambda _d: None))
+    dialog.specific.setPlainText("")  # a required part missing: a problem
+    dialog.print_preview()
+    dialog.send_email()
+    assert asked == [
+        ("Print with these problems?", "Print anyway"),
+        ("Send with these problems?", "Send anyway"),
+    ]
+
+
+def test_a_sent_note_cannot_be_saved_over_or_sent_again(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    assert dialog.save_button.isEnabled() and dialog.email_button.isEnabled()
+    save_note(*key, dialog.draft(), clock)
+    finish_note(*key, NoteMedium.EMAIL, clock.now().date(), clock)
+    saves: list[object] = []
+    dialog.save_requested.connect(lambda draft, _checked: saves.append(draft))
+    dialog.finish_requested.connect(lambda *args: saves.append(args))
+    asked = _questions(monkeypatch)
+    dialog.set_status(NoteStatus.SENT, clock.now().date())
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.email_button.isEnabled()
+    assert "Already sent on Fri 20 Nov" in dialog.email_button.toolTip()
+    dialog.save_draft()  # Ctrl+S
+    dialog.send_email()  # Ctrl+E
+    assert saves == [] and asked == []
+    # Opened again later, the note is still marked as sent.
+    again = _composer(qtbot, clock, key)
+    assert not again.email_button.isEnabled() and not again.save_button.isEnabled()
+    assert again.reopen_button.isVisibleTo(again)
+    again.set_status(NoteStatus.DRAFTED)
+    assert again.save_button.isEnabled() and again.email_button.isEnabled()
+
+
+@pytest.mark.parametrize("field", ["subject", "recipient", "extra", "sender_name"])
+def test_ctrl_e_sends_from_a_one_line_field(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    field: str,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    sent: list[bool] = []
+    monkeypatch.setattr(NoteComposerDialog, "send_email", lambda self: sent.append(True))
+    # The shortcut was made with the method at construction: make a new dialog.
+    dialog = _composer(qtbot, clock, (dialog.task.interview_id, dialog.task.contact_id))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widget = getattr(dialog, field)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    QTest.keyClick(widget, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert sent == [True]
+    # Under X11 a line edit claims Ctrl+E (end of line) by accepting the shortcut
+    # override: the composer declines it for the field, so the shortcut still fires.
+    claim = QKeyEvent(
+        QEvent.Type.ShortcutOverride, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
+    )
+    claim.accept()
+    assert dialog.eventFilter(widget, claim) is True
+    assert not claim.isAccepted()
+
+
+def test_the_promise_help_shows_whole_at_1100_by_720(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog.resize(1100, 720)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._select(dialog.medium, NoteMedium.CARD.value)  # the address box too
+    qtbot.wait(50)
+    label = dialog.promise_help
+    assert label.wordWrap()
+    # The longest help: the promise and what the other notes of the panel promised.
+    label.setText(
+        "The follow-up reminder for this application will come on Wed 23 Dec, the day you "
+        "promise. Sam Ortiz's note promised Thu 24 Dec; Dana Lee's note promised Fri 25 Dec: "
+        "the same day in every note keeps one plan."
+    )
+    qtbot.wait(50)  # the layout settles
+    needed = label.heightForWidth(label.width())
+    assert needed > label.fontMetrics().height() * 3  # several lines at this width
+    assert label.height() >= needed
+    assert label.visibleRegion().boundingRect().height() >= needed
+    assert label.mapTo(dialog, label.rect().bottomLeft()).y() <= dialog.height()
+
+
+def test_a_draft_never_edited_follows_a_new_signature(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    options.put(options.SENDER_NAME, "Alex Kim")
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    assert "Alex Kim" in dialog.editor.toPlainText()
+    save_note(*key, dialog.draft(), clock)
+    dialog.close()
+    options.put(options.SENDER_NAME, "Alexandra Kim-Lee")
+    again = _composer(qtbot, clock, key)
+    assert "Alexandra Kim-Lee" in again.editor.toPlainText()
+    assert again.sender_name.text() == "Alexandra Kim-Lee"
+    assert again.is_dirty()  # kept when it closes
+
+
+def test_a_draft_edited_by_hand_keeps_its_text(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    options.put(options.SENDER_NAME, "Alex Kim")
+    key = _interview(clock)
+    body = "Dear Dana,\n\nThank you — my own words.\n\nBest,\nAlex Kim"
+    save_note(
+        *key,
+        NoteDraft(
+            tone=Tone.WARM.value,
+            subject="Thanks",
+            body=body,
+            edited_by_hand=True,
+            specific_point="",
+            wish_said="",
+            extra="",
+            promised_on=None,
+            medium=NoteMedium.EMAIL,
+            address="",
+        ),
+        clock,
+    )
+    options.put(options.SENDER_NAME, "Alexandra Kim-Lee")
+    again = _composer(qtbot, clock, key)
+    assert again.editor.toPlainText() == body
+
+
+def test_a_creative_role_suggests_a_handwritten_card(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock, role="Senior Product Designer"))
+    dialog.show()
+    assert dialog.chosen_medium() is NoteMedium.EMAIL
+    assert dialog.card_advice.isVisible()
+    assert "design role" in dialog.card_advice_text.text()
+    assert dialog.card_advice_text.textFormat() == Qt.TextFormat.PlainText
+    dialog.card_switch.click()
+    assert dialog.chosen_medium() is NoteMedium.CARD
+    assert not dialog.card_advice.isVisible()  # the advice is taken
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    assert dialog.card_advice.isVisible()
+    dialog.card_dismiss.click()
+    assert not dialog.card_advice.isVisible()
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    assert not dialog.card_advice.isVisible()  # dismissed stays dismissed
+
+
+def test_the_creative_roles_are_the_users_list(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    plain = _composer(qtbot, clock, _interview(clock, role="Data Engineer"))
+    plain.show()
+    assert not plain.card_advice.isVisible()
+    options.put(options.CREATIVE_ROLES, "design, writing, art, marketing, Data Engineer")
+    listed = _composer(qtbot, clock, (plain.task.interview_id, plain.task.contact_id))
+    listed.show()
+    assert listed.card_advice.isVisible()
+    assert "data engineer role" in listed.card_advice_text.text()
+
+
+def _words(count: int) -> str:
+    phrase = "thank you for the time you gave me on Tuesday I enjoyed hearing about the team"
+    words = phrase.split()
+    body = " ".join(words[n % len(words)] for n in range(count - 6))
+    return f"Dear Dana,\n\n{body}.\n\nWarm regards,\nAlex Kim\nalex@example.com"
+
+
+def test_the_print_preview_warns_when_the_note_is_too_long_for_the_card(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    previews: list[QPrintPreviewDialog] = []
+    monkeypatch.setattr(NoteComposerDialog, "run_preview", staticmethod(previews.append))
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog._select(dialog.page_choice, PageFormat.CARD_A6.value)
+    dialog.editor.setPlainText(_words(400))
+    assert dialog.card.fit_label.text().startswith(
+        "This note is too long for a folded A6 card: shorten it by about "
+    )
+    dialog.print_preview()
+    assert len(previews) == 1
+    warning = dialog.preview_warning
+    assert warning is not None and warning.parent() is previews[0]
+    assert warning.text() == dialog.card.fit_label.text()
+    assert warning.text().endswith("or choose A5.")
+    # Short enough: written smaller, said quietly, no warning.
+    dialog.editor.setPlainText(_words(115))
+    assert "so the whole note fits the card" in dialog.card.fit_label.text()
+    dialog.print_preview()
+    assert "too long" not in (dialog.preview_warning.text() if dialog.preview_warning else "")

@@ -226,7 +226,7 @@ def test_a_wheel_turn_over_a_date_not_in_focus_leaves_it_alone(qtbot: QtBot) -> 
                 centre,
                 QPointF(day.mapToGlobal(centre.toPoint())),
                 QPoint(),
-                QPoint(0, -120),  # one notch down
+                QPoint(0, 120),  # one notch up (Monday's weekday cannot step down)
                 Qt.MouseButton.NoButton,
                 Qt.KeyboardModifier.NoModifier,
                 Qt.ScrollPhase.NoScrollPhase,

@@ -81,7 +81,6 @@ class ApplicationForm(QWidget):
         self.applied.setChecked(True)
         self.applied_on = date_edit(today)
         self.applied_on.setCalendarPopup(True)
-        self.applied_on.setDisplayFormat("yyyy-MM-dd")
         self.applied.toggled.connect(self.applied_on.setEnabled)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)

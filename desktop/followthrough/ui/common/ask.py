@@ -58,7 +58,6 @@ class Ask:
         """A date (``default`` first, nothing later than it), or None when cancelled."""
         editor = date_edit(default)
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat("ddd d MMM yyyy")
         editor.setMaximumDate(QDate(default.year, default.month, default.day))
 
         def chosen() -> date:

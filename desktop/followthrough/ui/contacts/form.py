@@ -116,7 +116,6 @@ class ContactForm(QWidget):
         self.consent.setObjectName("referenceConsent")
         self.consent_on = date_edit()
         self.consent_on.setCalendarPopup(True)
-        self.consent_on.setDisplayFormat("ddd d MMM yyyy")
         self.consent_on.setDate(QDate.currentDate())
         self.consent_on.setEnabled(False)
         self.consent.toggled.connect(self.consent_on.setEnabled)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from followthrough.ui.common.forms import (
     from_qdate,
     keep_narrow,
     set_combo_data,
+    time_edit,
     to_qdate,
 )
 from followthrough.ui.common.text import escape, plain_label
@@ -200,13 +200,10 @@ class InterviewDialog(QDialog):
         self.day = date_edit(draft.day)
         self.day.setObjectName("interviewDay")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd yyyy-MM-dd")
-        self.start = QTimeEdit(_qtime(draft.start))
+        self.start = time_edit(draft.start)
         self.start.setObjectName("interviewStart")
-        self.start.setDisplayFormat("HH:mm")
-        self.end = QTimeEdit(_qtime(draft.end))
+        self.end = time_edit(draft.end)
         self.end.setObjectName("interviewEnd")
-        self.end.setDisplayFormat("HH:mm")
         times = QHBoxLayout()
         times.addWidget(self.start)
         times.addWidget(QLabel(self.tr("to")))
@@ -338,7 +335,6 @@ class InterviewDialog(QDialog):
             self.decision_group.addButton(button, index)
         self.decision_date = date_edit(draft.decision_on or draft.day)
         self.decision_date.setCalendarPopup(True)
-        self.decision_date.setDisplayFormat("ddd yyyy-MM-dd")
         self.within_count = QSpinBox()
         self.within_count.setObjectName("withinCount")
         self.within_count.setRange(1, 365)
@@ -409,7 +405,6 @@ class InterviewDialog(QDialog):
         self.check_back_on = date_edit(draft.check_back_on or draft.day)
         self.check_back_on.setObjectName("checkBackOn")
         self.check_back_on.setCalendarPopup(True)
-        self.check_back_on.setDisplayFormat("ddd yyyy-MM-dd")
         every = draft.check_back_every_days
         if every:
             self.check_back_kind.setCurrentIndex(1)

@@ -265,7 +265,6 @@ class NoteComposerDialog(QDialog):
         self.promise_date = date_edit()
         self.promise_date.setObjectName("notePromiseDate")
         self.promise_date.setCalendarPopup(True)
-        self.promise_date.setDisplayFormat("ddd d MMM yyyy")
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise)
         promise_row.addWidget(self.promise_date, 1)

@@ -37,7 +37,7 @@ from followthrough.store.interviews import delete_interview, load_interview_draf
 from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
 from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
-from followthrough.ui.applications.labels import reason_label, stage_label
+from followthrough.ui.applications.labels import reason_phrase, stage_label
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
@@ -324,7 +324,7 @@ class ApplicationDetailDialog(QDialog):
         self.heading.setToolTip(tooltip(title))
         stage_text = stage_label(detail.stage)
         if detail.closure_reason is not None:
-            stage_text += f" — {reason_label(detail.closure_reason).lower()}"
+            stage_text += f" — {reason_phrase(detail.closure_reason)}"
         if detail.closed_on is not None:
             stage_text += f", {short_day(detail.closed_on)}"
         self.stage_label.setText(stage_text)

@@ -44,7 +44,7 @@ from followthrough.ui.common.formatting import instant_text, system_zone, two_cl
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, colour_text
-from followthrough.ui.common.widgets import record_table
+from followthrough.ui.common.widgets import record_table, resize_on_screen
 from followthrough.ui.contacts.labels import method_word
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
@@ -90,7 +90,7 @@ class ApplicationDetailDialog(QDialog):
             context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
         )
         self.setWindowTitle(self.tr("Application"))
-        self.resize(860, 620)
+        resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         layout = QVBoxLayout(self)

@@ -26,6 +26,17 @@ def show_in_front(window: QWidget) -> None:
     window.activateWindow()
 
 
+# Room left around a window for its frame and title bar.
+_FRAME_ROOM = 40
+
+
+def resize_on_screen(window: QWidget, width: int, height: int) -> None:
+    """``width`` by ``height``, or less on a smaller screen: a window wider than the screen
+    hides its buttons past the edge."""
+    area = window.screen().availableGeometry()
+    window.resize(min(width, area.width() - _FRAME_ROOM), min(height, area.height() - _FRAME_ROOM))
+
+
 class EmptyState(QWidget):
     """A centred heading, an explanation and an optional action button.
 

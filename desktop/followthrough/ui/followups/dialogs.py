@@ -58,6 +58,7 @@ from followthrough.ui.common.forms import (
     time_edit,
 )
 from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.widgets import resize_on_screen
 from followthrough.ui.contacts.labels import method_phrase, person_label
 
 # Texts marked for translation (shown through QCoreApplication.translate in the dialog's
@@ -339,7 +340,7 @@ class CallSheetDialog(QDialog):
         self._today = now.astimezone(zone).date()
         self._value: TouchpointInput | None = None
         self.setWindowTitle(self.tr("Call sheet — {company}").format(company=facts.company))
-        self.resize(940, 720)
+        resize_on_screen(self, 940, 720)
         self.setStyleSheet(OPENER_STYLE)
         layout = QVBoxLayout(self)
 

@@ -38,11 +38,21 @@ from followthrough.domain.interviews import (
 )
 from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
-from followthrough.domain.validation import email_problem, url_problem
+from followthrough.domain.validation import (
+    EMAIL_LIMIT,
+    LINE_LIMIT,
+    NAME_LIMIT,
+    PHONE_LIMIT,
+    URL_LIMIT,
+    email_problem,
+    phone_problem,
+    url_problem,
+)
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.store.contacts import ContactCard
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import (
+    LineLimit,
     date_edit,
     error_label,
     from_qdate,
@@ -53,6 +63,7 @@ from followthrough.ui.common.forms import (
 )
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour, on_palette_change
+from followthrough.ui.common.widgets import resize_on_screen
 from followthrough.ui.contacts.form import method_combo
 from followthrough.ui.contacts.labels import person_label
 from followthrough.ui.interviews.labels import FORMAT_ORDER, format_label
@@ -115,12 +126,23 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        limits = [
+            LineLimit(edit, limit, what, self.error)
+            for edit, limit, what in (
+                (self.name, NAME_LIMIT, self.tr("The name")),
+                (self.title, LINE_LIMIT, self.tr("The title")),
+                (self.email, EMAIL_LIMIT, self.tr("The e-mail address")),
+                (self.phone, PHONE_LIMIT, self.tr("The phone number")),
+                (self.linkedin_url, URL_LIMIT, self.tr("The LinkedIn address")),
+            )
+        ]
         if person is not None:
-            self.name.setText(person.name)
-            self.title.setText(person.title)
-            self.email.setText(person.email)
-            self.phone.setText(person.phone)
-            self.linkedin_url.setText(person.linkedin_url)
+            for limit, text in zip(
+                limits,
+                (person.name, person.title, person.email, person.phone, person.linkedin_url),
+                strict=True,
+            ):
+                limit.set_text(text)
             set_combo_data(self.method, person.preferred_method)
 
     def value(self) -> PersonDraft:
@@ -140,6 +162,7 @@ class PersonDialog(QDialog):
         message = (
             (self.tr("Enter the person's name.") if not value.name else None)
             or email_problem(value.email)
+            or phone_problem(value.phone)
             or url_problem(value.linkedin_url)
         )
         if message:
@@ -161,7 +184,7 @@ class InterviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(1040, 700)
+        resize_on_screen(self, 1040, 700)
         self._base = draft
         self._contacts = contacts
         self.people: list[PersonDraft] = list(draft.people)

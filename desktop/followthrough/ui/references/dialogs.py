@@ -44,7 +44,7 @@ from followthrough.domain.references import (
     talking_points,
 )
 from followthrough.domain.stages import Stage
-from followthrough.domain.validation import email_problem
+from followthrough.domain.validation import email_problem, phone_problem
 from followthrough.domain.wording import short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
@@ -664,6 +664,8 @@ class AddReferenceDialog(QDialog):
                 problem = self.tr("Enter the person's name.")
             elif choice.new_person.email and email_problem(choice.new_person.email):
                 problem = email_problem(choice.new_person.email) or ""
+            else:  # the store refuses a long name or a phone that is no number, too
+                problem = phone_problem(choice.new_person.phone) or ""
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         if not problem:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from followthrough.domain.clock import FakeClock
 from followthrough.ui.common.widgets import WrappedText
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 
@@ -54,3 +55,60 @@ def test_wrapped_text_grows_with_a_new_text_and_font(qtbot: QtBot) -> None:
     text.setText("Many words that wrap over several lines at this width. " * 4)
     assert text.minimumHeight() > one_line
     assert text.minimumHeight() == text.heightForWidth(WrappedText.WIDTH)
+
+
+@pytest.mark.parametrize(("interviews", "expected"), [(0, "no interviews"), (2, "2 interviews")])
+def test_the_delete_question_counts_interviews_in_words(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    interviews: int,
+    expected: str,
+) -> None:
+    from datetime import date, time
+
+    from followthrough.domain.interviews import InterviewDraft
+    from followthrough.store.interviews import save_interview
+    from followthrough.store.queries import create_application
+    from followthrough.ui.common.ask import Ask
+
+    application = create_application(clock, "Acme")
+    for round_ in range(1, interviews + 1):
+        save_interview(
+            InterviewDraft(
+                application.id, date(2026, 11, 10 + round_), time(10), time(11), "Europe/Berlin"
+            ),
+            clock,
+        )
+    window = make_window()
+    detail = window.open_application(application.id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        Ask, "confirm", staticmethod(lambda _p, _title, text, _go: asked.append(text) or False)
+    )
+    detail.delete()
+    assert len(asked) == 1
+    assert expected in asked[0]
+    assert "(s)" not in asked[0] and "0 interview" not in asked[0]
+
+
+def test_a_closed_stage_names_its_reason_in_a_sentence(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    from followthrough.domain.stages import ClosureReason, Stage
+    from followthrough.store.queries import change_stage, create_application
+
+    application = create_application(clock, "Acme")
+    change_stage(application.id, Stage.WITHDRAWN, clock, clock.now().date(), ClosureReason.WITHDREW)
+    window = make_window()
+    detail = window.open_application(application.id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    text = detail.stage_label.text()
+    assert text.startswith("Withdrawn — I withdrew")
+    assert "i withdrew" not in text

@@ -405,15 +405,22 @@ class ApplicationDetailDialog(QDialog):
         if self.detail is None:
             return
         count = len(self.detail.interviews)
-        if not Ask.confirm(
-            self,
-            self.tr("Delete this application?"),
+        question = (
             self.tr(
                 "Delete {company} with its %n interview(s) and its timeline? The people you "
                 "met stay in Contacts. This cannot be undone.",
                 "",
                 count,
-            ).format(company=self.detail.fields.company),
+            )
+            if count
+            else self.tr(
+                "Delete {company} and its timeline? It has no interviews. This cannot be undone."
+            )
+        )
+        if not Ask.confirm(
+            self,
+            self.tr("Delete this application?"),
+            question.format(company=self.detail.fields.company),
             self.tr("Delete"),
         ):
             return

@@ -5,6 +5,7 @@ and the search box that Enter and Down did nothing in."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
@@ -112,3 +113,89 @@ def test_a_closed_stage_names_its_reason_in_a_sentence(
     text = detail.stage_label.text()
     assert text.startswith("Withdrawn — I withdrew")
     assert "i withdrew" not in text
+
+
+def test_closing_a_changed_application_offers_save_which_saves_and_closes(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from followthrough.store.models import Application
+    from followthrough.store.queries import create_application
+    from followthrough.ui.common.ask import Ask, Unsaved
+
+    application = create_application(clock, "Acme", "Analyst")
+    window = make_window()
+    detail = window.open_application(application.id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(lambda _p: Unsaved.SAVE))
+    detail.form.role_title.setText("Data Analyst")
+    with qtbot.waitSignal(detail.changed, timeout=5000):
+        detail.close()
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=5000)
+    assert Application.get_by_id(application.id).role_title == "Data Analyst"
+
+
+def test_save_from_the_question_keeps_the_window_open_when_it_cannot_save(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    save_failures: list[tuple[str, str]],
+) -> None:
+    from followthrough.domain.errors import UserError
+    from followthrough.store.queries import create_application
+    from followthrough.ui.applications import detail_dialog
+    from followthrough.ui.common.ask import Ask, Unsaved
+
+    application = create_application(clock, "Acme", "Analyst")
+    window = make_window()
+    detail = window.open_application(application.id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(lambda _p: Unsaved.SAVE))
+    # A form that cannot be saved: the message shows, the window stays.
+    detail.form.company.setText("")
+    detail.close()
+    assert detail.isVisible() and detail.form.errors["company"].isVisible()
+    # A save that fails: the failure is told, the window stays with what was typed.
+    detail.form.company.setText("Acme Corp")
+
+    def refuse(*_args: object) -> None:
+        raise UserError("The disk is full.")
+
+    monkeypatch.setattr(detail_dialog, "update_application", refuse)
+    detail.close()
+    qtbot.waitUntil(lambda: bool(save_failures), timeout=5000)
+    assert detail.isVisible() and detail.form.company.text() == "Acme Corp"
+    # Cancel keeps editing; Discard closes.
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(lambda _p: Unsaved.CANCEL))
+    detail.close()
+    assert detail.isVisible()
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(lambda _p: Unsaved.DISCARD))
+    detail.close()
+    assert not detail.isVisible()
+
+
+def test_save_from_the_question_accepts_a_dialog_as_its_own_save(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from followthrough.ui.common.ask import Ask, Unsaved
+    from followthrough.ui.contacts.dialog import ContactDialog
+
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(lambda _p: Unsaved.SAVE))
+    dialog = ContactDialog(None, [], ZoneInfo("Europe/Berlin"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.phone.setText("abc")
+    dialog.form.changed.emit()
+    dialog.reject()  # Save, but no name and no phone number: stays open, saying so
+    assert dialog.isVisible() and dialog.form.errors["name"].isVisible()
+    dialog.form.name.setText("Dana Lee")
+    dialog.form.phone.setText("555 1234")
+    dialog.reject()
+    assert dialog.result() == QDialog.DialogCode.Accepted

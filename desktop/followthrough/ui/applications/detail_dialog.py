@@ -39,7 +39,7 @@ from followthrough.store.queries import change_stage
 from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.applications.labels import reason_phrase, stage_label
 from followthrough.ui.common import saving
-from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.ask import Ask, Unsaved
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
@@ -354,7 +354,9 @@ class ApplicationDetailDialog(QDialog):
 
     # -- actions -------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, close_after: bool = False) -> None:
+        """Saves the overview's fields (and closes then, with ``close_after``; a form that
+        cannot be saved or a failed save leaves the window open with its message)."""
         if not self.form.check():
             self.tabs.setCurrentIndex(0)
             return
@@ -364,6 +366,9 @@ class ApplicationDetailDialog(QDialog):
             self.form.mark_saved()
             self.error.hide()
             self.changed.emit()
+            if close_after:
+                self.close()
+                return
             self.reload()
 
         self._save(
@@ -527,7 +532,10 @@ class ApplicationDetailDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.form.is_dirty() and not Ask.discard_changes(self):
-            event.ignore()
+        answer = Ask.unsaved_changes(self) if self.form.is_dirty() else Unsaved.DISCARD
+        if answer is not Unsaved.DISCARD:
+            event.ignore()  # kept open: to edit, or until the save lands (then it closes)
+            if answer is Unsaved.SAVE:
+                self.save(close_after=True)
             return
         super().closeEvent(event)

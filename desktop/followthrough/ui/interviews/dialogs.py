@@ -694,6 +694,5 @@ class InterviewDialog(QDialog):
         return self.value() != self._saved
 
     def reject(self) -> None:
-        if self.is_dirty() and not Ask.discard_changes(self):
-            return
-        super().reject()
+        if Ask.may_leave(self, self.is_dirty()):
+            super().reject()

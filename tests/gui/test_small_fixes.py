@@ -199,3 +199,66 @@ def test_save_from_the_question_accepts_a_dialog_as_its_own_save(
     dialog.form.phone.setText("555 1234")
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_enter_in_the_application_search_opens_the_only_result_and_down_leads_to_the_list(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from followthrough.store.queries import create_application
+
+    for company in ("Acme", "Initech", "Globex"):
+        create_application(clock, company)
+    window = make_window()
+    page = window.applications_page
+    window.show_page(PAGES.index("Applications"))
+    opened: list[int] = []
+    page.open_application.disconnect()  # only what is asked for, no window
+    page.open_application.connect(opened.append)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "e")  # several results, none chosen: Enter waits
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened == []
+    page.search.setText("Initech")
+    assert page.model.rowCount() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    page.search.clear()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() or QApplication.focusWidget() is page.table
+    assert page.table.currentIndex().row() == 0
+    first = page.model.row_at(0).application_id
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Enter)  # the current row, chosen with Down
+    assert opened[-1] == first and len(opened) == 2
+
+
+def test_enter_and_down_in_the_people_search(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from followthrough.store.contacts import ContactFields, save_contact
+
+    for name in ("Dana Lee", "Sam Cole"):
+        save_contact(ContactFields(name), clock)
+    window = make_window()
+    page = window.contacts_page
+    window.show_page(PAGES.index("Contacts"))
+    opened: list[int] = []
+    page.open_contact.disconnect()  # only what is asked for, no dialog
+    page.open_contact.connect(opened.append)
+    page.search.setText("Sam")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    page.search.clear()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.table
+    assert page.table.currentIndex().row() == 0

@@ -110,7 +110,7 @@ class ApplicationForm(QWidget):
         """Each field, with its message (hidden until there is one) below it."""
         rows: tuple[tuple[str, str | QCheckBox, QWidget], ...] = (
             ("company", self.tr("&Company"), self.company),
-            ("role_title", self.tr("&Role"), self.role_title),
+            ("role_title", self.tr("Rol&e"), self.role_title),
             ("posting_url", self.tr("Posting &URL"), self.posting_url),
             ("location", self.tr("&Location"), self.location),
             ("source", self.tr("&Source"), self.source),

@@ -88,7 +88,7 @@ class ContactForm(QWidget):
         rows: tuple[tuple[str, QWidget, str | None], ...] = (
             (self.tr("&Name"), self.name, "name"),
             (self.tr("&Title"), self.title, "title"),
-            (self.tr("C&ompany"), self.company, "company"),
+            (self.tr("Co&mpany"), self.company, "company"),
             (self.tr("&Email"), self.email, "email"),
             (self.tr("&Phone"), self.phone, "phone"),
             (self.tr("&LinkedIn"), self.linkedin_url, "linkedin_url"),

@@ -176,7 +176,7 @@ class TouchpointDialog(QDialog):
         when.addWidget(self.day)
         when.addWidget(self.time)
         when.addStretch(1)
-        when_label = QLabel(self.tr("Whe&n"))
+        when_label = QLabel(self.tr("W&hen"))
         when_label.setBuddy(self.day)
         form.addRow(when_label, when)
 

@@ -341,7 +341,7 @@ class InterviewDialog(QDialog):
         said_form.addRow(self.tr("… in their words"), self.check_back_when)
         self.check_back_method = method_combo()
         set_combo_data(self.check_back_method, draft.check_back_method)
-        said_form.addRow(self.tr("… &by"), self.check_back_method)
+        said_form.addRow(self.tr("… b&y"), self.check_back_method)
         return said
 
     def _build_decision(self, draft: InterviewDraft) -> QVBoxLayout:

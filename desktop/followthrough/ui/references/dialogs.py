@@ -242,7 +242,7 @@ class ReferenceMessageDialog(QDialog):
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copies the message, to paste anywhere"))
         self.copy_button.clicked.connect(self.copy)
-        self.phone_button = QPushButton(self.tr("Said it on the &phone"))
+        self.phone_button = QPushButton(self.tr("Said it on the p&hone"))
         self.phone_button.setObjectName("referencePhoned")
         self.phone_button.clicked.connect(lambda: self._done("phone"))
         close = QPushButton(self.tr("Close"))

@@ -137,7 +137,8 @@ class ContactForm(QWidget):
         consent_row.addWidget(self.consent_on)
         consent_row.addStretch(1)
         reference_form.addRow(self.tr("How they &know you"), self.relationship)
-        reference_form.addRow("", self.errors["relationship"])
+        under_relationship = self.errors["relationship"]
+        reference_form.addRow("", under_relationship)
         reference_form.addRow(self.tr("What they can &speak to"), self.speaks_to)
         reference_form.addRow(consent_row)
         return self.reference_box

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from followthrough import APP_NAME, __version__
 from followthrough.domain.validation import day_problem
+from followthrough.domain.wording import clock_time, short_day
 from followthrough.logfile import log_to_stderr
 from followthrough.store.errors import EXIT_CODE_HELP
 
@@ -189,10 +190,28 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     if found is None:
         print(f"There is no data in {data_dir} yet, so nothing is due.")
     elif not items:
-        print(f"Nothing is due at {instant.astimezone(zone):%Y-%m-%d %H:%M %Z}.")
+        print(f"Nothing is due at {moment_words(instant, zone)}.")
     for item, (title, _body) in zip(items, words, strict=True):
-        print(f"{item.effective_due.astimezone(zone):%Y-%m-%d %H:%M %Z}  {title}")
+        print(f"{moment_words(item.effective_due, zone)}  {title}")
     return 0
+
+
+def moment_words(instant: datetime, zone: ZoneInfo) -> str:
+    """``instant`` on ``zone``'s clock as the window writes it, the zone named:
+    "Tue 1 Dec 18:30 CET" (with the year when it is not this one)."""
+    local = instant.astimezone(zone)
+    return f"{short_day(local.date())} {clock_time(local)} {local.tzname()}"
+
+
+def duration_words(seconds: float) -> str:
+    """How long something took, for a person: "in under a second", "in 2.4 s",
+    "in 3 min 5 s" (never "in 0.0 s")."""
+    if seconds < 1:
+        return "in under a second"
+    if seconds < 60:
+        return f"in {seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"in {minutes} min {rest} s"
 
 
 def _demo(data_dir: Path, count: int) -> int:
@@ -219,7 +238,7 @@ def _demo(data_dir: Path, count: int) -> int:
     print(
         f"Added {plural(summary.applications, 'application')}, "
         f"{plural(summary.interviews, 'interview')} and "
-        f"{plural(summary.contacts, 'person', 'people')} to {data_dir} in {elapsed:.1f} s.\n"
+        f"{plural(summary.contacts, 'person', 'people')} to {data_dir} {duration_words(elapsed)}.\n"
         f"Open them with: followthrough --data-dir {data_dir}"
     )
     return 0

@@ -52,9 +52,10 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal question left open would hang the suite: answer "discard" unless a test asks."""
     from followthrough.ui.applications.new_dialog import NewApplicationDialog
+    from followthrough.ui.common.ask import Unsaved
 
     monkeypatch.setattr(
-        NewApplicationDialog, "confirm_discard", classmethod(lambda _cls, _parent: True)
+        NewApplicationDialog, "confirm_discard", classmethod(lambda _cls, _parent: Unsaved.DISCARD)
     )
 
 

@@ -17,7 +17,7 @@ from followthrough.domain.stages import Stage
 from followthrough.store.contacts import ContactCard, ContactFields
 from followthrough.store.models import Contact, ContactRole
 from followthrough.ui.applications.forms import StageChangeDialog
-from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.ask import Ask, Unsaved
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.labels import ROLE_LABELS, person_label, role_label
 from followthrough.ui.interviews.dialogs import InterviewDialog
@@ -106,7 +106,7 @@ def test_cancelling_a_changed_interview_asks_first(
 ) -> None:
     asked: list[bool] = []
     monkeypatch.setattr(
-        Ask, "discard_changes", staticmethod(lambda _p: asked.append(True) or False)
+        Ask, "unsaved_changes", staticmethod(lambda _p: asked.append(True) or Unsaved.CANCEL)
     )
     dialog = _interview_dialog(qtbot, _draft(people=(PersonDraft(name="Sam"),)))
     dialog.reject()  # nothing changed: closes without asking
@@ -226,7 +226,7 @@ def test_a_wheel_turn_over_a_date_not_in_focus_leaves_it_alone(qtbot: QtBot) -> 
                 centre,
                 QPointF(day.mapToGlobal(centre.toPoint())),
                 QPoint(),
-                QPoint(0, -120),  # one notch down
+                QPoint(0, 120),  # one notch up (Monday's weekday cannot step down)
                 Qt.MouseButton.NoButton,
                 Qt.KeyboardModifier.NoModifier,
                 Qt.ScrollPhase.NoScrollPhase,

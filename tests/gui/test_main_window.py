@@ -22,6 +22,7 @@ from followthrough.ui.applications import detail_dialog as application_detail
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.calendar import views as calendar_views
 from followthrough.ui.calendar import week_view
+from followthrough.ui.common.ask import Unsaved
 from followthrough.ui.common.table_model import RecordTableModel
 from followthrough.ui.notes import composer as note_composer
 from followthrough.ui.references import dialogs as reference_dialogs
@@ -129,9 +130,9 @@ def test_leaving_a_filled_form_asks_before_discarding(
 ) -> None:
     answers: list[bool] = []
 
-    def ask(_parent: object) -> bool:
+    def ask(_parent: object) -> Unsaved:
         answers.append(True)
-        return keep_answer
+        return Unsaved.DISCARD if keep_answer else Unsaved.CANCEL
 
     monkeypatch.setattr(
         NewApplicationDialog, "confirm_discard", classmethod(lambda cls, parent: ask(parent))
@@ -152,7 +153,7 @@ def test_leaving_a_filled_form_asks_before_discarding(
 def test_an_empty_form_closes_without_asking(
     qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def never(_cls: object, _parent: object) -> bool:
+    def never(_cls: object, _parent: object) -> Unsaved:
         raise AssertionError("should not ask")
 
     monkeypatch.setattr(NewApplicationDialog, "confirm_discard", classmethod(never))

@@ -178,10 +178,31 @@ def test_a_very_long_company_name_does_not_widen_the_application_window(
     clock: FakeClock,
     make_window: Callable[[], MainWindow],
 ) -> None:
-    """A 370-character name made the window 4,688 px wide, Save off screen (walkthrough)."""
-    application = create_application(clock, "Initech" * 53, "Analyst")
+    """A 370-character name made the window 4,688 px wide, Save off screen (walkthrough);
+    a 5,000-character one 32,767 px. The store now refuses such a name, so this one is
+    stored past its checks, as an older version or another tool could have."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from followthrough.domain.validation import COMPANY_LIMIT
+    from followthrough.store.models import Application
+
+    application = create_application(clock, "Initech", "Analyst")
+    Application.update(company="Initech" * 715).where(Application.id == application.id).execute()
     window = make_window()
     detail = window.open_application(application.id)
     qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    qtbot.waitExposed(detail)
     assert detail.sizeHint().width() < 1600
     assert detail.minimumSizeHint().width() < 1600
+    screen = detail.screen().availableGeometry()
+    assert detail.frameGeometry().width() <= screen.width()
+    assert screen.contains(detail.frameGeometry().topLeft())
+    save = detail.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert save.isVisible()
+    where = QRect(save.mapTo(detail, QPoint(0, 0)), save.size())
+    assert detail.rect().contains(where)
+    # The form says the stored name is longer than a name can be, and shows the start.
+    assert len(detail.form.company.text()) == COMPANY_LIMIT
+    note = detail.form.errors["company"]
+    assert note.isVisible() and "5,005" in note.text() and f"{COMPANY_LIMIT:,}" in note.text()

@@ -9,7 +9,15 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.contacts import ContactMethod, ContactRoleKind, method_message
 from followthrough.domain.timeframes import WindowUnit, date_within
-from followthrough.domain.validation import day_problem, email_problem, url_problem
+from followthrough.domain.validation import (
+    LINE_LIMIT,
+    NAME_LIMIT,
+    day_problem,
+    email_problem,
+    length_problem,
+    phone_problem,
+    url_problem,
+)
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day, translate
 from followthrough.domain.zones import zone_known
 
@@ -189,6 +197,15 @@ def _people_problems(draft: InterviewDraft, problems: Problems) -> None:
             problems.add(
                 f"{field}.name", translate("interviews", "Every interviewer needs a name.")
             )
+        name_message = length_problem(person.name, NAME_LIMIT, translate("interviews", "A name"))
+        if name_message:
+            problems.add(f"{field}.name", name_message)
+        title_message = length_problem(person.title, LINE_LIMIT, translate("interviews", "A title"))
+        if title_message:
+            problems.add(f"{field}.title", _about(person.name[:NAME_LIMIT], title_message))
+        phone_message = phone_problem(person.phone)
+        if phone_message:
+            problems.add(f"{field}.phone", _about(person.name[:NAME_LIMIT], phone_message))
         email_message = email_problem(person.email)
         if email_message:
             problems.add(f"{field}.email", _about(person.name, email_message))

@@ -58,12 +58,27 @@ class ClosureReason(StrEnum):
     def label(self) -> str:
         return REASON_LABELS[self]
 
+    @property
+    def phrase(self) -> str:
+        """The reason inside a sentence ("Withdrawn — I withdrew", "(they turned me
+        down)"): written for it, not the label lower-cased ("i withdrew")."""
+        return REASON_PHRASES[self]
+
 
 REASON_LABELS: dict[ClosureReason, str] = {
     ClosureReason.REJECTED: QT_TRANSLATE_NOOP("stages", "They turned me down"),
     ClosureReason.WITHDREW: QT_TRANSLATE_NOOP("stages", "I withdrew"),
     ClosureReason.FILLED: QT_TRANSLATE_NOOP("stages", "Position filled by someone else"),
     ClosureReason.NO_RESPONSE: QT_TRANSLATE_NOOP("stages", "No response"),
+    ClosureReason.ACCEPTED_ELSEWHERE: QT_TRANSLATE_NOOP("stages", "I accepted another offer"),
+}
+
+# The same reasons inside a sentence, after a dash or in brackets.
+REASON_PHRASES: dict[ClosureReason, str] = {
+    ClosureReason.REJECTED: QT_TRANSLATE_NOOP("stages", "they turned me down"),
+    ClosureReason.WITHDREW: QT_TRANSLATE_NOOP("stages", "I withdrew"),
+    ClosureReason.FILLED: QT_TRANSLATE_NOOP("stages", "the position went to someone else"),
+    ClosureReason.NO_RESPONSE: QT_TRANSLATE_NOOP("stages", "they never answered"),
     ClosureReason.ACCEPTED_ELSEWHERE: QT_TRANSLATE_NOOP("stages", "I accepted another offer"),
 }
 

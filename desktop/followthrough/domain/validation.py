@@ -2,10 +2,58 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from followthrough.domain.wording import translate
+
+# The longest text each one-line field takes, in characters: far beyond any real name,
+# short enough that a window showing it stays usable. Forms hold their fields to these
+# (setMaxLength) and the store refuses longer text.
+COMPANY_LIMIT = 120
+ROLE_LIMIT = 150
+NAME_LIMIT = 120  # a person's name
+LOCATION_LIMIT = 150
+LINE_LIMIT = 200  # any other one-line field: a title, a source, how they know you
+PHONE_LIMIT = 40
+EMAIL_LIMIT = 254  # what mail servers take
+URL_LIMIT = 2000
+
+
+def length_problem(text: str, limit: int, what: str) -> str | None:
+    """Why ``text`` is too long for its field, naming the field (``what``, already
+    translated: "The company name") and the limit; None when it fits."""
+    length = len(text.strip())
+    if length <= limit:
+        return None
+    return translate(
+        "validation", "{what} can be at most {limit} characters long (this one has {length})."
+    ).format(what=what, limit=f"{limit:,}", length=f"{length:,}")
+
+
+# Digits with the usual separators, then an extension: "+49 (30) 1234-567 ext. 89".
+_PHONE = re.compile(r"[0-9+\-()./ ]+(?:\s*(?:ext\.?|extension|x)\s*[0-9]+)?", re.IGNORECASE)
+# Fewer digits than this cannot be a number anyone can call.
+PHONE_DIGITS = 3
+
+
+def phone_problem(text: str) -> str | None:
+    """Why ``text`` is not a phone number, or None when it can be one (or is empty):
+    digits, spaces, + - ( ) . / and an extension ("ext 12", "x12"), a few digits at least."""
+    value = text.strip()
+    if not value:
+        return None
+    too_long = length_problem(value, PHONE_LIMIT, translate("validation", "A phone number"))
+    if too_long:
+        return too_long
+    if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < PHONE_DIGITS:
+        return translate(
+            "validation",
+            "This does not look like a phone number: use digits, spaces and + - ( ) . /, "
+            "with an extension as “ext. 12”.",
+        )
+    return None
 
 
 def url_problem(text: str) -> str | None:
@@ -13,6 +61,9 @@ def url_problem(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
+    too_long = length_problem(value, URL_LIMIT, translate("validation", "A web address"))
+    if too_long:
+        return too_long
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
         return translate("validation", "Web addresses start with http:// or https://.")
@@ -26,6 +77,9 @@ def email_problem(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
+    too_long = length_problem(value, EMAIL_LIMIT, translate("validation", "An e-mail address"))
+    if too_long:
+        return too_long
     local, at, domain = value.partition("@")
     labels = domain.split(".")
     if (
@@ -60,17 +114,48 @@ def day_problem(day: date | None, what: str | None = None) -> str | None:
     )
 
 
+def latest_today(now: datetime) -> date:
+    """The latest date anywhere on Earth at ``now`` (UTC+14): a day after it is in the
+    future for everybody, whatever their zone (the store checks days with it, as it does
+    not know the user's zone; the forms check with the user's own today)."""
+    return now.astimezone(timezone(timedelta(hours=14))).date()
+
+
+def applied_on_problem(day: date | None, today: date | None) -> str | None:
+    """Why ``day`` cannot be the day the user applied: outside the days the app takes, or
+    still ahead of ``today`` (not checked when ``today`` is None)."""
+    out_of_range = day_problem(day, translate("validation", "The day you applied"))
+    if out_of_range or day is None or today is None or day <= today:
+        return out_of_range
+    return translate(
+        "validation", "The day you applied cannot be in the future: choose today or earlier."
+    )
+
+
 def application_problems(
-    company: str, posting_url: str, applied_on: date | None = None
+    company: str,
+    posting_url: str,
+    applied_on: date | None = None,
+    *,
+    role_title: str = "",
+    location: str = "",
+    source: str = "",
+    today: date | None = None,
 ) -> dict[str, str]:
-    """Field name -> message, for every field that cannot be saved as typed."""
-    problems: dict[str, str] = {}
-    if not company.strip():
-        problems["company"] = translate("validation", "Enter the company's name.")
-    applied_message = day_problem(applied_on, translate("validation", "The day you applied"))
-    if applied_message:
-        problems["applied_on"] = applied_message
-    url_message = url_problem(posting_url)
-    if url_message:
-        problems["posting_url"] = url_message
-    return problems
+    """Field name -> message, for every field that cannot be saved as typed (``today``:
+    refuse an applied-on day after it)."""
+    checks = {
+        "company": (
+            translate("validation", "Enter the company's name.")
+            if not company.strip()
+            else length_problem(company, COMPANY_LIMIT, translate("validation", "The company name"))
+        ),
+        "role_title": length_problem(role_title, ROLE_LIMIT, translate("validation", "The role")),
+        "posting_url": url_problem(posting_url),
+        "location": length_problem(
+            location, LOCATION_LIMIT, translate("validation", "The location")
+        ),
+        "source": length_problem(source, LINE_LIMIT, translate("validation", "The source")),
+        "applied_on": applied_on_problem(applied_on, today),
+    }
+    return {name: message for name, message in checks.items() if message}

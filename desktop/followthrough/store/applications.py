@@ -10,8 +10,8 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
-from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
-from followthrough.domain.validation import application_problems
+from followthrough.domain.stages import REASON_PHRASES, STAGE_LABELS, ClosureReason, Stage
+from followthrough.domain.validation import application_problems, latest_today
 from followthrough.domain.wording import short_day, translate
 from followthrough.store.contacts import ContactCard, contact_card
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
@@ -128,7 +128,15 @@ class ApplicationError(UserError):
 
 
 def update_application(application_id: int, fields: ApplicationFields, clock: Clock) -> None:
-    problems = application_problems(fields.company, fields.posting_url, fields.applied_on)
+    problems = application_problems(
+        fields.company,
+        fields.posting_url,
+        fields.applied_on,
+        role_title=fields.role_title,
+        location=fields.location,
+        source=fields.source,
+        today=latest_today(clock.now()),
+    )
     if problems:
         raise ApplicationError(" ".join(problems.values()))
     with writing():
@@ -299,10 +307,8 @@ def _stage_event_text(event: StageEvent) -> str:
             before=translate("stages", STAGE_LABELS[Stage(event.from_stage)]), after=target
         )
     if event.closure_reason:
-        reason = translate("stages", REASON_LABELS[ClosureReason(event.closure_reason)])
-        text = translate("applications", "{change} ({reason})").format(
-            change=text, reason=reason.lower()
-        )
+        reason = translate("stages", REASON_PHRASES[ClosureReason(event.closure_reason)])
+        text = translate("applications", "{change} ({reason})").format(change=text, reason=reason)
     return text
 
 

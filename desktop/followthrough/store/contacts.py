@@ -8,7 +8,15 @@ from datetime import date, datetime
 from followthrough.domain.clock import Clock
 from followthrough.domain.contacts import ContactMethod, ContactRoleKind, method_message
 from followthrough.domain.errors import UserError
-from followthrough.domain.validation import email_problem, url_problem
+from followthrough.domain.validation import (
+    COMPANY_LIMIT,
+    LINE_LIMIT,
+    NAME_LIMIT,
+    email_problem,
+    length_problem,
+    phone_problem,
+    url_problem,
+)
 from followthrough.domain.wording import translate
 from followthrough.store.models import (
     Application,
@@ -72,10 +80,33 @@ def save_reference_profile(contact_id: int, fields: ReferenceProfileFields, cloc
     ).on_conflict_replace().execute()
 
 
+def _length_problems(fields: ContactFields) -> dict[str, str]:
+    """The one-line fields longer than their limits (domain.validation)."""
+    checks = {
+        "name": (fields.name, NAME_LIMIT, translate("contacts", "The name")),
+        "title": (fields.title, LINE_LIMIT, translate("contacts", "The title")),
+        "company": (fields.company, COMPANY_LIMIT, translate("contacts", "The company name")),
+        "relationship": (
+            fields.relationship,
+            LINE_LIMIT,
+            translate("contacts", "How they know you"),
+        ),
+    }
+    problems = {}
+    for name, (text, limit, what) in checks.items():
+        message = length_problem(text, limit, what)
+        if message:
+            problems[name] = message
+    return problems
+
+
 def contact_problems(fields: ContactFields) -> dict[str, str]:
-    problems: dict[str, str] = {}
+    problems = _length_problems(fields)
     if not fields.name.strip():
         problems["name"] = translate("contacts", "Enter the person's name.")
+    phone = phone_problem(fields.phone)
+    if phone:
+        problems["phone"] = phone
     email = email_problem(fields.email)
     if email:
         problems["email"] = email

@@ -10,6 +10,7 @@ import peewee
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage, plan_stage_change
+from followthrough.domain.validation import application_problems, latest_today
 from followthrough.domain.wording import translate
 from followthrough.store.models import Application, Contact, Interview, StageEvent, rows_of
 from followthrough.store.transactions import writing
@@ -39,6 +40,17 @@ def create_application(
     if not company.strip():
         raise UserError(translate("applications", "An application needs a company name."))
     now = clock.now()
+    problems = application_problems(
+        company,
+        posting_url,
+        applied_on,
+        role_title=role_title,
+        location=location,
+        source=source,
+        today=latest_today(now),
+    )
+    if problems:
+        raise UserError(" ".join(problems.values()))
     with writing():
         application = Application.create(
             company=company.strip(),

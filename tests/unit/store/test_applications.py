@@ -13,7 +13,7 @@ import pytest
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.next_action import NextAction
-from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.stages import ClosureReason, Stage, reasons_for
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.store.applications import (
     ApplicationError,
@@ -433,3 +433,50 @@ def test_the_last_contact_counts_logged_follow_ups(
     )
     (summary,) = application_summaries(clock.now(), ZoneInfo("UTC"))
     assert summary.last_contact == called.date()
+
+
+@pytest.mark.parametrize(
+    ("stage", "reason"),
+    [(stage, reason) for stage in Stage for reason in reasons_for(stage)],
+)
+def test_a_closing_reason_reads_as_part_of_the_sentence(
+    database: peewee.SqliteDatabase, clock: FakeClock, stage: Stage, reason: ClosureReason
+) -> None:
+    """Not the label lower-cased ("Withdrawn (i withdrew)"): its own words for a sentence."""
+    acme = create_application(clock, "Acme")
+    change_stage(acme.id, stage, clock, TODAY, reason)
+    last = application_detail(acme.id, clock.now()).timeline[-1].text
+    assert last.endswith(f"({reason.phrase})")
+    assert " i " not in f" {reason.phrase} "
+    assert reason.phrase[0].islower() or reason.phrase.startswith("I ")
+
+
+def test_the_store_refuses_a_company_name_past_its_limit_naming_field_and_limit(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.domain.errors import UserError
+    from followthrough.domain.validation import COMPANY_LIMIT
+
+    with pytest.raises(UserError) as raised:
+        create_application(clock, "A" * 5000)
+    assert "company name" in str(raised.value) and f"{COMPANY_LIMIT:,}" in str(raised.value)
+    application = create_application(clock, "Acme")
+    with pytest.raises(ApplicationError) as refused:
+        update_application(application.id, ApplicationFields(company="A" * 5000), clock)
+    assert "company name" in str(refused.value) and "5,000" in str(refused.value)
+    assert Application.get_by_id(application.id).company == "Acme"
+
+
+def test_the_store_refuses_an_applied_on_day_ahead_of_today(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.domain.errors import UserError
+
+    ahead = clock.now().date() + timedelta(days=3)
+    with pytest.raises(UserError) as raised:
+        create_application(clock, "Acme", applied_on=ahead)
+    assert "future" in str(raised.value)
+    application = create_application(clock, "Acme", applied_on=clock.now().date())
+    with pytest.raises(ApplicationError):
+        update_application(application.id, ApplicationFields("Acme", applied_on=ahead), clock)
+    assert Application.get_by_id(application.id).applied_on == clock.now().date()

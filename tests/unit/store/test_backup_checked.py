@@ -46,7 +46,7 @@ def older_database(data_dir: Path, clock: FakeClock, count: int = 50) -> Path:
     """A database one schema step behind, holding some applications."""
     database = open_database(data_dir, clock, MIGRATIONS[:-1])
     for index in range(count):
-        create_application(clock, f"Company {index}", "Analyst " * 30)
+        create_application(clock, f"Company {index}", "Analyst", notes="Analyst " * 30)
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
     db.initialize(None)

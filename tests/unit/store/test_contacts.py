@@ -260,3 +260,17 @@ def test_contact_choices_are_sorted_by_name(
 
 def test_no_contacts_no_choices(database: peewee.SqliteDatabase) -> None:
     assert contact_choices() == []
+
+
+def test_a_contact_with_a_phone_that_is_no_number_or_a_long_name_is_refused(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.domain.validation import NAME_LIMIT
+
+    with pytest.raises(ContactError) as raised:
+        save_contact(ContactFields("Dana Lee", phone="abc"), clock)
+    assert "phone number" in str(raised.value)
+    with pytest.raises(ContactError) as too_long:
+        save_contact(ContactFields("D" * 500), clock)
+    assert "name" in str(too_long.value) and f"{NAME_LIMIT:,}" in str(too_long.value)
+    assert save_contact(ContactFields("Dana Lee", phone="+1 (555) 123-4567 ext. 8"), clock)

@@ -13,6 +13,7 @@ import pytest
 
 from followthrough.__main__ import main
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.wording import clock_time, short_day
 from followthrough.store import settings as options
 from followthrough.store.followups import plan_reminders
 from followthrough.store.models import Interview, Reminder, db
@@ -81,4 +82,4 @@ def test_due_reads_an_instant_without_a_zone_on_the_users_clock(
     assert main(["--data-dir", str(data_dir), "due", "--at", at]) == 0
     out = capsys.readouterr().out
     # Printed on the user's clock, its zone named.
-    assert f"{in_tokyo:%Y-%m-%d %H:%M} JST" in out, out
+    assert f"{short_day(in_tokyo.date())} {clock_time(in_tokyo)} JST" in out, out

@@ -37,14 +37,14 @@ from followthrough.store.interviews import delete_interview, load_interview_draf
 from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
 from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
-from followthrough.ui.applications.labels import reason_label, stage_label
+from followthrough.ui.applications.labels import reason_phrase, stage_label
 from followthrough.ui.common import saving
-from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.ask import Ask, Unsaved
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, colour_text
-from followthrough.ui.common.widgets import record_table
+from followthrough.ui.common.widgets import record_table, resize_on_screen
 from followthrough.ui.contacts.labels import method_word
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
@@ -90,7 +90,7 @@ class ApplicationDetailDialog(QDialog):
             context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
         )
         self.setWindowTitle(self.tr("Application"))
-        self.resize(860, 620)
+        resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         layout = QVBoxLayout(self)
@@ -120,13 +120,13 @@ class ApplicationDetailDialog(QDialog):
         self.heading.setFont(font)
         self.stage_label = QLabel()
         self.stage_label.setObjectName("detailStage")
-        self.stage_button = QPushButton(self.tr("Change &stage…"))
+        self.stage_button = QPushButton(self.tr("Chan&ge stage…"))
         self.stage_button.clicked.connect(lambda: self.change_stage())
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete)
-        self.log_button = QPushButton(self.tr("&Log a follow-up…"))
+        self.log_button = QPushButton(self.tr("Log a &follow-up…"))
         self.log_button.clicked.connect(lambda: self.followups.log(self.application_id))
-        self.call_button = QPushButton(self.tr("&Call sheet…"))
+        self.call_button = QPushButton(self.tr("C&all sheet…"))
         self.call_button.clicked.connect(lambda: self.followups.call_sheet(self.application_id))
         header.addWidget(self.heading, 1)
         header.addWidget(self.log_button)
@@ -154,7 +154,7 @@ class ApplicationDetailDialog(QDialog):
         self.timeline = QListWidget()
         self.timeline.setObjectName("detailTimeline")
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
-        self.tabs.addTab(self.form.notes, self.tr("N&otes"))
+        self.tabs.addTab(self.form.notes, self.tr("&Notes"))
         return self.tabs
 
     def _build_interviews_tab(self) -> QWidget:
@@ -181,7 +181,7 @@ class ApplicationDetailDialog(QDialog):
         self.interview_table.doubleClicked.connect(lambda _i: self.edit_interview())
         interviews_layout.addWidget(self.interview_table)
         row = QHBoxLayout()
-        self.new_interview_button = QPushButton(self.tr("&New interview…"))
+        self.new_interview_button = QPushButton(self.tr("Ne&w interview…"))
         self.new_interview_button.setObjectName("newInterview")
         self.new_interview_button.clicked.connect(self.new_interview)
         edit = QPushButton(self.tr("&Edit…"))
@@ -324,7 +324,7 @@ class ApplicationDetailDialog(QDialog):
         self.heading.setToolTip(tooltip(title))
         stage_text = stage_label(detail.stage)
         if detail.closure_reason is not None:
-            stage_text += f" — {reason_label(detail.closure_reason).lower()}"
+            stage_text += f" — {reason_phrase(detail.closure_reason)}"
         if detail.closed_on is not None:
             stage_text += f", {short_day(detail.closed_on)}"
         self.stage_label.setText(stage_text)
@@ -354,7 +354,9 @@ class ApplicationDetailDialog(QDialog):
 
     # -- actions -------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, close_after: bool = False) -> None:
+        """Saves the overview's fields (and closes then, with ``close_after``; a form that
+        cannot be saved or a failed save leaves the window open with its message)."""
         if not self.form.check():
             self.tabs.setCurrentIndex(0)
             return
@@ -364,6 +366,9 @@ class ApplicationDetailDialog(QDialog):
             self.form.mark_saved()
             self.error.hide()
             self.changed.emit()
+            if close_after:
+                self.close()
+                return
             self.reload()
 
         self._save(
@@ -405,15 +410,22 @@ class ApplicationDetailDialog(QDialog):
         if self.detail is None:
             return
         count = len(self.detail.interviews)
-        if not Ask.confirm(
-            self,
-            self.tr("Delete this application?"),
+        question = (
             self.tr(
                 "Delete {company} with its %n interview(s) and its timeline? The people you "
                 "met stay in Contacts. This cannot be undone.",
                 "",
                 count,
-            ).format(company=self.detail.fields.company),
+            )
+            if count
+            else self.tr(
+                "Delete {company} and its timeline? It has no interviews. This cannot be undone."
+            )
+        )
+        if not Ask.confirm(
+            self,
+            self.tr("Delete this application?"),
+            question.format(company=self.detail.fields.company),
             self.tr("Delete"),
         ):
             return
@@ -520,7 +532,10 @@ class ApplicationDetailDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.form.is_dirty() and not Ask.discard_changes(self):
-            event.ignore()
+        answer = Ask.unsaved_changes(self) if self.form.is_dirty() else Unsaved.DISCARD
+        if answer is not Unsaved.DISCARD:
+            event.ignore()  # kept open: to edit, or until the save lands (then it closes)
+            if answer is Unsaved.SAVE:
+                self.save(close_after=True)
             return
         super().closeEvent(event)

@@ -27,11 +27,19 @@ from followthrough.domain.stages import (
     plan_stage_change,
     reasons_for,
 )
-from followthrough.domain.validation import application_problems
+from followthrough.domain.validation import (
+    COMPANY_LIMIT,
+    LINE_LIMIT,
+    LOCATION_LIMIT,
+    ROLE_LIMIT,
+    URL_LIMIT,
+    application_problems,
+)
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.applications import ApplicationFields
 from followthrough.ui.applications.labels import reason_label, stage_label
 from followthrough.ui.common.forms import (
+    LineLimit,
     date_edit,
     error_label,
     from_qdate,
@@ -61,6 +69,7 @@ class ApplicationForm(QWidget):
 
     def __init__(self, today: date, with_notes: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.company = QLineEdit()
@@ -81,35 +90,53 @@ class ApplicationForm(QWidget):
         self.applied.setChecked(True)
         self.applied_on = date_edit(today)
         self.applied_on.setCalendarPopup(True)
-        self.applied_on.setDisplayFormat("yyyy-MM-dd")
         self.applied.toggled.connect(self.applied_on.setEnabled)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setObjectName("applicationNotes")
         self.errors: dict[str, QLabel] = {}
-        for name, label, field in (
-            ("company", self.tr("&Company"), self.company),
-            ("role_title", self.tr("&Role"), self.role_title),
-            ("posting_url", self.tr("Posting &URL"), self.posting_url),
-        ):
-            form.addRow(label, field)
-            self.errors[name] = error_label(name)
-            form.addRow("", self.errors[name])
-        form.addRow(self.tr("&Location"), self.location)
-        form.addRow(self.tr("&Source"), self.source)
-        form.addRow(self.applied, self.applied_on)
-        if with_notes:
-            self.notes.setFixedHeight(80)
-            form.addRow(self.tr("&Notes"), self.notes)
+        self._add_rows(form, with_notes)
+        self._hold_to_limits()
         for line in (self.company, self.role_title, self.posting_url, self.location):
             line.textEdited.connect(self.changed)
         self.source.editTextChanged.connect(self.changed)
         self.applied.toggled.connect(self.changed)
         self.applied_on.dateChanged.connect(self.changed)
+        self.applied_on.dateChanged.connect(lambda _d: self.errors["applied_on"].hide())
         self.notes.textChanged.connect(self.changed)
-        self.company.textEdited.connect(lambda _t: self.errors["company"].hide())
-        self.posting_url.textEdited.connect(lambda _t: self.errors["posting_url"].hide())
         self._saved = self.value()
+
+    def _add_rows(self, form: QFormLayout, with_notes: bool) -> None:
+        """Each field, with its message (hidden until there is one) below it."""
+        rows: tuple[tuple[str, str | QCheckBox, QWidget], ...] = (
+            ("company", self.tr("&Company"), self.company),
+            ("role_title", self.tr("Rol&e"), self.role_title),
+            ("posting_url", self.tr("Posting &URL"), self.posting_url),
+            ("location", self.tr("&Location"), self.location),
+            ("source", self.tr("&Source"), self.source),
+            ("applied_on", self.applied, self.applied_on),
+        )
+        for name, label, field in rows:
+            form.addRow(label, field)
+            self.errors[name] = error_label(name)
+            form.addRow("", self.errors[name])
+        if with_notes:
+            self.notes.setFixedHeight(80)
+            form.addRow(self.tr("&Notes"), self.notes)
+
+    def _hold_to_limits(self) -> None:
+        source = self.source.lineEdit()
+        assert source is not None  # the combo is editable
+        self.limits = {
+            name: LineLimit(edit, limit, what, self.errors[name])
+            for name, edit, limit, what in (
+                ("company", self.company, COMPANY_LIMIT, self.tr("The company name")),
+                ("role_title", self.role_title, ROLE_LIMIT, self.tr("The role")),
+                ("posting_url", self.posting_url, URL_LIMIT, self.tr("The posting URL")),
+                ("location", self.location, LOCATION_LIMIT, self.tr("The location")),
+                ("source", source, LINE_LIMIT, self.tr("The source")),
+            )
+        }
 
     def value(self) -> ApplicationFields:
         return ApplicationFields(
@@ -123,11 +150,13 @@ class ApplicationForm(QWidget):
         )
 
     def set_value(self, fields: ApplicationFields) -> None:
-        self.company.setText(fields.company)
-        self.role_title.setText(fields.role_title)
-        self.posting_url.setText(fields.posting_url)
-        self.location.setText(fields.location)
-        self.source.setEditText(fields.source)
+        for label in self.errors.values():
+            label.hide()
+        self.limits["company"].set_text(fields.company)
+        self.limits["role_title"].set_text(fields.role_title)
+        self.limits["posting_url"].set_text(fields.posting_url)
+        self.limits["location"].set_text(fields.location)
+        self.limits["source"].set_text(fields.source)
         self.applied.setChecked(fields.applied_on is not None)
         if fields.applied_on is not None:
             self.applied_on.setDate(to_qdate(fields.applied_on))
@@ -155,13 +184,28 @@ class ApplicationForm(QWidget):
     def check(self) -> bool:
         """Shows a message under each field that cannot be saved; True when all is well."""
         value = self.value()
-        problems = application_problems(value.company, value.posting_url, value.applied_on)
+        problems = application_problems(
+            value.company,
+            value.posting_url,
+            value.applied_on,
+            role_title=value.role_title,
+            location=value.location,
+            source=value.source,
+            today=self._today,
+        )
         for name, label in self.errors.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)
         if problems:
-            first = {"company": self.company, "posting_url": self.posting_url}[next(iter(problems))]
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            fields: dict[str, QWidget] = {
+                "company": self.company,
+                "role_title": self.role_title,
+                "posting_url": self.posting_url,
+                "location": self.location,
+                "source": self.source,
+                "applied_on": self.applied_on,
+            }
+            fields[next(iter(problems))].setFocus(Qt.FocusReason.OtherFocusReason)
         return not problems
 
 

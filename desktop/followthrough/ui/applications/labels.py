@@ -19,3 +19,8 @@ def stage_label(stage: Stage) -> str:
 def reason_label(reason: ClosureReason) -> str:
     """``They turned me down``, in the user's language."""
     return QCoreApplication.translate("stages", reason.label)
+
+
+def reason_phrase(reason: ClosureReason) -> str:
+    """``they turned me down``: the reason inside a sentence, in the user's language."""
+    return QCoreApplication.translate("stages", reason.phrase)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.store.applications import ApplicationFields
 from followthrough.ui.applications.forms import ApplicationForm
-from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.ask import Ask, Unsaved
 
 
 class NewApplicationDialog(QDialog):
@@ -45,11 +45,17 @@ class NewApplicationDialog(QDialog):
             super().accept()
 
     def reject(self) -> None:
-        if self.form.has_input() and not self.confirm_discard(self):
+        if not self.form.has_input():
+            super().reject()
             return
-        super().reject()
+        answer = self.confirm_discard(self)
+        if answer is Unsaved.SAVE:
+            self.accept()
+        elif answer is Unsaved.DISCARD:
+            super().reject()
 
     @classmethod
-    def confirm_discard(cls, parent: QWidget) -> bool:
-        """Asks before typed input is thrown away (tests replace this)."""
-        return Ask.discard_changes(parent)
+    def confirm_discard(cls, parent: QWidget) -> Unsaved:
+        """Asks before typed input is thrown away: Save, Discard or Cancel (tests replace
+        this)."""
+        return Ask.unsaved_changes(parent)

@@ -23,7 +23,7 @@ from followthrough.store.queries import DataCounts
 from followthrough.ui.applications.board import BoardView
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
-from followthrough.ui.common.page import DataPage, page_header, search_field
+from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import ColourRole
 from followthrough.ui.common.widgets import EmptyState, record_table
@@ -155,6 +155,7 @@ class ApplicationsPage(DataPage):
         outer.addWidget(self._build_views(zone, today), 1)
         self.content.setLayout(outer)
         self.search.textChanged.connect(self._search_changed)
+        self.search_keys = SearchKeys(self.search, self.table)
         self.stage_filter.currentIndexChanged.connect(self._filter_changed)
         self._filter_changed()
 

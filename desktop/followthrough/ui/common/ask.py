@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from enum import Enum
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -21,6 +22,14 @@ from followthrough.ui.common.text import message_box, plain_label
 T = TypeVar("T")
 
 
+class Unsaved(Enum):
+    """The answer to "Save your changes?"."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
 class Ask:
     """Modal questions. Tests replace these static methods (pytest-qt ``note_dialogs``)."""
 
@@ -34,20 +43,39 @@ class Ask:
         return box.clickedButton() is go
 
     @staticmethod
-    def discard_changes(parent: QWidget | None) -> bool:
+    def unsaved_changes(parent: QWidget | None) -> Unsaved:
+        """Save, Discard or Cancel (keep editing) what was changed and not saved."""
         box = message_box(
             QMessageBox.Icon.Question,
-            QCoreApplication.translate("ask", "Discard your changes?"),
+            QCoreApplication.translate("ask", "Save your changes?"),
             QCoreApplication.translate(
-                "ask", "What you changed here has not been saved. Discard it?"
+                "ask", "What you changed here has not been saved. Save it before closing?"
             ),
             parent,
         )
         box.setStandardButtons(
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Discard
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return {
+            QMessageBox.StandardButton.Save: Unsaved.SAVE,
+            QMessageBox.StandardButton.Discard: Unsaved.DISCARD,
+        }.get(QMessageBox.StandardButton(box.exec()), Unsaved.CANCEL)
+
+    @staticmethod
+    def may_leave(dialog: QDialog, dirty: bool) -> bool:
+        """Whether ``dialog`` may close without saving: yes when nothing changed or the
+        person discards it. Save accepts the dialog, as its own Save would (it stays
+        open, with its messages, when what was typed cannot be saved)."""
+        if not dirty:
+            return True
+        answer = Ask.unsaved_changes(dialog)
+        if answer is Unsaved.SAVE:
+            dialog.accept()
+        return answer is Unsaved.DISCARD
 
     @staticmethod
     def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -58,7 +86,6 @@ class Ask:
         """A date (``default`` first, nothing later than it), or None when cancelled."""
         editor = date_edit(default)
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat("ddd d MMM yyyy")
         editor.setMaximumDate(QDate(default.year, default.month, default.day))
 
         def chosen() -> date:

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QLabel,
+    QLineEdit,
+    QTimeEdit,
 )
 
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
+from followthrough.ui.common.locale_words import DAY_EDIT, TIME_EDIT
+from followthrough.ui.common.locale_words import from_qdate as from_qdate
+from followthrough.ui.common.locale_words import to_qdate as to_qdate
 from followthrough.ui.common.theme import ColourRole, colour_text
 
 
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())
-
-
 def date_edit(day: date | None = None) -> QDateEdit:
-    """A date field that only takes days the app accepts (1970 to 2200)."""
+    """A date field that only takes days the app accepts (1970 to 2200), written as the
+    app writes days ("Tue 1 Dec 2026"), with the calendar to pick from."""
     editor = QDateEdit(to_qdate(day)) if day is not None else QDateEdit()
     editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
+    editor.setDisplayFormat(DAY_EDIT)
+    editor.setCalendarPopup(True)
+    return editor
+
+
+def time_edit(moment: time) -> QTimeEdit:
+    """A clock-time field written as the app writes times ("18:30")."""
+    editor = QTimeEdit(QTime(moment.hour, moment.minute))
+    editor.setDisplayFormat(TIME_EDIT)
     return editor
 
 
@@ -37,6 +44,51 @@ def error_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+class LineLimit:
+    """Holds a one-line field to ``limit`` characters (``domain.validation``) and says so
+    in ``note`` (its error label): when a paste was cut or typing stopped at the limit,
+    and when a stored text longer than the limit is shown (``set_text``). The note goes
+    with the next edit."""
+
+    def __init__(self, edit: QLineEdit, limit: int, what: str, note: QLabel) -> None:
+        self.edit, self.what, self.note = edit, what, note
+        self._just_cut = False
+        edit.setMaxLength(limit)
+        edit.inputRejected.connect(self._cut)
+        edit.textEdited.connect(self._edited)
+
+    def _tell(self, message: str) -> None:
+        self.note.setText(message)
+        self.note.show()
+
+    def _cut(self) -> None:
+        self._just_cut = True
+        self._tell(
+            QCoreApplication.translate(
+                "forms", "{what} can be at most {limit} characters long: the rest was left out."
+            ).format(what=self.what, limit=f"{self.edit.maxLength():,}")
+        )
+
+    def _edited(self, _text: str) -> None:
+        if self._just_cut:
+            self._just_cut = False  # the edit that was cut: its note stays
+        else:
+            self.note.hide()
+
+    def set_text(self, text: str) -> None:
+        """Shows ``text``; a stored text longer than the limit is cut, and the note says so."""
+        limit = self.edit.maxLength()
+        if len(text) > limit:
+            self._tell(
+                QCoreApplication.translate(
+                    "forms",
+                    "{what} was {length} characters long; it can be at most {limit}, so only "
+                    "the first {limit} are shown here, and saving keeps only those.",
+                ).format(what=self.what, length=f"{len(text):,}", limit=f"{limit:,}")
+            )
+        self.edit.setText(text)
 
 
 def keep_narrow(combo: QComboBox, characters: int = 28) -> QComboBox:

@@ -6,18 +6,31 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.wording import DayWords, use_day_words
 from followthrough.ui.common.formatting import system_zone
-from followthrough.ui.common.forms import to_qdate
 
 # Qt date patterns; the locale supplies the names and the order stays the app's own.
+# The only place a day or time pattern is written (tests/unit/test_date_patterns.py).
 SHORT_DAY = "ddd d MMM"
 SHORT_DAY_WITH_YEAR = "ddd d MMM yyyy"
 FULL_DAY = "dddd d MMMM"
 CLOCK = "HH:mm"
+# What date and time editors show: the day as ``long_day`` writes it, the clock as
+# ``clock_time`` does, so a field reads like the text around it.
+DAY_EDIT = SHORT_DAY_WITH_YEAR
+TIME_EDIT = CLOCK
+DAY_TIME_EDIT = f"{SHORT_DAY_WITH_YEAR} {CLOCK}"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
 
 
 class LocaleDayWords:

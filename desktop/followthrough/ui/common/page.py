@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,6 +45,38 @@ def search_field(name: str, placeholder: str) -> QLineEdit:
     field.setPlaceholderText(placeholder)
     field.setClearButtonEnabled(True)
     return field
+
+
+class SearchKeys(QObject):
+    """Enter and Down in a page's search field lead to its list: Enter opens the only
+    result, or the list's current row; Down moves the focus to the list's first row."""
+
+    def __init__(self, search: QLineEdit, view: QAbstractItemView) -> None:
+        super().__init__(search)
+        self._view = view
+        search.installEventFilter(self)
+        search.returnPressed.connect(self._open)
+
+    def _open(self) -> None:
+        model = self._view.model()
+        current = self._view.currentIndex()
+        if model.rowCount() == 1:
+            current = model.index(0, 0)
+        elif not (current.isValid() and self._view.selectionModel().isSelected(current)):
+            return  # several results and none chosen: Enter waits for a choice
+        self._view.activated.emit(current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self._view.model().rowCount() > 0
+        ):
+            self._view.setFocus(Qt.FocusReason.TabFocusReason)
+            self._view.setCurrentIndex(self._view.model().index(0, 0))
+            return True
+        return False
 
 
 class DataPage(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,6 +24,48 @@ def show_in_front(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+# Room left around a window for its frame and title bar.
+_FRAME_ROOM = 40
+
+
+def resize_on_screen(window: QWidget, width: int, height: int) -> None:
+    """``width`` by ``height``, or less on a smaller screen: a window wider than the screen
+    hides its buttons past the edge."""
+    area = window.screen().availableGeometry()
+    window.resize(min(width, area.width() - _FRAME_ROOM), min(height, area.height() - _FRAME_ROOM))
+
+
+class WrappedText(QLabel):
+    """Centred text wrapped at a fixed width, always as tall as its lines need.
+
+    Qt sizes wrapped labels wrongly when they may shrink (so the width is fixed), gives
+    them too little height in a page not shown yet (so the height is set), and keeps that
+    height when the font changes afterwards (a larger system font, a theme, the app's
+    font set after the pages were built), which clipped the text top and bottom: the
+    height follows each font and style change."""
+
+    WIDTH = 480
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFixedWidth(self.WIDTH)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setMinimumHeight(self.heightForWidth(self.WIDTH))
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
 
 class EmptyState(QWidget):
@@ -52,13 +94,7 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.explanation = QLabel(explanation)
-        self.explanation.setWordWrap(True)
-        self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # A fixed width: Qt sizes wrapped labels wrongly when they may shrink.
-        self.explanation.setFixedWidth(480)
-        # ... and may give it too little height in a page that is not shown yet.
-        self.explanation.setMinimumHeight(self.explanation.heightForWidth(480))
+        self.explanation = WrappedText(explanation)
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button: QPushButton | None = None

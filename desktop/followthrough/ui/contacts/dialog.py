@@ -114,6 +114,5 @@ class ContactDialog(QDialog):
             super().accept()
 
     def reject(self) -> None:
-        if self.form.is_dirty() and not Ask.discard_changes(self):
-            return
-        super().reject()
+        if Ask.may_leave(self, self.form.is_dirty()):
+            super().reject()

@@ -16,8 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.contacts import ContactRoleKind
+from followthrough.domain.validation import (
+    COMPANY_LIMIT,
+    EMAIL_LIMIT,
+    LINE_LIMIT,
+    NAME_LIMIT,
+    PHONE_LIMIT,
+    URL_LIMIT,
+)
 from followthrough.store.contacts import ContactFields, contact_problems
 from followthrough.ui.common.forms import (
+    LineLimit,
     date_edit,
     error_label,
     from_qdate,
@@ -48,6 +57,7 @@ class ContactForm(QWidget):
         form.addRow(self.tr("Roles"), self._build_roles())
         form.addRow(self._build_reference_box())
         form.addRow(self.tr("N&otes"), self.notes)
+        self._hold_to_limits()
         self._connect_changes()
         self._fit_reference_box()
         self._saved = self.value()
@@ -68,16 +78,19 @@ class ContactForm(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
-        self.errors = {n: error_label(n) for n in ("name", "email", "linkedin_url")}
+        self.errors = {
+            n: error_label(n)
+            for n in ("name", "title", "company", "email", "phone", "linkedin_url", "relationship")
+        }
 
     def _add_detail_rows(self, form: QFormLayout) -> None:
         """Name to preferred method, each checked field with its message below it."""
         rows: tuple[tuple[str, QWidget, str | None], ...] = (
             (self.tr("&Name"), self.name, "name"),
-            (self.tr("&Title"), self.title, None),
-            (self.tr("C&ompany"), self.company, None),
+            (self.tr("&Title"), self.title, "title"),
+            (self.tr("Co&mpany"), self.company, "company"),
             (self.tr("&Email"), self.email, "email"),
-            (self.tr("&Phone"), self.phone, None),
+            (self.tr("&Phone"), self.phone, "phone"),
             (self.tr("&LinkedIn"), self.linkedin_url, "linkedin_url"),
             (self.tr("Prefers to be &contacted by"), self.method, None),
         )
@@ -116,7 +129,6 @@ class ContactForm(QWidget):
         self.consent.setObjectName("referenceConsent")
         self.consent_on = date_edit()
         self.consent_on.setCalendarPopup(True)
-        self.consent_on.setDisplayFormat("ddd d MMM yyyy")
         self.consent_on.setDate(QDate.currentDate())
         self.consent_on.setEnabled(False)
         self.consent.toggled.connect(self.consent_on.setEnabled)
@@ -125,9 +137,25 @@ class ContactForm(QWidget):
         consent_row.addWidget(self.consent_on)
         consent_row.addStretch(1)
         reference_form.addRow(self.tr("How they &know you"), self.relationship)
+        under_relationship = self.errors["relationship"]
+        reference_form.addRow("", under_relationship)
         reference_form.addRow(self.tr("What they can &speak to"), self.speaks_to)
         reference_form.addRow(consent_row)
         return self.reference_box
+
+    def _hold_to_limits(self) -> None:
+        self.limits = {
+            name: LineLimit(edit, limit, what, self.errors[name])
+            for name, edit, limit, what in (
+                ("name", self.name, NAME_LIMIT, self.tr("The name")),
+                ("title", self.title, LINE_LIMIT, self.tr("The title")),
+                ("company", self.company, COMPANY_LIMIT, self.tr("The company name")),
+                ("email", self.email, EMAIL_LIMIT, self.tr("The e-mail address")),
+                ("phone", self.phone, PHONE_LIMIT, self.tr("The phone number")),
+                ("linkedin_url", self.linkedin_url, URL_LIMIT, self.tr("The LinkedIn address")),
+                ("relationship", self.relationship, LINE_LIMIT, self.tr("How they know you")),
+            )
+        }
 
     def _connect_changes(self) -> None:
         """Every edit says ``changed``; ticking "reference" shows its box."""
@@ -168,17 +196,19 @@ class ContactForm(QWidget):
         self.reference_box.setVisible(self.roles[ContactRoleKind.REFERENCE].isChecked())
 
     def set_value(self, fields: ContactFields) -> None:
-        self.name.setText(fields.name)
-        self.title.setText(fields.title)
-        self.company.setText(fields.company)
-        self.email.setText(fields.email)
-        self.phone.setText(fields.phone)
-        self.linkedin_url.setText(fields.linkedin_url)
+        for label in self.errors.values():
+            label.hide()
+        self.limits["name"].set_text(fields.name)
+        self.limits["title"].set_text(fields.title)
+        self.limits["company"].set_text(fields.company)
+        self.limits["email"].set_text(fields.email)
+        self.limits["phone"].set_text(fields.phone)
+        self.limits["linkedin_url"].set_text(fields.linkedin_url)
         set_combo_data(self.method, fields.preferred_method)
         self.notes.setPlainText(fields.notes)
         for role, box in self.roles.items():
             box.setChecked(role in fields.roles)
-        self.relationship.setText(fields.relationship)
+        self.limits["relationship"].set_text(fields.relationship)
         self.speaks_to.setPlainText(fields.speaks_to)
         self.consent.setChecked(fields.consent_on is not None)
         if fields.consent_on is not None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.store.contacts import ContactCard
 from followthrough.store.queries import DataCounts
-from followthrough.ui.common.page import DataPage, page_header, search_field
+from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.widgets import EmptyState, record_table
 from followthrough.ui.contacts.labels import method_label
@@ -86,6 +86,7 @@ class ContactsPage(DataPage):
         self.table.activated.connect(
             lambda index: self.open_contact.emit(self.model.row_at(index.row()).contact_id)
         )
+        self.search_keys = SearchKeys(self.search, self.table)
         outer.addWidget(self.table, 1)
         self.content.setLayout(outer)
 

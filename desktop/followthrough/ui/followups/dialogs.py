@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -52,8 +51,15 @@ from followthrough.store.touchpoints import (
     TouchpointInput,
     touchpoint_problem,
 )
-from followthrough.ui.common.forms import date_edit, error_label, from_qdate, keep_narrow
+from followthrough.ui.common.forms import (
+    date_edit,
+    error_label,
+    from_qdate,
+    keep_narrow,
+    time_edit,
+)
 from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.widgets import resize_on_screen
 from followthrough.ui.contacts.labels import method_phrase, person_label
 
 # Texts marked for translation (shown through QCoreApplication.translate in the dialog's
@@ -165,15 +171,13 @@ class TouchpointDialog(QDialog):
         self.day = date_edit(local.date())
         self.day.setObjectName("touchDay")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.time = QTimeEdit(QTime(local.hour, local.minute))
+        self.time = time_edit(local.time())
         self.time.setObjectName("touchTime")
-        self.time.setDisplayFormat("HH:mm")
         when = QHBoxLayout()
         when.addWidget(self.day)
         when.addWidget(self.time)
         when.addStretch(1)
-        when_label = QLabel(self.tr("Whe&n"))
+        when_label = QLabel(self.tr("W&hen"))
         when_label.setBuddy(self.day)
         form.addRow(when_label, when)
 
@@ -204,7 +208,6 @@ class TouchpointDialog(QDialog):
         self.new_decision_on = date_edit(new_date)
         self.new_decision_on.setObjectName("newDecisionOn")
         self.new_decision_on.setCalendarPopup(True)
-        self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")
         for text, outcome in OUTCOME_CHOICES:
             button = QRadioButton(QCoreApplication.translate("TouchpointDialog", str(text)))
             button.setObjectName(f"outcome_{outcome.value}")
@@ -338,7 +341,7 @@ class CallSheetDialog(QDialog):
         self._today = now.astimezone(zone).date()
         self._value: TouchpointInput | None = None
         self.setWindowTitle(self.tr("Call sheet — {company}").format(company=facts.company))
-        self.resize(940, 720)
+        resize_on_screen(self, 940, 720)
         self.setStyleSheet(OPENER_STYLE)
         layout = QVBoxLayout(self)
 
@@ -555,7 +558,6 @@ class CallSheetDialog(QDialog):
         self.new_decision_on = date_edit(self._today + NEW_DATE_OFFSET)
         self.new_decision_on.setObjectName("callNewDecisionOn")
         self.new_decision_on.setCalendarPopup(True)
-        self.new_decision_on.setDisplayFormat("ddd d MMM yyyy")
         date_label.setBuddy(self.new_decision_on)
         self.log_timeframe = QPushButton(self.tr("&Log new timeframe"))
         self.log_timeframe.setObjectName("logTimeframe")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -39,20 +38,32 @@ from followthrough.domain.interviews import (
 )
 from followthrough.domain.spoken_timeframes import Reading, read_timeframe
 from followthrough.domain.timeframes import WindowUnit
-from followthrough.domain.validation import email_problem, url_problem
+from followthrough.domain.validation import (
+    EMAIL_LIMIT,
+    LINE_LIMIT,
+    NAME_LIMIT,
+    PHONE_LIMIT,
+    URL_LIMIT,
+    email_problem,
+    phone_problem,
+    url_problem,
+)
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.store.contacts import ContactCard
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import (
+    LineLimit,
     date_edit,
     error_label,
     from_qdate,
     keep_narrow,
     set_combo_data,
+    time_edit,
     to_qdate,
 )
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour, on_palette_change
+from followthrough.ui.common.widgets import resize_on_screen
 from followthrough.ui.contacts.form import method_combo
 from followthrough.ui.contacts.labels import person_label
 from followthrough.ui.interviews.labels import FORMAT_ORDER, format_label
@@ -115,12 +126,23 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        limits = [
+            LineLimit(edit, limit, what, self.error)
+            for edit, limit, what in (
+                (self.name, NAME_LIMIT, self.tr("The name")),
+                (self.title, LINE_LIMIT, self.tr("The title")),
+                (self.email, EMAIL_LIMIT, self.tr("The e-mail address")),
+                (self.phone, PHONE_LIMIT, self.tr("The phone number")),
+                (self.linkedin_url, URL_LIMIT, self.tr("The LinkedIn address")),
+            )
+        ]
         if person is not None:
-            self.name.setText(person.name)
-            self.title.setText(person.title)
-            self.email.setText(person.email)
-            self.phone.setText(person.phone)
-            self.linkedin_url.setText(person.linkedin_url)
+            for limit, text in zip(
+                limits,
+                (person.name, person.title, person.email, person.phone, person.linkedin_url),
+                strict=True,
+            ):
+                limit.set_text(text)
             set_combo_data(self.method, person.preferred_method)
 
     def value(self) -> PersonDraft:
@@ -140,6 +162,7 @@ class PersonDialog(QDialog):
         message = (
             (self.tr("Enter the person's name.") if not value.name else None)
             or email_problem(value.email)
+            or phone_problem(value.phone)
             or url_problem(value.linkedin_url)
         )
         if message:
@@ -161,7 +184,7 @@ class InterviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(1040, 700)
+        resize_on_screen(self, 1040, 700)
         self._base = draft
         self._contacts = contacts
         self.people: list[PersonDraft] = list(draft.people)
@@ -200,13 +223,10 @@ class InterviewDialog(QDialog):
         self.day = date_edit(draft.day)
         self.day.setObjectName("interviewDay")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd yyyy-MM-dd")
-        self.start = QTimeEdit(_qtime(draft.start))
+        self.start = time_edit(draft.start)
         self.start.setObjectName("interviewStart")
-        self.start.setDisplayFormat("HH:mm")
-        self.end = QTimeEdit(_qtime(draft.end))
+        self.end = time_edit(draft.end)
         self.end.setObjectName("interviewEnd")
-        self.end.setDisplayFormat("HH:mm")
         times = QHBoxLayout()
         times.addWidget(self.start)
         times.addWidget(QLabel(self.tr("to")))
@@ -321,7 +341,7 @@ class InterviewDialog(QDialog):
         said_form.addRow(self.tr("… in their words"), self.check_back_when)
         self.check_back_method = method_combo()
         set_combo_data(self.check_back_method, draft.check_back_method)
-        said_form.addRow(self.tr("… &by"), self.check_back_method)
+        said_form.addRow(self.tr("… b&y"), self.check_back_method)
         return said
 
     def _build_decision(self, draft: InterviewDraft) -> QVBoxLayout:
@@ -338,7 +358,6 @@ class InterviewDialog(QDialog):
             self.decision_group.addButton(button, index)
         self.decision_date = date_edit(draft.decision_on or draft.day)
         self.decision_date.setCalendarPopup(True)
-        self.decision_date.setDisplayFormat("ddd yyyy-MM-dd")
         self.within_count = QSpinBox()
         self.within_count.setObjectName("withinCount")
         self.within_count.setRange(1, 365)
@@ -409,7 +428,6 @@ class InterviewDialog(QDialog):
         self.check_back_on = date_edit(draft.check_back_on or draft.day)
         self.check_back_on.setObjectName("checkBackOn")
         self.check_back_on.setCalendarPopup(True)
-        self.check_back_on.setDisplayFormat("ddd yyyy-MM-dd")
         every = draft.check_back_every_days
         if every:
             self.check_back_kind.setCurrentIndex(1)
@@ -676,6 +694,5 @@ class InterviewDialog(QDialog):
         return self.value() != self._saved
 
     def reject(self) -> None:
-        if self.is_dirty() and not Ask.discard_changes(self):
-            return
-        super().reject()
+        if Ask.may_leave(self, self.is_dirty()):
+            super().reject()

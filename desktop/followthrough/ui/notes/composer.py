@@ -311,7 +311,7 @@ class NoteComposerDialog(QDialog):
         self.extra = QLineEdit()
         self.extra.setObjectName("noteExtra")
         self.extra.setPlaceholderText(self.tr("A link, book, article or work sample (optional)"))
-        form.addRow(self.tr("&Something to share:"), self.extra)
+        form.addRow(self.tr("Something to s&hare:"), self.extra)
 
     def _build_wish_box(self) -> QVBoxLayout:
         self.wish = QPlainTextEdit()
@@ -337,7 +337,6 @@ class NoteComposerDialog(QDialog):
         self.promise_date = date_edit()
         self.promise_date.setObjectName("notePromiseDate")
         self.promise_date.setCalendarPopup(True)
-        self.promise_date.setDisplayFormat("ddd d MMM yyyy")
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise)
         promise_row.addWidget(self.promise_date, 1)
@@ -371,7 +370,7 @@ class NoteComposerDialog(QDialog):
         self.recipient = QLineEdit()
         self.recipient.setObjectName("noteRecipient")
         self.recipient.setPlaceholderText(self.tr("their work e-mail address"))
-        self.recipient_label = QLabel(self.tr("&To:"))
+        self.recipient_label = QLabel(self.tr("To:"))
         self.recipient_label.setBuddy(self.recipient)
         how_form.addRow(self.recipient_label, self.recipient)
         self.address = QPlainTextEdit()
@@ -410,7 +409,7 @@ class NoteComposerDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_text_tab(), self.tr("Te&xt"))
-        self.tabs.addTab(self._build_card_tab(print_settings), self.tr("Card &preview"))
+        self.tabs.addTab(self._build_card_tab(print_settings), self.tr("Card p&review"))
         layout.addWidget(self.tabs, 3)
 
         checks = QGroupBox(self.tr("Before it goes"))

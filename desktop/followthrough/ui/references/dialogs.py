@@ -44,7 +44,7 @@ from followthrough.domain.references import (
     talking_points,
 )
 from followthrough.domain.stages import Stage
-from followthrough.domain.validation import email_problem
+from followthrough.domain.validation import email_problem, phone_problem
 from followthrough.domain.wording import short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
@@ -242,7 +242,7 @@ class ReferenceMessageDialog(QDialog):
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copies the message, to paste anywhere"))
         self.copy_button.clicked.connect(self.copy)
-        self.phone_button = QPushButton(self.tr("Said it on the &phone"))
+        self.phone_button = QPushButton(self.tr("Said it on the p&hone"))
         self.phone_button.setObjectName("referencePhoned")
         self.phone_button.clicked.connect(lambda: self._done("phone"))
         close = QPushButton(self.tr("Close"))
@@ -467,7 +467,6 @@ class ContactedDialog(QDialog):
         self.day = date_edit(today)
         self.day.setObjectName("contactedOn")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
         self.day.setMaximumDate(to_qdate(today))
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
@@ -633,7 +632,6 @@ class AddReferenceDialog(QDialog):
         self.given = QCheckBox(self.tr("Already given to the employer on"))
         self.given_on = date_edit(today)
         self.given_on.setCalendarPopup(True)
-        self.given_on.setDisplayFormat("ddd d MMM yyyy")
         self.given_on.setEnabled(False)
         self.given.toggled.connect(self.given_on.setEnabled)
         given_row = QHBoxLayout()
@@ -689,6 +687,8 @@ class AddReferenceDialog(QDialog):
                 problem = self.tr("Enter the person's name.")
             elif choice.new_person.email and email_problem(choice.new_person.email):
                 problem = email_problem(choice.new_person.email) or ""
+            else:  # the store refuses a long name or a phone that is no number, too
+                problem = phone_problem(choice.new_person.phone) or ""
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         if not problem:

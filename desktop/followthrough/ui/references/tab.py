@@ -73,7 +73,7 @@ class ReferencesTab(QWidget):
 
     def _build_add_row(self) -> QHBoxLayout:
         add_row = QHBoxLayout()
-        self.add_reference_button = QPushButton(self.tr("Add a &reference…"))
+        self.add_reference_button = QPushButton(self.tr("A&dd a reference…"))
         self.add_reference_button.setObjectName("addReference")
         self.add_reference_button.clicked.connect(lambda: self._add(ReferenceKind.REFERENCE))
         self.add_network_button = QPushButton(self.tr("Add a network &contact…"))

@@ -29,6 +29,7 @@ from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text
 from followthrough.ui.common.forms import to_qdate
+from followthrough.ui.common.locale_words import DAY_TIME_EDIT
 from followthrough.ui.common.reminder_kinds import (
     CALL_SHEET,
     LOG_FOLLOW_UP,
@@ -215,7 +216,7 @@ class RemindersPanel(QFrame):
         editor = QDateTimeEdit(_qdatetime(start))
         editor.setObjectName("snoozeUntil")
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
+        editor.setDisplayFormat(DAY_TIME_EDIT)
         editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
         editor.setMinimumDateTime(_qdatetime(now.astimezone(zone)))
         question = QCoreApplication.translate(

@@ -1,0 +1,188 @@
+"""Alt+letter reaches one thing per window: the & mnemonics of the visible, enabled
+buttons, labels with buddies, tabs, group boxes, check boxes and menus of each window
+and dialog are unique (Alt+S, Alt+C and Alt+L each reached two things once)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+
+import peewee
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from followthrough.demo import fill_demo
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.interviews import PersonDraft
+from followthrough.domain.references import MessagePurpose, ReferenceKind
+from followthrough.store.models import ApplicationReference, Contact, Interview
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.interviews.dialogs import PersonDialog
+from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.shell.main_window import PAGES, MainWindow
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&" ("&&" is a literal ampersand), lower-cased."""
+    index = 0
+    while index < len(text) - 1:
+        if text[index] == "&":
+            if text[index + 1] != "&":
+                return text[index + 1].casefold()
+            index += 1
+        index += 1
+    return None
+
+
+def _widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    if isinstance(widget, QAbstractButton):
+        yield type(widget).__name__, widget.text()
+    elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if widget.buddy().isVisible():
+            yield "label", widget.text()
+    elif isinstance(widget, QGroupBox):
+        yield "group box", widget.title()
+    elif isinstance(widget, QTabBar):
+        for tab in range(widget.count()):
+            if widget.isTabEnabled(tab) and widget.isTabVisible(tab):
+                yield "tab", widget.tabText(tab)
+
+
+def _texts(window: QWidget) -> Iterator[tuple[str, str]]:
+    """(what, text) of everything in ``window`` that Alt+letter can reach now."""
+    for widget in window.findChildren(QWidget):
+        if widget.window() is window and widget.isVisible() and widget.isEnabled():
+            yield from _widget_texts(widget)
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            if action.isVisible():
+                yield "menu", action.text()
+
+
+def clashes(window: QWidget) -> dict[str, list[str]]:
+    """Mnemonic -> the texts that share it, for each one used more than once."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for what, text in _texts(window):
+        letter = mnemonic(text)
+        if letter:
+            owners[letter].append(f"{what} {text!r}")
+    return {letter: texts for letter, texts in owners.items() if len(texts) > 1}
+
+
+def _every_tab(window: QWidget, name: str) -> dict[str, dict[str, list[str]]]:
+    """``clashes`` with each tab of the window's tab widgets shown in turn."""
+    found = {name: clashes(window)}
+    for tabs in window.findChildren(QTabWidget):
+        if tabs.window() is not window or not tabs.isVisible():
+            continue
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            found[f"{name}, tab {tabs.tabText(index)!r}"] = clashes(window)
+        tabs.setCurrentIndex(0)
+    return {where: c for where, c in found.items() if c}
+
+
+def test_the_check_sees_a_clash() -> None:
+    """The check itself: two visible buttons on Alt+S clash; "&&" is no mnemonic."""
+    from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
+
+    dialog = QDialog()
+    layout = QVBoxLayout(dialog)
+    for text in ("&Save", "&Snooze", "Salt && &pepper"):
+        layout.addWidget(QPushButton(text))
+    hidden = QCheckBox("&Later")
+    layout.addWidget(hidden)
+    dialog.show()
+    hidden.hide()
+    assert mnemonic("Salt && &pepper") == "p" and mnemonic("A && B") is None
+    assert clashes(dialog) == {"s": ["QPushButton '&Save'", "QPushButton '&Snooze'"]}
+    dialog.close()
+
+
+@pytest.fixture
+def shown_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+    """Modal dialogs the windows open, shown and recorded instead of run."""
+    dialogs: list[QDialog] = []
+
+    def record(dialog: QDialog) -> bool:
+        dialog.show()
+        QApplication.processEvents()
+        dialogs.append(dialog)
+        return False
+
+    monkeypatch.setattr(MainWindow, "exec_dialog", staticmethod(record))
+    monkeypatch.setattr(ApplicationDetailDialog, "exec_dialog", staticmethod(record))
+    return dialogs
+
+
+def test_each_window_reaches_one_thing_per_alt_letter(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    shown_dialogs: list[QDialog],
+) -> None:
+    fill_demo(clock, 12)
+    window = make_window()
+    found: dict[str, dict[str, list[str]]] = {}
+    for index, page in enumerate(PAGES):
+        window.show_page(index)
+        QApplication.processEvents()
+        found.update(_every_tab(window, f"main window, {page}"))
+
+    def opened(trigger: Callable[[], object]) -> QDialog:
+        count = len(shown_dialogs)
+        trigger()
+        qtbot.waitUntil(lambda: len(shown_dialogs) > count, timeout=5000)
+        dialog = shown_dialogs[-1]
+        found.update(_every_tab(dialog, type(dialog).__name__))
+        dialog.close()
+        return dialog
+
+    opened(window.new_application)
+    opened(window.open_preferences)
+    opened(lambda: window.open_contact(Contact.select().first().id))
+
+    interview = Interview.select().order_by(Interview.id).first()
+    detail = window.open_application(interview.application_id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    found.update(_every_tab(detail, "application window"))
+    opened(detail.change_stage)
+    opened(detail.new_interview)
+    opened(lambda: detail.followups.log(interview.application_id))
+    opened(lambda: detail.followups.call_sheet(interview.application_id))
+    opened(lambda: detail.references.add(interview.application_id, ReferenceKind.REFERENCE))
+
+    person = PersonDialog(PersonDraft("Dana Lee"))
+    qtbot.addWidget(person)
+    person.show()
+    found.update(_every_tab(person, "PersonDialog"))
+
+    detail.tabs.setCurrentWidget(detail.notes_tab)
+    assert detail.note_model.rowCount() > 0, "the demo's first interview has interviewers"
+    detail.write_note()
+    qtbot.waitUntil(lambda: bool(NoteFlow.open_composers), timeout=5000)
+    composer = next(iter(NoteFlow.open_composers.values()))
+    found.update(_every_tab(composer, "note composer"))
+
+    link = ApplicationReference.select().first()
+    detail.references.open(link.id, MessagePurpose.HEADS_UP)
+    qtbot.waitUntil(lambda: bool(ReferenceFlow.open_dialogs), timeout=5000)
+    message = next(iter(ReferenceFlow.open_dialogs.values()))
+    found.update(_every_tab(message, "reference message"))
+    message.close()
+
+    assert not found, "\n".join(f"{where}: {c}" for where, c in found.items())

@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
     <context>
+        <name>AddReferenceDialog</name>
+        <message numerus="yes">
+            <source>given to %n employer(s), last {day}</source>
+            <translation>
+                <numerusform>given to %n employer, last {day}</numerusform>
+                <numerusform>given to %n employers, last {day}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ApplicationDetailDialog</name>
         <message numerus="yes">
             <source>Delete {company} with its %n interview(s) and its timeline? The people you met stay in Contacts. This cannot be undone.</source>

@@ -273,6 +273,16 @@ def open_fired() -> list[DueReminder]:
     return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {_EFFECTIVE}, id")
 
 
+def open_of_applications(application_id: int | None = None) -> list[DueReminder]:
+    """Open reminders (fired or not) of every application, or of one, with their stored
+    words and parameters (an application's next step writes only the one it shows)."""
+    only = "" if application_id is None else " AND application_id = ?"
+    params = () if application_id is None else (application_id,)
+    return _rows(
+        f"{_SELECT} WHERE {_OPEN} AND application_id IS NOT NULL{only}", params, worded=False
+    )
+
+
 @writes
 def record_delivery(reminder_id: int, via: str, error: str | None = None) -> None:
     record_deliveries([reminder_id], via, error)
@@ -307,7 +317,8 @@ def dismiss(reminder_id: int, now: datetime) -> None:
 # -- the agenda's view of reminders ---------------------------------------------------------
 
 
-def _agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool) -> AgendaItem:
+def agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool = False) -> AgendaItem:
+    """A reminder as the agenda (and Today) holds it."""
     return AgendaItem(
         kind=reminder.kind,
         day=reminder.due_at.astimezone(zone).date(),
@@ -318,6 +329,7 @@ def _agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool) -> Agenda
         application_id=reminder.application_id,
         overdue=overdue,
         reminder_id=reminder.reminder_id,
+        subject_key=reminder.subject_key,
     )
 
 
@@ -328,7 +340,7 @@ def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
         (to_db_instant(start), to_db_instant(end)),
         worded=False,
     )
-    return [_agenda_item(r, zone, False) for r in rows]
+    return [agenda_item(r, zone, False) for r in rows]
 
 
 def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
@@ -340,7 +352,7 @@ def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
         (to_db_instant(start),),
         worded=False,
     )
-    return [_agenda_item(r, zone, True) for r in rows]
+    return [agenda_item(r, zone, True) for r in rows]
 
 
 register(reminder_items, overdue_reminder_items)

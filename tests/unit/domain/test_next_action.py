@@ -25,7 +25,7 @@ def test_closed_applications_have_nothing_to_do(stage: Stage) -> None:
 @pytest.mark.parametrize("stage", ACTIVE_STAGES)
 def test_an_upcoming_interview_comes_first(stage: Stage) -> None:
     action = next_action(stage, TODAY, INTERVIEW_AT, INTERVIEW_DAY, TODAY - timedelta(days=3))
-    assert action == NextAction("Interview", INTERVIEW_DAY, INTERVIEW_AT)
+    assert action == NextAction("Interview", INTERVIEW_DAY, INTERVIEW_AT, "interview")
 
 
 @pytest.mark.parametrize(
@@ -43,16 +43,24 @@ def test_a_decision_date_decides_between_waiting_and_following_up(
     stage: Stage, decision_on: date, text: str
 ) -> None:
     action = next_action(stage, TODAY, None, None, decision_on)
-    assert action == NextAction(text, decision_on)
+    assert (action.text, action.due_day, action.kind) == (text, decision_on, "decision")
     assert action.due_at is None
+    # Overdue once the day has passed, with a reason either way.
+    assert action.overdue == (decision_on < TODAY)
+    assert action.why
 
 
 def test_an_application_without_news_waits_for_a_reply() -> None:
     action = next_action(Stage.APPLIED, TODAY, None, None, None)
-    assert action == NextAction("Wait for a reply; keep applying")
-    assert action.due_day is None
+    assert action.text == "Wait for a reply; keep applying"
+    assert action.due_day is None and not action.overdue and action.why
 
 
 @pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.OFFER])
 def test_after_interviews_without_a_date_ask_when_they_decide(stage: Stage) -> None:
-    assert next_action(stage, TODAY, None, None, None) == NextAction("Ask when they will decide")
+    action = next_action(stage, TODAY, None, None, None)
+    assert (action.text, action.due_day, action.overdue) == (
+        "Ask when they will decide",
+        None,
+        False,
+    )

@@ -13,7 +13,6 @@ from followthrough.store.agenda import agenda_between, agenda_counts, overdue_it
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
-from followthrough.store.reminders import open_fired_ids
 from followthrough.ui.applications.page import company_sort_key, due_sort_key
 from followthrough.ui.contacts.labels import role_label
 from followthrough.ui.contacts.page import ContactRow
@@ -29,6 +28,8 @@ class WindowData:
     applications: list[ApplicationSummary]
     board: dict[Stage, list[ApplicationSummary]]
     application_haystacks: list[str]
+    # Each application as Today names it: "company · role".
+    subjects: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,10 @@ class ContactsData:
 
 
 def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
-    """Overdue, today and the next seven days; reminders that have fired are left out
-    (they wait in the reminders list above, with their buttons: shown once)."""
+    """Overdue, today and the next seven days (Today merges in the fired reminders: a
+    reminder and its agenda entry are one item, ``domain.today``)."""
     items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
-    waiting = open_fired_ids()
-    return split_today(
-        [i for i in (*overdue_items(today, zone), *items) if i.reminder_id not in waiting],
-        today,
-    )
+    return split_today([*overdue_items(today, zone), *items], today)
 
 
 def load_contacts() -> list[ContactRow]:
@@ -80,6 +77,10 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
         application_haystacks=[
             f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
         ],
+        subjects={
+            a.application_id: f"{a.company} · {a.role_title}" if a.role_title else a.company
+            for a in applications
+        },
     )
 
 

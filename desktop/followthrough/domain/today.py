@@ -13,7 +13,7 @@ decision dates) both name what is due; here they become one list:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
@@ -35,9 +35,11 @@ class TodayEntry:
     section: Section
     fired: bool = False
 
-    def rank(self) -> tuple[int, date, int, datetime | None, str]:
-        """Order in the list: by section, then by time (undated items first in a day)."""
-        return (int(self.section), *self.item.sort_key())
+    def rank(self) -> tuple[int, date, int, datetime | None, int, str]:
+        """Order in the list: by section, then by time (undated items first in a day),
+        then by reminder id (an interview first), then by title."""
+        day, timed, at, title = self.item.sort_key()
+        return (int(self.section), day, timed, at, self.item.reminder_id or 0, title)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ class TodayList:
 
     def entries(self) -> list[TodayEntry]:
         return [*self.overdue, *self.today, *self.upcoming]
+
+
+def still_to_do(items: Iterable[AgendaItem], closed: Collection[int]) -> list[AgendaItem]:
+    """Leaves out the interviews of closed applications (still in the calendar, but nothing
+    to do; their open reminders, such as telling a reference how it ended, stay)."""
+    return [i for i in items if not (i.kind == AgendaKind.INTERVIEW and i.application_id in closed)]
 
 
 def section_of(item: AgendaItem, today: date) -> Section:
@@ -85,14 +93,19 @@ def _one_per_subject(entries: list[TodayEntry], today: date, now: datetime) -> l
 
 
 def _current(entry: TodayEntry, held: TodayEntry, today: date, now: datetime) -> bool:
-    """Whether ``entry`` is more current than ``held`` (about the same subject)."""
+    """Whether ``entry`` is more current than ``held`` (about the same subject): of those
+    that have come the latest, else the soonest (equal times: by reminder id, the same
+    way). ``store.reminders.first_open_per_application`` picks the same in SQL."""
     come, held_come = _has_come(entry, today, now), _has_come(held, today, now)
     if come != held_come:
         return come
-    ours, theirs = entry.item.sort_key(), held.item.sort_key()
-    if ours == theirs:
-        return (entry.item.reminder_id or 0) > (held.item.reminder_id or 0)
+    ours, theirs = _moment(entry), _moment(held)
     return ours > theirs if come else ours < theirs
+
+
+def _moment(entry: TodayEntry) -> tuple[date, int, datetime | None, int]:
+    day, timed, at, _title = entry.item.sort_key()
+    return (day, timed, at, entry.item.reminder_id or 0)
 
 
 def today_list(

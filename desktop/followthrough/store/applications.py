@@ -10,13 +10,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
-from followthrough.domain.stages import (
-    REASON_LABELS,
-    STAGE_LABELS,
-    ClosureReason,
-    Stage,
-    is_closed,
-)
+from followthrough.domain.stages import REASON_LABELS, STAGE_LABELS, ClosureReason, Stage
 from followthrough.domain.validation import application_problems
 from followthrough.domain.wording import short_day, translate
 from followthrough.store.contacts import ContactCard, contact_card
@@ -101,11 +95,10 @@ def application_summaries(
     ) in cursor.fetchall():
         last = instant_from_db(last_contact)
         stage_now = Stage(stage)
-        action = (
-            NextAction("")
-            if is_closed(stage_now)
-            else planned.get(app_id)
-            or next_action(stage_now, today, None, None, day_from_db(decision_on))
+        # What is still open comes first, even when closed ("tell your reference how it
+        # ended"); else the stage's advice (none for a closed application).
+        action = planned.get(app_id) or next_action(
+            stage_now, today, None, None, day_from_db(decision_on)
         )
         rows.append(
             ApplicationSummary(

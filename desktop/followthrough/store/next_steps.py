@@ -14,22 +14,23 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.next_action import NextAction
-from followthrough.domain.today import Section, TodayEntry, today_list
+from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.today import Section, TodayEntry, section_of, today_list
 from followthrough.domain.wording import translate
 from followthrough.store.agenda import decision_item, interview_item, latest_decisions, local_bounds
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import db
-from followthrough.store.reminders import agenda_item, open_of_applications
+from followthrough.store.reminders import agenda_item, first_open_per_application
 
-# The next interview of each application (one under way is no longer to do), with the
-# agenda's columns.
+# The next interview of each live application (one under way is no longer to do; a closed
+# application's stays in the calendar, but is nothing to do), with the agenda's columns.
 _NEXT_INTERVIEWS_SQL = """
 SELECT id, application_id, starts_at, round, format, company, role_title, time_zone FROM (
   SELECT i.id, i.application_id, i.starts_at, i.round, i.format, a.company, a.role_title,
          i.time_zone,
          ROW_NUMBER() OVER (PARTITION BY i.application_id ORDER BY i.starts_at, i.id) AS n
   FROM interview i JOIN application a ON a.id = i.application_id
-  WHERE i.starts_at > ? {only}
+  WHERE i.starts_at > ? AND a.stage IN ({stages}) {only}
 ) WHERE n = 1
 """
 
@@ -37,23 +38,24 @@ SELECT id, application_id, starts_at, round, format, company, role_title, time_z
 def _open_items(
     now: datetime, zone: ZoneInfo, application_id: int | None
 ) -> tuple[dict[int, list[AgendaItem]], dict[int, list[AgendaItem]]]:
-    """Per application: its fired reminders, and its other open items as the agenda has
+    """Per application: its first open reminder (fired or planned: picked in SQL the way
+    Today orders them), its next interview and its decision date ahead, as the agenda has
     them (a planned reminder from before today is overdue, as on Today)."""
     today = now.astimezone(zone).date()
-    start, _end = local_bounds(today, today, zone)
+    start, end = local_bounds(today, today, zone)
     fired: dict[int, list[AgendaItem]] = defaultdict(list)
     agenda: dict[int, list[AgendaItem]] = defaultdict(list)
     extra = () if application_id is None else (application_id,)
-    for reminder in open_of_applications(application_id):
+    for reminder in first_open_per_application(now, (start, end), application_id):
         app = int(reminder.application_id or 0)
         if reminder.fired:
             fired[app].append(agenda_item(reminder, zone))
         else:
             agenda[app].append(agenda_item(reminder, zone, reminder.due_at < start))
     only_interviews = "" if application_id is None else "AND i.application_id = ?"
-    cursor = db.execute_sql(
-        _NEXT_INTERVIEWS_SQL.format(only=only_interviews), (to_db_instant(now), *extra)
-    )
+    stages = [s.value for s in ACTIVE_STAGES]
+    sql = _NEXT_INTERVIEWS_SQL.format(only=only_interviews, stages=", ".join("?" * len(stages)))
+    cursor = db.execute_sql(sql, (to_db_instant(now), *stages, *extra))
     for row in cursor:
         agenda[int(row[1])].append(interview_item(row, zone))
     for app, company, role, day in latest_decisions(today):
@@ -71,7 +73,12 @@ def first_items(
     fired, agenda = _open_items(now, zone, application_id)
     firsts = {}
     for app in fired.keys() | agenda.keys():
-        entries = today_list(fired.get(app, ()), agenda.get(app, ()), today, now).entries()
+        mine, others = fired.get(app, []), agenda.get(app, [])
+        if len(mine) + len(others) == 1:  # most applications: nothing to weigh
+            item = (mine or others)[0]
+            firsts[app] = TodayEntry(item, section_of(item, today), fired=bool(mine))
+            continue
+        entries = today_list(mine, others, today, now).entries()
         if entries:
             firsts[app] = entries[0]
     return firsts

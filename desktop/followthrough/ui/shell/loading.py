@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
-from followthrough.domain.stages import Stage
+from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.today import still_to_do
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import contact_list
@@ -41,11 +43,12 @@ class ContactsData:
     contact_haystacks: list[str]
 
 
-def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
+def load_today(today: date, zone: ZoneInfo, closed: Collection[int] = ()) -> TodayAgenda:
     """Overdue, today and the next seven days (Today merges in the fired reminders: a
-    reminder and its agenda entry are one item, ``domain.today``)."""
+    reminder and its agenda entry are one item, ``domain.today``); the interviews of the
+    ``closed`` applications are nothing to do."""
     items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
-    return split_today([*overdue_items(today, zone), *items], today)
+    return split_today(still_to_do([*overdue_items(today, zone), *items], closed), today)
 
 
 def load_contacts() -> list[ContactRow]:
@@ -70,7 +73,9 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     return WindowData(
         today=today,
         counts=data_counts(clock),
-        agenda=load_today(today, zone),
+        agenda=load_today(
+            today, zone, {a.application_id for a in applications if is_closed(a.stage)}
+        ),
         applications=applications,
         board=board,
         # Search text is made here, off the GUI thread, once per load.

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -43,12 +44,13 @@ _TOP = 0
 
 
 def section_heading(section: Section, count: int) -> str:
-    """ "Overdue — 3", the count being the rows below it."""
+    """ "Overdue (3)", the count being the rows below it."""
     title = QCoreApplication.translate("today", SECTION_TITLES[section])
     if section is Section.TODAY and count == 0:
         return QCoreApplication.translate("today", "{title} — nothing planned").format(title=title)
-    return QCoreApplication.translate("today", "{title} — %n item(s)", "", count).format(
-        title=title
+    # A bare number (no plural to get wrong): the rows below say what they are.
+    return QCoreApplication.translate("today", "{title} ({count})").format(
+        title=title, count=QLocale().toString(count)
     )
 
 

@@ -338,7 +338,9 @@ def _ask_once(
     editor.setCalendarPopup(True)
     editor.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
     editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
-    editor.setMinimumDateTime(_qdatetime(now.astimezone(zone)))
+    # The earliest: the next whole minute (now itself would be past once chosen).
+    soonest = (now + timedelta(minutes=1)).astimezone(zone).replace(second=0, microsecond=0)
+    editor.setMinimumDateTime(_qdatetime(soonest))
     question = QCoreApplication.translate(
         "reminders", "Remind me again about “{title}” on:"
     ).format(title=reminder.title)

@@ -19,8 +19,8 @@ from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.today import Section
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Reminder
-from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
 from followthrough.store.queries import create_application
+from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.today.model import TODO

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.today import Section, TodayList, section_of, today_list
+from followthrough.domain.today import Section, TodayList, section_of, still_to_do, today_list
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 20)
@@ -166,3 +166,10 @@ def test_each_item_once_every_item_represented_counts_match(
     # In order: section, then time.
     assert [e.rank() for e in entries] == sorted(e.rank() for e in entries)
     assert [s for s, _r in sections] == [Section.OVERDUE, Section.TODAY, Section.UPCOMING]
+
+
+def test_a_closed_applications_interviews_are_nothing_to_do() -> None:
+    coming = interview(1, NOW + timedelta(days=1), app=1)
+    other = interview(2, NOW + timedelta(days=1), app=2)
+    note = reminder(3, NOW - timedelta(hours=1), app=1)
+    assert still_to_do([coming, other, note], {1}) == [other, note]

@@ -120,7 +120,7 @@ class ApplicationDetailDialog(QDialog):
         layout.addWidget(self.whats_next)
         self.next_follow_up = plain_label(wrap=True)
         self.next_follow_up.setObjectName("detailNextFollowUp")
-        layout.addWidget(self.next_follow_up)
+        self.whats_next.add_line(self.next_follow_up)
         layout.addWidget(self._build_tabs(), 1)
         self._build_footer(layout)
         QShortcut(QKeySequence("Ctrl+I"), self, self.new_interview)

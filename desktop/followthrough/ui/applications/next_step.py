@@ -113,14 +113,22 @@ class NextStepHeader(QFrame):
         grid.addWidget(self.wait, 3, 0, 1, 3)
         grid.addWidget(self.button, 0, 3, 2, 1)
         grid.setColumnStretch(2, 1)
+        self.grid = grid
         self.hide()
+
+    def add_line(self, label: QLabel) -> None:
+        """A line under the step (the follow-up planned after it), in muted text."""
+        colour_text(label, ColourRole.MUTED)
+        self.grid.addWidget(label, 4, 0, 1, 4)
 
     def set_step(self, step: NextStep) -> None:
         self._step = step
         action = step.action
         self.setVisible(bool(action.text))
         self.text.setText(action.text)
-        self.kind.setText(kind_text(action.kind) if action.kind else "")
+        label = kind_text(action.kind) if action.kind else ""
+        # "Interview" said once, not as its kind and again as the step.
+        self.kind.setText("" if label == action.text else label)
         colour_text(self.kind, kind_role(action.kind) if action.kind else None)
         self.when.setText(self._when(action, step.today))
         colour_text(self.when, ColourRole.ERROR if action.overdue else None)
@@ -128,9 +136,9 @@ class NextStepHeader(QFrame):
         self.why.setVisible(bool(action.why))
         self.wait.setText(self._waiting_text(step.waiting))
         self.wait.setVisible(step.waiting is not None)
-        label = self._button_text(step_action(step.entry))
-        self.button.setText(label)
-        self.button.setVisible(bool(label))
+        button = self._button_text(step_action(step.entry))
+        self.button.setText(button)
+        self.button.setVisible(bool(button))
 
     def _when(self, action: NextAction, today: date) -> str:
         if action.due_at is not None:

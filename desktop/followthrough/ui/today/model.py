@@ -203,6 +203,10 @@ class TodayModel(QAbstractItemModel):
             subject = self._subjects.get(item.application_id or 0)
             return subject if subject is not None else shown_words(item)[0]
         title, detail = shown_words(item)
+        if item.reminder_id is None:
+            # An interview or a decision date: its title is the subject; what it is, is
+            # its detail ("Interview, round 2, video").
+            return detail if column == TODO else ""
         return title if column == TODO else detail
 
     def _when(self, entry: TodayEntry) -> str:

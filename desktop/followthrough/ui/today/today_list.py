@@ -12,7 +12,16 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QPoint, QTime, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPoint,
+    QTime,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +51,8 @@ from followthrough.ui.common.reminder_kinds import (
     WRITE_NOTE,
     ReminderHandlers,
 )
-from followthrough.ui.today.model import KIND, SUBJECT, TODO, WHEN, TodayModel, due_reminder
+from followthrough.ui.common.text import plain_label
+from followthrough.ui.today.model import KIND, SUBJECT, TODO, WHEN, WHY, TodayModel, due_reminder
 
 SNOOZE_LABELS = {
     SnoozeChoice.FIFTEEN_MINUTES: QT_TRANSLATE_NOOP("reminders", "For 15 minutes"),
@@ -103,6 +113,10 @@ class TodayListView(QFrame):
         self.model = TodayModel(zone, self)
         self.view = self._build_view()
         layout.addWidget(self.view, 1)
+        # The chosen item in full (a narrow window cuts the columns short).
+        self.detail = plain_label(wrap=True)
+        self.detail.setObjectName("todayDetail")
+        layout.addWidget(self.detail)
         layout.addLayout(self._build_buttons())
         QShortcut(QKeySequence(DONE_KEYS), self, self._done)
         QShortcut(QKeySequence(SNOOZE_KEYS), self, self._show_snooze_menu)
@@ -120,10 +134,14 @@ class TodayListView(QFrame):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = view.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((WHEN, 110), (KIND, 130), (SUBJECT, 220), (TODO, 330)):
+        view.setIndentation(12)
+        for column, width in ((WHEN, 150), (KIND, 130), (SUBJECT, 220)):
             view.setColumnWidth(column, width)
+        # What to do and why share the rest: both in sight at 1100 pixels as at 1920.
+        for column in (TODO, WHY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         view.activated.connect(lambda _i: self.open_selected())
         view.selectionModel().selectionChanged.connect(lambda *_a: self._fit_buttons())
         view.setContextMenuPolicy(view.contextMenuPolicy().CustomContextMenu)
@@ -196,6 +214,9 @@ class TodayListView(QFrame):
         chosen = self.selected_entry()
         self.current = build_list(self._fired, self._agenda, today, self.now(), self._zone)
         self.model.set_list(self.current, today, self._subjects)
+        for row in range(self.model.rowCount()):
+            # A section's heading reads across the whole row.
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.view.expandAll()
         index = self.model.index_of(chosen) if chosen is not None else None
         if index is None or not index.isValid():
@@ -244,9 +265,17 @@ class TodayListView(QFrame):
         self.reference_button.setVisible(REACH_REFERENCE in actions)
         self.log_button.setVisible(LOG_FOLLOW_UP in actions)
         self.call_button.setVisible(CALL_SHEET in actions)
+        self.detail.setText(self._detail_text(entry))
         self.done_button.setEnabled(reminder is not None)
         self.snooze_button.setEnabled(reminder is not None)
         self.open_button.setEnabled(entry is not None)
+
+    def _detail_text(self, entry: TodayEntry | None) -> str:
+        if entry is None:
+            return ""
+        index = self.model.index_of(entry)
+        todo, why = (index.siblingAtColumn(c).data() or "" for c in (TODO, WHY))
+        return f"{todo} — {why}" if why else todo
 
     def _context_menu(self, at: QPoint) -> None:
         """The chosen item's actions, where it was clicked."""

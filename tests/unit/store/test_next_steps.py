@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -11,12 +11,14 @@ from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.stages import ClosureReason, Stage, is_closed
-from followthrough.domain.today import still_to_do, today_list
+from followthrough.domain.today import Section, still_to_do, today_list
+from followthrough.store import settings as options
 from followthrough.store.agenda import agenda_between, overdue_items
 from followthrough.store.applications import application_summaries
 from followthrough.store.interviews import save_interview
-from followthrough.store.models import Application
+from followthrough.store.models import Application, Contact, Interview, InterviewParticipant
 from followthrough.store.next_steps import action_of, first_items, next_actions
+from followthrough.store.notes import plan_note_reminders
 from followthrough.store.queries import change_stage, create_application
 from followthrough.store.reminders import (
     ReminderSpec,
@@ -127,3 +129,35 @@ def test_on_the_demo_data_the_lists_next_step_is_todays_first_item(
     assert compared >= 10
     # And what is planned is what the list says: not the stage's advice.
     assert any(r.next_action.kind not in ("", "interview", "decision") for r in rows)
+
+
+def test_a_note_due_tonight_is_not_listed_as_overdue_tomorrow(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """The walkthrough saw "Note overdue" on tomorrow's row for a note due tonight: the
+    deadline falls in the night, so its "overdue" reminder is planned for the next
+    morning (never a notification at night). Both reminders are right; Today shows the
+    note once, by the reminder that is current: "due" today, until the deadline."""
+    options.set_computer_zone("America/Chicago")
+    app = create_application(clock, "Acme", "Analyst")
+    ended = datetime.combine(date(2026, 11, 19), time(22, 30), CHICAGO)  # deadline: tonight
+    interview = Interview.create(
+        application=app,
+        starts_at=ended - timedelta(hours=1),
+        ends_at=ended,
+        time_zone="America/Chicago",
+    )
+    dana = Contact.create(name="Dana Lee", company="Acme", created_at=ended)
+    InterviewParticipant.create(interview=interview, contact=dana, role="interviewer")
+    plan_note_reminders(clock.now())
+    now = clock.now()
+    today = now.astimezone(CHICAGO).date()
+    agenda = agenda_between(today, today + timedelta(7), CHICAGO)
+    kinds = {(i.kind, i.day) for i in agenda if i.kind.startswith("note_")}
+    assert kinds == {("note_due_soon", today), ("note_overdue", today + timedelta(1))}
+    listed = today_list([], agenda, today, now)
+    assert [(e.item.kind, e.section) for e in listed.entries()] == [
+        ("note_due_soon", Section.TODAY)
+    ]
+    action = next_actions(now, CHICAGO)[app.id]
+    assert (action.kind, action.due_day, action.overdue) == ("note_due_soon", today, False)

@@ -62,10 +62,9 @@ def test_due_reminders_can_be_done_and_snoozed_from_today(
     panel = window.today_page.todo
     assert _titles(panel) == ["Call Acme", "Email Initech"]
     # Each once (fired and in the agenda: one item), in Today's section, counted there.
-    (today_row,) = [n for n, (s, _e) in enumerate(panel.model.sections()) if s is Section.TODAY]
-    heading = panel.model.index(today_row, 0)
-    assert panel.model.rowCount(heading) == 2
-    assert heading.data() == "Today (2)"
+    (today_row,) = [(r, n) for r, s, n in panel.model.heading_rows() if s is Section.TODAY]
+    assert today_row[1] == 2
+    assert panel.model.index(today_row[0], 0).data() == "Today (2)"
     # The subject is the application; the why is the reminder's body.
     row = panel.model.index_of(panel.current.today[0])
     assert row.siblingAtColumn(2).data() == "Acme"
@@ -183,14 +182,22 @@ def test_demo_today_counts_match_rows_and_each_item_is_once(
     assert not page.welcome.isVisible()  # gone once there is data
     assert "active application" in page.summary.text()
     total = 0
-    for row in range(model.rowCount()):
-        heading = model.index(row, 0)
-        rows = model.rowCount(heading)
-        total += rows
-        section = model.sections()[row][0]
-        if rows or section is not Section.TODAY:
-            assert heading.data().endswith(f"({rows})")
+    headings = model.heading_rows()
+    ends = [r for r, _s, _n in headings[1:]] + [model.rowCount()]
+    for (row, section, count), end in zip(headings, ends, strict=True):
+        # The count in the heading is the rows below it, up to the next heading.
+        rows = [model.entry_at(model.index(n, 0)) for n in range(row + 1, end)]
+        assert len(rows) == count and all(e is not None and e.section is section for e in rows)
+        total += count
+        if count or section is not Section.TODAY:
+            assert model.index(row, 0).data().endswith(f"({count})")
     assert total == len(panel.current.entries()) > 0
+    # The arrows pass over a heading, from the last overdue item to the next item.
+    panel.select(panel.current.overdue[-1])
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    following = (panel.current.today or panel.current.upcoming)[0]
+    assert panel.selected_entry() == following
     # Fired reminders and overdue ones are one list: no "0 overdue" beside them.
     assert panel.fired()
     ids = [e.item.reminder_id for e in panel.current.entries() if e.item.reminder_id]

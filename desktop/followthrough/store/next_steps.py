@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
@@ -18,7 +19,7 @@ from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.today import Section, TodayEntry, section_of, today_list
 from followthrough.domain.wording import translate
 from followthrough.store.agenda import decision_item, interview_item, latest_decisions, local_bounds
-from followthrough.store.fields import to_db_instant
+from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
 from followthrough.store.reminders import agenda_item, first_open_per_application
 
@@ -37,10 +38,11 @@ SELECT id, application_id, starts_at, round, format, company, role_title, time_z
 
 def _open_items(
     now: datetime, zone: ZoneInfo, application_id: int | None
-) -> tuple[dict[int, list[AgendaItem]], dict[int, list[AgendaItem]]]:
+) -> tuple[dict[int, list[AgendaItem]], dict[int, list[AgendaItem]], dict[int, tuple[Any, ...]]]:
     """Per application: its first open reminder (fired or planned: picked in SQL the way
     Today orders them), its next interview and its decision date ahead, as the agenda has
-    them (a planned reminder from before today is overdue, as on Today)."""
+    them (a planned reminder from before today is overdue, as on Today). An interview is
+    held by its time only, with its row to write it out should it come first."""
     today = now.astimezone(zone).date()
     start, end = local_bounds(today, today, zone)
     fired: dict[int, list[AgendaItem]] = defaultdict(list)
@@ -56,12 +58,24 @@ def _open_items(
     stages = [s.value for s in ACTIVE_STAGES]
     sql = _NEXT_INTERVIEWS_SQL.format(only=only_interviews, stages=", ".join("?" * len(stages)))
     cursor = db.execute_sql(sql, (to_db_instant(now), *stages, *extra))
+    interviews: dict[int, tuple[Any, ...]] = {}
     for row in cursor:
-        agenda[int(row[1])].append(interview_item(row, zone))
+        interview_id, app, starts = int(row[0]), int(row[1]), instant_from_db(row[2])
+        interviews[interview_id] = tuple(row)
+        agenda[app].append(
+            AgendaItem(
+                kind=AgendaKind.INTERVIEW.value,
+                day=starts.astimezone(zone).date(),
+                title="",
+                at=starts,
+                application_id=app,
+                interview_id=interview_id,
+            )
+        )
     for app, company, role, day in latest_decisions(today):
         if application_id is None or app == application_id:
             agenda[app].append(decision_item(app, company, role, day, False))
-    return fired, agenda
+    return fired, agenda, interviews
 
 
 def first_items(
@@ -70,8 +84,8 @@ def first_items(
     """Per application (all, or the one given), the first of its open items in Today's
     order; applications with nothing open are left out."""
     today = now.astimezone(zone).date()
-    fired, agenda = _open_items(now, zone, application_id)
-    firsts = {}
+    fired, agenda, interviews = _open_items(now, zone, application_id)
+    firsts: dict[int, TodayEntry] = {}
     for app in fired.keys() | agenda.keys():
         mine, others = fired.get(app, []), agenda.get(app, [])
         if len(mine) + len(others) == 1:  # most applications: nothing to weigh
@@ -81,6 +95,10 @@ def first_items(
         entries = today_list(mine, others, today, now).entries()
         if entries:
             firsts[app] = entries[0]
+    for app, entry in firsts.items():
+        if entry.item.interview_id is not None:  # written out: it comes first
+            item = interview_item(interviews[entry.item.interview_id], zone)
+            firsts[app] = TodayEntry(item, entry.section, entry.fired)
     return firsts
 
 

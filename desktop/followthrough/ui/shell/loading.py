@@ -10,14 +10,16 @@ from zoneinfo import ZoneInfo
 from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
 from followthrough.domain.stages import Stage, is_closed
-from followthrough.domain.today import still_to_do
+from followthrough.domain.today import TodayList, still_to_do
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
+from followthrough.store.reminders import DueReminder, open_fired
 from followthrough.ui.applications.page import company_sort_key, due_sort_key
 from followthrough.ui.contacts.labels import role_label
 from followthrough.ui.contacts.page import ContactRow
+from followthrough.ui.today.today_list import build_list
 
 UPCOMING_DAYS = 7
 
@@ -32,6 +34,9 @@ class WindowData:
     application_haystacks: list[str]
     # Each application as Today names it: "company · role".
     subjects: dict[int, str]
+    # Today's list, made here from the agenda and the reminders that have fired.
+    today_list: TodayList
+    fired: list[DueReminder]
 
 
 @dataclass(frozen=True)
@@ -70,12 +75,12 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     for row in by_company:
         board[row.stage].append(row)
     applications = sorted(by_company, key=due_sort_key)
+    agenda = load_today(today, zone, {a.application_id for a in applications if is_closed(a.stage)})
+    fired = open_fired()
     return WindowData(
         today=today,
         counts=data_counts(clock),
-        agenda=load_today(
-            today, zone, {a.application_id for a in applications if is_closed(a.stage)}
-        ),
+        agenda=agenda,
         applications=applications,
         board=board,
         # Search text is made here, off the GUI thread, once per load.
@@ -86,6 +91,8 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
             a.application_id: f"{a.company} · {a.role_title}" if a.role_title else a.company
             for a in applications
         },
+        today_list=build_list(fired, agenda, today, now, zone),
+        fired=fired,
     )
 
 

@@ -346,7 +346,9 @@ class MainWindow(QMainWindow):
     def _show_data(self, data: WindowData) -> None:
         counts = data.counts
         self._counts = counts
-        self.today_page.set_data(counts, data.agenda, data.today, data.subjects)
+        self.today_page.set_data(
+            counts, data.agenda, data.today, data.subjects, (data.today_list, data.fired)
+        )
         self.applications_page.set_data(
             counts, data.applications, data.application_haystacks, data.board
         )

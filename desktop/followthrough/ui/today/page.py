@@ -21,6 +21,7 @@ from followthrough.domain.agenda import AgendaKind, TodayAgenda
 from followthrough.domain.today import TodayList
 from followthrough.domain.wording import long_day
 from followthrough.store.queries import DataCounts
+from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.page import DataPage, page_title
 from followthrough.ui.common.widgets import EmptyState
 from followthrough.ui.today.today_list import TodayListView
@@ -119,11 +120,12 @@ class TodayPage(DataPage):
         agenda: TodayAgenda,
         today: date,
         subjects: dict[int, str] | None = None,
+        merged: tuple[TodayList, list[DueReminder]] | None = None,
     ) -> None:
         self.show_content(counts.applications > 0)
         self.set_welcome_visible(self._welcome_wanted)
         self.heading.setText(self.tr("Today — {day}").format(day=long_day(today)))
-        self.todo.set_agenda(agenda, today, subjects or {})
+        self.todo.set_agenda(agenda, today, subjects or {}, merged)
         self.summary.setText(
             self.tr("%Ln active application(s)", "", counts.active_applications)
             + " · "

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
-    QModelIndex,
     QPoint,
+    Qt,
     QTime,
     Signal,
     SignalInstance,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +103,7 @@ class TodayListView(QFrame):
         self._zone = zone
         self._handlers = ReminderHandlers()
         self._fired: list[DueReminder] = []
+        self._told: list[DueReminder] | None = None  # the scheduler's, once it has spoken
         self._agenda = TodayAgenda([], [], [])
         self._today: date | None = None
         self._subjects: dict[int, str] = {}
@@ -122,29 +123,30 @@ class TodayListView(QFrame):
         QShortcut(QKeySequence(SNOOZE_KEYS), self, self._show_snooze_menu)
         self._fit_buttons()
 
-    def _build_view(self) -> QTreeView:
-        view = QTreeView()
+    def _build_view(self) -> QTableView:
+        view = QTableView()
         view.setObjectName("todayItems")
         view.setModel(self.model)
-        view.setRootIsDecorated(False)
-        view.setItemsExpandable(False)
-        view.setUniformRowHeights(True)
-        view.setAllColumnsShowFocus(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = view.header()
+        vertical = view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.setIndentation(12)
-        for column, width in ((WHEN, 150), (KIND, 130), (SUBJECT, 220)):
+        for column, width in ((WHEN, 140), (KIND, 130), (SUBJECT, 220)):
             view.setColumnWidth(column, width)
         # What to do and why share the rest: both in sight at 1100 pixels as at 1920.
         for column in (TODO, WHY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         view.activated.connect(lambda _i: self.open_selected())
         view.selectionModel().selectionChanged.connect(lambda *_a: self._fit_buttons())
-        view.setContextMenuPolicy(view.contextMenuPolicy().CustomContextMenu)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         return view
 
@@ -199,25 +201,46 @@ class TodayListView(QFrame):
 
     # -- data in -------------------------------------------------------------------------
 
-    def set_agenda(self, agenda: TodayAgenda, today: date, subjects: dict[int, str]) -> None:
-        """What the agenda holds for Today (overdue, today, the next seven days)."""
+    def set_agenda(
+        self,
+        agenda: TodayAgenda,
+        today: date,
+        subjects: dict[int, str],
+        merged: tuple[TodayList, list[DueReminder]] | None = None,
+    ) -> None:
+        """What the agenda holds for Today (overdue, today, the next seven days); with
+        ``merged``, the list already made from it and the fired reminders (by the load,
+        off the GUI thread)."""
         self._agenda, self._today, self._subjects = agenda, today, subjects
-        self._rebuild()
+        listed = None
+        if merged is not None:
+            # The scheduler's word on what has fired is the latest (a load may have read
+            # before a reminder fired): the load's list serves when they agree.
+            told = self._told
+            if told is None or _fired_key(told) == _fired_key(merged[1]):
+                listed, self._fired = merged[0], list(merged[1])
+        self._rebuild(listed)
 
     def set_reminders(self, reminders: list[DueReminder]) -> None:
-        """The reminders that have fired and wait for the user."""
+        """The reminders that have fired and wait for the user (from the scheduler)."""
+        self._told = list(reminders)
+        if _fired_key(reminders) == _fired_key(self._fired) and self._today is not None:
+            self._fired = list(reminders)
+            return  # the list shows these already
         self._fired = list(reminders)
         self._rebuild()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, listed: TodayList | None = None) -> None:
         today = self._today or self.now().astimezone(self._zone).date()
         chosen = self.selected_entry()
-        self.current = build_list(self._fired, self._agenda, today, self.now(), self._zone)
+        self.current = listed or build_list(
+            self._fired, self._agenda, today, self.now(), self._zone
+        )
         self.model.set_list(self.current, today, self._subjects)
-        for row in range(self.model.rowCount()):
+        self.view.clearSpans()
+        for row, _section, _count in self.model.heading_rows():
             # A section's heading reads across the whole row.
-            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.view.expandAll()
+            self.view.setSpan(row, 0, 1, self.model.columnCount())
         index = self.model.index_of(chosen) if chosen is not None else None
         if index is None or not index.isValid():
             entries = self.model.entries()
@@ -384,6 +407,10 @@ def _ask_once(
 
     # At least this wide: the title bar shows the whole title.
     return Ask.with_editor(parent, title, question, editor, chosen, minimum_width=380)
+
+
+def _fired_key(reminders: Iterable[DueReminder]) -> list[tuple[int, datetime, str]]:
+    return [(r.reminder_id, r.due_at, r.title) for r in reminders]
 
 
 def build_list(

@@ -89,6 +89,37 @@
         </message>
     </context>
     <context>
+        <name>NextStepHeader</name>
+        <message numerus="yes">
+            <source>Your last contact was %n week(s) ago.</source>
+            <translation>
+                <numerusform>Your last contact was %n week ago.</numerusform>
+                <numerusform>Your last contact was %n weeks ago.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Your last contact was %n day(s) ago.</source>
+            <translation>
+                <numerusform>Your last contact was %n day ago.</numerusform>
+                <numerusform>Your last contact was %n days ago.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>You applied %n week(s) ago.</source>
+            <translation>
+                <numerusform>You applied %n week ago.</numerusform>
+                <numerusform>You applied %n weeks ago.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>You applied %n day(s) ago.</source>
+            <translation>
+                <numerusform>You applied %n day ago.</numerusform>
+                <numerusform>You applied %n days ago.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>NoteComposerDialog</name>
         <message numerus="yes">
             <source>%Ln word(s)</source>
@@ -99,12 +130,19 @@
         </message>
     </context>
     <context>
-        <name>RemindersPanel</name>
+        <name>TodayPage</name>
         <message numerus="yes">
-            <source>&lt;b&gt;Reminders&lt;/b&gt; — %Ln item(s) due</source>
+            <source>%Ln active application(s)</source>
             <translation>
-                <numerusform>&lt;b&gt;Reminders&lt;/b&gt; — %Ln item due</numerusform>
-                <numerusform>&lt;b&gt;Reminders&lt;/b&gt; — %Ln items due</numerusform>
+                <numerusform>%Ln active application</numerusform>
+                <numerusform>%Ln active applications</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln interview(s) in the next 7 days</source>
+            <translation>
+                <numerusform>%Ln interview in the next 7 days</numerusform>
+                <numerusform>%Ln interviews in the next 7 days</numerusform>
             </translation>
         </message>
     </context>

@@ -148,10 +148,8 @@ def test_record_a_panel_interview_and_find_it_everywhere(
     assert column.model.rowCount() == 1
     assert "Acme" in column.model.index(0, 0).data()
     # Today: tomorrow's interview in the next seven days.
-    upcoming = window.today_page.sections["upcoming"][1]
-    assert any(
-        upcoming.row_at(r).title == "Acme · Data Analyst" for r in range(upcoming.rowCount())
-    )
+    upcoming = window.today_page.todo.current.upcoming
+    assert any(e.item.title == "Acme · Data Analyst" for e in upcoming)
     # Month view: a dot on the day; week view: listed with its time.
     calendar = window.calendar_page
     qtbot.waitUntil(lambda: calendar.calendar.marks(user["day"]).get("interview") == 1)  # type: ignore[arg-type]

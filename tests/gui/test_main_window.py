@@ -337,7 +337,7 @@ def test_list_models_pass_the_model_tester(
     models: list[RecordTableModel[object]] = [
         window.applications_page.model,  # type: ignore[list-item]
         window.contacts_page.model,  # type: ignore[list-item]
-        window.today_page.sections["upcoming"][1],  # type: ignore[list-item]
+        window.today_page.todo.model,  # type: ignore[list-item]
     ]
     for model in models:
         qtbot.waitUntil(lambda m=model: m.rowCount() > 0)

@@ -128,15 +128,15 @@ def test_from_the_reminder_to_an_emailed_and_a_printed_note(
     window.attach_scheduler(scheduler)
     with qtbot.waitSignal(scheduler.planned, timeout=10000):
         scheduler.start()
-    qtbot.waitUntil(lambda: window.today_page.reminders.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.today_page.todo.fired()), timeout=10000)
     # 22 hours after the interview: both "due soon" reminders have fired.
-    panel = window.today_page.reminders
-    kinds = {panel.model.row_at(r).kind for r in range(panel.model.rowCount())}
+    panel = window.today_page.todo
+    kinds = {r.kind for r in panel.fired()}
     assert kinds == {NOTE_DUE_SOON}
-    titles = [panel.model.row_at(r).title for r in range(panel.model.rowCount())]
+    titles = [r.title for r in panel.fired()]
     assert any("Thank-you note to Dana Lee (Acme Robotics)" in t for t in titles)
     row = next(r for r in range(len(titles)) if "Dana" in titles[r])
-    panel.table.selectRow(row)
+    panel.select_reminder(panel.fired()[row].reminder_id)
     assert panel.note_button.isVisibleTo(panel) and not panel.call_button.isVisibleTo(panel)
     panel.note_button.click()
 

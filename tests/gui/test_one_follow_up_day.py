@@ -77,8 +77,8 @@ def _shown_everywhere(
     window.refresh()
     qtbot.waitUntil(
         lambda: any(
-            item.day == day and item.kind in FOLLOW_UP_KINDS
-            for item in window.today_page.sections["upcoming"][1]._all
+            entry.item.day == day and entry.item.kind in FOLLOW_UP_KINDS
+            for entry in window.today_page.todo.current.upcoming
         ),
         timeout=10000,
     )

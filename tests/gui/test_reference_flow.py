@@ -135,16 +135,16 @@ def test_from_the_heads_up_reminder_to_a_thanked_reference(
     window.attach_scheduler(scheduler)
     with qtbot.waitSignal(scheduler.planned, timeout=10000):
         scheduler.start()
-    qtbot.waitUntil(lambda: window.today_page.reminders.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.today_page.todo.fired()), timeout=10000)
 
     # -- the reminder -----------------------------------------------------------------------
-    panel = window.today_page.reminders
-    rows = [panel.model.row_at(r) for r in range(panel.model.rowCount())]
+    panel = window.today_page.todo
+    rows = panel.fired()
     heads_up = [r for r in rows if r.kind == REFERENCE_HEADS_UP]
     assert [r.title for r in heads_up] == [
         "Give Priya Natarajan a heads-up: Acme Robotics may call"
     ]
-    panel.table.selectRow(rows.index(heads_up[0]))
+    panel.select_reminder(heads_up[0].reminder_id)
     assert panel.reference_button.isVisibleTo(panel)
     assert not panel.call_button.isVisibleTo(panel) and not panel.note_button.isVisibleTo(panel)
     panel.reference_button.click()

@@ -26,6 +26,7 @@ from followthrough.store.scope import PlanScope
 from followthrough.ui.common.reminder_kinds import ReminderHandler
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 from followthrough.ui.shell.tray import TrayIcon
+from followthrough.ui.today.model import KIND, TODO
 
 TOY = "toy_nudge"
 TOY_FEATURE = "toy"
@@ -81,11 +82,12 @@ def test_a_registered_kind_is_planned_listed_marked_and_in_the_tray(
         scheduler.start(plan=False)
 
     # Today: listed with the registry's label, and Open goes to the toy's handler.
-    panel = window.today_page.reminders
-    assert panel.model.rowCount() == 1
-    assert panel.model.index(0, 1).data() == "Toy nudge"
-    assert panel.model.index(0, 2).data() == "Nudge Acme"
-    panel.table.selectRow(0)
+    panel = window.today_page.todo
+    assert len(panel.model.entries()) == 1
+    row = panel.model.index_of(panel.model.entries()[0])
+    assert row.siblingAtColumn(KIND).data() == "Toy nudge"
+    assert row.siblingAtColumn(TODO).data() == "Nudge Acme"
+    panel.select(panel.model.entries()[0])
     panel.open_button.click()
     assert toy_kind == [stored.id]
     assert not panel.note_button.isVisibleTo(panel)

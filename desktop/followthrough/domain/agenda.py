@@ -36,6 +36,8 @@ class AgendaItem:
     # A reminder's parameters: its words are written from them when the row is drawn
     # (``reminder_kinds.render_text``); title and detail are the words as planned.
     params: str = field(default="", compare=False, repr=False)
+    # What a reminder is about (``SubjectKey``): Today shows one item per subject.
+    subject_key: str = ""
 
     def words(self) -> tuple[str, str]:
         """Title and detail as shown now."""

@@ -8,6 +8,10 @@ from datetime import date, datetime
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.wording import translate
 
+# The agenda's kinds (as in ``domain.agenda.AgendaKind``).
+INTERVIEW = "interview"
+DECISION = "decision"
+
 
 @dataclass(frozen=True)
 class NextAction:
@@ -35,17 +39,74 @@ def next_action(
     next_interview_day: date | None,
     decision_on: date | None,
 ) -> NextAction:
-    """The one next thing for an application (later features add notes and follow-ups)."""
+    """The stage's advice, when nothing is planned for an application (what is planned
+    comes first: ``store.next_steps``)."""
     if is_closed(stage):
         return NextAction("")
     if next_interview is not None:
-        return NextAction(translate("next_action", "Interview"), next_interview_day, next_interview)
+        return NextAction(
+            translate("next_action", "Interview"), next_interview_day, next_interview, INTERVIEW
+        )
     if decision_on is not None:
         if decision_on < today:
             return NextAction(
-                translate("next_action", "Decision date passed: follow up"), decision_on
+                translate("next_action", "Decision date passed: follow up"),
+                decision_on,
+                kind=DECISION,
+                why=translate("next_action", "The day they named for their decision has passed."),
+                overdue=True,
             )
-        return NextAction(translate("next_action", "Wait for their decision"), decision_on)
+        return NextAction(
+            translate("next_action", "Wait for their decision"),
+            decision_on,
+            kind=DECISION,
+            why=translate("next_action", "They said they would decide by then."),
+        )
     if stage == Stage.APPLIED:
-        return NextAction(translate("next_action", "Wait for a reply; keep applying"))
-    return NextAction(translate("next_action", "Ask when they will decide"))
+        return NextAction(
+            translate("next_action", "Wait for a reply; keep applying"),
+            why=translate("next_action", "More applications in play give you more choice."),
+        )
+    return NextAction(
+        translate("next_action", "Ask when they will decide"),
+        why=translate("next_action", "Their timeframe tells you when to follow up."),
+    )
+
+
+# Hearing back often takes this long (docs/advice.md, "While you wait"): until then,
+# silence is not yet an answer.
+USUAL_WAIT_WEEKS = (4, 6)
+_WAITING_STAGES = (Stage.APPLIED, Stage.INTERVIEWING, Stage.REFERENCE_CHECK)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How long the user has been waiting to hear back, and since what."""
+
+    days: int
+    since_contact: bool  # since the last contact (an interview or a follow-up), else applying
+
+    @property
+    def within_usual_wait(self) -> bool:
+        return self.days < USUAL_WAIT_WEEKS[1] * 7
+
+
+def waiting(
+    stage: Stage,
+    action: NextAction,
+    applied_on: date | None,
+    last_contact: date | None,
+    today: date,
+) -> Waiting | None:
+    """How long it has been, while the application waits for the other side: applied or
+    interviewed, nothing of the user's due yet (nothing overdue, nothing today)."""
+    if stage not in _WAITING_STAGES or action.overdue:
+        return None
+    if action.due_day is not None and action.due_day <= today:
+        return None
+    if action.kind == INTERVIEW:
+        return None
+    since = last_contact or applied_on
+    if since is None or since > today:
+        return None
+    return Waiting((today - since).days, since_contact=last_contact is not None)

@@ -3,7 +3,7 @@
 A reminder is one ``kind`` about one subject. Each feature registers its kinds here, with
 the words and colour role the screens use, and names its subjects with a ``SubjectKey``
 (one format for all: ``feature:id[:id…]``, e.g. ``note:12:7`` for the note to person 7
-after interview 12). Planning, Today, the calendar, the tray and the reminders panel ask
+after interview 12). Planning, Today, the calendar, the tray and Today's list ask
 this registry instead of naming kinds; adding a kind is one registration (see
 CONTRIBUTING.md).
 """

@@ -103,29 +103,29 @@ WHERE i.starts_at >= ? AND i.starts_at < ?
 def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
-    items = []
-    for row in cursor:
-        interview_id, application_id, starts_text, round_, fmt, company, role, where, ends = row
-        starts_at = instant_from_db(starts_text)
-        how = translate("interviews", FORMAT_WORDS[fmt]) if fmt in FORMAT_WORDS else fmt
-        detail = translate("agenda", "Interview, round {round}, {format}").format(
-            round=round_, format=how
-        )
-        # The time column is the user's clock; the interviewer's goes beside it.
-        theirs = their_time(starts_at, zone, zone_or(where, zone))
-        items.append(
-            AgendaItem(
-                kind=AgendaKind.INTERVIEW.value,
-                day=starts_at.astimezone(zone).date(),
-                title=_interview_title(company, role),
-                detail=f"{detail} · {theirs}" if theirs else detail,
-                at=starts_at,
-                application_id=application_id,
-                interview_id=interview_id,
-                until=instant_from_db(ends),
-            )
-        )
-    return items
+    return [interview_item(row, zone) for row in cursor]
+
+
+def interview_item(row: tuple[Any, ...], zone: ZoneInfo) -> AgendaItem:
+    """An interview as the agenda shows it, from a row of ``_INTERVIEWS_SQL``'s columns."""
+    interview_id, application_id, starts_text, round_, fmt, company, role, where, ends = row
+    starts_at = instant_from_db(starts_text)
+    how = translate("interviews", FORMAT_WORDS[fmt]) if fmt in FORMAT_WORDS else fmt
+    detail = translate("agenda", "Interview, round {round}, {format}").format(
+        round=round_, format=how
+    )
+    # The time column is the user's clock; the interviewer's goes beside it.
+    theirs = their_time(starts_at, zone, zone_or(where, zone))
+    return AgendaItem(
+        kind=AgendaKind.INTERVIEW.value,
+        day=starts_at.astimezone(zone).date(),
+        title=_interview_title(company, role),
+        detail=f"{detail} · {theirs}" if theirs else detail,
+        at=starts_at,
+        application_id=application_id,
+        interview_id=interview_id,
+        until=instant_from_db(ends),
+    )
 
 
 def interview_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
@@ -169,7 +169,7 @@ def _decisions_query(
     return list(db.execute_sql(sql, (*bounds, *stages)))
 
 
-def _latest_decisions(
+def latest_decisions(
     first: date | None = None, last: date | None = None
 ) -> list[tuple[int, str, str, date]]:
     rows = _decisions_query(
@@ -178,7 +178,7 @@ def _latest_decisions(
     return [(int(a), str(c), str(r), day_from_db(d)) for a, c, r, d in rows]
 
 
-def _decision_item(
+def decision_item(
     application_id: int, company: str, role: str, day: date, overdue: bool
 ) -> AgendaItem:
     return AgendaItem(
@@ -195,8 +195,8 @@ def _decision_item(
 
 def decision_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     items = []
-    for application_id, company, role, day in _latest_decisions(first, last):
-        items.append(_decision_item(application_id, company, role, day_from_db(day), False))
+    for application_id, company, role, day in latest_decisions(first, last):
+        items.append(decision_item(application_id, company, role, day_from_db(day), False))
     return items
 
 

@@ -24,6 +24,7 @@ from followthrough.store.models import (
     StageEvent,
     db,
 )
+from followthrough.store.next_steps import next_actions
 from followthrough.store.notes import NoteTask, note_tasks_for_application
 from followthrough.store.references import (
     ReferenceLine,
@@ -56,8 +57,6 @@ SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
               WHERE i.application_id = a.id AND i.starts_at <= :now), ''),
     COALESCE((SELECT MAX(t.happened_at) FROM touchpoint t
               WHERE t.application_id = a.id AND t.happened_at <= :now), '')), '') AS last_contact,
-  (SELECT MIN(i.starts_at) FROM interview i
-     WHERE i.application_id = a.id AND i.starts_at > :now) AS next_interview,
   (SELECT i.decision_expected_on FROM interview i
      WHERE i.application_id = a.id AND i.decision_expected_on IS NOT NULL
      ORDER BY i.starts_at DESC, i.id DESC LIMIT 1) AS decision_on,
@@ -69,12 +68,19 @@ FROM application a
 """
 
 
-def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSummary]:
+def application_summaries(
+    now: datetime, zone: ZoneInfo, application_id: int | None = None
+) -> list[ApplicationSummary]:
+    """Every application's row (or the one given), with its next step: the first of its
+    open items in Today's order (``store.next_steps``), else the stage's advice."""
     today = now.astimezone(zone).date()
     stamp = to_db_instant(now)
-    cursor = db.execute_sql(
-        _SUMMARY_SQL.replace(":now", "?"), (stamp,) * _SUMMARY_SQL.count(":now")
-    )
+    sql = _SUMMARY_SQL.replace(":now", "?")
+    params: tuple[object, ...] = (stamp,) * _SUMMARY_SQL.count(":now")
+    if application_id is not None:
+        sql, params = sql + " WHERE a.id = ?", (*params, application_id)
+    planned = next_actions(now, zone, application_id)
+    cursor = db.execute_sql(sql, params)
     rows = []
     for (
         app_id,
@@ -84,12 +90,16 @@ def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSumm
         applied_on,
         location,
         last_contact,
-        next_interview,
         decision_on,
         people,
     ) in cursor.fetchall():
-        upcoming = instant_from_db(next_interview)
         last = instant_from_db(last_contact)
+        stage_now = Stage(stage)
+        # What is still open comes first, even when closed ("tell your reference how it
+        # ended"); else the stage's advice (none for a closed application).
+        action = planned.get(app_id) or next_action(
+            stage_now, today, None, None, day_from_db(decision_on)
+        )
         rows.append(
             ApplicationSummary(
                 application_id=app_id,
@@ -99,13 +109,7 @@ def application_summaries(now: datetime, zone: ZoneInfo) -> list[ApplicationSumm
                 applied_on=day_from_db(applied_on),
                 location=location,
                 last_contact=last.astimezone(zone).date() if last else None,
-                next_action=next_action(
-                    Stage(stage),
-                    today,
-                    upcoming,
-                    upcoming.astimezone(zone).date() if upcoming else None,
-                    day_from_db(decision_on),
-                ),
+                next_action=action,
                 people=people or "",
             )
         )

@@ -273,6 +273,51 @@ def open_fired() -> list[DueReminder]:
     return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {_EFFECTIVE}, id")
 
 
+# Per application, the first open reminder in Today's order (``domain.today``): of each
+# subject's reminders the current one (the latest that has come, else the soonest), then
+# the first of those by section (before today, today, later), time and id.
+_FIRST_OPEN_SQL = f"""
+WITH open AS (
+  SELECT id, application_id, subject_key, {_EFFECTIVE} AS eff,
+         (fired_at IS NOT NULL OR {_EFFECTIVE} <= ?) AS come
+  FROM reminder WHERE {_OPEN} AND application_id IS NOT NULL {{only}}
+), current AS (
+  SELECT id, application_id, eff, ROW_NUMBER() OVER (
+    PARTITION BY CASE WHEN subject_key = '' THEN 'reminder ' || id ELSE subject_key END
+    ORDER BY come DESC, CASE WHEN come THEN eff END DESC, CASE WHEN come THEN id END DESC,
+             eff, id) AS n
+  FROM open
+), firsts AS (
+  SELECT id, ROW_NUMBER() OVER (
+    PARTITION BY application_id
+    ORDER BY CASE WHEN eff < ? THEN 0 WHEN eff < ? THEN 1 ELSE 2 END, eff, id) AS m
+  FROM current WHERE n = 1
+)
+"""
+
+
+def first_open_per_application(
+    now: datetime, day_bounds: tuple[datetime, datetime], application_id: int | None = None
+) -> list[DueReminder]:
+    """Each application's first open reminder as Today orders them (``day_bounds``: the
+    start and end of today on the user's clock), with its stored words and parameters
+    (one query for every application; the words are written for the one shown)."""
+    only = "" if application_id is None else "AND application_id = ?"
+    start, end = (to_db_instant(b) for b in day_bounds)
+    params = (
+        to_db_instant(now),
+        *(() if application_id is None else (application_id,)),
+        start,
+        end,
+    )
+    return _rows(
+        _FIRST_OPEN_SQL.format(only=only)
+        + f"{_SELECT} WHERE id IN (SELECT id FROM firsts WHERE m = 1)",
+        params,
+        worded=False,
+    )
+
+
 @writes
 def record_delivery(reminder_id: int, via: str, error: str | None = None) -> None:
     record_deliveries([reminder_id], via, error)
@@ -307,7 +352,8 @@ def dismiss(reminder_id: int, now: datetime) -> None:
 # -- the agenda's view of reminders ---------------------------------------------------------
 
 
-def _agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool) -> AgendaItem:
+def agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool = False) -> AgendaItem:
+    """A reminder as the agenda (and Today) holds it."""
     return AgendaItem(
         kind=reminder.kind,
         day=reminder.due_at.astimezone(zone).date(),
@@ -318,6 +364,7 @@ def _agenda_item(reminder: DueReminder, zone: ZoneInfo, overdue: bool) -> Agenda
         application_id=reminder.application_id,
         overdue=overdue,
         reminder_id=reminder.reminder_id,
+        subject_key=reminder.subject_key,
     )
 
 
@@ -328,7 +375,7 @@ def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
         (to_db_instant(start), to_db_instant(end)),
         worded=False,
     )
-    return [_agenda_item(r, zone, False) for r in rows]
+    return [agenda_item(r, zone, False) for r in rows]
 
 
 def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
@@ -340,7 +387,7 @@ def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
         (to_db_instant(start),),
         worded=False,
     )
-    return [_agenda_item(r, zone, True) for r in rows]
+    return [agenda_item(r, zone, True) for r in rows]
 
 
 register(reminder_items, overdue_reminder_items)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from followthrough.domain.next_action import NextAction, next_action
+from followthrough.domain.next_action import NextAction, Waiting, next_action, waiting
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
 
 TODAY = date(2026, 11, 20)
@@ -25,7 +25,7 @@ def test_closed_applications_have_nothing_to_do(stage: Stage) -> None:
 @pytest.mark.parametrize("stage", ACTIVE_STAGES)
 def test_an_upcoming_interview_comes_first(stage: Stage) -> None:
     action = next_action(stage, TODAY, INTERVIEW_AT, INTERVIEW_DAY, TODAY - timedelta(days=3))
-    assert action == NextAction("Interview", INTERVIEW_DAY, INTERVIEW_AT)
+    assert action == NextAction("Interview", INTERVIEW_DAY, INTERVIEW_AT, "interview")
 
 
 @pytest.mark.parametrize(
@@ -43,16 +43,52 @@ def test_a_decision_date_decides_between_waiting_and_following_up(
     stage: Stage, decision_on: date, text: str
 ) -> None:
     action = next_action(stage, TODAY, None, None, decision_on)
-    assert action == NextAction(text, decision_on)
+    assert (action.text, action.due_day, action.kind) == (text, decision_on, "decision")
     assert action.due_at is None
+    # Overdue once the day has passed, with a reason either way.
+    assert action.overdue == (decision_on < TODAY)
+    assert action.why
 
 
 def test_an_application_without_news_waits_for_a_reply() -> None:
     action = next_action(Stage.APPLIED, TODAY, None, None, None)
-    assert action == NextAction("Wait for a reply; keep applying")
-    assert action.due_day is None
+    assert action.text == "Wait for a reply; keep applying"
+    assert action.due_day is None and not action.overdue and action.why
 
 
 @pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.OFFER])
 def test_after_interviews_without_a_date_ask_when_they_decide(stage: Stage) -> None:
-    assert next_action(stage, TODAY, None, None, None) == NextAction("Ask when they will decide")
+    action = next_action(stage, TODAY, None, None, None)
+    assert (action.text, action.due_day, action.overdue) == (
+        "Ask when they will decide",
+        None,
+        False,
+    )
+
+
+# -- while waiting to hear back (docs/advice.md, "While you wait") ----------------------------
+
+
+def test_waiting_counts_from_the_last_contact_or_else_from_applying() -> None:
+    quiet = next_action(Stage.APPLIED, TODAY, None, None, None)
+    applied = TODAY - timedelta(days=10)
+    assert waiting(Stage.APPLIED, quiet, applied, None, TODAY) == Waiting(10, False)
+    contact = TODAY - timedelta(days=50)
+    wait = waiting(Stage.INTERVIEWING, quiet, applied - timedelta(days=60), contact, TODAY)
+    assert wait == Waiting(50, True)
+    # Four to six weeks is usual; beyond six, it is longer than usual.
+    assert Waiting(41, True).within_usual_wait and not wait.within_usual_wait
+
+
+def test_no_waiting_words_when_something_is_due_or_nothing_is_awaited() -> None:
+    applied = TODAY - timedelta(days=10)
+    overdue = NextAction("Call Acme", TODAY - timedelta(days=1), kind="follow_up", overdue=True)
+    today = NextAction("Call Acme", TODAY, kind="follow_up")
+    later = NextAction("Call Acme", TODAY + timedelta(days=3), kind="follow_up")
+    interview = NextAction("Interview", TODAY + timedelta(days=3), kind="interview")
+    assert waiting(Stage.APPLIED, overdue, applied, None, TODAY) is None
+    assert waiting(Stage.APPLIED, today, applied, None, TODAY) is None
+    assert waiting(Stage.APPLIED, interview, applied, None, TODAY) is None
+    assert waiting(Stage.OFFER, later, applied, None, TODAY) is None
+    assert waiting(Stage.APPLIED, later, None, None, TODAY) is None  # since when: unknown
+    assert waiting(Stage.APPLIED, later, applied, None, TODAY) == Waiting(10, False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,8 +37,18 @@ from followthrough.store.contacts import contact_choices
 from followthrough.store.interviews import delete_interview, load_interview_draft, save_interview
 from followthrough.store.notes import NoteTask
 from followthrough.store.queries import change_stage
+from followthrough.store.reminders import DueReminder
 from followthrough.ui.applications.forms import ApplicationForm, StageChangeDialog
 from followthrough.ui.applications.labels import reason_phrase, stage_label
+from followthrough.ui.applications.next_step import (
+    CALL,
+    MESSAGE_REFERENCE,
+    SHOW_INTERVIEWS,
+    WRITE_NOTE,
+    NextStep,
+    NextStepHeader,
+    load_next_step,
+)
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask, Unsaved
 from followthrough.ui.common.formatting import instant_text, system_zone, two_clock_text
@@ -54,6 +65,14 @@ from followthrough.ui.notes.labels import finished_on_text, medium_label
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
+
+
+class DetailPart(StrEnum):
+    """The tabs a step of Today opens the application on."""
+
+    OVERVIEW = "overview"
+    INTERVIEWS = "interviews"
+    REFERENCES = "references"
 
 
 def _note_colour(task: NoteTask, now: datetime) -> ColourRole:
@@ -93,11 +112,15 @@ class ApplicationDetailDialog(QDialog):
         resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        self._pending_part: tuple[DetailPart, int | None] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
+        self.whats_next = NextStepHeader(self.zone)
+        self.whats_next.act.connect(self._do_next_step)
+        layout.addWidget(self.whats_next)
         self.next_follow_up = plain_label(wrap=True)
         self.next_follow_up.setObjectName("detailNextFollowUp")
-        layout.addWidget(self.next_follow_up)
+        self.whats_next.add_line(self.next_follow_up)
         layout.addWidget(self._build_tabs(), 1)
         self._build_footer(layout)
         QShortcut(QKeySequence("Ctrl+I"), self, self.new_interview)
@@ -106,9 +129,10 @@ class ApplicationDetailDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
 
-    def _build_header(self) -> QHBoxLayout:
-        """The name of the application, its stage and the actions on the whole of it."""
-        header = QHBoxLayout()
+    def _build_header(self) -> QVBoxLayout:
+        """The name of the application on a line of its own; below it its stage and the
+        actions on the whole of it (the stage beside the name squeezed a long name)."""
+        header = QVBoxLayout()
         self.heading = plain_label(self.tr("Loading…"), wrap=True)
         self.heading.setObjectName("detailHeading")
         # A very long company name wraps (or is cut) instead of widening the window past
@@ -128,12 +152,15 @@ class ApplicationDetailDialog(QDialog):
         self.log_button.clicked.connect(lambda: self.followups.log(self.application_id))
         self.call_button = QPushButton(self.tr("C&all sheet…"))
         self.call_button.clicked.connect(lambda: self.followups.call_sheet(self.application_id))
-        header.addWidget(self.heading, 1)
-        header.addWidget(self.log_button)
-        header.addWidget(self.call_button)
-        header.addWidget(self.stage_label)
-        header.addWidget(self.stage_button)
-        header.addWidget(self.delete_button)
+        header.addWidget(self.heading)
+        row = QHBoxLayout()
+        row.addWidget(self.stage_label)
+        row.addWidget(self.stage_button)
+        row.addStretch(1)
+        row.addWidget(self.log_button)
+        row.addWidget(self.call_button)
+        row.addWidget(self.delete_button)
+        header.addLayout(row)
         return header
 
     def _build_tabs(self) -> QTabWidget:
@@ -311,8 +338,50 @@ class ApplicationDetailDialog(QDialog):
     # -- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        application_id, now = self.application_id, self.context.clock.now()
-        self._submit(lambda: application_detail(application_id, now), self._show)
+        application_id, now, zone = self.application_id, self.context.clock.now(), self.zone
+        self._submit(
+            lambda: (
+                application_detail(application_id, now),
+                load_next_step(application_id, now, zone),
+            ),
+            self._show_loaded,
+        )
+
+    def _show_loaded(self, loaded: tuple[ApplicationDetail, NextStep]) -> None:
+        detail, step = loaded
+        self._show(detail)
+        self.whats_next.set_step(step)
+        if self._pending_part is not None:
+            self.show_part(*self._pending_part)
+
+    def show_part(self, part: DetailPart, interview_id: int | None = None) -> None:
+        """Show a tab (an interview chosen in its list), now or once loaded."""
+        if self.detail is None:
+            self._pending_part = (part, interview_id)
+            return
+        self._pending_part = None
+        tab = {
+            DetailPart.OVERVIEW: 0,
+            DetailPart.INTERVIEWS: 1,
+            DetailPart.REFERENCES: self.tabs.indexOf(self.references_tab),
+        }[part]
+        self.tabs.setCurrentIndex(tab)
+        if interview_id is not None:
+            for row in range(self.interview_model.rowCount()):
+                if self.interview_model.row_at(row).interview_id == interview_id:
+                    self.interview_table.selectRow(row)
+
+    def _do_next_step(self, action: str, reminder: DueReminder | None) -> None:
+        """The "What's next" button: what Today offers for the same item."""
+        if action == SHOW_INTERVIEWS:
+            entry = self.whats_next._step.entry if self.whats_next._step else None
+            self.show_part(DetailPart.INTERVIEWS, entry.item.interview_id if entry else None)
+        elif action == CALL:
+            self.followups.call_sheet(self.application_id)
+        elif action == WRITE_NOTE and reminder is not None:
+            self.notes.open_for_reminder(reminder)
+        elif action == MESSAGE_REFERENCE and reminder is not None:
+            self.references.open_for_reminder(reminder)
 
     def _show(self, detail: ApplicationDetail) -> None:
         self.error.hide()

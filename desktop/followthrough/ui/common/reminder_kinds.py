@@ -55,7 +55,7 @@ def kind_text(kind: str) -> str:
     return QCoreApplication.translate(LABEL_CONTEXT, kind_label(kind))
 
 
-# Actions the reminders panel can offer beside Open, Done and Snooze.
+# Actions Today can offer beside Open, Done and Snooze.
 WRITE_NOTE = "write_note"
 REACH_REFERENCE = "reach_reference"
 LOG_FOLLOW_UP = "log_follow_up"

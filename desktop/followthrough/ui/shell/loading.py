@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
-from followthrough.domain.stages import Stage
+from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.today import TodayList, still_to_do
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
-from followthrough.store.reminders import open_fired_ids
+from followthrough.store.reminders import DueReminder, open_fired
 from followthrough.ui.applications.page import company_sort_key, due_sort_key
 from followthrough.ui.contacts.labels import role_label
 from followthrough.ui.contacts.page import ContactRow
+from followthrough.ui.today.today_list import build_list
 
 UPCOMING_DAYS = 7
 
@@ -29,6 +32,11 @@ class WindowData:
     applications: list[ApplicationSummary]
     board: dict[Stage, list[ApplicationSummary]]
     application_haystacks: list[str]
+    # Each application as Today names it: "company · role".
+    subjects: dict[int, str]
+    # Today's list, made here from the agenda and the reminders that have fired.
+    today_list: TodayList
+    fired: list[DueReminder]
 
 
 @dataclass(frozen=True)
@@ -40,15 +48,12 @@ class ContactsData:
     contact_haystacks: list[str]
 
 
-def load_today(today: date, zone: ZoneInfo) -> TodayAgenda:
-    """Overdue, today and the next seven days; reminders that have fired are left out
-    (they wait in the reminders list above, with their buttons: shown once)."""
+def load_today(today: date, zone: ZoneInfo, closed: Collection[int] = ()) -> TodayAgenda:
+    """Overdue, today and the next seven days (Today merges in the fired reminders: a
+    reminder and its agenda entry are one item, ``domain.today``); the interviews of the
+    ``closed`` applications are nothing to do."""
     items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
-    waiting = open_fired_ids()
-    return split_today(
-        [i for i in (*overdue_items(today, zone), *items) if i.reminder_id not in waiting],
-        today,
-    )
+    return split_today(still_to_do([*overdue_items(today, zone), *items], closed), today)
 
 
 def load_contacts() -> list[ContactRow]:
@@ -70,16 +75,24 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     for row in by_company:
         board[row.stage].append(row)
     applications = sorted(by_company, key=due_sort_key)
+    agenda = load_today(today, zone, {a.application_id for a in applications if is_closed(a.stage)})
+    fired = open_fired()
     return WindowData(
         today=today,
         counts=data_counts(clock),
-        agenda=load_today(today, zone),
+        agenda=agenda,
         applications=applications,
         board=board,
         # Search text is made here, off the GUI thread, once per load.
         application_haystacks=[
             f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
         ],
+        subjects={
+            a.application_id: f"{a.company} · {a.role_title}" if a.role_title else a.company
+            for a in applications
+        },
+        today_list=build_list(fired, agenda, today, now, zone),
+        fired=fired,
     )
 
 

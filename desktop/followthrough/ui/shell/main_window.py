@@ -47,7 +47,7 @@ from followthrough.store.planning import PlanReport
 from followthrough.store.queries import DataCounts, change_stage, create_application
 from followthrough.store.references import reference_uses
 from followthrough.store.reminders import DueReminder, mark_done, snooze
-from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog, DetailPart
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
@@ -132,10 +132,10 @@ class MainWindow(QMainWindow):
         self._refreshing = False
         self._refresh_again = False
         self._counts: DataCounts | None = None
-        self._fired_during_load: set[int] = set()
 
         self.nav = self._build_navigation()
         self.today_page = TodayPage(self.zone)
+        self.today_page.todo.now = self.clock.now
         self.applications_page = ApplicationsPage(self.zone, self.today)
         self.calendar_page = CalendarPage(self.zone)
         self.contacts_page = ContactsPage()
@@ -333,7 +333,6 @@ class MainWindow(QMainWindow):
             self._refresh_again = True
             return
         self._refreshing = True
-        self._fired_during_load = set()
         clock, zone = self.clock, self.zone
         self.context.runner.submit(
             lambda: load_window_data(clock, zone), self._show_data, self._show_load_error
@@ -348,8 +347,9 @@ class MainWindow(QMainWindow):
     def _show_data(self, data: WindowData) -> None:
         counts = data.counts
         self._counts = counts
-        self.today_page.set_data(counts, data.agenda, data.today)
-        self.today_page.leave_out_reminders(self._fired_during_load)
+        self.today_page.set_data(
+            counts, data.agenda, data.today, data.subjects, (data.today_list, data.fired)
+        )
         self.applications_page.set_data(
             counts, data.applications, data.application_haystacks, data.board
         )
@@ -429,12 +429,9 @@ class MainWindow(QMainWindow):
     def attach_scheduler(self, scheduler: ReminderScheduler) -> None:
         """Show the scheduler's due items and let the user act on them."""
         self.scheduler = scheduler
-        panel = self.today_page.reminders
-        panel.now = self.clock.now
+        panel = self.today_page.todo
         scheduler.open_changed.connect(self.show_due_reminders)
-        # Fired reminders leave Overdue for the reminders list; planned ones join the
-        # agenda: both change what Today and the calendar show.
-        scheduler.fired.connect(self._reminders_fired)
+        # Planned reminders join the agenda: Today and the calendar show them.
         scheduler.planned.connect(self._after_planning)
         self.data_changed.connect(scheduler.replan)
         panel.done.connect(self.reminder_done)
@@ -446,12 +443,6 @@ class MainWindow(QMainWindow):
         panel.call_sheet.connect(self._call_for_reminder)
         panel.write_note.connect(self.notes.open_for_reminder)
         panel.reach_reference.connect(self.references.open_for_reminder)
-
-    def _reminders_fired(self, items: list[DueReminder]) -> None:
-        fired = {r.reminder_id for r in items}
-        # A load already under way may have read them before they fired.
-        self._fired_during_load |= fired
-        self.today_page.leave_out_reminders(fired)
 
     def _after_planning(self, report: object) -> None:
         if isinstance(report, PlanReport) and (report.written or report.removed):
@@ -485,16 +476,22 @@ class MainWindow(QMainWindow):
         handlers.register(
             ReminderHandler(Feature.NOTE, self.notes.open_for_reminder, (WRITE_NOTE,))
         )
+        # A reference's reminder opens the application's References tab (the message to
+        # them is its action).
         handlers.register(
-            ReminderHandler(
-                Feature.REFERENCE, self.references.open_for_reminder, (REACH_REFERENCE,)
-            )
+            ReminderHandler(Feature.REFERENCE, self._open_references, (REACH_REFERENCE,))
         )
         # A follow-up opens its application (the fallback), with the log and the call.
         handlers.register(
             ReminderHandler(Feature.FOLLOW_UP, lambda _reminder: False, (LOG_FOLLOW_UP, CALL_SHEET))
         )
         return handlers
+
+    def _open_references(self, reminder: DueReminder) -> bool:
+        if reminder.application_id is None:
+            return False
+        self.open_application(reminder.application_id).show_part(DetailPart.REFERENCES)
+        return True
 
     def _open_from_tray(self, reminder: DueReminder) -> None:
         self.bring_forward()
@@ -509,7 +506,7 @@ class MainWindow(QMainWindow):
 
     def show_due_reminders(self, reminders: list[DueReminder]) -> None:
         log.info("Today shows %d reminders waiting", len(reminders))
-        self.today_page.reminders.set_reminders(reminders)
+        self.today_page.todo.set_reminders(reminders)
         self.due_reminders = reminders
         self.reminders_changed.emit(reminders)
 
@@ -590,8 +587,13 @@ class MainWindow(QMainWindow):
         )
 
     def open_agenda_item(self, item: AgendaItem) -> None:
-        if item.application_id is not None:
-            self.open_application(item.application_id)
+        """An interview opens on its application's Interviews tab, chosen; else the
+        application."""
+        if item.application_id is None:
+            return
+        dialog = self.open_application(item.application_id)
+        if item.interview_id is not None:
+            dialog.show_part(DetailPart.INTERVIEWS, item.interview_id)
 
     def open_application(self, application_id: int) -> ApplicationDetailDialog:
         dialog = self.detail_dialogs.get(application_id)

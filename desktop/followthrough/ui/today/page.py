@@ -1,4 +1,4 @@
-"""Today: the first-run welcome, what is due, and the day's agenda."""
+"""Today: the first-run welcome, then one list of what to do."""
 
 from __future__ import annotations
 
@@ -12,20 +12,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from followthrough import APP_NAME
-from followthrough.domain.agenda import AgendaItem, TodayAgenda
+from followthrough.domain.agenda import AgendaKind, TodayAgenda
+from followthrough.domain.today import TodayList
 from followthrough.domain.wording import long_day
 from followthrough.store.queries import DataCounts
-from followthrough.ui.calendar.views import agenda_columns, agenda_table
+from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.page import DataPage, page_title
-from followthrough.ui.common.table_model import RecordTableModel
-from followthrough.ui.common.widgets import Card, EmptyState
-from followthrough.ui.today.reminders_panel import RemindersPanel
+from followthrough.ui.common.widgets import EmptyState
+from followthrough.ui.today.today_list import TodayListView
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +72,11 @@ class WelcomeBanner(QFrame):
 
 
 class TodayPage(DataPage):
-    """Overdue, today and the next seven days, from the agenda.
+    """Today as one list of what to do: overdue, today, the next seven days.
 
     Signals:
         add_application(): the user wants to add an application.
-        item_activated(object): an AgendaItem was opened.
+        item_activated(object): an AgendaItem that is not a reminder was opened.
     """
 
     add_application = Signal()
@@ -95,85 +94,51 @@ class TodayPage(DataPage):
         )
         super().__init__(empty, parent)
         empty.action_clicked.connect(self.add_application)
-        self._agenda: TodayAgenda | None = None
-        self._counts: DataCounts | None = None
-        self._today: date | None = None
+        self._welcome_wanted = True
         self.welcome = WelcomeBanner()
         self.welcome.add_application.connect(self.add_application)
         self.top.addWidget(self.welcome)
-        self.reminders = RemindersPanel(zone)
-        self.top.addWidget(self.reminders)
         outer = QVBoxLayout()
         self.heading = page_title(self.tr("Today"))
         outer.addWidget(self.heading)
-        cards = QHBoxLayout()
-        self.active_card = Card(self.tr("active applications"))
-        self.today_card = Card(self.tr("today"))
-        self.upcoming_card = Card(self.tr("in the next 7 days"))
-        self.overdue_card = Card(self.tr("overdue"))
-        for card in (self.overdue_card, self.today_card, self.upcoming_card, self.active_card):
-            cards.addWidget(card)
-        outer.addLayout(cards)
-        self.sections: dict[str, tuple[QLabel, RecordTableModel[AgendaItem], QTableView]] = {}
-        for key, label, with_day in (
-            ("overdue", self.tr("Overdue"), True),
-            ("today", self.tr("Today"), False),
-            ("upcoming", self.tr("Next 7 days"), True),
-        ):
-            heading = QLabel(f"<b>{label}</b>")
-            model: RecordTableModel[AgendaItem] = RecordTableModel(agenda_columns(zone, with_day))
-            table = agenda_table(model, f"today_{key}")
-            table.activated.connect(
-                lambda index, m=model: self.item_activated.emit(m.row_at(index.row()))
-            )
-            outer.addWidget(heading)
-            outer.addWidget(table, 1)
-            self.sections[key] = (heading, model, table)
+        self.summary = QLabel()
+        self.summary.setObjectName("todaySummary")
+        outer.addWidget(self.summary)
+        self.todo = TodayListView(zone)
+        self.todo.item_activated.connect(self.item_activated)
+        outer.addWidget(self.todo, 1)
         self.content.setLayout(outer)
 
     def set_welcome_visible(self, visible: bool) -> None:
-        self.welcome.setVisible(visible)
+        """The first-run explanation, until dismissed, while there is no data yet."""
+        self._welcome_wanted = visible
+        self.welcome.setVisible(visible and self.showing_empty_state)
 
-    def leave_out_reminders(self, reminder_ids: set[int]) -> None:
-        """Reminders that just fired wait in the reminders list above: not again below."""
-        agenda = self._agenda
-        if agenda is None or self._counts is None or self._today is None:
-            return
-
-        def keep(items: list[AgendaItem]) -> list[AgendaItem]:
-            return [i for i in items if i.reminder_id not in reminder_ids]
-
-        self.set_data(
-            self._counts,
-            TodayAgenda(keep(agenda.overdue), keep(agenda.today), keep(agenda.upcoming)),
-            self._today,
+    def set_data(
+        self,
+        counts: DataCounts,
+        agenda: TodayAgenda,
+        today: date,
+        subjects: dict[int, str] | None = None,
+        merged: tuple[TodayList, list[DueReminder]] | None = None,
+    ) -> None:
+        self.show_content(counts.applications > 0)
+        self.set_welcome_visible(self._welcome_wanted)
+        self.heading.setText(self.tr("Today — {day}").format(day=long_day(today)))
+        self.todo.set_agenda(agenda, today, subjects or {}, merged)
+        self.summary.setText(
+            self.tr("%Ln active application(s)", "", counts.active_applications)
+            + " · "
+            + self.tr("%Ln interview(s) in the next 7 days", "", _interviews(self.todo.current))
         )
-
-    def set_data(self, counts: DataCounts, agenda: TodayAgenda, today: date) -> None:
-        self._agenda, self._counts, self._today = agenda, counts, today
+        current = self.todo.current
         log.info(
             "Today shows %d overdue, %d today, %d in the next 7 days",
-            len(agenda.overdue),
-            len(agenda.today),
-            len(agenda.upcoming),
+            len(current.overdue),
+            len(current.today),
+            len(current.upcoming),
         )
-        self.show_content(counts.applications > 0)
-        self.heading.setText(self.tr("Today — {day}").format(day=long_day(today)))
-        self.active_card.set_value(counts.active_applications)
-        self.overdue_card.set_value(len(agenda.overdue))
-        self.today_card.set_value(len(agenda.today))
-        self.upcoming_card.set_value(len(agenda.upcoming))
-        for key, items in (
-            ("overdue", agenda.overdue),
-            ("today", agenda.today),
-            ("upcoming", agenda.upcoming),
-        ):
-            heading, model, table = self.sections[key]
-            model.set_rows(items)
-            heading.setVisible(bool(items) or key == "today")
-            table.setVisible(bool(items))
-        today_heading = self.sections["today"][0]
-        if not agenda.today:
-            today_heading.setText(self.tr("<b>Today</b> — nothing planned"))
-        else:
-            today_heading.setText(self.tr("<b>Today</b>"))
+
+
+def _interviews(listed: TodayList) -> int:
+    return sum(1 for e in listed.entries() if e.item.kind == AgendaKind.INTERVIEW)

@@ -1,0 +1,132 @@
+"""Every application says what comes next: the same step in the list, in its window's
+"What's next" header and first on Today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint
+from pytestqt.qtbot import QtBot
+
+from followthrough.demo import fill_demo
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.next_action import NextAction
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.applications import ApplicationSummary
+from followthrough.store.next_steps import action_of
+from followthrough.store.queries import create_application
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.applications.next_step import load_next_step
+from followthrough.ui.notes.flow import NoteFlow
+from followthrough.ui.shell.main_window import MainWindow
+
+
+def _demo_window(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> tuple[MainWindow, ReminderScheduler]:
+    fill_demo(clock, 25)
+    window = make_window()
+    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
+    window.attach_scheduler(scheduler)
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        scheduler.start(plan=False)
+    # The list again, now that the reminders due have fired.
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.refresh()
+    return window, scheduler
+
+
+def _header(qtbot: QtBot, window: MainWindow, application_id: int) -> ApplicationDetailDialog:
+    dialog = window.open_application(application_id)
+    qtbot.waitUntil(lambda: dialog.whats_next._step is not None, timeout=5000)
+    return dialog
+
+
+def test_on_the_demo_the_list_the_header_and_today_agree(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    window, scheduler = _demo_window(qtbot, clock, make_window)
+    rows: list[ApplicationSummary] = window.applications_page.model.all_rows()  # type: ignore[attr-defined]
+    first_on_today: dict[int, NextAction] = {}
+    for entry in window.today_page.todo.current.entries():
+        if entry.item.application_id is not None:
+            first_on_today.setdefault(entry.item.application_id, action_of(entry))
+    assert len(first_on_today) >= 5
+    for row in rows:
+        header = load_next_step(row.application_id, clock.now(), window.zone).action
+        assert header == row.next_action, row.company
+        if row.application_id in first_on_today:
+            assert row.next_action == first_on_today[row.application_id], row.company
+    # And the window shows it: the step, its day and why.
+    row = next(r for r in rows if r.application_id in first_on_today)
+    dialog = _header(qtbot, window, row.application_id)
+    header = dialog.whats_next
+    assert header.isVisibleTo(dialog)
+    assert header.text.text() == row.next_action.text
+    assert header.why.text() == row.next_action.why
+    assert header.when.text()
+    scheduler.stop()
+
+
+def test_the_header_button_does_what_today_offers(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, scheduler = _demo_window(qtbot, clock, make_window)
+    notes = [
+        e
+        for e in window.today_page.todo.current.entries()
+        if e.item.kind.startswith("note_") and e.item.application_id is not None
+    ]
+    firsts = {}
+    for entry in window.today_page.todo.current.entries():
+        firsts.setdefault(entry.item.application_id, entry)
+    note = next(e for e in notes if firsts[e.item.application_id] is e)
+    opened: list[tuple[int, int]] = []
+    monkeypatch.setattr(NoteFlow, "open", lambda _self, *ids: opened.append(ids))
+    dialog = _header(qtbot, window, note.item.application_id or 0)
+    button = dialog.whats_next.button
+    assert button.isVisibleTo(dialog) and button.text() == "Write the note…"
+    # Today offers the same action for the same item.
+    panel = window.today_page.todo
+    panel.select(note)
+    assert panel.note_button.isVisibleTo(panel)
+    button.click()
+    assert len(opened) == 1 and note.item.subject_key == "note:{}:{}".format(*opened[0])
+    scheduler.stop()
+
+
+def test_while_waiting_the_header_says_what_is_normal(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    """Applied ten days ago, nothing due: four to six weeks is usual, and how long it has
+    been (docs/advice.md, "While you wait")."""
+    acme = create_application(clock, "Acme", applied_on=clock.now().date() - timedelta(days=10))
+    window = make_window()
+    dialog = _header(qtbot, window, acme.id)
+    header = dialog.whats_next
+    assert header.text.text() == "Wait for a reply; keep applying"
+    wait = header.wait.text()
+    assert header.wait.isVisibleTo(dialog)
+    assert "10 day" in wait and "four to six weeks" in wait
+    assert header.button.isHidden()  # nothing to press: the step is to wait
+
+
+def test_a_long_name_keeps_its_own_line_above_the_stage(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    """The walkthrough found the stage label squeezing the title beside it."""
+    name = "Very Long Company Name Incorporated International Holdings"
+    acme = create_application(clock, name, "Senior Principal Staff Engineer, Platform")
+    window = make_window()
+    dialog = _header(qtbot, window, acme.id)
+    dialog.resize(860, 620)
+    qtbot.waitUntil(lambda: dialog.stage_label.text() != "", timeout=5000)
+    top = dialog.heading.mapTo(dialog, QPoint(0, 0)).y()
+    stage = dialog.stage_label.mapTo(dialog, QPoint(0, 0)).y()
+    assert stage >= top + dialog.heading.height()
+    assert dialog.heading.width() > dialog.width() * 0.8

@@ -95,6 +95,7 @@ def shoot_all(out: Path) -> None:
     from followthrough.domain.reminder_kinds import Rendering, use_rendering
     from followthrough.domain.wording import use_translation
     from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.store import settings as options
     from followthrough.store.database import open_database
     from followthrough.ui.common.formatting import set_user_zone
     from followthrough.ui.common.locale_words import use_locale_day_words
@@ -107,6 +108,9 @@ def shoot_all(out: Path) -> None:
     clock = FakeClock(NOW)
     use_locale_day_words(clock)
     use_translation(QCoreApplication.translate)
+    # One clock for the session, as app.run_gui sets it: planning and every window.
+    options.set_computer_zone(ZONE)
+    options.set_session_zone(ZONE)
     set_user_zone(ZONE)
     use_rendering(Rendering(ZoneInfo(ZONE), QCoreApplication.translate))
     with tempfile.TemporaryDirectory(prefix="followthrough-shots-") as folder:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -193,6 +193,35 @@ def test_a_card_is_coloured_by_the_kind_of_its_next_step_and_warns_when_overdue(
     assert QColor(second.pixel(5, second.height() // 2)) == neutral
     assert warning in _colours(third)
     assert warning not in _colours(second)
+
+
+def _text_lines(image: QImage, paper: int) -> int:
+    """How many bands of ink run down the card (text lines), its frame and strip left out."""
+    inner = image.copy(14, 6, image.width() - 24, image.height() - 12)
+    bands, inked_before = 0, False
+    for y in range(inner.height()):
+        inked = any(inner.pixel(x, y) != paper for x in range(inner.width()))
+        bands += inked and not inked_before
+        inked_before = inked
+    return bands
+
+
+def test_a_narrow_card_still_reads_its_next_step_above_its_day(qtbot: QtBot) -> None:
+    """In a narrow column the step used to shrink to "I…" beside its day: it has a line of
+    its own, the day the line below."""
+    step = NextAction(
+        "Interview, round 2, video", TODAY, datetime(2026, 11, 20, 16, 30, tzinfo=UTC), "interview"
+    )
+    board = BoardView(ZONE)
+    qtbot.addWidget(board)
+    board.resize(900, 600)
+    board.set_rows(_by_stage([_card(1, "Acme", Stage.APPLIED, step)]))
+    board.show()
+    qtbot.waitExposed(board)
+    image = _card_image(board, Stage.APPLIED, 0)
+    paper = board.palette().color(QPalette.ColorRole.Base).rgb()
+    # Company, role, the step, its day.
+    assert _text_lines(image, paper) == 4
 
 
 def test_an_empty_column_invites_a_drop_and_a_filtered_one_says_why(board: BoardView) -> None:

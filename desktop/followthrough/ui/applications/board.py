@@ -217,7 +217,7 @@ _STRIP = 5  # the colour strip of the next step's kind
 
 class CardDelegate(QStyledItemDelegate):
     """Paints a card: a strip in the colour of the next step's kind, the company in bold,
-    the role, and the next step with its day (in the warning colour when overdue)."""
+    the role, the next step and its day (in the warning colour when overdue)."""
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,7 +225,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         line = option.fontMetrics.lineSpacing()
-        return QSize(COLUMN_MIN_WIDTH - 20, 3 * line + 2 * (_PAD + _MARGIN))
+        return QSize(COLUMN_MIN_WIDTH - 20, 4 * line + 2 * (_PAD + _MARGIN))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         card = index.data(RecordTableModel.RowRole)
@@ -287,14 +287,12 @@ class CardDelegate(QStyledItemDelegate):
         action = card.next_action
         painter.setPen(colour(ColourRole.WARNING if action.overdue else ColourRole.MUTED, palette))
         step_font = bold if action.overdue else option.font
-        # The day on the right, whole; the step before it, shortened when it must be.
-        step_row, day = row(2), due_text(card, self.zone)
+        # The step on a line of its own (a narrow column still reads it), its day below.
+        if action.text:
+            draw(action.text, row(2), step_font)
+        day = due_text(card, self.zone)
         if day:
-            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            width = draw(day, step_row, step_font, right)
-            step_row.setRight(step_row.right() - width - 8)
-        if action.text and step_row.width() > 12:
-            draw(action.text, step_row, step_font)
+            draw(day, row(3), step_font)
 
 
 # -- the views ---------------------------------------------------------------------------

@@ -37,8 +37,10 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("today", "About"),
     QT_TRANSLATE_NOOP("today", "To do"),
     QT_TRANSLATE_NOOP("today", "Why"),
+    # Painted by ``row_actions.RowActionsDelegate``: the item's buttons.
+    QT_TRANSLATE_NOOP("today", "Actions"),
 )
-WHEN, KIND, SUBJECT, TODO, WHY = range(len(COLUMNS))
+WHEN, KIND, SUBJECT, TODO, WHY, ACTIONS = range(len(COLUMNS))
 
 
 def section_heading(section: Section, count: int) -> str:
@@ -167,6 +169,8 @@ class TodayModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(entry, index.column())
+        if index.column() == ACTIONS:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._text(entry, index.column())
             return text if role == Qt.ItemDataRole.DisplayRole else tooltip(text)

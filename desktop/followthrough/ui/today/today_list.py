@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -53,7 +53,17 @@ from followthrough.ui.common.reminder_kinds import (
     ReminderHandlers,
 )
 from followthrough.ui.common.text import plain_label
-from followthrough.ui.today.model import KIND, SUBJECT, TODO, WHEN, WHY, TodayModel, due_reminder
+from followthrough.ui.today.model import (
+    ACTIONS,
+    KIND,
+    SUBJECT,
+    TODO,
+    WHEN,
+    WHY,
+    TodayModel,
+    due_reminder,
+)
+from followthrough.ui.today.row_actions import RowAction, RowActionsDelegate
 
 SNOOZE_LABELS = {
     SnoozeChoice.FIFTEEN_MINUTES: QT_TRANSLATE_NOOP("reminders", "For 15 minutes"),
@@ -62,6 +72,9 @@ SNOOZE_LABELS = {
 }
 DONE_KEYS = "Ctrl+D"
 SNOOZE_KEYS = "Ctrl+L"
+# Below this width of the list, "Why" gives its room to the row's actions: the chosen
+# item's why is in full under the list.
+WHY_SHOWN_FROM = 1200
 
 
 def suggested_snooze(now: datetime, zone: ZoneInfo) -> datetime:
@@ -140,8 +153,12 @@ class TodayListView(QFrame):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((WHEN, 140), (KIND, 130), (SUBJECT, 220)):
+        for column, width in ((WHEN, 130), (KIND, 125), (SUBJECT, 200)):
             view.setColumnWidth(column, width)
+        self.row_actions = RowActionsDelegate(self._row_actions, view)
+        view.setItemDelegateForColumn(ACTIONS, self.row_actions)
+        header.setSectionResizeMode(ACTIONS, QHeaderView.ResizeMode.Fixed)
+        view.setColumnWidth(ACTIONS, self.row_actions.set_slots(self._action_slots()))
         # What to do and why share the rest: both in sight at 1100 pixels as at 1920.
         for column in (TODO, WHY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -199,6 +216,76 @@ class TodayListView(QFrame):
         menu.addSeparator()
         menu.addAction(self.tr("Until a time I choose…"), self._snooze_until_chosen)
         return menu
+
+    # -- the actions in each row --------------------------------------------------------
+
+    def _primary_actions(self) -> tuple[tuple[str, str, str, SignalInstance], ...]:
+        """(handler action, word in the row, what it does, signal), most specific first."""
+        return (
+            (WRITE_NOTE, self.tr("Note…"), self.tr("Write the note"), self.write_note),
+            (
+                REACH_REFERENCE,
+                self.tr("Message…"),
+                self.tr("Message the reference"),
+                self.reach_reference,
+            ),
+            (CALL_SHEET, self.tr("Call…"), self.tr("Open the call sheet"), self.call_sheet),
+            (LOG_FOLLOW_UP, self.tr("Log…"), self.tr("Log a follow-up"), self.log_follow_up),
+        )
+
+    def _done_label(self) -> str:
+        return self.tr("Done")
+
+    def _snooze_label(self) -> str:
+        return self.tr("Snooze ▾")
+
+    def _action_slots(self) -> list[list[str]]:
+        """What each slot of a row's buttons may say: the feature's action (or Open),
+        Done, Snooze."""
+        primary = [word for _a, word, _w, _s in self._primary_actions()]
+        return [[*primary, self.tr("Open")], [self._done_label()], [self._snooze_label()]]
+
+    def _row_actions(self, entry: TodayEntry) -> list[RowAction]:
+        """The buttons in an item's row: its feature's first action, Done and Snooze (an
+        interview or a decision date: Open)."""
+        reminder = due_reminder(entry)
+        if reminder is None:
+            return [RowAction(self.tr("Open"), self._open_entry, self.tr("Open it (Enter)"))]
+        offered = self._handlers.actions(reminder)
+        row = [
+            RowAction(word, self._emitting(signal), what)
+            for action, word, what, signal in self._primary_actions()
+            if action in offered
+        ][:1]
+        return [
+            *row,
+            RowAction(
+                self._done_label(),
+                lambda e, _at: self._select_then(e, self._done),
+                self.tr("Mark it done ({keys})").format(keys=DONE_KEYS),
+                slot=1,
+            ),
+            RowAction(
+                self._snooze_label(),
+                lambda e, at: self._select_then(e, lambda: self.snooze_menu.popup(at)),
+                self.tr("Remind me again later ({keys})").format(keys=SNOOZE_KEYS),
+                slot=2,
+            ),
+        ]
+
+    def _emitting(self, signal: SignalInstance) -> Callable[[TodayEntry, QPoint], None]:
+        return lambda entry, _at: self._select_then(entry, lambda: self._emit_selected(signal))
+
+    def _open_entry(self, entry: TodayEntry, _at: QPoint) -> None:
+        self._select_then(entry, self.open_selected)
+
+    def _select_then(self, entry: TodayEntry, run: Callable[[], None]) -> None:
+        self.select(entry)
+        run()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.setColumnHidden(WHY, self.view.width() < WHY_SHOWN_FROM)
 
     # -- data in -------------------------------------------------------------------------
 

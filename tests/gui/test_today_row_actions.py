@@ -1,0 +1,119 @@
+"""Each item on Today carries its actions in its own row: a click on one acts on that row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from followthrough.demo import fill_demo
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.reminder_kinds import ReminderKind
+from followthrough.domain.today import TodayEntry
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store.reminders import DueReminder
+from followthrough.ui.shell.main_window import MainWindow
+from followthrough.ui.today.model import ACTIONS, WHY
+from followthrough.ui.today.today_list import TodayListView
+
+
+def _started(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> ReminderScheduler:
+    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
+    window.attach_scheduler(scheduler)
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        scheduler.start(plan=False)
+    return scheduler
+
+
+def _buttons(panel: TodayListView, entry: TodayEntry) -> dict[str, QPoint]:
+    """Where each of the row's buttons is, by its words."""
+    index = panel.model.index_of(entry).siblingAtColumn(ACTIONS)
+    panel.view.scrollTo(index)
+    cell = panel.view.visualRect(index)
+    actions = panel.row_actions.actions(index)
+    rects = panel.row_actions.rects(cell, actions)
+    for rect in rects:
+        assert cell.contains(rect), "a button leaves its row's cell"
+    return {a.label: r.center() for a, r in zip(actions, rects, strict=True)}
+
+
+def _click(panel: TodayListView, qtbot: QtBot, at: QPoint) -> None:
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+
+def test_each_rows_buttons_act_on_that_row(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    fill_demo(clock, 25)
+    window = make_window()
+    window.resize(1100, 720)
+    scheduler = _started(window, qtbot, clock)
+    panel = window.today_page.todo
+    entries = panel.current.entries()
+    # Every item has its buttons, inside its cell: a reminder its own action, Done and
+    # Snooze; an interview or a decision date, Open.
+    for entry in entries:
+        words = list(_buttons(panel, entry))
+        if entry.item.reminder_id is None:
+            assert words == ["Open"]
+        else:
+            assert words[-2:] == ["Done", "Snooze ▾"]
+
+    notes = [e for e in entries if e.item.kind == ReminderKind.NOTE_DUE_SOON]
+    first, second = notes[0], notes[1]
+    panel.select(first)
+    written: list[DueReminder] = []
+    panel.write_note.connect(written.append)
+    # The second row's "Note…" writes the second note, though the first was chosen.
+    _click(panel, qtbot, _buttons(panel, second)["Note…"])
+    assert [r.reminder_id for r in written] == [second.item.reminder_id]
+    assert panel.selected_entry() == second
+
+    done: list[int] = []
+    panel.done.connect(done.append)
+    _click(panel, qtbot, _buttons(panel, first)["Done"])
+    assert done == [first.item.reminder_id]
+
+    opened: list[object] = []
+    panel.item_activated.connect(opened.append)
+    interview = next(e for e in entries if e.item.interview_id is not None)
+    _click(panel, qtbot, _buttons(panel, interview)["Open"])
+    assert opened == [interview.item]
+    scheduler.stop()
+
+
+def test_a_click_beside_the_buttons_only_chooses_the_row(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    fill_demo(clock, 25)
+    window = make_window()
+    scheduler = _started(window, qtbot, clock)
+    panel = window.today_page.todo
+    entry = panel.current.entries()[1]
+    done: list[int] = []
+    panel.done.connect(done.append)
+    cell = panel.view.visualRect(panel.model.index_of(entry).siblingAtColumn(1))
+    _click(panel, qtbot, cell.center())
+    assert panel.selected_entry() == entry
+    assert done == []
+    scheduler.stop()
+
+
+def test_a_narrow_list_gives_why_room_to_the_actions_and_shows_it_below(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    fill_demo(clock, 25)
+    window = make_window()
+    scheduler = _started(window, qtbot, clock)
+    panel = window.today_page.todo
+    window.resize(1100, 720)
+    qtbot.waitUntil(lambda: panel.view.isColumnHidden(WHY))
+    entry = next(e for e in panel.current.entries() if e.item.reminder_id is not None)
+    panel.select(entry)
+    why = panel.model.index_of(entry).siblingAtColumn(WHY).data()
+    assert why and why in panel.detail.text()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not panel.view.isColumnHidden(WHY))
+    assert not panel.view.isColumnHidden(ACTIONS)
+    scheduler.stop()

@@ -126,7 +126,8 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        limits = [
+        # Kept on the dialog: a LineLimit is no QObject, and its connections die with it.
+        self.limits = [
             LineLimit(edit, limit, what, self.error)
             for edit, limit, what in (
                 (self.name, NAME_LIMIT, self.tr("The name")),
@@ -138,7 +139,7 @@ class PersonDialog(QDialog):
         ]
         if person is not None:
             for limit, text in zip(
-                limits,
+                self.limits,
                 (person.name, person.title, person.email, person.phone, person.linkedin_url),
                 strict=True,
             ):

@@ -117,6 +117,34 @@ def test_a_sent_note_cannot_be_saved_over_or_sent_again(
     assert again.save_button.isEnabled() and again.email_button.isEnabled()
 
 
+def test_a_sent_notes_words_are_read_only_until_not_sent_after_all(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+) -> None:
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    dialog.show()
+    assert not dialog.editor.isReadOnly() and not dialog.sent_lock_label.isVisible()
+    dialog.set_status(NoteStatus.SENT, clock.now().date())
+    for field in (dialog.editor, dialog.subject, dialog.specific, dialog.extra, dialog.address):
+        assert field.isReadOnly()
+    assert not dialog.tone.isEnabled() and not dialog.medium.isEnabled()
+    assert dialog.sent_lock_label.isVisible()
+    assert "Not sent after all" in dialog.sent_lock_label.text()
+    # Typing into the sent note changes nothing.
+    before = dialog.editor.toPlainText()
+    dialog.editor.setFocus()
+    QTest.keyClicks(dialog.editor, "extra words")
+    QTest.keyClicks(dialog.subject, "more")
+    assert dialog.editor.toPlainText() == before
+    dialog.set_status(NoteStatus.DRAFTED)
+    assert not dialog.editor.isReadOnly() and not dialog.subject.isReadOnly()
+    assert dialog.tone.isEnabled() and not dialog.sent_lock_label.isVisible()
+    QTest.keyClicks(dialog.subject, "!")
+    assert dialog.subject.text().endswith("!")
+
+
 @pytest.mark.parametrize("field", ["subject", "recipient", "extra", "sender_name"])
 def test_ctrl_e_sends_from_a_one_line_field(
     qtbot: QtBot,

@@ -237,6 +237,17 @@ class NoteComposerDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
+        self.sent_lock_label = QLabel(
+            self.tr(
+                "This note was sent, so it is kept as it went out and cannot be changed here. "
+                "To change it, use “Not sent after all”."
+            )
+        )
+        self.sent_lock_label.setObjectName("noteSentLock")
+        self.sent_lock_label.setWordWrap(True)
+        colour_text(self.sent_lock_label, ColourRole.ADVICE)
+        self.sent_lock_label.hide()
+        layout.addWidget(self.sent_lock_label)
         layout.addWidget(self._build_card_advice())
 
     def _build_card_advice(self) -> QWidget:
@@ -966,6 +977,31 @@ class NoteComposerDialog(QDialog):
         for button in (self.save_button, self.email_button, self.delivered_button):
             button.setEnabled(not finished)
             button.setToolTip(sent_tip if finished else "")
+        # Its words are read-only too: an edit to a sent note could not be saved.
+        texts: tuple[QLineEdit | QPlainTextEdit, ...] = (
+            self.editor,
+            self.subject,
+            self.specific,
+            self.wish,
+            self.extra,
+            self.recipient,
+            self.address,
+            self.sender_name,
+            self.sender_contact,
+        )
+        for text in texts:
+            text.setReadOnly(finished)
+            text.setToolTip(sent_tip if finished else "")
+        for widget in (
+            self.tone,
+            self.medium,
+            self.promise,
+            self.promise_date,
+            self.debrief_button,
+            self.rebuild_button,
+        ):
+            widget.setEnabled(not finished)
+        self.sent_lock_label.setVisible(finished)
 
     def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
         """The store saved a new state (called by the flow after a save)."""

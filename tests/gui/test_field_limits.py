@@ -126,3 +126,19 @@ def test_the_interviewer_form_says_when_a_paste_was_cut(qtbot: QtBot) -> None:
     assert len(dialog.phone.text()) == PHONE_LIMIT
     assert dialog.error.isVisible()
     assert "phone number" in dialog.error.text()
+
+
+def test_a_stored_phone_from_before_the_rules_does_not_block_the_forms(qtbot: QtBot) -> None:
+    form = ContactForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_value(ContactFields("Dana Lee", phone="ask reception"))
+    assert form.check()
+    form.phone.setText("ask Dana")
+    assert not form.check()
+    known = PersonDraft("Dana Lee", phone="ask reception", contact_id=7)
+    dialog = PersonDialog(known)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() == PersonDialog.DialogCode.Accepted

@@ -146,6 +146,13 @@ class PersonDialog(QDialog):
                 limit.set_text(text)
             set_combo_data(self.method, person.preferred_method)
 
+    def _phone_as_stored(self, phone: str) -> bool:
+        """A known person's number as stored (perhaps saved before today's rules)."""
+        person = self._person
+        return (
+            person is not None and person.contact_id is not None and phone == person.phone.strip()
+        )
+
     def value(self) -> PersonDraft:
         base = self._person or PersonDraft(name="")
         return replace(
@@ -163,7 +170,7 @@ class PersonDialog(QDialog):
         message = (
             (self.tr("Enter the person's name.") if not value.name else None)
             or email_problem(value.email)
-            or phone_problem(value.phone)
+            or (None if self._phone_as_stored(value.phone) else phone_problem(value.phone))
             or url_problem(value.linkedin_url)
         )
         if message:
@@ -682,7 +689,13 @@ class InterviewDialog(QDialog):
         for label in self.findChildren(QLabel):
             if label.objectName().endswith("Error"):
                 label.hide()
-        problems = interview_problems(self.value())
+        value = self.value()
+        problems = interview_problems(value)
+        # A known person's number as stored (perhaps saved before today's rules) stays.
+        stored = {p.contact_id: p.phone for p in self._saved.people if p.contact_id is not None}
+        for index, person in enumerate(value.people):
+            if person.contact_id in stored and stored[person.contact_id] == person.phone:
+                problems.messages.pop(f"people.{index}.phone", None)
         if problems:
             for key, message in problems.messages.items():
                 self._show(key.split(".")[0], message)

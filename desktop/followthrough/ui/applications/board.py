@@ -99,11 +99,14 @@ def can_move(source: Stage, target: Stage) -> bool:
 
 def step_target(stage: Stage, direction: int) -> Stage | None:
     """The nearest stage in the board's order, right (1) or left (-1), ``stage`` may move
-    to; None when there is none that way."""
+    to; None when there is none that way. A key never reopens a closed application (its
+    stage before closing is not known, and "Offer" would be a guess): that takes "Move to"
+    or a drag."""
     position = _STAGE_ORDER.index(stage) + direction
     while 0 <= position < len(_STAGE_ORDER):
-        if can_move(stage, _STAGE_ORDER[position]):
-            return _STAGE_ORDER[position]
+        target = _STAGE_ORDER[position]
+        if can_move(stage, target) and (is_closed(target) or not is_closed(stage)):
+            return target
         position += direction
     return None
 
@@ -631,6 +634,8 @@ class BoardView(QScrollArea):
         self._cards: dict[int, ApplicationSummary] = {}
         # The card a move was asked for: selected again where it lands after the reload.
         self._follow: tuple[int, Stage] | None = None
+        # What the keys last said when a card could not step (shown as a tooltip too).
+        self.last_step_refusal = ""
         inner = QWidget()
         outer = QVBoxLayout(inner)
         outer.setContentsMargins(0, 4, 0, 0)
@@ -639,7 +644,8 @@ class BoardView(QScrollArea):
             self.tr(
                 "Drag a card to another stage, or select it and press Ctrl+Shift+Right or "
                 "Ctrl+Shift+Left. Enter opens it; the menu key offers “Move to”. Closed "
-                "stages are folded: click one to show its cards."
+                "stages are folded: click one to show its cards. Keys do not reopen a closed "
+                "application: use “Move to” or drag it."
             ),
             wrap=True,
         )
@@ -738,6 +744,12 @@ class BoardView(QScrollArea):
         self._follow = (card.application_id, target)
         self.move_requested.emit(card, target)
 
+    def forget_move(self, application_id: int) -> None:
+        """The move asked for ``application_id`` did not happen (cancelled, or its save
+        failed and was given up): a later reload must not select the card for it."""
+        if self._follow is not None and self._follow[0] == application_id:
+            self._follow = None
+
     def _dropped(self, application_id: int, source: Stage, target: Stage) -> None:
         card = self._cards.get(application_id)
         if card is not None and card.stage == source and can_move(source, target):
@@ -754,13 +766,23 @@ class BoardView(QScrollArea):
         target = step_target(card.stage, direction)
         if target is None:
             where = column.view.visualRect(column.view.currentIndex()).center()
+            reopens = is_closed(card.stage) and any(
+                not is_closed(stage) for stage in allowed_targets(card.stage)
+            )
+            message = (
+                self.tr(
+                    "“{stage}” is closed, and keys do not reopen it: use “Move to” in its "
+                    "menu, or drag it to the stage it is in now."
+                )
+                if reopens
+                else self.tr("“{stage}” cannot move further that way.")
+            )
             QToolTip.showText(
                 column.view.viewport().mapToGlobal(where),
-                self.tr("“{stage}” cannot move further that way.").format(
-                    stage=stage_label(card.stage)
-                ),
+                message.format(stage=stage_label(card.stage)),
                 column.view,
             )
+            self.last_step_refusal = message.format(stage=stage_label(card.stage))
             return
         self.request_move(card, target)
 

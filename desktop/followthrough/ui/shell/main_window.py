@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
         if is_closed(target):
             dialog = StageChangeDialog(card.company, card.stage, self.today(), target, self)
             if not self.exec_dialog(dialog):
+                self.applications_page.board.forget_move(card.application_id)
                 return
             chosen = dialog.chosen_stage()
             assert chosen is not None
@@ -628,6 +629,7 @@ class MainWindow(QMainWindow):
                     company=card.company, stage=stage_label(target)
                 )
             ),
+            on_discarded=lambda: self.applications_page.board.forget_move(application_id),
         )
 
     def open_contact(self, contact_id: int | None) -> None:

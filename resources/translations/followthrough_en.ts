@@ -21,6 +21,23 @@
         </message>
     </context>
     <context>
+        <name>BoardColumn</name>
+        <message numerus="yes">
+            <source>%Ln card(s)</source>
+            <translation>
+                <numerusform>%Ln card</numerusform>
+                <numerusform>%Ln cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown} of %Ln card(s)</source>
+            <translation>
+                <numerusform>{shown} of %Ln card</numerusform>
+                <numerusform>{shown} of %Ln cards</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message numerus="yes">
             <source>&lt;b&gt;{day}&lt;/b&gt; — %Ln item(s)</source>

@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -358,6 +358,26 @@ def test_a_move_given_up_after_a_failed_save_does_not_later_take_the_selection(
     board.set_rows(_by_stage(cards), _haystacks(cards))
     assert board.columns[Stage.INTERVIEWING].model.rowCount() == 1
     assert not board.columns[Stage.INTERVIEWING].view.currentIndex().isValid()
+
+
+def test_a_columns_count_is_said_with_plurals_and_locale_numbers(
+    qtbot: QtBot, board: BoardView
+) -> None:
+    assert board.columns[Stage.INTERVIEWING].view.accessibleDescription() == "1 card"
+    assert board.columns[Stage.APPLIED].view.accessibleDescription() == "2 cards"
+    board.set_search("acme")
+    assert board.columns[Stage.APPLIED].view.accessibleDescription() == "1 of 2 cards"
+    assert board.columns[Stage.APPLIED].count.text() == "1 of 2"
+    many = [_card(100 + n, f"Co {n:04}", Stage.APPLIED) for n in range(1200)]
+    board.set_search("")
+    before = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        board.set_rows(_by_stage(many), _haystacks(many))
+        assert board.columns[Stage.APPLIED].count.text() == "1.200"  # the user's grouping
+        assert board.columns[Stage.APPLIED].view.accessibleDescription() == "1.200 cards"
+    finally:
+        QLocale.setDefault(before)
 
 
 # -- keys ----------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ from followthrough.domain.wording import short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, colour, colour_text, kind_colour
@@ -592,13 +593,19 @@ class BoardColumn(QFrame):
         the hint an empty column shows."""
         shown, total = self.model.rowCount(), self.model.total_count()
         count = (
-            f"{shown:,}"
+            number_text(shown)
             if shown == total
-            else self.tr("{shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
+            else self.tr("{shown} of {total}").format(
+                shown=number_text(shown), total=number_text(total)
+            )
         )
         self.count.setText(count)
         name = stage_label(self.stage)
-        self.view.setAccessibleDescription(self.tr("{count} cards").format(count=count))
+        self.view.setAccessibleDescription(
+            self.tr("%Ln card(s)", "", total)
+            if shown == total
+            else self.tr("{shown} of %Ln card(s)", "", total).format(shown=number_text(shown))
+        )
         if self.folded is not None:
             self.folded.setText(self.tr("{stage} ({count})").format(stage=name, count=count))
             self.folded.setAccessibleName(self.folded.text())

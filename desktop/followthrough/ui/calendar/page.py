@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import long_day
 from followthrough.ui.calendar.marks import legend_html
-from followthrough.ui.calendar.views import MonthCalendar, WeekView, agenda_columns, agenda_table
-from followthrough.ui.common.forms import from_qdate, to_qdate
+from followthrough.ui.calendar.views import MonthCalendar, agenda_columns, agenda_table
+from followthrough.ui.calendar.week_view import WeekView
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.page import DataPage, page_header
 from followthrough.ui.common.table_model import RecordTableModel
 from followthrough.ui.common.theme import on_palette_change

@@ -25,14 +25,8 @@ from followthrough.domain.validation import (
     URL_LIMIT,
 )
 from followthrough.store.contacts import ContactFields, contact_problems
-from followthrough.ui.common.forms import (
-    LineLimit,
-    date_edit,
-    error_label,
-    from_qdate,
-    set_combo_data,
-    to_qdate,
-)
+from followthrough.ui.common.forms import LineLimit, date_edit, error_label, set_combo_data
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.contacts.labels import method_choices, role_label
 
 

@@ -55,12 +55,11 @@ from followthrough.ui.common.forms import (
     LineLimit,
     date_edit,
     error_label,
-    from_qdate,
     keep_narrow,
     set_combo_data,
     time_edit,
-    to_qdate,
 )
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour, on_palette_change
 from followthrough.ui.common.widgets import resize_on_screen

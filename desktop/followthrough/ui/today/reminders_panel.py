@@ -28,8 +28,7 @@ from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import instant_text
-from followthrough.ui.common.forms import to_qdate
-from followthrough.ui.common.locale_words import DAY_TIME_EDIT
+from followthrough.ui.common.locale_words import DAY_TIME_EDIT, to_qdate
 from followthrough.ui.common.reminder_kinds import (
     CALL_SHEET,
     LOG_FOLLOW_UP,

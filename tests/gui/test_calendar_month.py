@@ -4,6 +4,7 @@ not fit), a legend names every colour, and a day's tooltip says what is on it.""
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from followthrough.ui.calendar.marks import (
     legend_html,
     mark_layout,
 )
+from followthrough.ui.calendar.page import CalendarPage
 from followthrough.ui.calendar.views import MonthCalendar, first_visible_day
 from followthrough.ui.common.reminder_kinds import kind_text
 from followthrough.ui.common.theme import colour, kind_role
@@ -206,3 +208,17 @@ def test_the_calendar_page_shows_the_legend_and_tells_the_week_today(
     assert page.views.widget(0).isAncestorOf(page.legend)  # under the month
     qtbot.waitUntil(lambda: page.week.today == clock.now().astimezone(window.zone).date())
     assert page.week.this_week.isEnabled()
+
+
+def test_the_week_knows_today_from_the_pages_clock_without_the_month(qtbot: QtBot) -> None:
+    days = [date(2026, 11, 25)]
+    page = CalendarPage(ZoneInfo("Europe/Berlin"), lambda: days[-1])
+    qtbot.addWidget(page)
+    # No month was loaded (its load failed, or the page was never shown).
+    assert page.week.today == date(2026, 11, 25)
+    assert page.week.this_week.isEnabled()
+    # The day turned while the page was hidden: showing it tells the week.
+    days.append(date(2026, 11, 26))
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.week.today == date(2026, 11, 26)

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.nav = self._build_navigation()
         self.today_page = TodayPage(self.zone)
         self.applications_page = ApplicationsPage(self.zone, self.today)
-        self.calendar_page = CalendarPage(self.zone)
+        self.calendar_page = CalendarPage(self.zone, self.today)
         self.contacts_page = ContactsPage()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None

@@ -396,3 +396,21 @@ def test_the_print_preview_measures_the_fit_once(
     assert pages == [0, 1]
     assert (tmp_path / "preview-1.pdf").stat().st_size > 0
     assert len(fits) == 1
+
+
+def test_alt_a_reaches_the_recipient_of_an_e_mail_and_the_address_of_a_card(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.recipient_label.text() == "E-m&ail to:"
+    dialog.tone.setFocus()
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert dialog.recipient.hasFocus()
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog.tone.setFocus()
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert dialog.address.hasFocus()

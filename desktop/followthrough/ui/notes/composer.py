@@ -385,7 +385,8 @@ class NoteComposerDialog(QDialog):
         self.recipient = QLineEdit()
         self.recipient.setObjectName("noteRecipient")
         self.recipient.setPlaceholderText(self.tr("their work e-mail address"))
-        self.recipient_label = QLabel(self.tr("To:"))
+        # Alt+A: the "&Address" of a card takes the same letter (the two never show together).
+        self.recipient_label = QLabel(self.tr("E-m&ail to:"))
         self.recipient_label.setBuddy(self.recipient)
         how_form.addRow(self.recipient_label, self.recipient)
         self.address = QPlainTextEdit()

@@ -69,9 +69,30 @@ def english_forms(source: str) -> tuple[str, str]:
     return pick(0), pick(1)
 
 
+_COUNTED = re.compile(r"%L?n")
+
+
+def _keep_counted(tree: ET.ElementTree) -> None:
+    """Only messages with a count stay, each marked numerus. pyside6-lupdate marks only
+    ``self.tr(text, "", n)`` as numerus: ``QCoreApplication.translate(context, text, "",
+    n)`` comes out as a plain message (and ``-pluralonly`` would drop it), so "%n
+    interview(s)" in a module-level function read "2 interview(s)"."""
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        for message in list(context.iter("message")):
+            source = message.findtext("source") or ""
+            if message.get("numerus") == "yes" or _COUNTED.search(source):
+                message.set("numerus", "yes")
+            else:
+                context.remove(message)
+        if context.find("message") is None:
+            root.remove(context)
+
+
 def fill_english(path: Path) -> int:
     """Write the English singular and plural into every numerus message; returns how many."""
     tree = ET.parse(path)
+    _keep_counted(tree)
     count = 0
     for message in tree.iter("message"):
         if message.get("numerus") != "yes":
@@ -94,7 +115,8 @@ def english(ts: Path = ENGLISH_TS, qm: Path = ENGLISH_QM) -> int:
     ts.parent.mkdir(parents=True, exist_ok=True)
     if ts.exists():
         ts.unlink()  # start clean: obsolete messages go
-    run_lupdate(ts, "-pluralonly", "-target-language", "en", "-no-obsolete")
+    # Every message, not -pluralonly: the counted ones lupdate did not mark are kept too.
+    run_lupdate(ts, "-target-language", "en", "-no-obsolete")
     count = fill_english(ts)
     subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
     return count

@@ -21,12 +21,53 @@
         </message>
     </context>
     <context>
+        <name>BoardColumn</name>
+        <message numerus="yes">
+            <source>%Ln card(s)</source>
+            <translation>
+                <numerusform>%Ln card</numerusform>
+                <numerusform>%Ln cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown} of %Ln card(s)</source>
+            <translation>
+                <numerusform>{shown} of %Ln card</numerusform>
+                <numerusform>{shown} of %Ln cards</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message numerus="yes">
             <source>&lt;b&gt;{day}&lt;/b&gt; — %Ln item(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;{day}&lt;/b&gt; — %Ln item</numerusform>
                 <numerusform>&lt;b&gt;{day}&lt;/b&gt; — %Ln items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CardTab</name>
+        <message numerus="yes">
+            <source>This note is too long for a folded A6 card: shorten it by about %n word(s) or choose A5.</source>
+            <translation>
+                <numerusform>This note is too long for a folded A6 card: shorten it by about %n word or choose A5.</numerusform>
+                <numerusform>This note is too long for a folded A6 card: shorten it by about %n words or choose A5.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This note is too long for a folded 4×6 in card: shorten it by about %n word(s) or choose A5.</source>
+            <translation>
+                <numerusform>This note is too long for a folded 4×6 in card: shorten it by about %n word or choose A5.</numerusform>
+                <numerusform>This note is too long for a folded 4×6 in card: shorten it by about %n words or choose A5.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This note is too long for a folded A5 card: shorten it by about %n word(s).</source>
+            <translation>
+                <numerusform>This note is too long for a folded A5 card: shorten it by about %n word.</numerusform>
+                <numerusform>This note is too long for a folded A5 card: shorten it by about %n words.</numerusform>
             </translation>
         </message>
     </context>
@@ -160,6 +201,86 @@
             <translation>
                 <numerusform>%Ln more in the window…</numerusform>
                 <numerusform>%Ln more in the window…</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>calendar</name>
+        <message numerus="yes">
+            <source>%n interview(s)</source>
+            <translation>
+                <numerusform>%n interview</numerusform>
+                <numerusform>%n interviews</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n decision date(s)</source>
+            <translation>
+                <numerusform>%n decision date</numerusform>
+                <numerusform>%n decision dates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n follow-up(s) due</source>
+            <translation>
+                <numerusform>%n follow-up due</numerusform>
+                <numerusform>%n follow-ups due</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n application(s) to close</source>
+            <translation>
+                <numerusform>%n application to close</numerusform>
+                <numerusform>%n applications to close</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thank-you note(s) due</source>
+            <translation>
+                <numerusform>%n thank-you note due</numerusform>
+                <numerusform>%n thank-you notes due</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thank-you note(s) late</source>
+            <translation>
+                <numerusform>%n thank-you note late</numerusform>
+                <numerusform>%n thank-you notes late</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reference heads-up(s)</source>
+            <translation>
+                <numerusform>%n reference heads-up</numerusform>
+                <numerusform>%n reference heads-ups</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reference(s) to thank</source>
+            <translation>
+                <numerusform>%n reference to thank</numerusform>
+                <numerusform>%n references to thank</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reference(s) to tell the outcome</source>
+            <translation>
+                <numerusform>%n reference to tell the outcome</numerusform>
+                <numerusform>%n references to tell the outcome</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n check-in(s)</source>
+            <translation>
+                <numerusform>%n check-in</numerusform>
+                <numerusform>%n check-ins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{kind}: %n</source>
+            <translation>
+                <numerusform>{kind}: %n</numerusform>
+                <numerusform>{kind}: %n</numerusform>
             </translation>
         </message>
     </context>

@@ -4,12 +4,13 @@ folded closed stages, and fitting a 1280 px window."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -339,6 +340,75 @@ def test_a_move_that_fails_to_save_leaves_the_card_where_it_was(
     assert board.columns[Stage.INTERVIEWING].model.rowCount() == 0
 
 
+def _moved(card: ApplicationSummary, stage: Stage) -> list[ApplicationSummary]:
+    return [replace(card, stage=stage)]
+
+
+def test_a_cancelled_move_does_not_later_take_the_selection(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, board, application_id = _one_application_board(clock, make_window)
+    monkeypatch.setattr(MainWindow, "exec_dialog", staticmethod(lambda _dialog: False))
+    board.set_unfolded(Stage.WITHDRAWN, True)
+    card = board.columns[Stage.APPLIED].model.row_at(0)
+    _drag_and_drop(board.columns[Stage.APPLIED].view, 0, board.columns[Stage.WITHDRAWN].view)
+    window.context.runner.wait_for_done()
+    # Later, moved there some other way: the reload does not select it for the old move.
+    cards = _moved(card, Stage.WITHDRAWN)
+    board.set_keep(None)  # whatever the page's filter, the card shows
+    board.set_rows(_by_stage(cards), _haystacks(cards))
+    assert board.columns[Stage.WITHDRAWN].model.rowCount() == 1
+    assert not board.columns[Stage.WITHDRAWN].view.currentIndex().isValid()
+    assert application_id == card.application_id
+
+
+def test_a_move_given_up_after_a_failed_save_does_not_later_take_the_selection(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    save_failures: list[tuple[str, str]],
+) -> None:
+    from followthrough.ui.shell import main_window
+
+    _window, board, _application_id = _one_application_board(clock, make_window)
+
+    def fail(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(main_window, "change_stage", fail)
+    card = board.columns[Stage.APPLIED].model.row_at(0)
+    _drag_and_drop(board.columns[Stage.APPLIED].view, 0, board.columns[Stage.INTERVIEWING].view)
+    qtbot.waitUntil(lambda: len(save_failures) == 1)
+    cards = _moved(card, Stage.INTERVIEWING)
+    board.set_rows(_by_stage(cards), _haystacks(cards))
+    assert board.columns[Stage.INTERVIEWING].model.rowCount() == 1
+    assert not board.columns[Stage.INTERVIEWING].view.currentIndex().isValid()
+
+
+def test_a_columns_count_is_said_with_plurals_and_locale_numbers(
+    qtbot: QtBot, board: BoardView
+) -> None:
+    assert board.columns[Stage.INTERVIEWING].view.accessibleDescription() == "1 card"
+    assert board.columns[Stage.APPLIED].view.accessibleDescription() == "2 cards"
+    board.set_search("acme")
+    assert board.columns[Stage.APPLIED].view.accessibleDescription() == "1 of 2 cards"
+    assert board.columns[Stage.APPLIED].count.text() == "1 of 2"
+    many = [_card(100 + n, f"Co {n:04}", Stage.APPLIED) for n in range(1200)]
+    board.set_search("")
+    before = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        board.set_rows(_by_stage(many), _haystacks(many))
+        assert board.columns[Stage.APPLIED].count.text() == "1.200"  # the user's grouping
+        assert board.columns[Stage.APPLIED].view.accessibleDescription() == "1.200 cards"
+    finally:
+        QLocale.setDefault(before)
+
+
 # -- keys ----------------------------------------------------------------------------------
 
 
@@ -422,6 +492,29 @@ def test_the_menu_key_opens_the_cards_move_to_menu(
     with qtbot.waitSignal(board.move_requested) as moved:
         next(a for a in move_to.actions() if a.text() == "Offer").trigger()
     assert moved.args == [CARDS[2], Stage.OFFER]
+
+
+def test_keys_do_not_reopen_a_closed_application_and_say_how(
+    qtbot: QtBot, board: BoardView
+) -> None:
+    accepted = _card(8, "Hazel", Stage.ACCEPTED)
+    cards = [*CARDS, accepted]
+    board.set_rows(_by_stage(cards), _haystacks(cards))
+    for stage in (Stage.REJECTED, Stage.WITHDRAWN, Stage.ACCEPTED):
+        board.set_unfolded(stage, True)
+    for stage in (Stage.REJECTED, Stage.WITHDRAWN):
+        for key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            view = _select(board, stage, 0)
+            with qtbot.assertNotEmitted(board.move_requested):
+                qtbot.keyClick(view, key, CTRL_SHIFT)
+        assert "keys do not reopen it" in board.last_step_refusal
+        assert "Move to" in board.last_step_refusal
+    # Between closed stages the keys still move: an accepted offer can be rescinded.
+    view = _select(board, Stage.ACCEPTED, 0)
+    with qtbot.waitSignal(board.move_requested) as moved:
+        qtbot.keyClick(view, Qt.Key.Key_Right, CTRL_SHIFT)
+    assert moved.args == [accepted, Stage.REJECTED]
+    assert "Keys do not reopen" in board.keys_hint.text()
 
 
 def test_a_card_moved_with_the_keys_stays_selected_where_it_lands(

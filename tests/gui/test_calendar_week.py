@@ -285,3 +285,53 @@ def test_the_fold_says_how_many_and_lists_them_in_its_tooltip(qtbot: QtBot) -> N
     for _ in items:
         qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.selected_item() is view.shown_items()[-1]
+
+
+def test_a_crowded_all_day_strip_keeps_to_three_lines_and_folds_the_rest(qtbot: QtBot) -> None:
+    thursday = MONDAY + timedelta(days=3)
+    decisions = [
+        AgendaItem(kind="decision", day=thursday, title=f"Firm <{n:02}>") for n in range(30)
+    ]
+    view = _week(qtbot, decisions)
+    strip = view.strip
+    assert strip.height() == strip.header_height() + 3 * strip.line_height() + 4
+    [fold] = strip.folds()
+    assert len(fold) == 28  # two lines shown, the third says "+28"
+    pos = strip.item_rect(fold[0]).center()
+    assert strip.placed_at(pos) is fold[0]
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, strip.mapToGlobal(pos))
+    QApplication.sendEvent(strip, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    text = QToolTip.text()
+    assert all(f"Firm &lt;{n:02}&gt;" in text for n in range(2, 30))
+    QToolTip.hideText()
+    # The keys still reach every one of them.
+    view.setFocus()
+    reached = set()
+    for _ in range(35):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        item = view.selected_item()
+        assert item is not None
+        reached.add(item.title)
+    assert reached == {d.title for d in decisions}
+    # A few all-day items still show each on its line.
+    few = _week(qtbot, decisions[:3])
+    assert few.strip.folds() == []
+
+
+def test_the_selected_item_is_told_to_a_screen_reader(qtbot: QtBot) -> None:
+    decision = AgendaItem(kind="decision", day=MONDAY + timedelta(days=3), title="Acme")
+    call = timed(datetime(2026, 11, 24, 9, tzinfo=UTC), title="Call Brightline")
+    view = _week(qtbot, [decision, call])
+    assert view.accessibleName() == "Week of Mon 23 Nov 2026"
+    assert "No item selected" in view.accessibleDescription()
+    assert view.strip.accessibleName() and view.grid.accessibleName()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selected_item() is call
+    assert view.accessibleName() == "Tue 24 Nov 2026, 10:00: Follow up, Call Brightline"
+    assert view.accessibleDescription() == view.accessibleName()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.selected_item() is decision
+    assert view.accessibleName() == "Thu 26 Nov 2026, all day: Decision due, Acme"

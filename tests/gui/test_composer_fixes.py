@@ -5,13 +5,14 @@ draft never edited by hand that follows a new signature."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -115,6 +116,34 @@ def test_a_sent_note_cannot_be_saved_over_or_sent_again(
     assert again.reopen_button.isVisibleTo(again)
     again.set_status(NoteStatus.DRAFTED)
     assert again.save_button.isEnabled() and again.email_button.isEnabled()
+
+
+def test_a_sent_notes_words_are_read_only_until_not_sent_after_all(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+) -> None:
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    dialog.show()
+    assert not dialog.editor.isReadOnly() and not dialog.sent_lock_label.isVisible()
+    dialog.set_status(NoteStatus.SENT, clock.now().date())
+    for field in (dialog.editor, dialog.subject, dialog.specific, dialog.extra, dialog.address):
+        assert field.isReadOnly()
+    assert not dialog.tone.isEnabled() and not dialog.medium.isEnabled()
+    assert dialog.sent_lock_label.isVisible()
+    assert "Not sent after all" in dialog.sent_lock_label.text()
+    # Typing into the sent note changes nothing.
+    before = dialog.editor.toPlainText()
+    dialog.editor.setFocus()
+    QTest.keyClicks(dialog.editor, "extra words")
+    QTest.keyClicks(dialog.subject, "more")
+    assert dialog.editor.toPlainText() == before
+    dialog.set_status(NoteStatus.DRAFTED)
+    assert not dialog.editor.isReadOnly() and not dialog.subject.isReadOnly()
+    assert dialog.tone.isEnabled() and not dialog.sent_lock_label.isVisible()
+    QTest.keyClicks(dialog.subject, "!")
+    assert dialog.subject.text().endswith("!")
 
 
 @pytest.mark.parametrize("field", ["subject", "recipient", "extra", "sender_name"])
@@ -269,6 +298,7 @@ def test_the_print_preview_warns_when_the_note_is_too_long_for_the_card(
     dialog._select(dialog.medium, NoteMedium.CARD.value)
     dialog._select(dialog.page_choice, PageFormat.CARD_A6.value)
     dialog.editor.setPlainText(_words(400))
+    qtbot.waitUntil(lambda: bool(dialog.card.fit_label.text()))  # after a pause in typing
     assert dialog.card.fit_label.text().startswith(
         "This note is too long for a folded A6 card: shorten it by about "
     )
@@ -280,6 +310,107 @@ def test_the_print_preview_warns_when_the_note_is_too_long_for_the_card(
     assert warning.text().endswith("or choose A5.")
     # Short enough: written smaller, said quietly, no warning.
     dialog.editor.setPlainText(_words(115))
-    assert "so the whole note fits the card" in dialog.card.fit_label.text()
+    qtbot.waitUntil(lambda: "so the whole note fits the card" in dialog.card.fit_label.text())
     dialog.print_preview()
     assert "too long" not in (dialog.preview_warning.text() if dialog.preview_warning else "")
+
+
+def _count_fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every measuring of the note against its card, wherever it is asked for."""
+    from followthrough.services import printing
+    from followthrough.ui.notes import card, composer
+
+    fits: list[int] = []
+    real = printing.fit_to_card
+
+    def counted(text: str, layout: object) -> object:
+        fits.append(len(text))
+        return real(text, layout)  # type: ignore[arg-type]
+
+    for module in (printing, card, composer):
+        monkeypatch.setattr(module, "fit_to_card", counted)
+    return fits
+
+
+def test_typing_into_an_e_mail_note_never_fits_it_to_a_card(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    dialog.show()
+    fits = _count_fits(monkeypatch)
+    dialog.editor.setFocus()
+    QTest.keyClicks(dialog.editor, "A few more words")
+    qtbot.wait(400)  # past the pause that runs the checks
+    assert fits == []
+    assert dialog.findings_list.count() > 0  # the checks did run
+
+
+def test_a_card_is_fitted_once_after_a_pause_in_typing(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog.show()
+    qtbot.wait(400)
+    fits = _count_fits(monkeypatch)
+    dialog.editor.setFocus()
+    QTest.keyClicks(dialog.editor, "More words")
+    assert fits == []  # not on each key
+    qtbot.waitUntil(lambda: len(fits) == 1)
+    qtbot.wait(300)
+    assert len(fits) == 1
+
+
+def test_the_print_preview_measures_the_fit_once(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog._select(dialog.page_choice, PageFormat.CARD_A6.value)
+    qtbot.wait(400)
+    fits = _count_fits(monkeypatch)
+    pages: list[int] = []
+
+    def paint_twice(preview: QPrintPreviewDialog) -> None:
+        for number in range(2):  # the preview repaints: zooming, a new page setup
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / f"preview-{number}.pdf"))
+            preview.paintRequested.emit(printer)
+            pages.append(number)
+
+    monkeypatch.setattr(NoteComposerDialog, "run_preview", staticmethod(paint_twice))
+    dialog.print_preview()
+    assert pages == [0, 1]
+    assert (tmp_path / "preview-1.pdf").stat().st_size > 0
+    assert len(fits) == 1
+
+
+def test_alt_a_reaches_the_recipient_of_an_e_mail_and_the_address_of_a_card(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.recipient_label.text() == "E-m&ail to:"
+    dialog.tone.setFocus()
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert dialog.recipient.hasFocus()
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    dialog.tone.setFocus()
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert dialog.address.hasFocus()

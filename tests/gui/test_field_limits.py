@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -27,9 +31,10 @@ def test_a_pasted_company_name_past_the_limit_is_cut_and_the_form_says_so(
     note = dialog.errors["company"]
     assert note.isVisible()
     assert "company name" in note.text() and f"{COMPANY_LIMIT:,}" in note.text()
-    # The next edit takes the note away.
-    dialog.company.backspace()
-    dialog.company.textEdited.emit(dialog.company.text())
+    # The next edit, a real key press, takes the note away.
+    dialog.company.setFocus()
+    QTest.keyClick(dialog.company, Qt.Key.Key_Backspace)
+    assert len(dialog.company.text()) == COMPANY_LIMIT - 1
     assert not note.isVisible()
 
 
@@ -94,3 +99,46 @@ def test_a_future_applied_on_day_is_refused_with_a_message(qtbot: QtBot, clock: 
     assert not dialog.errors["applied_on"].isVisible()
     dialog.accept()
     assert dialog.result() == NewApplicationDialog.DialogCode.Accepted
+
+
+def test_the_interviewer_form_says_when_typing_stops_at_the_limit(qtbot: QtBot) -> None:
+    dialog = PersonDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    gc.collect()  # the limits must outlive __init__
+    dialog.name.setText("N" * (NAME_LIMIT - 1))
+    dialog.name.setFocus()
+    dialog.name.end(False)
+    QTest.keyClicks(dialog.name, "xy")
+    assert len(dialog.name.text()) == NAME_LIMIT
+    assert dialog.error.isVisible()
+    assert "name" in dialog.error.text() and f"{NAME_LIMIT:,}" in dialog.error.text()
+
+
+def test_the_interviewer_form_says_when_a_paste_was_cut(qtbot: QtBot) -> None:
+    dialog = PersonDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    gc.collect()
+    QApplication.clipboard().setText("5" * (PHONE_LIMIT + 10))
+    dialog.phone.setFocus()
+    dialog.phone.paste()
+    assert len(dialog.phone.text()) == PHONE_LIMIT
+    assert dialog.error.isVisible()
+    assert "phone number" in dialog.error.text()
+
+
+def test_a_stored_phone_from_before_the_rules_does_not_block_the_forms(qtbot: QtBot) -> None:
+    form = ContactForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_value(ContactFields("Dana Lee", phone="ask reception"))
+    assert form.check()
+    form.phone.setText("ask Dana")
+    assert not form.check()
+    known = PersonDraft("Dana Lee", phone="ask reception", contact_id=7)
+    dialog = PersonDialog(known)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() == PersonDialog.DialogCode.Accepted

@@ -23,7 +23,7 @@ from followthrough.store.models import (
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
-from followthrough.ui.common.forms import to_qdate
+from followthrough.ui.common.locale_words import to_qdate
 from followthrough.ui.interviews.dialogs import InterviewDialog, PersonDialog
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 

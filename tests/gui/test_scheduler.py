@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -202,15 +203,29 @@ def test_notifier_falls_back_and_records_how(
         assert tray_calls == [reminder.title]
 
 
-def test_plyer_backend_escapes_markup(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plyer_backend_escapes_markup_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     from plyer import notification
 
+    monkeypatch.setattr(sys, "platform", "linux")
     sent: dict[str, object] = {}
     monkeypatch.setattr(notification, "notify", lambda **kwargs: sent.update(kwargs))
     PlyerBackend().deliver("Call Acme", "Ask <b>Dana</b> & Sam")
     assert sent["title"] == "Call Acme"
     assert sent["message"] == "Ask &lt;b&gt;Dana&lt;/b&gt; &amp; Sam"
     assert sent["app_name"] == "Follow-Through"
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_plyer_backend_sends_plain_text_on_windows_and_macos(
+    monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    from plyer import notification
+
+    monkeypatch.setattr(sys, "platform", platform)
+    sent: dict[str, object] = {}
+    monkeypatch.setattr(notification, "notify", lambda **kwargs: sent.update(kwargs))
+    PlyerBackend().deliver("Call Acme", "Smith & Co <sales>")
+    assert sent["message"] == "Smith & Co <sales>"
 
 
 def test_many_reminders_at_once_make_one_summary_notification(

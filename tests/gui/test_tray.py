@@ -3,6 +3,7 @@ the count badge, and messages when there is no tray."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
@@ -358,9 +359,27 @@ def test_closing_to_the_tray_is_explained_in_one_line(
     assert "\n" not in CLOSE_TO_TRAY_TEXT
 
 
-def test_a_reminder_body_reaches_the_tray_as_text_not_markup(
-    tray: TrayIcon, shown: list[tuple[str, str]]
+@pytest.mark.parametrize("platform", ["linux", "freebsd14"])
+def test_a_reminder_body_reaches_a_freedesktop_tray_escaped(
+    tray: TrayIcon,
+    shown: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    platform: str,
 ) -> None:
+    monkeypatch.setattr(sys, "platform", platform)  # the server may read markup
     item = replace(reminder(5), body="Call <b>Dana</b> & Sam at R&D")
     assert tray.show_reminder(item) is True
     assert shown == [(item.title, "Call &lt;b&gt;Dana&lt;/b&gt; &amp; Sam at R&amp;D")]
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_a_reminder_body_reaches_a_windows_or_mac_balloon_as_typed(
+    tray: TrayIcon,
+    shown: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    platform: str,
+) -> None:
+    monkeypatch.setattr(sys, "platform", platform)  # plain text: "&amp;" would show
+    item = replace(reminder(5), body="Smith & Co <sales>")
+    assert tray.show_reminder(item) is True
+    assert shown == [(item.title, "Smith & Co <sales>")]

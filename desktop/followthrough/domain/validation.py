@@ -32,26 +32,34 @@ def length_problem(text: str, limit: int, what: str) -> str | None:
     ).format(what=what, limit=f"{limit:,}", length=f"{length:,}")
 
 
-# Digits with the usual separators, then an extension: "+49 (30) 1234-567 ext. 89".
-_PHONE = re.compile(r"[0-9+\-()./ ]+(?:\s*(?:ext\.?|extension|x)\s*[0-9]+)?", re.IGNORECASE)
+# Digits with the usual separators (any kind of space: a non-breaking one, a tab), then an
+# extension: "+49 (30) 1234-567 ext. 89"; then perhaps a note, in brackets or after a comma,
+# with a word in it: "+1 555 123 4567 (mobile)", "030 1234567, office".
+_PHONE = re.compile(
+    r"(?P<number>[0-9+\-()./\s]+?(?:\s*(?:ext\.?|extension|x)\s*[0-9]+)?)"
+    r"\s*(?:\((?=[^()]*[^\W\d_])[^()]*\)|,(?=.*[^\W\d_]).*)?",
+    re.IGNORECASE | re.DOTALL,
+)
 # Fewer digits than this cannot be a number anyone can call.
 PHONE_DIGITS = 3
 
 
 def phone_problem(text: str) -> str | None:
     """Why ``text`` is not a phone number, or None when it can be one (or is empty):
-    digits, spaces, + - ( ) . / and an extension ("ext 12", "x12"), a few digits at least."""
+    digits, spaces, + - ( ) . / and an extension ("ext 12", "x12"), a few digits at least,
+    and a note after it in brackets or after a comma ("(mobile)", ", office")."""
     value = text.strip()
     if not value:
         return None
     too_long = length_problem(value, PHONE_LIMIT, translate("validation", "A phone number"))
     if too_long:
         return too_long
-    if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < PHONE_DIGITS:
+    match = _PHONE.fullmatch(value)
+    if match is None or sum(c.isdigit() for c in match["number"]) < PHONE_DIGITS:
         return translate(
             "validation",
             "This does not look like a phone number: use digits, spaces and + - ( ) . /, "
-            "with an extension as “ext. 12”.",
+            "with an extension as “ext. 12” and a note as “(mobile)” or “, office”.",
         )
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
@@ -40,6 +41,21 @@ def plain_delivery_problem(error: str | None) -> str:
     return translate("notifications", "the notification service refused them")
 
 
+def body_reads_markup() -> bool:
+    """Whether the desktop reads a notification's body as markup. Freedesktop notification
+    servers (Linux and the BSDs) may: those with the "body-markup" capability read "<b>"
+    and "&amp;". Windows and macOS show the body as plain text. Asking the server's
+    capabilities takes a D-Bus round trip that neither plyer nor QSystemTrayIcon offers,
+    so the platform decides: escaped where markup may be read, as typed elsewhere (where
+    escaping would show "Smith &amp; Co")."""
+    return not sys.platform.startswith(("win", "cygwin", "darwin"))
+
+
+def notification_body(body: str) -> str:
+    """``body`` as the user wrote it, shown as text on this platform (see above)."""
+    return html.escape(body, quote=False) if body_reads_markup() else body
+
+
 class NotificationBackend(Protocol):
     def deliver(self, title: str, body: str) -> None:
         """Show one notification; raise when it could not be shown."""
@@ -47,8 +63,8 @@ class NotificationBackend(Protocol):
 
 
 class PlyerBackend:
-    """plyer's native notifications. Notification servers may read markup in the body, so
-    the user's text is escaped."""
+    """plyer's native notifications. Where notification servers may read markup in the
+    body, the user's text is escaped (``notification_body``)."""
 
     timeout_seconds = 15
 
@@ -57,7 +73,7 @@ class PlyerBackend:
 
         notification.notify(
             title=title,
-            message=html.escape(body, quote=False),
+            message=notification_body(body),
             app_name=APP_NAME,
             app_icon=str(icon_path()),
             timeout=self.timeout_seconds,

@@ -443,22 +443,20 @@ def _words_over(text: str, layout: NoteLayout, closing: int, smallest: float) ->
     return max(5, -(-low // 5) * 5)
 
 
-def fitted_layout(text: str, layout: NoteLayout) -> NoteLayout:
-    """``layout`` at the size that keeps the note on its card (unchanged when it does not
-    fit even at the smallest size: it then runs over more pages, as chosen)."""
-    fit = fit_to_card(text, layout)
-    return replace(layout, point_size=fit.point_size) if fit.fits else layout
-
-
-def paint_note(printer: QPrinter, text: str, layout: NoteLayout) -> int:
+def paint_note(printer: QPrinter, text: str, layout: NoteLayout, fit: CardFit | None = None) -> int:
     """Print ``text`` on ``printer`` as laid out (on a folded card, fitted to it: see
-    ``fit_to_card``); returns the number of pages.
+    ``fit_to_card``; ``fit``, when the caller already measured it for this text and
+    layout, is used as it is: measuring takes tens of milliseconds); returns the number
+    of pages.
 
     Raises FontError (before anything is printed) if the font is not loaded, PrintError
     if the printer refuses the page format or cannot start.
     """
     exact_font(layout.font_family, layout.point_size)
-    layout = fitted_layout(text, layout)
+    if fit is None:
+        fit = fit_to_card(text, layout)
+    if fit.fits:
+        layout = replace(layout, point_size=fit.point_size)
     width, height = _configure(
         printer,
         layout.page.page_size(),

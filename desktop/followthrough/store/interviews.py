@@ -7,7 +7,12 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
-from followthrough.domain.interviews import InterviewDraft, PersonDraft, interview_problems
+from followthrough.domain.interviews import (
+    InterviewDraft,
+    PersonDraft,
+    Problems,
+    interview_problems,
+)
 from followthrough.domain.stages import Stage
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.store.models import (
@@ -51,6 +56,18 @@ def _contact_for(person: PersonDraft, company: str, clock: Clock) -> Contact:
     return contact
 
 
+def _forgive_stored_phones(draft: InterviewDraft, problems: Problems) -> None:
+    """A known person's phone number as already stored (perhaps saved before today's
+    rules) is not refused: only a changed number is checked."""
+    for index, person in enumerate(draft.people):
+        key = f"people.{index}.phone"
+        if person.contact_id is None or key not in problems.messages:
+            continue
+        stored = Contact.select(Contact.phone).where(Contact.id == person.contact_id).first()
+        if stored is not None and stored.phone.strip() == person.phone.strip():
+            del problems.messages[key]
+
+
 def save_interview(draft: InterviewDraft, clock: Clock) -> int:
     """Create or update an interview and its participants; returns its id.
 
@@ -58,6 +75,7 @@ def save_interview(draft: InterviewDraft, clock: Clock) -> int:
     "interviewing" (recorded in its timeline).
     """
     problems = interview_problems(draft)
+    _forgive_stored_phones(draft, problems)
     if problems:
         raise InterviewError(" ".join(problems.messages.values()))
     with writing():

@@ -454,6 +454,16 @@ def record_message_sent(
     return RecordedMessage(link_id, before)
 
 
+def record_heads_up_sent(
+    link_id: int, emphasis: str, resume_path: str, via: str, on: date, clock: Clock
+) -> RecordedMessage:
+    """The heads-up went out as written: what it emphasised and which résumé are kept, and
+    it is recorded as sent, in one transaction (both or neither)."""
+    with writing():
+        save_heads_up_draft(link_id, emphasis, resume_path, clock)
+        return record_message_sent(link_id, MessagePurpose.HEADS_UP, via, on, clock)
+
+
 def undo_message(recorded: RecordedMessage, clock: Clock) -> None:
     """Take back a message just recorded (said on the phone by mistake): the row holds
     again what it held before, in one transaction; its reminder comes back."""

@@ -40,13 +40,27 @@ def test_length_is_counted_without_the_spaces_around() -> None:
 
 @pytest.mark.parametrize(
     "number",
-    ["+49 30 1234567", "(555) 123-4567", "030/123.45.67", "555-1234 ext. 12", "555 1234 x12"],
+    [
+        "+49 30 1234567",
+        "(555) 123-4567",
+        "030/123.45.67",
+        "555-1234 ext. 12",
+        "555 1234 x12",
+        "030\u00a01234\u00a0567",
+        "030\t1234567",
+        "+1 555 123 4567 (mobile)",
+        "030 1234567, office",
+        "+49 (30) 123 456 ext. 7 (Dana's desk)",
+    ],
 )
 def test_phone_numbers_as_people_write_them_are_taken(number: str) -> None:
     assert phone_problem(number) is None
 
 
-@pytest.mark.parametrize("number", ["abc", "12", "call me", "555-1234 ask for Dana", "+49#30"])
+@pytest.mark.parametrize(
+    "number",
+    ["abc", "12", "call me", "555-1234 ask for Dana", "+49#30", "12 (mobile)", "1, office"],
+)
 def test_what_is_not_a_phone_number_is_refused_with_a_message(number: str) -> None:
     message = phone_problem(number)
     assert message is not None and "phone number" in message

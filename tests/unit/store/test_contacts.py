@@ -274,3 +274,42 @@ def test_a_contact_with_a_phone_that_is_no_number_or_a_long_name_is_refused(
         save_contact(ContactFields("D" * 500), clock)
     assert "name" in str(too_long.value) and f"{NAME_LIMIT:,}" in str(too_long.value)
     assert save_contact(ContactFields("Dana Lee", phone="+1 (555) 123-4567 ext. 8"), clock)
+
+
+def test_a_contact_whose_stored_phone_predates_the_rules_can_still_be_saved(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    contact_id = save_contact(DANA, clock)
+    Contact.update(phone="ask reception").where(Contact.id == contact_id).execute()
+    # The phone as stored is kept; the rest of the edit is saved.
+    save_contact(replace(load_contact(contact_id), title="CTO"), clock, contact_id)
+    assert load_contact(contact_id).title == "CTO"
+    assert load_contact(contact_id).phone == "ask reception"
+    # A changed phone number is checked.
+    with pytest.raises(ContactError, match="phone number"):
+        save_contact(replace(load_contact(contact_id), phone="ask Dana"), clock, contact_id)
+    # A new contact with that phone is refused.
+    with pytest.raises(ContactError, match="phone number"):
+        save_contact(replace(DANA, phone="ask reception"), clock)
+
+
+def test_an_interviewer_whose_stored_phone_predates_the_rules_can_still_be_saved(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    app = create_application(clock, "Acme", "Data Engineer")
+    contact_id = save_contact(DANA, clock)
+    Contact.update(phone="ask reception").where(Contact.id == contact_id).execute()
+    person = PersonDraft(name="Dana Lee", phone="ask reception", contact_id=contact_id)
+    start = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    interview = InterviewDraft(
+        application_id=app.id,
+        day=start.date(),
+        start=time(10, 0),
+        end=time(11, 0),
+        time_zone="Europe/Berlin",
+        people=(person,),
+    )
+    assert save_interview(interview, clock)
+    changed = replace(interview, people=(replace(person, phone="ask Dana"),))
+    with pytest.raises(Exception, match="phone number"):
+        save_interview(changed, clock)

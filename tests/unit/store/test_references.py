@@ -59,6 +59,7 @@ from followthrough.store.references import (
     record_checked_in,
     record_contacted,
     record_heads_up,
+    record_heads_up_sent,
     record_message_sent,
     record_outcome_told,
     record_thanked,
@@ -874,6 +875,38 @@ def test_the_heads_up_draft_is_kept(database: peewee.SqliteDatabase, clock: Fake
     assert ApplicationReference.get_by_id(link).updated_at == clock.now()
     with pytest.raises(ReferenceLinkError):
         save_heads_up_draft(link + 100, "", "", clock)
+
+
+def test_a_heads_up_sent_keeps_its_draft_and_is_recorded_in_one_go(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    app = _app(clock)
+    link = add_reference(app, _person(clock), ReferenceKind.REFERENCE, clock)
+    record_heads_up_sent(link, "Led the migration", "/tmp/cv.pdf", "email", TUESDAY, clock)
+    line = reference_line(link)
+    assert (line.emphasis, line.resume_path, line.heads_up_via) == (
+        "Led the migration",
+        "/tmp/cv.pdf",
+        "email",
+    )
+
+
+def test_a_heads_up_that_fails_to_record_leaves_its_draft_unwritten_too(
+    database: peewee.SqliteDatabase, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followthrough.store import references
+
+    app = _app(clock)
+    link = add_reference(app, _person(clock), ReferenceKind.REFERENCE, clock)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(references, "record_heads_up", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        record_heads_up_sent(link, "Led the migration", "/tmp/cv.pdf", "email", TUESDAY, clock)
+    line = reference_line(link)
+    assert (line.emphasis, line.resume_path, line.heads_up_at) == ("", "", None)
 
 
 # -- 6. what the composer gets -----------------------------------------------------------

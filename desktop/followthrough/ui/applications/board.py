@@ -62,6 +62,7 @@ from followthrough.domain.wording import short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, colour, colour_text, kind_colour
@@ -99,11 +100,14 @@ def can_move(source: Stage, target: Stage) -> bool:
 
 def step_target(stage: Stage, direction: int) -> Stage | None:
     """The nearest stage in the board's order, right (1) or left (-1), ``stage`` may move
-    to; None when there is none that way."""
+    to; None when there is none that way. A key never reopens a closed application (its
+    stage before closing is not known, and "Offer" would be a guess): that takes "Move to"
+    or a drag."""
     position = _STAGE_ORDER.index(stage) + direction
     while 0 <= position < len(_STAGE_ORDER):
-        if can_move(stage, _STAGE_ORDER[position]):
-            return _STAGE_ORDER[position]
+        target = _STAGE_ORDER[position]
+        if can_move(stage, target) and (is_closed(target) or not is_closed(stage)):
+            return target
         position += direction
     return None
 
@@ -587,13 +591,19 @@ class BoardColumn(QFrame):
         the hint an empty column shows."""
         shown, total = self.model.rowCount(), self.model.total_count()
         count = (
-            f"{shown:,}"
+            number_text(shown)
             if shown == total
-            else self.tr("{shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
+            else self.tr("{shown} of {total}").format(
+                shown=number_text(shown), total=number_text(total)
+            )
         )
         self.count.setText(count)
         name = stage_label(self.stage)
-        self.view.setAccessibleDescription(self.tr("{count} cards").format(count=count))
+        self.view.setAccessibleDescription(
+            self.tr("%Ln card(s)", "", total)
+            if shown == total
+            else self.tr("{shown} of %Ln card(s)", "", total).format(shown=number_text(shown))
+        )
         if self.folded is not None:
             self.folded.setText(self.tr("{stage} ({count})").format(stage=name, count=count))
             self.folded.setAccessibleName(self.folded.text())
@@ -629,6 +639,8 @@ class BoardView(QScrollArea):
         self._cards: dict[int, ApplicationSummary] = {}
         # The card a move was asked for: selected again where it lands after the reload.
         self._follow: tuple[int, Stage] | None = None
+        # What the keys last said when a card could not step (shown as a tooltip too).
+        self.last_step_refusal = ""
         inner = QWidget()
         outer = QVBoxLayout(inner)
         outer.setContentsMargins(0, 4, 0, 0)
@@ -637,7 +649,8 @@ class BoardView(QScrollArea):
             self.tr(
                 "Drag a card to another stage, or select it and press Ctrl+Shift+Right or "
                 "Ctrl+Shift+Left. Enter opens it; the menu key offers “Move to”. Closed "
-                "stages are folded: click one to show its cards."
+                "stages are folded: click one to show its cards. Keys do not reopen a closed "
+                "application: use “Move to” or drag it."
             ),
             wrap=True,
         )
@@ -736,6 +749,12 @@ class BoardView(QScrollArea):
         self._follow = (card.application_id, target)
         self.move_requested.emit(card, target)
 
+    def forget_move(self, application_id: int) -> None:
+        """The move asked for ``application_id`` did not happen (cancelled, or its save
+        failed and was given up): a later reload must not select the card for it."""
+        if self._follow is not None and self._follow[0] == application_id:
+            self._follow = None
+
     def _dropped(self, application_id: int, source: Stage, target: Stage) -> None:
         card = self._cards.get(application_id)
         if card is not None and card.stage == source and can_move(source, target):
@@ -752,13 +771,23 @@ class BoardView(QScrollArea):
         target = step_target(card.stage, direction)
         if target is None:
             where = column.view.visualRect(column.view.currentIndex()).center()
+            reopens = is_closed(card.stage) and any(
+                not is_closed(stage) for stage in allowed_targets(card.stage)
+            )
+            message = (
+                self.tr(
+                    "“{stage}” is closed, and keys do not reopen it: use “Move to” in its "
+                    "menu, or drag it to the stage it is in now."
+                )
+                if reopens
+                else self.tr("“{stage}” cannot move further that way.")
+            )
             QToolTip.showText(
                 column.view.viewport().mapToGlobal(where),
-                self.tr("“{stage}” cannot move further that way.").format(
-                    stage=stage_label(card.stage)
-                ),
+                message.format(stage=stage_label(card.stage)),
                 column.view,
             )
+            self.last_step_refusal = message.format(stage=stage_label(card.stage))
             return
         self.request_move(card, target)
 

@@ -38,14 +38,8 @@ from followthrough.domain.validation import (
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.applications import ApplicationFields
 from followthrough.ui.applications.labels import reason_label, stage_label
-from followthrough.ui.common.forms import (
-    LineLimit,
-    date_edit,
-    error_label,
-    from_qdate,
-    set_combo_data,
-    to_qdate,
-)
+from followthrough.ui.common.forms import LineLimit, date_edit, error_label, set_combo_data
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 
 # Suggestions for where the posting was found (the field takes any text).
 SOURCES = (

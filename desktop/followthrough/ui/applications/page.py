@@ -23,6 +23,7 @@ from followthrough.store.queries import DataCounts
 from followthrough.ui.applications.board import BoardView
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import ColourRole
@@ -216,7 +217,9 @@ class ApplicationsPage(DataPage):
 
     def _update_shown(self) -> None:
         self.shown.setText(
-            self._shown_text(f"{self.model.rowCount():,}", f"{self.model.total_count():,}")
+            self._shown_text(
+                number_text(self.model.rowCount()), number_text(self.model.total_count())
+            )
         )
 
     def _shown_text(self, shown: str, total: str) -> str:
@@ -232,7 +235,8 @@ class ApplicationsPage(DataPage):
         """``rows`` come sorted by due date, the list's default order."""
         self.show_content(counts.applications > 0)
         parts = [
-            f"{stage_label(stage)}: <b>{counts.by_stage.get(stage, 0):,}</b>" for stage in Stage
+            f"{stage_label(stage)}: <b>{number_text(counts.by_stage.get(stage, 0))}</b>"
+            for stage in Stage
         ]
         self.stage_counts.setText(" · ".join(parts))
         self.model.set_rows(rows, haystacks, (DUE_COLUMN, Qt.SortOrder.AscendingOrder))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import long_day
 from followthrough.ui.calendar.marks import legend_html
-from followthrough.ui.calendar.views import MonthCalendar, WeekView, agenda_columns, agenda_table
-from followthrough.ui.common.forms import from_qdate, to_qdate
+from followthrough.ui.calendar.views import MonthCalendar, agenda_columns, agenda_table
+from followthrough.ui.calendar.week_view import WeekView
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.page import DataPage, page_header
 from followthrough.ui.common.table_model import RecordTableModel
 from followthrough.ui.common.theme import on_palette_change
@@ -40,7 +43,13 @@ class CalendarPage(DataPage):
     week_shown = Signal(object)
     item_activated = Signal(object)
 
-    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        today: Callable[[], date] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self._today = today
         empty = EmptyState(
             self.tr("Your calendar is empty"),
             self.tr(
@@ -79,6 +88,8 @@ class CalendarPage(DataPage):
         month_layout.addLayout(grid, 3)
         month_layout.addLayout(side, 2)
         self.week = WeekView(zone)
+        # The week knows today from the page's own clock, whatever the month's load does.
+        self._tell_week_today()
         self.week.item_activated.connect(self.item_activated)
         self.week.week_changed.connect(self.week_shown)
         self.views.addTab(month, self.tr("&Month"))
@@ -87,6 +98,14 @@ class CalendarPage(DataPage):
         self.content.setLayout(outer)
         self.calendar.currentPageChanged.connect(self.month_shown)
         self.calendar.selectionChanged.connect(lambda: self.day_selected.emit(self.selected_day()))
+
+    def _tell_week_today(self) -> None:
+        if self._today is not None:
+            self.week.set_today(self._today())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._tell_week_today()  # the day may have changed while the page was hidden
 
     def _show_legend(self) -> None:
         self.legend.setText(legend_html(self.legend.palette()))

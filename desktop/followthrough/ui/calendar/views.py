@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import short_day
 from followthrough.ui.calendar.marks import day_tooltip, kind_order, mark_layout
-from followthrough.ui.calendar.week_grid import week_start
-from followthrough.ui.calendar.week_view import WeekView
 from followthrough.ui.common.formatting import time_text
-from followthrough.ui.common.forms import from_qdate
+from followthrough.ui.common.locale_words import from_qdate
 from followthrough.ui.common.reminder_kinds import kind_text, shown_words
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import (
@@ -192,4 +190,4 @@ def agenda_table(model: RecordTableModel[AgendaItem], name: str) -> QTableView:
     return record_table(model, name, widths=widths)
 
 
-__all__ = ["MonthCalendar", "WeekView", "agenda_columns", "agenda_table", "week_start"]
+__all__ = ["MonthCalendar", "agenda_columns", "agenda_table"]

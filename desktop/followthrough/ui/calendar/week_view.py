@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QFont,
     QHelpEvent,
@@ -68,6 +70,20 @@ def item_tooltip(item: AgendaItem, zone: ZoneInfo) -> str:
     return tooltip("\n".join(line for line in lines if line))
 
 
+def item_words(item: AgendaItem, zone: ZoneInfo) -> str:
+    """The item in words, for a screen reader: day, time (or "all day"), kind and title."""
+    title, _detail = shown_words(item)
+    if item.at is None:
+        when = QCoreApplication.translate("calendar", "all day")
+    else:
+        when = time_text(item.at, zone)
+        if item.until is not None:
+            when += " – " + time_text(item.until, zone)
+    return QCoreApplication.translate("calendar", "{day}, {when}: {kind}, {title}").format(
+        day=long_day(item.day), when=when, kind=kind_text(item.kind), title=title
+    )
+
+
 def fold_tooltip(items: list[AgendaItem], zone: ZoneInfo) -> str:
     """The blocks folded into "+N", one line each: time, kind and title, as text."""
     lines = [
@@ -121,12 +137,50 @@ def _paint_item(
     painter.restore()
 
 
-class _DayStrip(QWidget):
-    """The days' names and, under them, what has a day but no time (decision dates)."""
+class _ItemSurface(QWidget):
+    """What the all-day strip and the hour grid share: items drawn on them, some folded
+    into "+N"; a tooltip says what is under the mouse (a fold lists its items), a click
+    selects it, a double click opens it."""
 
     def __init__(self, view: WeekView) -> None:
         super().__init__(view)
         self.view = view
+
+    def fold_at(self, pos: QPoint) -> list[Placed]:
+        """The folded items ("+N") drawn at ``pos``, if any."""
+        raise NotImplementedError
+
+    def placed_at(self, pos: QPoint) -> Placed | None:
+        raise NotImplementedError
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            fold = self.fold_at(event.pos())
+            if len(fold) > 1:
+                text = fold_tooltip([p.item for p in fold], self.view.zone)
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+            return self.view.show_tooltip(self.placed_at(event.pos()), event, self)
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.view.select(self.placed_at(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.view.activate(self.placed_at(event.position().toPoint()))
+
+
+# The all-day strip shows at most this many lines; a day with more folds the rest into a
+# "+N" on its last line (the hour grid keeps its room).
+ALL_DAY_LINES = 3
+
+
+class _DayStrip(_ItemSurface):
+    """The days' names and, under them, what has a day but no time (decision dates)."""
+
+    def __init__(self, view: WeekView) -> None:
+        super().__init__(view)
+        self.setAccessibleName(QCoreApplication.translate("calendar", "Days and all-day items"))
 
     def header_height(self) -> int:
         return self.fontMetrics().height() + 10
@@ -135,16 +189,39 @@ class _DayStrip(QWidget):
         return self.fontMetrics().height() + 6
 
     def refit(self) -> None:
-        lines = max(1, self.view.layout_.all_day_lines)
+        lines = min(ALL_DAY_LINES, max(1, self.view.layout_.all_day_lines))
         self.setFixedHeight(self.header_height() + lines * self.line_height() + 4)
         self.update()
 
-    def item_rect(self, placed: Placed) -> QRect:
-        left, width = self.view.geometry_now().day_span(placed.day)
-        top = self.header_height() + placed.column * self.line_height()
+    def _line_rect(self, day: int, line: int) -> QRect:
+        left, width = self.view.geometry_now().day_span(day)
+        top = self.header_height() + line * self.line_height()
         return QRect(left + 2, top + 1, max(1, width - 5), self.line_height() - 2)
 
+    def item_rect(self, placed: Placed) -> QRect:
+        return self._line_rect(placed.day, min(placed.column, ALL_DAY_LINES - 1))
+
+    def folds(self) -> list[list[Placed]]:
+        """Per day with more than ``ALL_DAY_LINES`` items, the ones folded into "+N"."""
+        days: dict[int, list[Placed]] = {}
+        for placed in self.view.layout_.all_day:
+            days.setdefault(placed.day, []).append(placed)
+        return [
+            sorted(line, key=lambda p: p.column)[ALL_DAY_LINES - 1 :]
+            for line in days.values()
+            if len(line) > ALL_DAY_LINES
+        ]
+
+    def folded(self, placed: Placed) -> bool:
+        return any(placed in fold for fold in self.folds())
+
+    def fold_at(self, pos: QPoint) -> list[Placed]:
+        return next((f for f in self.folds() if self.item_rect(f[0]).contains(pos)), [])
+
     def placed_at(self, pos: QPoint) -> Placed | None:
+        fold = self.fold_at(pos)
+        if fold:
+            return fold[0]
         return next((p for p in self.view.layout_.all_day if self.item_rect(p).contains(pos)), None)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -172,7 +249,11 @@ class _DayStrip(QWidget):
         painter.setFont(self.font())
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        folds = self.folds()
+        folded = {id(p) for fold in folds for p in fold}
         for placed in self.view.layout_.all_day:
+            if id(placed) in folded:
+                continue
             selected = self.view.is_selected(placed)
             _paint_item(
                 painter,
@@ -182,17 +263,10 @@ class _DayStrip(QWidget):
                 selected,
                 [shown_words(placed.item)[0]],
             )
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            return self.view.show_tooltip(self.placed_at(event.pos()), event, self)
-        return super().event(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.view.select(self.placed_at(event.position().toPoint()))
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.view.activate(self.placed_at(event.position().toPoint()))
+        for fold in folds:
+            selected = any(self.view.is_selected(p) for p in fold)
+            more = QCoreApplication.translate("calendar", "+{count}").format(count=len(fold))
+            _paint_item(painter, palette, self.item_rect(fold[0]), fold[0], selected, [more])
 
 
 def _today_tint(palette: QPalette) -> QColor:
@@ -201,16 +275,15 @@ def _today_tint(palette: QPalette) -> QColor:
     return tint
 
 
-class _HourGrid(QWidget):
+class _HourGrid(_ItemSurface):
     """The hours of the seven days, with the timed items as blocks."""
 
     def __init__(self, view: WeekView) -> None:
         super().__init__(view)
-        self.view = view
         self.setMinimumWidth(420)
+        self.setAccessibleName(QCoreApplication.translate("calendar", "Hours of the week"))
 
     def fold_at(self, pos: QPoint) -> list[Placed]:
-        """The folded blocks ("+N") drawn at ``pos``, if any."""
         geometry = self.view.geometry_now()
         folds = geometry.folds(self.view.layout_.timed)
         return next((f for f in folds if geometry.fold_rect(f).contains(pos)), [])
@@ -269,22 +342,6 @@ class _HourGrid(QWidget):
         for day in range(7):
             left, _width = geometry.day_span(day)
             painter.drawLine(left, 0, left, self.height())
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            fold = self.fold_at(event.pos())
-            if len(fold) > 1:
-                text = fold_tooltip([p.item for p in fold], self.view.zone)
-                QToolTip.showText(event.globalPos(), text, self)
-                return True
-            return self.view.show_tooltip(self.placed_at(event.pos()), event, self)
-        return super().event(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.view.select(self.placed_at(event.position().toPoint()))
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.view.activate(self.placed_at(event.position().toPoint()))
 
 
 class WeekView(QWidget):
@@ -415,6 +472,7 @@ class WeekView(QWidget):
         self.order = layout.in_order()
         self.selected = None
         self._refit()
+        self._say_selection()
 
     def day_titles(self) -> list[str]:
         """The days' headings: "Mon 30 Nov" (with the year when it is not this one)."""
@@ -447,6 +505,26 @@ class WeekView(QWidget):
             self.hours_area.ensureVisible(rect.center().x(), rect.center().y(), 0, rect.height())
         self.strip.update()
         self.grid.update()
+        self._say_selection()
+
+    def _say_selection(self) -> None:
+        """The drawn week has no accessible parts: the view itself says what is selected
+        (its name and description), and tells assistive tools it changed."""
+        item = self.selected_item()
+        week = self.tr("Week of {day}").format(day=long_day(self.monday))
+        if item is None:
+            self.setAccessibleName(week)
+            self.setAccessibleDescription(
+                self.tr("No item selected: the arrow keys move between the week's items.")
+            )
+        else:
+            words = item_words(item, self.zone)
+            self.setAccessibleName(words)
+            self.setAccessibleDescription(words)
+        for kind in (QAccessible.Event.NameChanged, QAccessible.Event.DescriptionChanged):
+            QAccessible.updateAccessibility(QAccessibleEvent(self, kind))
+        if self.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Focus))
 
     def activate(self, placed: Placed | None) -> None:
         if placed is not None:

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
-from followthrough.ui.common.locale_words import DAY_EDIT, TIME_EDIT
-from followthrough.ui.common.locale_words import from_qdate as from_qdate
-from followthrough.ui.common.locale_words import to_qdate as to_qdate
+from followthrough.ui.common.locale_words import DAY_EDIT, TIME_EDIT, to_qdate
 from followthrough.ui.common.theme import ColourRole, colour_text
 
 

@@ -25,6 +25,11 @@ TIME_EDIT = CLOCK
 DAY_TIME_EDIT = f"{SHORT_DAY_WITH_YEAR} {CLOCK}"
 
 
+def number_text(number: int) -> str:
+    """``number`` as the user's locale writes it ("1,234" in English)."""
+    return str(QLocale().toString(number))
+
+
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

@@ -25,14 +25,8 @@ from followthrough.domain.validation import (
     URL_LIMIT,
 )
 from followthrough.store.contacts import ContactFields, contact_problems
-from followthrough.ui.common.forms import (
-    LineLimit,
-    date_edit,
-    error_label,
-    from_qdate,
-    set_combo_data,
-    to_qdate,
-)
+from followthrough.ui.common.forms import LineLimit, date_edit, error_label, set_combo_data
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.contacts.labels import method_choices, role_label
 
 
@@ -61,6 +55,7 @@ class ContactForm(QWidget):
         self._connect_changes()
         self._fit_reference_box()
         self._saved = self.value()
+        self._stored_phone: str | None = None
 
     def _build_fields(self) -> None:
         """The person's own fields and their error labels (laid out by _add_detail_rows)."""
@@ -215,12 +210,14 @@ class ContactForm(QWidget):
             self.consent_on.setDate(to_qdate(fields.consent_on))
         self._fit_reference_box()
         self._saved = self.value()
+        self._stored_phone = fields.phone
 
     def is_dirty(self) -> bool:
         return self.value() != self._saved
 
     def check(self) -> bool:
-        problems = contact_problems(self.value())
+        # A phone number shown as stored is not refused again (saved before today's rules).
+        problems = contact_problems(self.value(), self._stored_phone)
         for name, label in self.errors.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)

@@ -51,13 +51,8 @@ from followthrough.store.touchpoints import (
     TouchpointInput,
     touchpoint_problem,
 )
-from followthrough.ui.common.forms import (
-    date_edit,
-    error_label,
-    from_qdate,
-    keep_narrow,
-    time_edit,
-)
+from followthrough.ui.common.forms import date_edit, error_label, keep_narrow, time_edit
+from followthrough.ui.common.locale_words import from_qdate
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.widgets import resize_on_screen
 from followthrough.ui.contacts.labels import method_phrase, person_label

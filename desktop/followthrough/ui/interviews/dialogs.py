@@ -55,12 +55,11 @@ from followthrough.ui.common.forms import (
     LineLimit,
     date_edit,
     error_label,
-    from_qdate,
     keep_narrow,
     set_combo_data,
     time_edit,
-    to_qdate,
 )
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour, on_palette_change
 from followthrough.ui.common.widgets import resize_on_screen
@@ -126,7 +125,8 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        limits = [
+        # Kept on the dialog: a LineLimit is no QObject, and its connections die with it.
+        self.limits = [
             LineLimit(edit, limit, what, self.error)
             for edit, limit, what in (
                 (self.name, NAME_LIMIT, self.tr("The name")),
@@ -138,12 +138,19 @@ class PersonDialog(QDialog):
         ]
         if person is not None:
             for limit, text in zip(
-                limits,
+                self.limits,
                 (person.name, person.title, person.email, person.phone, person.linkedin_url),
                 strict=True,
             ):
                 limit.set_text(text)
             set_combo_data(self.method, person.preferred_method)
+
+    def _phone_as_stored(self, phone: str) -> bool:
+        """A known person's number as stored (perhaps saved before today's rules)."""
+        person = self._person
+        return (
+            person is not None and person.contact_id is not None and phone == person.phone.strip()
+        )
 
     def value(self) -> PersonDraft:
         base = self._person or PersonDraft(name="")
@@ -162,7 +169,7 @@ class PersonDialog(QDialog):
         message = (
             (self.tr("Enter the person's name.") if not value.name else None)
             or email_problem(value.email)
-            or phone_problem(value.phone)
+            or (None if self._phone_as_stored(value.phone) else phone_problem(value.phone))
             or url_problem(value.linkedin_url)
         )
         if message:
@@ -681,7 +688,13 @@ class InterviewDialog(QDialog):
         for label in self.findChildren(QLabel):
             if label.objectName().endswith("Error"):
                 label.hide()
-        problems = interview_problems(self.value())
+        value = self.value()
+        problems = interview_problems(value)
+        # A known person's number as stored (perhaps saved before today's rules) stays.
+        stored = {p.contact_id: p.phone for p in self._saved.people if p.contact_id is not None}
+        for index, person in enumerate(value.people):
+            if person.contact_id in stored and stored[person.contact_id] == person.phone:
+                problems.messages.pop(f"people.{index}.phone", None)
         if problems:
             for key, message in problems.messages.items():
                 self._show(key.split(".")[0], message)

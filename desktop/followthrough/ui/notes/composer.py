@@ -89,6 +89,7 @@ from followthrough.domain.spelling import Speller, words_from_names
 from followthrough.domain.wording import short_day
 from followthrough.services.fonts import FontError, HandwritingFont
 from followthrough.services.printing import (
+    CardFit,
     NoteLayout,
     PrintError,
     envelope_to_pdf,
@@ -187,7 +188,10 @@ class NoteComposerDialog(QDialog):
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(250)
-        self._check_timer.timeout.connect(self.run_checks)
+        self._check_timer.timeout.connect(self._checks_due)
+        # The card preview waits for a pause in typing too (fitting the note to the card
+        # takes tens of milliseconds), and is only laid out for a printed note.
+        self._card_stale = False
 
         layout = QVBoxLayout(self)
         self._build_heading(layout)
@@ -237,6 +241,17 @@ class NoteComposerDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
+        self.sent_lock_label = QLabel(
+            self.tr(
+                "This note was sent, so it is kept as it went out and cannot be changed here. "
+                "To change it, use “Not sent after all”."
+            )
+        )
+        self.sent_lock_label.setObjectName("noteSentLock")
+        self.sent_lock_label.setWordWrap(True)
+        colour_text(self.sent_lock_label, ColourRole.ADVICE)
+        self.sent_lock_label.hide()
+        layout.addWidget(self.sent_lock_label)
         layout.addWidget(self._build_card_advice())
 
     def _build_card_advice(self) -> QWidget:
@@ -370,7 +385,8 @@ class NoteComposerDialog(QDialog):
         self.recipient = QLineEdit()
         self.recipient.setObjectName("noteRecipient")
         self.recipient.setPlaceholderText(self.tr("their work e-mail address"))
-        self.recipient_label = QLabel(self.tr("To:"))
+        # Alt+A: the "&Address" of a card takes the same letter (the two never show together).
+        self.recipient_label = QLabel(self.tr("E-m&ail to:"))
         self.recipient_label.setBuddy(self.recipient)
         how_form.addRow(self.recipient_label, self.recipient)
         self.address = QPlainTextEdit()
@@ -532,6 +548,7 @@ class NoteComposerDialog(QDialog):
         self._address_changed()
         self._show_state()
         self._update_text_side()
+        self.refresh_card()  # a card opens laid out, not a moment later
         # A fresh note from the template is worth keeping; so is one the template rewrote.
         self._dirty = draft is None or (
             (self.subject.text().strip(), self.editor.toPlainText()) != (draft.subject, draft.body)
@@ -835,10 +852,21 @@ class NoteComposerDialog(QDialog):
             text += f" — {hint}"
         self.count_label.setText(text)
         colour_text(self.count_label, ColourRole.ADVICE if hint else None)
-        self.card.refresh()
+        self._card_stale = self.chosen_medium().printed
         self.findings_list.clear()
         self.findings_list.addItem(self.tr("Checking…"))
         self._check_timer.start()
+
+    def _checks_due(self) -> None:
+        """Typing paused: the card preview and the checks catch up."""
+        self.refresh_card()
+        self.run_checks()
+
+    def refresh_card(self) -> None:
+        """Lay the card preview out again if the text changed since (printed notes only)."""
+        if self._card_stale and self.chosen_medium().printed:
+            self.card.refresh()
+        self._card_stale = False
 
     # -- checks --------------------------------------------------------------------------
 
@@ -966,6 +994,31 @@ class NoteComposerDialog(QDialog):
         for button in (self.save_button, self.email_button, self.delivered_button):
             button.setEnabled(not finished)
             button.setToolTip(sent_tip if finished else "")
+        # Its words are read-only too: an edit to a sent note could not be saved.
+        texts: tuple[QLineEdit | QPlainTextEdit, ...] = (
+            self.editor,
+            self.subject,
+            self.specific,
+            self.wish,
+            self.extra,
+            self.recipient,
+            self.address,
+            self.sender_name,
+            self.sender_contact,
+        )
+        for text in texts:
+            text.setReadOnly(finished)
+            text.setToolTip(sent_tip if finished else "")
+        for widget in (
+            self.tone,
+            self.medium,
+            self.promise,
+            self.promise_date,
+            self.debrief_button,
+            self.rebuild_button,
+        ):
+            widget.setEnabled(not finished)
+        self.sent_lock_label.setVisible(finished)
 
     def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
         """The store saved a new state (called by the flow after a save)."""
@@ -1076,22 +1129,28 @@ class NoteComposerDialog(QDialog):
         printer.setDocName(self._document_title())
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print preview — note to {name}").format(name=self.task.name))
-        self._warn_about_fit(dialog, text, layout)
-        dialog.paintRequested.connect(lambda p: self._paint(lambda: paint_note(p, text, layout)))
+        fit = self._warn_about_fit(dialog, text, layout)
+        # Measured once, for the warning: every page the preview paints reuses it.
+        dialog.paintRequested.connect(
+            lambda p: self._paint(lambda: paint_note(p, text, layout, fit))
+        )
         self.run_preview(dialog)
 
-    def _warn_about_fit(self, dialog: QPrintPreviewDialog, text: str, layout: NoteLayout) -> None:
+    def _warn_about_fit(
+        self, dialog: QPrintPreviewDialog, text: str, layout: NoteLayout
+    ) -> CardFit | None:
         """Above the preview, before anything is printed: the note is too long for its
-        card (and by about how much), or the smaller size it is written at to fit."""
+        card (and by about how much), or the smaller size it is written at to fit.
+        Returns the fit measured (None: the font could not measure)."""
         try:
             fit = fit_to_card(text, layout)
         except FontError:
-            return
+            return None
         message = fit_text(layout, fit)
         self.preview_warning = None
         box = dialog.layout()
         if not message or not isinstance(box, QBoxLayout):
-            return
+            return fit
         self.preview_warning = plain_label(message, wrap=True)
         self.preview_warning.setObjectName("notePreviewFit")
         if not fit.fits:
@@ -1101,6 +1160,7 @@ class NoteComposerDialog(QDialog):
             self.preview_warning.setFont(font)
         self.preview_warning.setContentsMargins(8, 6, 8, 6)
         box.insertWidget(0, self.preview_warning)
+        return fit
 
     def _document_title(self) -> str:
         return self.tr("Thank-you note to {name}").format(name=self.task.name)

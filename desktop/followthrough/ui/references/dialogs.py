@@ -48,7 +48,8 @@ from followthrough.domain.validation import email_problem, phone_problem
 from followthrough.domain.wording import short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
-from followthrough.ui.common.forms import date_edit, from_qdate, to_qdate
+from followthrough.ui.common.forms import date_edit
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.references.labels import contacted_by_label

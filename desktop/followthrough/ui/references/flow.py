@@ -32,6 +32,7 @@ from followthrough.store.references import (
     network_candidates,
     parse_subject_key,
     record_contacted,
+    record_heads_up_sent,
     record_message_sent,
     reference_pool,
     references_for_application,
@@ -179,7 +180,7 @@ class ReferenceFlow(Flow):
 
         def work() -> RecordedMessage:
             if purpose is MessagePurpose.HEADS_UP:
-                save_heads_up_draft(link_id, emphasis, resume, clock)
+                return record_heads_up_sent(link_id, emphasis, resume, via, today, clock)
             return record_message_sent(link_id, purpose, via, today, clock)
 
         text = QCoreApplication.translate("references", str(_SENT_TEXT[purpose])).format(

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.today_page = TodayPage(self.zone)
         self.today_page.todo.now = self.clock.now
         self.applications_page = ApplicationsPage(self.zone, self.today)
-        self.calendar_page = CalendarPage(self.zone)
+        self.calendar_page = CalendarPage(self.zone, self.today)
         self.contacts_page = ContactsPage()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None
@@ -613,6 +613,7 @@ class MainWindow(QMainWindow):
         if is_closed(target):
             dialog = StageChangeDialog(card.company, card.stage, self.today(), target, self)
             if not self.exec_dialog(dialog):
+                self.applications_page.board.forget_move(card.application_id)
                 return
             chosen = dialog.chosen_stage()
             assert chosen is not None
@@ -630,6 +631,7 @@ class MainWindow(QMainWindow):
                     company=card.company, stage=stage_label(target)
                 )
             ),
+            on_discarded=lambda: self.applications_page.board.forget_move(application_id),
         )
 
     def open_contact(self, contact_id: int | None) -> None:

@@ -6,7 +6,6 @@ decided by whoever listens to the signals and done through the background runner
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from datetime import datetime, time
@@ -27,6 +26,7 @@ from followthrough.domain.snooze import (
 )
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.resources import icon_path
+from followthrough.services.notifier import notification_body
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.formatting import instant_text, time_text
 from followthrough.ui.common.text import menu_label, tooltip
@@ -397,7 +397,8 @@ class TrayIcon(QObject):
         if not (self.available() and self._tray.isVisible() and self._tray.supportsMessages()):
             return False
         self._message_reminder = reminder
-        # Some notification servers read the body as markup: a name typed with "<" or "&"
-        # must show as typed, never as a tag.
-        self._tray.showMessage(title, html.escape(body, quote=False), self.base_icon, MESSAGE_MSECS)
+        # Freedesktop notification servers may read the body as markup: there, a name typed
+        # with "<" or "&" is escaped to show as typed; Windows and macOS balloons show plain
+        # text, where escaping would show "&amp;" (services.notifier.notification_body).
+        self._tray.showMessage(title, notification_body(body), self.base_icon, MESSAGE_MSECS)
         return True

@@ -43,8 +43,7 @@ from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.reminders import DueReminder, agenda_item
 from followthrough.ui.common.ask import Ask
-from followthrough.ui.common.forms import to_qdate
-from followthrough.ui.common.locale_words import DAY_TIME_EDIT
+from followthrough.ui.common.locale_words import DAY_TIME_EDIT, to_qdate
 from followthrough.ui.common.reminder_kinds import (
     CALL_SHEET,
     LOG_FOLLOW_UP,

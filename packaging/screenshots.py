@@ -112,7 +112,7 @@ def shoot_all(out: Path) -> None:
     options.set_computer_zone(ZONE)
     options.set_session_zone(ZONE)
     set_user_zone(ZONE)
-    use_rendering(Rendering(ZoneInfo(ZONE), QCoreApplication.translate))
+    use_rendering(Rendering(ZoneInfo(ZONE), QCoreApplication.translate, clock.now))
     with tempfile.TemporaryDirectory(prefix="followthrough-shots-") as folder:
         data_dir = Path(folder) / "data"
         database = open_database(data_dir, clock)

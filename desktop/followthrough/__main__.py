@@ -172,7 +172,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     )
     # The words of each reminder, written now on the user's clock.
     use_day_words(EnglishDayWords(lambda: instant.astimezone(zone).date()))
-    use_rendering(Rendering(zone))
+    use_rendering(Rendering(zone, now=lambda: instant))
     words = [render_text(item.kind, item.params, item.title, item.body) for item in items]
     if as_json:
         listing = [

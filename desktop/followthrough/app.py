@@ -176,7 +176,7 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
             set_user_zone(session_zone)
             options.set_session_zone(session_zone)
             # Reminders' words are written when shown: on this clock, in the user's language.
-            use_rendering(Rendering(system_zone(), QCoreApplication.translate))
+            use_rendering(Rendering(system_zone(), QCoreApplication.translate, clock.now))
         except Exception as exc:
             return _cannot_start(exc, data_dir, log_file)
         return _run(app, data_dir, database, clock, instance)

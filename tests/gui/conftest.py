@@ -87,7 +87,9 @@ def _words_as_the_app_writes_them(qapp: QApplication, clock: FakeClock) -> Itera
 
     assert install_translations(qapp), "the English plurals must load"
     previous = use_locale_day_words(clock)
-    rendering = use_rendering(Rendering(ZoneInfo("Europe/Berlin"), QCoreApplication.translate))
+    rendering = use_rendering(
+        Rendering(ZoneInfo("Europe/Berlin"), QCoreApplication.translate, clock.now)
+    )
     use_translation(QCoreApplication.translate)
     yield
     use_translation(None)

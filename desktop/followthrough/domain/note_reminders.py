@@ -44,6 +44,10 @@ def _who(params: Mapping[str, Any]) -> str:
 
 
 def _render_due_soon(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
+    if r.now is not None and r.now() >= datetime.fromisoformat(params["deadline"]):
+        # Past the deadline at night, "due soon" stays until the "overdue" reminder comes
+        # in the user's hours: it says the note is late.
+        return _render_late(params, r)
     due = _deadline(params, r)
     title = r.translate(CONTEXT, QT_TRANSLATE_NOOP("notes", "Thank-you note to {who} due {due}"))
     body = r.translate(
@@ -54,6 +58,22 @@ def _render_due_soon(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]
         ),
     )
     return title.format(who=_who(params), due=due), body.format(round=params["round"], due=due)
+
+
+def _render_late(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
+    title = r.translate(
+        CONTEXT, QT_TRANSLATE_NOOP("notes", "Thank-you note to {who} was due {due} — send it now")
+    )
+    body = r.translate(
+        CONTEXT,
+        QT_TRANSLATE_NOOP(
+            "notes",
+            "The day after the interview has ended. A late note still beats none; about two "
+            "days after the interview is the outer limit.",
+        ),
+    )
+    due = _deadline(params, r)
+    return title.format(who=_who(params), due=due), body
 
 
 def _render_overdue(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:

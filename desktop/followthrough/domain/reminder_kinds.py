@@ -14,6 +14,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -89,6 +90,9 @@ class Rendering:
 
     zone: ZoneInfo
     translate: Translate = _as_written
+    # What time it is for the person reading (a note's words change once its deadline has
+    # passed); None: words as planned, as when stored.
+    now: Callable[[], datetime] | None = None
 
 
 # A reminder's parameters (as stored) -> its title and body, as shown.

@@ -406,10 +406,12 @@ def planned_note_reminders(now: datetime, scope: PlanScope = EVERYTHING) -> list
         words = note_params(
             task.name, task.company, task.interview_round, times.deadline, task.time_zone
         )
-        # "Due soon" says nothing true once the deadline has passed: the "overdue"
-        # reminder takes over (an interview recorded late gets only it).
+        # "Due soon" lasts until the "overdue" reminder comes (at the deadline, or the
+        # next morning when the deadline falls outside the user's hours), so a note past
+        # its deadline at night is never missing from Today; its words then say it is
+        # late. An interview recorded after the deadline gets only "overdue".
         for kind, due, until in (
-            (NOTE_DUE_SOON, times.due_soon, times.deadline),
+            (NOTE_DUE_SOON, times.due_soon, times.overdue),
             (NOTE_OVERDUE, times.overdue, times.stop_after),
         ):
             specs.append(

@@ -184,11 +184,13 @@ def test_an_interview_recorded_after_its_note_deadline_says_overdue_only(
     claimed = claim_due(clock.now())
     assert {r.kind for r in claimed} == {NOTE_OVERDUE}
     assert len(claimed) == 2  # one for each interviewer
-    # Before the deadline, "due soon" comes and then lapses when the deadline passes.
+    # Before the deadline, "due soon" comes and then lapses when "overdue" comes: at the
+    # deadline, or (here: 08:00 on the user's Chicago clock) at the start of their hours.
     _app2, fresh, (lee, _ortiz) = _panel(clock, "Fresh Co", ended=clock.now() - timedelta(hours=1))
     plan_note_reminders(clock.now())
     soon = Reminder.get(kind=NOTE_DUE_SOON, subject_key=subject_key(fresh.id, lee.id))
-    assert soon.expires_at == fresh.ends_at + timedelta(hours=24)
+    late = Reminder.get(kind=NOTE_OVERDUE, subject_key=subject_key(fresh.id, lee.id))
+    assert soon.expires_at == late.due_at == fresh.ends_at + timedelta(hours=25)
     assert dana.id != lee.id and interview.id != fresh.id
 
 
@@ -350,3 +352,32 @@ def test_not_sent_after_all_brings_the_reminders_back_as_they_were(
     plan_note_reminders(clock.now())
     assert Reminder.get_by_id(soon.id).fired_at is not None  # still seen, still waiting
     assert soon.id not in [r.reminder_id for r in claim_due(later + timedelta(minutes=1))]
+
+
+def test_a_note_past_its_deadline_at_night_stays_listed_and_says_it_is_late(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """The deadline (17:30 on the user's Chicago clock) falls after their reminders stop
+    (17:00): the "overdue" reminder waits for the next morning, and "due soon" stays until
+    then (it used to lapse at the deadline, so the late note was on no list all evening)."""
+    from followthrough.domain.reminder_kinds import Rendering, use_rendering
+
+    chicago = options.user_zone()
+    assert chicago.key == "America/Chicago"
+    ended = datetime(2026, 11, 19, 23, 30, tzinfo=UTC)  # Thu 17:30 in Chicago
+    _app, interview, (dana, _sam) = _panel(clock, ended=ended)
+    plan_note_reminders(clock.now())
+    key = subject_key(interview.id, dana.id)
+    soon = Reminder.get(kind=NOTE_DUE_SOON, subject_key=key)
+    late = Reminder.get(kind=NOTE_OVERDUE, subject_key=key)
+    assert late.due_at.astimezone(chicago) == datetime(2026, 11, 21, 9, 0, tzinfo=chicago)
+    assert soon.expires_at == late.due_at
+    evening = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)  # Fri 19:00, the deadline gone
+    previous = use_rendering(Rendering(chicago, now=lambda: evening))
+    try:
+        claimed = claim_due(evening)
+        words = {r.subject_key: r.title for r in open_fired()}
+    finally:
+        use_rendering(previous)
+    assert [r.kind for r in claimed if r.subject_key == key] == [NOTE_DUE_SOON]
+    assert words[key] == "Thank-you note to Dana Lee (Acme) was due Fri 20 Nov 17:30 — send it now"

@@ -86,8 +86,8 @@ class StoredReminder:
 @dataclass(frozen=True)
 class ReminderUpdate:
     """A stored reminder brought in line with its spec. ``moved``: the due instant changed,
-    so the reminder fires again (fired and snooze are cleared). ``resumed``: its subject
-    came back, so it is no longer suspended."""
+    so the reminder fires again (fired is cleared; a snooze still ahead is kept).
+    ``resumed``: its subject came back, so it is no longer suspended."""
 
     stored: StoredReminder
     spec: ReminderSpec
@@ -178,7 +178,12 @@ def apply_changes(
                 suspended_at=None,
             )
             if change.moved:
-                row = replace(row, due_at=spec.due_at, fired_at=None, snoozed_until=None)
+                row = replace(
+                    row,
+                    due_at=spec.due_at,
+                    fired_at=None,
+                    snoozed_until=kept_snooze(row.snoozed_until, spec.due_at, now),
+                )
         result.append(row)
     for number, spec in enumerate(changes.create, start=1):
         result.append(
@@ -195,6 +200,15 @@ def apply_changes(
             )
         )
     return result
+
+
+def kept_snooze(snoozed_until: datetime | None, due_at: datetime, now: datetime) -> datetime | None:
+    """A moved reminder fires again at its new time, but not before a snooze the user
+    chose that is still ahead (a changed time zone or a re-plan must not undo "not until
+    Friday")."""
+    if snoozed_until is not None and snoozed_until > now and snoozed_until > due_at:
+        return snoozed_until
+    return None
 
 
 def due_by(reminders: Iterable[StoredReminder], at: datetime) -> list[StoredReminder]:

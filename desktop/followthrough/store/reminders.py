@@ -176,14 +176,21 @@ def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
                 _db_instant(spec.expires_at),
                 spec.application_id,
             )
-            # A resumed reminder keeps its state; a moved one may fire once more.
-            moved = ", due_at = ?, fired_at = NULL, snoozed_until = NULL" if change.moved else ""
+            # A resumed reminder keeps its state; a moved one may fire once more, but not
+            # before a snooze the user chose that is still ahead (``reminder_plan``).
+            moved = (
+                ", due_at = ?, fired_at = NULL, snoozed_until = CASE WHEN snoozed_until > ? "
+                "AND snoozed_until > ? THEN snoozed_until END"
+                if change.moved
+                else ""
+            )
+            due = to_db_instant(spec.due_at)
             db.execute_sql(
                 "UPDATE reminder SET title = ?, body = ?, params = ?, expires_at = ?, "
                 f"application_id = ?, suspended_at = NULL{moved} WHERE id = ?",
                 (
                     *values,
-                    *((to_db_instant(spec.due_at),) if change.moved else ()),
+                    *((due, to_db_instant(now), due) if change.moved else ()),
                     change.stored.reminder_id,
                 ),
             )

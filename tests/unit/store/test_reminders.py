@@ -67,6 +67,31 @@ def test_a_subject_that_comes_back_resumes_as_it_was(database: peewee.SqliteData
     assert claim_due(T0 + timedelta(days=2)) == []
 
 
+def test_a_snooze_still_ahead_outlives_a_moved_plan(database: peewee.SqliteDatabase) -> None:
+    """Snoozed until tomorrow, then the plan moves (another time zone, a re-plan): it does
+    not come back before the snooze; a snooze already past, or before the new time, goes."""
+    from followthrough.domain.reminder_plan import kept_snooze
+
+    sync_reminders([spec("a", T0)], ["follow_up"])
+    (shown,) = claim_due(T0)
+    tomorrow = T0 + timedelta(days=1)
+    snooze(shown.reminder_id, tomorrow)
+    sync_reminders([spec("a", T0 + timedelta(minutes=15))], ["follow_up"], T0)
+    row = Reminder.get_by_id(shown.reminder_id)
+    assert (row.due_at, row.snoozed_until, row.fired_at) == (
+        T0 + timedelta(minutes=15),
+        tomorrow,
+        None,
+    )
+    assert claim_due(T0 + timedelta(hours=2)) == []
+    assert [r.reminder_id for r in claim_due(tomorrow)] == [shown.reminder_id]
+    # The rule itself: kept only while ahead of now and of the new time.
+    assert kept_snooze(tomorrow, T0, T0) == tomorrow
+    assert kept_snooze(tomorrow, tomorrow + timedelta(hours=1), T0) is None
+    assert kept_snooze(T0, T0 - timedelta(hours=1), T0 + timedelta(minutes=1)) is None
+    assert kept_snooze(None, T0, T0) is None
+
+
 def test_a_moved_reminder_fires_again_but_a_done_one_stays_done(
     database: peewee.SqliteDatabase,
 ) -> None:

@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followthrough.domain.contacts import ContactMethod
 from followthrough.domain.timeframes import WindowUnit
-from followthrough.domain.two_clocks import UserHours, call_for_both
+from followthrough.domain.two_clocks import UserHours, call_for_both, email_in_user_day
 from followthrough.domain.wording import short_day, translate
 
 PATIENCE_PRESETS: tuple[int, ...] = (1, 3, 5)
@@ -670,6 +670,10 @@ def next_step(
     due = next_contact_time(
         local_instant(day, settings.due_at, facts.zone()), facts.zone(), settings
     )
+    if channel is Channel.EMAIL and settings.user_zone is not None:
+        # Written in the user's own day: its reminder never comes the evening (or the
+        # Sunday) before an e-mail planned for their early morning.
+        due = email_in_user_day(due, settings.user_zone, settings.user_hours or UserHours())
     if channel is Channel.PHONE and settings.user_zone is not None:
         due = call_for_both(
             due,

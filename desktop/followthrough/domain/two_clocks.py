@@ -52,6 +52,20 @@ def remind_before(event: datetime, zone: ZoneInfo, hours: UserHours) -> datetime
     return _at(previous, max(last, hours.start), zone)
 
 
+def email_in_user_day(planned: datetime, zone: ZoneInfo, hours: UserHours) -> datetime:
+    """An e-mail planned at ``planned`` (their working day), written in the user's hours on
+    the same day of the user's: as planned when that lies inside them; the start of their
+    hours when it is before (07:30 in Los Angeles for 09:30 in Chicago: 09:00); the end of
+    them when it is after. Never the evening or the weekend day before, as a reminder
+    "before" an early-morning e-mail was."""
+    if hours.holds(planned, zone):
+        return planned.astimezone(UTC)
+    local = planned.astimezone(zone)
+    if local.time() < hours.start:
+        return _at(local, hours.start, zone)
+    return remind_before(planned, zone, hours)
+
+
 # A call moved to the end of their day comes this long before their hours end.
 LAST_CALL_BEFORE_CLOSE = timedelta(minutes=30)
 

@@ -16,7 +16,7 @@ from followthrough.domain.cadence import (
     next_step,
 )
 from followthrough.domain.clock import FakeClock
-from followthrough.domain.two_clocks import UserHours, remind_before
+from followthrough.domain.two_clocks import UserHours, email_in_user_day, remind_before
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
@@ -70,11 +70,27 @@ def test_a_user_in_berlin_keeps_the_call_at_0930_in_los_angeles() -> None:
     assert HOURS.holds(reminder, BERLIN)
 
 
-def test_same_clock_and_e_mail_are_left_alone() -> None:
+def test_the_same_clock_is_left_alone() -> None:
     assert _call(BERLIN, BERLIN).due == _call(BERLIN, None).due
+
+
+def test_an_e_mail_is_written_in_the_users_day_never_the_evening_before() -> None:
+    """Planned at 09:30 their time (00:30 in Los Angeles): written at the start of the
+    user's day, the same day; its reminder then comes at it (it came at 16:45 the day
+    before, a Sunday for a Monday e-mail)."""
     ended = CLOCK.now()
     facts = InterviewFacts(ended_at=ended, time_zone="Europe/Berlin", preferred_method="email")
     plain = next_step(facts)
     settings = CadenceSettings(user_zone=LOS_ANGELES, user_hours=HOURS)
     assert isinstance(plain, FollowUp) and plain.channel is Channel.EMAIL
-    assert next_step(facts, (), settings) == plain
+    moved = next_step(facts, (), settings)
+    assert isinstance(moved, FollowUp)
+    local = moved.due.astimezone(LOS_ANGELES)
+    assert local.date() == plain.due.astimezone(LOS_ANGELES).date()
+    assert local.time() == HOURS.start
+    assert remind_before(moved.due, LOS_ANGELES, HOURS) == moved.due
+    # Inside the user's hours it stays as planned; after them, the end of their day.
+    assert email_in_user_day(plain.due, BERLIN, HOURS) == plain.due
+    evening = datetime(2026, 12, 7, 18, 30, tzinfo=BERLIN)
+    written = email_in_user_day(evening, BERLIN, HOURS).astimezone(BERLIN)
+    assert written.date() == evening.date() and HOURS.holds(written, BERLIN)

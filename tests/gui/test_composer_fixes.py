@@ -252,6 +252,9 @@ def test_a_creative_role_suggests_a_handwritten_card(
     assert dialog.chosen_medium() is NoteMedium.EMAIL
     assert dialog.card_advice.isVisible()
     assert "design role" in dialog.card_advice_text.text()
+    # Due within a day: a card in the post would come late, and the advice says so.
+    assert dialog.task.deadline - clock.now() < timedelta(days=2)
+    assert "arrives after this note is due" in dialog.card_advice_text.text()
     assert dialog.card_advice_text.textFormat() == Qt.TextFormat.PlainText
     dialog.card_switch.click()
     assert dialog.chosen_medium() is NoteMedium.CARD

@@ -22,8 +22,17 @@ from dataclasses import dataclass
 
 from spellchecker import SpellChecker
 
-# Words people write in notes that the word list lacks.
-BUILTIN_WORDS = frozenset({"etc", "linkedin", "github", "gitlab", "résumé", "résumés"})
+# Words people write in notes that the word list lacks: the vocabulary of work and
+# job interviews ("onboarding", "roadmap") that the general word list does not know.
+BUILTIN_WORDS = frozenset(
+    {
+        "etc", "linkedin", "github", "gitlab", "résumé", "résumés",
+        "onboarding", "offboarding", "upskilling", "reskilling", "upskill",
+        "roadmap", "roadmaps", "workflow", "workflows", "dataset", "datasets",
+        "frontend", "backend", "fullstack", "devops", "cybersecurity", "onsite",
+        "fintech", "edtech", "healthtech", "saas",
+    }
+)  # fmt: skip
 # Edit distance 2 is only tried for words up to this long: beyond it the candidates run
 # into the hundreds of thousands and suggestions would no longer be instant.
 DISTANCE_2_MAX_LETTERS = 12

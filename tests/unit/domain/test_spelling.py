@@ -137,3 +137,12 @@ def test_suggestions_are_fast(speller: Speller) -> None:
     start = time.perf_counter()
     assert speller.suggestions("qwzxqwzxqwzxqwzx") == []
     assert time.perf_counter() - start < 0.2
+
+
+def test_the_words_of_work_are_not_misspellings(speller: Speller) -> None:
+    """A tester's note about a designer's "onboarding" flow was underlined in red."""
+    text = (
+        "I enjoyed hearing about the onboarding roadmap, the frontend and backend "
+        "workflows and the datasets your DevOps team keeps onsite."
+    )
+    assert words(speller, text) == []

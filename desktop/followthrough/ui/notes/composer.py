@@ -14,7 +14,7 @@ import errno
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -128,6 +128,8 @@ from followthrough.ui.notes.promise import (
 from followthrough.ui.notes.spell_highlight import SpellHighlighter, install_spelling_menu
 
 log = logging.getLogger(__name__)
+# A card in the post takes days: sooner than this before the deadline it arrives late.
+POSTED_CARD_TAKES = timedelta(days=2)
 
 SEND_KEYS = "Ctrl+E"  # the QShortcut below writes it out: the help reads the source
 
@@ -819,7 +821,15 @@ class NoteComposerDialog(QDialog):
             and not self.status.finished
             and self.chosen_medium() is NoteMedium.EMAIL
         )
-        if show:
+        if show and self._card_arrives_late():
+            self.card_advice_text.setText(
+                self.tr(
+                    "For a {word} role, a handwritten card shows the care the job is about. "
+                    "A card posted now arrives after this note is due: send the e-mail on "
+                    "time and a card as well, or drop the card off at reception tomorrow."
+                ).format(word=word)
+            )
+        elif show:
             self.card_advice_text.setText(
                 self.tr(
                     "For a {word} role, a handwritten card shows the care the job is about, "
@@ -827,6 +837,11 @@ class NoteComposerDialog(QDialog):
                 ).format(word=word)
             )
         self.card_advice.setVisible(show)
+
+    def _card_arrives_late(self) -> bool:
+        """Whether a card in the post (a few days) would miss the note's deadline."""
+        opened = self.opened_at
+        return opened is not None and self.task.deadline - opened < POSTED_CARD_TAKES
 
     def _switch_to_card(self) -> None:
         self._select(self.medium, NoteMedium.CARD.value)

@@ -127,6 +127,16 @@ def test_demo_fills_an_empty_folder_around_today(
     for application in closed:
         if application.stage != "accepted":
             assert application.closure_reason is not None
+    # Addresses keep every letter of a name with accents ("Tomás" -> "tomas").
+    accented = 0
+    for contact in Contact.select().where(Contact.email != ""):
+        local = contact.email.split("@")[0]
+        if contact.name.isascii() or "." not in local:
+            continue
+        accented += 1
+        first, last = contact.name.split(maxsplit=1)
+        assert local.isascii() and len(local) == len(first) + 1 + len(last), contact.email
+    assert accented
 
 
 def test_demo_refuses_a_folder_with_data(database: peewee.SqliteDatabase, clock: FakeClock) -> None:

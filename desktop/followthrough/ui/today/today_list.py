@@ -355,6 +355,10 @@ class TodayListView(QFrame):
     def select(self, entry: TodayEntry) -> None:
         self.view.setCurrentIndex(self.model.index_of(entry))
 
+    def reminders(self) -> list[DueReminder]:
+        """Every reminder listed (fired or not), as the handlers take it."""
+        return [r for e in self.model.entries() if (r := due_reminder(e))]
+
     def fired(self) -> list[DueReminder]:
         """The listed reminders that have fired (each as the handlers take it)."""
         return [r for e in self.model.entries() if e.fired and (r := due_reminder(e))]

@@ -69,7 +69,7 @@ from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.page import ContactsPage
-from followthrough.ui.followups.flow import FollowUpFlow
+from followthrough.ui.followups.flow import FollowUpFlow, follow_up_actions
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.undo import UndoOffer
@@ -484,9 +484,15 @@ class MainWindow(QMainWindow):
         handlers.register(
             ReminderHandler(Feature.REFERENCE, self._open_references, (REACH_REFERENCE,))
         )
-        # A follow-up opens its application (the fallback), with the log and the call.
+        # A follow-up opens its application (the fallback), with the log; the call sheet
+        # only for one to make by phone.
         handlers.register(
-            ReminderHandler(Feature.FOLLOW_UP, lambda _reminder: False, (LOG_FOLLOW_UP, CALL_SHEET))
+            ReminderHandler(
+                Feature.FOLLOW_UP,
+                lambda _reminder: False,
+                (LOG_FOLLOW_UP, CALL_SHEET),
+                follow_up_actions,
+            )
         )
         return handlers
 

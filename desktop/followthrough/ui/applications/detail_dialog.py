@@ -354,10 +354,11 @@ class ApplicationDetailDialog(QDialog):
         if self._pending_part is not None:
             self.show_part(*self._pending_part)
 
-    def show_part(self, part: DetailPart, interview_id: int | None = None) -> None:
-        """Show a tab (an interview chosen in its list), now or once loaded."""
+    def show_part(self, part: DetailPart, item_id: int | None = None) -> None:
+        """Show a tab, now or once loaded, with ``item_id`` chosen in its list (an
+        interview's id on Interviews, a reference link's on References)."""
         if self.detail is None:
-            self._pending_part = (part, interview_id)
+            self._pending_part = (part, item_id)
             return
         self._pending_part = None
         tab = {
@@ -366,10 +367,14 @@ class ApplicationDetailDialog(QDialog):
             DetailPart.REFERENCES: self.tabs.indexOf(self.references_tab),
         }[part]
         self.tabs.setCurrentIndex(tab)
-        if interview_id is not None:
+        if item_id is None:
+            return
+        if part is DetailPart.INTERVIEWS:
             for row in range(self.interview_model.rowCount()):
-                if self.interview_model.row_at(row).interview_id == interview_id:
+                if self.interview_model.row_at(row).interview_id == item_id:
                     self.interview_table.selectRow(row)
+        elif part is DetailPart.REFERENCES:
+            self.references_tab.select_link(item_id)
 
     def _do_next_step(self, action: str, reminder: DueReminder | None) -> None:
         """The "What's next" button: what Today offers for the same item."""

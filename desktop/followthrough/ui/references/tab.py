@@ -134,6 +134,15 @@ class ReferencesTab(QWidget):
             self.table.selectRow(keep)
         self._fit_buttons()
 
+    def select_link(self, link_id: int) -> bool:
+        """Choose the person on this reference link (False: not listed)."""
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).link_id == link_id:
+                self.table.selectRow(row)
+                self._fit_buttons()
+                return True
+        return False
+
     def selected(self) -> ReferenceLine | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:

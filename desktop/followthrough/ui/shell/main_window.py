@@ -46,6 +46,7 @@ from followthrough.store.contacts import (
 )
 from followthrough.store.planning import PlanReport
 from followthrough.store.queries import DataCounts, change_stage, create_application
+from followthrough.store.references import parse_subject_key as parse_reference_key
 from followthrough.store.references import reference_uses
 from followthrough.store.reminders import DueReminder, mark_done, snooze, undo_done
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog, DetailPart
@@ -499,7 +500,10 @@ class MainWindow(QMainWindow):
     def _open_references(self, reminder: DueReminder) -> bool:
         if reminder.application_id is None:
             return False
-        self.open_application(reminder.application_id).show_part(DetailPart.REFERENCES)
+        # The person the reminder is about chosen there (its subject names the link).
+        self.open_application(reminder.application_id).show_part(
+            DetailPart.REFERENCES, parse_reference_key(reminder.subject_key)
+        )
         return True
 
     def _open_from_tray(self, reminder: DueReminder) -> None:

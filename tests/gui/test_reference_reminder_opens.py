@@ -41,9 +41,9 @@ def test_a_heads_up_opens_the_references_tab_at_its_person(
         )
         window._open_reminder(reminder)
         detail = window.detail_dialogs[app_id]
-        qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+        qtbot.waitUntil(lambda d=detail: d.detail is not None, timeout=5000)
         tab = detail.references_tab
-        qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=5000)
+        qtbot.waitUntil(lambda t=tab: t.model.rowCount() == 2, timeout=5000)
         assert detail.tabs.currentWidget() is tab
         chosen = tab.selected()
         assert chosen is not None

@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
     def _show_data(self, data: WindowData) -> None:
         counts = data.counts
         self._counts = counts
+        self.today_page.todo.hours = data.hours
         self.today_page.set_data(
             counts, data.agenda, data.today, data.subjects, (data.today_list, data.fired)
         )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePol
 
 from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
 from followthrough.domain.next_action import NextAction, Waiting, waiting
-from followthrough.domain.reminder_kinds import Feature, feature_of
+from followthrough.domain.reminder_kinds import Feature, ReminderKind, feature_of
 from followthrough.domain.today import TodayEntry
 from followthrough.domain.wording import short_day
 from followthrough.store.applications import application_summaries
@@ -149,6 +149,8 @@ class NextStepHeader(QFrame):
         self.wait.setText(self._waiting_text(step.waiting))
         self.wait.setVisible(step.waiting is not None)
         button = self._button_text(step_action(step.entry))
+        if step.entry is not None and step.entry.item.kind == ReminderKind.NETWORK_CHECK_IN:
+            button = self.tr("Check in…")  # a network contact, not a reference
         self.button.setText(button)
         self.button.setVisible(bool(button))
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda
+from followthrough.domain.reminder_kinds import ReminderKind
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.today import TodayEntry, TodayList, today_list
 from followthrough.domain.two_clocks import UserHours
@@ -260,8 +261,13 @@ class TodayListView(QFrame):
         if reminder is None:
             return [RowAction(self.tr("Open"), self._open_entry, self.tr("Open it (Enter)"))]
         offered = self._handlers.actions(reminder)
+        network = reminder.kind == ReminderKind.NETWORK_CHECK_IN
         row = [
-            RowAction(word, self._emitting(signal), what)
+            RowAction(
+                word,
+                self._emitting(signal),
+                self.tr("Check in with them") if network and action == REACH_REFERENCE else what,
+            )
             for action, word, what, signal in self._primary_actions()
             if action in offered
         ][:1]
@@ -386,6 +392,12 @@ class TodayListView(QFrame):
         actions = self._handlers.actions(reminder) if reminder is not None else ()
         self.note_button.setVisible(WRITE_NOTE in actions)
         self.reference_button.setVisible(REACH_REFERENCE in actions)
+        # A network contact is no reference: the button says what it does for them.
+        self.reference_button.setText(
+            self.tr("Chec&k in…")
+            if reminder is not None and reminder.kind == ReminderKind.NETWORK_CHECK_IN
+            else self.tr("&Message the reference…")
+        )
         self.log_button.setVisible(LOG_FOLLOW_UP in actions)
         self.call_button.setVisible(CALL_SHEET in actions)
         self.detail.setText(self._detail_text(entry))

@@ -538,10 +538,10 @@ class MainWindow(QMainWindow):
 
     def _reminder_title(self, reminder_id: int) -> str:
         """The reminder's title as Today (or the tray) shows it."""
-        for reminder in (*self.today_page.todo.reminders(), *self.due_reminders):
-            if reminder.reminder_id == reminder_id:
-                return reminder.title
-        return ""
+        listed = self.today_page.todo.listed_reminder(reminder_id)
+        if listed is not None:
+            return listed.title
+        return next((r.title for r in self.due_reminders if r.reminder_id == reminder_id), "")
 
     def _offer_done_undo(self, reminder_id: int, title: str, done_at: datetime) -> None:
         if self.done_undo is not None:

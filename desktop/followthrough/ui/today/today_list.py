@@ -370,9 +370,12 @@ class TodayListView(QFrame):
     def select(self, entry: TodayEntry) -> None:
         self.view.setCurrentIndex(self.model.index_of(entry))
 
-    def reminders(self) -> list[DueReminder]:
-        """Every reminder listed (fired or not), as the handlers take it."""
-        return [r for e in self.model.entries() if (r := due_reminder(e))]
+    def listed_reminder(self, reminder_id: int) -> DueReminder | None:
+        """The listed reminder with this id (fired or not), its words as shown."""
+        for entry in self.model.entries():
+            if entry.item.reminder_id == reminder_id:
+                return due_reminder(entry)
+        return None
 
     def fired(self) -> list[DueReminder]:
         """The listed reminders that have fired (each as the handlers take it)."""

@@ -160,6 +160,8 @@ _NEXT_STEPS = (
     "",
 )
 _CHECK_BACK = ("After the decision date", "Any time by email", "In two weeks, by phone", "")
+# The way their words name, if they name one (the method then agrees with them).
+_CHECK_BACK_WAY = {"Any time by email": "email", "In two weeks, by phone": "phone"}
 
 
 _TALKED_ABOUT = (
@@ -684,8 +686,10 @@ class _DemoRows:
                 "decision_within_count": within,
                 "decision_within_unit": "days" if within else None,
                 "tells_unsuccessful": rng.choice((None, True, False)),
-                "check_back_when": rng.choice(_CHECK_BACK),
-                "check_back_method": rng.choice((None, "phone", "email", "either")),
+                "check_back_when": (check_back := rng.choice(_CHECK_BACK)),
+                "check_back_method": _CHECK_BACK_WAY.get(
+                    check_back, rng.choice((None, "phone", "email", "either"))
+                ),
                 "notes": "",
             }
         )

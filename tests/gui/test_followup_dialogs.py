@@ -409,3 +409,27 @@ def test_the_dialogs_render_with_demo_data(
     click(qtbot, dialog.outcome_buttons[Outcome.NEW_TIMEFRAME])
     _fits(dialog)
     _keep(dialog, "touchpoint-dialog", tmp_path)
+
+
+def test_check_back_says_the_way_once(qtbot: QtBot) -> None:
+    """Their words name a way ("any time by email"): the sheet does not add another
+    ("(by phone)" contradicted it); words without one get the way beside them."""
+    plain = call_sheet(qtbot)
+    assert "<b>Check back:</b> after a week (by phone)" in plain.said.text()
+    by_email = call_sheet(qtbot, replace(FACTS, check_back_when="Any time by email"))
+    assert "<b>Check back:</b> Any time by email<" in by_email.said.text() + "<"
+    assert "(by phone)" not in by_email.said.text()
+    alone = call_sheet(qtbot, replace(FACTS, check_back_when=""))
+    assert "<b>Check back:</b> by phone" in alone.said.text()
+
+
+def test_the_demo_check_back_method_agrees_with_its_words(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.store.models import Interview
+
+    fill_demo(clock, 25)
+    pairs = {(i.check_back_when, i.check_back_method) for i in Interview.select()}
+    assert ("Any time by email", "email") in pairs
+    assert all(method == "email" for when, method in pairs if when == "Any time by email")
+    assert all(method == "phone" for when, method in pairs if "by phone" in when)

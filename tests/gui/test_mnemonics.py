@@ -26,8 +26,9 @@ from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import PersonDraft
 from followthrough.domain.references import MessagePurpose, ReferenceKind
-from followthrough.store.models import ApplicationReference, Contact, Interview
-from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.store.models import Application, ApplicationReference, Contact, Interview
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog, DetailPart
+from followthrough.ui.applications.next_step import CALL, load_next_step, step_action
 from followthrough.ui.interviews.dialogs import PersonDialog
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.references.flow import ReferenceFlow
@@ -95,6 +96,45 @@ def _every_tab(window: QWidget, name: str) -> dict[str, dict[str, list[str]]]:
     return {where: c for where, c in found.items() if c}
 
 
+def _loaded(qtbot: QtBot, window: MainWindow, application_id: int) -> ApplicationDetailDialog:
+    detail = window.open_application(application_id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    return detail
+
+
+def _call_step_and_references(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> dict[str, dict[str, list[str]]]:
+    """The application window as the check missed it: What's next showing a call (its
+    button beside the header's), and the References tab with a reference chosen, then a
+    network contact (their step buttons only show with someone chosen)."""
+    found: dict[str, dict[str, list[str]]] = {}
+    now, zone = clock.now(), window.zone
+    calls = [
+        app.id
+        for app in Application.select().order_by(Application.id)
+        if step_action(load_next_step(app.id, now, zone).entry) == CALL
+    ]
+    assert calls, "the demo has an application whose next step is a call"
+    detail = _loaded(qtbot, window, calls[0])
+    qtbot.waitUntil(lambda: detail.whats_next.button.isVisible(), timeout=5000)
+    found.update(_every_tab(detail, "application window, What's next a call"))
+    for kind in (ReferenceKind.REFERENCE, ReferenceKind.NETWORK):
+        links = ApplicationReference.select().where(ApplicationReference.kind == kind.value)
+        link = links.where(ApplicationReference.contacted_on.is_null(False)).first() or (
+            links.first()
+        )
+        assert link is not None, f"the demo has a {kind.value} link"
+        detail = _loaded(qtbot, window, link.application_id)
+        detail.show_part(DetailPart.REFERENCES, link.id)
+        QApplication.processEvents()
+        chosen = detail.references_tab.selected()
+        assert chosen is not None and chosen.link_id == link.id
+        where = f"application window, References, a {kind.value} chosen"
+        found.update({where: c} if (c := clashes(detail)) else {})
+    return found
+
+
 def test_the_check_sees_a_clash() -> None:
     """The check itself: two visible buttons on Alt+S clash; "&&" is no mnemonic."""
     from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
@@ -135,7 +175,7 @@ def test_each_window_reaches_one_thing_per_alt_letter(
     make_window: Callable[[], MainWindow],
     shown_dialogs: list[QDialog],
 ) -> None:
-    fill_demo(clock, 12)
+    fill_demo(clock, 25)
     window = make_window()
     found: dict[str, dict[str, list[str]]] = {}
     for index, page in enumerate(PAGES):
@@ -160,6 +200,7 @@ def test_each_window_reaches_one_thing_per_alt_letter(
     detail = window.open_application(interview.application_id)
     qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
     found.update(_every_tab(detail, "application window"))
+    found.update(_call_step_and_references(qtbot, window, clock))
     opened(detail.change_stage)
     opened(detail.new_interview)
     opened(lambda: detail.followups.log(interview.application_id))

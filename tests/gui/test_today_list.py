@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from followthrough.domain.clock import FakeClock
 from followthrough.domain.reminder_kinds import ReminderKind
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.today import Section
+from followthrough.domain.two_clocks import UserHours
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Reminder
 from followthrough.store.queries import create_application
@@ -24,7 +26,7 @@ from followthrough.store.reminders import DueReminder, ReminderSpec, sync_remind
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.today.model import TODO
-from followthrough.ui.today.today_list import TodayListView
+from followthrough.ui.today.today_list import TodayListView, suggested_snooze
 
 
 def _started(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> ReminderScheduler:
@@ -136,12 +138,55 @@ def test_a_chosen_snooze_time_starts_ahead_and_cannot_be_in_the_past(
     zone = ZoneInfo("Europe/Berlin")
     old = DueReminder(1, "follow_up", "Call Acme", "", clock.now() - timedelta(days=3), 1, True)
     seen: dict[str, object] = {}
+    told: list[str] = []
+
+    def inform(_parent: object, title: str, _text: str) -> None:
+        told.append(title)
+        QTimer.singleShot(0, lambda: _answer_snooze(seen, "2026-11-20 18:30"))
+
+    monkeypatch.setattr(Ask, "inform", staticmethod(inform))
     QTimer.singleShot(0, lambda: _answer_snooze(seen, "2026-11-19 09:00"))
     until = TodayListView.ask_snooze_time(None, old, zone, clock.now)
     # Friday 20 Nov, 16:00 in Berlin: an hour on, the next quarter hour.
-    assert seen["starts"] == ["2026-11-20 17:00"]
-    assert seen["clamped"] == "2026-11-20 16:01"  # nothing earlier than the next minute
-    assert until is not None and until > clock.now()
+    assert seen["starts"] == ["2026-11-20 17:00", "2026-11-20 17:00"]
+    # A past time is taken as typed, then refused in words and asked again.
+    assert seen["clamped"] == "2026-11-20 18:30"
+    assert told == ["That time has passed"]
+    assert until is not None and until.astimezone(zone).isoformat().startswith("2026-11-20T18:30")
+
+
+def test_a_snooze_is_suggested_inside_the_users_hours_and_any_hour_can_be_typed(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    """At 21:00 with reminders until 22:00 the suggestion was 22:00 (outside them); and
+    with a minimum of 21:01, typing "10" for tomorrow's 10:00 was silently refused."""
+    zone = ZoneInfo("Europe/Berlin")
+    hours = UserHours(time(8), time(22))
+    old = DueReminder(1, "follow_up", "Call Acme", "", clock.now() - timedelta(days=3), 1, True)
+    assert suggested_snooze(clock.now(), zone, hours).isoformat() == "2026-11-20T17:00:00+01:00"
+    evening = clock.now() + timedelta(hours=5)  # 21:00 in Berlin
+    assert suggested_snooze(evening, zone, hours).isoformat() == "2026-11-21T08:00:00+01:00"
+    early = clock.now() - timedelta(hours=12)  # 04:00 in Berlin: their start that morning
+    assert suggested_snooze(early, zone, hours).isoformat() == "2026-11-20T08:00:00+01:00"
+    clock.advance(timedelta(hours=5))
+    seen: dict[str, object] = {}
+
+    def type_ten() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        editor = dialog.findChild(QDateTimeEdit, "snoozeUntil")
+        assert isinstance(editor, QDateTimeEdit)
+        seen["start"] = editor.dateTime().toString("yyyy-MM-dd HH:mm")
+        editor.setFocus()
+        editor.setSelectedSection(QDateTimeEdit.Section.HourSection)
+        QTest.keyClicks(editor, "10")
+        seen["typed"] = editor.dateTime().toString("yyyy-MM-dd HH:mm")
+        dialog.accept()
+
+    QTimer.singleShot(0, type_ten)
+    until = TodayListView.ask_snooze_time(None, old, zone, clock.now, hours)
+    assert seen == {"start": "2026-11-21 08:00", "typed": "2026-11-21 10:00"}
+    assert until is not None and until.astimezone(zone).isoformat().startswith("2026-11-21T10:00")
 
 
 def test_a_snooze_time_that_passed_while_choosing_is_refused_and_asked_again(
@@ -260,4 +305,31 @@ def test_a_row_says_what_to_do_in_the_reminders_words(
         if entry.item.reminder_id is not None:
             reminder = panel.model.index_of(entry)
             assert reminder.siblingAtColumn(TODO).data() == entry.item.words()[0]
+    scheduler.stop()
+
+
+def test_today_asks_for_a_snooze_inside_the_hours_set_in_preferences(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from followthrough.store import settings as options
+
+    options.put_all({options.QUIET_START: 8, options.QUIET_END: 22})
+    sync_reminders(
+        [ReminderSpec("test_note", "a", "Call Acme", clock.now() - timedelta(hours=2))],
+        ["test_note"],
+    )
+    window = make_window()
+    scheduler = _started(window, qtbot, clock)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        TodayListView, "ask_snooze_time", staticmethod(lambda *args: asked.append(args[-1]))
+    )
+    panel = window.today_page.todo
+    panel.select_reminder(panel.fired()[0].reminder_id)
+    panel._snooze_until_chosen()
+    assert asked == [UserHours(time(8), time(22))]
     scheduler.stop()

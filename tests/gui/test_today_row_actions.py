@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
+import peewee
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
-from followthrough.domain.reminder_kinds import ReminderKind
+from followthrough.domain.follow_up_reminders import (
+    EMAIL,
+    PHONE,
+    follow_up_params,
+    reminder_channel,
+)
+from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, params_text
 from followthrough.domain.today import TodayEntry
 from followthrough.services.scheduler import ReminderScheduler
-from followthrough.store.reminders import DueReminder
+from followthrough.store.queries import create_application
+from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
 from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.today.model import ACTIONS, WHY
 from followthrough.ui.today.today_list import TodayListView
@@ -116,4 +125,43 @@ def test_a_narrow_list_gives_why_room_to_the_actions_and_shows_it_below(
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: not panel.view.isColumnHidden(WHY))
     assert not panel.view.isColumnHidden(ACTIONS)
+    scheduler.stop()
+
+
+def test_a_follow_up_by_email_offers_the_log_not_the_call_sheet(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """The follow-up's channel decides: by phone, "Call…" (and the call sheet); by e-mail,
+    "Log…" and no call sheet (it would read a phone script for an e-mail)."""
+    acme = create_application(clock, "Acme")
+    due = clock.now() - timedelta(hours=1)
+    specs = [
+        ReminderSpec(
+            ReminderKind.FOLLOW_UP,
+            str(SubjectKey(Feature.FOLLOW_UP, (acme.id, index))),
+            f"Follow up {how}",
+            due,
+            "",
+            acme.id,
+            params=params_text(follow_up_params("Acme", "", "why", how=how, at=due)),
+        )
+        for index, how in enumerate((PHONE, EMAIL), start=1)
+    ]
+    sync_reminders(specs, [ReminderKind.FOLLOW_UP])
+    window = make_window()
+    scheduler = _started(window, qtbot, clock)
+    panel = window.today_page.todo
+    by_channel = {
+        reminder_channel(e.item.params): e for e in panel.current.entries() if e.item.params
+    }
+    assert list(_buttons(panel, by_channel[PHONE])) == ["Call…", "Done", "Snooze ▾"]
+    assert list(_buttons(panel, by_channel[EMAIL])) == ["Log…", "Done", "Snooze ▾"]
+    panel.select(by_channel[EMAIL])
+    assert panel.log_button.isVisibleTo(panel)
+    assert not panel.call_button.isVisibleTo(panel)
+    panel.select(by_channel[PHONE])
+    assert panel.call_button.isVisibleTo(panel) and panel.log_button.isVisibleTo(panel)
     scheduler.stop()

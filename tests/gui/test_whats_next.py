@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from followthrough.demo import fill_demo
@@ -15,10 +16,19 @@ from followthrough.domain.clock import FakeClock
 from followthrough.domain.next_action import NextAction
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.applications import ApplicationSummary
+from followthrough.store.models import Application
 from followthrough.store.next_steps import action_of
 from followthrough.store.queries import create_application
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
-from followthrough.ui.applications.next_step import load_next_step
+from followthrough.ui.applications.next_step import (
+    CALL,
+    LOG,
+    MESSAGE_REFERENCE,
+    SHOW_INTERVIEWS,
+    WRITE_NOTE,
+    load_next_step,
+    step_action,
+)
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.shell.main_window import MainWindow
 
@@ -130,3 +140,55 @@ def test_a_long_name_keeps_its_own_line_above_the_stage(
     stage = dialog.stage_label.mapTo(dialog, QPoint(0, 0)).y()
     assert stage >= top + dialog.heading.height()
     assert dialog.heading.width() > dialog.width() * 0.8
+
+
+def _visible_texts(dialog: ApplicationDetailDialog) -> list[str]:
+    return [
+        b.text().replace("&", "")
+        for b in dialog.findChildren(QPushButton)
+        if b.isVisibleTo(dialog) and b.window() is dialog
+    ]
+
+
+def test_a_follow_up_step_is_said_once_with_one_button(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    """A follow-up as the step: its why, not again as the muted plan line ("Overdue: call
+    them …"), and one "Call sheet…" (or, by e-mail, one "Log a follow-up…"), not the
+    header's and What's next's. Another item as the step keeps the plan line."""
+    window, scheduler = _demo_window(qtbot, clock, make_window)
+    now, zone = clock.now(), window.zone
+    by_action: dict[str, list[int]] = {}
+    planned_other: list[int] = []
+    for app in Application.select().order_by(Application.id):
+        step = load_next_step(app.id, now, zone)
+        action = step_action(step.entry) if step.action.text else None
+        if action is not None:
+            by_action.setdefault(action, []).append(app.id)
+        if action in (WRITE_NOTE, MESSAGE_REFERENCE, SHOW_INTERVIEWS):
+            planned_other.append(app.id)
+    assert by_action.get(CALL), "the demo has a call as a next step"
+    dialog = _header(qtbot, window, by_action[CALL][0])
+    assert dialog.detail is not None and dialog.detail.next_step
+    assert not dialog.next_follow_up.isVisibleTo(dialog)
+    assert dialog.whats_next.why.isVisibleTo(dialog)
+    assert _visible_texts(dialog).count("Call sheet…") == 1
+    assert dialog.whats_next.button.text() == "C&all sheet…"
+    assert "Log a follow-up…" in _visible_texts(dialog)
+    # An e-mail follow-up: the log, once; the header's call sheet stays.
+    assert by_action.get(LOG), "the demo has an e-mail follow-up as a next step"
+    dialog = _header(qtbot, window, by_action[LOG][0])
+    assert _visible_texts(dialog).count("Log a follow-up…") == 1
+    assert dialog.whats_next.button.isVisibleTo(dialog)
+    assert "Call sheet…" in _visible_texts(dialog)
+    # Another item first: the follow-up planned after it is said below it.
+    shown = False
+    for app_id in planned_other:
+        dialog = _header(qtbot, window, app_id)
+        if dialog.detail is not None and dialog.detail.next_step:
+            assert dialog.next_follow_up.isVisibleTo(dialog)
+            assert _visible_texts(dialog).count("Call sheet…") == 1
+            shown = True
+            break
+    assert shown, "the demo has a step before a planned follow-up"
+    scheduler.stop()

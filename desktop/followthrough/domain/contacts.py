@@ -6,6 +6,7 @@ One enum per concept, stored by value (the ``contact.preferred_method``,
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
@@ -17,6 +18,16 @@ class ContactMethod(StrEnum):
     PHONE = "phone"
     EMAIL = "email"
     EITHER = "either"
+
+
+# Words that already say how to reach them ("any time by email", "call after Friday").
+_A_WAY = re.compile(r"\b(e-?mails?|mail|phone|call|ring|text|message|linkedin)\b", re.IGNORECASE)
+
+
+def names_a_way(words: str) -> bool:
+    """Whether ``words`` (when to check back, as they said it) already name a way to reach
+    them: then a method beside them would say it twice, or contradict it."""
+    return bool(_A_WAY.search(words))
 
 
 # Marked for translation; ``method_message()`` gives it in the user's language.

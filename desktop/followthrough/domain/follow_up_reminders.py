@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,17 @@ def follow_up_params(
     if how is not None and at is not None:
         params.update(how=how, at=at.isoformat(), their_zone=their_zone)
     return params
+
+
+def reminder_channel(params: str) -> str | None:
+    """How a follow-up reminder (its stored parameters) says to reach them: ``PHONE``,
+    ``EMAIL``, or None when it names no way (move on, position filled)."""
+    try:
+        values = json.loads(params) if params else {}
+    except ValueError:
+        return None
+    how = values.get("how") if isinstance(values, dict) else None
+    return how if how in (PHONE, EMAIL) else None
 
 
 def _what(params: Mapping[str, Any]) -> str:

@@ -16,6 +16,7 @@ See docs/advice.md, "References".
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -99,6 +100,16 @@ def reference_steps(facts: LinkFacts, earliest: EarliestContact) -> list[Reminde
         )
         if step is not None
     ]
+
+
+def reminder_round(params: str) -> int | None:
+    """The interview round a reference reminder (its stored parameters) is about."""
+    try:
+        values = json.loads(params) if params else {}
+    except ValueError:
+        return None
+    found = values.get("round") if isinstance(values, dict) else None
+    return found if isinstance(found, int) and not isinstance(found, bool) else None
 
 
 def _names(facts: LinkFacts) -> dict[str, Any]:

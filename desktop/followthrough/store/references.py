@@ -508,12 +508,17 @@ class ReferenceContext:
     overuse: str | None
 
 
-def load_reference_context(link_id: int, now: datetime, today: date) -> ReferenceContext:
+def load_reference_context(
+    link_id: int, now: datetime, today: date, interview_round: int | None = None
+) -> ReferenceContext:
+    """What a message to the person on ``link_id`` speaks of: the last interview that took
+    place, or with ``interview_round`` (the round a reminder is about) that one's."""
     line = reference_line(link_id)
     application = Application.get_by_id(line.application_id)
     interviews = interviews_by_application([line.application_id]).get(line.application_id, [])
-    # The messages speak of the last interview that took place, never of one to come.
-    latest = next((i for i in reversed(interviews) if i.ends_at <= now), None)
+    # The messages speak of an interview that took place, never of one to come.
+    past = [i for i in reversed(interviews) if i.ends_at <= now]
+    latest = next((i for i in past if i.round == interview_round), None) or next(iter(past), None)
     profile = reference_profile(line.contact_id)
     contact = Contact.get_by_id(line.contact_id)
     stage = Stage(application.stage)

@@ -351,6 +351,19 @@ def mark_done(reminder_id: int, now: datetime) -> None:
     Reminder.update(done_at=now).where(Reminder.id == reminder_id).execute()
 
 
+def undo_done(reminder_id: int, done_at: datetime) -> bool:
+    """Take back "Done" marked at ``done_at``: the reminder is open again as it was (one
+    that had fired stays fired, so it is listed again and does not fire as new). False
+    when it was not done at that time (already taken back, or done again since)."""
+    with writing():
+        changed = (
+            Reminder.update(done_at=None)
+            .where((Reminder.id == reminder_id) & (Reminder.done_at == done_at))
+            .execute()
+        )
+    return bool(changed)
+
+
 @writes
 def dismiss(reminder_id: int, now: datetime) -> None:
     Reminder.update(dismissed_at=now).where(Reminder.id == reminder_id).execute()

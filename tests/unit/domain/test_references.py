@@ -25,6 +25,7 @@ from followthrough.domain.reference_reminders import (
     check_in_due,
     heads_up_due,
     outcome_due,
+    reminder_round,
     thanks_due,
 )
 from followthrough.domain.references import (
@@ -719,3 +720,11 @@ def test_the_wording_is_not_copied_from_the_seeds() -> None:
         for start in range(len(words) - 6):
             run = " ".join(words[start : start + 7])
             assert run not in seeds, f"copied: {run!r}"
+
+
+def test_a_reminder_names_its_round() -> None:
+    assert reminder_round('{"company":"Harbor Learning","person":"Jordan","round":1}') == 1
+    assert reminder_round('{"company":"Acme"}') is None
+    assert reminder_round('{"round":true}') is None
+    assert reminder_round("") is None
+    assert reminder_round("not json") is None

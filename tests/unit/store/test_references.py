@@ -969,6 +969,16 @@ def test_the_context_speaks_of_the_last_interview_that_took_place(
         2,
         "Not yet",
     )
+    # A reminder about round 1 (a check-in) speaks of round 1, not the latest; a round
+    # not held (or still to come) falls back to the latest.
+    context = load_reference_context(link, later, THURSDAY, 1)
+    assert (context.interview_day, context.interview_round, context.interview_notes) == (
+        MONDAY,
+        1,
+        "Asked about dbt",
+    )
+    assert load_reference_context(link, later, THURSDAY, 7).interview_round == 2
+    assert load_reference_context(link, clock.now(), TUESDAY, 2).interview_round == 1
     # Closed: the outcome to tell.
     change_stage(app, Stage.REJECTED, clock, TUESDAY, ClosureReason.REJECTED)
     context = load_reference_context(link, clock.now(), TUESDAY)

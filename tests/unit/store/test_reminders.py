@@ -23,6 +23,7 @@ from followthrough.store.reminders import (
     open_fired,
     snooze,
     sync_reminders,
+    undo_done,
 )
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
@@ -105,6 +106,24 @@ def test_a_moved_reminder_fires_again_but_a_done_one_stays_done(
     assert (a.due_at, a.fired_at) == (later, None)
     assert b.done_at == T0 and b.due_at == T0  # done is history: not moved, not removed
     assert [r.reminder_id for r in claim_due(later)] == [a.id]
+
+
+def test_done_taken_back_is_open_as_it_was(database: peewee.SqliteDatabase) -> None:
+    """Undo after Done: open again, still fired (listed, not fired as new), its snooze
+    kept; a second undo, or one for another time, changes nothing."""
+    sync_reminders([spec("a", T0), spec("b", T0 + timedelta(hours=1))], ["follow_up"])
+    (shown,) = claim_due(T0)
+    done_at = T0 + timedelta(minutes=5)
+    mark_done(shown.reminder_id, done_at)
+    assert open_fired() == []
+    assert not undo_done(shown.reminder_id, T0)  # not the Done being taken back
+    assert Reminder.get_by_id(shown.reminder_id).done_at == done_at
+    assert undo_done(shown.reminder_id, done_at)
+    row = Reminder.get_by_id(shown.reminder_id)
+    assert (row.done_at, row.fired_at, row.due_at) == (None, T0, T0)
+    assert [r.reminder_id for r in open_fired()] == [shown.reminder_id]
+    assert [r.subject_key for r in claim_due(T0 + timedelta(hours=2))] == ["b"]
+    assert not undo_done(shown.reminder_id, done_at)
 
 
 def test_sync_leaves_other_kinds_alone(database: peewee.SqliteDatabase) -> None:

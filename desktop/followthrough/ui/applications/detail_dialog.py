@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.interviews import InterviewDraft
+from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.domain.wording import short_day
 from followthrough.store.applications import (
@@ -42,12 +43,15 @@ from followthrough.ui.applications.forms import ApplicationForm, StageChangeDial
 from followthrough.ui.applications.labels import reason_phrase, stage_label
 from followthrough.ui.applications.next_step import (
     CALL,
+    LOG,
     MESSAGE_REFERENCE,
     SHOW_INTERVIEWS,
     WRITE_NOTE,
     NextStep,
     NextStepHeader,
     load_next_step,
+    step_action,
+    step_feature,
 )
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask, Unsaved
@@ -351,13 +355,25 @@ class ApplicationDetailDialog(QDialog):
         detail, step = loaded
         self._show(detail)
         self.whats_next.set_step(step)
+        self._fit_to_step(detail, step)
         if self._pending_part is not None:
             self.show_part(*self._pending_part)
 
-    def show_part(self, part: DetailPart, interview_id: int | None = None) -> None:
-        """Show a tab (an interview chosen in its list), now or once loaded."""
+    def _fit_to_step(self, detail: ApplicationDetail, step: NextStep) -> None:
+        """Say each thing once: the planned follow-up's line only when the step is not
+        that follow-up; the header's call sheet or log only when What's next does not
+        offer the same."""
+        action = step_action(step.entry) if step.action.text else None
+        follow_up = step_feature(step.entry) == Feature.FOLLOW_UP
+        self.next_follow_up.setVisible(detail.next_step is not None and not follow_up)
+        self.call_button.setVisible(action != CALL)
+        self.log_button.setVisible(action != LOG)
+
+    def show_part(self, part: DetailPart, item_id: int | None = None) -> None:
+        """Show a tab, now or once loaded, with ``item_id`` chosen in its list (an
+        interview's id on Interviews, a reference link's on References)."""
         if self.detail is None:
-            self._pending_part = (part, interview_id)
+            self._pending_part = (part, item_id)
             return
         self._pending_part = None
         tab = {
@@ -366,10 +382,14 @@ class ApplicationDetailDialog(QDialog):
             DetailPart.REFERENCES: self.tabs.indexOf(self.references_tab),
         }[part]
         self.tabs.setCurrentIndex(tab)
-        if interview_id is not None:
+        if item_id is None:
+            return
+        if part is DetailPart.INTERVIEWS:
             for row in range(self.interview_model.rowCount()):
-                if self.interview_model.row_at(row).interview_id == interview_id:
+                if self.interview_model.row_at(row).interview_id == item_id:
                     self.interview_table.selectRow(row)
+        elif part is DetailPart.REFERENCES:
+            self.references_tab.select_link(item_id)
 
     def _do_next_step(self, action: str, reminder: DueReminder | None) -> None:
         """The "What's next" button: what Today offers for the same item."""
@@ -378,6 +398,8 @@ class ApplicationDetailDialog(QDialog):
             self.show_part(DetailPart.INTERVIEWS, entry.item.interview_id if entry else None)
         elif action == CALL:
             self.followups.call_sheet(self.application_id)
+        elif action == LOG:
+            self.followups.log(self.application_id)
         elif action == WRITE_NOTE and reminder is not None:
             self.notes.open_for_reminder(reminder)
         elif action == MESSAGE_REFERENCE and reminder is not None:

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
 from followthrough.domain.next_action import NextAction, Waiting, waiting
-from followthrough.domain.reminder_kinds import Feature, feature_of
+from followthrough.domain.reminder_kinds import Feature, ReminderKind, feature_of
 from followthrough.domain.today import TodayEntry
 from followthrough.domain.wording import short_day
 from followthrough.store.applications import application_summaries
@@ -55,6 +56,14 @@ def load_next_step(application_id: int, now: datetime, zone: ZoneInfo) -> NextSt
 
 # What the header's button does, by the step's feature (as Today's actions for it).
 WRITE_NOTE, MESSAGE_REFERENCE, CALL, SHOW_INTERVIEWS = "note", "reference", "call", "interviews"
+LOG = "log"
+
+
+def step_feature(entry: TodayEntry | None) -> str | None:
+    """The feature the step's Today item belongs to (None: an interview, advice)."""
+    if entry is None or entry.item.interview_id is not None:
+        return None
+    return feature_of(entry.item.kind, entry.item.subject_key)
 
 
 def step_action(entry: TodayEntry | None) -> str | None:
@@ -62,12 +71,15 @@ def step_action(entry: TodayEntry | None) -> str | None:
         return None
     if entry.item.interview_id is not None:
         return SHOW_INTERVIEWS
+    feature = step_feature(entry)
+    if feature == Feature.FOLLOW_UP:
+        # An e-mail follow-up is logged once written; the call sheet is for a call.
+        return LOG if reminder_channel(entry.item.params) == EMAIL else CALL
     by_feature: dict[str, str] = {
         Feature.NOTE: WRITE_NOTE,
         Feature.REFERENCE: MESSAGE_REFERENCE,
-        Feature.FOLLOW_UP: CALL,
     }
-    return by_feature.get(feature_of(entry.item.kind, entry.item.subject_key) or "")
+    return by_feature.get(feature or "")
 
 
 class NextStepHeader(QFrame):
@@ -137,6 +149,8 @@ class NextStepHeader(QFrame):
         self.wait.setText(self._waiting_text(step.waiting))
         self.wait.setVisible(step.waiting is not None)
         button = self._button_text(step_action(step.entry))
+        if step.entry is not None and step.entry.item.kind == ReminderKind.NETWORK_CHECK_IN:
+            button = self.tr("Check in…")  # a network contact, not a reference
         self.button.setText(button)
         self.button.setVisible(bool(button))
 
@@ -185,7 +199,10 @@ class NextStepHeader(QFrame):
         texts: dict[str | None, Callable[[], str]] = {
             WRITE_NOTE: lambda: self.tr("Write the note…"),
             MESSAGE_REFERENCE: lambda: self.tr("Message the reference…"),
-            CALL: lambda: self.tr("Call sheet…"),
+            # The header's own "Call sheet…" and "Log a follow-up…" give way to these
+            # (one button each), so they keep their Alt+letters.
+            CALL: lambda: self.tr("C&all sheet…"),
+            LOG: lambda: self.tr("Log a &follow-up…"),
             SHOW_INTERVIEWS: lambda: self.tr("Show the interview"),
         }
         make = texts.get(action)

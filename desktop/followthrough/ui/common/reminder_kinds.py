@@ -64,9 +64,16 @@ CALL_SHEET = "call_sheet"
 
 @dataclass(frozen=True)
 class ReminderHandler:
+    """``actions``: what Today offers for the feature's reminders; ``actions_for``, when
+    given, decides them per reminder instead (an e-mail follow-up: no call sheet)."""
+
     feature: str
     open: Callable[[DueReminder], bool]  # True when it opened something
     actions: tuple[str, ...] = ()
+    actions_for: Callable[[DueReminder], tuple[str, ...]] | None = None
+
+    def actions_of(self, reminder: DueReminder) -> tuple[str, ...]:
+        return self.actions if self.actions_for is None else self.actions_for(reminder)
 
 
 class ReminderHandlers:
@@ -84,7 +91,7 @@ class ReminderHandlers:
 
     def actions(self, reminder: DueReminder) -> tuple[str, ...]:
         handler = self.for_reminder(reminder)
-        return handler.actions if handler is not None else ()
+        return handler.actions_of(reminder) if handler is not None else ()
 
     def open(self, reminder: DueReminder) -> bool:
         handler = self.for_reminder(reminder)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.cadence import Channel, Outcome
+from followthrough.domain.contacts import names_a_way
 from followthrough.domain.phone_followup import (
     OPENING_TIP,
     WARM_UP,
@@ -443,7 +444,7 @@ class CallSheetDialog(QDialog):
         if facts.check_back_when or facts.check_back_method:
             how = method_phrase(facts.check_back_method)
             when = escape(facts.check_back_when)
-            if when and how:
+            if when and how and not names_a_way(facts.check_back_when):
                 text = self.tr("{when} (by {how})").format(when=when, how=how)
             else:
                 text = when or self.tr("by {how}").format(how=how)

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
+from followthrough.domain.reference_reminders import reminder_round
 from followthrough.domain.references import MessagePurpose, ReferenceKind
 from followthrough.store import settings as options
 from followthrough.store.contacts import set_contact_email
@@ -123,17 +124,20 @@ class ReferenceFlow(Flow):
         purpose = PURPOSE_FOR_KIND.get(reminder.kind)
         if link_id is None or purpose is None:
             return False
-        self.open(link_id, purpose)
+        # A check-in is about the round it names (not whichever came last).
+        self.open(link_id, purpose, reminder_round(reminder.params))
         return True
 
-    def open(self, link_id: int, purpose: MessagePurpose) -> None:
+    def open(
+        self, link_id: int, purpose: MessagePurpose, interview_round: int | None = None
+    ) -> None:
         existing = self.open_dialogs.get((link_id, purpose))
         if existing is not None:
             show_in_front(existing)
             return
         now, today = self.context.clock.now(), self._today()
         self.context.runner.submit(
-            lambda: load_reference_context(link_id, now, today),
+            lambda: load_reference_context(link_id, now, today, interview_round),
             lambda loaded: self._show(loaded, purpose),
             self.failed,
         )

@@ -90,19 +90,19 @@ class ReferencesTab(QWidget):
     def _build_step_row(self) -> QHBoxLayout:
         """The next steps with the selected person, and taking the last one back."""
         step_row = QHBoxLayout()
-        self.heads_up_button = QPushButton(self.tr("&Heads-up…"))
+        self.heads_up_button = QPushButton(self.tr("Heads-&up…"))
         self.heads_up_button.setObjectName("referenceHeadsUp")
         self.heads_up_button.clicked.connect(lambda: self._message(MessagePurpose.HEADS_UP))
-        self.contacted_button = QPushButton(self.tr("They were &called…"))
+        self.contacted_button = QPushButton(self.tr("They &were called…"))
         self.contacted_button.setObjectName("referenceContacted")
         self.contacted_button.clicked.connect(self._contacted)
-        self.thank_button = QPushButton(self.tr("&Thank them…"))
+        self.thank_button = QPushButton(self.tr("Than&k them…"))
         self.thank_button.setObjectName("referenceThank")
         self.thank_button.clicked.connect(lambda: self._message(MessagePurpose.THANKS))
         self.outcome_button = QPushButton(self.tr("Tell how it &ended…"))
         self.outcome_button.setObjectName("referenceOutcome")
         self.outcome_button.clicked.connect(lambda: self._message(MessagePurpose.OUTCOME))
-        self.check_in_button = QPushButton(self.tr("Check &in…"))
+        self.check_in_button = QPushButton(self.tr("Chec&k in…"))
         self.check_in_button.setObjectName("networkCheckIn")
         self.check_in_button.clicked.connect(lambda: self._message(MessagePurpose.CHECK_IN))
         self.undo_button = QPushButton(self.tr("Take &back last step…"))
@@ -133,6 +133,15 @@ class ReferencesTab(QWidget):
         if keep is not None:
             self.table.selectRow(keep)
         self._fit_buttons()
+
+    def select_link(self, link_id: int) -> bool:
+        """Choose the person on this reference link (False: not listed)."""
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).link_id == link_id:
+                self.table.selectRow(row)
+                self._fit_buttons()
+                return True
+        return False
 
     def selected(self) -> ReferenceLine | None:
         rows = self.table.selectionModel().selectedRows()

@@ -11,6 +11,8 @@ from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.today import TodayList, still_to_do
+from followthrough.domain.two_clocks import UserHours
+from followthrough.store import settings as options
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
 from followthrough.store.contacts import contact_list
@@ -37,6 +39,8 @@ class WindowData:
     # Today's list, made here from the agenda and the reminders that have fired.
     today_list: TodayList
     fired: list[DueReminder]
+    # When the user may be reminded (Preferences): a snooze is suggested inside them.
+    hours: UserHours
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
         },
         today_list=build_list(fired, agenda, today, now, zone),
         fired=fired,
+        hours=options.user_hours(),
     )
 
 

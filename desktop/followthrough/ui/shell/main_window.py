@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -45,8 +46,9 @@ from followthrough.store.contacts import (
 )
 from followthrough.store.planning import PlanReport
 from followthrough.store.queries import DataCounts, change_stage, create_application
+from followthrough.store.references import parse_subject_key as parse_reference_key
 from followthrough.store.references import reference_uses
-from followthrough.store.reminders import DueReminder, mark_done, snooze
+from followthrough.store.reminders import DueReminder, mark_done, snooze, undo_done
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog, DetailPart
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.labels import stage_label
@@ -68,9 +70,10 @@ from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.page import ContactsPage
-from followthrough.ui.followups.flow import FollowUpFlow
+from followthrough.ui.followups.flow import FollowUpFlow, follow_up_actions
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.references.undo import UndoOffer
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.help import ABOUT_TEXT, TextDialog, help_html
 from followthrough.ui.shell.loading import (
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         )
         self.reminder_handlers = self._reminder_handlers()
         self.due_reminders: list[DueReminder] = []
+        self.done_undo: UndoOffer | None = None
         self._build_central()
         self._build_status_bar()
         self._build_menus()
@@ -347,6 +351,7 @@ class MainWindow(QMainWindow):
     def _show_data(self, data: WindowData) -> None:
         counts = data.counts
         self._counts = counts
+        self.today_page.todo.hours = data.hours
         self.today_page.set_data(
             counts, data.agenda, data.today, data.subjects, (data.today_list, data.fired)
         )
@@ -481,16 +486,25 @@ class MainWindow(QMainWindow):
         handlers.register(
             ReminderHandler(Feature.REFERENCE, self._open_references, (REACH_REFERENCE,))
         )
-        # A follow-up opens its application (the fallback), with the log and the call.
+        # A follow-up opens its application (the fallback), with the log; the call sheet
+        # only for one to make by phone.
         handlers.register(
-            ReminderHandler(Feature.FOLLOW_UP, lambda _reminder: False, (LOG_FOLLOW_UP, CALL_SHEET))
+            ReminderHandler(
+                Feature.FOLLOW_UP,
+                lambda _reminder: False,
+                (LOG_FOLLOW_UP, CALL_SHEET),
+                follow_up_actions,
+            )
         )
         return handlers
 
     def _open_references(self, reminder: DueReminder) -> bool:
         if reminder.application_id is None:
             return False
-        self.open_application(reminder.application_id).show_part(DetailPart.REFERENCES)
+        # The person the reminder is about chosen there (its subject names the link).
+        self.open_application(reminder.application_id).show_part(
+            DetailPart.REFERENCES, parse_reference_key(reminder.subject_key)
+        )
         return True
 
     def _open_from_tray(self, reminder: DueReminder) -> None:
@@ -511,12 +525,44 @@ class MainWindow(QMainWindow):
         self.reminders_changed.emit(reminders)
 
     def reminder_done(self, reminder_id: int) -> None:
+        """Done at once (Today's button, its row, Ctrl+D, the tray), with "Done: … Undo"
+        in the status bar for a few seconds."""
         now = self.clock.now()
+        title = self._reminder_title(reminder_id)
         self._reminder_step(
             lambda: mark_done(reminder_id, now),
             self.tr("Marked done."),
             self.tr("the reminder marked as done"),
+            after=lambda: self._offer_done_undo(reminder_id, title, now),
         )
+
+    def _reminder_title(self, reminder_id: int) -> str:
+        """The reminder's title as Today (or the tray) shows it."""
+        listed = self.today_page.todo.listed_reminder(reminder_id)
+        if listed is not None:
+            return listed.title
+        return next((r.title for r in self.due_reminders if r.reminder_id == reminder_id), "")
+
+    def _offer_done_undo(self, reminder_id: int, title: str, done_at: datetime) -> None:
+        if self.done_undo is not None:
+            self.done_undo.withdraw()
+        text = self.tr("Done: {title}.").format(title=title) if title else self.tr("Marked done.")
+
+        def undo() -> None:
+            self._reminder_step(
+                lambda: undo_done(reminder_id, done_at),
+                self.tr("Back on Today: {title}.").format(title=title)
+                if title
+                else self.tr("Back on Today."),
+                self.tr("taking back Done"),
+            )
+
+        offer = UndoOffer(self.statusBar(), text, undo, gone=lambda: self._done_undo_gone(offer))
+        self.done_undo = offer
+
+    def _done_undo_gone(self, offer: UndoOffer) -> None:
+        if self.done_undo is offer:
+            self.done_undo = None
 
     def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
         self.snooze_reminder_until(reminder_id, snooze_until(choice, self.clock.now(), self.zone))
@@ -530,9 +576,16 @@ class MainWindow(QMainWindow):
             self.tr("the snooze until {when}").format(when=when),
         )
 
-    def _reminder_step(self, work: Any, message: str, what: str) -> None:
+    def _reminder_step(
+        self, work: Any, message: str, what: str, after: Callable[[], None] | None = None
+    ) -> None:
+        """``work`` written; then ``message`` in the status bar (or ``after``)."""
+
         def done(_result: object) -> None:
-            self.statusBar().showMessage(message, 5000)
+            if after is not None:
+                after()
+            else:
+                self.statusBar().showMessage(message, 5000)
             if self.scheduler is not None:
                 self.scheduler.check_now()
             self.refresh()

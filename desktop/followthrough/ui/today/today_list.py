@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda
+from followthrough.domain.reminder_kinds import ReminderKind
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.today import TodayEntry, TodayList, today_list
+from followthrough.domain.two_clocks import UserHours
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.reminders import DueReminder, agenda_item
@@ -76,10 +78,16 @@ SNOOZE_KEYS = "Ctrl+L"
 WHY_SHOWN_FROM = 1200
 
 
-def suggested_snooze(now: datetime, zone: ZoneInfo) -> datetime:
-    """An hour from ``now``, up to the next quarter hour, on ``zone``'s clock."""
+def suggested_snooze(now: datetime, zone: ZoneInfo, hours: UserHours | None = None) -> datetime:
+    """An hour from ``now``, up to the next quarter hour, on ``zone``'s clock; with the
+    user's ``hours``, inside them: before they start, their start that day; after they
+    end, their start the next morning."""
     local = (now + timedelta(hours=1)).astimezone(zone).replace(second=0, microsecond=0)
-    return local + timedelta(minutes=(15 - local.minute % 15) % 15)
+    local += timedelta(minutes=(15 - local.minute % 15) % 15)
+    if hours is None or hours.holds(local, zone):
+        return local
+    day = local.date() if local.time() < hours.start else local.date() + timedelta(days=1)
+    return datetime.combine(day, hours.start, zone)
 
 
 def _qdatetime(local: datetime) -> QDateTime:
@@ -112,6 +120,8 @@ class TodayListView(QFrame):
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         # What "now" is (the window gives its clock; time is never read deep in the code).
         self.now: Callable[[], datetime] = lambda: datetime.fromtimestamp(0, UTC)
+        # When the user may be reminded (the window gives its settings with each load).
+        self.hours = UserHours()
         super().__init__(parent)
         self._zone = zone
         self._handlers = ReminderHandlers()
@@ -251,8 +261,13 @@ class TodayListView(QFrame):
         if reminder is None:
             return [RowAction(self.tr("Open"), self._open_entry, self.tr("Open it (Enter)"))]
         offered = self._handlers.actions(reminder)
+        network = reminder.kind == ReminderKind.NETWORK_CHECK_IN
         row = [
-            RowAction(word, self._emitting(signal), what)
+            RowAction(
+                word,
+                self._emitting(signal),
+                self.tr("Check in with them") if network and action == REACH_REFERENCE else what,
+            )
             for action, word, what, signal in self._primary_actions()
             if action in offered
         ][:1]
@@ -355,6 +370,13 @@ class TodayListView(QFrame):
     def select(self, entry: TodayEntry) -> None:
         self.view.setCurrentIndex(self.model.index_of(entry))
 
+    def listed_reminder(self, reminder_id: int) -> DueReminder | None:
+        """The listed reminder with this id (fired or not), its words as shown."""
+        for entry in self.model.entries():
+            if entry.item.reminder_id == reminder_id:
+                return due_reminder(entry)
+        return None
+
     def fired(self) -> list[DueReminder]:
         """The listed reminders that have fired (each as the handlers take it)."""
         return [r for e in self.model.entries() if e.fired and (r := due_reminder(e))]
@@ -373,6 +395,12 @@ class TodayListView(QFrame):
         actions = self._handlers.actions(reminder) if reminder is not None else ()
         self.note_button.setVisible(WRITE_NOTE in actions)
         self.reference_button.setVisible(REACH_REFERENCE in actions)
+        # A network contact is no reference: the button says what it does for them.
+        self.reference_button.setText(
+            self.tr("Chec&k in…")
+            if reminder is not None and reminder.kind == ReminderKind.NETWORK_CHECK_IN
+            else self.tr("&Message the reference…")
+        )
         self.log_button.setVisible(LOG_FOLLOW_UP in actions)
         self.call_button.setVisible(CALL_SHEET in actions)
         self.detail.setText(self._detail_text(entry))
@@ -426,7 +454,7 @@ class TodayListView(QFrame):
         reminder = self.selected()
         if reminder is None:
             return
-        until = self.ask_snooze_time(self, reminder, self._zone, self.now)
+        until = self.ask_snooze_time(self, reminder, self._zone, self.now, self.hours)
         if until is not None:
             self.snooze_until.emit(reminder.reminder_id, until)
 
@@ -446,15 +474,17 @@ class TodayListView(QFrame):
         reminder: DueReminder,
         zone: ZoneInfo,
         now: Callable[[], datetime],
+        hours: UserHours | None = None,
     ) -> datetime | None:
         """Asks for a date and time after now (tests replace this); None when cancelled.
 
-        It starts at the suggested time (an hour on, on the quarter hour) and refuses a
-        time already past, saying why, and asks again: a past time would only show the
-        reminder again at once."""
-        start = suggested_snooze(now(), zone)
+        It starts at the suggested time (an hour on, on the quarter hour, inside the
+        user's ``hours``) and refuses a time already past, saying why, and asks again: a
+        past time would only show the reminder again at once. Any time can be typed (no
+        minimum that would silently refuse an hour's first digit)."""
+        start = suggested_snooze(now(), zone, hours)
         while True:
-            until = _ask_once(parent, reminder, zone, now(), start)
+            until = _ask_once(parent, reminder, zone, start)
             if until is None or until > now():
                 return until
             Ask.inform(
@@ -466,20 +496,17 @@ class TodayListView(QFrame):
                     "reminder back at once.",
                 ),
             )
-            start = suggested_snooze(now(), zone)
+            start = suggested_snooze(now(), zone, hours)
 
 
 def _ask_once(
-    parent: QWidget | None, reminder: DueReminder, zone: ZoneInfo, now: datetime, start: datetime
+    parent: QWidget | None, reminder: DueReminder, zone: ZoneInfo, start: datetime
 ) -> datetime | None:
     editor = QDateTimeEdit(_qdatetime(start))
     editor.setObjectName("snoozeUntil")
     editor.setCalendarPopup(True)
     editor.setDisplayFormat(DAY_TIME_EDIT)
     editor.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
-    # The earliest: the next whole minute (now itself would be past once chosen).
-    soonest = (now + timedelta(minutes=1)).astimezone(zone).replace(second=0, microsecond=0)
-    editor.setMinimumDateTime(_qdatetime(soonest))
     question = QCoreApplication.translate(
         "reminders", "Remind me again about “{title}” on:"
     ).format(title=reminder.title)

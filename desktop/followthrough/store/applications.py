@@ -60,11 +60,19 @@ SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
   (SELECT i.decision_expected_on FROM interview i
      WHERE i.application_id = a.id AND i.decision_expected_on IS NOT NULL
      ORDER BY i.starts_at DESC, i.id DESC LIMIT 1) AS decision_on,
-  (SELECT group_concat(c.name, ' ') FROM interview i
-     JOIN interview_participant p ON p.interview_id = i.id
-     JOIN contact c ON c.id = p.contact_id
-     WHERE i.application_id = a.id) AS people
+  people.names AS people
 FROM application a
+-- Everyone searchable by name: who was met or is to be met, the references given and the
+-- network contacts there, gathered for all applications in one grouped pass.
+LEFT JOIN (
+  SELECT application_id, group_concat(name, ' ') AS names FROM (
+    SELECT i.application_id, c.name FROM interview i
+      JOIN interview_participant p ON p.interview_id = i.id
+      JOIN contact c ON c.id = p.contact_id
+    UNION
+    SELECT r.application_id, c.name FROM application_reference r
+      JOIN contact c ON c.id = r.contact_id)
+  GROUP BY application_id) people ON people.application_id = a.id
 """
 
 

@@ -210,9 +210,10 @@ class ApplicationsPage(DataPage):
         self._update_shown()
 
     def _filter_changed(self) -> None:
-        keep = stage_keep(self.stage_filters[self.stage_filter.currentIndex()][1])
+        stages = self.stage_filters[self.stage_filter.currentIndex()][1]
+        keep = stage_keep(stages)
         self.model.set_keep(keep)
-        self.board.set_keep(keep)
+        self.board.set_keep(keep, stages)
         self._update_shown()
 
     def _update_shown(self) -> None:

@@ -59,6 +59,7 @@ def company_sort_key(row: ApplicationSummary) -> str:
     return row.company.casefold()
 
 
+NEXT_ACTION_COLUMN = 4
 DUE_COLUMN = 5
 
 
@@ -189,8 +190,14 @@ class ApplicationsPage(DataPage):
         self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
             application_columns(zone, today)
         )
+        # The next action is the longest text: it takes the width left; the day beside it
+        # needs little ("Nov 20 (3 d ago)").
         self.table = record_table(
-            self.model, "applicationTable", widths=(160, 165, 95, 115, 205), sortable=True
+            self.model,
+            "applicationTable",
+            widths=(160, 165, 95, 115, 205, 150),
+            sortable=True,
+            stretch=(NEXT_ACTION_COLUMN,),
         )
         self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(

@@ -39,9 +39,10 @@ def test_the_next_action_takes_the_room_of_a_wide_window_and_cut_text_ends_in_do
     # Narrow, it gives its room back instead of scrolling sideways for it.
     window.resize(1100, 720)
     qtbot.waitUntil(lambda: table.viewport().width() < 1100)
-    assert sum(_widths(table)) <= table.viewport().width() + 1 or table.columnWidth(
-        NEXT_ACTION_COLUMN
-    ) == table.horizontalHeader().minimumSectionSize()
+    assert (
+        sum(_widths(table)) <= table.viewport().width() + 1
+        or table.columnWidth(NEXT_ACTION_COLUMN) == table.horizontalHeader().minimumSectionSize()
+    )
 
 
 def test_todays_what_column_fits_every_kind_label(

@@ -66,7 +66,9 @@ def test_after_interviews_without_a_date_ask_when_they_decide(stage: Stage) -> N
     )
 
 
-@pytest.mark.parametrize("decision_on", [None, TODAY - timedelta(days=3), TODAY + timedelta(days=3)])
+@pytest.mark.parametrize(
+    "decision_on", [None, TODAY - timedelta(days=3), TODAY + timedelta(days=3)]
+)
 def test_an_offer_is_answered_not_waited_for(decision_on: date | None) -> None:
     # They have decided: no "ask when they will decide", no "wait for their decision".
     action = next_action(Stage.OFFER, TODAY, None, None, decision_on)

@@ -587,6 +587,37 @@ def test_closed_stages_start_folded_and_stay_unfolded_once_opened(
     assert rejected.folded.isVisible() and not rejected.view.isVisible()
 
 
+def test_a_filter_or_search_that_finds_only_closed_cards_unfolds_their_columns(
+    qtbot: QtBot,
+) -> None:
+    page = _page(qtbot, CARDS)
+    page.show()
+    qtbot.waitExposed(page)
+    board = page.board
+
+    def open_columns() -> set[Stage]:
+        return {s for s in CLOSED_STAGES if board.columns[s].view.isVisible()}
+
+    assert open_columns() == set()
+    # "Show: Rejected": its card is shown at once, not behind "None shown".
+    page.stage_filter.setCurrentText("Rejected")
+    assert open_columns() == {Stage.REJECTED}
+    assert board.columns[Stage.REJECTED].model.rowCount() == 1
+    # A closed stage without cards still unfolds, to say it has none.
+    page.stage_filter.setCurrentText("Filled by someone else")
+    assert open_columns() == {Stage.FILLED}
+    # Back to all stages: folded again, until a search finds only a closed card.
+    page.stage_filter.setCurrentText("All stages")
+    assert open_columns() == set()
+    page.search.setText("granite")
+    assert open_columns() == {Stage.WITHDRAWN}
+    # While an open column shows a card, closed ones stay folded.
+    page.search.setText("a")  # Acme, Brightline, Cedar, Granite
+    assert open_columns() == set()
+    page.search.clear()
+    assert open_columns() == set()
+
+
 def test_unfolded_stages_are_remembered_while_the_window_lives(
     qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:

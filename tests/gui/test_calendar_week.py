@@ -28,7 +28,7 @@ from followthrough.ui.calendar.week_view import WeekView
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY = date(2026, 11, 23)
-GEOMETRY = GridGeometry(width=760, gutter=60, hour_height=48)
+GEOMETRY = GridGeometry(width=60 + 7 * 130, gutter=60, hour_height=48)  # days 130 px wide
 
 
 def timed(
@@ -249,11 +249,11 @@ def test_today_is_marked_in_its_column(qtbot: QtBot) -> None:
 def test_more_overlapping_blocks_than_fit_fold_into_plus_n() -> None:
     nine = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)  # Saturday 09:00 in Berlin
     items = [timed(nine, "note_overdue", f"Note {i}") for i in range(6)]
-    narrow = GridGeometry(width=60 + 7 * 110, gutter=60, hour_height=48)  # days 110 px wide
+    narrow = GridGeometry(width=60 + 7 * 130, gutter=60, hour_height=48)  # days 130 px wide
     layout = place_week(MONDAY, items, BERLIN)
     assert {p.columns for p in layout.timed} == {6}
     slots = narrow.slots(layout.timed[0])
-    assert slots == (110 - 4) // narrow.narrowest == 2
+    assert slots == (130 - 4) // narrow.narrowest == 2
     [fold] = narrow.folds(layout.timed)
     assert len(fold) == 6 - slots + 1
     shown = [narrow.block_rect(p) for p in layout.timed if not narrow.folded(p)]
@@ -264,6 +264,30 @@ def test_more_overlapping_blocks_than_fit_fold_into_plus_n() -> None:
     assert left <= fold_rect.left() and fold_rect.right() < left + width
     # A wide day has room for all six.
     assert GridGeometry(width=60 + 7 * 400, gutter=60, hour_height=48).folds(layout.timed) == []
+
+
+def test_a_crowded_hour_at_1280_pixels_shows_readable_blocks_and_folds_the_rest(
+    qtbot: QtBot,
+) -> None:
+    # A 1280-pixel window leaves the week about 1050 pixels: days of some 140 pixels, where
+    # eight things at nine were three 45-pixel stubs ("Thank-…") beside a "+6".
+    nine = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+    items = [timed(nine, "reference_thanks", f"Thank reference {i}") for i in range(8)]
+    layout = place_week(MONDAY, items, BERLIN)
+    week = GridGeometry(width=50 + 7 * 143, gutter=50, hour_height=48)
+    assert week.narrowest >= 60
+    shown = [week.block_rect(p) for p in layout.timed if not week.folded(p)]
+    [fold] = week.folds(layout.timed)
+    assert shown and len(shown) + len(fold) == 8
+    for rect in [*shown, week.fold_rect(fold)]:
+        assert rect.width() >= week.narrowest - 2
+    # The view measures the least width from its font: never below the readable floor.
+    view = _week(qtbot, items)
+    geometry = view.geometry_now()
+    assert geometry.narrowest >= 60
+    assert geometry.narrowest >= view.fontMetrics().averageCharWidth() * 8
+    blocks = [geometry.block_rect(p) for p in view.layout_.timed if not geometry.folded(p)]
+    assert all(r.width() >= geometry.narrowest - 2 for r in blocks)
 
 
 def test_the_fold_says_how_many_and_lists_them_in_its_tooltip(qtbot: QtBot) -> None:

@@ -128,7 +128,24 @@ def test_stage_dialog_offers_only_allowed_moves_and_fitting_reasons(
     dialog.target.setCurrentIndex(dialog.target.findData(Stage.ACCEPTED))
     assert not dialog.reason.isVisibleTo(dialog)  # accepting needs no reason
     dialog.target.setCurrentIndex(dialog.target.findData(Stage.FILLED))
-    assert [dialog.reason.itemData(i) for i in range(dialog.reason.count())] == ["filled"]
+    assert [dialog.reason.itemData(i) for i in range(dialog.reason.count())] == [None, "filled"]
+
+
+def test_closing_records_only_a_reason_chosen(qtbot: QtBot) -> None:
+    # From the board: the stage is given, its one reason is not chosen for the user.
+    dialog = StageChangeDialog("Acme", Stage.INTERVIEWING, DAY, Stage.REJECTED)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.chosen_reason() is None
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.reason_hint.isVisible() and "Choose why" in dialog.reason_hint.text()
+    dialog.reason.setCurrentIndex(dialog.reason.findData("rejected"))
+    assert dialog.ok_button.isEnabled() and not dialog.reason_hint.isVisible()
+    dialog.reason.setCurrentIndex(0)
+    assert not dialog.ok_button.isEnabled()
+    # A stage that asks no reason leaves OK free.
+    dialog.target.setCurrentIndex(dialog.target.findData(Stage.OFFER))
+    assert dialog.ok_button.isEnabled() and not dialog.reason_hint.isVisible()
 
 
 def test_contacts_can_be_added_edited_and_deleted(

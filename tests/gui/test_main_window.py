@@ -16,8 +16,11 @@ from pytestqt.qtbot import QtBot
 from followthrough import __version__
 from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.references import ReferenceKind
 from followthrough.store.errors import LOG_FILE_NAME
 from followthrough.store.models import Application
+from followthrough.store.queries import create_application
+from followthrough.store.references import add_new_person
 from followthrough.ui.applications import detail_dialog as application_detail
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.calendar import views as calendar_views
@@ -190,6 +193,25 @@ def test_demo_data_shows_its_counts_and_ctrl_f_searches(
         assert model.index(row, 0).data() == company
     search.clear()
     assert model.rowCount() == 30
+
+
+def test_search_finds_references_and_network_contacts(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    acme = create_application(clock, "Acme")
+    create_application(clock, "Globex")
+    add_new_person(acme.id, ReferenceKind.REFERENCE, "Priya Natarajan", clock)
+    add_new_person(acme.id, ReferenceKind.NETWORK, "Jordan Blake", clock)
+    window = make_window()
+    page = window.applications_page
+    page.stage_filter.setCurrentText("All stages")
+    model = page.model
+    for name in ("Natarajan", "Jordan Blake"):
+        page.search.setText(name)
+        assert model.rowCount() == 1, name
+        assert model.index(0, 0).data() == "Acme"
+    page.search.clear()
+    assert model.rowCount() == 2
 
 
 def test_f1_opens_help_and_about_names_the_version(

@@ -3,6 +3,8 @@ had them, and following a palette change while the app runs."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import weakref
 from collections.abc import Iterator
 from datetime import date
@@ -45,8 +47,8 @@ BACKGROUNDS = {Role.FOUND_PASSAGE}
 PRINTED = {Role.PAPER, Role.INK}
 FOREGROUNDS = set(Role) - BACKGROUNDS - PRINTED
 
-# What the light default has always shown. Two were too pale for 3:1 on white and are a
-# shade darker now: the today ring (#f2a541) and the reference-thanks green (#27ae60).
+# What the light default shows: the old colours, but the today ring (#f2a541), too pale
+# for 3:1 on white and a shade darker now, and the kinds' families, given hues of their own.
 LIGHT = {
     Role.ERROR: "#b00020",
     Role.WARNING: "#9a5b00",
@@ -62,16 +64,16 @@ LIGHT = {
     Role.FOUND_PASSAGE: "#ffe08a",
     Role.PAPER: "#fffdf6",
     Role.INK: "#1d2b53",
-    Role.INTERVIEW: "#2f6f8f",
-    Role.DECISION: "#8e44ad",
-    Role.FOLLOW_UP: "#d35400",
+    Role.INTERVIEW: "#1a91ec",
+    Role.DECISION: "#b342f0",
+    Role.FOLLOW_UP: "#d27611",
     Role.CLOSING: "#7f8c8d",
-    Role.NOTE_DUE: "#16a085",
-    Role.NOTE_LATE: "#c0392b",
-    Role.REFERENCE: "#2980b9",
-    Role.REFERENCE_THANKS: "#26aa5e",
-    Role.REFERENCE_OUTCOME: "#8e6c2f",
-    Role.NETWORK: "#b0578d",
+    Role.NOTE_DUE: "#0d9e85",
+    Role.NOTE_LATE: "#f04342",
+    Role.REFERENCE: "#0e9baa",
+    Role.REFERENCE_THANKS: "#0da325",
+    Role.REFERENCE_OUTCOME: "#89920c",
+    Role.NETWORK: "#f04294",
     Role.NEUTRAL: "#777777",
 }
 
@@ -151,6 +153,51 @@ def test_the_card_preview_is_paper_and_ink_in_every_theme(qapp: QApplication) ->
         paper, ink = colour(Role.PAPER, palette), colour(Role.INK, palette)
         assert (paper.name(), ink.name()) == (LIGHT[Role.PAPER], LIGHT[Role.INK])
         assert ratio(paper, ink) >= 4.5
+
+
+def lab(c: QColor) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB colour."""
+
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = linear(c.redF()), linear(c.greenF()), linear(c.blueF())
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+@pytest.mark.parametrize("palette_name", ["light", *(f"dark {b}/{w}" for b, w in DARK)])
+def test_the_kinds_families_are_told_apart_on_every_palette(
+    qapp: QApplication, palette_name: str
+) -> None:
+    """The calendar's dots and the "What" columns: no two families alike ("Note due" and
+    "Thank reference" were both teal-green, "Interview" and the heads-up both blue)."""
+    dark = dict(zip((f"dark {b}/{w}" for b, w in DARK), DARK, strict=True))
+    palette = (
+        QApplication.palette() if palette_name == "light" else dark_palette(*dark[palette_name])
+    )
+    families = sorted({kind_role(info.kind) for info in registered_kinds()} - {None}, key=str)
+    assert len(families) >= 10
+    shade = {role: lab(colour(role, palette)) for role in families if role is not None}
+    chroma = {role: math.hypot(a, b) for role, (_l, a, b) in shade.items()}
+    hue = {role: math.degrees(math.atan2(b, a)) % 360 for role, (_l, a, b) in shade.items()}
+    # Closing is the one grey; every other family is clearly coloured.
+    greys = {role for role, c in chroma.items() if c < 10}
+    assert greys == {Role.CLOSING}
+    assert all(c >= 30 for role, c in chroma.items() if role not in greys)
+    for first, second in itertools.combinations(shade, 2):
+        distance = math.dist(shade[first], shade[second])
+        assert distance >= 20, (first, second, distance)
+        if first in greys or second in greys:
+            continue
+        apart = abs(hue[first] - hue[second])
+        assert min(apart, 360 - apart) >= 30, (first, second, apart)
 
 
 def test_a_dark_palette_gets_lighter_colours(qapp: QApplication) -> None:

@@ -47,6 +47,14 @@ def next_action(
         return NextAction(
             translate("next_action", "Interview"), next_interview_day, next_interview, INTERVIEW
         )
+    if stage == Stage.OFFER:
+        # They have decided: the step is the user's now, whatever day was named before.
+        return NextAction(
+            translate("next_action", "Get the offer in writing and answer it"),
+            why=translate(
+                "next_action", "An offer is not the end: keep applying until your first day."
+            ),
+        )
     if decision_on is not None:
         if decision_on < today:
             return NextAction(

@@ -60,11 +60,21 @@ SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
   (SELECT i.decision_expected_on FROM interview i
      WHERE i.application_id = a.id AND i.decision_expected_on IS NOT NULL
      ORDER BY i.starts_at DESC, i.id DESC LIMIT 1) AS decision_on,
-  (SELECT group_concat(c.name, ' ') FROM interview i
-     JOIN interview_participant p ON p.interview_id = i.id
-     JOIN contact c ON c.id = p.contact_id
-     WHERE i.application_id = a.id) AS people
+  people.names AS people
 FROM application a
+-- Everyone searchable by name: who was met or is to be met, the references given and the
+-- network contacts there, gathered for all applications in one grouped pass.
+LEFT JOIN (
+  SELECT application_id, group_concat(name, ' ') AS names FROM (
+    SELECT i.application_id, c.name FROM interview i
+      JOIN interview_participant p ON p.interview_id = i.id
+      JOIN contact c ON c.id = p.contact_id
+      WHERE :one_i
+    UNION
+    SELECT r.application_id, c.name FROM application_reference r
+      JOIN contact c ON c.id = r.contact_id
+      WHERE :one_r)
+  GROUP BY application_id) people ON people.application_id = a.id
 """
 
 
@@ -77,8 +87,17 @@ def application_summaries(
     stamp = to_db_instant(now)
     sql = _SUMMARY_SQL.replace(":now", "?")
     params: tuple[object, ...] = (stamp,) * _SUMMARY_SQL.count(":now")
-    if application_id is not None:
-        sql, params = sql + " WHERE a.id = ?", (*params, application_id)
+    if application_id is None:
+        sql = sql.replace(":one_i", "1").replace(":one_r", "1")
+    else:
+        # One application's people only: gathering everyone's costs ~30 ms at 10,000.
+        sql = sql.replace(":one_i", "i.application_id = ?").replace(
+            ":one_r", "r.application_id = ?"
+        )
+        sql, params = (
+            sql + " WHERE a.id = ?",
+            (*params, application_id, application_id, application_id),
+        )
     planned = next_actions(now, zone, application_id)
     cursor = db.execute_sql(sql, params)
     rows = []

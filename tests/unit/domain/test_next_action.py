@@ -38,7 +38,7 @@ def test_an_upcoming_interview_comes_first(stage: Stage) -> None:
         (TODAY + timedelta(days=14), "Wait for their decision"),
     ],
 )
-@pytest.mark.parametrize("stage", ACTIVE_STAGES)
+@pytest.mark.parametrize("stage", [s for s in ACTIVE_STAGES if s != Stage.OFFER])
 def test_a_decision_date_decides_between_waiting_and_following_up(
     stage: Stage, decision_on: date, text: str
 ) -> None:
@@ -56,7 +56,7 @@ def test_an_application_without_news_waits_for_a_reply() -> None:
     assert action.due_day is None and not action.overdue and action.why
 
 
-@pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.OFFER])
+@pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.REFERENCE_CHECK])
 def test_after_interviews_without_a_date_ask_when_they_decide(stage: Stage) -> None:
     action = next_action(stage, TODAY, None, None, None)
     assert (action.text, action.due_day, action.overdue) == (
@@ -64,6 +64,17 @@ def test_after_interviews_without_a_date_ask_when_they_decide(stage: Stage) -> N
         None,
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "decision_on", [None, TODAY - timedelta(days=3), TODAY + timedelta(days=3)]
+)
+def test_an_offer_is_answered_not_waited_for(decision_on: date | None) -> None:
+    # They have decided: no "ask when they will decide", no "wait for their decision".
+    action = next_action(Stage.OFFER, TODAY, None, None, decision_on)
+    assert action.text == "Get the offer in writing and answer it"
+    assert "keep applying" in action.why
+    assert (action.due_day, action.kind, action.overdue) == (None, "", False)
 
 
 # -- while waiting to hear back (docs/advice.md, "While you wait") ----------------------------

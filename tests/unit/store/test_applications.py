@@ -13,6 +13,7 @@ import pytest
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.next_action import NextAction
+from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
 from followthrough.domain.timeframes import WindowUnit
 from followthrough.store.applications import (
@@ -28,6 +29,7 @@ from followthrough.store.applications import (
 from followthrough.store.interviews import load_interview_draft, save_interview
 from followthrough.store.models import (
     Application,
+    ApplicationReference,
     Contact,
     ContactRole,
     Interview,
@@ -35,6 +37,7 @@ from followthrough.store.models import (
     StageEvent,
 )
 from followthrough.store.queries import change_stage, create_application
+from followthrough.store.references import add_new_person, add_reference
 
 CHICAGO = ZoneInfo("America/Chicago")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -192,6 +195,29 @@ def test_the_latest_rounds_decision_date_decides_the_next_action(
         date(2026, 11, 18),
         None,
     )
+
+
+def test_references_and_network_contacts_are_searchable_by_name(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    acme = create_application(clock, "Acme")
+    globex = create_application(clock, "Globex")
+    create_application(clock, "Initech")
+    interview(clock, acme, date(2026, 11, 16), people=(DANA,))
+    priya = add_new_person(acme.id, ReferenceKind.REFERENCE, "Priya Natarajan", clock)
+    priya_id = ApplicationReference.get_by_id(priya).contact_id
+    add_reference(globex.id, priya_id, ReferenceKind.REFERENCE, clock)
+    add_new_person(globex.id, ReferenceKind.NETWORK, "Jordan Blake", clock)
+
+    rows = summaries(clock)
+    assert "Dana Lee" in rows["Acme"].people
+    assert "Priya Natarajan" in rows["Acme"].people
+    assert "Priya Natarajan" in rows["Globex"].people
+    assert "Jordan Blake" in rows["Globex"].people
+    assert rows["Initech"].people == ""
+    # One application's row alone says the same.
+    (one,) = application_summaries(clock.now(), CHICAGO, globex.id)
+    assert one.people == rows["Globex"].people
 
 
 def test_no_applications_no_rows(database: peewee.SqliteDatabase, clock: FakeClock) -> None:

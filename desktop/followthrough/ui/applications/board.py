@@ -636,6 +636,10 @@ class BoardView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.unfolded: set[Stage] = set()
+        # Closed stages unfolded because what the filter and search show is there and
+        # nowhere open (worked out again whenever they or the cards change).
+        self.revealed: set[Stage] = set()
+        self._filter_stages: frozenset[Stage] | None = None
         self._cards: dict[int, ApplicationSummary] = {}
         # The card a move was asked for: selected again where it lands after the reload.
         self._follow: tuple[int, Stage] | None = None
@@ -708,6 +712,7 @@ class BoardView(QScrollArea):
             hay = None if haystacks is None else [haystacks.get(r.application_id, "") for r in rows]
             column.model.set_rows(rows, hay)
             column.update_counts()
+        self._reveal()
         self._select_followed()
 
     def models(self) -> list[BoardModel]:
@@ -717,11 +722,20 @@ class BoardView(QScrollArea):
         for column in self.columns.values():
             column.model.set_search(text)
             column.update_counts()
+        self._reveal()
 
-    def set_keep(self, keep: Callable[[ApplicationSummary], bool] | None) -> None:
+    def set_keep(
+        self,
+        keep: Callable[[ApplicationSummary], bool] | None,
+        stages: frozenset[Stage] | None = None,
+    ) -> None:
+        """Show only the cards ``keep`` keeps; ``stages`` are the stages it selects (None:
+        any), so a filter of closed stages alone unfolds them."""
+        self._filter_stages = stages
         for column in self.columns.values():
             column.model.set_keep(keep)
             column.update_counts()
+        self._reveal()
 
     def shown_count(self) -> int:
         return sum(c.model.rowCount() for c in self.columns.values())
@@ -733,12 +747,29 @@ class BoardView(QScrollArea):
             self.unfolded.add(stage)
         else:
             self.unfolded.discard(stage)
+            self.revealed.discard(stage)
         self._apply_fold(stage)
         self.columns[stage].focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _reveal(self) -> None:
+        """Unfold the closed stages that hold all there is to see: those a filter of closed
+        stages alone selects, and, while no open column shows a card, those that show some
+        (a folded column saying "None shown" elsewhere would hide the only results)."""
+        filtered = self._filter_stages
+        if filtered is not None and filtered and all(is_closed(s) for s in filtered):
+            revealed = set(filtered)
+        elif any(c.model.rowCount() for s, c in self.columns.items() if not is_closed(s)):
+            revealed = set()
+        else:
+            revealed = {s for s, c in self.columns.items() if c.model.rowCount()}
+        if revealed != self.revealed:
+            self.revealed = revealed
+            for stage in self.columns:
+                self._apply_fold(stage)
+
     def _apply_fold(self, stage: Stage) -> None:
         column = self.columns[stage]
-        folded = is_closed(stage) and stage not in self.unfolded
+        folded = is_closed(stage) and stage not in self.unfolded | self.revealed
         column.set_folded(folded)
         self._row.setStretchFactor(column, 0 if folded else 1)
 

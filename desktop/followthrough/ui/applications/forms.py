@@ -233,15 +233,23 @@ class StageChangeDialog(QDialog):
         form.addRow(self.tr("&Move to"), self.target)
         form.addRow(self.reason_label, self.reason)
         layout.addLayout(form)
+        # Said while OK waits for a reason, so a disabled OK is never a riddle.
+        self.reason_hint = QLabel(self.tr("Choose why it closed; then OK records it."))
+        self.reason_hint.setObjectName("reasonHint")
+        self.reason_hint.setWordWrap(True)
+        layout.addWidget(self.reason_hint)
         self.error = error_label("stage")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.target.currentIndexChanged.connect(self._update_reasons)
+        self._needs_reason = False
+        self.reason.currentIndexChanged.connect(self._update_ok)
         if target is not None:
             set_combo_data(self.target, target)
         self._update_reasons()
@@ -259,15 +267,21 @@ class StageChangeDialog(QDialog):
         self.reason.clear()
         fitting = reasons_for(stage) if stage is not None else ()
         needs = stage is not None and is_closed(stage) and bool(fitting)
+        self._needs_reason = needs
         self.reason.setVisible(needs)
         self.reason_label.setVisible(needs)
         if needs:
-            # No preselection when there is a choice: the reason must be a decision.
-            if len(fitting) > 1:
-                self.reason.addItem(self.tr("Choose…"), None)
+            # No preselection, even of a lone reason: what is recorded is what was chosen.
+            self.reason.addItem(self.tr("Choose…"), None)
             for reason in fitting:
                 self.reason.addItem(reason_label(reason), reason.value)
         self.error.hide()
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        waiting = self._needs_reason and self.chosen_reason() is None
+        self.ok_button.setEnabled(not waiting)
+        self.reason_hint.setVisible(waiting)
 
     def accept(self) -> None:
         stage = self.chosen_stage()

@@ -59,6 +59,7 @@ def company_sort_key(row: ApplicationSummary) -> str:
     return row.company.casefold()
 
 
+NEXT_ACTION_COLUMN = 4
 DUE_COLUMN = 5
 
 
@@ -189,8 +190,14 @@ class ApplicationsPage(DataPage):
         self.model: RecordTableModel[ApplicationSummary] = RecordTableModel(
             application_columns(zone, today)
         )
+        # The next action is the longest text: it takes the width left; the day beside it
+        # needs little ("Nov 20 (3 d ago)").
         self.table = record_table(
-            self.model, "applicationTable", widths=(160, 165, 95, 115, 205), sortable=True
+            self.model,
+            "applicationTable",
+            widths=(160, 165, 95, 115, 205, 150),
+            sortable=True,
+            stretch=(NEXT_ACTION_COLUMN,),
         )
         self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(
@@ -210,9 +217,10 @@ class ApplicationsPage(DataPage):
         self._update_shown()
 
     def _filter_changed(self) -> None:
-        keep = stage_keep(self.stage_filters[self.stage_filter.currentIndex()][1])
+        stages = self.stage_filters[self.stage_filter.currentIndex()][1]
+        keep = stage_keep(stages)
         self.model.set_keep(keep)
-        self.board.set_keep(keep)
+        self.board.set_keep(keep, stages)
         self._update_shown()
 
     def _update_shown(self) -> None:

@@ -20,7 +20,7 @@ from followthrough.domain.wording import short_day
 from followthrough.ui.calendar.marks import day_tooltip, kind_order, mark_layout
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.locale_words import from_qdate
-from followthrough.ui.common.reminder_kinds import kind_text, shown_words
+from followthrough.ui.common.reminder_kinds import kind_column_width, kind_text, shown_words
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.theme import (
     MARK_CONTRAST,
@@ -186,8 +186,15 @@ def agenda_columns(zone: ZoneInfo, with_day: bool) -> list[Column[AgendaItem]]:
 
 
 def agenda_table(model: RecordTableModel[AgendaItem], name: str) -> QTableView:
-    widths = (130, 55, 110, 300) if model.columnCount() == 5 else (55, 110, 300)
-    return record_table(model, name, widths=widths)
+    """The day or time, what and about whom: the subject and details share the width left,
+    so the table fits its place without scrolling sideways."""
+    count = model.columnCount()
+    table = record_table(model, name, stretch=(count - 2, count - 1))
+    heading = model.headerData(count - 3, Qt.Orientation.Horizontal)
+    what = kind_column_width(table.fontMetrics(), str(heading or ""))
+    for column, width in enumerate((130, 55, what) if count == 5 else (55, what)):
+        table.setColumnWidth(column, width)
+    return table
 
 
 __all__ = ["MonthCalendar", "agenda_columns", "agenda_table"]

@@ -129,6 +129,10 @@ def place_week(monday: date, items: list[AgendaItem], zone: ZoneInfo) -> WeekLay
     )
 
 
+# The least width of a block in pixels, whatever the font: below it a title is a stub.
+READABLE_BLOCK = 60
+
+
 @dataclass(frozen=True)
 class GridGeometry:
     """Pixels of the hour grid: an hour-label gutter, then seven day columns."""
@@ -137,7 +141,9 @@ class GridGeometry:
     gutter: int
     hour_height: int
     shortest: int = 16  # the least height of a block: one line of text
-    narrowest: int = 48  # the least width of a block; more overlapping ones fold into "+N"
+    # The least width of a block, enough for a readable title (not "Thank-…"): more
+    # overlapping ones fold into the "+N" block, whose tooltip lists them.
+    narrowest: int = READABLE_BLOCK
 
     @property
     def height(self) -> int:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import clock_time, long_day, short_day
 from followthrough.ui.calendar.week_grid import (
+    READABLE_BLOCK,
     WORKING_DAY,
     GridGeometry,
     Placed,
@@ -420,9 +421,14 @@ class WeekView(QWidget):
     # -- geometry ----------------------------------------------------------------------
 
     def geometry_now(self) -> GridGeometry:
-        line = self.fontMetrics().height()
-        gutter = self.fontMetrics().horizontalAdvance(clock_time(time(23, 0))) + 14
-        return GridGeometry(self.grid.width(), gutter, max(40, line * 3), line + 2)
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        gutter = metrics.horizontalAdvance(clock_time(time(23, 0))) + 14
+        # About eight characters of a title beside the block's coloured edge and margins.
+        readable = max(READABLE_BLOCK, metrics.averageCharWidth() * 8 + 9)
+        return GridGeometry(
+            self.grid.width(), gutter, max(40, line * 3), line + 2, narrowest=readable
+        )
 
     def _refit(self) -> None:
         self.grid.setFixedHeight(self.geometry_now().height)

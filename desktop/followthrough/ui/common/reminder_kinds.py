@@ -12,12 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFontMetrics
 
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.reminder_kinds import (
     LABEL_CONTEXT,
     feature_of,
     kind_label,
+    registered_kinds,
     rendering_generation,
 )
 from followthrough.store.reminders import DueReminder
@@ -53,6 +55,17 @@ def shown_words(item: AgendaItem) -> tuple[str, str]:
 def kind_text(kind: str) -> str:
     """The kind's label in the user's language."""
     return QCoreApplication.translate(LABEL_CONTEXT, kind_label(kind))
+
+
+# A cell's text margins, and a little air, beside the text itself.
+_CELL_PADDING = 20
+
+
+def kind_column_width(metrics: QFontMetrics, heading: str = "") -> int:
+    """Wide enough for the longest kind label in the user's language (and ``heading``):
+    a "What" column measured from the labels, not guessed, so none is cut."""
+    texts = [kind_text(info.kind) for info in registered_kinds()]
+    return max(metrics.horizontalAdvance(t) for t in [*texts, heading]) + _CELL_PADDING
 
 
 # Actions Today can offer beside Open, Done and Snooze.

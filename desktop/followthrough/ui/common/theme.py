@@ -94,16 +94,20 @@ _SPECS: dict[ColourRole, _Spec] = {
     ColourRole.FOUND_PASSAGE: _Spec("#ffe08a", TEXT_CONTRAST, _Ground.UNDER_TEXT),
     ColourRole.PAPER: _Spec("#fffdf6", ground=_Ground.FIXED),
     ColourRole.INK: _Spec("#1d2b53", ground=_Ground.FIXED),
-    ColourRole.INTERVIEW: _Spec("#2f6f8f", MARK_CONTRAST),
-    ColourRole.DECISION: _Spec("#8e44ad", MARK_CONTRAST),
-    ColourRole.FOLLOW_UP: _Spec("#d35400", MARK_CONTRAST),
+    # The kinds' families, each its own hue around the wheel (about 30 degrees or more apart
+    # in CIELAB, on light and dark palettes alike, where they all end up equally light): red
+    # late, orange follow-up, olive outcome, green thanks, teal note, cyan heads-up, blue
+    # interview, purple decision, pink check-in, and grey for closing.
+    ColourRole.INTERVIEW: _Spec("#1a91ec", MARK_CONTRAST),
+    ColourRole.DECISION: _Spec("#b342f0", MARK_CONTRAST),
+    ColourRole.FOLLOW_UP: _Spec("#d27611", MARK_CONTRAST),
     ColourRole.CLOSING: _Spec("#7f8c8d", MARK_CONTRAST),
-    ColourRole.NOTE_DUE: _Spec("#16a085", MARK_CONTRAST),
-    ColourRole.NOTE_LATE: _Spec("#c0392b", MARK_CONTRAST),
-    ColourRole.REFERENCE: _Spec("#2980b9", MARK_CONTRAST),
-    ColourRole.REFERENCE_THANKS: _Spec("#27ae60", MARK_CONTRAST),
-    ColourRole.REFERENCE_OUTCOME: _Spec("#8e6c2f", MARK_CONTRAST),
-    ColourRole.NETWORK: _Spec("#b0578d", MARK_CONTRAST),
+    ColourRole.NOTE_DUE: _Spec("#0d9e85", MARK_CONTRAST),
+    ColourRole.NOTE_LATE: _Spec("#f04342", MARK_CONTRAST),
+    ColourRole.REFERENCE: _Spec("#0e9baa", MARK_CONTRAST),
+    ColourRole.REFERENCE_THANKS: _Spec("#0da325", MARK_CONTRAST),
+    ColourRole.REFERENCE_OUTCOME: _Spec("#89920c", MARK_CONTRAST),
+    ColourRole.NETWORK: _Spec("#f04294", MARK_CONTRAST),
     ColourRole.NEUTRAL: _Spec("#777777", MARK_CONTRAST),
 }
 

@@ -137,12 +137,14 @@ def record_table(
     widths: Sequence[int] = (),
     sortable: bool = False,
     fit_contents: bool = False,
+    stretch: Sequence[int] = (),
 ) -> QTableView:
     """A read-only, row-selecting table over one of the record models.
 
     Large tables get fixed column ``widths`` and fixed row heights: sizing to contents asks
     the model about every row, which costs seconds on 10,000 rows. ``fit_contents`` is for
-    the small tables of one application.
+    the small tables of one application. The ``stretch`` columns share the width left
+    (else the last column takes it); a cell too long for its column ends in "…".
     """
     table = QTableView()
     table.setObjectName(name)
@@ -152,19 +154,20 @@ def record_table(
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
+    # Eliding measures only the cells on screen, so a long table costs no more.
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     vertical = table.verticalHeader()
     vertical.hide()
     header = table.horizontalHeader()
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(not stretch)
     if fit_contents:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
-    # Long cells are clipped, not elided ("…"): eliding measures every cell's text on every
-    # repaint, half the repaint time of a full table. The tooltip shows it all.
-    table.setTextElideMode(Qt.TextElideMode.ElideNone)
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table

@@ -52,6 +52,7 @@ from followthrough.ui.common.reminder_kinds import (
     REACH_REFERENCE,
     WRITE_NOTE,
     ReminderHandlers,
+    kind_column_width,
 )
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.today.model import (
@@ -162,7 +163,8 @@ class TodayListView(QFrame):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((WHEN, 130), (KIND, 125), (SUBJECT, 200)):
+        kind_width = kind_column_width(view.fontMetrics())
+        for column, width in ((WHEN, 130), (KIND, kind_width), (SUBJECT, 200)):
             view.setColumnWidth(column, width)
         self.row_actions = RowActionsDelegate(self._row_actions, view)
         view.setItemDelegateForColumn(ACTIONS, self.row_actions)

@@ -88,6 +88,9 @@ ACTIVE_STAGES: tuple[Stage, ...] = (
     Stage.REFERENCE_CHECK,
     Stage.OFFER,
 )
+# Where the employer's decision is awaited, so follow-ups chase it. An offer is the
+# user's to answer: nothing to chase (docs/advice.md, Follow-up timing).
+AWAITING_THEM_STAGES: tuple[Stage, ...] = tuple(s for s in ACTIVE_STAGES if s is not Stage.OFFER)
 CLOSED_STAGES: tuple[Stage, ...] = (
     Stage.ACCEPTED,
     Stage.REJECTED,

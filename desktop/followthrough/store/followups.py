@@ -37,7 +37,7 @@ from followthrough.domain.reminder_kinds import (
     kinds_of,
     render_text,
 )
-from followthrough.domain.stages import ACTIVE_STAGES
+from followthrough.domain.stages import AWAITING_THEM_STAGES
 from followthrough.domain.two_clocks import UserHours, both_clocks, remind_before, remind_from
 from followthrough.domain.wording import as_stored, translate
 from followthrough.store import settings as options
@@ -150,7 +150,8 @@ def _facts(row: tuple[object, ...]) -> InterviewFacts:
 
 
 def _plans(scope: PlanScope, settings: CadenceSettings) -> list[FollowUpPlan]:
-    stages = [s.value for s in ACTIVE_STAGES]
+    # Follow-ups chase a decision: not once an offer is on the table.
+    stages = [s.value for s in AWAITING_THEM_STAGES]
     where, params = scope.sql("a.id")
     cursor = db.execute_sql(
         _LATEST_INTERVIEWS.format(stages=", ".join("?" * len(stages)), scope=where),

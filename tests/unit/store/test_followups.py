@@ -15,6 +15,7 @@ from followthrough.store.followups import (
     FOLLOW_UP,
     MOVE_ON,
     POSITION_FILLED,
+    follow_up_plan,
     plan_reminders,
 )
 from followthrough.store.models import Application, Interview, Reminder, Touchpoint
@@ -115,6 +116,19 @@ def test_filled_and_closed_applications(database: peewee.SqliteDatabase, clock: 
     change_stage(closed.id, Stage.WITHDRAWN, clock, date(2026, 11, 20), ClosureReason.WITHDREW)
     plan_reminders()
     assert [kind for kind, _due in _open()] == [POSITION_FILLED]
+
+
+def test_an_offer_is_not_chased(database: peewee.SqliteDatabase, clock: FakeClock) -> None:
+    """Moved to Offer, the follow-ups stop: the offer is the user's to answer (the
+    walkthrough's offer still said "decision date passed — email them")."""
+    app = create_application(clock, "Offer Co")
+    _interview(app, date(2026, 11, 2))
+    plan_reminders()
+    assert len(_open()) == 1
+    change_stage(app.id, Stage.OFFER, clock, date(2026, 11, 20))
+    plan_reminders()
+    assert _open() == []
+    assert follow_up_plan(app.id) is None
 
 
 # -- what the interviewer said reaches the plan (issue: channel, rhythm, moving on) --------

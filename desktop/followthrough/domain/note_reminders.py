@@ -99,6 +99,8 @@ register_kind(
         QT_TRANSLATE_NOOP("ReminderKind", "Note due"),
         "note_due",
         _render_due_soon,
+        late_kind=ReminderKind.NOTE_OVERDUE,
+        late_from=lambda params: datetime.fromisoformat(params["deadline"]),
     )
 )
 register_kind(

@@ -110,6 +110,11 @@ class KindInfo:
     # Writes its title and body from the stored parameters; without one, the text stored
     # with the reminder is shown as it is.
     render: Renderer | None = None
+    # A kind that reads as another once a moment in its parameters has passed (a note's
+    # "due soon" is "overdue" after its deadline, though the "overdue" reminder waits for
+    # the user's hours): that kind, and the moment.
+    late_kind: str | None = None
+    late_from: Callable[[Mapping[str, Any]], datetime] | None = None
 
 
 def params_text(params: Mapping[str, Any]) -> str:
@@ -151,6 +156,28 @@ def render_text(kind: str, params: str, title: str, body: str) -> tuple[str, str
         log.warning("reminder %s: its words could not be written; stored words shown", kind)
         log.debug("the failure", exc_info=True)
         return title, body
+
+
+def shown_kind(kind: str, params: str) -> str:
+    """The kind an item reads as now, on the installed rendering's clock (see
+    ``KindInfo.late_kind``); the kind itself without a clock or parameters."""
+    info = _KINDS.get(kind)
+    rendering = _rendering
+    if (
+        info is None
+        or info.late_kind is None
+        or info.late_from is None
+        or rendering is None
+        or rendering.now is None
+        or not params
+    ):
+        return kind
+    try:
+        late = rendering.now() >= info.late_from(json.loads(params))
+    except Exception:
+        log.debug("reminder %s: its parameters could not be read", kind, exc_info=True)
+        return kind
+    return info.late_kind if late else kind
 
 
 def render_with(kind: str, params: Mapping[str, Any], rendering: Rendering) -> tuple[str, str]:

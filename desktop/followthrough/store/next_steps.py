@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.next_action import NextAction
+from followthrough.domain.reminder_kinds import shown_kind
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.today import Section, TodayEntry, section_of, today_list
 from followthrough.domain.wording import translate
@@ -114,7 +115,8 @@ def action_of(entry: TodayEntry) -> NextAction:
         why = translate("next_action", "They said they would decide by then.")
     else:
         text, why = item.words()
-    return NextAction(text, item.day, item.at, item.kind, why, overdue)
+    # The kind as it reads now (a note past its deadline: overdue).
+    return NextAction(text, item.day, item.at, shown_kind(item.kind, item.params), why, overdue)
 
 
 def next_actions(

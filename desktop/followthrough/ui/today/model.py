@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from followthrough.domain.reminder_kinds import shown_kind
 from followthrough.domain.today import Section, TodayEntry, TodayList
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.store.reminders import DueReminder
@@ -192,7 +193,7 @@ class TodayModel(QAbstractTableModel):
 
     def _colour(self, entry: TodayEntry, column: int) -> Any:
         if column == KIND:
-            role = kind_role(entry.item.kind)
+            role = kind_role(shown_kind(entry.item.kind, entry.item.params))
             return None if role is None else brush(role)
         if column == WHEN and entry.section is Section.OVERDUE:
             return brush(ColourRole.ERROR)
@@ -203,7 +204,7 @@ class TodayModel(QAbstractTableModel):
         if column == WHEN:
             return self._when(entry)
         if column == KIND:
-            return kind_text(item.kind)
+            return kind_text(shown_kind(item.kind, item.params))
         if column == SUBJECT:
             subject = self._subjects.get(item.application_id or 0)
             return subject if subject is not None else shown_words(item)[0]

@@ -293,6 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             return _demo(data_dir, args.count or _default_demo_count())
         return _due(data_dir, args.at, args.json)
+    except BrokenPipeError:
+        # The reader went away (``due | head -1``): what it read was all it wanted. Output
+        # still buffered goes nowhere, so that closing stdout at exit raises nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # one sentence and an exit code, never a traceback
         return _report(exc, data_dir, args)
 

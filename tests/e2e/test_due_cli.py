@@ -38,3 +38,25 @@ def test_due_refuses_a_bad_instant_clearly(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not an ISO date and time" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_due_into_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
+    """``due | head -1``: the reader leaves after one line; that is not "something
+    unexpected" (it was exit code 70 with that message on 3 of 5 runs)."""
+    import subprocess
+
+    from tests.helpers.subprocess_app import app_command, app_env
+
+    data = tmp_path / "data"
+    assert run_app("--data-dir", str(data), "demo", "--count", "300").returncode == 0
+    command = app_command("--data-dir", str(data), "due", "--at", "2027-03-01T12:00+00:00")
+    for _ in range(3):
+        app = subprocess.Popen(
+            command, env=app_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert app.stdout is not None and app.stderr is not None
+        first = app.stdout.readline()
+        app.stdout.close()  # as head does after its line
+        errors = app.stderr.read().decode()
+        assert app.wait(timeout=60) == 0, errors
+        assert first and "unexpected" not in errors and "Traceback" not in errors

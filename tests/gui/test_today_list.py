@@ -148,8 +148,9 @@ def test_a_chosen_snooze_time_starts_ahead_and_cannot_be_in_the_past(
     QTimer.singleShot(0, lambda: _answer_snooze(seen, "2026-11-19 09:00"))
     until = TodayListView.ask_snooze_time(None, old, zone, clock.now)
     # Friday 20 Nov, 16:00 in Berlin: an hour on, the next quarter hour.
-    assert seen["starts"] == ["2026-11-20 17:00", "2026-11-20 17:00"]
-    # A past time is taken as typed, then refused in words and asked again.
+    # A past time is taken as typed, then refused in words and asked again, with what was
+    # typed kept to change (a tester lost the 07:13 they had typed).
+    assert seen["starts"] == ["2026-11-20 17:00", "2026-11-19 09:00"]
     assert seen["clamped"] == "2026-11-20 18:30"
     assert told == ["That time has passed"]
     assert until is not None and until.astimezone(zone).isoformat().startswith("2026-11-20T18:30")
@@ -192,8 +193,8 @@ def test_a_snooze_is_suggested_inside_the_users_hours_and_any_hour_can_be_typed(
 def test_a_snooze_time_that_passed_while_choosing_is_refused_and_asked_again(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
 ) -> None:
-    """Left open past the time chosen: a clear message, then the question again from a
-    new suggestion; never a snooze into the past."""
+    """Left open past the time chosen: a clear message, then the question again with the
+    time that was typed; never a snooze into the past."""
     zone = ZoneInfo("Europe/Berlin")
     old = DueReminder(1, "follow_up", "Call Acme", "", clock.now() - timedelta(days=3), 1, True)
     seen: dict[str, object] = {}
@@ -212,7 +213,7 @@ def test_a_snooze_time_that_passed_while_choosing_is_refused_and_asked_again(
     QTimer.singleShot(0, first_answer)
     until = TodayListView.ask_snooze_time(None, old, zone, clock.now)
     assert told == ["That time has passed"]
-    assert seen["starts"] == ["2026-11-20 17:00", "2026-11-20 18:00"]
+    assert seen["starts"] == ["2026-11-20 17:00", "2026-11-20 16:30"]
     assert until is not None and until.astimezone(zone).isoformat().startswith("2026-11-21T09:00")
 
 
@@ -332,4 +333,25 @@ def test_today_asks_for_a_snooze_inside_the_hours_set_in_preferences(
     panel.select_reminder(panel.fired()[0].reminder_id)
     panel._snooze_until_chosen()
     assert asked == [UserHours(time(8), time(22))]
+    scheduler.stop()
+
+
+def test_after_done_the_next_item_is_chosen_not_the_first(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    """Done on an item in the middle: the one after it is chosen (it jumped to the top)."""
+    fill_demo(clock, 25)
+    window = make_window()
+    scheduler = _started(window, qtbot, clock)
+    panel = window.today_page.todo
+    reminders = [e for e in panel.current.entries() if e.item.reminder_id is not None]
+    middle = reminders[len(reminders) // 2]
+    entries = panel.current.entries()
+    following = entries[entries.index(middle) + 1]
+    panel.select(middle)
+    panel.view.setFocus()
+    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+        qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: middle not in panel.current.entries(), timeout=5000)
+    assert panel.selected_entry() == following
     scheduler.stop()

@@ -126,6 +126,16 @@ def test_while_waiting_the_header_says_what_is_normal(
     assert header.button.isHidden()  # nothing to press: the step is to wait
 
 
+def test_an_application_made_today_says_so_not_zero_days(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    acme = create_application(clock, "Acme", applied_on=clock.now().date())
+    window = make_window()
+    header = _header(qtbot, window, acme.id).whats_next
+    assert header.wait.text().startswith("You applied today.")
+    assert "0 day" not in header.wait.text()
+
+
 def test_a_long_name_keeps_its_own_line_above_the_stage(
     qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:

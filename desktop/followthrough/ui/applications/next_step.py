@@ -171,7 +171,13 @@ class NextStepHeader(QFrame):
         if wait is None:
             return ""
         weeks = wait.days // 7
-        if wait.since_contact:
+        if wait.days == 0:
+            since = (
+                self.tr("Your last contact was today.")
+                if wait.since_contact
+                else self.tr("You applied today.")
+            )
+        elif wait.since_contact:
             since = (
                 self.tr("Your last contact was %n week(s) ago.", "", weeks)
                 if weeks >= 2

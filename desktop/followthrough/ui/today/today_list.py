@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QModelIndex,
     QPoint,
     Qt,
     QTime,
@@ -337,6 +338,7 @@ class TodayListView(QFrame):
     def _rebuild(self, listed: TodayList | None = None) -> None:
         today = self._today or self.now().astimezone(self._zone).date()
         chosen = self.selected_entry()
+        chosen_row = self.view.currentIndex().row()
         self.current = listed or build_list(
             self._fired, self._agenda, today, self.now(), self._zone
         )
@@ -347,11 +349,21 @@ class TodayListView(QFrame):
             self.view.setSpan(row, 0, 1, self.model.columnCount())
         index = self.model.index_of(chosen) if chosen is not None else None
         if index is None or not index.isValid():
-            entries = self.model.entries()
-            index = self.model.index_of(entries[0]) if entries else None
+            # The chosen item went (done, snoozed): the one now in its place, so the
+            # next Done or Snooze goes on down the list rather than back to its top.
+            index = self._entry_near(chosen_row)
         if index is not None and index.isValid():
             self.view.setCurrentIndex(index)
         self._fit_buttons()
+
+    def _entry_near(self, row: int) -> QModelIndex | None:
+        """The item at ``row`` or, past a heading or the end, the nearest one after it
+        (else before it); None in an empty list."""
+        rows = range(self.model.rowCount())
+        after = [r for r in rows if r >= row and self.model.entry_at(self.model.index(r, 0))]
+        before = [r for r in rows if r < row and self.model.entry_at(self.model.index(r, 0))]
+        found = after[0] if after else (before[-1] if before else None)
+        return None if found is None else self.model.index(found, 0)
 
     def use_handlers(self, handlers: ReminderHandlers) -> None:
         """Each feature's actions for its own reminders (the window's registry)."""
@@ -498,7 +510,7 @@ class TodayListView(QFrame):
                     "reminder back at once.",
                 ),
             )
-            start = suggested_snooze(now(), zone, hours)
+            start = until.astimezone(zone)  # what they typed, to change, not type again
 
 
 def _ask_once(

@@ -222,3 +222,19 @@ def test_the_week_knows_today_from_the_pages_clock_without_the_month(qtbot: QtBo
     page.show()
     qtbot.waitExposed(page)
     assert page.week.today == date(2026, 11, 26)
+
+
+def test_a_dot_like_the_selection_gets_a_ring_on_the_selected_day(qtbot: QtBot) -> None:
+    """An interview's blue dot vanished on the selected day's blue highlight."""
+    from PySide6.QtGui import QColor
+
+    from followthrough.ui.common.theme import kind_colour
+
+    calendar = MonthCalendar()
+    qtbot.addWidget(calendar)
+    palette = QPalette(calendar.palette())
+    palette.setColor(QPalette.ColorRole.Highlight, kind_colour("interview", palette))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+    like_the_highlight = kind_colour("interview", palette)
+    assert calendar._ring(like_the_highlight, palette) == QColor("white")
+    assert calendar._ring(QColor("white"), palette) is None  # seen on its own

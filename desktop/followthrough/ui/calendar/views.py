@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHeaderView,
@@ -121,7 +121,8 @@ class MonthCalendar(QCalendarWidget):
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         kinds = self._kinds.get(day)
         if kinds:
-            self._paint_marks(painter, rect, kinds, self._count_pen(palette, qdate))
+            selected = qdate == self.selectedDate()
+            self._paint_marks(painter, rect, kinds, self._count_pen(palette, qdate), selected)
         painter.restore()
 
     def _count_pen(self, palette: QPalette, qdate: QDate) -> QColor:
@@ -134,16 +135,33 @@ class MonthCalendar(QCalendarWidget):
                 count_pen = palette.color(QPalette.ColorRole.HighlightedText)
         return count_pen
 
+    @staticmethod
+    def _ring(fill: QColor, palette: QPalette) -> QColor | None:
+        """A ring for a dot drawn on the highlight when the dot alone would not show."""
+        if contrast(fill, palette.color(QPalette.ColorRole.Highlight)) >= MARK_CONTRAST:
+            return None
+        return palette.color(QPalette.ColorRole.HighlightedText)
+
     def _paint_marks(
-        self, painter: QPainter, rect: QRect, kinds: dict[str, int], count_pen: QColor
+        self,
+        painter: QPainter,
+        rect: QRect,
+        kinds: dict[str, int],
+        count_pen: QColor,
+        selected: bool = False,
     ) -> None:
         metrics = painter.fontMetrics()
         layout = mark_layout(rect, kind_order(kinds), metrics.horizontalAdvance, metrics.height())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centred = Qt.AlignmentFlag.AlignCenter
+        palette = self.palette()
         for box in layout.boxes:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(kind_colour(box.kind, self.palette())))
+            fill = kind_colour(box.kind, palette)
+            # On the selected day's highlight a dot of a like colour (an interview's blue)
+            # would vanish: a ring in the highlighted text's colour keeps it seen.
+            ring = self._ring(fill, palette) if selected else None
+            painter.setPen(Qt.PenStyle.NoPen if ring is None else QPen(ring, 1.5))
+            painter.setBrush(QBrush(fill))
             painter.drawEllipse(box.dot)
             if box.text is not None:
                 painter.setPen(count_pen)

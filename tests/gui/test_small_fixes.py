@@ -262,3 +262,74 @@ def test_enter_and_down_in_the_people_search(
     qtbot.keyClick(page.search, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is page.table
     assert page.table.currentIndex().row() == 0
+
+
+def test_escape_in_the_application_window_asks_about_unsaved_changes(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Escape hid the window without a question and the edits were gone (review)."""
+    from PySide6.QtCore import Qt
+
+    from followthrough.store.queries import create_application
+    from followthrough.ui.common.ask import Ask, Unsaved
+
+    application = create_application(clock, "Acme", "Analyst")
+    window = make_window()
+    detail = window.open_application(application.id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    asked: list[str] = []
+
+    def answer(choice: Unsaved) -> Callable[[object], Unsaved]:
+        def ask(_parent: object) -> Unsaved:
+            asked.append(choice.name)
+            return choice
+
+        return ask
+
+    detail.form.role_title.setText("Data Analyst")
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(answer(Unsaved.CANCEL)))
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)
+    assert asked == ["CANCEL"] and detail.isVisible()
+    assert detail.form.role_title.text() == "Data Analyst"
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(answer(Unsaved.DISCARD)))
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)
+    assert asked == ["CANCEL", "DISCARD"]  # asked once, not again by the close
+    qtbot.waitUntil(lambda: not detail.isVisible(), timeout=5000)
+
+
+def test_enter_and_down_in_the_search_go_to_the_board_when_it_is_shown(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """On the Board tab, Down chose a row of the hidden list and Enter opened it (review)."""
+    from PySide6.QtCore import Qt
+
+    from followthrough.store.queries import create_application
+
+    ids = {c: create_application(clock, c).id for c in ("Acme", "Initech", "Globex")}
+    window = make_window()
+    page = window.applications_page
+    window.show_page(PAGES.index("Applications"))
+    page.views.setCurrentWidget(page.board)
+    opened: list[int] = []
+    page.open_application.disconnect()
+    page.open_application.connect(opened.append)
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    focused = QApplication.focusWidget()
+    column = next(c for c in page.board.columns.values() if c.view is focused)
+    assert column.view.currentIndex().row() == 0
+    assert not page.table.selectionModel().hasSelection()
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # the card chosen with Down
+    card = column.model.row_at(0)
+    assert opened == [card.application_id]
+    page.search.setText("Initech")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # the only card shown
+    assert opened[1:] == [ids["Initech"]]

@@ -115,6 +115,7 @@ class ApplicationDetailDialog(QDialog):
         self.setWindowTitle(self.tr("Application"))
         resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._leaving = False  # the unsaved-changes question was answered: close
 
         self._pending_part: tuple[DetailPart, int | None] | None = None
         layout = QVBoxLayout(self)
@@ -622,6 +623,14 @@ class ApplicationDetailDialog(QDialog):
         """Runs a modal dialog (tests replace this to fill it in)."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def reject(self) -> None:
+        """Escape asks about unsaved changes as closing does (QDialog's own reject only
+        hid the window, and the edits were gone)."""
+        if self._leaving:
+            super().reject()
+        else:
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         answer = Ask.unsaved_changes(self) if self.form.is_dirty() else Unsaved.DISCARD
         if answer is not Unsaved.DISCARD:
@@ -629,4 +638,5 @@ class ApplicationDetailDialog(QDialog):
             if answer is Unsaved.SAVE:
                 self.save(close_after=True)
             return
+        self._leaving = True  # QDialog's closeEvent rejects: asked once is enough
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -157,9 +158,21 @@ class ApplicationsPage(DataPage):
         outer.addWidget(self._build_views(zone, today), 1)
         self.content.setLayout(outer)
         self.search.textChanged.connect(self._search_changed)
-        self.search_keys = SearchKeys(self.search, self.table)
+        self.search_keys = SearchKeys(self.search, self._search_target)
         self.stage_filter.currentIndexChanged.connect(self._filter_changed)
         self._filter_changed()
+
+    def _search_target(self) -> tuple[QAbstractItemView | None, int]:
+        """Where Enter and Down in the search go: the list, or on the Board tab the
+        column of the card chosen there (else the first column with cards)."""
+        if self.views.currentWidget() is not self.board:
+            return self.table, self.model.rowCount()
+        shown: list[QAbstractItemView] = [
+            c.view for c in self.board.columns.values() if c.model.rowCount()
+        ]
+        chosen = [v for v in shown if v.selectionModel().hasSelection()]
+        views = chosen or shown
+        return (views[0] if views else None), self.board.shown_count()
 
     def _build_filter_bar(self) -> QHBoxLayout:
         """Search, the stage filter and how many rows are shown."""

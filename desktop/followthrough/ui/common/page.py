@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -49,32 +51,45 @@ def search_field(name: str, placeholder: str) -> QLineEdit:
 
 class SearchKeys(QObject):
     """Enter and Down in a page's search field lead to its list: Enter opens the only
-    result, or the list's current row; Down moves the focus to the list's first row."""
+    result, or the list's current row; Down moves the focus to the list's first row.
 
-    def __init__(self, search: QLineEdit, view: QAbstractItemView) -> None:
+    ``view`` is the list, or a function giving the one shown now and how many results
+    all of it holds (a page with a list and a board: Enter and Down go to what is seen).
+    """
+
+    def __init__(
+        self,
+        search: QLineEdit,
+        view: QAbstractItemView | Callable[[], tuple[QAbstractItemView | None, int]],
+    ) -> None:
         super().__init__(search)
-        self._view = view
+        self._target = view if callable(view) else (lambda: (view, view.model().rowCount()))
         search.installEventFilter(self)
         search.returnPressed.connect(self._open)
 
     def _open(self) -> None:
-        model = self._view.model()
-        current = self._view.currentIndex()
-        if model.rowCount() == 1:
+        view, results = self._target()
+        if view is None:
+            return
+        model = view.model()
+        current = view.currentIndex()
+        if results == 1 and model.rowCount() == 1:
             current = model.index(0, 0)
-        elif not (current.isValid() and self._view.selectionModel().isSelected(current)):
+        elif not (current.isValid() and view.selectionModel().isSelected(current)):
             return  # several results and none chosen: Enter waits for a choice
-        self._view.activated.emit(current)
+        view.activated.emit(current)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Down
-            and self._view.model().rowCount() > 0
         ):
-            self._view.setFocus(Qt.FocusReason.TabFocusReason)
-            self._view.setCurrentIndex(self._view.model().index(0, 0))
+            view, _results = self._target()
+            if view is None or view.model().rowCount() == 0:
+                return False
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            view.setCurrentIndex(view.model().index(0, 0))
             return True
         return False
 

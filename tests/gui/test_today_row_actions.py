@@ -165,3 +165,16 @@ def test_a_follow_up_by_email_offers_the_log_not_the_call_sheet(
     panel.select(by_channel[PHONE])
     assert panel.call_button.isVisibleTo(panel) and panel.log_button.isVisibleTo(panel)
     scheduler.stop()
+
+
+def test_the_help_names_todays_keys() -> None:
+    """F1 lists the keys Today answers to (the shortcuts' own constants)."""
+    from pathlib import Path
+
+    from followthrough.ui.shell.help import help_html
+    from followthrough.ui.today.today_list import DONE_KEYS, SNOOZE_KEYS
+
+    text = help_html(Path("/tmp"))
+    assert "On Today" in text
+    assert f"<td>{DONE_KEYS}</td><td>Done" in text
+    assert f"<td>{SNOOZE_KEYS}</td><td>Snooze" in text

@@ -46,6 +46,10 @@ notifications, also when the window is closed.</li>
 <tr><td>Ctrl+,</td><td>Preferences</td></tr>
 <tr><td>F1</td><td>This help</td></tr>
 <tr><td>Ctrl+Q</td><td>Quit</td></tr>
+<tr><td colspan="2"><i>On Today</i></td></tr>
+<tr><td>Arrows, Enter</td><td>Go from item to item; open one where it belongs</td></tr>
+<tr><td>Ctrl+D</td><td>Done (Undo in the status bar for a few seconds)</td></tr>
+<tr><td>Ctrl+L</td><td>Snooze the chosen item</td></tr>
 <tr><td colspan="2"><i>On the applications board</i></td></tr>
 <tr><td>Ctrl+Shift+Right, Left</td><td>Move the card to the next, previous stage</td></tr>
 <tr><td>Arrows, Enter</td><td>Go from card to card and column to column; open the card</td></tr>

@@ -13,13 +13,13 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.cadence import Channel, Outcome
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.wording import clock_time, long_day, short_day
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.store.touchpoints import TouchpointInput, log_touchpoint
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.common.forms import date_edit, time_edit
 from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.scheduling import start_scheduler
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LAST_YEAR_BUT_ONE = date(2024, 3, 5)
@@ -70,10 +70,7 @@ def test_today_shows_the_year_of_a_reminder_due_in_another_year(
     due = datetime.combine(LAST_YEAR_BUT_ONE, time(9, 30), BERLIN)
     sync_reminders([ReminderSpec("test_note", "a", "Call Acme", due)], ["test_note"])
     window = make_window()
-    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
-    window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start(plan=False)
+    scheduler = start_scheduler(window, qtbot, clock)
     model = window.today_page.todo.model
     entries = [row for row in range(model.rowCount()) if model.index(row, 0).data(model.EntryRole)]
     assert len(entries) == 1

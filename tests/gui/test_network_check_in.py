@@ -13,13 +13,13 @@ from followthrough.domain.clock import FakeClock
 from followthrough.domain.reference_reminders import reminder_round
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.reminder_kinds import ReminderKind
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Contact, Interview, Reminder
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import create_application
 from followthrough.store.references import add_reference
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.scheduling import start_scheduler
 
 
 def test_a_check_in_from_today_is_about_its_round(
@@ -44,10 +44,7 @@ def test_a_check_in_from_today_is_about_its_round(
     check_in = Reminder.get(Reminder.kind == ReminderKind.NETWORK_CHECK_IN)
     assert reminder_round(check_in.params) == 1
     window = make_window()
-    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
-    window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start(plan=False)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     panel.select_reminder(check_in.id)
     assert panel.reference_button.isVisibleTo(panel)

@@ -17,7 +17,6 @@ from followthrough.domain.reminder_kinds import (
     register_kind,
     unregister_kind,
 )
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Reminder, db
 from followthrough.store.planning import Planner, full_pass, register_planner, unregister_planner
 from followthrough.store.queries import create_application
@@ -27,6 +26,7 @@ from followthrough.ui.common.reminder_kinds import ReminderHandler
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 from followthrough.ui.shell.tray import TrayIcon
 from followthrough.ui.today.model import KIND, TODO
+from tests.helpers.scheduling import start_scheduler
 
 TOY = "toy_nudge"
 TOY_FEATURE = "toy"
@@ -76,10 +76,7 @@ def test_a_registered_kind_is_planned_listed_marked_and_in_the_tray(
     window.reminder_handlers.register(
         ReminderHandler(TOY_FEATURE, lambda r: toy_kind.append(r.reminder_id) or True)
     )
-    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
-    window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start(plan=False)
+    _scheduler = start_scheduler(window, qtbot, clock)  # held for the whole test
 
     # Today: listed with the registry's label, and Open goes to the toy's handler.
     panel = window.today_page.todo

@@ -19,7 +19,6 @@ from followthrough.domain.reminder_kinds import ReminderKind
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.today import Section
 from followthrough.domain.two_clocks import UserHours
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.models import Reminder
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
@@ -27,14 +26,7 @@ from followthrough.ui.common.ask import Ask
 from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.today.model import TODO
 from followthrough.ui.today.today_list import TodayListView, suggested_snooze
-
-
-def _started(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> ReminderScheduler:
-    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
-    window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start(plan=False)
-    return scheduler
+from tests.helpers.scheduling import start_scheduler
 
 
 def _titles(panel: TodayListView) -> list[str]:
@@ -58,7 +50,7 @@ def test_due_reminders_can_be_done_and_snoozed_from_today(
         ["test_note"],
     )
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     fired: list[str] = []
     scheduler.fired.connect(lambda items: fired.extend(i.title for i in items))
     panel = window.today_page.todo
@@ -107,7 +99,7 @@ def test_snooze_until_a_chosen_time(
         ["test_note"],
     )
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     chosen = clock.now() + timedelta(days=3, hours=1)
     monkeypatch.setattr(TodayListView, "ask_snooze_time", staticmethod(lambda *_args: chosen))
     panel = window.today_page.todo
@@ -222,7 +214,7 @@ def test_demo_today_counts_match_rows_and_each_item_is_once(
 ) -> None:
     fill_demo(clock, 25)
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     page, panel = window.today_page, window.today_page.todo
     model = panel.model
     assert not page.welcome.isVisible()  # gone once there is data
@@ -263,7 +255,7 @@ def test_enter_opens_each_item_where_it_belongs(
     an interview: its application's Interviews tab with it chosen; a note: the composer."""
     fill_demo(clock, 25)
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     entries = panel.current.entries()
     reference = next(e for e in entries if e.item.kind == ReminderKind.REFERENCE_HEADS_UP)
@@ -300,7 +292,7 @@ def test_a_row_says_what_to_do_in_the_reminders_words(
 ) -> None:
     fill_demo(clock, 12)
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     for entry in panel.current.entries():
         if entry.item.reminder_id is not None:
@@ -324,7 +316,7 @@ def test_today_asks_for_a_snooze_inside_the_hours_set_in_preferences(
         ["test_note"],
     )
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     asked: list[object] = []
     monkeypatch.setattr(
         TodayListView, "ask_snooze_time", staticmethod(lambda *args: asked.append(args[-1]))
@@ -342,7 +334,7 @@ def test_after_done_the_next_item_is_chosen_not_the_first(
     """Done on an item in the middle: the one after it is chosen (it jumped to the top)."""
     fill_demo(clock, 25)
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     reminders = [e for e in panel.current.entries() if e.item.reminder_id is not None]
     middle = reminders[len(reminders) // 2]

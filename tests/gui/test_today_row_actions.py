@@ -19,20 +19,12 @@ from followthrough.domain.follow_up_reminders import (
 )
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKey, params_text
 from followthrough.domain.today import TodayEntry
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
 from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.today.model import ACTIONS, WHY
 from followthrough.ui.today.today_list import TodayListView
-
-
-def _started(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> ReminderScheduler:
-    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
-    window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start(plan=False)
-    return scheduler
+from tests.helpers.scheduling import start_scheduler
 
 
 def _buttons(panel: TodayListView, entry: TodayEntry) -> dict[str, QPoint]:
@@ -57,7 +49,7 @@ def test_each_rows_buttons_act_on_that_row(
     fill_demo(clock, 25)
     window = make_window()
     window.resize(1100, 720)
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     entries = panel.current.entries()
     # Every item has its buttons, inside its cell: a reminder its own action, Done and
@@ -97,7 +89,7 @@ def test_a_click_beside_the_buttons_only_chooses_the_row(
 ) -> None:
     fill_demo(clock, 25)
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     entry = panel.current.entries()[1]
     done: list[int] = []
@@ -114,7 +106,7 @@ def test_a_narrow_list_gives_why_room_to_the_actions_and_shows_it_below(
 ) -> None:
     fill_demo(clock, 25)
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     window.resize(1100, 720)
     qtbot.waitUntil(lambda: panel.view.isColumnHidden(WHY))
@@ -152,7 +144,7 @@ def test_a_follow_up_by_email_offers_the_log_not_the_call_sheet(
     ]
     sync_reminders(specs, [ReminderKind.FOLLOW_UP])
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     panel = window.today_page.todo
     by_channel = {
         reminder_channel(e.item.params): e for e in panel.current.entries() if e.item.params

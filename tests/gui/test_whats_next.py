@@ -31,6 +31,7 @@ from followthrough.ui.applications.next_step import (
 )
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.scheduling import start_scheduler
 
 
 def _demo_window(
@@ -38,10 +39,7 @@ def _demo_window(
 ) -> tuple[MainWindow, ReminderScheduler]:
     fill_demo(clock, 25)
     window = make_window()
-    scheduler = ReminderScheduler(window.context.runner, clock, plan=lambda: None)
-    window.attach_scheduler(scheduler)
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
-        scheduler.start(plan=False)
+    scheduler = start_scheduler(window, qtbot, clock)
     # The list again, now that the reminders due have fired.
     with qtbot.waitSignal(window.data_loaded, timeout=10000):
         window.refresh()

@@ -41,7 +41,7 @@ from followthrough.domain.agenda import AgendaItem, TodayAgenda
 from followthrough.domain.reminder_kinds import ReminderKind
 from followthrough.domain.snooze import SnoozeChoice
 from followthrough.domain.today import TodayEntry, TodayList, today_list
-from followthrough.domain.two_clocks import UserHours
+from followthrough.domain.two_clocks import UserHours, remind_from
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.store.reminders import DueReminder, agenda_item
@@ -86,10 +86,9 @@ def suggested_snooze(now: datetime, zone: ZoneInfo, hours: UserHours | None = No
     end, their start the next morning."""
     local = (now + timedelta(hours=1)).astimezone(zone).replace(second=0, microsecond=0)
     local += timedelta(minutes=(15 - local.minute % 15) % 15)
-    if hours is None or hours.holds(local, zone):
+    if hours is None:
         return local
-    day = local.date() if local.time() < hours.start else local.date() + timedelta(days=1)
-    return datetime.combine(day, hours.start, zone)
+    return remind_from(local, zone, hours).astimezone(zone)
 
 
 def _qdatetime(local: datetime) -> QDateTime:

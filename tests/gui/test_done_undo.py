@@ -16,12 +16,9 @@ from followthrough.store.queries import create_application
 from followthrough.store.reminders import ReminderSpec, sync_reminders
 from followthrough.ui.references.undo import UndoOffer
 from followthrough.ui.shell.main_window import MainWindow
-from tests.gui.test_today_list import _started, _titles
-
-
-def _offer(window: MainWindow) -> UndoOffer | None:
-    offers = [o for o in window.statusBar().findChildren(UndoOffer) if o.isVisible()]
-    return offers[0] if offers else None
+from tests.gui.test_reference_undo import _offer
+from tests.gui.test_today_list import _titles
+from tests.helpers.scheduling import start_scheduler
 
 
 def test_done_on_today_can_be_undone(
@@ -42,7 +39,7 @@ def test_done_on_today_can_be_undone(
         ["test_note"],
     )
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     fired: list[str] = []
     scheduler.fired.connect(lambda items: fired.extend(i.title for i in items))
     panel = window.today_page.todo
@@ -87,7 +84,7 @@ def test_a_second_done_replaces_the_first_offer(
         ["test_note"],
     )
     window = make_window()
-    scheduler = _started(window, qtbot, clock)
+    scheduler = start_scheduler(window, qtbot, clock)
     for key in ("a", "b"):
         with qtbot.waitSignal(window.reminders_changed, timeout=5000):
             window.reminder_done(Reminder.get(Reminder.subject_key == key).id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.stages import REASON_PHRASES, STAGE_LABELS, ClosureReason, Stage
+from followthrough.domain.today import TodayEntry
 from followthrough.domain.validation import application_problems, latest_today
 from followthrough.domain.wording import short_day, translate
 from followthrough.store.contacts import ContactCard, contact_card
@@ -24,7 +26,7 @@ from followthrough.store.models import (
     StageEvent,
     db,
 )
-from followthrough.store.next_steps import next_actions
+from followthrough.store.next_steps import action_of, next_actions
 from followthrough.store.notes import NoteTask, note_tasks_for_application
 from followthrough.store.references import (
     ReferenceLine,
@@ -79,10 +81,14 @@ LEFT JOIN (
 
 
 def application_summaries(
-    now: datetime, zone: ZoneInfo, application_id: int | None = None
+    now: datetime,
+    zone: ZoneInfo,
+    application_id: int | None = None,
+    firsts: Mapping[int, TodayEntry] | None = None,
 ) -> list[ApplicationSummary]:
     """Every application's row (or the one given), with its next step: the first of its
-    open items in Today's order (``store.next_steps``), else the stage's advice."""
+    open items in Today's order (``store.next_steps``; ``firsts`` when the caller has
+    them already), else the stage's advice."""
     today = now.astimezone(zone).date()
     stamp = to_db_instant(now)
     sql = _SUMMARY_SQL.replace(":now", "?")
@@ -98,7 +104,11 @@ def application_summaries(
             sql + " WHERE a.id = ?",
             (*params, application_id, application_id, application_id),
         )
-    planned = next_actions(now, zone, application_id)
+    planned = (
+        next_actions(now, zone, application_id)
+        if firsts is None
+        else {app: action_of(entry) for app, entry in firsts.items()}
+    )
     cursor = db.execute_sql(sql, params)
     rows = []
     for (

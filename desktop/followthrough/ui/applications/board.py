@@ -58,10 +58,9 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.stages import Stage, allowed_targets, is_closed
-from followthrough.domain.wording import short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.ui.applications.labels import stage_label
-from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.formatting import when_text
 from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label, tooltip
@@ -118,12 +117,7 @@ def step_target(stage: Stage, direction: int) -> Stage | None:
 def due_text(card: ApplicationSummary, zone: ZoneInfo) -> str:
     """The next step's day ("Tue 24 Nov"), with its time on the user's clock when it has
     one ("Tue 24 Nov 10:00"); "" for none."""
-    action = card.next_action
-    if action.due_at is not None:
-        return instant_text(action.due_at, zone)
-    if action.due_day is not None:
-        return short_day(action.due_day)
-    return ""
+    return when_text(card.next_action.due_at, card.next_action.due_day, zone)
 
 
 def step_line(card: ApplicationSummary, zone: ZoneInfo) -> str:

@@ -83,7 +83,6 @@ class ApplicationForm(QWidget):
         self.applied = QCheckBox(self.tr("Applied on"))
         self.applied.setChecked(True)
         self.applied_on = date_edit(today)
-        self.applied_on.setCalendarPopup(True)
         self.applied.toggled.connect(self.applied_on.setEnabled)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)

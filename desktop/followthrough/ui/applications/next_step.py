@@ -15,11 +15,10 @@ from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
 from followthrough.domain.next_action import NextAction, Waiting, waiting
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, feature_of
 from followthrough.domain.today import TodayEntry
-from followthrough.domain.wording import short_day
 from followthrough.store.applications import application_summaries
 from followthrough.store.next_steps import first_items
 from followthrough.store.reminders import DueReminder
-from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.formatting import when_text
 from followthrough.ui.common.reminder_kinds import kind_text
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text, kind_role
@@ -40,8 +39,9 @@ class NextStep:
 def load_next_step(application_id: int, now: datetime, zone: ZoneInfo) -> NextStep:
     """Runs off the GUI thread: the list's row of this application and its first item."""
     today = now.astimezone(zone).date()
-    rows = application_summaries(now, zone, application_id)
-    entry = first_items(now, zone, application_id).get(application_id)
+    firsts = first_items(now, zone, application_id)
+    rows = application_summaries(now, zone, application_id, firsts)
+    entry = firsts.get(application_id)
     if not rows:
         return NextStep(NextAction(""), None, None, today)
     row = rows[0]
@@ -155,11 +155,8 @@ class NextStepHeader(QFrame):
         self.button.setVisible(bool(button))
 
     def _when(self, action: NextAction, today: date) -> str:
-        if action.due_at is not None:
-            when = instant_text(action.due_at, self._zone)
-        elif action.due_day is not None:
-            when = short_day(action.due_day)
-        else:
+        when = when_text(action.due_at, action.due_day, self._zone)
+        if not when:
             return ""
         if action.overdue:
             return self.tr("{when} — overdue").format(when=when)

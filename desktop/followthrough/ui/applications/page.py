@@ -23,7 +23,7 @@ from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
 from followthrough.ui.applications.board import BoardView
 from followthrough.ui.applications.labels import stage_label
-from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.formatting import when_text
 from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
@@ -33,18 +33,13 @@ from followthrough.ui.common.widgets import EmptyState, record_table
 
 def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
     action = row.next_action
-    if action.due_at is not None:
-        return instant_text(action.due_at, zone)
-    if action.due_day is not None:
-        day = action.due_day
-        short = short_day(day)
-        days = (day - today).days
-        if days < 0:
-            return QCoreApplication.translate("applications", "{day} ({days} d ago)").format(
-                day=short, days=-days
-            )
-        return short
-    return ""
+    when = when_text(action.due_at, action.due_day, zone)
+    days = (action.due_day - today).days if action.due_day is not None else 0
+    if action.due_at is None and days < 0:
+        return QCoreApplication.translate("applications", "{day} ({days} d ago)").format(
+            day=when, days=-days
+        )
+    return when
 
 
 FAR_FUTURE = date.max.toordinal()

@@ -238,3 +238,8 @@ def legend_html(palette: QPalette) -> str:
         for role, text in legend_entries()
     ]
     return "<qt>" + " &nbsp; ".join(entries) + "</qt>"
+
+
+def more_text(count: int) -> str:
+    """ "+3": how many more items a mark, block or strip leaves out."""
+    return QCoreApplication.translate("calendar", "+{count}").format(count=count)

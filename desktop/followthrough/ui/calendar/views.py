@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import short_day
-from followthrough.ui.calendar.marks import day_tooltip, kind_order, mark_layout
+from followthrough.ui.calendar.marks import day_tooltip, kind_order, mark_layout, more_text
 from followthrough.ui.common.formatting import time_text
 from followthrough.ui.common.locale_words import from_qdate
 from followthrough.ui.common.reminder_kinds import kind_column_width, kind_text, shown_words
@@ -168,7 +168,7 @@ class MonthCalendar(QCalendarWidget):
                 painter.drawText(box.text, centred, str(box.count))
         if layout.overflow_rect is not None:
             painter.setPen(count_pen)
-            more = QCoreApplication.translate("calendar", "+{count}").format(count=layout.overflow)
+            more = more_text(layout.overflow)
             painter.drawText(layout.overflow_rect, centred, more)
 
 

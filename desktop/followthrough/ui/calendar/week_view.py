@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from followthrough.domain.agenda import AgendaItem
 from followthrough.domain.wording import clock_time, long_day, short_day
+from followthrough.ui.calendar.marks import more_text
 from followthrough.ui.calendar.week_grid import (
     READABLE_BLOCK,
     WORKING_DAY,
@@ -213,9 +214,6 @@ class _DayStrip(_ItemSurface):
             if len(line) > ALL_DAY_LINES
         ]
 
-    def folded(self, placed: Placed) -> bool:
-        return any(placed in fold for fold in self.folds())
-
     def fold_at(self, pos: QPoint) -> list[Placed]:
         return next((f for f in self.folds() if self.item_rect(f[0]).contains(pos)), [])
 
@@ -266,7 +264,7 @@ class _DayStrip(_ItemSurface):
             )
         for fold in folds:
             selected = any(self.view.is_selected(p) for p in fold)
-            more = QCoreApplication.translate("calendar", "+{count}").format(count=len(fold))
+            more = more_text(len(fold))
             _paint_item(painter, palette, self.item_rect(fold[0]), fold[0], selected, [more])
 
 
@@ -323,7 +321,7 @@ class _HourGrid(_ItemSurface):
     def _paint_folds(self, painter: QPainter, geometry: GridGeometry, palette: QPalette) -> None:
         for fold in geometry.folds(self.view.layout_.timed):
             selected = any(self.view.is_selected(p) for p in fold)
-            more = QCoreApplication.translate("calendar", "+{count}").format(count=len(fold))
+            more = more_text(len(fold))
             rect = geometry.fold_rect(fold)
             _paint_item(painter, palette, rect, fold[0], selected, [more])
 

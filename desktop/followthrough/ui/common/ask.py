@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.ui.common.forms import date_edit
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import message_box, plain_label
 
 T = TypeVar("T")
@@ -85,14 +86,8 @@ class Ask:
     def day(parent: QWidget | None, title: str, text: str, default: date) -> date | None:
         """A date (``default`` first, nothing later than it), or None when cancelled."""
         editor = date_edit(default)
-        editor.setCalendarPopup(True)
-        editor.setMaximumDate(QDate(default.year, default.month, default.day))
-
-        def chosen() -> date:
-            day = editor.date()
-            return date(day.year(), day.month(), day.day())
-
-        return Ask.with_editor(parent, title, text, editor, chosen)
+        editor.setMaximumDate(to_qdate(default))
+        return Ask.with_editor(parent, title, text, editor, lambda: from_qdate(editor.date()))
 
     @staticmethod
     def with_editor(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QTimeZone
 
 from followthrough.domain.two_clocks import both_clocks, day_and_time
-from followthrough.domain.wording import clock_time
+from followthrough.domain.wording import clock_time, short_day
 from followthrough.domain.zones import zone_or
 
 
@@ -47,6 +47,14 @@ def time_text(instant: datetime, zone: ZoneInfo) -> str:
 
 def instant_text(instant: datetime, zone: ZoneInfo) -> str:
     return day_and_time(instant.astimezone(zone))
+
+
+def when_text(at: datetime | None, day: date | None, zone: ZoneInfo) -> str:
+    """A step's moment: its day and time on the user's clock when it has a time ("Tue 24
+    Nov 10:00"), its day alone when it has none ("Tue 24 Nov"), "" for neither."""
+    if at is not None:
+        return instant_text(at, zone)
+    return short_day(day) if day is not None else ""
 
 
 def two_clock_text(instant: datetime, zone: ZoneInfo, their_zone_name: str) -> str:

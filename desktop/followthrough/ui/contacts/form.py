@@ -123,7 +123,6 @@ class ContactForm(QWidget):
         self.consent = QCheckBox(self.tr("Agreed to be a reference on"))
         self.consent.setObjectName("referenceConsent")
         self.consent_on = date_edit()
-        self.consent_on.setCalendarPopup(True)
         self.consent_on.setDate(QDate.currentDate())
         self.consent_on.setEnabled(False)
         self.consent.toggled.connect(self.consent_on.setEnabled)

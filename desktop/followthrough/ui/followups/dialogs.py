@@ -166,7 +166,6 @@ class TouchpointDialog(QDialog):
     def _add_when_row(self, form: QFormLayout, local: datetime) -> None:
         self.day = date_edit(local.date())
         self.day.setObjectName("touchDay")
-        self.day.setCalendarPopup(True)
         self.time = time_edit(local.time())
         self.time.setObjectName("touchTime")
         when = QHBoxLayout()
@@ -203,7 +202,6 @@ class TouchpointDialog(QDialog):
         self.outcome_buttons: dict[Outcome, QRadioButton] = {}
         self.new_decision_on = date_edit(new_date)
         self.new_decision_on.setObjectName("newDecisionOn")
-        self.new_decision_on.setCalendarPopup(True)
         for text, outcome in OUTCOME_CHOICES:
             button = QRadioButton(QCoreApplication.translate("TouchpointDialog", str(text)))
             button.setObjectName(f"outcome_{outcome.value}")
@@ -553,7 +551,6 @@ class CallSheetDialog(QDialog):
         date_label = QLabel(self.tr("They now expect to &decide by"))
         self.new_decision_on = date_edit(self._today + NEW_DATE_OFFSET)
         self.new_decision_on.setObjectName("callNewDecisionOn")
-        self.new_decision_on.setCalendarPopup(True)
         date_label.setBuddy(self.new_decision_on)
         self.log_timeframe = QPushButton(self.tr("&Log new timeframe"))
         self.log_timeframe.setObjectName("logTimeframe")

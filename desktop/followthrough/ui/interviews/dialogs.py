@@ -84,10 +84,6 @@ def _translated(text: str) -> str:
     return QCoreApplication.translate("interviews", text)
 
 
-def _qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
-
-
 def _time(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
@@ -229,7 +225,6 @@ class InterviewDialog(QDialog):
         form = QFormLayout(when)
         self.day = date_edit(draft.day)
         self.day.setObjectName("interviewDay")
-        self.day.setCalendarPopup(True)
         self.start = time_edit(draft.start)
         self.start.setObjectName("interviewStart")
         self.end = time_edit(draft.end)
@@ -364,7 +359,6 @@ class InterviewDialog(QDialog):
         ):
             self.decision_group.addButton(button, index)
         self.decision_date = date_edit(draft.decision_on or draft.day)
-        self.decision_date.setCalendarPopup(True)
         self.within_count = QSpinBox()
         self.within_count.setObjectName("withinCount")
         self.within_count.setRange(1, 365)
@@ -434,7 +428,6 @@ class InterviewDialog(QDialog):
         self.check_back_unit.addItem(self.tr("weeks"), 7)
         self.check_back_on = date_edit(draft.check_back_on or draft.day)
         self.check_back_on.setObjectName("checkBackOn")
-        self.check_back_on.setCalendarPopup(True)
         every = draft.check_back_every_days
         if every:
             self.check_back_kind.setCurrentIndex(1)

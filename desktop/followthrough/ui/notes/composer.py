@@ -353,7 +353,6 @@ class NoteComposerDialog(QDialog):
         self.promise.setObjectName("notePromise")
         self.promise_date = date_edit()
         self.promise_date.setObjectName("notePromiseDate")
-        self.promise_date.setCalendarPopup(True)
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise)
         promise_row.addWidget(self.promise_date, 1)

@@ -467,7 +467,6 @@ class ContactedDialog(QDialog):
         form = QFormLayout()
         self.day = date_edit(today)
         self.day.setObjectName("contactedOn")
-        self.day.setCalendarPopup(True)
         self.day.setMaximumDate(to_qdate(today))
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
@@ -632,7 +631,6 @@ class AddReferenceDialog(QDialog):
     def _build_given_row(self, today: date) -> QHBoxLayout:
         self.given = QCheckBox(self.tr("Already given to the employer on"))
         self.given_on = date_edit(today)
-        self.given_on.setCalendarPopup(True)
         self.given_on.setEnabled(False)
         self.given.toggled.connect(self.given_on.setEnabled)
         given_row = QHBoxLayout()

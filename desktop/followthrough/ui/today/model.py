@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +20,7 @@ from followthrough.domain.today import Section, TodayEntry, TodayList
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.formatting import time_text
+from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.reminder_kinds import kind_text, shown_words
 from followthrough.ui.common.text import tooltip
 from followthrough.ui.common.theme import ColourRole, brush, kind_role
@@ -51,7 +51,7 @@ def section_heading(section: Section, count: int) -> str:
         return QCoreApplication.translate("today", "{title} — nothing planned").format(title=title)
     # A bare number (no plural to get wrong): the rows below say what they are.
     return QCoreApplication.translate("today", "{title} ({count})").format(
-        title=title, count=QLocale().toString(count)
+        title=title, count=number_text(count)
     )
 
 
@@ -110,9 +110,6 @@ class TodayModel(QAbstractTableModel):
         # By identity (hashing 15,000 items costs more than the lookups it saves).
         self._row_of = {id(row): number for number, row in enumerate(self._rows)}
         self.endResetModel()
-
-    def sections(self) -> list[tuple[Section, list[TodayEntry]]]:
-        return list(self._sections)
 
     def heading_rows(self) -> list[tuple[int, Section, int]]:
         """(row, section, how many items below it) for each heading."""

@@ -14,7 +14,7 @@ from followthrough.domain.clock import FakeClock
 from followthrough.store.models import Reminder
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import ReminderSpec, sync_reminders
-from followthrough.ui.references.undo import UndoOffer
+from followthrough.ui.common.undo import UndoOffer
 from followthrough.ui.shell.main_window import MainWindow
 from tests.gui.test_reference_undo import _offer
 from tests.gui.test_today_list import _titles

@@ -1,5 +1,5 @@
 """ "Said it on the phone" records in one click: the status bar offers "Undo" for a few
-seconds, and Undo takes back exactly what was recorded (ui/references/undo.py)."""
+seconds, and Undo takes back exactly what was recorded (ui/common/undo.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.references import MessagePurpose
 from followthrough.store.models import ApplicationReference
-from followthrough.ui.references import undo as undo_module
-from followthrough.ui.references.undo import UndoOffer
+from followthrough.ui.common import undo as undo_module
+from followthrough.ui.common.undo import UndoOffer
 from followthrough.ui.shell.main_window import MainWindow
 from tests.gui.test_reference_flow import _dialog, _reference_after_an_interview
 

@@ -46,6 +46,7 @@ from followthrough.store.references import (
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common import saving
 from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.undo import UndoSlot
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.references.dialogs import (
     AddReferenceDialog,
@@ -53,7 +54,6 @@ from followthrough.ui.references.dialogs import (
     ReferenceChoice,
     ReferenceMessageDialog,
 )
-from followthrough.ui.references.undo import UndoOffer
 from followthrough.ui.shell.context import AppContext, Flow
 
 PURPOSE_FOR_KIND = {
@@ -93,7 +93,7 @@ class ReferenceFlow(Flow):
     ) -> None:
         super().__init__(context, parent, saved, failed)
         self.exec_dialog = exec_dialog or (lambda d: d.exec() == QDialog.DialogCode.Accepted)
-        self.undo_offer: UndoOffer | None = None
+        self.undo_slot = UndoSlot()
 
     def _save(
         self,
@@ -208,9 +208,6 @@ class ReferenceFlow(Flow):
 
     def _offer_undo(self, line: ReferenceLine, text: str, recorded: RecordedMessage) -> None:
         """ "Recorded — Undo" in the window's status bar for a few seconds."""
-        if self.undo_offer is not None:
-            self.undo_offer.withdraw()
-            self.undo_offer = None
         if not isinstance(self.parent, QMainWindow):
             return
         clock = self.context.clock
@@ -227,12 +224,7 @@ class ReferenceFlow(Flow):
                 verb="done",
             )
 
-        offer = UndoOffer(self.parent.statusBar(), text, undo, gone=lambda: self._gone(offer))
-        self.undo_offer = offer
-
-    def _gone(self, offer: UndoOffer) -> None:
-        if self.undo_offer is offer:
-            self.undo_offer = None
+        self.undo_slot.offer_new(self.parent.statusBar(), text, undo)
 
     def _keep_draft(
         self, dialog: ReferenceMessageDialog, line: ReferenceLine, emphasis: str, resume: str

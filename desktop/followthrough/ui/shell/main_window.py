@@ -67,13 +67,13 @@ from followthrough.ui.common.reminder_kinds import (
 )
 from followthrough.ui.common.text import message_box
 from followthrough.ui.common.theme import ColourRole, colour_text
+from followthrough.ui.common.undo import UndoSlot
 from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.page import ContactsPage
 from followthrough.ui.followups.flow import FollowUpFlow, follow_up_actions
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.references.flow import ReferenceFlow
-from followthrough.ui.references.undo import UndoOffer
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.help import ABOUT_TEXT, TextDialog, help_html
 from followthrough.ui.shell.loading import (
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         )
         self.reminder_handlers = self._reminder_handlers()
         self.due_reminders: list[DueReminder] = []
-        self.done_undo: UndoOffer | None = None
+        self.done_undo = UndoSlot()
         self._build_central()
         self._build_status_bar()
         self._build_menus()
@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
         title = self._reminder_title(reminder_id)
         self._reminder_step(
             lambda: mark_done(reminder_id, now),
-            self.tr("Marked done."),
+            "",  # said by the Undo offer instead
             self.tr("the reminder marked as done"),
             after=lambda: self._offer_done_undo(reminder_id, title, now),
         )
@@ -544,8 +544,6 @@ class MainWindow(QMainWindow):
         return next((r.title for r in self.due_reminders if r.reminder_id == reminder_id), "")
 
     def _offer_done_undo(self, reminder_id: int, title: str, done_at: datetime) -> None:
-        if self.done_undo is not None:
-            self.done_undo.withdraw()
         text = self.tr("Done: {title}.").format(title=title) if title else self.tr("Marked done.")
 
         def undo() -> None:
@@ -557,12 +555,7 @@ class MainWindow(QMainWindow):
                 self.tr("taking back Done"),
             )
 
-        offer = UndoOffer(self.statusBar(), text, undo, gone=lambda: self._done_undo_gone(offer))
-        self.done_undo = offer
-
-    def _done_undo_gone(self, offer: UndoOffer) -> None:
-        if self.done_undo is offer:
-            self.done_undo = None
+        self.done_undo.offer_new(self.statusBar(), text, undo)
 
     def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
         self.snooze_reminder_until(reminder_id, snooze_until(choice, self.clock.now(), self.zone))

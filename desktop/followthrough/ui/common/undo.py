@@ -1,5 +1,6 @@
-""" "Recorded — Undo": a step recorded in one click (a message said on the phone) can be
-taken back for a few seconds from the status bar, without a question first."""
+""" "Recorded — Undo": a step taken in one click (a message said on the phone, a reminder
+marked done) can be taken back for a few seconds from the status bar, without a question
+first."""
 
 from __future__ import annotations
 
@@ -62,3 +63,20 @@ class UndoOffer(QWidget):
         self._status_bar.removeWidget(self)
         self.hide()
         self.deleteLater()
+
+
+class UndoSlot:
+    """One offer at a time in a window: a newer one withdraws the one before."""
+
+    def __init__(self) -> None:
+        self.offer: UndoOffer | None = None
+
+    def offer_new(self, status_bar: QStatusBar, text: str, undo: Callable[[], None]) -> None:
+        if self.offer is not None:
+            self.offer.withdraw()
+        offer = UndoOffer(status_bar, text, undo, gone=lambda: self._gone(offer))
+        self.offer = offer
+
+    def _gone(self, offer: UndoOffer) -> None:
+        if self.offer is offer:
+            self.offer = None

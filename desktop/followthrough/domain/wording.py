@@ -69,6 +69,12 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {word}"
 
 
+def application_title(company: str, role: str) -> str:
+    """ "Acme · Data Analyst", or the company alone without a role: an application as
+    every list, heading and history names it."""
+    return f"{company} · {role}" if role else company
+
+
 class DayWords(Protocol):
     """How days and clock times are written."""
 

@@ -15,7 +15,7 @@ from followthrough.domain.agenda import AgendaItem, AgendaKind
 from followthrough.domain.interviews import FORMAT_WORDS
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.two_clocks import their_time
-from followthrough.domain.wording import translate
+from followthrough.domain.wording import application_title, translate
 from followthrough.domain.zones import zone_or
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.models import db
@@ -88,10 +88,6 @@ def overdue_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
     return sorted(items, key=AgendaItem.sort_key)
 
 
-def _interview_title(company: str, role: str) -> str:
-    return f"{company} · {role}" if role else company
-
-
 _INTERVIEWS_SQL = """
 SELECT i.id, i.application_id, i.starts_at, i.round, i.format, a.company, a.role_title,
        i.time_zone, i.ends_at
@@ -119,7 +115,7 @@ def interview_item(row: tuple[Any, ...], zone: ZoneInfo) -> AgendaItem:
     return AgendaItem(
         kind=AgendaKind.INTERVIEW.value,
         day=starts_at.astimezone(zone).date(),
-        title=_interview_title(company, role),
+        title=application_title(company, role),
         detail=f"{detail} · {theirs}" if theirs else detail,
         at=starts_at,
         application_id=application_id,
@@ -184,7 +180,7 @@ def decision_item(
     return AgendaItem(
         kind=AgendaKind.DECISION.value,
         day=day,
-        title=_interview_title(company, role),
+        title=application_title(company, role),
         detail=translate("agenda", "Decision date passed, no answer yet")
         if overdue
         else translate("agenda", "Decision expected"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from followthrough.domain.interviews import InterviewDraft
 from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.stages import ClosureReason, Stage
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import application_title, short_day
 from followthrough.store.applications import (
     ApplicationDetail,
     InterviewLine,
@@ -410,7 +410,7 @@ class ApplicationDetailDialog(QDialog):
         self.error.hide()
         self.detail = detail
         fields = detail.fields
-        title = f"{fields.company} · {fields.role_title}" if fields.role_title else fields.company
+        title = application_title(fields.company, fields.role_title)
         self.setWindowTitle(title)
         self.heading.setText(title)
         self.heading.setToolTip(tooltip(title))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followthrough.domain.wording import application_title
 from followthrough.store.contacts import ContactFields, HistoryLine
 from followthrough.store.references import ReferenceUse
 from followthrough.ui.common.ask import Ask
@@ -59,7 +60,7 @@ class ContactDialog(QDialog):
             self.history.setWordWrap(True)
             self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             for line in history:
-                where = line.company + (f" · {line.role_title}" if line.role_title else "")
+                where = application_title(line.company, line.role_title)
                 item = QListWidgetItem(
                     self.tr("{when}  {where} — round {round}").format(
                         when=instant_text(line.starts_at, zone),

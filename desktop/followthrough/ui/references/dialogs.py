@@ -45,7 +45,7 @@ from followthrough.domain.references import (
 )
 from followthrough.domain.stages import Stage
 from followthrough.domain.validation import email_problem, phone_problem
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import application_title, short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit
@@ -148,7 +148,7 @@ class ReferenceMessageDialog(QDialog):
 
     def _build_heading(self, layout: QVBoxLayout) -> None:
         context = self.context
-        where = context.company + (f" · {context.role_title}" if context.role_title else "")
+        where = application_title(context.company, context.role_title)
         title = self._title().format(name=escape(context.line.name))
         heading = QLabel(
             self.tr("<b>{title}</b> — {where}").format(title=title, where=escape(where))

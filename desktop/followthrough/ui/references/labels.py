@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from followthrough.domain.references import ContactedBy, MessagePurpose, ReferenceKind, Standing
-from followthrough.domain.wording import short_day
+from followthrough.domain.wording import application_title, short_day
 from followthrough.store.references import ReferenceLine, ReferenceUse
 
 # Marked here, translated where shown; Qt types a marked text as object.
@@ -105,7 +105,7 @@ def use_text(use: ReferenceUse, zone: ZoneInfo) -> str:
     """One use of a person as a reference, for their history: "Reference for Acme ·
     Platform Engineer, given Thu 19 Nov — heads-up by phone Fri 20 Nov · thanked …"."""
     line = use.line
-    where = use.company + (f" · {use.role_title}" if use.role_title else "")
+    where = application_title(use.company, use.role_title)
     if line.kind is ReferenceKind.NETWORK:
         state = (
             QCoreApplication.translate("references", "checked in {day}").format(

@@ -12,6 +12,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.today import TodayList, still_to_do
 from followthrough.domain.two_clocks import UserHours
+from followthrough.domain.wording import application_title
 from followthrough.store import settings as options
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import ApplicationSummary, application_summaries
@@ -92,8 +93,7 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
             f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
         ],
         subjects={
-            a.application_id: f"{a.company} · {a.role_title}" if a.role_title else a.company
-            for a in applications
+            a.application_id: application_title(a.company, a.role_title) for a in applications
         },
         today_list=build_list(fired, agenda, today, now, zone),
         fired=fired,

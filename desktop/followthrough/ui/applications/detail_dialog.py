@@ -395,7 +395,7 @@ class ApplicationDetailDialog(QDialog):
     def _do_next_step(self, action: str, reminder: DueReminder | None) -> None:
         """The "What's next" button: what Today offers for the same item."""
         if action == SHOW_INTERVIEWS:
-            entry = self.whats_next._step.entry if self.whats_next._step else None
+            entry = self.whats_next.entry
             self.show_part(DetailPart.INTERVIEWS, entry.item.interview_id if entry else None)
         elif action == CALL:
             self.followups.call_sheet(self.application_id)

@@ -211,12 +211,16 @@ class NextStepHeader(QFrame):
         make = texts.get(action)
         return make() if make is not None else ""
 
+    @property
+    def entry(self) -> TodayEntry | None:
+        """The Today item the shown step comes from (None: the stage's advice)."""
+        return self._step.entry if self._step is not None else None
+
     def reminder(self) -> DueReminder | None:
-        entry = self._step.entry if self._step is not None else None
+        entry = self.entry
         return due_reminder(entry) if entry is not None else None
 
     def _act(self) -> None:
-        step = self._step
-        action = step_action(step.entry) if step is not None else None
+        action = step_action(self.entry)
         if action is not None:
             self.act.emit(action, self.reminder())

@@ -157,19 +157,28 @@ WHERE i.decision_expected_on >= ? AND i.decision_expected_on <= ?
 
 
 def _decisions_query(
-    select: str, first: date | None, last: date | None, tail: str = ""
+    select: str,
+    first: date | None,
+    last: date | None,
+    tail: str = "",
+    application_id: int | None = None,
 ) -> list[tuple[Any, ...]]:
     stages = [s.value for s in ACTIVE_STAGES]
-    sql = select + _DECISIONS_FROM.format(stages=", ".join("?" * len(stages))) + tail
+    only, one = ("", ()) if application_id is None else (" AND a.id = ?", (application_id,))
+    sql = select + _DECISIONS_FROM.format(stages=", ".join("?" * len(stages))) + only + tail
     bounds = ((first or date.min).isoformat(), (last or date.max).isoformat())
-    return list(db.execute_sql(sql, (*bounds, *stages)))
+    return list(db.execute_sql(sql, (*bounds, *stages, *one)))
 
 
 def latest_decisions(
-    first: date | None = None, last: date | None = None
+    first: date | None = None, last: date | None = None, application_id: int | None = None
 ) -> list[tuple[int, str, str, date]]:
+    """Each application's decision date in [first, last] (of one application, if given)."""
     rows = _decisions_query(
-        "SELECT a.id, a.company, a.role_title, i.decision_expected_on", first, last
+        "SELECT a.id, a.company, a.role_title, i.decision_expected_on",
+        first,
+        last,
+        application_id=application_id,
     )
     return [(int(a), str(c), str(r), day_from_db(d)) for a, c, r, d in rows]
 

@@ -74,9 +74,8 @@ def _open_items(
                 interview_id=interview_id,
             )
         )
-    for app, company, role, day in latest_decisions(today):
-        if application_id is None or app == application_id:
-            agenda[app].append(decision_item(app, company, role, day, False))
+    for app, company, role, day in latest_decisions(today, application_id=application_id):
+        agenda[app].append(decision_item(app, company, role, day, False))
     return fired, agenda, interviews
 
 

@@ -27,7 +27,6 @@ import gc
 import json
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,9 +38,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
 from followthrough.app import make_application
 from followthrough.domain.clock import SystemClock
@@ -50,6 +49,18 @@ from followthrough.store.paths import DATABASE_NAME
 from followthrough.ui.shell import main_window as main_window_module
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.main_window import PAGES, MainWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.perf.qt_probes import (
+    SEARCHES,
+    WAIT_TIMEOUT_S,
+    BenchError,
+    NoneGuard,
+    PaintCounter,
+    median,
+    now_ms,
+    percentile,
+)
 
 DEFAULT_COUNT = 10_000
 DEFAULT_COMPARE_COUNT = 1_000
@@ -64,34 +75,9 @@ MONTH_SWITCH_TARGET_MS = 50.0
 # GUI-thread stall and _show_data may at most double, or stay within one frame.
 SCALING_FACTOR = 2.0
 
-# What a person types: a company from the demo data, a first name, a role word, another
-# company, a full name. Plain ASCII so QTest can type each character.
-SEARCHES = ("cedar rob", "priya", "analyst", "northwind he", "marcus lee")
 SWITCHES = 5
 MONTH_MOVES = ("next", "next", "next", "previous", "previous", "previous")
-WAIT_TIMEOUT_S = 120.0
 STARTUP_JSON_PREFIX = "STARTUP-JSON "
-
-
-class BenchError(RuntimeError):
-    pass
-
-
-def now_ms() -> float:
-    return time.perf_counter() * 1000.0
-
-
-def median(values: Sequence[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile (p90: fraction 0.9)."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * fraction // 1))  # ceil without math
-    return ordered[int(rank) - 1]
 
 
 def verdict(ok: bool) -> str:
@@ -175,28 +161,6 @@ def ensure_demo(data_dir: Path, count: int) -> DemoData:
 # -- instruments ---------------------------------------------------------------------------
 
 
-class NoneGuard:
-    """Keeps the run alive through a reference-count bug, and measures it.
-
-    With PySide6 6.12.0 on CPython 3.11 (where None is not yet immortal), each call from
-    Python to a Qt method returning void (setText, update, QCoreApplication.processEvents,
-    ...) drops one reference to None that it never took. After a few thousand calls the
-    interpreter aborts with "Fatal Python error: none_dealloc: deallocating None". The
-    benchmark holds spare references so that it can finish, and reports how far the count
-    fell, since the app has no such cushion.
-    """
-
-    SPARE = 10_000_000
-
-    def __init__(self) -> None:
-        self.unguarded = sys.getrefcount(None)  # what the app would have to spend
-        self._spare = [None] * self.SPARE
-        self.start = sys.getrefcount(None)
-
-    def drift(self) -> int:
-        return sys.getrefcount(None) - self.start
-
-
 class Timed:
     """Replaces ``owner.name`` with a wrapper recording (start ms, end ms, args) per call.
 
@@ -223,26 +187,6 @@ class Timed:
 
     def total_since(self, start_ms: float) -> float:
         return sum(end - start for start, end, _args in self.since(start_ms))
-
-
-class PaintCounter(QObject):
-    """Counts the paint events one widget receives (an event filter on it alone)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        self.last_ms = 0.0
-        widget.installEventFilter(self)
-
-    def painted_since(self, count: int, at_ms: float) -> bool:
-        """Painted again since the count was ``count``, and at or after ``at_ms``."""
-        return self.count > count and self.last_ms >= at_ms
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-            self.last_ms = now_ms()
-        return False
 
 
 class Heartbeat(QObject):

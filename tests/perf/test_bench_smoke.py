@@ -91,3 +91,57 @@ def test_planning_benchmark_runs_small_and_prints_each_figure_with_its_baseline(
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["count"] == 200
     assert figures["first_paint_s"]["app"] and figures["first_paint_s"]["bare_qt"]
+
+
+@pytest.mark.slow
+def test_the_benchmark_prints_every_figure_beside_its_baseline(tmp_path: Path) -> None:
+    """bench.py, small and fast: every figure of the issue's table is in its JSON with
+    the app's number and the baseline's (no timing is checked)."""
+    bundle = tmp_path / "bundle"
+    (bundle / "lib").mkdir(parents=True)
+    (bundle / "followthrough").write_bytes(b"x" * 1000)
+    (bundle / "lib" / "libfake.so").write_bytes(b"y" * 500)
+    env = dict(os.environ)
+    env.pop("FOLLOWTHROUGH_DATA_DIR", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("bench.py")),
+            *("--count", "25", "--runs", "1", "--idle", "2"),
+            *("--keep", str(tmp_path / "work"), "--bundle", str(bundle)),
+            *("--json", str(tmp_path / "bench.json")),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    header = [cell.strip() for cell in table[0].split("|")[1:-1]]
+    assert header == ["what", "app", "baseline", "ratio / difference", "target", ""], header
+    figures = json.loads(result.stdout.strip().splitlines()[-1])["figures"]
+    assert figures == json.loads((tmp_path / "bench.json").read_text())["figures"]
+    compared = {
+        "launch_visible",
+        "launch_data",
+        "launch_empty",
+        "month_median",
+        "month_max",
+        "memory",
+        "memory_small",
+        "cpu",
+        "search",
+    }
+    assert set(figures) == compared | {"bundle"}
+    for name in compared:
+        figure = figures[name]
+        assert isinstance(figure["app"], float | int) and figure["app"] >= 0, name
+        assert isinstance(figure["baseline"], float | int) and figure["baseline"] >= 0, name
+        assert figure["pass"] in (True, False) or name == "launch_data", name
+        assert any(figure["what"] in line for line in table), name
+    assert figures["bundle"]["samples"] == {"bytes": 1500, "files": 2, "path": str(bundle)}
+    # The list's rows in the app and in the minimal table: the same search, the same rows.
+    rows = figures["search"]["samples"]["rows"]
+    assert rows["app"] == rows["bare"]

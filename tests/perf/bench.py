@@ -470,7 +470,9 @@ def launch_figures(launcher: Launcher, big: Path, runs: int, groups: set[str]) -
     samples: dict[str, list[Run]] = {key: [] for key in ("app", "bare", "app0", "bare0")}
     for number in range(runs):
         log(f"   launch run {number + 1}/{runs}")
-        order = [("app", big), ("bare", big)] if "launch" in groups else []
+        order: list[tuple[str, Path | None]] = []
+        if "launch" in groups:
+            order += [("app", big), ("bare", big)]
         if "empty" in groups:
             order += [("app0", None), ("bare0", None)]
         if number % 2:

@@ -88,10 +88,12 @@ class _XDamageNotifyEvent(ctypes.Structure):
 _ERROR_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 
 
-@_ERROR_HANDLER
-def _ignore_x_errors(_display: int | None, _event: int | None) -> int:
+def _ignore(_display: int | None, _event: int | None) -> int:
     """A window can be gone before its damage object is made: not fatal here."""
     return 0
+
+
+_ignore_x_errors = _ERROR_HANDLER(_ignore)
 
 
 def _load(name: str) -> ctypes.CDLL:

@@ -71,7 +71,7 @@ PAINTED = "first data painted"
 LOG_NAME = "followthrough.log"
 GROUPS = ("launch", "empty", "month", "memory", "cpu", "bundle", "search")
 SMALL = 25
-MB = 1_000_000
+MIB = 1024 * 1024  # sizes in MiB, as du -h, top and the issue give them
 START_TIMEOUT_S = 120.0
 
 # A session bus like a desktop's, with nothing on it that could be started on demand.
@@ -302,12 +302,12 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def _memory_mb(pid: int) -> tuple[float, float]:
-    """VmRSS and VmHWM (the peak) in MB."""
+    """VmRSS and VmHWM (the peak) in MiB."""
     values: dict[str, float] = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         name, _, rest = line.partition(":")
         if name in ("VmRSS", "VmHWM"):
-            values[name] = int(rest.split()[0]) * 1024 / MB
+            values[name] = int(rest.split()[0]) * 1024 / MIB
     return values["VmRSS"], values["VmHWM"]
 
 
@@ -545,10 +545,10 @@ def idle_figures(
                 Figure(
                     f"memory{key and '_small'}",
                     f"resident memory after {idle_s:g} s idle, {apps:,} apps",
-                    "MB",
+                    "MiB",
                     median(app),
                     median(bare),
-                    f"≤ bare + {allowance:g} MB",
+                    f"≤ bare + {allowance:g} MiB",
                     "difference",
                     difference <= allowance,
                     {
@@ -643,14 +643,19 @@ def view_figures(
     return figures
 
 
-def directory_size(root: Path) -> tuple[int, int]:
-    """Bytes (apparent sizes, links not followed) and files under ``root``."""
-    total = files = 0
+def directory_size(root: Path) -> tuple[int, int, int]:
+    """Bytes (apparent sizes, links not followed), files and symbolic links under
+    ``root``."""
+    total = files = links = 0
     for folder, _dirs, names in os.walk(root):
         for name in names:
-            total += (Path(folder) / name).lstat().st_size
-            files += 1
-    return total, files
+            path = Path(folder) / name
+            total += path.lstat().st_size
+            if path.is_symlink():
+                links += 1
+            else:
+                files += 1
+    return total, files, links
 
 
 def bundle_figure(bundle: Path, build: bool) -> Figure:
@@ -661,26 +666,26 @@ def bundle_figure(bundle: Path, build: bool) -> Figure:
         return Figure(
             "bundle",
             "one-folder bundle",
-            "MB",
+            "MiB",
             None,
             None,
-            "≤ 150 MB",
+            "≤ 150 MiB",
             "",
             None,
             note=f"not built: {bundle}",
         )
-    size, files = directory_size(bundle)
+    size, files, links = directory_size(bundle)
     return Figure(
         "bundle",
         "one-folder bundle",
-        "MB",
-        size / MB,
+        "MiB",
+        size / MIB,
         None,
-        "≤ 150 MB",
+        "≤ 150 MiB",
         "",
-        size <= 150 * MB,
-        {"bytes": size, "files": files, "path": str(bundle)},
-        note=f"{files} files",
+        size <= 150 * MIB,
+        {"bytes": size, "files": files, "links": links, "path": str(bundle)},
+        note=f"{size:,} bytes, {files} files, {links} links",
     )
 
 

@@ -101,6 +101,7 @@ def test_the_benchmark_prints_every_figure_beside_its_baseline(tmp_path: Path) -
     (bundle / "lib").mkdir(parents=True)
     (bundle / "followthrough").write_bytes(b"x" * 1000)
     (bundle / "lib" / "libfake.so").write_bytes(b"y" * 500)
+    (bundle / "lib" / "libfake.so.1").symlink_to("libfake.so")  # 10 bytes, not followed
     env = dict(os.environ)
     env.pop("FOLLOWTHROUGH_DATA_DIR", None)
     result = subprocess.run(
@@ -141,7 +142,12 @@ def test_the_benchmark_prints_every_figure_beside_its_baseline(tmp_path: Path) -
         assert isinstance(figure["baseline"], float | int) and figure["baseline"] >= 0, name
         assert figure["pass"] in (True, False) or name == "launch_data", name
         assert any(figure["what"] in line for line in table), name
-    assert figures["bundle"]["samples"] == {"bytes": 1500, "files": 2, "path": str(bundle)}
+    assert figures["bundle"]["samples"] == {
+        "bytes": 1500,
+        "files": 2,
+        "links": 0,
+        "path": str(bundle),
+    }
     # The list's rows in the app and in the minimal table: the same search, the same rows.
     rows = figures["search"]["samples"]["rows"]
     assert rows["app"] == rows["bare"]

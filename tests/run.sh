@@ -30,7 +30,8 @@ APT_PACKAGES=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   # building dbus-python from source when no wheel fits
   gcc libc6-dev libdbus-1-dev libglib2.0-dev pkg-config
-  # the bundle build (PyInstaller needs objdump from binutils)
+  # the bundle and .deb builds (PyInstaller and build-deb.sh need objdump from binutils;
+  # dpkg-deb comes with dpkg)
   binutils
 )
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import pytest
 
+from tests.helpers.bundle import build_bundle
 from tests.helpers.subprocess_app import app_command, app_env, run_app
 from tests.helpers.xvfb import running_xvfb
 
@@ -266,3 +267,12 @@ def artifacts_dir() -> Path | None:
 
 # The D-Bus fixtures live in their own module; imported last, as it imports from here.
 from tests.e2e.dbus_mock import notification_mock, private_bus, session  # noqa: E402, F401
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The one-folder PyInstaller bundle, built once per session for the bundle and .deb
+    tests; yields its folder."""
+    work = tmp_path_factory.mktemp("pyinstaller")
+    yield build_bundle(work)
+    shutil.rmtree(work, ignore_errors=True)  # about 150 MB; pytest would keep three runs

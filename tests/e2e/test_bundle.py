@@ -20,10 +20,10 @@ from tests.helpers.subprocess_app import REPO, app_env
 PACKAGING = REPO / "packaging"
 DESKTOP_FILE = PACKAGING / "linux" / "followthrough.desktop"
 METAINFO = PACKAGING / "linux" / "io.github.followthrough.FollowThrough.metainfo.xml"
-# Issue 16's target for the one-folder bundle, 150 MB (as `du -sb` counts). Measured
-# 149,478,454 bytes in 198 files with PySide6 6.11.3 on Debian 12 (192,773,615 in 340
-# before the spec left things out).
-SIZE_LIMIT = 150_000_000
+# Issue 16's target for the one-folder bundle, 150 MB in the unit its "185 MB before" was
+# measured in (`du -sh`, MiB: 192,773,615 bytes is 184 MiB), as bench.py reports it.
+# Measured 149,478,454 bytes (142.6 MiB) in 198 files with PySide6 6.11.3 on Debian 12.
+SIZE_LIMIT = 150 * 1024 * 1024
 
 # `bundle` (tests/e2e/conftest.py) builds it once for this file and test_deb.py.
 

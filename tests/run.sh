@@ -28,6 +28,8 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  # the rest of what the .deb depends on, so that test_deb's apt-get install finds it here
+  libwayland-client0 libwayland-cursor0 libwayland-egl1
   # building dbus-python from source when no wheel fits
   gcc libc6-dev libdbus-1-dev libglib2.0-dev pkg-config
   # the bundle and .deb builds (PyInstaller and build-deb.sh need objdump from binutils;

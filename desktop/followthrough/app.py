@@ -283,8 +283,10 @@ def _run(
     # Once the window shows its first data, the whole file is checked (damage the cheap
     # check at open cannot see stops every write and is reported); then reminders start,
     # so that neither competes with the first paint and nothing writes to a damaged file.
+    # Data that could not be loaded (damaged pages, say) has the file checked at once.
     watch = DatabaseWatch(context.runner, data_dir, app)
     window.first_data_shown.connect(watch.check)
+    window.load_failed.connect(lambda _reason: watch.check())
     watch.checked.connect(lambda: attach_reminders().start())
     watch.damaged.connect(window.database_damaged)
     _quit_on_termination_signals(app, window.quit)

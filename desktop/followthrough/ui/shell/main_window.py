@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
     first_data_shown(): the first time they do (the reminders' full planning pass waits
         for it).
     data_changed(): something was saved; reminders are planned again.
+    load_failed(str): the views' data could not be loaded (the reason, told already).
     first_painted(): the window is on screen (queued after its first paint): what it
         does without at first (the reminders, the tray) is loaded then.
     """
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
     data_loaded = Signal()
     first_data_shown = Signal()
     first_painted = Signal()
+    load_failed = Signal(str)
     data_changed = Signal()
     reminders_changed = Signal(list)
 
@@ -430,6 +432,7 @@ class MainWindow(QMainWindow):
 
     def _show_load_error(self, message: str) -> None:
         self._refreshed()
+        self.load_failed.emit(message)
         self.status_counts.setText(self.tr("Could not load data"))
         message_box(
             QMessageBox.Icon.Warning,

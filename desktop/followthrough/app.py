@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QSocketNotifier,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -232,8 +233,8 @@ def _probe_modules() -> None:
 def _attach_reminders(
     app: QApplication, window: MainWindow, context: AppContext, clock: Clock
 ) -> ReminderScheduler:
-    """The scheduler, desktop notifications and the tray icon (loaded once the window is
-    painted: the first window does not wait for them)."""
+    """The scheduler, desktop notifications and the tray icon (loaded once the window
+    shows its first data: neither the window nor its data wait for them)."""
     from followthrough.services.notifier import Notifier
     from followthrough.services.scheduler import ReminderScheduler
     from followthrough.ui.shell.tray import TrayIcon
@@ -271,13 +272,17 @@ def _run(
     reminders: list[ReminderScheduler] = []
 
     def attach_reminders() -> ReminderScheduler:
-        """Once, at the first of: the window painted, the database found sound."""
+        """Once, at the first of: the first data painted (or not loaded), the database
+        found sound."""
         if not reminders:
             reminders.append(_attach_reminders(app, window, context, clock))
         return reminders[0]
 
     window.first_painted.connect(_probe_modules)
-    window.first_painted.connect(attach_reminders)
+    # Queued like the "first data painted" line: after the repaint the first data asked for.
+    # (Or once the first load failed: the tray is there all the same.)
+    window.first_data_shown.connect(lambda: QTimer.singleShot(0, attach_reminders))
+    window.load_failed.connect(lambda _reason: QTimer.singleShot(0, attach_reminders))
     window.show()
     window.refresh()
     # Once the window shows its first data, the whole file is checked (damage the cheap

@@ -122,8 +122,8 @@ class MainWindow(QMainWindow):
         for it).
     data_changed(): something was saved; reminders are planned again.
     load_failed(str): the views' data could not be loaded (the reason, told already).
-    first_painted(): the window is on screen (queued after its first paint): what it
-        does without at first (the reminders, the tray) is loaded then.
+    first_painted(): the window is on screen (queued after its first paint; the app
+        records then what the first window waited for).
     """
 
     data_loaded = Signal()

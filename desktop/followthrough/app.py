@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QSocketNotifier,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -27,8 +30,6 @@ from followthrough.domain.wording import use_translation
 from followthrough.logfile import log_to_file, redact_private_urls
 from followthrough.resources import icon_path
 from followthrough.services.health import DatabaseWatch
-from followthrough.services.notifier import Notifier
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.services.single_instance import SingleInstance
 from followthrough.store import settings as options
 from followthrough.store.database import Database, open_database
@@ -41,12 +42,18 @@ from followthrough.ui.common.wheel_guard import install_wheel_guard
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.crash import install_crash_handler
 from followthrough.ui.shell.main_window import MainWindow
-from followthrough.ui.shell.tray import TrayIcon
+
+if TYPE_CHECKING:
+    from followthrough.services.scheduler import ReminderScheduler
 
 log = logging.getLogger(__name__)
 
 # The signal wake-up sockets and their notifier live as long as the process.
 _SIGNAL_SOCKETS: list[object] = []
+
+# A file to write the names of the modules loaded when the window is first painted
+# (tests/e2e/test_start_modules.py pins that set: what the first window waits for).
+PROBE_MODULES_VARIABLE = "FOLLOWTHROUGH_PROBE_MODULES"
 
 
 _QT_LEVELS = {
@@ -213,16 +220,25 @@ def notification_message(reason: str) -> str:
     ).format(reason=reason)
 
 
-def _run(
-    app: QApplication,
-    data_dir: Path,
-    database: Database,
-    clock: Clock,
-    instance: SingleInstance,
-) -> int:
-    context = AppContext.create(data_dir, database, clock)
-    window = MainWindow(context)
-    instance.activation_requested.connect(window.bring_forward)
+def _probe_modules() -> None:
+    """Log how many modules the first window waited for; with $FOLLOWTHROUGH_PROBE_MODULES
+    set, write their names (one a line, sorted) to that file."""
+    names = sorted(sys.modules)
+    log.info("window painted with %d modules loaded", len(names))
+    target = os.environ.get(PROBE_MODULES_VARIABLE)
+    if target:
+        Path(target).write_text("\n".join(names) + "\n", encoding="utf-8")
+
+
+def _attach_reminders(
+    app: QApplication, window: MainWindow, context: AppContext, clock: Clock
+) -> ReminderScheduler:
+    """The scheduler, desktop notifications and the tray icon (loaded once the window
+    shows its first data: neither the window nor its data wait for them)."""
+    from followthrough.services.notifier import Notifier
+    from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.ui.shell.tray import TrayIcon
+
     scheduler = ReminderScheduler(context.runner, clock, app)
     notifier = Notifier(context.runner, app)
     scheduler.fired.connect(notifier.notify)
@@ -240,19 +256,49 @@ def _run(
     notifier.delivery_failed.connect(
         lambda reason: window.statusBar().showMessage(notification_message(reason), 15000)
     )
+    return scheduler
+
+
+def _run(
+    app: QApplication,
+    data_dir: Path,
+    database: Database,
+    clock: Clock,
+    instance: SingleInstance,
+) -> int:
+    context = AppContext.create(data_dir, database, clock)
+    window = MainWindow(context)
+    instance.activation_requested.connect(window.bring_forward)
+    reminders: list[ReminderScheduler] = []
+
+    def attach_reminders() -> ReminderScheduler:
+        """Once, at the first of: the first data painted (or not loaded), the database
+        found sound."""
+        if not reminders:
+            reminders.append(_attach_reminders(app, window, context, clock))
+        return reminders[0]
+
+    window.first_painted.connect(_probe_modules)
+    # Queued like the "first data painted" line: after the repaint the first data asked for.
+    # (Or once the first load failed: the tray is there all the same.)
+    window.first_data_shown.connect(lambda: QTimer.singleShot(0, attach_reminders))
+    window.load_failed.connect(lambda _reason: QTimer.singleShot(0, attach_reminders))
     window.show()
     window.refresh()
-    # Once the window shows its first data, the whole file is checked (damage the quick
+    # Once the window shows its first data, the whole file is checked (damage the cheap
     # check at open cannot see stops every write and is reported); then reminders start,
     # so that neither competes with the first paint and nothing writes to a damaged file.
+    # Data that could not be loaded (damaged pages, say) has the file checked at once.
     watch = DatabaseWatch(context.runner, data_dir, app)
     window.first_data_shown.connect(watch.check)
-    watch.checked.connect(scheduler.start)
+    window.load_failed.connect(lambda _reason: watch.check())
+    watch.checked.connect(lambda: attach_reminders().start())
     watch.damaged.connect(window.database_damaged)
     _quit_on_termination_signals(app, window.quit)
     code = app.exec()
     log.info("quitting")
-    scheduler.stop()
+    if reminders:
+        reminders[0].stop()
     window.save_geometry()
     context.runner.shut_down()
     log.info("quit: background work ended")

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from followthrough.store.errors import ExitCode
-from tests.helpers.damage import damage_one_index
+from tests.helpers.damage import damage_one_index, damage_table_pages
 from tests.helpers.subprocess_app import app_command, run_app
 
 pytestmark = [pytest.mark.slow]
@@ -295,5 +295,48 @@ def test_an_index_damaged_after_the_quick_check_stops_all_writing_within_seconds
         app.send_signal(signal.SIGTERM)
         _out, err = app.communicate(timeout=30)
     assert "Traceback" not in err
+    assert "planning every application" not in log.read_text()
+    assert digest(database) == before
+
+
+def test_damaged_table_pages_are_found_after_the_first_paint_and_stop_all_writing(
+    offscreen_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The check at open reads the header and the schema, not the tables: the window
+    shows, and the whole-file check in the background finds the damage, stops every write
+    and says so (the reminders never start)."""
+    data = tmp_path / "data"
+    make_demo(offscreen_env, data)
+    database = data / DATABASE
+    damage_table_pages(database)
+    before = digest(database)
+    log = data / "followthrough.log"
+    started = time.monotonic()
+    app = subprocess.Popen(
+        app_command("-v", "--data-dir", str(data)),
+        env=offscreen_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        while time.monotonic() - started < 15 and app.poll() is None:
+            if log.exists() and "database damaged" in log.read_text():
+                break
+            time.sleep(0.05)
+        text = log.read_text()
+        assert "window painted" in text, text
+        # The words of a damaged file found at open ("cannot be read" when SQLite gives up).
+        assert "database damaged" in text, text
+        assert "cannot be read" in text or "is damaged" in text, text
+        time.sleep(2)  # the scheduler would have claimed the demo's due reminders by now
+        assert app.poll() is None
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=30)
+    # The first load fails on the damaged table (logged with its traceback); nothing
+    # crashes (the crash handler logs "uncaught").
+    assert "background job failed" in err
+    assert "uncaught" not in err and "CRITICAL" not in err, err
     assert "planning every application" not in log.read_text()
     assert digest(database) == before

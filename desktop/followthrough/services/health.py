@@ -1,9 +1,11 @@
 """The whole-file check of the database, after start-up, in the background.
 
-``PRAGMA quick_check`` at start does not compare indexes with their tables; one wrong
-entry in an index lets the app run and write until a query fails mid-way. So once the
-window shows its data, ``PRAGMA integrity_check`` reads the whole file off the GUI
-thread; damage found stops every write and is reported like damage found at start.
+The check at open reads SQLite's header and the schema only (the start does not wait
+for a read of the whole file, which grows with the data); damage in the tables' pages,
+or one wrong entry in an index, would let the app run and write until a query fails
+mid-way. So once the window shows its data (or could not load it), ``PRAGMA
+integrity_check`` reads the whole file off the GUI thread; damage found stops every
+write and is reported like damage found at start.
 """
 
 from __future__ import annotations
@@ -36,8 +38,13 @@ class DatabaseWatch(QObject):
         super().__init__(parent)
         self._runner = runner
         self._data_dir = data_dir
+        self._started = False
 
     def check(self) -> None:
+        """Check the file in the background (once: later calls do nothing)."""
+        if self._started:
+            return
+        self._started = True
         data_dir = self._data_dir
         self._runner.submit(lambda: full_check(data_dir), self._done, self._failed)
 

@@ -149,30 +149,80 @@ def full_check(data_dir: Path) -> str | None:
     )
 
 
+_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+
+def _check_header(path: Path, location: DataLocation) -> None:
+    """Refuse the file at ``path`` when SQLite's 100-byte header says it is not a sound
+    database: the magic string, a valid page size, and a file at least as long as the
+    page count it declares (a truncated copy is not). Reads 100 bytes, not the file."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(_HEADER_SIZE)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DatabaseCorruptError(_unreadable(path, exc, location)) from exc
+    page_size = int.from_bytes(header[16:18], "big") if len(header) == _HEADER_SIZE else 0
+    page_size = 65536 if page_size == 1 else page_size
+    if (
+        not header.startswith(_MAGIC)
+        or not 512 <= page_size <= 65536
+        or page_size & (page_size - 1)
+    ):
+        # SQLite's own words for it (what opening the file said before this check).
+        error = sqlite3.DatabaseError("file is not a database")
+        raise DatabaseCorruptError(_unreadable(path, error, location))
+    page_count = int.from_bytes(header[28:32], "big")
+    # The declared count is valid when the change counter matches "version valid for".
+    declared = header[24:28] == header[92:96] and page_count > 0
+    if declared and page_count * page_size > size:
+        detail = translate("errors", "the file is shorter than its header says")
+        raise DatabaseCorruptError(_damaged_message(path, detail, location))
+
+
+def _damaged_message(path: Path, detail: str, location: DataLocation) -> str:
+    return (
+        translate(
+            "errors", "The database {path} is damaged ({detail}). It has not been changed."
+        ).format(path=path, detail=detail)
+        + " "
+        + _backup_hint(location)
+    )
+
+
 def check_database_file(location: DataLocation, latest_version: int = LATEST_VERSION) -> None:
-    """Refuse a damaged database or one written by a newer version, changing nothing."""
+    """Refuse a damaged database or one written by a newer version, changing nothing.
+
+    A cheap check, whatever the size of the file: SQLite's header, the schema and the
+    schema version, read-only. Damage deeper in the tables is found by the whole-file
+    check after start-up (``full_check``, see services/health.py); before a schema update
+    (which first makes a backup) the whole file is checked here too.
+    """
     path = location.database_path
     if not path.exists() or path.stat().st_size == 0:
         return
+    _check_header(path, location)
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
         try:
-            results = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+            # Reading the schema parses every table's definition: a damaged one fails here.
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])
             tables = _foreign_tables(connection) if version == 0 else []
+            updating = 0 < version < latest_version
+            results = (
+                [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+                if updating
+                else ["ok"]
+            )
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorruptError(_unreadable(path, exc, location)) from exc
     if results != ["ok"]:
         detail = "; ".join(str(r) for r in results[:3])
-        raise DatabaseCorruptError(
-            translate(
-                "errors", "The database {path} is damaged ({detail}). It has not been changed."
-            ).format(path=path, detail=detail)
-            + " "
-            + _backup_hint(location)
-        )
+        raise DatabaseCorruptError(_damaged_message(path, detail, location))
     if tables:
         raise DatabaseForeignError(_foreign_message(path, tables))
     if version > latest_version:

@@ -12,14 +12,18 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
-from playhouse.migrate import SqliteMigrator
 
 from followthrough.domain.clock import Clock
 from followthrough.domain.wording import translate
 from followthrough.store.backup import backup_database
 from followthrough.store.transactions import writing
+
+if TYPE_CHECKING:
+    # Loaded only when a migration runs (it brings Peewee's other back ends with it).
+    from playhouse.migrate import SqliteMigrator
 
 
 @dataclass(frozen=True)
@@ -482,10 +486,13 @@ def migrate_database(
     # A database created by this very call has nothing to lose: no copies of it.
     holds_data = current > 0
     applied: list[int] = []
+    pending = [m for m in migrations if m.version > current]
+    if not pending:
+        return applied
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(database)
-    for migration in migrations:
-        if migration.version <= current:
-            continue
+    for migration in pending:
         if holds_data and backups_dir is not None:
             try:
                 backup_database(

@@ -3,7 +3,7 @@
 - A backup is written under a temporary name, checked, then renamed; a failed one leaves
   nothing behind, and the schema update that needed it does not start.
 - The damage message only ever names a backup that passes its check.
-- The whole-file check finds what the quick check at open cannot (an index that no longer
+- The whole-file check finds what the cheap check at open cannot (an index that no longer
   matches its table); once it has, every write is refused.
 """
 
@@ -174,7 +174,7 @@ def test_the_damage_message_names_only_a_sound_backup(data_dir: Path, clock: Fak
     assert "damaged" in message and str(good) in message and "29991231" not in message
 
 
-def test_the_full_check_sees_what_the_quick_check_at_open_does_not(
+def test_the_full_check_sees_what_the_check_at_open_does_not(
     data_dir: Path, clock: FakeClock
 ) -> None:
     database = open_database(data_dir, clock)
@@ -184,7 +184,7 @@ def test_the_full_check_sees_what_the_quick_check_at_open_does_not(
     db.initialize(None)
     assert full_check(data_dir) is None
     damage_one_index(data_dir / DATABASE)
-    database = open_database(data_dir, clock)  # the quick check at open says ok
+    database = open_database(data_dir, clock)  # the check at open says ok
     assert full_check(data_dir) is not None
     database.close()
     db.initialize(None)

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
-from followthrough.store.reminders import DueReminder
 from followthrough.store.touchpoints import (
     CallSheetFacts,
     TouchpointInput,
@@ -20,19 +18,10 @@ from followthrough.store.touchpoints import (
     save_intro_line,
 )
 from followthrough.ui.common import saving
-from followthrough.ui.common.reminder_kinds import CALL_SHEET, LOG_FOLLOW_UP
 from followthrough.ui.followups.dialogs import CallSheetDialog, TouchpointDialog
 from followthrough.ui.shell.context import AppContext, Flow
 
 RunDialog = Callable[[QDialog], bool]
-
-
-def follow_up_actions(reminder: DueReminder) -> tuple[str, ...]:
-    """What Today offers for a follow-up reminder: the log, and the call sheet unless the
-    follow-up is an e-mail (the sheet is for a phone call)."""
-    if reminder_channel(reminder.params) == EMAIL:
-        return (LOG_FOLLOW_UP,)
-    return (CALL_SHEET, LOG_FOLLOW_UP)
 
 
 class FollowUpFlow(Flow):

@@ -6,10 +6,11 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,7 +35,6 @@ from followthrough.domain.two_clocks import day_and_time
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.logfile import active_log_file
 from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
-from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store import settings as options
 from followthrough.store.applications import ApplicationSummary
 from followthrough.store.contacts import (
@@ -49,10 +49,7 @@ from followthrough.store.queries import DataCounts, change_stage, create_applica
 from followthrough.store.references import parse_subject_key as parse_reference_key
 from followthrough.store.references import reference_uses
 from followthrough.store.reminders import DueReminder, mark_done, snooze, undo_done
-from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog, DetailPart
-from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.labels import stage_label
-from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.applications.page import ApplicationsPage
 from followthrough.ui.calendar.page import CalendarPage
 from followthrough.ui.common import saving
@@ -69,13 +66,9 @@ from followthrough.ui.common.text import message_box
 from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.undo import UndoSlot
 from followthrough.ui.common.widgets import show_in_front
-from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.page import ContactsPage
-from followthrough.ui.followups.flow import FollowUpFlow, follow_up_actions
-from followthrough.ui.notes.flow import NoteFlow
-from followthrough.ui.references.flow import ReferenceFlow
+from followthrough.ui.followups.actions import follow_up_actions
 from followthrough.ui.shell.context import AppContext
-from followthrough.ui.shell.help import ABOUT_TEXT, TextDialog, help_html
 from followthrough.ui.shell.loading import (
     ContactsData,
     WindowData,
@@ -85,9 +78,19 @@ from followthrough.ui.shell.loading import (
     load_week,
     load_window_data,
 )
-from followthrough.ui.shell.preferences import PreferencesDialog
-from followthrough.ui.shell.tray import TrayIcon
 from followthrough.ui.today.page import TodayPage
+
+if TYPE_CHECKING:
+    # Loaded when first used (a dialog opened, a reminder acted on), not at start: the
+    # window shows before them (tests/e2e/test_start_modules.py pins what loads first).
+    from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+    from followthrough.ui.applications.new_dialog import NewApplicationDialog
+    from followthrough.ui.contacts.dialog import ContactDialog
+    from followthrough.ui.followups.flow import FollowUpFlow
+    from followthrough.ui.notes.flow import NoteFlow
+    from followthrough.ui.references.flow import ReferenceFlow
+    from followthrough.ui.shell.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 
@@ -118,10 +121,15 @@ class MainWindow(QMainWindow):
     first_data_shown(): the first time they do (the reminders' full planning pass waits
         for it).
     data_changed(): something was saved; reminders are planned again.
+    load_failed(str): the views' data could not be loaded (the reason, told already).
+    first_painted(): the window is on screen (queued after its first paint; the app
+        records then what the first window waited for).
     """
 
     data_loaded = Signal()
     first_data_shown = Signal()
+    first_painted = Signal()
+    load_failed = Signal(str)
     data_changed = Signal()
     reminders_changed = Signal(list)
 
@@ -132,6 +140,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
         self._loaded_once = False
+        self._painted_once = False
         self._refreshing = False
         self._refresh_again = False
         self._counts: DataCounts | None = None
@@ -146,17 +155,6 @@ class MainWindow(QMainWindow):
         self.scheduler: ReminderScheduler | None = None
         self.tray: TrayIcon | None = None
         self._quitting = False
-        self.followups = FollowUpFlow(
-            context, self, self.exec_dialog, self._after_change, self._show_failure
-        )
-        self.notes = NoteFlow(context, self, self._after_change, self._show_failure)
-        self.references = ReferenceFlow(
-            context,
-            self,
-            self._after_change,
-            self._show_failure,
-            lambda d: self.exec_dialog(d),
-        )
         self.reminder_handlers = self._reminder_handlers()
         self.due_reminders: list[DueReminder] = []
         self.done_undo = UndoSlot()
@@ -166,6 +164,40 @@ class MainWindow(QMainWindow):
         self._connect_pages()
         self.today_page.set_welcome_visible(not self._welcome_dismissed())
         self._restore_geometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    # -- the features' flows, built (and their dialogs loaded) when first used ------------
+
+    @cached_property
+    def followups(self) -> FollowUpFlow:
+        from followthrough.ui.followups.flow import FollowUpFlow
+
+        return FollowUpFlow(
+            self.context, self, self.exec_dialog, self._after_change, self._show_failure
+        )
+
+    @cached_property
+    def notes(self) -> NoteFlow:
+        from followthrough.ui.notes.flow import NoteFlow
+
+        return NoteFlow(self.context, self, self._after_change, self._show_failure)
+
+    @cached_property
+    def references(self) -> ReferenceFlow:
+        from followthrough.ui.references.flow import ReferenceFlow
+
+        return ReferenceFlow(
+            self.context,
+            self,
+            self._after_change,
+            self._show_failure,
+            lambda d: self.exec_dialog(d),
+        )
 
     # -- building ------------------------------------------------------------------------
 
@@ -400,6 +432,7 @@ class MainWindow(QMainWindow):
 
     def _show_load_error(self, message: str) -> None:
         self._refreshed()
+        self.load_failed.emit(message)
         self.status_counts.setText(self.tr("Could not load data"))
         message_box(
             QMessageBox.Icon.Warning,
@@ -446,8 +479,8 @@ class MainWindow(QMainWindow):
         panel.use_handlers(self.reminder_handlers)
         panel.log_follow_up.connect(self._log_for_reminder)
         panel.call_sheet.connect(self._call_for_reminder)
-        panel.write_note.connect(self.notes.open_for_reminder)
-        panel.reach_reference.connect(self.references.open_for_reminder)
+        panel.write_note.connect(lambda reminder: self.notes.open_for_reminder(reminder))
+        panel.reach_reference.connect(lambda reminder: self.references.open_for_reminder(reminder))
 
     def _after_planning(self, report: object) -> None:
         if isinstance(report, PlanReport) and (report.written or report.removed):
@@ -479,7 +512,9 @@ class MainWindow(QMainWindow):
         """What each feature's reminders open and offer (a new kind registers its own)."""
         handlers = ReminderHandlers()
         handlers.register(
-            ReminderHandler(Feature.NOTE, self.notes.open_for_reminder, (WRITE_NOTE,))
+            ReminderHandler(
+                Feature.NOTE, lambda reminder: self.notes.open_for_reminder(reminder), (WRITE_NOTE,)
+            )
         )
         # A reference's reminder opens the application's References tab (the message to
         # them is its action).
@@ -499,6 +534,8 @@ class MainWindow(QMainWindow):
         return handlers
 
     def _open_references(self, reminder: DueReminder) -> bool:
+        from followthrough.ui.applications.detail_dialog import DetailPart
+
         if reminder.application_id is None:
             return False
         # The person the reminder is about chosen there (its subject names the link).
@@ -595,6 +632,8 @@ class MainWindow(QMainWindow):
         self.context.runner.submit(load, self._edit_preferences, self._show_failure)
 
     def _edit_preferences(self, values: dict[str, object]) -> None:
+        from followthrough.ui.shell.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(values, self)
         if not self.exec_dialog(dialog):
             return
@@ -635,6 +674,8 @@ class MainWindow(QMainWindow):
     def open_agenda_item(self, item: AgendaItem) -> None:
         """An interview opens on its application's Interviews tab, chosen; else the
         application."""
+        from followthrough.ui.applications.detail_dialog import DetailPart
+
         if item.application_id is None:
             return
         dialog = self.open_application(item.application_id)
@@ -642,6 +683,8 @@ class MainWindow(QMainWindow):
             dialog.show_part(DetailPart.INTERVIEWS, item.interview_id)
 
     def open_application(self, application_id: int) -> ApplicationDetailDialog:
+        from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+
         dialog = self.detail_dialogs.get(application_id)
         if dialog is None:
             dialog = ApplicationDetailDialog(self.context, application_id, self)
@@ -655,6 +698,8 @@ class MainWindow(QMainWindow):
 
     def move_application(self, card: ApplicationSummary, target: Stage) -> None:
         """A board card moved: closing stages ask for the reason first."""
+        from followthrough.ui.applications.forms import StageChangeDialog
+
         reason = None
         if is_closed(target):
             dialog = StageChangeDialog(card.company, card.stage, self.today(), target, self)
@@ -701,6 +746,8 @@ class MainWindow(QMainWindow):
         history: list[Any],
         uses: list[Any] | None = None,
     ) -> None:
+        from followthrough.ui.contacts.dialog import ContactDialog
+
         dialog = ContactDialog(fields, history, self.zone, self, reference_uses=uses or [])
         dialog.open_application.connect(self.open_application)
         self._run_contact_dialog(dialog, contact_id, fields.name if fields else "")
@@ -746,6 +793,8 @@ class MainWindow(QMainWindow):
         ).exec()
 
     def new_application(self) -> None:
+        from followthrough.ui.applications.new_dialog import NewApplicationDialog
+
         self._run_new_application(NewApplicationDialog(self.today(), self))
 
     def _run_new_application(self, dialog: NewApplicationDialog) -> None:
@@ -801,9 +850,13 @@ class MainWindow(QMainWindow):
         self.today_page.set_welcome_visible(False)
 
     def show_help(self) -> None:
+        from followthrough.ui.shell.help import TextDialog, help_html
+
         TextDialog(self.tr("Getting started"), help_html(self.context.data_dir), self).open()
 
     def show_about(self) -> None:
+        from followthrough.ui.shell.help import ABOUT_TEXT, TextDialog
+
         TextDialog(self.tr("About {app}").format(app=APP_NAME), ABOUT_TEXT, self).open()
 
     def open_log_folder(self) -> None:

@@ -1,0 +1,203 @@
+"""What the first window waits for: the modules loaded when it is first painted.
+
+Only the shell, Today and the store load before the window shows; dialogs, the note
+composer, printing, spelling, desktop notifications, the scheduler and the tray load when
+first used or just after the first paint (issue 16: every module loaded before the window
+is time the person waits at each start).
+
+The app runs as a subprocess (offscreen, a fresh data folder) with
+``$FOLLOWTHROUGH_PROBE_MODULES`` naming a file: when the window is first painted, the app
+writes the names in ``sys.modules`` there (followthrough/app.py, ``_probe_modules``).
+
+To change the list deliberately (a module that must be there for the first window, or
+one that no longer loads early): run this test, read the difference it prints, and edit
+``STARTUP_MODULES`` below in the same commit, saying why. Never add a dialog, a flow, the
+composer, printing or notifications to it: load those where they are used (an import
+inside the function, with ``TYPE_CHECKING`` imports for annotations).
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.subprocess_app import app_command
+
+pytestmark = [pytest.mark.slow]
+
+# The followthrough modules loaded when the window is first painted, with an empty data
+# folder: the shell, Today, what the window's first load reads (the store), and the
+# pages' modules (the window builds them; their dialogs are not loaded).
+STARTUP_MODULES = frozenset(
+    {
+        "followthrough",
+        "followthrough.app",
+        "followthrough.domain",
+        "followthrough.domain.agenda",
+        "followthrough.domain.cadence",
+        "followthrough.domain.clock",
+        "followthrough.domain.contacts",
+        "followthrough.domain.errors",
+        "followthrough.domain.follow_up_reminders",
+        "followthrough.domain.interviews",
+        "followthrough.domain.mailto",
+        "followthrough.domain.next_action",
+        "followthrough.domain.note_reminders",
+        "followthrough.domain.note_tasks",
+        "followthrough.domain.notes",
+        "followthrough.domain.phone_followup",
+        "followthrough.domain.reference_reminders",
+        "followthrough.domain.references",
+        "followthrough.domain.reminder_kinds",
+        "followthrough.domain.reminder_plan",
+        "followthrough.domain.snooze",
+        "followthrough.domain.stages",
+        "followthrough.domain.timeframes",
+        "followthrough.domain.today",
+        "followthrough.domain.two_clocks",
+        "followthrough.domain.validation",
+        "followthrough.domain.wording",
+        "followthrough.domain.zones",
+        "followthrough.logfile",
+        "followthrough.resources",
+        "followthrough.services",
+        "followthrough.services.autostart",
+        "followthrough.services.background",
+        "followthrough.services.health",
+        "followthrough.services.single_instance",
+        "followthrough.store",
+        "followthrough.store.agenda",
+        "followthrough.store.applications",
+        "followthrough.store.backup",
+        "followthrough.store.contacts",
+        "followthrough.store.database",
+        "followthrough.store.errors",
+        "followthrough.store.fields",
+        "followthrough.store.followups",
+        "followthrough.store.migrations",
+        "followthrough.store.models",
+        "followthrough.store.next_steps",
+        "followthrough.store.notes",
+        "followthrough.store.paths",
+        "followthrough.store.planning",
+        "followthrough.store.queries",
+        "followthrough.store.reference_reminders",
+        "followthrough.store.references",
+        "followthrough.store.reminders",
+        "followthrough.store.scope",
+        "followthrough.store.settings",
+        "followthrough.store.touchpoints",
+        "followthrough.store.transactions",
+        "followthrough.ui",
+        "followthrough.ui.applications",
+        "followthrough.ui.applications.board",
+        "followthrough.ui.applications.labels",
+        "followthrough.ui.applications.page",
+        "followthrough.ui.calendar",
+        "followthrough.ui.calendar.marks",
+        "followthrough.ui.calendar.page",
+        "followthrough.ui.calendar.views",
+        "followthrough.ui.calendar.week_grid",
+        "followthrough.ui.calendar.week_view",
+        "followthrough.ui.common",
+        "followthrough.ui.common.ask",
+        "followthrough.ui.common.formatting",
+        "followthrough.ui.common.forms",
+        "followthrough.ui.common.locale_words",
+        "followthrough.ui.common.page",
+        "followthrough.ui.common.reminder_kinds",
+        "followthrough.ui.common.saving",
+        "followthrough.ui.common.table_model",
+        "followthrough.ui.common.text",
+        "followthrough.ui.common.theme",
+        "followthrough.ui.common.translation",
+        "followthrough.ui.common.undo",
+        "followthrough.ui.common.wheel_guard",
+        "followthrough.ui.common.widgets",
+        "followthrough.ui.contacts",
+        "followthrough.ui.contacts.labels",
+        "followthrough.ui.contacts.page",
+        "followthrough.ui.followups",
+        "followthrough.ui.followups.actions",
+        "followthrough.ui.shell",
+        "followthrough.ui.shell.context",
+        "followthrough.ui.shell.crash",
+        "followthrough.ui.shell.loading",
+        "followthrough.ui.shell.main_window",
+        "followthrough.ui.today",
+        "followthrough.ui.today.model",
+        "followthrough.ui.today.page",
+        "followthrough.ui.today.row_actions",
+        "followthrough.ui.today.today_list",
+    }
+)
+
+# Never before the first window: printing, the spell checker, the notification backends.
+NEVER_AT_START = (
+    "PySide6.QtPrintSupport",
+    "spellchecker",
+    "plyer",
+    "dbus",
+    "followthrough.services.printing",
+    "followthrough.services.notifier",
+    "followthrough.services.scheduler",
+    "followthrough.ui.notes.composer",
+    "followthrough.ui.applications.detail_dialog",
+    "followthrough.ui.shell.preferences",
+    "followthrough.ui.shell.tray",
+)
+
+
+def modules_at_first_paint(env: dict[str, str], data: Path, probe: Path) -> list[str]:
+    log = data / "followthrough.log"
+    app = subprocess.Popen(
+        app_command("-v", "--data-dir", str(data)),
+        env={**env, "FOLLOWTHROUGH_PROBE_MODULES": str(probe)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and app.poll() is None:
+            if probe.exists() and log.exists() and "first data painted" in log.read_text():
+                break
+            time.sleep(0.05)
+        assert app.poll() is None, "the app ended before its window was painted"
+        assert probe.exists(), "the app wrote no module list at its first paint"
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=30)
+    assert app.returncode == 0, err
+    assert "Traceback" not in err, err
+    return probe.read_text().split()
+
+
+def test_the_first_window_loads_only_the_shell_today_and_the_store(
+    offscreen_env: dict[str, str], tmp_path: Path
+) -> None:
+    loaded = modules_at_first_paint(offscreen_env, tmp_path / "data", tmp_path / "modules.txt")
+    # The command line's module is "__main__" under ``python -m``, and followthrough.__main__
+    # under the installed entry point: either way it is there.
+    ours = {
+        name
+        for name in loaded
+        if name.split(".")[0] == "followthrough" and name != "followthrough.__main__"
+    }
+    early = sorted(ours - STARTUP_MODULES)
+    late = sorted(STARTUP_MODULES - ours)
+    assert not early and not late, (
+        "The modules loaded before the first window changed (see this file's docstring to "
+        f"update STARTUP_MODULES deliberately).\nNow loaded at start: {early}\n"
+        f"No longer loaded at start: {late}"
+    )
+    heavy = sorted(
+        name
+        for name in loaded
+        if any(name == top or name.startswith(top + ".") for top in NEVER_AT_START)
+    )
+    assert heavy == [], f"loaded before the first window: {heavy}"

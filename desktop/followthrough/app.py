@@ -292,6 +292,7 @@ def _run(
     watch = DatabaseWatch(context.runner, data_dir, app)
     window.first_data_shown.connect(watch.check)
     window.load_failed.connect(lambda _reason: watch.check())
+    window.first_load_error_waits = watch.when_sound
     watch.checked.connect(lambda: attach_reminders().start())
     watch.damaged.connect(window.database_damaged)
     _quit_on_termination_signals(app, window.quit)

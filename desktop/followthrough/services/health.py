@@ -11,6 +11,7 @@ write and is reported like damage found at start.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -39,6 +40,8 @@ class DatabaseWatch(QObject):
         self._runner = runner
         self._data_dir = data_dir
         self._started = False
+        self._verdict: bool | None = None  # True: sound (or could not check), False: damaged
+        self._waiting: list[Callable[[], None]] = []
 
     def check(self) -> None:
         """Check the file in the background (once: later calls do nothing)."""
@@ -48,16 +51,34 @@ class DatabaseWatch(QObject):
         data_dir = self._data_dir
         self._runner.submit(lambda: full_check(data_dir), self._done, self._failed)
 
+    def when_sound(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the file is found sound (at once if it was); never if it is
+        damaged (the damage message says it all). Starts the check if it has not run."""
+        if self._verdict is None:
+            self._waiting.append(then)
+            self.check()
+        elif self._verdict:
+            then()
+
     def _done(self, problem: str | None) -> None:
         if problem is None:
             log.info("the database passed its full check")
-            self.checked.emit()
+            self._sound()
             return
         log.error("database damaged: %s", problem)
+        self._verdict = False
+        self._waiting.clear()
         refuse_writes(problem)
         self.damaged.emit(problem)
 
     def _failed(self, message: str) -> None:
         # Not knowing is not damage: the app goes on (the check runs again next start).
         log.error("the database check could not run: %s", message)
+        self._sound()
+
+    def _sound(self) -> None:
+        self._verdict = True
         self.checked.emit()
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()

@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 520))
         self._loaded_once = False
         self._painted_once = False
+        # Set by the app: holds back the "could not be loaded" message of the first load
+        # until the whole-file check has spoken (it runs the message only if the file is sound).
+        self.first_load_error_waits: Callable[[Callable[[], None]], None] | None = None
         self._refreshing = False
         self._refresh_again = False
         self._counts: DataCounts | None = None
@@ -432,14 +435,24 @@ class MainWindow(QMainWindow):
 
     def _show_load_error(self, message: str) -> None:
         self._refreshed()
+        first = not self._loaded_once
         self.load_failed.emit(message)
         self.status_counts.setText(self.tr("Could not load data"))
-        message_box(
-            QMessageBox.Icon.Warning,
-            APP_NAME,
-            self.tr("Your data could not be loaded: {message}").format(message=message),
-            self,
-        ).exec()
+
+        def tell() -> None:
+            message_box(
+                QMessageBox.Icon.Warning,
+                APP_NAME,
+                self.tr("Your data could not be loaded: {message}").format(message=message),
+                self,
+            ).exec()
+
+        if first and self.first_load_error_waits is not None:
+            # A first load that fails may be damage the whole-file check is about to name:
+            # the person hears of it once, in the check's words, or else in these.
+            self.first_load_error_waits(tell)
+        else:
+            tell()
 
     def load_month(self, year: int, month: int) -> None:
         zone, today = self.zone, self.today()

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -126,19 +126,29 @@ def interview_item(row: tuple[Any, ...], zone: ZoneInfo) -> AgendaItem:
 
 def interview_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
     start, end = local_bounds(first, last, zone)
-    # Grouped by minute in SQL: a month of a heavy user is a few hundred groups, and any
-    # zone offset (even :30 or :45) maps a whole minute to one local day.
     cursor = db.execute_sql(
-        "SELECT substr(starts_at, 1, 16), COUNT(*) FROM interview "
+        "SELECT starts_at, ?, COUNT(*) FROM interview "
         "WHERE starts_at >= ? AND starts_at < ? GROUP BY 1",
-        (to_db_instant(start), to_db_instant(end)),
+        (AgendaKind.INTERVIEW.value, to_db_instant(start), to_db_instant(end)),
     )
+    return counts_by_local_day(cursor, zone)
+
+
+def counts_by_local_day(
+    rows: Iterable[tuple[str, str, int]], zone: ZoneInfo
+) -> dict[date, dict[str, int]]:
+    """``(stored instant, kind, how many)`` rows, grouped by instant in SQL, as counts per
+    day on the user's clock: each distinct instant's day is found as the items find theirs
+    (``astimezone``), so a day the clocks change and any offset are counted the same way.
+    A month of a heavy user is a few hundred distinct instants."""
     counts: dict[date, dict[str, int]] = {}
-    kind = AgendaKind.INTERVIEW.value
-    for minute, count in cursor:
-        day = instant_from_db(f"{minute}:00+00:00").astimezone(zone).date()
+    days: dict[str, date] = {}
+    for instant, kind, count in rows:
+        day = days.get(instant)
+        if day is None:
+            day = days[instant] = instant_from_db(instant).astimezone(zone).date()
         kinds = counts.setdefault(day, {})
-        kinds[kind] = kinds.get(kind, 0) + count
+        kinds[kind] = kinds.get(kind, 0) + int(count)
     return counts
 
 

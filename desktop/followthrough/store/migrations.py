@@ -458,11 +458,11 @@ def _v8_month_count_indexes(database: peewee.SqliteDatabase, _migrator: SqliteMi
         """
     )
     # An application's decision date is the one named at its latest interview that named
-    # one (``store.agenda``): its interviews with a date, in order, without the table.
+    # one (``store.agenda``): its interviews with a date, latest last, without the table.
     database.execute_sql(
         """
         CREATE INDEX interview_decision_order
-        ON interview (application_id, starts_at, decision_expected_on)
+        ON interview (application_id, starts_at, id, decision_expected_on)
         WHERE decision_expected_on IS NOT NULL
         """
     )

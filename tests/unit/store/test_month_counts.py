@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
-from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage
 from followthrough.store import agenda
 from followthrough.store.agenda import agenda_counts, local_bounds
 from followthrough.store.fields import to_db_instant
@@ -75,6 +75,31 @@ def assert_counts_match(first: date, last: date, zone: ZoneInfo) -> None:
             zone,
         )
     assert agenda_counts(first, last, zone) == all_built(first, last, zone)
+    decisions = {day: {"decision": count} for day, count in decision_days(first, last).items()}
+    assert agenda.decision_counts(first, last, zone) == decisions
+
+
+def decision_days(first: date, last: date) -> dict[date, int]:
+    """The decision dates' rule in Python, from the raw rows: of each active application's
+    interviews that name a date, the latest (by start, then id) names it."""
+    active = {
+        app_id
+        for app_id, stage in db.execute_sql("SELECT id, stage FROM application")
+        if Stage(stage) in ACTIVE_STAGES
+    }
+    latest: dict[int, tuple[str, int, str]] = {}
+    for interview_id, app_id, starts, day in db.execute_sql(
+        "SELECT id, application_id, starts_at, decision_expected_on FROM interview "
+        "WHERE decision_expected_on IS NOT NULL"
+    ):
+        if app_id in active and (starts, interview_id) > latest.get(app_id, ("", 0, ""))[:2]:
+            latest[app_id] = (starts, interview_id, day)
+    days: dict[date, int] = {}
+    for _starts, _id, text in latest.values():
+        day = date.fromisoformat(text)
+        if first <= day <= last:
+            days[day] = days.get(day, 0) + 1
+    return days
 
 
 def local(day: date, at: time, zone: ZoneInfo = BERLIN, fold: int = 0) -> datetime:

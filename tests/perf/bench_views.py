@@ -402,6 +402,18 @@ class BareCalendar(QCalendarWidget):
 # -- results -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Key:
+    """One keystroke: the text typed so far, ms until repainted and until handled, the
+    rows shown, and the GUI thread's CPU ms meanwhile (the work, without the waits)."""
+
+    typed: str
+    elapsed: float
+    handled: float
+    rows: int
+    cpu: float
+
+
 @dataclass
 class Startup:
     to_data_loaded_ms: float = 0.0
@@ -438,6 +450,8 @@ class Results:
     keystroke_log: list[tuple[str, float, int]] = field(default_factory=list)
     clear_ms: list[float] = field(default_factory=list)
     minimal_keystrokes_ms: list[float] = field(default_factory=list)
+    keystroke_cpu_ms: list[float] = field(default_factory=list)
+    minimal_keystroke_cpu_ms: list[float] = field(default_factory=list)
     search_mismatches: list[str] = field(default_factory=list)
     month_marks_ms: list[float] = field(default_factory=list)
     month_painted_ms: list[float] = field(default_factory=list)
@@ -663,14 +677,13 @@ class Bench:
         table_paint: PaintCounter,
         field_paint: PaintCounter,
         rows: Callable[[], int],
-    ) -> list[tuple[str, float, float, int]]:
-        """Type ``text`` one key at a time: per key (typed so far, until repainted, until
-        the key was handled, rows shown). Repainted: the table, when its rows changed,
-        else the field."""
+    ) -> list[Key]:
+        """Type ``text`` one key at a time, each until repainted: the table, when its rows
+        changed, else the field."""
         typed = []
         for index, char in enumerate(text):
             changed, table, field_count = changes(), table_paint.count, field_paint.count
-            start = now_ms()
+            start, cpu = now_ms(), time.thread_time()
             QTest.keyClicks(field_, char)
             handled = now_ms()
 
@@ -682,7 +695,8 @@ class Bench:
                 return field_paint.count > field_count or table_paint.count > table
 
             self.wait_for(repainted, f"the repaint after typing {char!r}")
-            typed.append((text[: index + 1], now_ms() - start, handled - start, rows()))
+            elapsed, cpu = now_ms() - start, (time.thread_time() - cpu) * 1000
+            typed.append(Key(text[: index + 1], elapsed, handled - start, rows(), cpu))
         if field_.text() != text:
             raise BenchError(f"typed {text!r} but the field says {field_.text()!r}")
         return typed
@@ -733,20 +747,22 @@ class Bench:
                     minimal.proxy.rowCount,
                 ),
             ]
-            typed: dict[int, list[tuple[str, float, float, int]]] = {}
+            typed: dict[int, list[Key]] = {}
             for turn in (0, 1) if number % 2 == 0 else (1, 0):
                 owner, field_, changes, table_paint, field_paint, rows = turns[turn]
                 self._focus(owner, field_)
                 typed[turn] = self._type(field_, text, changes, table_paint, field_paint, rows)
-            for typed_so_far, elapsed, handled, rows_shown in typed[0]:
-                results.keystrokes_ms.append(elapsed)
-                results.keystroke_handler_ms.append(handled)
-                results.keystroke_log.append((typed_so_far, elapsed, rows_shown))
-            results.minimal_keystrokes_ms += [elapsed for _t, elapsed, _h, _r in typed[1]]
+            for key in typed[0]:
+                results.keystrokes_ms.append(key.elapsed)
+                results.keystroke_handler_ms.append(key.handled)
+                results.keystroke_cpu_ms.append(key.cpu)
+                results.keystroke_log.append((key.typed, key.elapsed, key.rows))
+            results.minimal_keystrokes_ms += [key.elapsed for key in typed[1]]
+            results.minimal_keystroke_cpu_ms += [key.cpu for key in typed[1]]
             results.search_mismatches += [
-                f"{app[0]!r}: {app[3]} rows in the app, {base[3]} in the minimal table"
+                f"{app.typed!r}: {app.rows} rows in the app, {base.rows} in the minimal table"
                 for app, base in zip(typed[0], typed[1], strict=True)
-                if app[3] != base[3]
+                if app.rows != base.rows
             ]
         minimal.hide()
         minimal.deleteLater()
@@ -987,6 +1003,16 @@ def print_search(results: Results) -> None:
         "loop running. Baseline: the same keys, text by text taking turns, in a QLineEdit "
         "over a plain QTableView of the list's size, its rows (texts and search text) in a "
         "QStandardItemModel filtered by a QSortFilterProxyModel (C++ regular expression)"
+    )
+    cpu, minimal_cpu = results.keystroke_cpu_ms, results.minimal_keystroke_cpu_ms
+    print(
+        f"    GUI thread's CPU per keystroke: median {ms(median(cpu))}, max {ms(max(cpu))}; "
+        f"minimal table median {ms(median(minimal_cpu))}, max {ms(max(minimal_cpu))}; "
+        f"ratio of medians {median(cpu) / median(minimal_cpu):.2f}"
+    )
+    method(
+        "time.thread_time() of the GUI thread over the same span: the work done, without "
+        "the wait for the next frame (Qt paints on its frame timer) or for the CPU"
     )
     if results.search_mismatches:
         print("    rows differ from the minimal table: " + "; ".join(results.search_mismatches))

@@ -29,6 +29,7 @@ from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.domain.wording import use_translation
 from followthrough.logfile import log_to_file, redact_private_urls
 from followthrough.resources import icon_path
+from followthrough.services import memory
 from followthrough.services.health import DatabaseWatch
 from followthrough.services.single_instance import SingleInstance
 from followthrough.store import settings as options
@@ -268,6 +269,7 @@ def _run(
 ) -> int:
     context = AppContext.create(data_dir, database, clock)
     window = MainWindow(context)
+    memory.tune_for_session(window.first_data_shown)
     instance.activation_requested.connect(window.bring_forward)
     reminders: list[ReminderScheduler] = []
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -126,38 +126,50 @@ def interview_item(row: tuple[Any, ...], zone: ZoneInfo) -> AgendaItem:
 
 def interview_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
     start, end = local_bounds(first, last, zone)
-    # Grouped by minute in SQL: a month of a heavy user is a few hundred groups, and any
-    # zone offset (even :30 or :45) maps a whole minute to one local day.
     cursor = db.execute_sql(
-        "SELECT substr(starts_at, 1, 16), COUNT(*) FROM interview "
+        "SELECT starts_at, ?, COUNT(*) FROM interview "
         "WHERE starts_at >= ? AND starts_at < ? GROUP BY 1",
-        (to_db_instant(start), to_db_instant(end)),
+        (AgendaKind.INTERVIEW.value, to_db_instant(start), to_db_instant(end)),
     )
+    return counts_by_local_day(cursor, zone)
+
+
+def counts_by_local_day(
+    rows: Iterable[tuple[str, str, int]], zone: ZoneInfo
+) -> dict[date, dict[str, int]]:
+    """``(stored instant, kind, how many)`` rows, grouped by instant in SQL, as counts per
+    day on the user's clock: each distinct instant's day is found as the items find theirs
+    (``astimezone``), so a day the clocks change and any offset are counted the same way.
+    A month of a heavy user is a few hundred distinct instants."""
     counts: dict[date, dict[str, int]] = {}
-    kind = AgendaKind.INTERVIEW.value
-    for minute, count in cursor:
-        day = instant_from_db(f"{minute}:00+00:00").astimezone(zone).date()
+    days: dict[str, date] = {}
+    for instant, kind, count in rows:
+        day = days.get(instant)
+        if day is None:
+            day = days[instant] = instant_from_db(instant).astimezone(zone).date()
         kinds = counts.setdefault(day, {})
-        kinds[kind] = kinds.get(kind, 0) + count
+        kinds[kind] = kinds.get(kind, 0) + int(count)
     return counts
 
 
-# Decision dates in a range, each the one named at its application's latest interview that
-# named one (a later round's date replaces an earlier one, even when it is sooner), for
-# active applications only. Filtering by date first keeps a month's query short.
-_DECISIONS_FROM = """
-FROM interview i JOIN application a ON a.id = i.application_id
-WHERE i.decision_expected_on >= ? AND i.decision_expected_on <= ?
-  AND a.stage IN ({stages})
-  AND NOT EXISTS (
-    SELECT 1 FROM interview j
-    WHERE j.application_id = i.application_id AND j.decision_expected_on IS NOT NULL
-      AND (j.starts_at > i.starts_at OR (j.starts_at = i.starts_at AND j.id > i.id)))
+# Each active application's decision date: the one named at its latest interview that
+# named one (a later round's date replaces an earlier one, even when it is sooner), looked
+# up per application in the index interview_decision_order (a few thousand index seeks at
+# 10,000 applications, whatever the range). "LIMIT -1" keeps SQLite from flattening the
+# inner query, which would look each date up again for every use of it.
+_LATEST_DECISIONS = """
+SELECT {columns} FROM (
+  SELECT a.id, a.company, a.role_title, (
+    SELECT j.decision_expected_on FROM interview j
+    WHERE j.application_id = a.id AND j.decision_expected_on IS NOT NULL
+    ORDER BY j.starts_at DESC, j.id DESC LIMIT 1) AS day
+  FROM application a WHERE a.stage IN ({stages}){only} LIMIT -1)
+WHERE day >= ? AND day <= ?{tail}
 """
 
 
 def _decisions_query(
-    select: str,
+    columns: str,
     first: date | None,
     last: date | None,
     tail: str = "",
@@ -165,9 +177,11 @@ def _decisions_query(
 ) -> list[tuple[Any, ...]]:
     stages = [s.value for s in ACTIVE_STAGES]
     only, one = ("", ()) if application_id is None else (" AND a.id = ?", (application_id,))
-    sql = select + _DECISIONS_FROM.format(stages=", ".join("?" * len(stages))) + only + tail
+    sql = _LATEST_DECISIONS.format(
+        columns=columns, stages=", ".join("?" * len(stages)), only=only, tail=tail
+    )
     bounds = ((first or date.min).isoformat(), (last or date.max).isoformat())
-    return list(db.execute_sql(sql, (*bounds, *stages, *one)))
+    return list(db.execute_sql(sql, (*stages, *one, *bounds)))
 
 
 def latest_decisions(
@@ -175,10 +189,7 @@ def latest_decisions(
 ) -> list[tuple[int, str, str, date]]:
     """Each application's decision date in [first, last] (of one application, if given)."""
     rows = _decisions_query(
-        "SELECT a.id, a.company, a.role_title, i.decision_expected_on",
-        first,
-        last,
-        application_id=application_id,
+        "id, company, role_title, day", first, last, application_id=application_id
     )
     return [(int(a), str(c), str(r), day_from_db(d)) for a, c, r, d in rows]
 
@@ -207,7 +218,7 @@ def decision_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
 
 def decision_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
     kind = AgendaKind.DECISION.value
-    rows = _decisions_query("SELECT i.decision_expected_on, COUNT(*)", first, last, " GROUP BY 1")
+    rows = _decisions_query("day, COUNT(*)", first, last, " GROUP BY 1")
     return {day_from_db(day): {kind: int(count)} for day, count in rows}
 
 

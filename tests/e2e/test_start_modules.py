@@ -68,6 +68,7 @@ STARTUP_MODULES = frozenset(
         "followthrough.services.autostart",
         "followthrough.services.background",
         "followthrough.services.health",
+        "followthrough.services.memory",
         "followthrough.services.single_instance",
         "followthrough.store",
         "followthrough.store.agenda",
@@ -94,15 +95,8 @@ STARTUP_MODULES = frozenset(
         "followthrough.store.transactions",
         "followthrough.ui",
         "followthrough.ui.applications",
-        "followthrough.ui.applications.board",
         "followthrough.ui.applications.labels",
-        "followthrough.ui.applications.page",
-        "followthrough.ui.calendar",
-        "followthrough.ui.calendar.marks",
-        "followthrough.ui.calendar.page",
-        "followthrough.ui.calendar.views",
-        "followthrough.ui.calendar.week_grid",
-        "followthrough.ui.calendar.week_view",
+        "followthrough.ui.applications.order",
         "followthrough.ui.common",
         "followthrough.ui.common.ask",
         "followthrough.ui.common.formatting",
@@ -111,7 +105,6 @@ STARTUP_MODULES = frozenset(
         "followthrough.ui.common.page",
         "followthrough.ui.common.reminder_kinds",
         "followthrough.ui.common.saving",
-        "followthrough.ui.common.table_model",
         "followthrough.ui.common.text",
         "followthrough.ui.common.theme",
         "followthrough.ui.common.translation",
@@ -120,7 +113,7 @@ STARTUP_MODULES = frozenset(
         "followthrough.ui.common.widgets",
         "followthrough.ui.contacts",
         "followthrough.ui.contacts.labels",
-        "followthrough.ui.contacts.page",
+        "followthrough.ui.contacts.rows",
         "followthrough.ui.followups",
         "followthrough.ui.followups.actions",
         "followthrough.ui.shell",
@@ -136,7 +129,8 @@ STARTUP_MODULES = frozenset(
     }
 )
 
-# Never before the first window: printing, the spell checker, the notification backends.
+# Never before the first window: printing, the spell checker, the notification backends,
+# the pages after Today (built just after the first paint).
 NEVER_AT_START = (
     "PySide6.QtPrintSupport",
     "spellchecker",
@@ -149,6 +143,9 @@ NEVER_AT_START = (
     "followthrough.ui.applications.detail_dialog",
     "followthrough.ui.shell.preferences",
     "followthrough.ui.shell.tray",
+    "followthrough.ui.applications.page",
+    "followthrough.ui.calendar.page",
+    "followthrough.ui.contacts.page",
 )
 
 

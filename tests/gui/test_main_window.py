@@ -29,6 +29,7 @@ from followthrough.ui.common.ask import Unsaved
 from followthrough.ui.common.table_model import RecordTableModel
 from followthrough.ui.notes import composer as note_composer
 from followthrough.ui.references import dialogs as reference_dialogs
+from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.help import TextDialog, help_html
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 
@@ -434,3 +435,23 @@ def test_a_new_time_zone_applies_from_the_next_start_and_says_so(
     # Choosing the clock the app already runs on needs no restart, and says none.
     choose(session.key)
     assert "next start" not in window.statusBar().currentMessage()
+
+
+def test_the_pages_after_today_are_built_after_the_first_paint_and_keep_the_window_active(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """The window shows Today first and builds the other pages just after its first paint;
+    building them never opens a window of their own (which would take the activation)."""
+    from followthrough.ui.shell.main_window import _LATER_PAGES
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert not any(name in window.__dict__ for name in _LATER_PAGES)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: all(name in window.__dict__ for name in _LATER_PAGES), timeout=5000)
+    qtbot.wait(50)
+    assert window.isActiveWindow()
+    for index, name in enumerate(_LATER_PAGES, start=1):
+        assert window.stack.widget(index) is getattr(window, name)
+    assert window.stack.count() == len(PAGES)

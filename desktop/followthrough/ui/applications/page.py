@@ -23,6 +23,7 @@ from followthrough.store.applications import ApplicationSummary
 from followthrough.store.queries import DataCounts
 from followthrough.ui.applications.board import BoardView
 from followthrough.ui.applications.labels import stage_label
+from followthrough.ui.applications.order import company_sort_key, due_sort_key
 from followthrough.ui.common.formatting import when_text
 from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
@@ -40,19 +41,6 @@ def _due_text(row: ApplicationSummary, zone: ZoneInfo, today: date) -> str:
             day=when, days=-days
         )
     return when
-
-
-FAR_FUTURE = date.max.toordinal()
-
-
-def due_sort_key(row: ApplicationSummary) -> int:
-    """Soonest due first; applications with nothing due last."""
-    due = row.next_action.due_day
-    return due.toordinal() if due else FAR_FUTURE
-
-
-def company_sort_key(row: ApplicationSummary) -> str:
-    return row.company.casefold()
 
 
 NEXT_ACTION_COLUMN = 4

@@ -36,8 +36,11 @@ def page_header(title: str, action: str | None = None) -> tuple[QHBoxLayout, QPu
     head.addWidget(page_title(title))
     head.addStretch(1)
     button = QPushButton(action or "")
-    button.setVisible(action is not None)
     head.addWidget(button)
+    if action is None:
+        # Only ever hide here: showing a widget that has no parent yet would open it as a
+        # window of its own for a moment (and take the activation from the main window).
+        button.hide()
     return head, button
 
 

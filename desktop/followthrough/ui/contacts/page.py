@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -11,19 +9,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.store.contacts import ContactCard
 from followthrough.store.queries import DataCounts
 from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.widgets import EmptyState, record_table
 from followthrough.ui.contacts.labels import method_label
-
-
-@dataclass(frozen=True)
-class ContactRow(ContactCard):
-    """A person in the contacts list, with their roles in the user's language."""
-
-    roles: str
+from followthrough.ui.contacts.rows import ContactRow
 
 
 def contact_columns() -> list[Column[ContactRow]]:

@@ -19,9 +19,9 @@ from followthrough.store.applications import ApplicationSummary, application_sum
 from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
 from followthrough.store.reminders import DueReminder, open_fired
-from followthrough.ui.applications.page import company_sort_key, due_sort_key
+from followthrough.ui.applications.order import company_sort_key, due_sort_key
 from followthrough.ui.contacts.labels import role_label
-from followthrough.ui.contacts.page import ContactRow
+from followthrough.ui.contacts.rows import ContactRow
 from followthrough.ui.today.today_list import build_list
 
 UPCOMING_DAYS = 7

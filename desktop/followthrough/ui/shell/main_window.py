@@ -50,8 +50,6 @@ from followthrough.store.references import parse_subject_key as parse_reference_
 from followthrough.store.references import reference_uses
 from followthrough.store.reminders import DueReminder, mark_done, snooze, undo_done
 from followthrough.ui.applications.labels import stage_label
-from followthrough.ui.applications.page import ApplicationsPage
-from followthrough.ui.calendar.page import CalendarPage
 from followthrough.ui.common import saving
 from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.common.reminder_kinds import (
@@ -66,7 +64,6 @@ from followthrough.ui.common.text import message_box
 from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.undo import UndoSlot
 from followthrough.ui.common.widgets import show_in_front
-from followthrough.ui.contacts.page import ContactsPage
 from followthrough.ui.followups.actions import follow_up_actions
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.loading import (
@@ -86,7 +83,10 @@ if TYPE_CHECKING:
     from followthrough.services.scheduler import ReminderScheduler
     from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
     from followthrough.ui.applications.new_dialog import NewApplicationDialog
+    from followthrough.ui.applications.page import ApplicationsPage
+    from followthrough.ui.calendar.page import CalendarPage
     from followthrough.ui.contacts.dialog import ContactDialog
+    from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.notes.flow import NoteFlow
     from followthrough.ui.references.flow import ReferenceFlow
@@ -108,6 +108,10 @@ PAGE_MENU_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Calendar"),
     QT_TRANSLATE_NOOP("MainWindow", "&Contacts"),
 )
+# The window's attributes for the pages after Today, in PAGES order (built on demand).
+_LATER_PAGES = ("applications_page", "calendar_page", "contacts_page")
+# How long data that arrived before the first paint waits for it at most.
+_FIRST_PAINT_WAIT_MS = 1000
 _WELCOME_KEY = "welcome/dismissed"
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
@@ -141,6 +145,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 520))
         self._loaded_once = False
         self._painted_once = False
+        self._data_after_paint: WindowData | None = None
+        self._first_paint_done = False
         # Set by the app: holds back the "could not be loaded" message of the first load
         # until the whole-file check has spoken (it runs the message only if the file is sound).
         self.first_load_error_waits: Callable[[Callable[[], None]], None] | None = None
@@ -151,9 +157,6 @@ class MainWindow(QMainWindow):
         self.nav = self._build_navigation()
         self.today_page = TodayPage(self.zone)
         self.today_page.todo.now = self.clock.now
-        self.applications_page = ApplicationsPage(self.zone, self.today)
-        self.calendar_page = CalendarPage(self.zone, self.today)
-        self.contacts_page = ContactsPage()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None
         self.tray: TrayIcon | None = None
@@ -172,7 +175,71 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted_once:
             self._painted_once = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self._first_paint_done:
+            return
+        self._first_paint_done = True
+        self.first_painted.emit()
+        self._build_pages()
+        data, self._data_after_paint = self._data_after_paint, None
+        if data is not None:
+            self._show_data(data)
+
+    # -- the pages after Today: built when first needed, or just after the first paint ----
+
+    def _build_pages(self) -> None:
+        """The window shows Today first; the other pages (and their modules) follow."""
+        for name in _LATER_PAGES:
+            getattr(self, name)
+
+    def _place_page(self, index: int, page: QWidget) -> None:
+        """Put the built page where its placeholder stood in the stack (pages are made
+        with the stack as parent: a page made as a window of its own, then adopted,
+        would take the activation from the main window on some platforms)."""
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if current:
+            self.stack.setCurrentIndex(index)
+
+    @cached_property
+    def applications_page(self) -> ApplicationsPage:
+        from followthrough.ui.applications.page import ApplicationsPage
+
+        page = ApplicationsPage(self.zone, self.today, self.stack)
+        self._place_page(PAGES.index("Applications"), page)
+        page.add_application.connect(self.new_application)
+        page.open_application.connect(self.open_application)
+        page.move_requested.connect(self.move_application)
+        return page
+
+    @cached_property
+    def calendar_page(self) -> CalendarPage:
+        from followthrough.ui.calendar.page import CalendarPage
+
+        page = CalendarPage(self.zone, self.today, self.stack)
+        self._place_page(PAGES.index("Calendar"), page)
+        page.day_selected.connect(self.load_day)
+        page.month_shown.connect(self.load_month)
+        page.week_shown.connect(self.load_week)
+        page.today_button.clicked.connect(lambda: page.go_to(self.today()))
+        page.item_activated.connect(self.open_agenda_item)
+        return page
+
+    @cached_property
+    def contacts_page(self) -> ContactsPage:
+        from followthrough.ui.contacts.page import ContactsPage
+
+        page = ContactsPage(self.stack)
+        self._place_page(PAGES.index("Contacts"), page)
+        page.open_contact.connect(self.open_contact)
+        page.new_contact.connect(lambda: self.open_contact(None))
+        return page
 
     # -- the features' flows, built (and their dialogs loaded) when first used ------------
 
@@ -227,14 +294,10 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         """The navigation beside the stack of pages it switches between."""
         self.stack = QStackedWidget()
-        for page in (
-            self.today_page,
-            self.applications_page,
-            self.calendar_page,
-            self.contacts_page,
-        ):
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.addWidget(self.today_page)
+        for _name in _LATER_PAGES:
+            self.stack.addWidget(QWidget())  # until the page is built (_place_page)
+        self.nav.currentRowChanged.connect(self._show_page_at)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -259,21 +322,9 @@ class MainWindow(QMainWindow):
 
     def _connect_pages(self) -> None:
         """What the pages ask for, to the window that does it."""
-        for page in (self.today_page, self.applications_page):
-            page.add_application.connect(self.new_application)
+        self.today_page.add_application.connect(self.new_application)
         self.today_page.welcome.dismissed.connect(self.dismiss_welcome)
-        self.calendar_page.day_selected.connect(self.load_day)
-        self.calendar_page.month_shown.connect(self.load_month)
-        self.calendar_page.week_shown.connect(self.load_week)
-        self.calendar_page.today_button.clicked.connect(
-            lambda: self.calendar_page.go_to(self.today())
-        )
-        for source in (self.today_page, self.calendar_page):
-            source.item_activated.connect(self.open_agenda_item)
-        self.applications_page.open_application.connect(self.open_application)
-        self.applications_page.move_requested.connect(self.move_application)
-        self.contacts_page.open_contact.connect(self.open_contact)
-        self.contacts_page.new_contact.connect(lambda: self.open_contact(None))
+        self.today_page.item_activated.connect(self.open_agenda_item)
 
     # -- menus ---------------------------------------------------------------------------
 
@@ -342,11 +393,16 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    def _show_page_at(self, index: int) -> None:
+        if 0 < index < len(PAGES):
+            getattr(self, _LATER_PAGES[index - 1])  # built now if it was not yet
+        self.stack.setCurrentIndex(index)
+
     def current_page_name(self) -> str:
         return PAGES[self.stack.currentIndex()]
 
     def focus_search(self) -> None:
-        if self.stack.currentWidget() is self.contacts_page:
+        if self.current_page_name() == "Contacts":
             self.contacts_page.focus_search()
             return
         self.show_page(PAGES.index("Applications"))
@@ -384,6 +440,13 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _show_data(self, data: WindowData) -> None:
+        if self.isVisible() and not self._first_paint_done:
+            # Data that comes before the first paint waits for it: the window shows first
+            # (an empty folder loads faster than the window paints). A window that is not
+            # painted soon (minimised by the desktop, say) takes its data all the same.
+            self._data_after_paint = data
+            QTimer.singleShot(_FIRST_PAINT_WAIT_MS, self._after_first_paint)
+            return
         counts = data.counts
         self._counts = counts
         self.today_page.todo.hours = data.hours

@@ -287,3 +287,20 @@ def test_a_check_that_fails_says_so_and_tries_again_soon(
     with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
         scheduler.heartbeat()
     assert recorder.fired == ["Reminder -1"]
+
+
+def test_nothing_is_claimed_before_the_scheduler_starts(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """A Done or Snooze before the database's full check has passed asks for a check; the
+    scheduler claims (writes) nothing until the app starts it after that check."""
+    sync_reminders(_specs(clock, [-1]), ["follow_up"])
+    scheduler, recorder, runner = _scheduler(qtbot, database, clock)
+    scheduler.check_now()
+    qtbot.wait(100)
+    runner.wait_for_done()
+    assert recorder.fired == []
+    with qtbot.waitSignal(scheduler.open_changed, timeout=5000):
+        scheduler.start(plan=False)
+    assert recorder.fired == ["Reminder -1"]
+    scheduler.stop()

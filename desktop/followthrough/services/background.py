@@ -80,6 +80,8 @@ class BackgroundRunner(QObject):
         # last edit is the one kept; they never queue behind a long read or planning pass.
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        # Saves asked for while writes are held (until the file's full check has spoken).
+        self._held: list[tuple[Callable[[], Any], Callable[[Any], None], Any]] | None = None
         self._running = 0
         # Keep the jobs' signal objects alive until they have delivered.
         self._pending: set[_JobSignals] = set()
@@ -100,7 +102,21 @@ class BackgroundRunner(QObject):
         on_error: Callable[[str], None] | None = None,
     ) -> None:
         """Run a save the person made, after the saves submitted before it."""
+        if self._held is not None:
+            self._held.append((work, on_done, on_error))
+            return
         self._start(self._writes, work, on_done, on_error)
+
+    def hold_writes(self) -> None:
+        """Keep saves waiting, in order, until ``release_writes`` (they are not lost)."""
+        if self._held is None:
+            self._held = []
+
+    def release_writes(self) -> None:
+        """Run the saves held back, in the order they were asked for."""
+        held, self._held = self._held, None
+        for work, on_done, on_error in held or ():
+            self._start(self._writes, work, on_done, on_error)
 
     def _start(
         self,

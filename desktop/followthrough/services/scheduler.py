@@ -92,6 +92,7 @@ class ReminderScheduler(QObject):
         self._last_beat: datetime | None = None
         self._armed_for: datetime | None = None
         self._paused_until: datetime | None = None
+        self._started = False
         self._checking = False
         self._recheck = False
 
@@ -102,6 +103,7 @@ class ReminderScheduler(QObject):
         every application unless ``plan`` is False (the app plans once its window shows
         its data, so that the first rows do not wait for the pass)."""
         self._stopping.clear()
+        self._started = True
         self._last_beat = self._clock.now()
         self._heartbeat.start()
         self.check_now()
@@ -173,7 +175,11 @@ class ReminderScheduler(QObject):
             self.check_now()
 
     def check_now(self) -> None:
-        """Claim and fire what is due now, then arm the timer for the next one."""
+        """Claim and fire what is due now, then arm the timer for the next one (nothing
+        before ``start``: claiming writes, and the app starts reminders only once the
+        database has passed its full check)."""
+        if not self._started:
+            return
         if self._checking:
             self._recheck = True  # one check at a time; run again when this one is done
             return

@@ -16,6 +16,8 @@ from followthrough.store import models as models_module
 from followthrough.store.database import (
     DatabaseCorruptError,
     DatabaseTooNewError,
+    DataLocation,
+    check_database_file,
     full_check,
     open_database,
 )
@@ -28,7 +30,7 @@ from followthrough.store.models import (
     InterviewParticipant,
     db,
 )
-from followthrough.store.paths import DATA_DIR_ENV, resolve_data_dir
+from followthrough.store.paths import DATA_DIR_ENV, DATABASE_NAME, resolve_data_dir
 from followthrough.store.queries import create_application
 from tests.helpers.damage import damage_table_pages
 
@@ -285,3 +287,43 @@ def test_data_dir_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv(DATA_DIR_ENV)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert resolve_data_dir(None) == tmp_path / "xdg" / "followthrough"
+
+
+def test_a_checkpoint_cut_short_is_not_taken_for_damage(
+    data_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A checkpoint writes page 1 (with the new page count) before the pages after it; cut
+    short, the file is shorter than its header says while its log still holds the rest.
+    SQLite recovers it whole, so the check at open lets it through (without the log, the
+    same file is refused)."""
+    open_database(data_dir, clock, bind=False).close()
+    db.initialize(None)
+    path = data_dir / DATABASE_NAME
+    live = sqlite3.connect(path)
+    live.execute("PRAGMA wal_autocheckpoint = 0")
+    live.execute("CREATE TABLE filler (text TEXT)")
+    live.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 2000)
+    live.commit()
+    pages = int(live.execute("PRAGMA page_count").fetchone()[0])
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    copy = crashed / DATABASE_NAME
+    copy.write_bytes(path.read_bytes())
+    copy.with_name(DATABASE_NAME + "-wal").write_bytes(
+        path.with_name(DATABASE_NAME + "-wal").read_bytes()
+    )
+    live.close()
+    with copy.open("r+b") as handle:  # page 1 as the cut-short checkpoint left it
+        handle.seek(28)
+        handle.write(pages.to_bytes(4, "big"))
+        handle.seek(24)
+        counter = handle.read(4)
+        handle.seek(92)
+        handle.write(counter)
+    assert copy.stat().st_size < pages * 4096
+    location = DataLocation(crashed)
+    check_database_file(location)
+    assert full_check(crashed) is None
+    copy.with_name(DATABASE_NAME + "-wal").unlink()
+    with pytest.raises(DatabaseCorruptError, match="shorter than its header says"):
+        check_database_file(location)

@@ -1,0 +1,58 @@
+"""Saves asked for before the database's full check has spoken wait for it, in order, and
+then land, or fail in the damage's words: nothing is written to a file not yet checked."""
+
+from __future__ import annotations
+
+import peewee
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.services.background import BackgroundRunner
+from followthrough.store.models import Application
+from followthrough.store.queries import create_application
+from followthrough.store.transactions import refuse_writes
+
+
+def test_held_saves_wait_then_land_in_order(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    runner = BackgroundRunner(database)
+    runner.hold_writes()
+    landed: list[str] = []
+    for company in ("First", "Second"):
+        runner.submit_write(
+            lambda company=company: create_application(clock, company, "Analyst").company,
+            landed.append,
+        )
+    qtbot.wait(100)
+    runner.wait_for_done()
+    assert landed == [] and Application.select().count() == 0
+    runner.release_writes()
+    qtbot.waitUntil(lambda: len(landed) == 2, timeout=5000)
+    assert landed == ["First", "Second"]
+    # Released: later saves run at once.
+    runner.submit_write(
+        lambda: create_application(clock, "Third", "Analyst").company, landed.append
+    )
+    qtbot.waitUntil(lambda: len(landed) == 3, timeout=5000)
+    runner.wait_for_done()
+
+
+def test_held_saves_fail_in_plain_words_when_the_file_is_damaged(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    runner = BackgroundRunner(database)
+    runner.hold_writes()
+    failures: list[str] = []
+    runner.submit_write(
+        lambda: create_application(clock, "Acme", "Analyst"), lambda _r: None, failures.append
+    )
+    refuse_writes("The database is damaged.")  # what the watch does before releasing
+    try:
+        runner.release_writes()
+        qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+        runner.wait_for_done()
+    finally:
+        refuse_writes(None)
+    assert Application.select().count() == 0
+    assert "Traceback" not in failures[0]

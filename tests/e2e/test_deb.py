@@ -54,6 +54,14 @@ def _installed(package: str) -> bool:
     return result.returncode == 0 and "install ok installed" in result.stdout
 
 
+def _known_to_dpkg(package: str) -> bool:
+    """Installed in any state but gone (config files left count too)."""
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True, check=False
+    )
+    return result.returncode == 0 and not result.stdout.endswith("not-installed")
+
+
 def _cannot_install() -> str | None:
     if os.geteuid() != 0:
         return "installing a .deb needs root; run the suite as root to include it"
@@ -150,7 +158,7 @@ def installed(deb: Path) -> Iterator[Path]:
         assert result.returncode == 0, f"apt-get install failed:\n{result.stdout}\n{result.stderr}"
         yield deb
     finally:
-        if _installed(PACKAGE):
+        if _known_to_dpkg(PACKAGE):  # also half-installed or unpacked: nothing left in /opt
             _apt("remove", "--purge", PACKAGE)
 
 

@@ -27,7 +27,7 @@ class Section(IntEnum):
     UPCOMING = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TodayEntry:
     """One thing to do: the agenda item, whether its reminder has fired, its section."""
 

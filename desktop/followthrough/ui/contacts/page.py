@@ -19,7 +19,7 @@ from followthrough.ui.common.widgets import EmptyState, record_table
 from followthrough.ui.contacts.labels import method_label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactRow(ContactCard):
     """A person in the contacts list, with their roles in the user's language."""
 

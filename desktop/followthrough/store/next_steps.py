@@ -19,7 +19,7 @@ from followthrough.domain.reminder_kinds import shown_kind
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.today import Section, TodayEntry, section_of, today_list
 from followthrough.domain.wording import translate
-from followthrough.store.agenda import decision_item, interview_item, latest_decisions, local_bounds
+from followthrough.store.agenda import InterviewItems, decision_item, latest_decisions, local_bounds
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
 from followthrough.store.reminders import agenda_item, first_open_per_application
@@ -91,9 +91,10 @@ def first_items(
         entry = _first_entry(fired.get(app, []), agenda.get(app, []), today, now)
         if entry is not None:
             firsts[app] = entry
+    written = InterviewItems(zone)
     for app, entry in firsts.items():
         if entry.item.interview_id is not None:  # written out: it comes first
-            item = interview_item(interviews[entry.item.interview_id], zone)
+            item = written.item(interviews[entry.item.interview_id])
             firsts[app] = TodayEntry(item, entry.section, entry.fired)
     return firsts
 

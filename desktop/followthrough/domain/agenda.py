@@ -20,7 +20,7 @@ class AgendaKind(StrEnum):
     DECISION = "decision"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgendaItem:
     kind: str
     day: date  # the local day it belongs to

@@ -13,7 +13,7 @@ INTERVIEW = "interview"
 DECISION = "decision"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NextAction:
     """The one next step of an application, as the list, the board, Today and the
     application's "What's next" header all show it.

@@ -27,7 +27,7 @@ class Section(IntEnum):
     UPCOMING = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TodayEntry:
     """One thing to do: the agenda item, whether its reminder has fired, its section."""
 
@@ -95,7 +95,7 @@ def _one_per_subject(entries: list[TodayEntry], today: date, now: datetime) -> l
 def _current(entry: TodayEntry, held: TodayEntry, today: date, now: datetime) -> bool:
     """Whether ``entry`` is more current than ``held`` (about the same subject): of those
     that have come the latest, else the soonest (equal times: by reminder id, the same
-    way). ``store.reminders.first_open_per_application`` picks the same in SQL."""
+    way). ``store.reminders.first_open_per_application`` picks the same."""
     come, held_come = _has_come(entry, today, now), _has_come(held, today, now)
     if come != held_come:
         return come

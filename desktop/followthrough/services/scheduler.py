@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from followthrough.domain.clock import Clock
 from followthrough.services.background import BackgroundRunner
-from followthrough.store.planning import full_pass, plan_changed
+from followthrough.store.planning import plan_at_start, plan_changed
 from followthrough.store.reminders import DueReminder, claim_due, next_due_instant, open_fired
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,10 @@ class ReminderScheduler(QObject):
     """Plans reminders from the data and fires them when they come due.
 
     Planning runs on the background runner: after a save, only what changed
-    (``replan``); at start-up, once the window shows its data, every application a few
-    hundred at a time (``plan_everything``), a pass that ``stop`` ends at its next step.
+    (``replan``); at start-up, once the window shows its data, what changed while the app
+    was closed, or every application a few hundred at a time when the stored plan was
+    made on another basis (``store.planning.plan_at_start``), a pass that ``stop`` ends
+    at its next step.
 
     Signals:
         fired(list): DueReminders just claimed, to show once.
@@ -71,9 +73,9 @@ class ReminderScheduler(QObject):
         self._clock = clock
         self._stopping = threading.Event()
         should_stop = self._stopping.is_set
-        # Tests may replace both kinds of planning with one callable.
-        self._plan_everything: Callable[[], Any] = (
-            plan if plan is not None else lambda: full_pass(clock.now(), should_stop)
+        # Tests may replace every kind of planning with one callable.
+        self._plan_at_start: Callable[[], Any] = (
+            plan if plan is not None else lambda: plan_at_start(clock.now(), should_stop)
         )
         self._plan_changed: Callable[[], Any] = (
             plan if plan is not None else lambda: plan_changed(clock.now(), should_stop)
@@ -100,25 +102,21 @@ class ReminderScheduler(QObject):
 
     def start(self, plan: bool = True) -> None:
         """Fire everything already due (what came due while the app was closed), then plan
-        every application unless ``plan`` is False (the app plans once its window shows
-        its data, so that the first rows do not wait for the pass)."""
+        what the data needs unless ``plan`` is False (the app starts this once its window
+        shows its data, so that the first rows do not wait for planning)."""
         self._stopping.clear()
         self._started = True
         self._last_beat = self._clock.now()
         self._heartbeat.start()
         self.check_now()
         if plan:
-            self.plan_everything()
+            self._submit_plan(self._plan_at_start)
 
     def stop(self) -> None:
         """No more timers; a planning pass in progress ends after its current step."""
         self._stopping.set()
         self._timer.stop()
         self._heartbeat.stop()
-
-    def plan_everything(self) -> None:
-        """Plan every application (start-up), then check what is due."""
-        self._submit_plan(self._plan_everything)
 
     def replan(self) -> None:
         """The data changed: plan what changed, then check what is due."""

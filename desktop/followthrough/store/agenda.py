@@ -99,29 +99,76 @@ WHERE i.starts_at >= ? AND i.starts_at < ?
 def interview_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(_INTERVIEWS_SQL, (to_db_instant(start), to_db_instant(end)))
-    return [interview_item(row, zone) for row in cursor]
+    return InterviewItems(zone).items(cursor)
 
 
 def interview_item(row: tuple[Any, ...], zone: ZoneInfo) -> AgendaItem:
     """An interview as the agenda shows it, from a row of ``_INTERVIEWS_SQL``'s columns."""
-    interview_id, application_id, starts_text, round_, fmt, company, role, where, ends = row
-    starts_at = instant_from_db(starts_text)
-    how = translate("interviews", FORMAT_WORDS[fmt]) if fmt in FORMAT_WORDS else fmt
-    detail = translate("agenda", "Interview, round {round}, {format}").format(
-        round=round_, format=how
-    )
-    # The time column is the user's clock; the interviewer's goes beside it.
-    theirs = their_time(starts_at, zone, zone_or(where, zone))
-    return AgendaItem(
-        kind=AgendaKind.INTERVIEW.value,
-        day=starts_at.astimezone(zone).date(),
-        title=application_title(company, role),
-        detail=f"{detail} · {theirs}" if theirs else detail,
-        at=starts_at,
-        application_id=application_id,
-        interview_id=interview_id,
-        until=instant_from_db(ends),
-    )
+    return InterviewItems(zone).item(row)
+
+
+class InterviewItems:
+    """Interviews as the agenda shows them, each text written once: a week at 10,000
+    applications holds thousands of interviews at a few dozen start times, rounds and
+    formats, and writing their words costs more than reading their rows."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self._zone = zone
+        # (stored start, its zone) -> the start, its day here, their clock's words
+        self._starts: dict[tuple[str, Any], tuple[datetime, date, str | None]] = {}
+        # (round, format) -> "Interview, round 2, video"
+        self._details: dict[tuple[Any, Any], str] = {}
+        # (their clock's words, round, format) -> the detail
+        self._shown: dict[tuple[str | None, Any, Any], str] = {}
+        self._ends: dict[str, datetime] = {}
+
+    def items(self, rows: Iterable[tuple[Any, ...]]) -> list[AgendaItem]:
+        return [self.item(row) for row in rows]
+
+    def item(self, row: tuple[Any, ...]) -> AgendaItem:
+        """An item from a row of ``_INTERVIEWS_SQL``'s columns."""
+        interview_id, application_id, starts_text, round_, fmt, company, role, where, ends = row
+        starts_at, day, theirs = self._start(starts_text, where)
+        detail = self._shown.get((theirs, round_, fmt))
+        if detail is None:
+            plain = self._detail(round_, fmt)
+            detail = self._shown[theirs, round_, fmt] = f"{plain} · {theirs}" if theirs else plain
+        until = self._ends.get(ends)
+        if until is None:
+            until = self._ends[ends] = instant_from_db(ends)
+        return AgendaItem(
+            kind=AgendaKind.INTERVIEW.value,
+            day=day,
+            title=application_title(company, role),
+            detail=detail,
+            at=starts_at,
+            application_id=application_id,
+            interview_id=interview_id,
+            until=until,
+        )
+
+    def _start(self, starts_text: str, where: Any) -> tuple[datetime, date, str | None]:
+        known = self._starts.get((starts_text, where))
+        if known is None:
+            zone = self._zone
+            starts_at = instant_from_db(starts_text)
+            # The time column is the user's clock; the interviewer's goes beside it.
+            theirs = their_time(starts_at, zone, zone_or(where, zone))
+            known = self._starts[starts_text, where] = (
+                starts_at,
+                starts_at.astimezone(zone).date(),
+                theirs,
+            )
+        return known
+
+    def _detail(self, round_: Any, fmt: Any) -> str:
+        detail = self._details.get((round_, fmt))
+        if detail is None:
+            how = translate("interviews", FORMAT_WORDS[fmt]) if fmt in FORMAT_WORDS else fmt
+            detail = self._details[round_, fmt] = translate(
+                "agenda", "Interview, round {round}, {format}"
+            ).format(round=round_, format=how)
+        return detail
 
 
 def interview_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:

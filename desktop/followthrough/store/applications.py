@@ -38,7 +38,7 @@ from followthrough.store.touchpoints import touchpoints_of
 from followthrough.store.transactions import writes, writing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ApplicationSummary:
     application_id: int
     company: str

@@ -231,7 +231,7 @@ def contact_history(contact_id: int) -> list[HistoryLine]:
     return [HistoryLine(*row) for row in rows_of(query)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactCard:
     """A person and the ways to reach them: what a picker, the call sheet, an
     application's people and the reference pool show of everyone (those add their own

@@ -9,7 +9,7 @@ each read in one pass: ten thousand applications take a fraction of a second.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,7 +19,7 @@ from followthrough.domain.reminder_kinds import shown_kind
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.today import Section, TodayEntry, section_of, today_list
 from followthrough.domain.wording import translate
-from followthrough.store.agenda import decision_item, interview_item, latest_decisions, local_bounds
+from followthrough.store.agenda import InterviewItems, decision_item, latest_decisions, local_bounds
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
 from followthrough.store.reminders import agenda_item, first_open_per_application
@@ -88,19 +88,32 @@ def first_items(
     fired, agenda, interviews = _open_items(now, zone, application_id)
     firsts: dict[int, TodayEntry] = {}
     for app in fired.keys() | agenda.keys():
-        mine, others = fired.get(app, []), agenda.get(app, [])
-        if len(mine) + len(others) == 1:  # most applications: nothing to weigh
-            item = (mine or others)[0]
-            firsts[app] = TodayEntry(item, section_of(item, today), fired=bool(mine))
-            continue
-        entries = today_list(mine, others, today, now).entries()
-        if entries:
-            firsts[app] = entries[0]
+        entry = _first_entry(fired.get(app, []), agenda.get(app, []), today, now)
+        if entry is not None:
+            firsts[app] = entry
+    written = InterviewItems(zone)
     for app, entry in firsts.items():
         if entry.item.interview_id is not None:  # written out: it comes first
-            item = interview_item(interviews[entry.item.interview_id], zone)
+            item = written.item(interviews[entry.item.interview_id])
             firsts[app] = TodayEntry(item, entry.section, entry.fired)
     return firsts
+
+
+def _first_entry(
+    mine: list[AgendaItem], others: list[AgendaItem], today: date, now: datetime
+) -> TodayEntry | None:
+    """The first of one application's open items in Today's order. With one reminder at
+    most (``first_open_per_application`` picks it), ``today_list`` comes down to its
+    order, ``TodayEntry.rank`` (the earliest of equals: its sort is stable)."""
+    if sum(1 for item in others if item.reminder_id is not None) + len(mine) > 1:
+        entries = today_list(mine, others, today, now).entries()
+        return entries[0] if entries else None
+    candidates = [TodayEntry(item, section_of(item, today), fired=True) for item in mine]
+    for item in others:
+        if item.kind == AgendaKind.INTERVIEW and item.at is not None and item.at <= now:
+            continue  # under way or over (as ``today_list`` leaves it out)
+        candidates.append(TodayEntry(item, section_of(item, today)))
+    return min(candidates, key=TodayEntry.rank) if candidates else None
 
 
 def action_of(entry: TodayEntry) -> NextAction:

@@ -9,18 +9,26 @@ compares them in memory (``domain.reminder_plan.reconcile``) and writes only the
 differences, so a save made meanwhile waits at most one step, and nothing read can be
 stale when it is written.
 
+At start the app plans by ``plan_at_start``: what changed while it was closed is marked
+like any change, so only that is planned, unless the basis of the stored plan is not the
+one now (another version of the rules, another user time zone for this session, or a
+clock set back before the last plan: a lapsed occasion may be ahead again); then every
+application is. The basis is kept in two ``setting`` rows no planning trigger watches.
+
 ``preview_due`` answers "what is, or would be, due at this instant" without writing:
 stored reminders, with the marked applications planned in memory.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from followthrough import __version__
 from followthrough.domain.reminder_plan import (
     ReminderSpec,
     StoredReminder,
@@ -29,7 +37,8 @@ from followthrough.domain.reminder_plan import (
     reconcile,
 )
 from followthrough.domain.wording import as_stored
-from followthrough.store.fields import to_db_instant
+from followthrough.store import settings as options
+from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.followups import PLANNED_KINDS as FOLLOW_UP_KINDS
 from followthrough.store.followups import planned_follow_ups
 from followthrough.store.models import db
@@ -52,6 +61,11 @@ CHANGED_CHUNK = 100
 STEP_PAUSE_SECONDS = 0.005
 # plan_dirty's row that stands for every application.
 EVERYTHING_MARK = 0
+# The setting rows that say what the stored reminders were planned on: the rules and the
+# user's zone of the last complete pass over every application, and the latest instant
+# any application was planned at.
+BASIS_KEY = "planning.basis"
+LATEST_KEY = "planning.latest"
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,7 @@ def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
             f"DELETE FROM plan_dirty WHERE application_id != ? AND {where}",
             (EVERYTHING_MARK, *params),
         )
+        _note_planned_at(now)
     if scope.ids is not None:
         report.applications = len(scope.ids)
     return report
@@ -227,14 +242,18 @@ def full_pass(
         step = plan_scope(scope, now)
         step.applications = len(group)
         report.add(step)
-    if marks.everything is not None:
-        with writing():
+    with writing():
+        if marks.everything is not None:
             # Only the mark this pass started from: a setting saved meanwhile set a new
             # stamp, and asks for another pass.
             db.execute_sql(
                 "DELETE FROM plan_dirty WHERE application_id = ? AND stamp = ?",
                 (EVERYTHING_MARK, marks.everything),
             )
+        # Everything is planned on this basis at this instant (a clock set back is caught
+        # up with: what lapsed only at the later instant is planned again now).
+        _put_setting(BASIS_KEY, plan_basis())
+        _put_setting(LATEST_KEY, to_db_instant(now))
     log.info(
         "planned %d applications in %d steps: %d reminders written, %d removed",
         report.applications,
@@ -243,6 +262,54 @@ def full_pass(
         report.removed,
     )
     return report
+
+
+def plan_basis() -> str:
+    """What the plan depends on besides the facts and the planning settings (which mark
+    what they change): this version's planners and rules, and the user's zone (in the app
+    the session's, which follows the computer's when the preference is empty)."""
+    rules = [f"{p.name}:{','.join(p.kinds)}" for p in planners()]
+    return json.dumps({"rules": [__version__, *rules], "zone": options.user_zone().key})
+
+
+def _setting(key: str) -> str | None:
+    row = db.execute_sql("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _put_setting(key: str, value: str) -> None:
+    db.execute_sql(
+        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) "
+        "DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
+        (key, value),
+    )
+
+
+def _note_planned_at(now: datetime) -> None:
+    """Keep the latest instant anything was planned at (in a planning transaction)."""
+    latest = instant_from_db(_setting(LATEST_KEY))
+    if latest is None or now > latest:
+        _put_setting(LATEST_KEY, to_db_instant(now))
+
+
+def plan_needs_everything(now: datetime) -> bool:
+    """Whether the stored plan may differ from the facts in more than the marked
+    applications: no complete pass on this basis yet, or the clock now before the last
+    plan (an occasion that had lapsed then may be ahead now)."""
+    if _setting(BASIS_KEY) != plan_basis():
+        return True
+    latest = instant_from_db(_setting(LATEST_KEY))
+    return latest is not None and now < latest
+
+
+def plan_at_start(now: datetime, should_stop: Stop = _never) -> PlanReport:
+    """Plan what the data needs at start: what changed while the app was closed (every
+    change marks its applications, as during a session), or every application when the
+    stored plan's basis is not this one (``plan_needs_everything``). Reminders due while
+    the app was closed are stored already and fire when it checks, either way."""
+    if plan_needs_everything(now):
+        return full_pass(now, should_stop)
+    return plan_changed(now, should_stop)
 
 
 def plan_all(now: datetime) -> dict[str, tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
@@ -122,7 +123,7 @@ def mixes(draw: st.DrawFn) -> tuple[list[AgendaItem], list[AgendaItem]]:
         # The agenda has every open reminder from today on, and unfired ones before.
         assert r.at is not None
         if r.day >= TODAY or r not in fired:
-            agenda.append(AgendaItem(**{**r.__dict__, "overdue": r.day < TODAY and r not in fired}))
+            agenda.append(replace(r, overdue=r.day < TODAY and r not in fired))
     for number in range(draw(st.integers(min_value=0, max_value=4))):
         agenda.append(interview(number + 1, draw(_offsets), app=draw(st.integers(1, 3))))
     return fired, agenda

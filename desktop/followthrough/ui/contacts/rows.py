@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from followthrough.store.contacts import ContactCard
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactRow(ContactCard):
     """A person in the contacts list, with their roles in the user's language."""
 

@@ -309,7 +309,15 @@ def plan_at_start(now: datetime, should_stop: Stop = _never) -> PlanReport:
     the app was closed are stored already and fire when it checks, either way."""
     if plan_needs_everything(now):
         return full_pass(now, should_stop)
-    return plan_changed(now, should_stop)
+    report = plan_changed(now, should_stop)
+    log.info(
+        "planned %d applications changed while the app was closed: %d reminders written, "
+        "%d removed",
+        report.applications,
+        report.written,
+        report.removed,
+    )
+    return report
 
 
 def plan_all(now: datetime) -> dict[str, tuple[int, int]]:

@@ -165,7 +165,8 @@ def installed(deb: Path) -> Iterator[Path]:
 def test_installed_app_self_tests_and_is_removed_cleanly(installed: Path, tmp_path: Path) -> None:
     assert _installed(PACKAGE)
     assert (OPT / "followthrough").is_file()
-    assert shutil.which("followthrough") == str(LAUNCHER)
+    # On the system PATH (a checkout's venv may come first in this shell's PATH).
+    assert shutil.which("followthrough", path="/usr/local/bin:/usr/bin:/bin") == str(LAUNCHER)
 
     # The installed launcher runs the frozen app, nothing from this source tree.
     home = tmp_path / "home"

@@ -40,7 +40,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEventLoop,
     QObject,
     QRegularExpression,
     QSortFilterProxyModel,
@@ -62,10 +61,10 @@ from followthrough.ui.shell.main_window import PAGES, MainWindow
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.perf.qt_probes import (
     SEARCHES,
-    WAIT_TIMEOUT_S,
     BenchError,
     NoneGuard,
     PaintCounter,
+    Pump,
     median,
     now_ms,
     percentile,
@@ -414,7 +413,7 @@ class Results:
 # -- the harness ---------------------------------------------------------------------------
 
 
-class Bench:
+class Bench(Pump):
     def __init__(self, data_dir: Path) -> None:
         self.app = make_application([sys.argv[0]])
         self.clock = SystemClock()
@@ -428,12 +427,7 @@ class Bench:
             raise BenchError("the window was never exposed")
         self._busy = False
         self.context.runner.busy_changed.connect(self._set_busy)
-        self._loop = QEventLoop()
-        # Wakes the blocking event loop now and then, so wait_for notices its deadline.
-        self._wake = QTimer()
-        self._wake.setInterval(20)
-        self._wake.timeout.connect(lambda: None)
-        self._wake.start()
+        super().__init__()  # the event loop wait_for and pause run
         self.heartbeat = Heartbeat()
         self.gc_watch = GcWatch()
 
@@ -469,25 +463,7 @@ class Bench:
     def _count_reset(self) -> None:
         self.resets += 1
 
-    # -- waiting ---------------------------------------------------------------------------
-
-    def wait_for(
-        self, done: Callable[[], bool], what: str, timeout_s: float = WAIT_TIMEOUT_S
-    ) -> None:
-        """Run the event loop (blocking for events, like app.exec) until ``done()``."""
-        deadline = time.perf_counter() + timeout_s
-        while not done():
-            if time.perf_counter() > deadline:
-                raise BenchError(f"timed out after {timeout_s:.0f} s waiting for {what}")
-            # QEventLoop.processEvents, not QCoreApplication's: see NoneGuard.
-            self._loop.processEvents(
-                QEventLoop.ProcessEventsFlag.AllEvents
-                | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
-            )
-
-    def pause(self, ms: float) -> None:
-        end = now_ms() + ms
-        self.wait_for(lambda: now_ms() >= end, "a pause")
+    # -- waiting (wait_for and pause: Pump) ----------------------------------------------
 
     def settle(self) -> None:
         """Untimed: background jobs done and everything they caused painted."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from followthrough import __version__
-from tests.helpers.bundle import executable, folder_size
+from tests.helpers.bundle import executable, folder_size, self_test
 from tests.helpers.subprocess_app import REPO, app_env
 
 PACKAGING = REPO / "packaging"
@@ -42,18 +42,7 @@ def test_frozen_app_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:
     keep = tmp_path / "artifacts"
     # No source tree to fall back on: resources must come from the bundle itself.
     env = app_env({"QT_QPA_PLATFORM": "offscreen"}, drop=("FOLLOWTHROUGH_RESOURCES", "PYTHONPATH"))
-    result = subprocess.run(
-        [str(executable(bundle)), "--self-test", "--keep", str(keep)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    output = f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
-    assert result.returncode == 0, output
-    assert "self-test passed" in result.stdout, output
+    output = self_test(executable(bundle), env, tmp_path, "--keep", str(keep))
     screenshot = keep / "main-window.png"
     assert screenshot.is_file(), output
     width, height = _png_size(screenshot)
@@ -72,7 +61,7 @@ def test_frozen_app_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:
             assert rows and all(" yes " in row for row in rows), listing
             embedded.update(row.split()[0].split("+")[-1] for row in rows)
         assert {"DancingScript", "Kristi"} <= embedded, embedded
-    assert "ok    a thank-you note composed, spell-checked and printed to PDF" in result.stdout
+    assert "ok    a thank-you note composed, spell-checked and printed to PDF" in output
 
 
 @pytest.mark.bundle

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from followthrough import APP_ID, __version__
+from tests.helpers.bundle import self_test
 from tests.helpers.subprocess_app import REPO, app_env
 
 BUILD_DEB = REPO / "packaging" / "linux" / "build-deb.sh"
@@ -182,18 +183,7 @@ def test_installed_app_self_tests_and_is_removed_cleanly(installed: Path, tmp_pa
         },
         drop=("FOLLOWTHROUGH_RESOURCES", "PYTHONPATH"),
     )
-    result = subprocess.run(
-        [str(LAUNCHER), "--self-test"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    output = f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
-    assert result.returncode == 0, output
-    assert "self-test passed" in result.stdout, output
+    self_test(LAUNCHER, env, tmp_path)
 
     # The menu entry, its icon and the software-centre metadata.
     if shutil.which("desktop-file-validate"):

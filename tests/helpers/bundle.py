@@ -54,3 +54,21 @@ def folder_size(folder: Path) -> tuple[int, int]:
     size = sum(entry.lstat().st_size for entry in entries)
     files = sum(1 for entry in entries if entry.is_file() and not entry.is_symlink())
     return size, files
+
+
+def self_test(program: Path, env: dict[str, str], cwd: Path, *extra: str) -> str:
+    """Runs a frozen ``program --self-test`` and checks it passed; returns its output
+    (for further assertions' messages)."""
+    result = subprocess.run(
+        [str(program), "--self-test", *extra],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    output = f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.returncode == 0, output
+    assert "self-test passed" in result.stdout, output
+    return output

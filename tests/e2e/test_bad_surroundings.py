@@ -259,23 +259,15 @@ def test_every_file_is_private_whatever_the_umask(
 # -- damage only a full check sees ---------------------------------------------------------
 
 
-def test_an_index_damaged_after_the_quick_check_stops_all_writing_within_seconds(
-    offscreen_env: dict[str, str], tmp_path: Path
-) -> None:
-    data = tmp_path / "data"
-    make_demo(offscreen_env, data)
-    database = data / DATABASE
-    damage_one_index(database)
-    check = sqlite3.connect(database)
-    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
-    assert check.execute("PRAGMA integrity_check(1)").fetchall() != [("ok",)]
-    check.close()
-    before = digest(database)
+def _run_until_damage_is_noticed(env: dict[str, str], data: Path) -> tuple[str, float, str]:
+    """Starts the app on ``data`` and waits (15 s at most) for it to log the damage; it must
+    still run 2 s later (the scheduler would have claimed the demo's due reminders by
+    then). Returns the log, the seconds until the damage was noticed, and stderr."""
     log = data / "followthrough.log"
     started = time.monotonic()
     app = subprocess.Popen(
         app_command("-v", "--data-dir", str(data)),
-        env=offscreen_env,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -288,14 +280,30 @@ def test_an_index_damaged_after_the_quick_check_stops_all_writing_within_seconds
         noticed = time.monotonic() - started
         text = log.read_text()
         assert "database damaged" in text, text
-        assert noticed < 10, noticed
-        time.sleep(2)  # the scheduler would have claimed the demo's due reminders by now
+        time.sleep(2)
         assert app.poll() is None
     finally:
         app.send_signal(signal.SIGTERM)
         _out, err = app.communicate(timeout=30)
+    return text, noticed, err
+
+
+def test_an_index_damaged_after_the_quick_check_stops_all_writing_within_seconds(
+    offscreen_env: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    make_demo(offscreen_env, data)
+    database = data / DATABASE
+    damage_one_index(database)
+    check = sqlite3.connect(database)
+    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert check.execute("PRAGMA integrity_check(1)").fetchall() != [("ok",)]
+    check.close()
+    before = digest(database)
+    _text, noticed, err = _run_until_damage_is_noticed(offscreen_env, data)
+    assert noticed < 10, noticed
     assert "Traceback" not in err
-    assert "planning every application" not in log.read_text()
+    assert "planning every application" not in (data / "followthrough.log").read_text()
     assert digest(database) == before
 
 
@@ -310,33 +318,13 @@ def test_damaged_table_pages_are_found_after_the_first_paint_and_stop_all_writin
     database = data / DATABASE
     damage_table_pages(database)
     before = digest(database)
-    log = data / "followthrough.log"
-    started = time.monotonic()
-    app = subprocess.Popen(
-        app_command("-v", "--data-dir", str(data)),
-        env=offscreen_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        while time.monotonic() - started < 15 and app.poll() is None:
-            if log.exists() and "database damaged" in log.read_text():
-                break
-            time.sleep(0.05)
-        text = log.read_text()
-        assert "window painted" in text, text
-        # The words of a damaged file found at open ("cannot be read" when SQLite gives up).
-        assert "database damaged" in text, text
-        assert "cannot be read" in text or "is damaged" in text, text
-        time.sleep(2)  # the scheduler would have claimed the demo's due reminders by now
-        assert app.poll() is None
-    finally:
-        app.send_signal(signal.SIGTERM)
-        _out, err = app.communicate(timeout=30)
+    text, _noticed, err = _run_until_damage_is_noticed(offscreen_env, data)
+    assert "window painted" in text, text
+    # The words of a damaged file found at open ("cannot be read" when SQLite gives up).
+    assert "cannot be read" in text or "is damaged" in text, text
     # The first load fails on the damaged table (logged with its traceback); nothing
     # crashes (the crash handler logs "uncaught").
     assert "background job failed" in err
     assert "uncaught" not in err and "CRITICAL" not in err, err
-    assert "planning every application" not in log.read_text()
+    assert "planning every application" not in (data / "followthrough.log").read_text()
     assert digest(database) == before

@@ -16,6 +16,8 @@
 # for the font configuration the bundled fontconfig reads. Needs dpkg-deb, dpkg and
 # objdump (binutils). DEB_MAINTAINER="Name <address>" sets the Maintainer field.
 set -euo pipefail
+# Never a silent stop: say where it failed.
+trap 'echo "build-deb.sh: failed at line $LINENO (exit $?)" >&2' ERR
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
@@ -128,7 +130,9 @@ mapfile -t needed < <(
 declare -A packages=([libfontconfig1]=1)
 for soname in "${needed[@]}"; do
   [ -z "${carried[$soname]:-}" ] || continue
-  path=$(ldconfig -p | awk -v s="$soname" '$1 == s {print $NF; exit}')
+  # awk reads to the end: leaving early would stop ldconfig with SIGPIPE, which pipefail
+  # turns into a silent exit of the whole script.
+  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && !found {print $NF; found = 1}')
   if [ -z "$path" ]; then
     echo "the bundle needs $soname, which is not installed here: install it and build again" >&2
     exit 1
@@ -179,6 +183,7 @@ done
 
 mkdir -p "$out"
 deb=$out/${NAME}_${version}_${arch}.deb
+rm -f "$deb"  # a failed build must not leave an older .deb looking like this one
 dpkg-deb --root-owner-group "-Z$compression" --build "$root" "$deb" >/dev/null
 echo "== $deb: $(du -h "$deb" | cut -f1), installs $installed_size KiB"
 echo "== Depends: $depends"

@@ -455,3 +455,21 @@ def test_the_pages_after_today_are_built_after_the_first_paint_and_keep_the_wind
     for index, name in enumerate(_LATER_PAGES, start=1):
         assert window.stack.widget(index) is getattr(window, name)
     assert window.stack.count() == len(PAGES)
+
+
+def test_before_its_first_data_today_shows_neither_the_welcome_nor_nothing_to_do(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """A large folder takes a moment to load: meanwhile the first-run welcome and
+    "Nothing to do yet" do not flash by; with the data (none here) they show."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.today_page
+    assert not page.showing_empty_state and not page.welcome.isVisible()
+    assert not page.empty.isVisible() and not page.content.isVisible()
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.refresh()
+    assert page.showing_empty_state and page.empty.isVisible()
+    assert page.welcome.isVisible()

@@ -98,7 +98,8 @@ class SearchKeys(QObject):
 
 
 class DataPage(QWidget):
-    """A page that shows an empty state until the database holds something.
+    """A page that shows an empty state until the database holds something (and, before
+    its first data, nothing).
 
     Banners placed in ``top`` stay above both the empty state and the content.
     """
@@ -108,6 +109,9 @@ class DataPage(QWidget):
         self.empty = empty
         self.content = QWidget()
         self._stack = QStackedWidget()
+        # Until the first data says which: neither "nothing yet" (and the first-run welcome)
+        # nor an empty list flashes by while a large folder loads.
+        self._stack.addWidget(QWidget())
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.content)
         layout = QVBoxLayout(self)

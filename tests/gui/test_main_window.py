@@ -473,3 +473,37 @@ def test_before_its_first_data_today_shows_neither_the_welcome_nor_nothing_to_do
         window.refresh()
     assert page.showing_empty_state and page.empty.isVisible()
     assert page.welcome.isVisible()
+
+
+def test_a_search_typed_before_the_data_arrives_is_kept_and_applied(
+    qtbot: QtBot, context: AppContext, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window shows before its data: Ctrl+2, Ctrl+F and a search typed meanwhile are
+    kept, and the list is filtered by it once the rows arrive."""
+    import time
+
+    from followthrough.ui.shell import main_window as main_window_module
+
+    create_application(clock, "Harbor Labs", "Analyst")
+    create_application(clock, "Acme", "Analyst")
+    load = main_window_module.load_window_data
+
+    def slow_load(*args: object) -> object:
+        time.sleep(0.5)
+        return load(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(main_window_module, "load_window_data", slow_load)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.refresh()
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        page = window.applications_page
+        assert QApplication.focusWidget() is page.search
+        qtbot.keyClicks(page.search, "harbor")
+    assert page.search.text() == "harbor"
+    assert "1 of 2" in page.shown.text()

@@ -56,3 +56,17 @@ def test_held_saves_fail_in_plain_words_when_the_file_is_damaged(
         refuse_writes(None)
     assert Application.select().count() == 0
     assert "Traceback" not in failures[0]
+
+
+def test_quitting_before_the_check_still_lands_the_held_saves(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """Quitting drops the reads not yet started, the file's check among them; a save held
+    for that check must not be lost with it."""
+    runner = BackgroundRunner(database)
+    runner.hold_writes()
+    landed: list[str] = []
+    runner.submit_write(lambda: create_application(clock, "Acme", "Analyst").company, landed.append)
+    assert runner.shut_down()
+    qtbot.waitUntil(lambda: landed == ["Acme"], timeout=5000)
+    assert Application.select().count() == 1

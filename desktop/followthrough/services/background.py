@@ -154,8 +154,10 @@ class BackgroundRunner(QObject):
 
     def shut_down(self, msecs: int = 30000) -> bool:
         """Quitting: reads not yet started are dropped (nobody will look at them); saves
-        already asked for still land; then wait for what runs."""
+        already asked for still land (also those held for the file's check, which will not
+        finish now); then wait for what runs."""
         self._pool.clear()
+        self.release_writes()
         return self.wait_for_done(msecs)
 
     @Slot()

@@ -19,6 +19,7 @@ all, and no single collection over 110 ms of CPU.
 from __future__ import annotations
 
 import gc
+import linecache
 
 from PySide6.QtCore import SignalInstance
 
@@ -29,6 +30,15 @@ THRESHOLDS = (10_000, 10, 10)
 
 def tune_for_session(first_data_shown: SignalInstance) -> None:
     """Collect less often from now on, and freeze what exists once the window shows its
-    first data (``first_data_shown``, emitted once)."""
+    first data (``first_data_shown``, emitted once); then also drop the source lines kept
+    while importing (``forget_sources``)."""
     gc.set_threshold(*THRESHOLDS)
+    first_data_shown.connect(forget_sources)
     first_data_shown.connect(gc.freeze)
+
+
+def forget_sources() -> None:
+    """PySide6 reads the source of every module imported after it (to look for its
+    ``__feature__`` switches), and Python's linecache keeps those lines: about 7.5 MB of
+    text at start nobody reads again (a traceback reads its lines anew)."""
+    linecache.clearcache()

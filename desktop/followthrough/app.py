@@ -287,20 +287,17 @@ def _run(
     window.load_failed.connect(lambda _reason: QTimer.singleShot(0, attach_reminders))
     # Once the window shows its first data, the whole file is checked (damage the cheap
     # check at open cannot see stops every write and is reported); then reminders start.
-    # Neither competes with the first paint, and nothing is written before the verdict:
-    # a save asked for meanwhile waits for it (and then lands, or says the file is damaged).
-    # Data that could not be loaded (damaged pages, say) has the file checked at once.
-    context.runner.hold_writes()
-    window.show()
-    window.refresh()
+    # Neither competes with the first paint, and nothing is written before the verdict
+    # (the watch holds saves until then). Data that could not be loaded (damaged pages,
+    # say) has the file checked at once.
     watch = DatabaseWatch(context.runner, data_dir, app)
     window.first_data_shown.connect(watch.check)
     window.load_failed.connect(lambda _reason: watch.check())
     window.first_load_error_waits = watch.when_sound
-    watch.checked.connect(context.runner.release_writes)
     watch.checked.connect(lambda: attach_reminders().start())
-    watch.damaged.connect(lambda _problem: context.runner.release_writes())
     watch.damaged.connect(window.database_damaged)
+    window.show()
+    window.refresh()
     _quit_on_termination_signals(app, window.quit)
     code = app.exec()
     log.info("quitting")

@@ -32,6 +32,7 @@ from followthrough.store.models import db
 from followthrough.store.paths import DATABASE_NAME
 from followthrough.store.reminders import ReminderSpec, sync_reminders
 from tests.e2e.conftest import EXIT_TIMEOUT, AppProcess, XSession, wait_until
+from tests.helpers.session_bus import BUS_CONFIG
 
 NOTIFY_TIMEOUT = 15.0
 DELIVERY_TIMEOUT = 10.0
@@ -54,22 +55,6 @@ TITLE = "Follow up with Acme (Platform Engineer)"
 BODY = "Ask <b>Dana</b> & Sam"
 ESCAPED_BODY = "Ask &lt;b&gt;Dana&lt;/b&gt; &amp; Sam"
 
-# A bus of the session type with no <servicedir> and no standard service directories: a
-# notification daemon installed on this machine cannot be activated on it.
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <keep_umask/>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 # A dbusmock log line: "1795317888.627 Notify "Follow-Through" 0 "/icon.png" "T" ..."
 _NOTIFY_LINE = re.compile(r"^(?P<at>\d+\.\d+) Notify ")

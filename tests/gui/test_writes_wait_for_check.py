@@ -3,7 +3,10 @@ then land, or fail in the damage's words: nothing is written to a file not yet c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import peewee
+import pytest
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -70,3 +73,26 @@ def test_quitting_before_the_check_still_lands_the_held_saves(
     assert runner.shut_down()
     qtbot.waitUntil(lambda: landed == ["Acme"], timeout=5000)
     assert Application.select().count() == 1
+
+
+def test_the_watch_holds_saves_until_its_verdict(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from followthrough.services import health
+
+    monkeypatch.setattr(health, "full_check", lambda _data_dir: None)
+    runner = BackgroundRunner(database)
+    watch = health.DatabaseWatch(runner, data_dir)
+    landed: list[str] = []
+    runner.submit_write(lambda: create_application(clock, "Acme", "Analyst").company, landed.append)
+    qtbot.wait(100)
+    runner.wait_for_done()
+    assert landed == []
+    with qtbot.waitSignal(watch.checked, timeout=5000):
+        watch.check()
+    qtbot.waitUntil(lambda: landed == ["Acme"], timeout=5000)
+    runner.wait_for_done()

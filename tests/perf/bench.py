@@ -60,6 +60,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from tests.helpers.session_bus import BUS_CONFIG  # noqa: E402
 from tests.helpers.xvfb import running_xvfb  # noqa: E402
 from tests.perf.xprobe import PaintProbe  # noqa: E402
 
@@ -73,22 +74,6 @@ GROUPS = ("launch", "empty", "month", "memory", "cpu", "bundle", "search")
 SMALL = 25
 MIB = 1024 * 1024  # sizes in MiB, as du -h, top and the issue give them
 START_TIMEOUT_S = 120.0
-
-# A session bus like a desktop's, with nothing on it that could be started on demand.
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <keep_umask/>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 def log(text: str) -> None:

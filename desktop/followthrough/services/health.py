@@ -40,6 +40,9 @@ class DatabaseWatch(QObject):
         self._runner = runner
         self._data_dir = data_dir
         self._started = False
+        # Nothing is written to a file not yet checked: saves wait for the verdict (and
+        # then land, or fail in the damage's words).
+        runner.hold_writes()
         self._verdict: bool | None = None  # True: sound (or could not check), False: damaged
         self._waiting: list[Callable[[], None]] = []
 
@@ -69,6 +72,7 @@ class DatabaseWatch(QObject):
         self._verdict = False
         self._waiting.clear()
         refuse_writes(problem)
+        self._runner.release_writes()
         self.damaged.emit(problem)
 
     def _failed(self, message: str) -> None:
@@ -78,6 +82,7 @@ class DatabaseWatch(QObject):
 
     def _sound(self) -> None:
         self._verdict = True
+        self._runner.release_writes()
         self.checked.emit()
         waiting, self._waiting = self._waiting, []
         for then in waiting:

@@ -16,7 +16,7 @@ such as ``followthrough due --at`` (which apply them in memory and write nothing
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -86,13 +86,15 @@ class StoredReminder:
 @dataclass(frozen=True)
 class ReminderUpdate:
     """A stored reminder brought in line with its spec. ``moved``: the due instant changed,
-    so the reminder fires again (fired is cleared; a snooze still ahead is kept).
+    so the reminder fires again (fired is cleared; a snooze still ahead is kept), unless
+    ``refires`` is false: only the user's zone moved it, and what was shown stays shown.
     ``resumed``: its subject came back, so it is no longer suspended."""
 
     stored: StoredReminder
     spec: ReminderSpec
     moved: bool
     resumed: bool = False
+    refires: bool = True
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,12 @@ class ReminderChanges:
 
 
 def reconcile(
-    stored: Iterable[StoredReminder], planned: Iterable[ReminderSpec], now: datetime
+    stored: Iterable[StoredReminder],
+    planned: Iterable[ReminderSpec],
+    now: datetime,
+    *,
+    zone_only: bool = False,
+    changed: Container[int] = (),
 ) -> ReminderChanges:
     """The changes that bring ``stored`` (all rows of the planned kinds in the planned
     scope) in line with ``planned`` at ``now``.
@@ -120,6 +127,11 @@ def reconcile(
     - done or dismissed rows are the user's history: never moved, never removed;
     - stored, not planned: suspended while open, as its subject is gone, unless it has
       lapsed anyway (a planner may leave out subjects long past, to save work).
+
+    ``zone_only``: the facts are as they were planned and only the user's zone changed
+    (a trip, a move): reminders follow the local hours to their new instants, but one
+    already shown is not shown again, nor is a snooze the user chose undone; except for the
+    applications in ``changed``, whose facts changed too.
     """
     wanted = {spec.identity: spec for spec in planned}
     existing = {row.identity: row for row in stored}
@@ -136,6 +148,7 @@ def reconcile(
             continue
         moved = row.due_at != spec.due_at
         resumed = row.suspended_at is not None
+        refires = not zone_only or row.application_id in changed
         if (
             moved
             or resumed
@@ -145,7 +158,7 @@ def reconcile(
             or row.expires_at != spec.expires_at
             or row.application_id != spec.application_id
         ):
-            update.append(ReminderUpdate(row, spec, moved, resumed))
+            update.append(ReminderUpdate(row, spec, moved, resumed, refires=refires))
     for identity, row in existing.items():
         if identity in wanted or not row.active:
             continue
@@ -177,13 +190,15 @@ def apply_changes(
                 application_id=spec.application_id,
                 suspended_at=None,
             )
-            if change.moved:
+            if change.moved and change.refires:
                 row = replace(
                     row,
                     due_at=spec.due_at,
                     fired_at=None,
                     snoozed_until=kept_snooze(row.snoozed_until, spec.due_at, now),
                 )
+            elif change.moved:
+                row = replace(row, due_at=spec.due_at)
         result.append(row)
     for number, spec in enumerate(changes.create, start=1):
         result.append(

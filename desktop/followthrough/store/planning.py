@@ -140,15 +140,18 @@ def _stored_in(scope: PlanScope, kinds: Sequence[str]) -> list[StoredReminder]:
     return stored_reminders(f"kind IN ({marks}) AND {where}", (*kinds, *params))
 
 
-def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
+def plan_scope(scope: PlanScope, now: datetime, *, zone_only: bool = False) -> PlanReport:
     """Plan the applications in ``scope`` in one IMMEDIATE transaction, and clear their
-    marks: the facts read and the reminders written belong to one moment."""
+    marks: the facts read and the reminders written belong to one moment. ``zone_only``:
+    their facts are as last planned, only the user's zone changed (``reconcile``)."""
     report = PlanReport(steps=1)
     with writing():
+        changed = _marked_in(scope) if zone_only else frozenset()
         for planner in planners():
             with as_stored():
                 specs = planner.plan(scope, now)
-            changes = reconcile(_stored_in(scope, planner.kinds), specs, now)
+            stored = _stored_in(scope, planner.kinds)
+            changes = reconcile(stored, specs, now, zone_only=zone_only, changed=changed)
             written, removed = write_changes(changes, now) if changes else (0, 0)
             report.written += written
             report.removed += removed
@@ -162,6 +165,15 @@ def plan_scope(scope: PlanScope, now: datetime) -> PlanReport:
     if scope.ids is not None:
         report.applications = len(scope.ids)
     return report
+
+
+def _marked_in(scope: PlanScope) -> frozenset[int]:
+    where, params = scope.sql("application_id")
+    rows = db.execute_sql(
+        f"SELECT application_id FROM plan_dirty WHERE application_id != ? AND {where}",
+        (EVERYTHING_MARK, *params),
+    )
+    return frozenset(int(row[0]) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -225,6 +237,9 @@ def full_pass(
     ids = [int(row[0]) for row in db.execute_sql("SELECT id FROM application ORDER BY id")]
     log.info("planning every application (%d)", len(ids))
     report = PlanReport()
+    # A new zone alone must not show again what was shown (every reminder at a local hour
+    # moves with it); the applications whose facts changed too are planned as any change.
+    zone_only = _only_the_zone_changed()
     groups = [ids[i : i + chunk] for i in range(0, len(ids), chunk)] or [[]]
     for number, group in enumerate(groups):
         if should_stop():
@@ -239,7 +254,7 @@ def full_pass(
             first=None if number == 0 else group[0],
             last=None if number == len(groups) - 1 else group[-1],
         )
-        step = plan_scope(scope, now)
+        step = plan_scope(scope, now, zone_only=zone_only)
         step.applications = len(group)
         report.add(step)
     with writing():
@@ -270,6 +285,16 @@ def plan_basis() -> str:
     the session's, which follows the computer's when the preference is empty)."""
     rules = [f"{p.name}:{','.join(p.kinds)}" for p in planners()]
     return json.dumps({"rules": [__version__, *rules], "zone": options.user_zone().key})
+
+
+def _only_the_zone_changed() -> bool:
+    """Whether the last complete plan had these rules and another zone."""
+    try:
+        stored = json.loads(_setting(BASIS_KEY) or "null")
+        now = json.loads(plan_basis())
+        return bool(stored["rules"] == now["rules"] and stored["zone"] != now["zone"])
+    except (TypeError, KeyError, ValueError):
+        return False
 
 
 def _setting(key: str) -> str | None:

@@ -177,22 +177,22 @@ def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
                 spec.application_id,
             )
             # A resumed reminder keeps its state; a moved one may fire once more, but not
-            # before a snooze the user chose that is still ahead (``reminder_plan``).
-            moved = (
-                ", due_at = ?, fired_at = NULL, snoozed_until = CASE WHEN snoozed_until > ? "
-                "AND snoozed_until > ? THEN snoozed_until END"
-                if change.moved
-                else ""
-            )
+            # before a snooze the user chose that is still ahead (``reminder_plan``); one
+            # only the zone moved keeps what was shown.
             due = to_db_instant(spec.due_at)
+            moved: tuple[str, tuple[object, ...]] = ("", ())
+            if change.moved and change.refires:
+                moved = (
+                    ", due_at = ?, fired_at = NULL, snoozed_until = CASE WHEN snoozed_until > ? "
+                    "AND snoozed_until > ? THEN snoozed_until END",
+                    (due, to_db_instant(now), due),
+                )
+            elif change.moved:
+                moved = (", due_at = ?", (due,))
             db.execute_sql(
                 "UPDATE reminder SET title = ?, body = ?, params = ?, expires_at = ?, "
-                f"application_id = ?, suspended_at = NULL{moved} WHERE id = ?",
-                (
-                    *values,
-                    *((due, to_db_instant(now), due) if change.moved else ()),
-                    change.stored.reminder_id,
-                ),
+                f"application_id = ?, suspended_at = NULL{moved[0]} WHERE id = ?",
+                (*values, *moved[1], change.stored.reminder_id),
             )
         if changes.suspend:
             db.connection().executemany(

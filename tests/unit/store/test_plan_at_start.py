@@ -17,7 +17,7 @@ from followthrough.domain.reminder_plan import reconcile
 from followthrough.store import settings as options
 from followthrough.store.database import open_database
 from followthrough.store.interviews import save_interview
-from followthrough.store.models import Application, db
+from followthrough.store.models import Application, Interview, db
 from followthrough.store.planning import (
     Planner,
     full_pass,
@@ -169,3 +169,49 @@ def test_reminders_due_while_the_app_was_closed_fire_at_the_next_start(
 
 def test_keeping_the_basis_marks_nothing_to_plan(planned_once: list[int]) -> None:
     assert db.execute_sql("SELECT COUNT(*) FROM plan_dirty").fetchone()[0] == 0
+
+
+def _due_instants(application_id: int) -> dict[int, object]:
+    return {
+        r.reminder_id: r.due_at for r in stored_reminders("application_id = ?", (application_id,))
+    }
+
+
+def test_a_new_zone_does_not_show_again_what_was_shown(
+    planned_once: list[int], data_dir: Path, clock: FakeClock
+) -> None:
+    # Ten days on, what came due fired; then the user flew to New York and started the app.
+    clock.advance(timedelta(days=10))
+    shown = {r.reminder_id for r in claim_due(clock.now())}
+    assert shown
+    before = {i: _due_instants(i) for i in planned_once}
+    _restart(data_dir, clock)
+    options.set_session_zone("America/New_York")
+    plan_at_start(clock.now())
+    after = {i: _due_instants(i) for i in planned_once}
+    moved = {rid for i in planned_once for rid, due in after[i].items() if before[i][rid] != due}
+    assert moved & shown, "the new zone moved none of the reminders already shown"
+    # Local hours followed the zone, and what was shown is not shown again.
+    assert claim_due(clock.now()) == []
+    assert _nothing_left(clock)
+
+
+def test_an_application_changed_as_well_as_the_zone_comes_again(
+    planned_once: list[int], data_dir: Path, clock: FakeClock
+) -> None:
+    clock.advance(timedelta(days=10))
+    shown = {r.reminder_id: r.application_id for r in claim_due(clock.now())}
+    changed, unchanged = planned_once
+    assert set(shown.values()) == {changed, unchanged}
+    # While the app was closed the first interview was found to have been a day later.
+    interview = Interview.get(Interview.application == changed)
+    Interview.update(
+        starts_at=interview.starts_at + timedelta(days=1),
+        ends_at=interview.ends_at + timedelta(days=1),
+    ).where(Interview.id == interview.id).execute()
+    _restart(data_dir, clock)
+    options.set_session_zone("America/New_York")
+    plan_at_start(clock.now())
+    again = {r.application_id for r in claim_due(clock.now())}
+    assert again == {changed}
+    assert _nothing_left(clock)

@@ -188,6 +188,8 @@ class ReminderWorld(RuleBasedStateMachine):
             list
         )
         self.why_new_epoch: defaultdict[Identity, list[str]] = defaultdict(list)
+        # The facts versions at which the user's zone changed.
+        self.zone_changes: list[int] = []
 
     def teardown(self) -> None:
         self.database.close()
@@ -231,7 +233,10 @@ class ReminderWorld(RuleBasedStateMachine):
                     f"{step} changed {identity} from {before or 'nowhere'} to {now_state} "
                     "although no fact changed since it was last planned"
                 )
-                if before is None or before[:2] != now_state[:2]:
+                if self._moved_by_the_zone_alone(identity, before, row):
+                    # Shown already, and only the user's zone moved it: it stays shown.
+                    STATS["shown, then moved by a new zone"] += 1
+                elif before is None or before[:2] != now_state[:2]:
                     self.epoch[identity] += 1
                     self.why_new_epoch[identity].append(f"{step}: {before} -> {now_state}")
                     if identity in self.claimed_in:
@@ -252,6 +257,21 @@ class ReminderWorld(RuleBasedStateMachine):
                 self.seen_facts[identity] = self.planned_facts
                 self.why_new_epoch[identity].append(f"{step}: removed")
         self._check_fired_rows()
+
+    def _moved_by_the_zone_alone(
+        self, identity: Identity, before: tuple[int, datetime, bool] | None, row: StoredReminder
+    ) -> bool:
+        """A row that moved and is still marked fired: allowed only when the user's zone
+        changed since it was last planned (``reconcile``'s ``zone_only``)."""
+        if before is None or before[0] != row.reminder_id or before[1] == row.due_at:
+            return False
+        if row.fired_at is None:
+            return False
+        assert any(v > self.seen_facts[identity] for v in self.zone_changes), (
+            f"{identity} moved from {before[1]} to {row.due_at} and kept its fired mark, "
+            "though the user's zone did not change"
+        )
+        return True
 
     def _check_fired_rows(self) -> None:
         """Every open fired row was claimed here, in its current epoch."""
@@ -590,7 +610,10 @@ class ReminderWorld(RuleBasedStateMachine):
 
     @rule(zone=st.sampled_from(USER_ZONES))
     def user_changes_time_zone(self, zone: str) -> None:
+        before = self.facts_version
         self._edit(lambda: options.put(options.USER_ZONE, zone))
+        if self.facts_version > before:
+            self.zone_changes.append(self.facts_version)
 
     # -- planning, firing and what the user does with a reminder --------------------------
 

@@ -151,13 +151,19 @@ def shoot_window(window: QWidget, prefix: Path, pages: tuple[str, ...]) -> None:
     from followthrough.ui.shell.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    window.show_page(pages.index("Today"))
+
+    def show(name: str) -> None:
+        # A page loads its rows when first shown.
+        window.show_page(pages.index(name))
+        wait_until(lambda: window.rows_current(name))
+
+    show("Today")
     save(window, Path(f"{prefix}-today.png"))
-    window.show_page(pages.index("Applications"))
+    show("Applications")
     window.applications_page.views.setCurrentIndex(1)
     save(window, Path(f"{prefix}-board.png"))
     window.applications_page.views.setCurrentIndex(0)
-    window.show_page(pages.index("Calendar"))
+    show("Calendar")
     window.calendar_page.views.setCurrentIndex(0)
     save(window, Path(f"{prefix}-month.png"))
     window.calendar_page.views.setCurrentIndex(1)

@@ -31,6 +31,7 @@ from followthrough.ui.applications.page import ApplicationsPage
 from followthrough.ui.common.theme import ColourRole, colour, kind_colour
 from followthrough.ui.shell.help import help_html
 from followthrough.ui.shell.main_window import PAGES, MainWindow
+from tests.helpers.pages import open_page
 
 ZONE = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 20)
@@ -278,13 +279,13 @@ def test_a_card_dropped_on_a_folded_closed_stage_asks_to_move_it_there(
 
 
 def _one_application_board(
-    clock: FakeClock, make_window: Callable[[], MainWindow]
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> tuple[MainWindow, BoardView, int]:
     from followthrough.store.queries import create_application
 
     application = create_application(clock, "Acme", "Data Analyst")
     window = make_window()
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     page = window.applications_page
     page.views.setCurrentWidget(page.board)
     return window, page.board, application.id
@@ -299,7 +300,7 @@ def test_dropping_on_a_closed_stage_asks_the_reason_and_cancel_keeps_the_card(
     from followthrough.store.models import Application
     from followthrough.ui.applications.forms import StageChangeDialog
 
-    window, board, application_id = _one_application_board(clock, make_window)
+    window, board, application_id = _one_application_board(qtbot, clock, make_window)
     asked: list[tuple[Stage | None, int]] = []
 
     def cancel(dialog: StageChangeDialog) -> bool:
@@ -326,7 +327,7 @@ def test_a_move_that_fails_to_save_leaves_the_card_where_it_was(
     from followthrough.store.models import Application
     from followthrough.ui.shell import main_window
 
-    _window, board, application_id = _one_application_board(clock, make_window)
+    _window, board, application_id = _one_application_board(qtbot, clock, make_window)
 
     def fail(*_args: object) -> None:
         raise OSError("disk full")
@@ -350,7 +351,7 @@ def test_a_cancelled_move_does_not_later_take_the_selection(
     make_window: Callable[[], MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window, board, application_id = _one_application_board(clock, make_window)
+    window, board, application_id = _one_application_board(qtbot, clock, make_window)
     monkeypatch.setattr(MainWindow, "exec_dialog", staticmethod(lambda _dialog: False))
     board.set_unfolded(Stage.WITHDRAWN, True)
     card = board.columns[Stage.APPLIED].model.row_at(0)
@@ -374,7 +375,7 @@ def test_a_move_given_up_after_a_failed_save_does_not_later_take_the_selection(
 ) -> None:
     from followthrough.ui.shell import main_window
 
-    _window, board, _application_id = _one_application_board(clock, make_window)
+    _window, board, _application_id = _one_application_board(qtbot, clock, make_window)
 
     def fail(*_args: object) -> None:
         raise OSError("disk full")
@@ -520,7 +521,7 @@ def test_keys_do_not_reopen_a_closed_application_and_say_how(
 def test_a_card_moved_with_the_keys_stays_selected_where_it_lands(
     qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:
-    window, board, application_id = _one_application_board(clock, make_window)
+    window, board, application_id = _one_application_board(qtbot, clock, make_window)
     view = _select(board, Stage.APPLIED, 0)
     with qtbot.waitSignal(window.data_loaded, timeout=10000):
         qtbot.keyClick(view, Qt.Key.Key_Right, CTRL_SHIFT)
@@ -621,14 +622,14 @@ def test_a_filter_or_search_that_finds_only_closed_cards_unfolds_their_columns(
 def test_unfolded_stages_are_remembered_while_the_window_lives(
     qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:
-    window, board, _application_id = _one_application_board(clock, make_window)
-    window.show_page(PAGES.index("Applications"))
+    window, board, _application_id = _one_application_board(qtbot, clock, make_window)
+    open_page(qtbot, window, "Applications")
     window.applications_page.views.setCurrentWidget(board)
     board.set_unfolded(Stage.FILLED, True)
     window.show_page(PAGES.index("Today"))
     with qtbot.waitSignal(window.data_loaded, timeout=10000):
         window.refresh()
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     assert board.unfolded == {Stage.FILLED}
     assert board.columns[Stage.FILLED].view.isVisible()
 
@@ -641,7 +642,7 @@ def test_the_board_fits_a_1280_pixel_window_without_scrolling_sideways(
 ) -> None:
     fill_demo(clock, 27)
     window = make_window()
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     page = window.applications_page
     page.views.setCurrentWidget(page.board)
     page.stage_filter.setCurrentText("All stages")

@@ -14,8 +14,9 @@ from followthrough.domain.clock import FakeClock
 from followthrough.domain.reminder_kinds import registered_kinds
 from followthrough.ui.applications.page import NEXT_ACTION_COLUMN
 from followthrough.ui.common.reminder_kinds import kind_text
-from followthrough.ui.shell.main_window import PAGES, MainWindow
+from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.today.model import KIND
+from tests.helpers.pages import open_page
 
 
 def _widths(table: QTableView) -> list[int]:
@@ -28,7 +29,7 @@ def test_the_next_action_takes_the_room_of_a_wide_window_and_cut_text_ends_in_do
     fill_demo(clock, 25)
     window = make_window()
     window.resize(1920, 1080)
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     table = window.applications_page.table
     qtbot.waitUntil(lambda: table.viewport().width() > 1500)
     widths = _widths(table)
@@ -63,7 +64,7 @@ def test_the_calendars_day_list_fits_its_place_without_scrolling_sideways(
     fill_demo(clock, 25)
     window = make_window()
     window.resize(1100, 720)
-    window.show_page(PAGES.index("Calendar"))
+    open_page(qtbot, window, "Calendar")
     table = window.calendar_page.day_table
     qtbot.waitUntil(lambda: table.isVisible() and table.viewport().width() > 0)
     qtbot.wait(20)

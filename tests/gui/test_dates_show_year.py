@@ -19,6 +19,7 @@ from followthrough.store.touchpoints import TouchpointInput, log_touchpoint
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.common.forms import date_edit, time_edit
 from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.pages import open_page
 from tests.helpers.scheduling import start_scheduler
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -44,12 +45,16 @@ def _contact_on(clock: FakeClock, company: str, day: date) -> None:
 
 
 def test_the_applications_list_shows_the_year_of_an_old_last_contact(
-    database: peewee.SqliteDatabase, clock: FakeClock, make_window: Callable[[], MainWindow]
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
 ) -> None:
     this_year = date(2026, 11, 2)
     _contact_on(clock, "Initech", LAST_YEAR_BUT_ONE)
     _contact_on(clock, "Acme", this_year)
     window = make_window()
+    open_page(qtbot, window, "Applications")
     model = window.applications_page.model
     last_contact = {
         model.index(row, 0).data(): model.index(row, 3).data() for row in range(model.rowCount())

@@ -21,7 +21,8 @@ from followthrough.ui.common.ask import Ask, Unsaved
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.labels import ROLE_LABELS, person_label, role_label
 from followthrough.ui.interviews.dialogs import InterviewDialog
-from followthrough.ui.shell.main_window import PAGES, MainWindow
+from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.pages import open_page
 
 DAY = date(2026, 11, 23)
 
@@ -182,7 +183,7 @@ def test_contacts_can_be_added_edited_and_deleted(
 
     monkeypatch.setattr(MainWindow, "exec_dialog", staticmethod(run))
     steps.append(add)
-    window.show_page(PAGES.index("Contacts"))
+    open_page(qtbot, window, "Contacts")
     with qtbot.waitSignal(window.data_loaded, timeout=10000):
         window.contacts_page.new_contact.emit()
     person = Contact.get(Contact.name == "Priya Novak")

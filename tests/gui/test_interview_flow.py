@@ -25,7 +25,8 @@ from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.applications.new_dialog import NewApplicationDialog
 from followthrough.ui.common.locale_words import to_qdate
 from followthrough.ui.interviews.dialogs import InterviewDialog, PersonDialog
-from followthrough.ui.shell.main_window import PAGES, MainWindow
+from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.pages import open_page
 
 PANEL = [
     ("Dana Lee", "Head of Data", "dana.lee@acme.example", "email"),
@@ -133,6 +134,7 @@ def test_record_a_panel_interview_and_find_it_everywhere(
     assert detail.people_model.rowCount() == 2
 
     # The list: found by an interviewer's name, with the interview as next action.
+    open_page(qtbot, window, "Applications")
     page = window.applications_page
     qtbot.waitUntil(
         lambda: page.model.rowCount() == 1 and page.model.index(0, 4).data() == "Interview"
@@ -152,8 +154,8 @@ def test_record_a_panel_interview_and_find_it_everywhere(
     assert any(e.item.title == "Acme · Data Analyst" for e in upcoming)
     # Month view: a dot on the day; week view: listed with its time.
     calendar = window.calendar_page
+    open_page(qtbot, window, "Calendar")
     qtbot.waitUntil(lambda: calendar.calendar.marks(user["day"]).get("interview") == 1)  # type: ignore[arg-type]
-    window.show_page(PAGES.index("Calendar"))
     calendar.go_to(user["day"])  # type: ignore[arg-type]
     week = calendar.week
     qtbot.waitUntil(lambda: len(week.shown_items()) >= 1)
@@ -185,6 +187,7 @@ def test_a_board_card_moves_and_closing_asks_for_the_reason(
 
     create_application(clock, "Acme", "Data Analyst")
     window = make_window()
+    open_page(qtbot, window, "Applications")
     board = window.applications_page.board
     card = board.columns[Stage.APPLIED].model.row_at(0)
     with qtbot.waitSignal(window.data_loaded, timeout=10000):

@@ -32,22 +32,21 @@ from followthrough.ui.references import dialogs as reference_dialogs
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.help import TextDialog, help_html
 from followthrough.ui.shell.main_window import PAGES, MainWindow
+from tests.helpers.pages import open_page
 
 
 def test_first_run_explains_itself_and_every_view_says_what_will_appear(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.today_page.welcome.isVisible()
     assert (
         "Welcome to Follow-Through"
         in window.today_page.welcome.findChildren(type(window.status_counts))[0].text()
     )
-    for page in (
-        window.today_page,
-        window.applications_page,
-        window.calendar_page,
-        window.contacts_page,
+    for index, page in enumerate(
+        (window.today_page, window.applications_page, window.calendar_page, window.contacts_page)
     ):
+        open_page(qtbot, window, index)
         assert page.showing_empty_state
         explanation = page.empty.explanation
         assert explanation.text()
@@ -183,6 +182,7 @@ def test_demo_data_shows_its_counts_and_ctrl_f_searches(
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "Applications"
+    qtbot.waitUntil(lambda: window.rows_current("Applications"))
     search = window.applications_page.search
     assert QApplication.focusWidget() is search
     company = Application.select().first().company
@@ -204,6 +204,7 @@ def test_search_finds_references_and_network_contacts(
     add_new_person(acme.id, ReferenceKind.REFERENCE, "Priya Natarajan", clock)
     add_new_person(acme.id, ReferenceKind.NETWORK, "Jordan Blake", clock)
     window = make_window()
+    open_page(qtbot, window, "Applications")
     page = window.applications_page
     page.stage_filter.setCurrentText("All stages")
     model = page.model
@@ -357,6 +358,8 @@ def test_list_models_pass_the_model_tester(
 ) -> None:
     fill_demo(clock, 12)
     window = make_window()
+    open_page(qtbot, window, "Applications")
+    open_page(qtbot, window, "Contacts")
     models: list[RecordTableModel[object]] = [
         window.applications_page.model,  # type: ignore[list-item]
         window.contacts_page.model,  # type: ignore[list-item]
@@ -391,8 +394,8 @@ def test_calendar_marks_busy_days_and_lists_the_selected_days_items(
     window = make_window()
     page = window.calendar_page
     local_day = start.astimezone(window.zone).date()
+    open_page(qtbot, window, "Calendar")
     qtbot.waitUntil(lambda: page.calendar.marks(local_day) == {"interview": 1})
-    window.show_page(PAGES.index("Calendar"))
     page.go_to(local_day)
     qtbot.waitUntil(lambda: page.day_model.rowCount() == 1)
     assert "Acme" in page.day_model.index(0, 2).data()
@@ -507,3 +510,43 @@ def test_a_search_typed_before_the_data_arrives_is_kept_and_applied(
         qtbot.keyClicks(page.search, "harbor")
     assert page.search.text() == "harbor"
     assert "1 of 2" in page.shown.text()
+
+
+def test_a_page_loads_its_rows_once_shown_and_then_at_each_refresh(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from followthrough.ui.shell import main_window as main_window_module
+
+    loads: list[str] = []
+    for name in ("load_applications_data", "load_contacts_data"):
+        real = getattr(main_window_module, name)
+
+        def counted(
+            *args: object, _real: Callable[..., object] = real, _name: str = name
+        ) -> object:
+            loads.append(_name)
+            return _real(*args)
+
+        monkeypatch.setattr(main_window_module, name, counted)
+    create_application(clock, "Acme", "Analyst")
+    window = make_window()
+    # Today and the counts are there; the rows of pages nobody opened are not loaded.
+    assert window.status_counts.text().startswith("1 application (1 active)")
+    assert loads == []
+    assert not window.rows_current("Applications")
+    assert window.applications_page.model.rowCount() == 0
+    open_page(qtbot, window, "Applications")
+    assert loads == ["load_applications_data"]
+    assert window.applications_page.model.rowCount() == 1
+    # Shown once, kept current: a change elsewhere is in its rows after the next refresh,
+    # while the Contacts page, never shown, still loads nothing.
+    open_page(qtbot, window, "Today")
+    create_application(clock, "Globex", "Engineer")
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.refresh()
+    assert loads == ["load_applications_data"] * 2
+    assert window.applications_page.model.rowCount() == 2
+    assert window.status_counts.text().startswith("2 applications (2 active)")

@@ -33,6 +33,7 @@ from followthrough.ui.interviews.dialogs import PersonDialog
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.shell.main_window import PAGES, MainWindow
+from tests.helpers.pages import open_page
 
 
 def mnemonic(text: str) -> str | None:
@@ -179,7 +180,7 @@ def test_each_window_reaches_one_thing_per_alt_letter(
     window = make_window()
     found: dict[str, dict[str, list[str]]] = {}
     for index, page in enumerate(PAGES):
-        window.show_page(index)
+        open_page(qtbot, window, index)
         QApplication.processEvents()
         found.update(_every_tab(window, f"main window, {page}"))
 

@@ -23,9 +23,10 @@ from followthrough.store.queries import create_application
 from followthrough.store.reminders import ReminderSpec
 from followthrough.store.scope import PlanScope
 from followthrough.ui.common.reminder_kinds import ReminderHandler
-from followthrough.ui.shell.main_window import PAGES, MainWindow
+from followthrough.ui.shell.main_window import MainWindow
 from followthrough.ui.shell.tray import TrayIcon
 from followthrough.ui.today.model import KIND, TODO
+from tests.helpers.pages import open_page
 from tests.helpers.scheduling import start_scheduler
 
 TOY = "toy_nudge"
@@ -93,7 +94,7 @@ def test_a_registered_kind_is_planned_listed_marked_and_in_the_tray(
     # The calendar: a mark on its day, and the day's list names it.
     page = window.calendar_page
     day = stored.due_at.astimezone(window.zone).date()
-    window.show_page(PAGES.index("Calendar"))
+    open_page(qtbot, window, "Calendar")
     page.go_to(day)
     qtbot.waitUntil(lambda: page.calendar.marks(day).get(TOY) == 1)
     qtbot.waitUntil(lambda: page.day_model.rowCount() >= 1)

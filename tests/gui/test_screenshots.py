@@ -20,6 +20,7 @@ from followthrough.store.interviews import load_interview_draft
 from followthrough.store.models import Interview
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.shell.main_window import PAGES, MainWindow
+from tests.helpers.pages import open_page
 
 
 def _check_and_keep(widget: QWidget, name: str, tmp_path: Path) -> None:
@@ -40,15 +41,15 @@ def test_every_view_renders_with_demo_data(
     window = make_window()
     window.resize(1100, 720)
     for index, name in enumerate(PAGES):
-        window.show_page(index)
+        open_page(qtbot, window, index)
         page = window.stack.currentWidget()
         assert not page.showing_empty_state  # type: ignore[attr-defined]
         qtbot.wait(50)
         _check_and_keep(window, f"view-{name.lower()}", tmp_path)
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     window.applications_page.views.setCurrentIndex(1)
     _check_and_keep(window, "view-board", tmp_path)
-    window.show_page(PAGES.index("Calendar"))
+    open_page(qtbot, window, "Calendar")
     window.calendar_page.views.setCurrentIndex(1)
     qtbot.waitUntil(lambda: len(window.calendar_page.week.shown_items()) > 0)
     _check_and_keep(window, "view-week", tmp_path)

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.clock import FakeClock
 from followthrough.ui.common.widgets import WrappedText
 from followthrough.ui.shell.main_window import PAGES, MainWindow
+from tests.helpers.pages import open_page
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_the_empty_pages_show_their_whole_description_at_1100_by_720(
     window.resize(1100, 720)
     larger_font()
     for index, name in enumerate(PAGES):
-        window.show_page(index)
+        open_page(qtbot, window, index)
         page = window.stack.currentWidget()
         assert page.showing_empty_state, name  # type: ignore[attr-defined]
         text = page.empty.explanation  # type: ignore[attr-defined]
@@ -215,7 +216,7 @@ def test_enter_in_the_application_search_opens_the_only_result_and_down_leads_to
         create_application(clock, company)
     window = make_window()
     page = window.applications_page
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     opened: list[int] = []
     page.open_application.disconnect()  # only what is asked for, no window
     page.open_application.connect(opened.append)
@@ -251,7 +252,7 @@ def test_enter_and_down_in_the_people_search(
         save_contact(ContactFields(name), clock)
     window = make_window()
     page = window.contacts_page
-    window.show_page(PAGES.index("Contacts"))
+    open_page(qtbot, window, "Contacts")
     opened: list[int] = []
     page.open_contact.disconnect()  # only what is asked for, no dialog
     page.open_contact.connect(opened.append)
@@ -315,7 +316,7 @@ def test_enter_and_down_in_the_search_go_to_the_board_when_it_is_shown(
     ids = {c: create_application(clock, c).id for c in ("Acme", "Initech", "Globex")}
     window = make_window()
     page = window.applications_page
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     page.views.setCurrentWidget(page.board)
     opened: list[int] = []
     page.open_application.disconnect()

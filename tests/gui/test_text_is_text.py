@@ -55,6 +55,7 @@ from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 from followthrough.ui.shell.tray import TrayIcon
 from followthrough.ui.today.today_list import TodayListView
+from tests.helpers.pages import open_page
 
 MARK = '<img src="/no/such/image.png"><b>ACME</b> &amp; <a href="javascript:x">x</a>'
 RTL = "שלום עולם مرحبا"
@@ -271,12 +272,12 @@ def test_no_user_text_is_ever_read_as_markup(
     window.show_due_reminders(open_fired())
     assert window.today_page.todo.fired()
     for index, name in enumerate(PAGES):
-        window.show_page(index)
+        open_page(qtbot, window, index)
         crawler.crawl(f"page {name}")
-    window.show_page(PAGES.index("Applications"))
+    open_page(qtbot, window, "Applications")
     window.applications_page.views.setCurrentIndex(1)
     crawler.crawl("board")
-    window.show_page(PAGES.index("Calendar"))
+    open_page(qtbot, window, "Calendar")
     window.calendar_page.go_to(clock.now().date() - timedelta(days=3))
     qtbot.wait(100)
     crawler.crawl("calendar month")

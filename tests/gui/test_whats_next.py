@@ -31,6 +31,7 @@ from followthrough.ui.applications.next_step import (
 )
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.pages import open_page
 from tests.helpers.scheduling import start_scheduler
 
 
@@ -56,6 +57,7 @@ def test_on_the_demo_the_list_the_header_and_today_agree(
     qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
 ) -> None:
     window, scheduler = _demo_window(qtbot, clock, make_window)
+    open_page(qtbot, window, "Applications")
     rows: list[ApplicationSummary] = window.applications_page.model.all_rows()  # type: ignore[attr-defined]
     first_on_today: dict[int, NextAction] = {}
     for entry in window.today_page.todo.current.entries():

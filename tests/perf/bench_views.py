@@ -421,7 +421,10 @@ class Bench(Pump):
         self.context = AppContext.create(data_dir, self.database, self.clock)
         self.window = MainWindow(self.context)
         self.window.resize(*WINDOW_SIZE)
-        self.window.show_page(PAGES.index("Today"))
+        # Every page shown once before the first load, so that each load brings all their
+        # rows (a page nobody opened loads none): what this bench has always timed.
+        for name in ("Applications", "Calendar", "Contacts", "Today"):
+            self.window.show_page(PAGES.index(name))
         self.window.show()
         if not QTest.qWaitForWindowExposed(self.window, 10_000):
             raise BenchError("the window was never exposed")

@@ -193,6 +193,7 @@ def run_app(data_dir: Path, rows_file: Path) -> dict[str, Any]:
     try:
         page = window.calendar_page
         window.show_page(PAGES.index("Calendar"))
+        pump.wait_for(lambda: window.rows_current("Calendar"), "the calendar's first load")
         page.views.setCurrentIndex(0)
         settle()
         calendar = page.calendar
@@ -215,6 +216,8 @@ def run_app(data_dir: Path, rows_file: Path) -> dict[str, Any]:
 
         apps = window.applications_page
         window.show_page(PAGES.index("Applications"))
+        # Its rows load when the page is first shown.
+        pump.wait_for(lambda: window.rows_current("Applications"), "the applications' rows")
         apps.views.setCurrentWidget(apps.table)
         apps.search.clear()
         settle()

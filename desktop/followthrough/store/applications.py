@@ -11,7 +11,13 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
-from followthrough.domain.stages import REASON_PHRASES, STAGE_LABELS, ClosureReason, Stage
+from followthrough.domain.stages import (
+    CLOSED_STAGES,
+    REASON_PHRASES,
+    STAGE_LABELS,
+    ClosureReason,
+    Stage,
+)
 from followthrough.domain.today import TodayEntry
 from followthrough.domain.validation import application_problems, latest_today
 from followthrough.domain.wording import short_day, translate
@@ -158,6 +164,18 @@ class ApplicationFields:
 
 class ApplicationError(UserError):
     """The application cannot be saved as entered; the message is for the user."""
+
+
+def application_names() -> list[tuple[int, str, str, bool]]:
+    """(id, company, role, closed) of every application: what Today needs of the ones it
+    does not list (a raw read; tens of thousands are a few milliseconds)."""
+    closed = {stage.value for stage in CLOSED_STAGES}
+    return [
+        (int(app_id), company, role, stage in closed)
+        for app_id, company, role, stage in db.execute_sql(
+            "SELECT id, company, role_title, stage FROM application"
+        )
+    ]
 
 
 def update_application(application_id: int, fields: ApplicationFields, clock: Clock) -> None:

@@ -9,13 +9,17 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
-from followthrough.domain.stages import Stage, is_closed
+from followthrough.domain.stages import Stage
 from followthrough.domain.today import TodayList, still_to_do
 from followthrough.domain.two_clocks import UserHours
 from followthrough.domain.wording import application_title
 from followthrough.store import settings as options
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
-from followthrough.store.applications import ApplicationSummary, application_summaries
+from followthrough.store.applications import (
+    ApplicationSummary,
+    application_names,
+    application_summaries,
+)
 from followthrough.store.contacts import contact_list
 from followthrough.store.queries import DataCounts, data_counts
 from followthrough.store.reminders import DueReminder, open_fired
@@ -29,12 +33,13 @@ UPCOMING_DAYS = 7
 
 @dataclass(frozen=True)
 class WindowData:
+    """What every refresh loads: Today, and the counts in the status bar. The other pages
+    load their own rows once they have been shown (``ApplicationsData``, ``ContactsData``):
+    ten thousand rows nobody looks at cost memory and time at every start."""
+
     today: date
     counts: DataCounts
     agenda: TodayAgenda
-    applications: list[ApplicationSummary]
-    board: dict[Stage, list[ApplicationSummary]]
-    application_haystacks: list[str]
     # Each application as Today names it: "company · role".
     subjects: dict[int, str]
     # Today's list, made here from the agenda and the reminders that have fired.
@@ -45,10 +50,23 @@ class WindowData:
 
 
 @dataclass(frozen=True)
+class ApplicationsData:
+    """The Applications page's rows: the list (by due date, its default order), the
+    board (by company) and each row's search text; the counts as they were then (the page
+    may load on its own, after a save)."""
+
+    counts: DataCounts
+    applications: list[ApplicationSummary]
+    board: dict[Stage, list[ApplicationSummary]]
+    application_haystacks: list[str]
+
+
+@dataclass(frozen=True)
 class ContactsData:
     """The Contacts page's rows: loaded after the first paint (tens of thousands of people
     are not what a person looks at first)."""
 
+    counts: DataCounts
     contacts: list[ContactRow]
     contact_haystacks: list[str]
 
@@ -73,37 +91,42 @@ def load_contacts() -> list[ContactRow]:
 def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
     now = clock.now()
     today = now.astimezone(zone).date()
-    # Sorted here, off the GUI thread: the board by company, the list by due date (its
-    # default order).
-    by_company = sorted(application_summaries(now, zone), key=company_sort_key)
-    board: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
-    for row in by_company:
-        board[row.stage].append(row)
-    applications = sorted(by_company, key=due_sort_key)
-    agenda = load_today(today, zone, {a.application_id for a in applications if is_closed(a.stage)})
+    names = application_names()
+    agenda = load_today(today, zone, {app_id for app_id, _c, _r, closed in names if closed})
     fired = open_fired()
     return WindowData(
         today=today,
         counts=data_counts(clock),
         agenda=agenda,
-        applications=applications,
-        board=board,
-        # Search text is made here, off the GUI thread, once per load.
-        application_haystacks=[
-            f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
-        ],
-        subjects={
-            a.application_id: application_title(a.company, a.role_title) for a in applications
-        },
+        subjects={app_id: application_title(company, role) for app_id, company, role, _ in names},
         today_list=build_list(fired, agenda, today, now, zone),
         fired=fired,
         hours=options.user_hours(),
     )
 
 
-def load_contacts_data() -> ContactsData:
+def load_applications_data(clock: Clock, zone: ZoneInfo) -> ApplicationsData:
+    # Sorted here, off the GUI thread: the board by company, the list by due date.
+    by_company = sorted(application_summaries(clock.now(), zone), key=company_sort_key)
+    board: dict[Stage, list[ApplicationSummary]] = {stage: [] for stage in Stage}
+    for row in by_company:
+        board[row.stage].append(row)
+    applications = sorted(by_company, key=due_sort_key)
+    return ApplicationsData(
+        counts=data_counts(clock),
+        applications=applications,
+        board=board,
+        # Search text is made here, off the GUI thread, once per load.
+        application_haystacks=[
+            f"{a.company} {a.role_title} {a.people}".casefold() for a in applications
+        ],
+    )
+
+
+def load_contacts_data(clock: Clock) -> ContactsData:
     contacts = sorted(load_contacts(), key=lambda c: c.name.casefold())
     return ContactsData(
+        counts=data_counts(clock),
         contacts=contacts,
         contact_haystacks=[
             f"{c.name} {c.title} {c.company} {c.email} {c.roles}".casefold() for c in contacts

@@ -67,8 +67,10 @@ from followthrough.ui.common.widgets import show_in_front
 from followthrough.ui.followups.actions import follow_up_actions
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.loading import (
+    ApplicationsData,
     ContactsData,
     WindowData,
+    load_applications_data,
     load_contacts_data,
     load_day,
     load_month,
@@ -110,6 +112,8 @@ PAGE_MENU_TEXTS = (
 )
 # The window's attributes for the pages after Today, in PAGES order (built on demand).
 _LATER_PAGES = ("applications_page", "calendar_page", "contacts_page")
+# The pages that load their rows only once they have been shown, in loading order.
+_ROW_PAGES = ("Applications", "Calendar", "Contacts")
 # How long data that arrived before the first paint waits for it at most.
 _FIRST_PAINT_WAIT_MS = 1000
 _WELCOME_KEY = "welcome/dismissed"
@@ -121,7 +125,8 @@ _TRAY_EXPLAINED_KEY = "tray/explained"
 
 class MainWindow(QMainWindow):
     """Signals:
-    data_loaded(): the views show the database's current contents.
+    data_loaded(): the views show the database's current contents (Today, and each page
+        that has been shown: a page loads its rows when first shown, then at each refresh).
     first_data_shown(): the first time they do (the reminders' full planning pass waits
         for it).
     data_changed(): something was saved; reminders are planned again.
@@ -152,7 +157,10 @@ class MainWindow(QMainWindow):
         self.first_load_error_waits: Callable[[Callable[[], None]], None] | None = None
         self._refreshing = False
         self._refresh_again = False
-        self._counts: DataCounts | None = None
+        # The pages whose rows are loaded (shown once), and those loaded in this refresh.
+        self._pages_with_rows: set[str] = set()
+        self._loaded_this_round: set[str] = set()
+        self._calendar_placed = False
 
         self.nav = self._build_navigation()
         self.today_page = TodayPage(self.zone)
@@ -397,6 +405,21 @@ class MainWindow(QMainWindow):
         if 0 < index < len(PAGES):
             getattr(self, _LATER_PAGES[index - 1])  # built now if it was not yet
         self.stack.setCurrentIndex(index)
+        name = PAGES[index] if 0 <= index < len(PAGES) else ""
+        if name in _ROW_PAGES and name not in self._pages_with_rows:
+            self._pages_with_rows.add(name)
+            if self._loaded_once and not self._refreshing:
+                # Its rows alone; a refresh under way loads them as it goes on.
+                self._refreshing = True
+                self._loaded_this_round = self._pages_with_rows - {name}
+                self._load_next_page()
+
+    def rows_current(self, name: str) -> bool:
+        """Whether the page ``name`` shows its rows as last loaded (a page loads them when
+        first shown; Today's come with every refresh)."""
+        if name not in _ROW_PAGES:
+            return self._loaded_once
+        return name in self._pages_with_rows and not self._refreshing
 
     def current_page_name(self) -> str:
         return PAGES[self.stack.currentIndex()]
@@ -448,14 +471,21 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(_FIRST_PAINT_WAIT_MS, self._after_first_paint)
             return
         counts = data.counts
-        self._counts = counts
         self.today_page.todo.hours = data.hours
         self.today_page.set_data(
             counts, data.agenda, data.today, data.subjects, (data.today_list, data.fired)
         )
-        self.applications_page.set_data(
-            counts, data.applications, data.application_haystacks, data.board
-        )
+        self._show_counts(counts)
+        if not self._loaded_once:
+            self._loaded_once = True
+            # Queued after the repaint the new rows asked for (benchmarks read this line).
+            QTimer.singleShot(0, lambda: log.info("first data painted"))
+            self.first_data_shown.emit()
+        self._loaded_this_round = set()
+        self._load_next_page()
+
+    def _show_counts(self, counts: DataCounts) -> None:
+        """The status bar's counts (each load brings them, the newest win)."""
         self.calendar_page.set_has_data(counts.interviews > 0)
         self.status_counts.setText(
             " · ".join(
@@ -468,25 +498,56 @@ class MainWindow(QMainWindow):
                 )
             )
         )
-        first = not self._loaded_once
-        if first:
-            self._loaded_once = True
-            self.calendar_page.go_to(data.today)
+
+    def _load_next_page(self) -> None:
+        """Load the rows of the next page shown once and not loaded in this refresh, one
+        page at a time; when none is left, the views are current."""
+        waiting = [n for n in _ROW_PAGES if n in self._pages_with_rows - self._loaded_this_round]
+        if not waiting:
+            # Current only when no refresh was asked for meanwhile (it follows at once).
+            current = not self._refresh_again
+            self._refreshed()
+            if current:
+                self.data_loaded.emit()
+            return
+        name = waiting[0]
+        self._loaded_this_round.add(name)
+        clock, zone = self.clock, self.zone
+        if name == "Applications":
+            self.context.runner.submit(
+                lambda: load_applications_data(clock, zone),
+                self._show_applications,
+                self._show_load_error,
+            )
+        elif name == "Contacts":
+            self.context.runner.submit(
+                lambda: load_contacts_data(clock), self._show_contacts, self._show_load_error
+            )
+        else:
+            self._load_calendar()
+            self._load_next_page()
+
+    def _load_calendar(self) -> None:
+        """The calendar's week, month marks and selected day (each arrives on its own)."""
+        if not self._calendar_placed:
+            self._calendar_placed = True
+            self.calendar_page.go_to(self.today())
         else:
             self.load_week(self.calendar_page.week.monday)
         self.load_month(*self.calendar_page.shown_month())
         self.load_day(self.calendar_page.selected_day())
-        if first:
-            # Queued after the repaint the new rows asked for (benchmarks read this line).
-            QTimer.singleShot(0, lambda: log.info("first data painted"))
-            self.first_data_shown.emit()
-        self.context.runner.submit(load_contacts_data, self._show_contacts, self._show_load_error)
+
+    def _show_applications(self, data: ApplicationsData) -> None:
+        self._show_counts(data.counts)
+        self.applications_page.set_data(
+            data.counts, data.applications, data.application_haystacks, data.board
+        )
+        self._load_next_page()
 
     def _show_contacts(self, data: ContactsData) -> None:
-        if self._counts is not None:
-            self.contacts_page.set_data(self._counts, data.contacts, data.contact_haystacks)
-        self.data_loaded.emit()
-        self._refreshed()
+        self._show_counts(data.counts)
+        self.contacts_page.set_data(data.counts, data.contacts, data.contact_haystacks)
+        self._load_next_page()
 
     def database_damaged(self, message: str) -> None:
         """The background check found damage: nothing more is saved; say so, for good."""

@@ -1,7 +1,15 @@
 """Follow-Through: everything after the job interview, kept on time."""
 
+import sys
+
 __version__ = "0.1.0"
 
 APP_NAME = "Follow-Through"
 APP_ID = "followthrough"
 ORGANIZATION = "Follow-Through"
+
+# The few hashes the app makes (Peewee's index names, the instance lock's name) come from
+# Python's own md5 and sha: loading OpenSSL's libcrypto for them costs 3.3 MB of memory
+# in every session (the bundle leaves it out as well).
+if "_hashlib" not in sys.modules:
+    sys.modules["_hashlib"] = None  # type: ignore[assignment]

@@ -257,6 +257,9 @@ def _attach_reminders(
     notifier.delivery_failed.connect(
         lambda reason: window.statusBar().showMessage(notification_message(reason), 15000)
     )
+    # The modules just imported left their source lines behind too.
+    memory.forget_sources()
+    QTimer.singleShot(5000, memory.give_back_freed)
     return scheduler
 
 

@@ -440,23 +440,28 @@ def test_a_new_time_zone_applies_from_the_next_start_and_says_so(
     assert "next start" not in window.statusBar().currentMessage()
 
 
-def test_the_pages_after_today_are_built_after_the_first_paint_and_keep_the_window_active(
+def test_the_pages_after_today_are_built_when_first_shown_and_keep_the_window_active(
     qtbot: QtBot, context: AppContext
 ) -> None:
-    """The window shows Today first and builds the other pages just after its first paint;
-    building them never opens a window of their own (which would take the activation)."""
+    """The window shows Today first; another page (and its modules) is built when first
+    shown, never as a window of its own (which would take the activation)."""
     from followthrough.ui.shell.main_window import _LATER_PAGES
 
     window = MainWindow(context)
     qtbot.addWidget(window)
-    assert not any(name in window.__dict__ for name in _LATER_PAGES)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: all(name in window.__dict__ for name in _LATER_PAGES), timeout=5000)
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.refresh()
     qtbot.wait(50)
-    assert window.isActiveWindow()
+    assert not any(name in window.__dict__ for name in _LATER_PAGES)
     for index, name in enumerate(_LATER_PAGES, start=1):
+        open_page(qtbot, window, index)
+        assert name in window.__dict__
         assert window.stack.widget(index) is getattr(window, name)
+        assert window.stack.currentIndex() == index
+        qtbot.wait(50)
+        assert window.isActiveWindow()
     assert window.stack.count() == len(PAGES)
 
 

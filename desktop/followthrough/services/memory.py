@@ -42,3 +42,12 @@ def forget_sources() -> None:
     ``__feature__`` switches), and Python's linecache keeps those lines: about 7.5 MB of
     text at start nobody reads again (a traceback reads its lines anew)."""
     linecache.clearcache()
+
+
+def give_back_freed() -> None:
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name:
+        ctypes.CDLL(name).malloc_trim(0)

@@ -361,7 +361,12 @@ def preview_due(at: datetime) -> list[StoredReminder]:
     if marks:
         stored = _stored_in(scope, planned_kinds())
         replaced = {row.identity for row in stored}
-        planned_here = apply_changes(stored, reconcile(stored, planned(scope, at), at), at)
+        # As the pass would: a new zone alone does not show again what was shown.
+        zone_only = marks.everything is not None and _only_the_zone_changed()
+        changes = reconcile(
+            stored, planned(scope, at), at, zone_only=zone_only, changed=set(marks.applications)
+        )
+        planned_here = apply_changes(stored, changes, at)
     others = [
         row
         for row in stored_reminders(

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.first_load_error_waits: Callable[[Callable[[], None]], None] | None = None
         self._refreshing = False
         self._refresh_again = False
+        self._counts: DataCounts | None = None
         # The pages whose rows are loaded (shown once), and those loaded in this refresh.
         self._pages_with_rows: set[str] = set()
         self._loaded_this_round: set[str] = set()
@@ -190,17 +191,11 @@ class MainWindow(QMainWindow):
             return
         self._first_paint_done = True
         self.first_painted.emit()
-        self._build_pages()
         data, self._data_after_paint = self._data_after_paint, None
         if data is not None:
             self._show_data(data)
 
-    # -- the pages after Today: built when first needed, or just after the first paint ----
-
-    def _build_pages(self) -> None:
-        """The window shows Today first; the other pages (and their modules) follow."""
-        for name in _LATER_PAGES:
-            getattr(self, name)
+    # -- the pages after Today: built when first shown (or asked for) ---------------------
 
     def _place_page(self, index: int, page: QWidget) -> None:
         """Put the built page where its placeholder stood in the stack (pages are made
@@ -232,6 +227,8 @@ class MainWindow(QMainWindow):
 
         page = CalendarPage(self.zone, self.today, self.stack)
         self._place_page(PAGES.index("Calendar"), page)
+        if self._counts is not None:
+            page.set_has_data(self._counts.interviews > 0)
         page.day_selected.connect(self.load_day)
         page.month_shown.connect(self.load_month)
         page.week_shown.connect(self.load_week)
@@ -486,7 +483,9 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: DataCounts) -> None:
         """The status bar's counts (each load brings them, the newest win)."""
-        self.calendar_page.set_has_data(counts.interviews > 0)
+        self._counts = counts
+        if "calendar_page" in self.__dict__:  # else it is told when built
+            self.calendar_page.set_has_data(counts.interviews > 0)
         self.status_counts.setText(
             " · ".join(
                 (

@@ -45,9 +45,14 @@ def forget_sources() -> None:
 
 
 def give_back_freed() -> None:
+    """Hand the heap freed after start (the load's temporaries) back to the system: glibc
+    keeps freed memory for reuse, and a resident set that only grows after start is what
+    the person sees in their system monitor (measured at 10,000 applications: about 4 MiB).
+    Elsewhere (no glibc) nothing happens."""
     import ctypes
     import ctypes.util
 
     name = ctypes.util.find_library("c")
-    if name:
-        ctypes.CDLL(name).malloc_trim(0)
+    trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    if trim is not None:
+        trim(0)

@@ -1,21 +1,29 @@
 """One running app per data folder: a second launch hands over to the first and exits.
 
-A QLockFile in the data folder says who runs; its owner listens on a QLocalServer whose
-name is derived from the folder. A lock left by a crashed process is detected by its dead
-PID and taken over; so is one whose PID now belongs to another program, or to a process
-that started after the lock was written (the number was used again).
+A QLockFile in the data folder says who runs; its owner listens on a local socket whose
+name is derived from the folder (``ActivationServer``). A lock left by a crashed process is
+detected by its dead PID and taken over; so is one whose PID now belongs to another program,
+or to a process that started after the lock was written (the number was used again).
+
+The socket is a Unix-domain socket made with Python's ``socket`` and watched by a
+QSocketNotifier, where QLocalServer used to be: at the same path (``$TMPDIR`` or /tmp, and
+the same name), so versions answer each other, without loading QtNetwork (2 MB of memory
+for one line each way). Elsewhere (no ``AF_UNIX``) QLocalServer still serves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import logging
 import os
+import socket
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
 from followthrough.store.errors import NEARLY_FULL_BYTES, free_bytes
 
@@ -31,6 +39,92 @@ def server_name(data_dir: Path) -> str:
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     return f"followthrough-{user}-{digest}"
+
+
+def socket_path(name: str) -> Path:
+    """Where QLocalServer puts a server of this name on Unix (QDir::tempPath())."""
+    return Path(os.environ.get("TMPDIR") or "/tmp") / name
+
+
+class ActivationServer(QObject):
+    """Answers "activate" on a Unix-domain socket readable by this user only, without
+    blocking the GUI thread (each connection is read as its bytes arrive)."""
+
+    def __init__(self, path: Path, on_activate: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._on_activate = on_activate
+        self._clients: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
+        # A crashed owner may have left its socket file behind.
+        path.unlink(missing_ok=True)
+        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        mask = os.umask(0o177)
+        try:
+            self._socket.bind(str(path))
+        finally:
+            os.umask(mask)
+        self._socket.listen(4)
+        self._socket.setblocking(False)
+        self._notifier = QSocketNotifier(self._socket.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
+
+    def _accept(self) -> None:
+        try:
+            connection, _address = self._socket.accept()
+        except OSError:
+            return
+        connection.setblocking(False)
+        notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
+        self._clients[connection.fileno()] = (connection, notifier, bytearray())
+        notifier.activated.connect(lambda *_: self._read(connection.fileno()))
+
+    def _read(self, fileno: int) -> None:
+        connection, notifier, received = self._clients[fileno]
+        try:
+            chunk = connection.recv(64)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        received.extend(chunk)
+        if chunk and not received.endswith(b"\n") and len(received) < 64:
+            return
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        del self._clients[fileno]
+        if bytes(received) == _ACTIVATE:
+            with contextlib.suppress(OSError):
+                connection.sendall(_ACK)
+            self._on_activate()
+        connection.close()
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        for connection, notifier, _received in self._clients.values():
+            notifier.setEnabled(False)
+            connection.close()
+        self._clients.clear()
+        self._socket.close()
+        self._path.unlink(missing_ok=True)
+
+
+def ask_to_activate(path: Path) -> bool:
+    """Ask the server at ``path`` to show its window; True only when it answered (bytes
+    merely sent may sit in the buffer of a frozen process)."""
+    reply = b""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(_TIMEOUT_MS / 1000)
+        try:
+            connection.connect(str(path))
+            connection.sendall(_ACTIVATE)
+            while not reply.endswith(b"\n") and len(reply) < 64:
+                chunk = connection.recv(64)
+                if not chunk:
+                    break
+                reply += chunk
+        except OSError:
+            return False
+    return reply == _ACK
 
 
 class SingleInstance(QObject):
@@ -49,7 +143,7 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(self._lock_path))
         # Only a dead owner makes the lock stale, however long the app has been running.
         self._lock.setStaleLockTime(0)
-        self._server: QLocalServer | None = None
+        self._server: Any = None
 
     def acquire(self) -> bool:
         """True when this process is the first; it then starts listening. False when
@@ -71,31 +165,45 @@ class SingleInstance(QObject):
             record_owner(self._lock_path)
         except OSError as exc:  # not needed to run; only to tell a stale lock later
             log.warning("cannot record the lock's owner: %s", exc.strerror)
-        # A crashed owner may have left its socket file behind.
+        self._server = self._listen()
+        return True
+
+    def _listen(self) -> Any:
+        if hasattr(socket, "AF_UNIX"):
+            try:
+                return ActivationServer(
+                    socket_path(self._name), self.activation_requested.emit, self
+                )
+            except OSError as exc:
+                log.error("cannot listen on %s: %s", socket_path(self._name), exc.strerror)
+                return None
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self._name):
             log.error("cannot listen on %s: %s", self._name, server.errorString())
-        server.newConnection.connect(self._on_connection)
-        self._server = server
-        return True
+        server.newConnection.connect(lambda: _answer_next(server, self.activation_requested.emit))
+        return server
 
     def notify_running_instance(self) -> bool:
         """Ask the instance holding the lock to show itself; True if it answered."""
-        socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(_TIMEOUT_MS):
+        if hasattr(socket, "AF_UNIX"):
+            return ask_to_activate(socket_path(self._name))
+        from PySide6.QtNetwork import QLocalSocket
+
+        client = QLocalSocket()
+        client.connectToServer(self._name)
+        if not client.waitForConnected(_TIMEOUT_MS):
             return False
-        socket.write(_ACTIVATE)
-        # Only the instance's reply proves it is alive: bytes "written" may just sit in the
-        # socket buffer of a frozen process (and waitForBytesWritten() after flush() is False).
+        client.write(_ACTIVATE)
         reply = b""
         while not reply.endswith(b"\n"):
-            if not socket.bytesAvailable() and not socket.waitForReadyRead(_TIMEOUT_MS):
+            if not client.bytesAvailable() and not client.waitForReadyRead(_TIMEOUT_MS):
                 break
-            reply += bytes(socket.readAll().data())
-        socket.abort()
+            reply += bytes(client.readAll().data())
+        client.abort()
         return reply == _ACK
 
     def take_over_if_not_ours(self) -> bool:
@@ -123,23 +231,24 @@ class SingleInstance(QObject):
             forget_owner(self._lock_path)
         self._lock.unlock()
 
-    def _on_connection(self) -> None:
-        assert self._server is not None
-        socket = self._server.nextPendingConnection()
-        if socket is None:
-            return
 
-        def read() -> None:
-            if socket.canReadLine() and bytes(socket.readLine().data()) == _ACTIVATE:
-                socket.write(_ACK)
-                socket.flush()
-                self.activation_requested.emit()
-                socket.disconnectFromServer()
+def _answer_next(server: Any, on_activate: Callable[[], None]) -> None:
+    """QLocalServer's side (platforms without Unix-domain sockets)."""
+    client = server.nextPendingConnection()
+    if client is None:
+        return
 
-        socket.readyRead.connect(read)
-        socket.disconnected.connect(socket.deleteLater)
-        if socket.bytesAvailable():
-            read()
+    def read() -> None:
+        if client.canReadLine() and bytes(client.readLine().data()) == _ACTIVATE:
+            client.write(_ACK)
+            client.flush()
+            on_activate()
+            client.disconnectFromServer()
+
+    client.readyRead.connect(read)
+    client.disconnected.connect(client.deleteLater)
+    if client.bytesAvailable():
+        read()
 
 
 def _process_started_at(pid: int) -> float | None:

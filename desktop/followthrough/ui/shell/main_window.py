@@ -10,7 +10,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QIcon,
+    QKeySequence,
+    QPaintEvent,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -114,6 +122,7 @@ PAGE_MENU_TEXTS = (
 _LATER_PAGES = ("applications_page", "calendar_page", "contacts_page")
 # The pages that load their rows only once they have been shown, in loading order.
 _ROW_PAGES = ("Applications", "Calendar", "Contacts")
+_NAV_ICON_PX = 20
 # How long data that arrived before the first paint waits for it at most.
 _FIRST_PAINT_WAIT_MS = 1000
 _WELCOME_KEY = "welcome/dismissed"
@@ -191,6 +200,7 @@ class MainWindow(QMainWindow):
             return
         self._first_paint_done = True
         self.first_painted.emit()
+        self._set_nav_icons()
         data, self._data_after_paint = self._data_after_paint, None
         if data is not None:
             self._show_data(data)
@@ -281,20 +291,27 @@ class MainWindow(QMainWindow):
         nav = QListWidget()
         nav.setObjectName("navigation")
         nav.setFixedWidth(170)
-        nav.setIconSize(QSize(20, 20))
+        nav.setIconSize(QSize(_NAV_ICON_PX, _NAV_ICON_PX))
+        # A blank icon of the same size holds each icon's place until the style's own come
+        # (``_set_nav_icons``, after the first paint): reading them from the icon theme
+        # took 50 ms of the first window's wait, and the texts do not move when they come.
+        blank = QPixmap(_NAV_ICON_PX, _NAV_ICON_PX)
+        blank.fill(Qt.GlobalColor.transparent)
+        for name in PAGES:
+            QListWidgetItem(QIcon(blank), QCoreApplication.translate("MainWindow", name), nav)
+        return nav
+
+    def _set_nav_icons(self) -> None:
         icons = (
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_DirIcon,
             QStyle.StandardPixmap.SP_FileDialogContentsView,
             QStyle.StandardPixmap.SP_DirHomeIcon,
         )
-        for name, icon in zip(PAGES, icons, strict=True):
-            QListWidgetItem(
-                self.style().standardIcon(icon),
-                QCoreApplication.translate("MainWindow", name),
-                nav,
-            )
-        return nav
+        for row, icon in enumerate(icons):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setIcon(self.style().standardIcon(icon))
 
     def _build_central(self) -> None:
         """The navigation beside the stack of pages it switches between."""

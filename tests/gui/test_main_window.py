@@ -555,3 +555,35 @@ def test_a_page_loads_its_rows_once_shown_and_then_at_each_refresh(
     assert loads == ["load_applications_data"] * 2
     assert window.applications_page.model.rowCount() == 2
     assert window.status_counts.text().startswith("2 applications (2 active)")
+
+
+def test_a_page_whose_rows_take_a_while_says_it_is_loading(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from followthrough.ui.shell import main_window as main_window_module
+
+    real = main_window_module.load_applications_data
+
+    def slow(*args: object) -> object:
+        time.sleep(0.6)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(main_window_module, "load_applications_data", slow)
+    create_application(clock, "Acme", "Analyst")
+    window = make_window()
+    page = window.applications_page  # built, not shown: nothing is said yet
+    assert not page.waiting.isVisible()
+    with qtbot.waitSignal(window.data_loaded, timeout=10000):
+        window.show_page(PAGES.index("Applications"))
+        qtbot.wait(100)
+        assert not page.waiting.isVisible()  # a quick load would show nothing meanwhile
+        qtbot.waitUntil(page.waiting.isVisible, timeout=2000)
+    assert not page.waiting.isVisible()
+    assert page.model.rowCount() == 1
+    # Today, loaded before it was ever shown, never says it.
+    assert not window.today_page.waiting.isVisible()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.ui.common.widgets import EmptyState
+
+# A page still waiting for its first data says "Loading…" after this long.
+_SAY_LOADING_AFTER_MS = 200
 
 
 def page_title(text: str) -> QLabel:
@@ -110,8 +113,18 @@ class DataPage(QWidget):
         self.content = QWidget()
         self._stack = QStackedWidget()
         # Until the first data says which: neither "nothing yet" (and the first-run welcome)
-        # nor an empty list flashes by while a large folder loads.
-        self._stack.addWidget(QWidget())
+        # nor an empty list flashes by while a large folder loads. A load that takes a
+        # while says so; a quick one shows nothing meanwhile (no flash of "Loading…").
+        self.waiting = QLabel(self.tr("Loading…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setVisible(False)
+        waiting_page = QWidget()
+        QVBoxLayout(waiting_page).addWidget(self.waiting)
+        self._waiting_timer = QTimer(self)
+        self._waiting_timer.setSingleShot(True)
+        self._waiting_timer.setInterval(_SAY_LOADING_AFTER_MS)
+        self._waiting_timer.timeout.connect(lambda: self.waiting.setVisible(True))
+        self._stack.addWidget(waiting_page)
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.content)
         layout = QVBoxLayout(self)
@@ -120,7 +133,13 @@ class DataPage(QWidget):
         layout.addLayout(self.top)
         layout.addWidget(self._stack, 1)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stack.currentIndex() == 0 and not self.waiting.isVisible():
+            self._waiting_timer.start()
+
     def show_content(self, has_data: bool) -> None:
+        self._waiting_timer.stop()
         self._stack.setCurrentWidget(self.content if has_data else self.empty)
 
     @property

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
 from followthrough.domain.wording import use_translation
@@ -38,7 +38,6 @@ from followthrough.services.single_instance import SingleInstance
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
 from followthrough.ui.common.translation import install_translations
-from followthrough.ui.common.wheel_guard import install_wheel_guard
 from followthrough.ui.shell.context import AppContext, open_ui_state
 from followthrough.ui.shell.crash import install_crash_handler
 from followthrough.ui.shell.main_window import MainWindow
@@ -100,6 +99,8 @@ def make_application(argv: Sequence[str], *, guard_wheel: bool = True) -> QAppli
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(list(argv))
     if guard_wheel:
+        from followthrough.ui.common.wheel_guard import install_wheel_guard
+
         install_wheel_guard(app)
     log.info("translations loaded: %s", install_translations(app) or "none")
     QGuiApplication.setApplicationDisplayName(APP_NAME)
@@ -117,6 +118,8 @@ def report_startup_error(message: str) -> None:
     """Stderr for logs and terminals, a dialog for the person who double-clicked."""
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, message)
 
 
@@ -297,6 +300,8 @@ def _run(
         if started:
             return
         started.append(True)
+        from followthrough.ui.common.wheel_guard import install_wheel_guard
+
         install_wheel_guard(app)
         session_clock, database = _open_or_none(data_dir, clock)
         if isinstance(database, Exception):

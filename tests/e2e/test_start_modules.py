@@ -53,7 +53,6 @@ STARTUP_MODULES = frozenset(
         "followthrough.ui",
         "followthrough.ui.common",
         "followthrough.ui.common.translation",
-        "followthrough.ui.common.wheel_guard",
         "followthrough.ui.shell",
         "followthrough.ui.shell.context",
         "followthrough.ui.shell.crash",

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
-    QDesktopServices,
     QIcon,
     QKeySequence,
     QPaintEvent,
@@ -22,15 +21,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -44,6 +40,8 @@ if TYPE_CHECKING:
     # window shows before them, and before the store, Today's page and the data it shows
     # (tests/e2e/test_start_modules.py pins what loads first).
     from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QDialog
 
     from followthrough.domain.agenda import AgendaItem
     from followthrough.domain.clock import Clock
@@ -318,6 +316,8 @@ class MainWindow(QMainWindow):
         return nav
 
     def _set_nav_icons(self) -> None:
+        from PySide6.QtWidgets import QStyle  # its enums load slowly: after the first paint
+
         icons = (
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_DirIcon,
@@ -600,12 +600,14 @@ class MainWindow(QMainWindow):
 
     def database_damaged(self, message: str) -> None:
         """The background check found damage: nothing more is saved; say so, for good."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from followthrough.ui.common.text import message_box
+
         self.damage_label.setText(
             self.tr("Not saving: your data file is damaged (see the message).")
         )
         self.damage_label.show()
-        from followthrough.ui.common.text import message_box
-
         message_box(QMessageBox.Icon.Critical, APP_NAME, message, self).exec()
 
     def _show_load_error(self, message: str) -> None:
@@ -615,6 +617,8 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(self.tr("Could not load data"))
 
         def tell() -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             from followthrough.ui.common.text import message_box
 
             message_box(
@@ -1020,6 +1024,8 @@ class MainWindow(QMainWindow):
             dialog.reload()
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from followthrough.ui.common.text import message_box
 
         message_box(
@@ -1077,6 +1083,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     def exec_dialog(dialog: QDialog) -> bool:
         """Runs a modal dialog (tests replace this to fill it in)."""
+        from PySide6.QtWidgets import QDialog
+
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     # -- first run, help, about ----------------------------------------------------------
@@ -1101,6 +1109,8 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         """Help > Open the log folder: the data folder, in the file manager."""
+        from PySide6.QtGui import QDesktopServices
+
         data_dir = self.context.data_dir
         log_file = active_log_file(data_dir)
         if log_file is None:
@@ -1126,6 +1136,7 @@ class MainWindow(QMainWindow):
 
     def _tell(self, text: str) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
 
         from followthrough.ui.common.text import message_box
 

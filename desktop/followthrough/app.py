@@ -1,4 +1,10 @@
-"""QApplication bootstrap: one instance per data folder, the database, the main window."""
+"""QApplication bootstrap: one instance per data folder, the main window, the database.
+
+The window comes first: before its first paint only Qt, the single-instance check, the
+log file and a light window (navigation, an empty stack of pages, menus, status bar,
+geometry) run. The database, the preferences, Today's page and the first load follow
+just after the first paint (tests/e2e/test_start_modules.py pins what loads before it).
+"""
 
 from __future__ import annotations
 
@@ -21,33 +27,31 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
-from followthrough.domain.clock import Clock, SystemClock
-from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.domain.wording import use_translation
 from followthrough.logfile import log_to_file, redact_private_urls
 from followthrough.resources import icon_path
 from followthrough.services import memory
-from followthrough.services.health import DatabaseWatch
 from followthrough.services.single_instance import SingleInstance
-from followthrough.store import settings as options
-from followthrough.store.database import Database, open_database
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
-from followthrough.ui.common.formatting import computer_zone, set_user_zone, system_zone
-from followthrough.ui.common.locale_words import use_locale_day_words
 from followthrough.ui.common.translation import install_translations
-from followthrough.ui.common.wheel_guard import install_wheel_guard
-from followthrough.ui.shell.context import AppContext
+from followthrough.ui.shell.context import AppContext, open_ui_state
 from followthrough.ui.shell.crash import install_crash_handler
 from followthrough.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
+    # Loaded after the window's first paint (the database, the store, the session's clock).
+    from followthrough.domain.clock import Clock
     from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.store.database import Database
 
 log = logging.getLogger(__name__)
+
+# How long the database waits for the window's first paint at most.
+_FIRST_PAINT_WAIT_MS = 1000
 
 # The signal wake-up sockets and their notifier live as long as the process.
 _SIGNAL_SOCKETS: list[object] = []
@@ -81,7 +85,11 @@ def install_qt_messages() -> None:
     qInstallMessageHandler(_qt_message)
 
 
-def make_application(argv: Sequence[str]) -> QApplication:
+def make_application(argv: Sequence[str], *, guard_wheel: bool = True) -> QApplication:
+    """The QApplication, named, translated, with its icon; ``guard_wheel``: with the
+    wheel guard (``run_gui`` installs it after the first paint: a Python event filter
+    sees every event, and wrapping each object it sees took ~30 ms of the first window's
+    wait; that window has no field it guards)."""
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -90,7 +98,10 @@ def make_application(argv: Sequence[str]) -> QApplication:
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(list(argv))
-    install_wheel_guard(app)
+    if guard_wheel:
+        from followthrough.ui.common.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(app)
     log.info("translations loaded: %s", install_translations(app) or "none")
     QGuiApplication.setApplicationDisplayName(APP_NAME)
     # Lets the desktop match windows to followthrough.desktop (icon, grouping).
@@ -107,6 +118,8 @@ def report_startup_error(message: str) -> None:
     """Stderr for logs and terminals, a dialog for the person who double-clicked."""
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, message)
 
 
@@ -140,9 +153,7 @@ def _quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None]
 
 
 def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> int:
-    app = make_application(argv)
-    clock = clock or SystemClock()
-    use_locale_day_words(clock)
+    app = make_application(argv, guard_wheel=False)
     # The domain's and the store's sentences in the user's language, from the first (a
     # database that cannot be opened is told in it too).
     use_translation(QCoreApplication.translate)
@@ -169,27 +180,32 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
     log_file = log_to_file(data_dir)
     # From here an exception nothing caught (in a slot too) is logged and told in a dialog.
     install_crash_handler(log_file)
-    # Planning and showing times use one clock for the user: Qt knows the computer's zone
-    # on every platform; the preference may choose another.
-    options.set_computer_zone(computer_zone().key)
     try:
-        try:
-            database = open_database(data_dir, clock)
-            # One clock for the session: planning and every window use it (a changed
-            # preference applies from the next start).
-            set_user_zone(options.get(options.USER_ZONE))
-            session_zone = system_zone().key
-            # Fixed, even when the preference is empty and the computer's zone changes
-            # while the app runs (a laptop on a trip): windows and plans stay on one clock.
-            set_user_zone(session_zone)
-            options.set_session_zone(session_zone)
-            # Reminders' words are written when shown: on this clock, in the user's language.
-            use_rendering(Rendering(system_zone(), QCoreApplication.translate, clock.now))
-        except Exception as exc:
-            return _cannot_start(exc, data_dir, log_file)
-        return _run(app, data_dir, database, clock, instance)
+        return _run(app, data_dir, clock, instance, log_file)
     finally:
         instance.release()
+
+
+def _open_session(data_dir: Path, clock: Clock) -> Database:
+    """The database opened (migrated if need be) and the session's clock and words set
+    from its preferences; raises what kept it from opening."""
+    from followthrough.domain.reminder_kinds import Rendering, use_rendering
+    from followthrough.store import settings as options
+    from followthrough.store.database import open_database
+    from followthrough.ui.common.formatting import set_user_zone, system_zone
+
+    database = open_database(data_dir, clock)
+    # One clock for the session: planning and every window use it (a changed
+    # preference applies from the next start).
+    set_user_zone(options.get(options.USER_ZONE))
+    session_zone = system_zone().key
+    # Fixed, even when the preference is empty and the computer's zone changes
+    # while the app runs (a laptop on a trip): windows and plans stay on one clock.
+    set_user_zone(session_zone)
+    options.set_session_zone(session_zone)
+    # Reminders' words are written when shown: on this clock, in the user's language.
+    use_rendering(Rendering(system_zone(), QCoreApplication.translate, clock.now))
+    return database
 
 
 def _cannot_start(error: Exception, data_dir: Path, log_file: Path | None) -> int:
@@ -238,6 +254,7 @@ def _attach_reminders(
     shows its first data: neither the window nor its data wait for them)."""
     from followthrough.services.notifier import Notifier
     from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.ui.common.formatting import system_zone
     from followthrough.ui.shell.tray import TrayIcon
 
     scheduler = ReminderScheduler(context.runner, clock, app)
@@ -266,24 +283,93 @@ def _attach_reminders(
 def _run(
     app: QApplication,
     data_dir: Path,
-    database: Database,
-    clock: Clock,
+    clock: Clock | None,
     instance: SingleInstance,
+    log_file: Path | None,
 ) -> int:
-    context = AppContext.create(data_dir, database, clock)
-    window = MainWindow(context)
-    memory.tune_for_session(window.first_data_shown)
+    window = MainWindow(ui_state=open_ui_state(data_dir))
     instance.activation_requested.connect(window.bring_forward)
+    window.first_painted.connect(_probe_modules)
+    # The context and the scheduler (in its list once made), when the database opened.
+    opened: list[tuple[AppContext, list[ReminderScheduler]]] = []
+    started: list[bool] = []
+
+    def start() -> None:
+        """Once, just after the first paint (or after a second if it does not come: a
+        window the desktop keeps minimised)."""
+        if started:
+            return
+        started.append(True)
+        from followthrough.ui.common.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(app)
+        session_clock, database = _open_or_none(data_dir, clock)
+        if isinstance(database, Exception):
+            # As when it was tried before the window: the window goes (hidden, not closed:
+            # nothing of it is saved), the reason is told.
+            app.setQuitOnLastWindowClosed(False)
+            window.hide()
+            app.exit(_cannot_start(database, data_dir, log_file))
+            return
+        context = AppContext.create(data_dir, database, session_clock, window.ui_state)
+        opened.append((context, _start_session(app, window, context)))
+
+    # Queued: the navigation's icons (after the first paint too) are set before.
+    window.first_painted.connect(lambda: QTimer.singleShot(0, start))
+    QTimer.singleShot(_FIRST_PAINT_WAIT_MS, start)
+    window.show()
+    _quit_on_termination_signals(app, window.quit)
+    code = app.exec()
+    if not opened:  # the database could not be opened (told), or quit before it was (the
+        return int(code)  # window closed and saved its geometry then)
+    context, reminders = opened[0]
+    log.info("quitting")
+    if reminders:
+        reminders[0].stop()
+    window.save_geometry()
+    context.runner.shut_down()
+    log.info("quit: background work ended")
+    context.database.close()
+    log.info("quit: database closed")
+    return int(code)
+
+
+def _open_or_none(data_dir: Path, clock: Clock | None) -> tuple[Clock, Database | Exception]:
+    """The session's clock, and the database opened (or what kept it from opening)."""
+    from followthrough.domain.clock import SystemClock
+    from followthrough.store import settings as options
+    from followthrough.ui.common.formatting import computer_zone
+    from followthrough.ui.common.locale_words import use_locale_day_words
+
+    clock = clock or SystemClock()
+    use_locale_day_words(clock)
+    # Planning and showing times use one clock for the user: Qt knows the computer's zone
+    # on every platform; the preference may choose another.
+    options.set_computer_zone(computer_zone().key)
+    try:
+        return clock, _open_session(data_dir, clock)
+    except Exception as exc:
+        return clock, exc
+
+
+def _start_session(
+    app: QApplication, window: MainWindow, context: AppContext
+) -> list[ReminderScheduler]:
+    """The window given its data: Today's page, the first load, the whole-file check, then
+    reminders (the list returned holds the scheduler once it is made)."""
+    from followthrough.services.health import DatabaseWatch
+
+    window.attach_context(context)
+    memory.tune_for_session(window.first_data_shown)
     reminders: list[ReminderScheduler] = []
 
     def attach_reminders() -> ReminderScheduler:
         """Once, at the first of: the first data painted (or not loaded), the database
         found sound."""
         if not reminders:
-            reminders.append(_attach_reminders(app, window, context, clock))
+            reminders.append(_attach_reminders(app, window, context, context.clock))
         return reminders[0]
 
-    window.first_painted.connect(_probe_modules)
     # Queued like the "first data painted" line: after the repaint the first data asked for.
     # (Or once the first load failed: the tray is there all the same.)
     window.first_data_shown.connect(lambda: QTimer.singleShot(0, attach_reminders))
@@ -293,22 +379,11 @@ def _run(
     # Neither competes with the first paint, and nothing is written before the verdict
     # (the watch holds saves until then). Data that could not be loaded (damaged pages,
     # say) has the file checked at once.
-    watch = DatabaseWatch(context.runner, data_dir, app)
+    watch = DatabaseWatch(context.runner, context.data_dir, app)
     window.first_data_shown.connect(watch.check)
     window.load_failed.connect(lambda _reason: watch.check())
     window.first_load_error_waits = watch.when_sound
     watch.checked.connect(lambda: attach_reminders().start())
     watch.damaged.connect(window.database_damaged)
-    window.show()
     window.refresh()
-    _quit_on_termination_signals(app, window.quit)
-    code = app.exec()
-    log.info("quitting")
-    if reminders:
-        reminders[0].stop()
-    window.save_geometry()
-    context.runner.shut_down()
-    log.info("quit: background work ended")
-    database.close()
-    log.info("quit: database closed")
-    return int(code)
+    return reminders

@@ -324,15 +324,15 @@ def test_a_move_that_fails_to_save_leaves_the_card_where_it_was(
     monkeypatch: pytest.MonkeyPatch,
     save_failures: list[tuple[str, str]],
 ) -> None:
+    from followthrough.store import queries
     from followthrough.store.models import Application
-    from followthrough.ui.shell import main_window
 
     _window, board, application_id = _one_application_board(qtbot, clock, make_window)
 
     def fail(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(main_window, "change_stage", fail)
+    monkeypatch.setattr(queries, "change_stage", fail)
     _drag_and_drop(board.columns[Stage.APPLIED].view, 0, board.columns[Stage.INTERVIEWING].view)
     qtbot.waitUntil(lambda: len(save_failures) == 1)
     assert "Acme moved to “Interviewing”" in save_failures[0][0]
@@ -373,14 +373,14 @@ def test_a_move_given_up_after_a_failed_save_does_not_later_take_the_selection(
     monkeypatch: pytest.MonkeyPatch,
     save_failures: list[tuple[str, str]],
 ) -> None:
-    from followthrough.ui.shell import main_window
+    from followthrough.store import queries
 
     _window, board, _application_id = _one_application_board(qtbot, clock, make_window)
 
     def fail(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(main_window, "change_stage", fail)
+    monkeypatch.setattr(queries, "change_stage", fail)
     card = board.columns[Stage.APPLIED].model.row_at(0)
     _drag_and_drop(board.columns[Stage.APPLIED].view, 0, board.columns[Stage.INTERVIEWING].view)
     qtbot.waitUntil(lambda: len(save_failures) == 1)

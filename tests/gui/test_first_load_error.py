@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from followthrough.services import health
 from followthrough.services.health import DatabaseWatch
-from followthrough.ui.shell import main_window as main_window_module
+from followthrough.ui.common import text as text_module
+from followthrough.ui.shell import loading as loading_module
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.main_window import MainWindow
 
@@ -44,8 +45,8 @@ def _failing_start(
     def broken_load(*_args: Any) -> Any:
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(main_window_module, "message_box", box)
-    monkeypatch.setattr(main_window_module, "load_window_data", broken_load)
+    monkeypatch.setattr(text_module, "message_box", box)
+    monkeypatch.setattr(loading_module, "load_window_data", broken_load)
     monkeypatch.setattr(health, "full_check", lambda _data_dir: problem)
     window = MainWindow(context)
     qtbot.addWidget(window)

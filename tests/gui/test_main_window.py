@@ -490,17 +490,17 @@ def test_a_search_typed_before_the_data_arrives_is_kept_and_applied(
     kept, and the list is filtered by it once the rows arrive."""
     import time
 
-    from followthrough.ui.shell import main_window as main_window_module
+    from followthrough.ui.shell import loading as loading_module
 
     create_application(clock, "Harbor Labs", "Analyst")
     create_application(clock, "Acme", "Analyst")
-    load = main_window_module.load_window_data
+    load = loading_module.load_window_data
 
     def slow_load(*args: object) -> object:
         time.sleep(0.5)
         return load(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(main_window_module, "load_window_data", slow_load)
+    monkeypatch.setattr(loading_module, "load_window_data", slow_load)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
@@ -523,11 +523,11 @@ def test_a_page_loads_its_rows_once_shown_and_then_at_each_refresh(
     make_window: Callable[[], MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from followthrough.ui.shell import main_window as main_window_module
+    from followthrough.ui.shell import loading as loading_module
 
     loads: list[str] = []
     for name in ("load_applications_data", "load_contacts_data"):
-        real = getattr(main_window_module, name)
+        real = getattr(loading_module, name)
 
         def counted(
             *args: object, _real: Callable[..., object] = real, _name: str = name
@@ -535,7 +535,7 @@ def test_a_page_loads_its_rows_once_shown_and_then_at_each_refresh(
             loads.append(_name)
             return _real(*args)
 
-        monkeypatch.setattr(main_window_module, name, counted)
+        monkeypatch.setattr(loading_module, name, counted)
     create_application(clock, "Acme", "Analyst")
     window = make_window()
     # Today and the counts are there; the rows of pages nobody opened are not loaded.

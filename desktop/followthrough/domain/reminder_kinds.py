@@ -190,6 +190,8 @@ def render_with(kind: str, params: Mapping[str, Any], rendering: Rendering) -> t
 
 
 _KINDS: dict[str, KindInfo] = {}
+# The agenda's kinds (no feature), then the features' in the order listed at the end.
+_LISTED_FEATURES: tuple[str, ...] = ("", Feature.FOLLOW_UP, Feature.NOTE, Feature.REFERENCE)
 
 
 def register_kind(info: KindInfo) -> KindInfo:
@@ -207,7 +209,17 @@ def kind_info(kind: str) -> KindInfo | None:
 
 
 def registered_kinds() -> tuple[KindInfo, ...]:
-    return tuple(_KINDS.values())
+    """Every kind, in the order the screens list them (legends, marks): the agenda's, then
+    each feature's as its module is listed at the end of this one, whichever module loaded
+    first (the window loads them after its first paint, in the order it needs them);
+    others after, as registered."""
+    order = _LISTED_FEATURES
+    return tuple(
+        sorted(
+            _KINDS.values(),
+            key=lambda info: order.index(info.feature) if info.feature in order else len(order),
+        )
+    )
 
 
 def kind_label(kind: str) -> str:

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-
-import peewee
 
 from followthrough.domain.errors import UserError
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
@@ -115,6 +112,12 @@ _BY_SQLITE_TEXT = (
 
 def describe_failure(error: BaseException) -> Failure:
     """The cause of ``error`` in plain words."""
+    # Loaded here, not with the module: the log file and the single-instance check import
+    # this module before the first window, which waits for neither SQLite nor Peewee.
+    import sqlite3
+
+    import peewee
+
     if isinstance(error, UserError):
         return Failure(str(error), retryable=False, refusal=True)
     if isinstance(error, DatabaseCorruptError):

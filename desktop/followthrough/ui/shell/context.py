@@ -7,16 +7,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from followthrough.domain.clock import Clock
-from followthrough.services.background import BackgroundRunner
-from followthrough.store.database import Database
-from followthrough.ui.common.formatting import system_zone
+if TYPE_CHECKING:
+    # Loaded when the context is made (after the window's first paint), not with it: the
+    # window reads its UI state from here before the database is opened.
+    from followthrough.domain.clock import Clock
+    from followthrough.services.background import BackgroundRunner
+    from followthrough.store.database import Database
 
 UI_STATE_FILE = "ui-state.ini"
+
+
+def open_ui_state(data_dir: Path) -> QSettings:
+    """Window geometry and "seen" flags live beside the database, so one folder is
+    everything to back up and tests never touch the user's own settings."""
+    return QSettings(str(data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
 
 
 @dataclass
@@ -28,10 +37,18 @@ class AppContext:
     ui_state: QSettings
 
     @classmethod
-    def create(cls, data_dir: Path, database: Database, clock: Clock) -> AppContext:
-        # Window geometry and "seen" flags live beside the database, so one folder is
-        # everything to back up and tests never touch the user's own settings.
-        ui_state = QSettings(str(data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+    def create(
+        cls,
+        data_dir: Path,
+        database: Database,
+        clock: Clock,
+        ui_state: QSettings | None = None,
+    ) -> AppContext:
+        """``ui_state``: the window's (``open_ui_state``), when it was made first."""
+        from followthrough.services.background import BackgroundRunner
+
+        if ui_state is None:
+            ui_state = open_ui_state(data_dir)
         return cls(data_dir, database, clock, BackgroundRunner(database), ui_state)
 
 
@@ -48,6 +65,8 @@ class Flow:
         saved: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
+        from followthrough.ui.common.formatting import system_zone
+
         self.context = context
         self.parent = parent
         self.saved = saved

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
@@ -75,7 +76,7 @@ class CrashDialog(QMessageBox):
         self.log_file = log_file
         # Plain text also for the informative text (Qt gives it the same format); the
         # path is the person's and could look like markup.
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.setText(headline())
         self.setInformativeText(crash_text(log_file))
         self.open_folder_button: QPushButton | None = None
@@ -117,7 +118,7 @@ class CrashReporter(QObject):
         try:
             dialog = CrashDialog(self.log_file)
             # Above any modal dialog that is open, so that it can be read and closed.
-            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
             dialog.finished.connect(self._closed)
             self.dialog = dialog
             dialog.show()

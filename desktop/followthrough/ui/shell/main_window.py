@@ -9,11 +9,11 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
+    QColor,
     QIcon,
     QKeySequence,
     QPaintEvent,
@@ -21,86 +21,52 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
 from followthrough import APP_NAME
-from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.clock import Clock
-from followthrough.domain.reminder_kinds import Feature
-from followthrough.domain.snooze import SnoozeChoice, snooze_until
-from followthrough.domain.stages import Stage, is_closed
-from followthrough.domain.two_clocks import day_and_time
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.logfile import active_log_file
 from followthrough.services.autostart import autostart_enabled, default_command, set_autostart
-from followthrough.store import settings as options
-from followthrough.store.applications import ApplicationSummary
-from followthrough.store.contacts import (
-    ContactFields,
-    contact_history,
-    delete_contact,
-    load_contact,
-    save_contact,
-)
-from followthrough.store.planning import PlanReport
-from followthrough.store.queries import DataCounts, change_stage, create_application
-from followthrough.store.references import parse_subject_key as parse_reference_key
-from followthrough.store.references import reference_uses
-from followthrough.store.reminders import DueReminder, mark_done, snooze, undo_done
-from followthrough.ui.applications.labels import stage_label
-from followthrough.ui.common import saving
-from followthrough.ui.common.formatting import system_zone
-from followthrough.ui.common.reminder_kinds import (
-    CALL_SHEET,
-    LOG_FOLLOW_UP,
-    REACH_REFERENCE,
-    WRITE_NOTE,
-    ReminderHandler,
-    ReminderHandlers,
-)
-from followthrough.ui.common.text import message_box
-from followthrough.ui.common.theme import ColourRole, colour_text
-from followthrough.ui.common.undo import UndoSlot
-from followthrough.ui.common.widgets import show_in_front
-from followthrough.ui.followups.actions import follow_up_actions
-from followthrough.ui.shell.context import AppContext
-from followthrough.ui.shell.loading import (
-    ApplicationsData,
-    ContactsData,
-    WindowData,
-    load_applications_data,
-    load_contacts_data,
-    load_day,
-    load_month,
-    load_week,
-    load_window_data,
-)
-from followthrough.ui.today.page import TodayPage
 
 if TYPE_CHECKING:
     # Loaded when first used (a dialog opened, a reminder acted on), not at start: the
-    # window shows before them (tests/e2e/test_start_modules.py pins what loads first).
+    # window shows before them, and before the store, Today's page and the data it shows
+    # (tests/e2e/test_start_modules.py pins what loads first).
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QDialog
+
+    from followthrough.domain.agenda import AgendaItem
+    from followthrough.domain.clock import Clock
+    from followthrough.domain.snooze import SnoozeChoice
+    from followthrough.domain.stages import Stage
     from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.store.applications import ApplicationSummary
+    from followthrough.store.contacts import ContactFields
+    from followthrough.store.queries import DataCounts
+    from followthrough.store.reminders import DueReminder
     from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
     from followthrough.ui.applications.new_dialog import NewApplicationDialog
     from followthrough.ui.applications.page import ApplicationsPage
     from followthrough.ui.calendar.page import CalendarPage
+    from followthrough.ui.common.reminder_kinds import ReminderHandlers
+    from followthrough.ui.common.undo import UndoSlot
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.notes.flow import NoteFlow
     from followthrough.ui.references.flow import ReferenceFlow
+    from followthrough.ui.shell.context import AppContext
+    from followthrough.ui.shell.loading import ApplicationsData, ContactsData, WindowData
     from followthrough.ui.shell.tray import TrayIcon
+    from followthrough.ui.today.page import TodayPage
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +107,21 @@ class MainWindow(QMainWindow):
     data_changed(): something was saved; reminders are planned again.
     load_failed(str): the views' data could not be loaded (the reason, told already).
     first_painted(): the window is on screen (queued after its first paint; the app
-        records then what the first window waited for).
+        records then what the first window waited for, and then opens the database).
+
+    ``MainWindow(context)`` is the whole window. The app makes it lighter and sooner:
+    ``MainWindow(ui_state=...)`` is the navigation, an empty stack of pages, the status
+    bar, the menus and the restored geometry, enough for the first paint; the database
+    opened, ``attach_context`` builds Today's page (and a restored page) in it.
     """
+
+    # Set by ``attach_context`` (the window shows nothing of them before).
+    context: AppContext
+    zone: ZoneInfo
+    today_page: TodayPage
+    reminder_handlers: ReminderHandlers
+    # The menus' keys, set with the data (``_set_shortcuts``).
+    _shortcuts: list[tuple[QAction, QKeySequence | QKeySequence.StandardKey | str]]
 
     data_loaded = Signal()
     first_data_shown = Signal()
@@ -151,10 +130,19 @@ class MainWindow(QMainWindow):
     data_changed = Signal()
     reminders_changed = Signal(list)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext | None = None,
+        parent: QWidget | None = None,
+        *,
+        ui_state: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.context = context
-        self.zone = system_zone()
+        if context is not None:
+            ui_state = context.ui_state
+        assert ui_state is not None, "a context, or the UI state until it comes"
+        self.ui_state = ui_state
+        self.attached = False
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
         self._loaded_once = False
@@ -173,21 +161,47 @@ class MainWindow(QMainWindow):
         self._calendar_placed = False
 
         self.nav = self._build_navigation()
-        self.today_page = TodayPage(self.zone)
-        self.today_page.todo.now = self.clock.now
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None
         self.tray: TrayIcon | None = None
         self._quitting = False
-        self.reminder_handlers = self._reminder_handlers()
         self.due_reminders: list[DueReminder] = []
-        self.done_undo = UndoSlot()
         self._build_central()
         self._build_status_bar()
         self._build_menus()
+        self._restore_geometry()
+        if context is not None:
+            self.attach_context(context)
+
+    def attach_context(self, context: AppContext) -> None:
+        """The database is open: Today's page (in the first placeholder's stead, as the
+        later pages are placed), the page the window was left on, what acts on data."""
+        from followthrough.ui.common.formatting import system_zone
+        from followthrough.ui.common.theme import ColourRole, colour_text
+        from followthrough.ui.today.page import TodayPage
+
+        self.context = context
+        # The session's clock, set once the preferences were read (app.run_gui).
+        self.zone = system_zone()
+        self.today_page = TodayPage(self.zone, self.stack)
+        self.today_page.todo.now = self.clock.now
+        self.reminder_handlers = self._reminder_handlers()
+        self._place_page(0, self.today_page)
         self._connect_pages()
         self.today_page.set_welcome_visible(not self._welcome_dismissed())
-        self._restore_geometry()
+        colour_text(self.damage_label, ColourRole.ERROR)
+        self.attached = True
+        self._set_shortcuts()
+        for action in self._data_actions:
+            action.setEnabled(True)
+        self._show_page_at(self.stack.currentIndex())
+
+    @cached_property
+    def done_undo(self) -> UndoSlot:
+        """The Undo offer of Done in the status bar (one at a time)."""
+        from followthrough.ui.common.undo import UndoSlot
+
+        return UndoSlot()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -296,12 +310,14 @@ class MainWindow(QMainWindow):
         # (``_set_nav_icons``, after the first paint): reading them from the icon theme
         # took 50 ms of the first window's wait, and the texts do not move when they come.
         blank = QPixmap(_NAV_ICON_PX, _NAV_ICON_PX)
-        blank.fill(Qt.GlobalColor.transparent)
+        blank.fill(QColor(0, 0, 0, 0))  # transparent (Qt's namespace loads slowly)
         for name in PAGES:
             QListWidgetItem(QIcon(blank), QCoreApplication.translate("MainWindow", name), nav)
         return nav
 
     def _set_nav_icons(self) -> None:
+        from PySide6.QtWidgets import QStyle  # its enums load slowly: after the first paint
+
         icons = (
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_DirIcon,
@@ -316,8 +332,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         """The navigation beside the stack of pages it switches between."""
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.today_page)
-        for _name in _LATER_PAGES:
+        for _name in PAGES:
             self.stack.addWidget(QWidget())  # until the page is built (_place_page)
         self.nav.currentRowChanged.connect(self._show_page_at)
 
@@ -335,7 +350,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self.damage_label = QLabel()
         self.damage_label.setObjectName("damageWarning")
-        colour_text(self.damage_label, ColourRole.ERROR)
         bold = self.damage_label.font()
         bold.setBold(True)
         self.damage_label.setFont(bold)
@@ -355,12 +369,21 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    def _set_shortcuts(self) -> None:
+        """The menus' keys, with the data (the first key sequence loads Qt's whole
+        namespace of enums, ~20 ms the first window would wait for; the actions are
+        disabled until then anyway, and the menus are closed)."""
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def _build_menus(self) -> None:
+        self._shortcuts = []
         # Explicit keys: the standard-key table differs between platform themes and is
         # empty for Quit on some Linux desktops.
         bar = self.menuBar()
@@ -409,6 +432,10 @@ class MainWindow(QMainWindow):
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+        # What acts on the data waits for it (the database opens after the first paint).
+        self._data_actions = [a for a in self.actions() if a is not self.quit_action]
+        for action in self._data_actions:
+            action.setEnabled(self.attached)
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -416,7 +443,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
 
     def _show_page_at(self, index: int) -> None:
-        if 0 < index < len(PAGES):
+        if 0 < index < len(PAGES) and self.attached:
             getattr(self, _LATER_PAGES[index - 1])  # built now if it was not yet
         self.stack.setCurrentIndex(index)
         name = PAGES[index] if 0 <= index < len(PAGES) else ""
@@ -447,6 +474,8 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """Show, un-minimise and raise the window (another launch asked for it)."""
+        from followthrough.ui.common.widgets import show_in_front
+
         show_in_front(self)
 
     # -- data ----------------------------------------------------------------------------
@@ -464,6 +493,8 @@ class MainWindow(QMainWindow):
         if self._refreshing:
             self._refresh_again = True
             return
+        from followthrough.ui.shell.loading import load_window_data
+
         self._refreshing = True
         clock, zone = self.clock, self.zone
         self.context.runner.submit(
@@ -526,6 +557,8 @@ class MainWindow(QMainWindow):
             if current:
                 self.data_loaded.emit()
             return
+        from followthrough.ui.shell.loading import load_applications_data, load_contacts_data
+
         name = waiting[0]
         self._loaded_this_round.add(name)
         clock, zone = self.clock, self.zone
@@ -567,6 +600,10 @@ class MainWindow(QMainWindow):
 
     def database_damaged(self, message: str) -> None:
         """The background check found damage: nothing more is saved; say so, for good."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from followthrough.ui.common.text import message_box
+
         self.damage_label.setText(
             self.tr("Not saving: your data file is damaged (see the message).")
         )
@@ -580,6 +617,10 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(self.tr("Could not load data"))
 
         def tell() -> None:
+            from PySide6.QtWidgets import QMessageBox
+
+            from followthrough.ui.common.text import message_box
+
             message_box(
                 QMessageBox.Icon.Warning,
                 APP_NAME,
@@ -595,6 +636,8 @@ class MainWindow(QMainWindow):
             tell()
 
     def load_month(self, year: int, month: int) -> None:
+        from followthrough.ui.shell.loading import load_month
+
         zone, today = self.zone, self.today()
         self.context.runner.submit(
             lambda: load_month(year, month, zone),
@@ -602,6 +645,8 @@ class MainWindow(QMainWindow):
         )
 
     def load_day(self, day: date) -> None:
+        from followthrough.ui.shell.loading import load_day
+
         zone = self.zone
         self.context.runner.submit(
             lambda: load_day(day, zone),
@@ -609,6 +654,8 @@ class MainWindow(QMainWindow):
         )
 
     def load_week(self, monday: date) -> None:
+        from followthrough.ui.shell.loading import load_week
+
         zone = self.zone
         self.context.runner.submit(
             lambda: load_week(monday, zone),
@@ -636,6 +683,8 @@ class MainWindow(QMainWindow):
         panel.reach_reference.connect(lambda reminder: self.references.open_for_reminder(reminder))
 
     def _after_planning(self, report: object) -> None:
+        from followthrough.store.planning import PlanReport
+
         if isinstance(report, PlanReport) and (report.written or report.removed):
             self.refresh()
 
@@ -663,6 +712,17 @@ class MainWindow(QMainWindow):
 
     def _reminder_handlers(self) -> ReminderHandlers:
         """What each feature's reminders open and offer (a new kind registers its own)."""
+        from followthrough.domain.reminder_kinds import Feature
+        from followthrough.ui.common.reminder_kinds import (
+            CALL_SHEET,
+            LOG_FOLLOW_UP,
+            REACH_REFERENCE,
+            WRITE_NOTE,
+            ReminderHandler,
+            ReminderHandlers,
+        )
+        from followthrough.ui.followups.actions import follow_up_actions
+
         handlers = ReminderHandlers()
         handlers.register(
             ReminderHandler(
@@ -687,6 +747,7 @@ class MainWindow(QMainWindow):
         return handlers
 
     def _open_references(self, reminder: DueReminder) -> bool:
+        from followthrough.store.references import parse_subject_key as parse_reference_key
         from followthrough.ui.applications.detail_dialog import DetailPart
 
         if reminder.application_id is None:
@@ -717,6 +778,8 @@ class MainWindow(QMainWindow):
     def reminder_done(self, reminder_id: int) -> None:
         """Done at once (Today's button, its row, Ctrl+D, the tray), with "Done: … Undo"
         in the status bar for a few seconds."""
+        from followthrough.store.reminders import mark_done
+
         now = self.clock.now()
         title = self._reminder_title(reminder_id)
         self._reminder_step(
@@ -734,6 +797,8 @@ class MainWindow(QMainWindow):
         return next((r.title for r in self.due_reminders if r.reminder_id == reminder_id), "")
 
     def _offer_done_undo(self, reminder_id: int, title: str, done_at: datetime) -> None:
+        from followthrough.store.reminders import undo_done
+
         text = self.tr("Done: {title}.").format(title=title) if title else self.tr("Marked done.")
 
         def undo() -> None:
@@ -748,9 +813,14 @@ class MainWindow(QMainWindow):
         self.done_undo.offer_new(self.statusBar(), text, undo)
 
     def snooze_reminder(self, reminder_id: int, choice: SnoozeChoice) -> None:
+        from followthrough.domain.snooze import snooze_until
+
         self.snooze_reminder_until(reminder_id, snooze_until(choice, self.clock.now(), self.zone))
 
     def snooze_reminder_until(self, reminder_id: int, until: datetime) -> None:
+        from followthrough.domain.two_clocks import day_and_time
+        from followthrough.store.reminders import snooze
+
         local = until.astimezone(self.zone)
         when = day_and_time(local)
         self._reminder_step(
@@ -763,6 +833,7 @@ class MainWindow(QMainWindow):
         self, work: Any, message: str, what: str, after: Callable[[], None] | None = None
     ) -> None:
         """``work`` written; then ``message`` in the status bar (or ``after``)."""
+        from followthrough.ui.common import saving
 
         def done(_result: object) -> None:
             if after is not None:
@@ -776,6 +847,8 @@ class MainWindow(QMainWindow):
         saving.save(self.context.runner, self, what, work, done)
 
     def open_preferences(self) -> None:
+        from followthrough.store import settings as options
+
         def load() -> dict[str, object]:
             values: dict[str, object] = {o.key: options.get_any(o) for o in options.ALL_OPTIONS}
             with contextlib.suppress(NotImplementedError):
@@ -785,6 +858,8 @@ class MainWindow(QMainWindow):
         self.context.runner.submit(load, self._edit_preferences, self._show_failure)
 
     def _edit_preferences(self, values: dict[str, object]) -> None:
+        from followthrough.store import settings as options
+        from followthrough.ui.common import saving
         from followthrough.ui.shell.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(values, self)
@@ -837,6 +912,7 @@ class MainWindow(QMainWindow):
 
     def open_application(self, application_id: int) -> ApplicationDetailDialog:
         from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+        from followthrough.ui.common.widgets import show_in_front
 
         dialog = self.detail_dialogs.get(application_id)
         if dialog is None:
@@ -851,7 +927,11 @@ class MainWindow(QMainWindow):
 
     def move_application(self, card: ApplicationSummary, target: Stage) -> None:
         """A board card moved: closing stages ask for the reason first."""
+        from followthrough.domain.stages import is_closed
+        from followthrough.store.queries import change_stage
         from followthrough.ui.applications.forms import StageChangeDialog
+        from followthrough.ui.applications.labels import stage_label
+        from followthrough.ui.common import saving
 
         reason = None
         if is_closed(target):
@@ -879,6 +959,9 @@ class MainWindow(QMainWindow):
         )
 
     def open_contact(self, contact_id: int | None) -> None:
+        from followthrough.store.contacts import contact_history, load_contact
+        from followthrough.store.references import reference_uses
+
         if contact_id is None:
             self._edit_contact(None, None, [])
             return
@@ -906,6 +989,9 @@ class MainWindow(QMainWindow):
         self._run_contact_dialog(dialog, contact_id, fields.name if fields else "")
 
     def _run_contact_dialog(self, dialog: ContactDialog, contact_id: int | None, name: str) -> None:
+        from followthrough.store.contacts import delete_contact, save_contact
+        from followthrough.ui.common import saving
+
         if not self.exec_dialog(dialog):
             return
         clock = self.clock
@@ -938,6 +1024,10 @@ class MainWindow(QMainWindow):
             dialog.reload()
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from followthrough.ui.common.text import message_box
+
         message_box(
             QMessageBox.Icon.Warning,
             APP_NAME,
@@ -951,6 +1041,9 @@ class MainWindow(QMainWindow):
         self._run_new_application(NewApplicationDialog(self.today(), self))
 
     def _run_new_application(self, dialog: NewApplicationDialog) -> None:
+        from followthrough.store.queries import create_application
+        from followthrough.ui.common import saving
+
         if not self.exec_dialog(dialog):
             return
         value = dialog.value()
@@ -990,16 +1083,18 @@ class MainWindow(QMainWindow):
     @staticmethod
     def exec_dialog(dialog: QDialog) -> bool:
         """Runs a modal dialog (tests replace this to fill it in)."""
+        from PySide6.QtWidgets import QDialog
+
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     # -- first run, help, about ----------------------------------------------------------
 
     def _welcome_dismissed(self) -> bool:
-        return bool(self.context.ui_state.value(_WELCOME_KEY, False, type=bool))
+        return bool(self.ui_state.value(_WELCOME_KEY, False, type=bool))
 
     def dismiss_welcome(self) -> None:
-        self.context.ui_state.setValue(_WELCOME_KEY, True)
-        self.context.ui_state.sync()
+        self.ui_state.setValue(_WELCOME_KEY, True)
+        self.ui_state.sync()
         self.today_page.set_welcome_visible(False)
 
     def show_help(self) -> None:
@@ -1014,6 +1109,8 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         """Help > Open the log folder: the data folder, in the file manager."""
+        from PySide6.QtGui import QDesktopServices
+
         data_dir = self.context.data_dir
         log_file = active_log_file(data_dir)
         if log_file is None:
@@ -1038,6 +1135,11 @@ class MainWindow(QMainWindow):
             )
 
     def _tell(self, text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from followthrough.ui.common.text import message_box
+
         box = message_box(QMessageBox.Icon.Information, APP_NAME, text, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -1045,7 +1147,7 @@ class MainWindow(QMainWindow):
     # -- geometry and closing ------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        state = self.context.ui_state
+        state = self.ui_state
         geometry = state.value(_GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -1059,7 +1161,7 @@ class MainWindow(QMainWindow):
         self.show_page(page if 0 <= page < len(PAGES) else 0)
 
     def save_geometry(self) -> None:
-        state = self.context.ui_state
+        state = self.ui_state
         state.setValue(_GEOMETRY_KEY, self.saveGeometry())
         state.setValue(_STATE_KEY, self.saveState())
         state.setValue(_PAGE_KEY, self.stack.currentIndex())
@@ -1071,10 +1173,10 @@ class MainWindow(QMainWindow):
             # The app keeps reminding from the tray; say so the first time.
             event.ignore()
             self.hide()
-            if not self.context.ui_state.value(_TRAY_EXPLAINED_KEY, False, type=bool):
+            if not self.ui_state.value(_TRAY_EXPLAINED_KEY, False, type=bool):
                 self.tray.explain_close_to_tray()
-                self.context.ui_state.setValue(_TRAY_EXPLAINED_KEY, True)
-                self.context.ui_state.sync()
+                self.ui_state.setValue(_TRAY_EXPLAINED_KEY, True)
+                self.ui_state.sync()
             return
         super().closeEvent(event)
 

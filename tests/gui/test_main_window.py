@@ -565,15 +565,15 @@ def test_a_page_whose_rows_take_a_while_says_it_is_loading(
 ) -> None:
     import time
 
-    from followthrough.ui.shell import main_window as main_window_module
+    from followthrough.ui.shell import loading as loading_module
 
-    real = main_window_module.load_applications_data
+    real = loading_module.load_applications_data
 
     def slow(*args: object) -> object:
         time.sleep(0.6)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(main_window_module, "load_applications_data", slow)
+    monkeypatch.setattr(loading_module, "load_applications_data", slow)
     create_application(clock, "Acme", "Analyst")
     window = make_window()
     page = window.applications_page  # built, not shown: nothing is said yet

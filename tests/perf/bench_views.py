@@ -54,7 +54,7 @@ from followthrough.app import make_application
 from followthrough.domain.clock import SystemClock
 from followthrough.store.database import open_database
 from followthrough.store.paths import DATABASE_NAME
-from followthrough.ui.shell import main_window as main_window_module
+from followthrough.ui.shell import loading as loading_module
 from followthrough.ui.shell.context import AppContext
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 
@@ -444,8 +444,8 @@ class Bench(Pump):
             "Applications": Timed(window.applications_page, "set_data"),
             "Contacts": Timed(window.contacts_page, "set_data"),
         }
-        self.background_load = Timed(main_window_module, "load_window_data")
-        self.background_month = Timed(main_window_module, "load_month")
+        self.background_load = Timed(loading_module, "load_window_data")
+        self.background_month = Timed(loading_module, "load_month")
         self.month_items = Timed(calendar_page, "set_month_counts")
         self.week_items = Timed(calendar_page.week, "set_items")
         self.resets = 0

@@ -2,7 +2,9 @@
 
     .venv/bin/python packaging/render_icons.py
 
-writes packaging/linux/followthrough.png (256 px, for menus that want a bitmap),
+writes resources/icons/followthrough-N.png (the window's and the tray's icon: a bitmap
+spares every session Qt's SVG library, about 1.2 MB of memory), packaging/linux/
+followthrough.png (256 px, for menus that want a bitmap),
 packaging/windows/followthrough.ico and packaging/macos/followthrough.icns (both hold PNG
 images, which every supported Windows and macOS version reads). The spec picks the .ico and
 .icns up when they exist. Only Qt is needed, no image tools.
@@ -25,6 +27,8 @@ PACKAGING = Path(__file__).resolve().parent
 SOURCE = PACKAGING.parent / "resources" / "icons" / "followthrough.svg"
 
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# The running app's icon (desktop/followthrough/resources.py, app_icon_files).
+APP_ICON_SIZES = ICO_SIZES
 # ICNS element types holding PNG data, by pixel size.
 ICNS_TYPES = (
     (b"icp4", 16),
@@ -88,6 +92,7 @@ def main() -> int:
         return cache[size]
 
     outputs = {
+        **{SOURCE.with_name(f"followthrough-{size}.png"): png(size) for size in APP_ICON_SIZES},
         PACKAGING / "linux" / "followthrough.png": png(256),
         PACKAGING / "windows" / "followthrough.ico": ico_file({s: png(s) for s in ICO_SIZES}),
         PACKAGING / "macos" / "followthrough.icns": icns_file(

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from followthrough import APP_ID, APP_NAME, ORGANIZATION, __version__
@@ -37,6 +37,7 @@ from followthrough.services import memory
 from followthrough.services.single_instance import SingleInstance
 from followthrough.store.errors import ExitCode, describe_startup_failure
 from followthrough.store.paths import DATABASE_NAME, ensure_private_dir
+from followthrough.ui.common.app_icon import app_icon
 from followthrough.ui.common.translation import install_translations
 from followthrough.ui.shell.context import AppContext, open_ui_state
 from followthrough.ui.shell.crash import install_crash_handler
@@ -106,11 +107,11 @@ def make_application(argv: Sequence[str], *, guard_wheel: bool = True) -> QAppli
     QGuiApplication.setApplicationDisplayName(APP_NAME)
     # Lets the desktop match windows to followthrough.desktop (icon, grouping).
     QGuiApplication.setDesktopFileName(APP_ID)
-    icon = icon_path()
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     else:
-        log.warning("application icon missing: %s", icon)
+        log.warning("application icon missing: %s", icon_path())
     return app
 
 

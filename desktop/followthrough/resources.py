@@ -21,4 +21,14 @@ def resources_dir() -> Path:
 
 
 def icon_path() -> Path:
+    """The app's icon as drawn (SVG): for the desktop's menus and notifications."""
     return resources_dir() / "icons" / "followthrough.svg"
+
+
+def app_icon_files() -> list[Path]:
+    """The same icon as bitmaps, one per size (packaging/render_icons.py makes them): the
+    window and the tray show these, so a session never loads Qt's SVG library for them."""
+    return sorted(
+        (resources_dir() / "icons").glob("followthrough-*.png"),
+        key=lambda path: int(path.stem.rsplit("-", 1)[1]),
+    )

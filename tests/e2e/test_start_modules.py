@@ -52,6 +52,8 @@ STARTUP_MODULES = frozenset(
         "followthrough.store.paths",
         "followthrough.ui",
         "followthrough.ui.common",
+        # The window's icon (bitmaps: QtSvg stays out of the session).
+        "followthrough.ui.common.app_icon",
         "followthrough.ui.common.translation",
         "followthrough.ui.shell",
         "followthrough.ui.shell.context",

@@ -28,6 +28,7 @@ from followthrough.domain.wording import QT_TRANSLATE_NOOP
 from followthrough.resources import icon_path
 from followthrough.services.notifier import notification_body
 from followthrough.store.reminders import DueReminder
+from followthrough.ui.common.app_icon import app_icon
 from followthrough.ui.common.formatting import instant_text, time_text
 from followthrough.ui.common.text import menu_label, tooltip
 
@@ -134,7 +135,7 @@ class TrayIcon(QObject):
         self._message_reminder: DueReminder | None = None
         self._menu_dirty = False
 
-        self.base_icon = QIcon(str(icon_path()))
+        self.base_icon = app_icon()
         if self.base_icon.isNull():
             log.warning("the app icon %s could not be loaded; using a stock icon", icon_path())
             style = QApplication.style()

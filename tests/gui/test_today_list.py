@@ -342,8 +342,29 @@ def test_after_done_the_next_item_is_chosen_not_the_first(
     following = entries[entries.index(middle) + 1]
     panel.select(middle)
     panel.view.setFocus()
-    with qtbot.waitSignal(window.reminders_changed, timeout=5000):
+    with qtbot.waitSignal(window.data_loaded, timeout=5000):
         qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: middle not in panel.current.entries(), timeout=5000)
     assert panel.selected_entry() == following
+    scheduler.stop()
+
+
+def test_the_same_waiting_list_again_does_not_rebuild_today(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    """Each check after a plan reports the waiting reminders: an unchanged list (same
+    reminders, same words) leaves Today's list as it is; a changed one is shown."""
+    fill_demo(clock, 25)
+    window = make_window()
+    scheduler = start_scheduler(window, qtbot, clock)
+    waiting = list(window.due_reminders)
+    assert waiting
+    given: list[int] = []
+    real = window.today_page.todo.set_reminders
+    window.today_page.todo.set_reminders = lambda r: (given.append(len(r)), real(r))  # type: ignore[method-assign]
+    window.show_due_reminders(list(waiting))
+    assert given == []
+    window.show_due_reminders(waiting[1:])
+    assert given == [len(waiting) - 1]
+    assert window.due_reminders == waiting[1:]
     scheduler.stop()

@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         self.tray: TrayIcon | None = None
         self._quitting = False
         self.due_reminders: list[DueReminder] = []
+        # The scheduler's last list as Today was given it (None: none given yet).
+        self._reminders_shown: list[DueReminder] | None = None
         self._build_central()
         self._build_status_bar()
         self._build_menus()
@@ -770,6 +772,11 @@ class MainWindow(QMainWindow):
             self.open_application(reminder.application_id)
 
     def show_due_reminders(self, reminders: list[DueReminder]) -> None:
+        if self._reminders_shown is not None and reminders == self._reminders_shown:
+            # The same list, in the same words (each check after a plan reports it):
+            # Today's list is not built again for it (0.1-0.2 s at 10,000).
+            return
+        self._reminders_shown = reminders
         log.info("Today shows %d reminders waiting", len(reminders))
         self.today_page.todo.set_reminders(reminders)
         self.due_reminders = reminders

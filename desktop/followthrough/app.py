@@ -295,6 +295,15 @@ def _run(
     opened: list[tuple[AppContext, list[ReminderScheduler]]] = []
     started: list[bool] = []
 
+    def cannot_start(error: Exception) -> None:
+        """As when it was tried before the window: the window goes (hidden, not closed:
+        nothing of it is saved), the reason is told; a second launch meanwhile does not
+        bring the window back over the message."""
+        instance.activation_requested.disconnect(window.bring_forward)
+        app.setQuitOnLastWindowClosed(False)
+        window.hide()
+        app.exit(_cannot_start(error, data_dir, log_file))
+
     def start() -> None:
         """Once, just after the first paint (or after a second if it does not come: a
         window the desktop keeps minimised)."""
@@ -303,17 +312,18 @@ def _run(
         started.append(True)
         from followthrough.ui.common.wheel_guard import install_wheel_guard
 
-        install_wheel_guard(app)
-        session_clock, database = _open_or_none(data_dir, clock)
-        if isinstance(database, Exception):
-            # As when it was tried before the window: the window goes (hidden, not closed:
-            # nothing of it is saved), the reason is told.
-            app.setQuitOnLastWindowClosed(False)
-            window.hide()
-            app.exit(_cannot_start(database, data_dir, log_file))
-            return
-        context = AppContext.create(data_dir, database, session_clock, window.ui_state)
-        opened.append((context, _start_session(app, window, context)))
+        try:
+            install_wheel_guard(app)
+            session_clock, database = _open_or_none(data_dir, clock)
+            if isinstance(database, Exception):
+                cannot_start(database)
+                return
+            context = AppContext.create(data_dir, database, session_clock, window.ui_state)
+            # Kept before the session starts: should that fail, the quit still closes it.
+            opened.append((context, []))
+            opened[0] = (context, _start_session(app, window, context))
+        except Exception as exc:
+            cannot_start(exc)
 
     # Queued: the navigation's icons (after the first paint too) are set before.
     window.first_painted.connect(lambda: QTimer.singleShot(0, start))

@@ -587,3 +587,49 @@ def test_a_page_whose_rows_take_a_while_says_it_is_loading(
     assert page.model.rowCount() == 1
     # Today, loaded before it was ever shown, never says it.
     assert not window.today_page.waiting.isVisible()
+
+
+def test_a_page_whose_rows_could_not_be_loaded_says_so_and_tries_again_when_shown_again(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typing import Any
+
+    from followthrough.ui.common import text as text_module
+    from followthrough.ui.shell import loading as loading_module
+
+    told: list[str] = []
+
+    class Box:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def exec(self) -> int:
+            told.append(self.text)
+            return 0
+
+    monkeypatch.setattr(text_module, "message_box", lambda _i, _t, text, _p=None: Box(text))
+    real = loading_module.load_applications_data
+    failures = [OSError("disk I/O error")]
+
+    def flaky(*args: Any) -> Any:
+        if failures:
+            raise failures.pop()
+        return real(*args)
+
+    monkeypatch.setattr(loading_module, "load_applications_data", flaky)
+    create_application(clock, "Acme", "Analyst")
+    window = make_window()
+    page = window.applications_page
+    window.show_page(PAGES.index("Applications"))
+    qtbot.waitUntil(lambda: bool(told))
+    assert "could not be loaded" in told[0]
+    assert page.waiting.isVisible() and "could not be loaded" in page.waiting.text()
+    assert not window.rows_current("Applications")
+    # Shown again: loaded this time.
+    window.show_page(PAGES.index("Today"))
+    open_page(qtbot, window, "Applications")
+    assert page.model.rowCount() == 1 and not page.waiting.isVisible()
+    assert len(told) == 1

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 
 from followthrough.store.errors import NEARLY_FULL_BYTES, free_bytes
 
@@ -71,14 +71,34 @@ class ActivationServer(QObject):
     def _accept(self) -> None:
         try:
             connection, _address = self._socket.accept()
-        except OSError:
+        except BlockingIOError:
+            return
+        except OSError as exc:
+            # Out of file descriptors, say: listening again at once would spin.
+            log.warning("cannot accept a connection: %s", exc.strerror)
+            self._notifier.setEnabled(False)
+            QTimer.singleShot(1000, lambda: self._notifier.setEnabled(True))
             return
         connection.setblocking(False)
-        notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
-        self._clients[connection.fileno()] = (connection, notifier, bytearray())
-        notifier.activated.connect(lambda *_: self._read(connection.fileno()))
+        fileno = connection.fileno()
+        notifier = QSocketNotifier(fileno, QSocketNotifier.Type.Read, self)
+        self._clients[fileno] = (connection, notifier, bytearray())
+        notifier.activated.connect(lambda *_: self._read(fileno))
+        # A client that says nothing is not kept waiting for.
+        QTimer.singleShot(_TIMEOUT_MS, lambda: self._drop(fileno, connection))
+
+    def _drop(self, fileno: int, connection: socket.socket) -> None:
+        client = self._clients.get(fileno)
+        if client is None or client[0] is not connection:
+            return
+        del self._clients[fileno]
+        client[1].setEnabled(False)
+        client[1].deleteLater()
+        connection.close()
 
     def _read(self, fileno: int) -> None:
+        if fileno not in self._clients:
+            return
         connection, notifier, received = self._clients[fileno]
         try:
             chunk = connection.recv(64)

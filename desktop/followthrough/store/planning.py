@@ -146,6 +146,9 @@ def plan_scope(scope: PlanScope, now: datetime, *, zone_only: bool = False) -> P
     their facts are as last planned, only the user's zone changed (``reconcile``)."""
     report = PlanReport(steps=1)
     with writing():
+        # Read in this transaction: a planning setting saved meanwhile moves reminders by
+        # its rule, and what it moves fires again as after any such change.
+        zone_only = zone_only and changed_marks().everything is None
         changed = _marked_in(scope) if zone_only else frozenset()
         for planner in planners():
             with as_stored():
@@ -355,14 +358,19 @@ def preview_due(at: datetime) -> list[StoredReminder]:
     stored reminders, with the applications changed since their last plan planned in
     memory at ``at``. (Looking ahead: a reminder that lapsed before ``at`` is left out.)"""
     marks = changed_marks()
-    scope = EVERYTHING if marks.everything is not None else PlanScope.of(marks.applications)
+    # As the app would plan: everything when a setting asks for it or the zone is not
+    # the plan's (a trip: the app plans everything at its next start); else the marked
+    # applications.
+    zone_moved = _only_the_zone_changed()
+    everything = marks.everything is not None or zone_moved
+    scope = EVERYTHING if everything else PlanScope.of(marks.applications)
     planned_here: list[StoredReminder] = []
     replaced: set[tuple[str, str]] = set()
-    if marks:
+    if marks or everything:
         stored = _stored_in(scope, planned_kinds())
         replaced = {row.identity for row in stored}
         # As the pass would: a new zone alone does not show again what was shown.
-        zone_only = marks.everything is not None and _only_the_zone_changed()
+        zone_only = marks.everything is None and zone_moved
         changes = reconcile(
             stored, planned(scope, at), at, zone_only=zone_only, changed=set(marks.applications)
         )

@@ -13,7 +13,7 @@ import pytest
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
-from followthrough.domain.reminder_plan import reconcile
+from followthrough.domain.reminder_plan import due_by, reconcile
 from followthrough.store import settings as options
 from followthrough.store.database import open_database
 from followthrough.store.interviews import save_interview
@@ -25,6 +25,7 @@ from followthrough.store.planning import (
     plan_needs_everything,
     planned,
     planned_kinds,
+    preview_due,
     register_planner,
     unregister_planner,
 )
@@ -215,3 +216,35 @@ def test_an_application_changed_as_well_as_the_zone_comes_again(
     again = {r.application_id for r in claim_due(clock.now())}
     assert again == {changed}
     assert _nothing_left(clock)
+
+
+def test_a_planning_setting_changed_with_the_zone_still_fires_what_it_moved(
+    planned_once: list[int], data_dir: Path, clock: FakeClock
+) -> None:
+    # The setting's own pass did not finish (the app quit), then the user travelled.
+    clock.advance(timedelta(days=10))
+    shown = {r.reminder_id for r in claim_due(clock.now())}
+    assert shown
+    options.put(options.QUIET_START, 11)
+    _restart(data_dir, clock)
+    options.set_session_zone("America/New_York")
+    plan_at_start(clock.now())
+    assert {r.reminder_id for r in claim_due(clock.now())} & shown
+
+
+def test_the_preview_of_a_trip_agrees_with_the_start_after_it(
+    planned_once: list[int], data_dir: Path, clock: FakeClock
+) -> None:
+    """``due --at`` after a trip: the app plans everything in the new zone at its next
+    start, and the preview says what that start will leave due."""
+    _restart(data_dir, clock)
+    options.set_session_zone("Pacific/Auckland")
+    at = clock.now() + timedelta(days=30)
+    before = [(r.kind, r.subject_key, r.effective_due) for r in due_by(stored_reminders(), at)]
+    previewed = [(r.kind, r.subject_key, r.effective_due) for r in preview_due(at)]
+    plan_at_start(clock.now())
+    planned_then = [
+        (r.kind, r.subject_key, r.effective_due) for r in due_by(stored_reminders(), at)
+    ]
+    assert planned_then != before  # the trip moved what comes due
+    assert previewed == planned_then

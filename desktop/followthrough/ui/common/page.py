@@ -138,6 +138,20 @@ class DataPage(QWidget):
         if self._stack.currentIndex() == 0 and not self.waiting.isVisible():
             self._waiting_timer.start()
 
+    def loading(self) -> None:
+        """Its rows are being loaded (again): "Loading…" if the wait is long."""
+        self.waiting.setText(self.tr("Loading…"))
+        if self._stack.currentIndex() == 0:
+            self.waiting.setVisible(False)
+            if self.isVisible():
+                self._waiting_timer.start()
+
+    def load_failed(self, text: str) -> None:
+        """Before its first rows: say they could not be loaded (``text``), not "Loading…"."""
+        self._waiting_timer.stop()
+        self.waiting.setText(text)
+        self.waiting.setVisible(self._stack.currentIndex() == 0)
+
     def show_content(self, has_data: bool) -> None:
         self._waiting_timer.stop()
         self._stack.setCurrentWidget(self.content if has_data else self.empty)

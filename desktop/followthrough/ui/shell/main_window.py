@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self._counts: DataCounts | None = None
         # The pages whose rows are loaded (shown once), and those loaded in this refresh.
         self._pages_with_rows: set[str] = set()
+        self._failed_pages: set[str] = set()
         self._loaded_this_round: set[str] = set()
         self._calendar_placed = False
 
@@ -449,7 +450,9 @@ class MainWindow(QMainWindow):
             getattr(self, _LATER_PAGES[index - 1])  # built now if it was not yet
         self.stack.setCurrentIndex(index)
         name = PAGES[index] if 0 <= index < len(PAGES) else ""
-        if name in _ROW_PAGES and name not in self._pages_with_rows:
+        # A page whose rows could not be loaded tries again when shown again (or at F5).
+        retry = name in self._failed_pages and not self._refreshing
+        if name in _ROW_PAGES and (name not in self._pages_with_rows or retry):
             self._pages_with_rows.add(name)
             if self._loaded_once and not self._refreshing:
                 # Its rows alone; a refresh under way loads them as it goes on.
@@ -462,7 +465,11 @@ class MainWindow(QMainWindow):
         first shown; Today's come with every refresh)."""
         if name not in _ROW_PAGES:
             return self._loaded_once
-        return name in self._pages_with_rows and not self._refreshing
+        return (
+            name in self._pages_with_rows
+            and name not in self._failed_pages
+            and not self._refreshing
+        )
 
     def current_page_name(self) -> str:
         return PAGES[self.stack.currentIndex()]
@@ -563,20 +570,35 @@ class MainWindow(QMainWindow):
 
         name = waiting[0]
         self._loaded_this_round.add(name)
+        self._failed_pages.discard(name)
         clock, zone = self.clock, self.zone
         if name == "Applications":
+            self.applications_page.loading()
             self.context.runner.submit(
                 lambda: load_applications_data(clock, zone),
                 self._show_applications,
-                self._show_load_error,
+                lambda message: self._page_failed("Applications", message),
             )
         elif name == "Contacts":
+            self.contacts_page.loading()
             self.context.runner.submit(
-                lambda: load_contacts_data(clock), self._show_contacts, self._show_load_error
+                lambda: load_contacts_data(clock),
+                self._show_contacts,
+                lambda message: self._page_failed("Contacts", message),
             )
         else:
             self._load_calendar()
             self._load_next_page()
+
+    def _page_failed(self, name: str, message: str) -> None:
+        """A page's rows could not be loaded: the page says so (not "Loading…" for good),
+        and loads them when shown again or at the next refresh."""
+        self._failed_pages.add(name)
+        page = self.applications_page if name == "Applications" else self.contacts_page
+        page.load_failed(
+            self.tr("This page could not be loaded. Open it again, or press F5, to try again.")
+        )
+        self._show_load_error(message)
 
     def _load_calendar(self) -> None:
         """The calendar's week, month marks and selected day (each arrives on its own)."""

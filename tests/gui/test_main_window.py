@@ -441,18 +441,12 @@ def test_a_new_time_zone_applies_from_the_next_start_and_says_so(
 
 
 def test_the_pages_after_today_are_built_when_first_shown_and_keep_the_window_active(
-    qtbot: QtBot, context: AppContext
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     """The window shows Today first; another page (and its modules) is built when first
     shown, never as a window of its own (which would take the activation)."""
     from followthrough.ui.shell.main_window import _LATER_PAGES
 
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.data_loaded, timeout=10000):
-        window.refresh()
     qtbot.wait(50)
     assert not any(name in window.__dict__ for name in _LATER_PAGES)
     for index, name in enumerate(_LATER_PAGES, start=1):

@@ -86,8 +86,9 @@ PAGE_MENU_TEXTS = (
 )
 # The window's attributes for the pages after Today, in PAGES order (built on demand).
 _LATER_PAGES = ("applications_page", "calendar_page", "contacts_page")
-# The pages that load their rows only once they have been shown, in loading order.
-_ROW_PAGES = ("Applications", "Calendar", "Contacts")
+# The pages that load their rows only once they have been shown (all but Today), in
+# loading order.
+_ROW_PAGES = PAGES[1:]
 _NAV_ICON_PX = 20
 # How long data that arrived before the first paint waits for it at most.
 _FIRST_PAINT_WAIT_MS = 1000
@@ -451,8 +452,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         name = PAGES[index] if 0 <= index < len(PAGES) else ""
         # A page whose rows could not be loaded tries again when shown again (or at F5).
-        retry = name in self._failed_pages and not self._refreshing
-        if name in _ROW_PAGES and (name not in self._pages_with_rows or retry):
+        if name in _ROW_PAGES and (name not in self._pages_with_rows or name in self._failed_pages):
             self._pages_with_rows.add(name)
             if self._loaded_once and not self._refreshing:
                 # Its rows alone; a refresh under way loads them as it goes on.

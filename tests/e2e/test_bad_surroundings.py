@@ -177,8 +177,12 @@ def test_a_lock_left_with_a_pid_now_used_by_another_program(
         app_command("--data-dir", str(data)), env=offscreen_env, stderr=subprocess.DEVNULL
     )
     lock = data / "followthrough.lock"
+    owner = data / "followthrough.lock.owner"
     deadline = time.monotonic() + 30
-    while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+    # Killed once it has started: the lock and the record of its owner are both written
+    # (killed between the two, the lock's own time is all there is to go on).
+    while not (lock.exists() and lock.read_text().strip() and owner.exists()):
+        assert time.monotonic() < deadline, "the app never took its lock"
         time.sleep(0.05)
     crashed.kill()
     crashed.wait()
@@ -188,7 +192,10 @@ def test_a_lock_left_with_a_pid_now_used_by_another_program(
     )
     try:
         fields = lock.read_text().split("\n")
+        written = lock.stat()
         lock.write_text("\n".join([str(stranger.pid), *fields[1:]]))
+        # A PID used again does not touch the lock: keep the time the crashed app wrote it.
+        os.utime(lock, ns=(written.st_atime_ns, written.st_mtime_ns))
         app = subprocess.Popen(
             app_command("-v", "--data-dir", str(data)),
             env=offscreen_env,

@@ -16,7 +16,9 @@ from followthrough.services.notifier import DESKTOP, IN_APP, TRAY, Notifier, Ply
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store.database import connect
 from followthrough.store.models import Reminder
-from followthrough.store.reminders import DueReminder, ReminderSpec, sync_reminders
+from followthrough.store.planning import PlanReport
+from followthrough.store.reminders import DueReminder, ReminderSpec, claim_due, sync_reminders
+from followthrough.store.transactions import writing
 
 
 def _specs(clock: FakeClock, hours: list[float]) -> list[ReminderSpec]:
@@ -97,6 +99,66 @@ def test_restart_after_firing_fires_nothing_again(
     # Still waiting for the user in the in-app list.
     assert [r.title for r in blocker.args[0]] == ["Reminder -1"]
     again.stop()
+
+
+def _counting_checks(
+    scheduler: ReminderScheduler, monkeypatch: pytest.MonkeyPatch
+) -> list[datetime]:
+    """Each check's claim, by the instant it claimed at."""
+    from followthrough.services import scheduler as module
+
+    claims: list[datetime] = []
+
+    def counted(now: datetime) -> list[DueReminder]:
+        claims.append(now)
+        return claim_due(now)
+
+    monkeypatch.setattr(module, "claim_due", counted)
+    return claims
+
+
+@pytest.mark.parametrize("planned_one", [False, True])
+def test_a_start_plan_that_changed_nothing_needs_no_second_check(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    planned_one: bool,
+) -> None:
+    """The check at start is submitted before the plan at start: when the plan wrote
+    nothing, that check saw every reminder there is. When it wrote one that is due, a
+    second check fires it."""
+    sync_reminders(_specs(clock, [-1]), ["follow_up"])
+
+    def plan() -> PlanReport:
+        if not planned_one:
+            return PlanReport(applications=3)
+        with writing():
+            Reminder.create(
+                kind="follow_up",
+                subject_key="planned",
+                title="Planned at start",
+                due_at=clock.now() - timedelta(minutes=5),
+            )
+        return PlanReport(written=1, applications=1)
+
+    runner = BackgroundRunner(database)
+    scheduler = ReminderScheduler(runner, clock, plan=plan)
+    recorder = Recorder(scheduler)
+    claims = _counting_checks(scheduler, monkeypatch)
+    with qtbot.waitSignal(scheduler.planned, timeout=5000):
+        scheduler.start()
+    qtbot.waitUntil(lambda: not scheduler._checking, timeout=5000)
+    runner.wait_for_done()
+    qtbot.wait(50)  # anything queued after the last result
+    runner.wait_for_done()
+    if planned_one:
+        assert len(claims) == 2
+        assert sorted(recorder.fired) == ["Planned at start", "Reminder -1"]
+    else:
+        assert len(claims) == 1
+        assert recorder.fired == ["Reminder -1"]
+    scheduler.stop()
 
 
 def test_two_schedulers_on_one_database_give_one_notification(

@@ -38,8 +38,11 @@ class TodayEntry:
     def rank(self) -> tuple[int, date, int, datetime | None, int, str]:
         """Order in the list: by section, then by time (undated items first in a day),
         then by reminder id (an interview first), then by title."""
-        day, timed, at, title = self.item.sort_key()
-        return (int(self.section), day, timed, at, self.item.reminder_id or 0, title)
+        # ``AgendaItem.sort_key`` with the section and the reminder between its parts,
+        # written out: Today sorts tens of thousands of entries at every load.
+        item = self.item
+        at = item.at
+        return (self.section, item.day, at is not None, at, item.reminder_id or 0, item.title)
 
 
 @dataclass(frozen=True)
@@ -123,17 +126,18 @@ def today_list(
             others.append(entry)
         else:
             by_reminder[item.reminder_id] = entry
+    interview = AgendaKind.INTERVIEW.value
     for item in agenda:
-        if item.kind == AgendaKind.INTERVIEW and item.at is not None and item.at <= now:
-            continue  # under way or over: no longer something to do
-        entry = TodayEntry(item, section_of(item, today))
-        if item.reminder_id is None:
-            others.append(entry)
-        elif item.reminder_id not in by_reminder:
-            by_reminder[item.reminder_id] = entry
+        reminder_id = item.reminder_id
+        if reminder_id is None:
+            if item.kind == interview and item.at is not None and item.at <= now:
+                continue  # under way or over: no longer something to do
+            others.append(TodayEntry(item, section_of(item, today)))
+        elif reminder_id not in by_reminder:
+            by_reminder[reminder_id] = TodayEntry(item, section_of(item, today))
     entries = _one_per_subject([*by_reminder.values(), *others], today, now)
     entries.sort(key=TodayEntry.rank)
-    result = TodayList()
+    sections: tuple[list[TodayEntry], ...] = ([], [], [])
     for entry in entries:
-        result.sections()[entry.section][1].append(entry)
-    return result
+        sections[entry.section].append(entry)
+    return TodayList(*sections)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from followthrough.domain.clock import Clock
 from followthrough.services.background import BackgroundRunner
-from followthrough.store.planning import plan_at_start, plan_changed
+from followthrough.store.planning import PlanReport, plan_at_start, plan_changed
 from followthrough.store.reminders import DueReminder, claim_due, next_due_instant, open_fired
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ class ReminderScheduler(QObject):
         self._heartbeat.start()
         self.check_now()
         if plan:
-            self._submit_plan(self._plan_at_start)
+            self._submit_plan(self._plan_at_start, at_start=True)
 
     def stop(self) -> None:
         """No more timers; a planning pass in progress ends after its current step."""
@@ -125,18 +125,23 @@ class ReminderScheduler(QObject):
             return
         self._submit_plan(self._plan_changed)
 
-    def _submit_plan(self, plan: Callable[[], Any]) -> None:
+    def _submit_plan(self, plan: Callable[[], Any], at_start: bool = False) -> None:
         if self._stopping.is_set():
             return
         self._planning = True
-        self._runner.submit(plan, self._planned, self._plan_failed)
+        self._runner.submit(plan, lambda report: self._planned(report, at_start), self._plan_failed)
 
-    def _planned(self, report: object) -> None:
+    def _planned(self, report: object, at_start: bool = False) -> None:
         self._planning = False
         self.planned.emit(report)
         if self._plan_again:
             self._plan_again = False
             self.replan()
+        if at_start and _wrote_nothing(report):
+            # The check made at start (submitted before this plan) saw every reminder
+            # there is: another would claim nothing and read the same list (at 10,000
+            # applications, 0.08 s of a start's CPU).
+            return
         self.check_now()
 
     def _plan_failed(self, message: str) -> None:
@@ -224,3 +229,14 @@ class ReminderScheduler(QObject):
         # Whatever came due meanwhile is still unclaimed: look again soon, not in an hour.
         self._armed_for = self._clock.now() + RETRY_AFTER
         self._timer.start(int(RETRY_AFTER.total_seconds() * 1000))
+
+
+def _wrote_nothing(report: object) -> bool:
+    """Whether a planning pass left every reminder as it was (a report of another type,
+    from a test's own planning, says nothing: it may have)."""
+    return (
+        isinstance(report, PlanReport)
+        and not report.stopped
+        and report.written == 0
+        and report.removed == 0
+    )

@@ -54,11 +54,15 @@ def local_bounds(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, dat
     return start, end
 
 
-def agenda_between(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
+def agenda_between(
+    first: date, last: date, zone: ZoneInfo, *, ordered: bool = True
+) -> list[AgendaItem]:
+    """Every item from ``first`` to ``last``, in time order (``ordered=False``: in no
+    order, for a caller that sorts what it gathers once)."""
     items: list[AgendaItem] = []
     for provider in _RANGE_PROVIDERS:
         items.extend(provider(first, last, zone))
-    return sorted(items, key=AgendaItem.sort_key)
+    return sorted(items, key=AgendaItem.sort_key) if ordered else items
 
 
 def agenda_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[str, int]]:
@@ -81,11 +85,12 @@ def agenda_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[st
     return totals
 
 
-def overdue_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
+def overdue_items(today: date, zone: ZoneInfo, *, ordered: bool = True) -> list[AgendaItem]:
+    """What is overdue before ``today``, in time order (or in none, as above)."""
     items: list[AgendaItem] = []
     for provider in _OVERDUE_PROVIDERS:
         items.extend(provider(today, zone))
-    return sorted(items, key=AgendaItem.sort_key)
+    return sorted(items, key=AgendaItem.sort_key) if ordered else items
 
 
 _INTERVIEWS_SQL = """

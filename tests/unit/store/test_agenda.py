@@ -263,6 +263,9 @@ def test_agenda_between_merges_every_provider_in_order(
         (date(2026, 11, 25), "decision", "Acme"),
     ]
     assert items == sorted(items, key=AgendaItem.sort_key)
+    # Unordered (for a caller that sorts once what it gathers): the same items.
+    unordered = agenda_between(TODAY, date(2026, 11, 30), CHICAGO, ordered=False)
+    assert sorted(unordered, key=AgendaItem.sort_key) == items
 
 
 def test_the_built_in_providers_are_registered_once() -> None:

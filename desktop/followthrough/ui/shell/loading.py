@@ -75,8 +75,10 @@ def load_today(today: date, zone: ZoneInfo, closed: Collection[int] = ()) -> Tod
     """Overdue, today and the next seven days (Today merges in the fired reminders: a
     reminder and its agenda entry are one item, ``domain.today``); the interviews of the
     ``closed`` applications are nothing to do."""
-    items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone)
-    return split_today(still_to_do([*overdue_items(today, zone), *items], closed), today)
+    # Sorted once, by ``split_today`` (21,000 items at 10,000 applications).
+    items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone, ordered=False)
+    overdue = overdue_items(today, zone, ordered=False)
+    return split_today(still_to_do([*overdue, *items], closed), today)
 
 
 def load_contacts() -> list[ContactRow]:

@@ -1,6 +1,6 @@
 """The performance benchmark: every figure of the performance issue beside its baseline.
 
-    python tests/perf/bench.py [--count 10000] [--runs 5] [--idle 25] [--keep DIR]
+    python tests/perf/bench.py [--count 10000] [--runs 7] [--idle 25] [--keep DIR]
         [--only launch,empty,month,memory,cpu,bundle,search] [--json FILE]
         [--bundle DIR | --build-bundle] [--strict]
 
@@ -33,7 +33,7 @@ bundle
 
 Prints a table (what, app, baseline, ratio or difference, target, PASS/MISS) and, last,
 one JSON line (also written to ``--json FILE``). Exits 0 whatever the timings (1 with
-``--strict`` when a target is missed). A default run takes about 7 minutes here.
+``--strict`` when a target is missed). A default run takes about 6 minutes here.
 """
 
 from __future__ import annotations
@@ -728,7 +728,7 @@ def table(figures: list[Figure]) -> str:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="applications (10000)")
-    parser.add_argument("--runs", type=int, default=5, help="launches of each (5)")
+    parser.add_argument("--runs", type=int, default=7, help="launches of each (7)")
     parser.add_argument(
         "--idle", type=float, default=25.0, help="seconds left alone for memory and CPU (25)"
     )

@@ -472,6 +472,79 @@ def _v8_month_count_indexes(database: peewee.SqliteDatabase, _migrator: SqliteMi
     )
 
 
+def _v9_debriefs(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """Debriefs: one per interview, its questions, what was told to whom, and skills to
+    develop; saving or removing one re-plans its application (the "debrief while it is
+    fresh" reminder goes, a skill's practice reminder comes)."""
+    by_interview = "SELECT application_id AS app FROM interview WHERE id = {row}.interview_id"
+    by_debrief = (
+        "SELECT i.application_id AS app FROM debrief d JOIN interview i ON i.id = d.interview_id "
+        "WHERE d.id = {row}.debrief_id"
+    )
+    statements = [
+        """
+        CREATE TABLE debrief (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL UNIQUE REFERENCES interview (id) ON DELETE CASCADE,
+            went_well TEXT NOT NULL DEFAULT '',
+            to_improve TEXT NOT NULL DEFAULT '',
+            meant_to_say TEXT NOT NULL DEFAULT '',
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            written_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE debrief_question (
+            id INTEGER PRIMARY KEY,
+            debrief_id INTEGER NOT NULL REFERENCES debrief (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            how_it_went TEXT CHECK (how_it_went IN ('well', 'okay', 'poorly')),
+            themes TEXT NOT NULL DEFAULT '',
+            best INTEGER NOT NULL DEFAULT 0,
+            practise INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        "CREATE INDEX debrief_question_debrief ON debrief_question (debrief_id, position)",
+        """
+        CREATE TABLE debrief_told (
+            id INTEGER PRIMARY KEY,
+            debrief_id INTEGER NOT NULL REFERENCES debrief (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            topic TEXT NOT NULL,
+            said TEXT NOT NULL,
+            told_to TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        "CREATE INDEX debrief_told_debrief ON debrief_told (debrief_id, position)",
+        """
+        CREATE TABLE debrief_skill (
+            id INTEGER PRIMARY KEY,
+            debrief_id INTEGER NOT NULL REFERENCES debrief (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            practise_by DATE,
+            done INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        "CREATE INDEX debrief_skill_debrief ON debrief_skill (debrief_id, position)",
+    ]
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_debrief_{event.lower()} AFTER {event} ON debrief "
+            f"BEGIN {_dirty(by_interview.format(row=row))} END"
+        )
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_debrief_skill_{event.lower()} AFTER {event} "
+            f"ON debrief_skill BEGIN {_dirty(by_debrief.format(row=row))} END"
+        )
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
@@ -481,6 +554,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "what the interviewer said: a check-back day, their words", _v6_what_they_said),
     Migration(7, "reminders: one subject format, words written when shown", _v7_one_subject_format),
     Migration(8, "indexes for the calendar's counts of a month", _v8_month_count_indexes),
+    Migration(9, "debriefs: questions, what was told to whom, skills", _v9_debriefs),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

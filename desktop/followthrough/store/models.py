@@ -198,6 +198,60 @@ class ThankYouNote(BaseModel):
         indexes = ((("interview", "contact"), True),)
 
 
+class Debrief(BaseModel):
+    """What the candidate wrote down after one interview (``domain.debriefs``)."""
+
+    interview_id: int
+    interview = peewee.ForeignKeyField(
+        Interview, backref="debriefs", on_delete="CASCADE", unique=True
+    )
+    went_well = peewee.TextField(default="")
+    to_improve = peewee.TextField(default="")
+    meant_to_say = peewee.TextField(default="")
+    rating = peewee.IntegerField(null=True)
+    written_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
+class DebriefQuestion(BaseModel):
+    debrief_id: int
+    debrief = peewee.ForeignKeyField(Debrief, backref="questions", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    question = peewee.TextField()
+    answer = peewee.TextField(default="")
+    how_it_went = peewee.TextField(null=True)  # a HowItWent value
+    themes = peewee.TextField(default="")  # the user's tags, comma-separated
+    best = peewee.BooleanField(default=False)
+    practise = peewee.BooleanField(default=False)
+
+    class Meta:
+        table_name = "debrief_question"
+
+
+class DebriefTold(BaseModel):
+    debrief_id: int
+    debrief = peewee.ForeignKeyField(Debrief, backref="told", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    topic = peewee.TextField()  # a ToldTopic value
+    said = peewee.TextField()
+    told_to = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "debrief_told"
+
+
+class DebriefSkill(BaseModel):
+    debrief_id: int
+    debrief = peewee.ForeignKeyField(Debrief, backref="skills", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    name = peewee.TextField()
+    practise_by = peewee.DateField(null=True)
+    done = peewee.BooleanField(default=False)
+
+    class Meta:
+        table_name = "debrief_skill"
+
+
 class PersonalWord(peewee.Model):
     word = peewee.TextField(primary_key=True)
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from followthrough import __version__
+from followthrough.domain.debriefs.reminders import KINDS as DEBRIEF_KINDS
 from followthrough.domain.reminder_plan import (
     ReminderSpec,
     StoredReminder,
@@ -38,6 +39,7 @@ from followthrough.domain.reminder_plan import (
 )
 from followthrough.domain.wording import as_stored
 from followthrough.store import settings as options
+from followthrough.store.debriefs.planner import planned_debriefs
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.followups import PLANNED_KINDS as FOLLOW_UP_KINDS
 from followthrough.store.followups import planned_follow_ups
@@ -103,6 +105,7 @@ register_planner(
     Planner("thank_you_notes", NOTE_KINDS, lambda scope, now: planned_note_reminders(now, scope))
 )
 register_planner(Planner("references", REFERENCE_KINDS, planned_references))
+register_planner(Planner("debriefs", DEBRIEF_KINDS, planned_debriefs))
 
 
 @dataclass

@@ -20,6 +20,7 @@ from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
 from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
+from followthrough.store.fields import to_db_instant
 from followthrough.store.models import (
     Application,
     ApplicationReference,
@@ -30,6 +31,7 @@ from followthrough.store.models import (
     StageEvent,
     ThankYouNote,
     Touchpoint,
+    db,
 )
 from followthrough.store.planning import plan_all
 from followthrough.store.references import add_reference
@@ -479,6 +481,95 @@ def _demo_references(
     return len(pool) + (1 if recent else 0)
 
 
+# (question, theme, an answer): drawn for the demo's debriefs, so that some questions come
+# up at several companies and the question bank has something to rank.
+_DEMO_QUESTIONS = (
+    ("Tell me about yourself.", "introduction", "Eight years in data, three leading a team."),
+    ("Why do you want to work here?", "motivation", "The product, and how the team ships."),
+    ("Tell me about a conflict in your team.", "behavioural", "The release we split in two."),
+    ("What is your biggest weakness?", "behavioural", "I over-prepare; I now time-box it."),
+    ("Design a URL shortener.", "system design", "Hashing, a key-value store, a cache."),
+    ("Where do you see yourself in five years?", "motivation", "Leading a platform team."),
+    ("How do you prioritise competing requests?", "behavioural", "Impact against effort."),
+    ("Walk me through a project you are proud of.", "experience", "The billing migration."),
+)  # fmt: skip
+
+
+def _demo_debriefs(
+    interviews: list[dict[str, object]],
+    applications: list[dict[str, object]],
+    now: datetime,
+    rng: random.Random,
+) -> None:
+    """A debrief for most interviews over a day old (the last day's wait for theirs, as
+    their reminders say), with two questions each from a small pool; at an application's
+    later rounds what was told at the first (one salary said differently, to compare)."""
+    company = {a["id"]: a["company"] for a in applications}
+    debriefs: list[tuple[object, ...]] = []
+    questions: list[tuple[object, ...]] = []
+    told: list[tuple[object, ...]] = []
+    skills: list[tuple[object, ...]] = []
+    rounds_seen: dict[object, int] = {}
+    for interview in interviews:
+        ends = interview["ends_at"]
+        assert isinstance(ends, datetime)
+        if ends > now - timedelta(days=1) or rng.random() < 0.1:
+            continue
+        debrief_id = len(debriefs) + 1
+        app = interview["application"]
+        stamp = to_db_instant(ends + timedelta(hours=3))
+        debriefs.append(
+            (
+                debrief_id,
+                interview["id"],
+                "Good rapport with the panel.",
+                "Shorter answers.",
+                "",
+                rng.randint(2, 5),
+                stamp,
+                stamp,
+            )
+        )
+        for place, (question, theme, answer) in enumerate(rng.sample(_DEMO_QUESTIONS, 2), 1):
+            how = rng.choice(("well", "okay", "poorly"))
+            questions.append((debrief_id, place, question, answer, how, theme))
+        seen = rounds_seen[app] = rounds_seen.get(app, 0) + 1
+        salary = "80-85k" if seen == 1 or len(told) % 7 else "95k"
+        told.append((debrief_id, 1, "salary", salary, "the recruiter"))
+        if seen == 1 and len(skills) < 50 and rng.random() < 0.2:
+            by = (now + timedelta(days=rng.randrange(1, 10))).date().isoformat()
+            skills.append((debrief_id, 1, f"SQL for {company[app]}'s stack", by))
+    _insert_debrief_rows(debriefs, questions, told, skills)
+
+
+def _insert_debrief_rows(
+    debriefs: list[tuple[object, ...]],
+    questions: list[tuple[object, ...]],
+    told: list[tuple[object, ...]],
+    skills: list[tuple[object, ...]],
+) -> None:
+    connection = db.connection()
+    connection.executemany(
+        "INSERT INTO debrief (id, interview_id, went_well, to_improve, meant_to_say, rating, "
+        "written_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        debriefs,
+    )
+    connection.executemany(
+        "INSERT INTO debrief_question (debrief_id, position, question, answer, how_it_went, "
+        "themes) VALUES (?, ?, ?, ?, ?, ?)",
+        questions,
+    )
+    connection.executemany(
+        "INSERT INTO debrief_told (debrief_id, position, topic, said, told_to) "
+        "VALUES (?, ?, ?, ?, ?)",
+        told,
+    )
+    connection.executemany(
+        "INSERT INTO debrief_skill (debrief_id, position, name, practise_by) VALUES (?, ?, ?, ?)",
+        skills,
+    )
+
+
 def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
     for start in range(0, len(rows), _BATCH):
         yield rows[start : start + _BATCH]
@@ -532,6 +623,7 @@ def fill_demo(
         )
         rows.insert(notes)
         added_people = _demo_references(rows.applications, rows.interviews, clock, now, tz)
+        _demo_debriefs(rows.interviews, rows.applications, now, rows.rng)
     # Plan the reminders now, so that a first start with demo data shows some at once.
     plan_all(now)
     return DemoSummary(

@@ -10,9 +10,11 @@ import peewee
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.debriefs.record import DebriefDraft
 from followthrough.domain.reference_reminders import reminder_round
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.reminder_kinds import ReminderKind
+from followthrough.store.debriefs.records import save_debrief
 from followthrough.store.models import Contact, Interview, Reminder
 from followthrough.store.planning import plan_all
 from followthrough.store.queries import create_application
@@ -33,13 +35,15 @@ def test_a_check_in_from_today_is_about_its_round(
     add_reference(app.id, jordan.id, ReferenceKind.NETWORK, clock)
     for round_, days_ago in ((1, 6), (2, 1)):
         ended = clock.now() - timedelta(days=days_ago)
-        Interview.create(
+        interview = Interview.create(
             application=app,
             round=round_,
             starts_at=ended - timedelta(hours=1),
             ends_at=ended,
             time_zone="Europe/Berlin",
         )
+        # Debriefed (else "write the debrief" would be the application's next step).
+        save_debrief(interview.id, DebriefDraft(went_well="The case study"), clock.now())
     plan_all(clock.now())
     check_in = Reminder.get(Reminder.kind == ReminderKind.NETWORK_CHECK_IN)
     assert reminder_round(check_in.params) == 1

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.debriefs.reminders import DEBRIEF_DUE
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.notes import Tone
 from followthrough.services.scheduler import ReminderScheduler
@@ -132,7 +133,8 @@ def test_from_the_reminder_to_an_emailed_and_a_printed_note(
     # 22 hours after the interview: both "due soon" reminders have fired.
     panel = window.today_page.todo
     kinds = {r.kind for r in panel.fired()}
-    assert kinds == {NOTE_DUE_SOON}
+    # (And the interview's "debrief while it is fresh", due the same evening.)
+    assert kinds == {NOTE_DUE_SOON, DEBRIEF_DUE}
     titles = [r.title for r in panel.fired()]
     assert any("Thank-you note to Dana Lee (Acme Robotics)" in t for t in titles)
     row = next(r for r in range(len(titles)) if "Dana" in titles[r])

@@ -221,6 +221,9 @@ def test_every_kind_has_its_colour() -> None:
         "reference_thanks": Role.REFERENCE_THANKS,
         "reference_outcome": Role.REFERENCE_OUTCOME,
         "network_check_in": Role.NETWORK,
+        # The debrief is writing after an interview, as the notes are.
+        "debrief_due": Role.NOTE_DUE,
+        "skill_practice": Role.NOTE_DUE,
     }
 
 

@@ -32,6 +32,7 @@ from followthrough.domain.reminder_kinds import Feature, ReminderKind, SubjectKe
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.wording import as_stored, translate
 from followthrough.store import settings as options
+from followthrough.store.debriefs.records import meant_to_say as debrief_meant_to_say
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.followups import cadence_settings, interview_facts
 from followthrough.store.models import (
@@ -202,6 +203,8 @@ class NoteContext:
     other_promises: list[tuple[str, date]] = field(default_factory=list)
     # The words of roles that suit a handwritten card (Preferences), lower-cased.
     creative_roles: tuple[str, ...] = ()
+    # What the debrief of the interview says the candidate meant to say, one per point.
+    meant_to_say: tuple[str, ...] = ()
 
 
 def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
@@ -253,6 +256,7 @@ def load_note_context(interview_id: int, contact_id: int) -> NoteContext:
         phone=contact.phone,
         preferred_method=contact.preferred_method,
         interview_notes=interview.notes,
+        meant_to_say=tuple(debrief_meant_to_say(interview.id)),
         application_notes=application.notes,
         sender_name=options.get(options.SENDER_NAME),
         sender_contact=options.get(options.SENDER_CONTACT),

@@ -82,7 +82,8 @@ register_kind(
         DEBRIEF_DUE,
         FEATURE,
         QT_TRANSLATE_NOOP("ReminderKind", "Debrief"),
-        "owed",
+        # The colour of the other writing after an interview (the thank-you notes).
+        "note_due",
         _render_debrief,
     )
 )
@@ -91,7 +92,7 @@ register_kind(
         SKILL_PRACTICE,
         FEATURE,
         QT_TRANSLATE_NOOP("ReminderKind", "Practise a skill"),
-        "advice",
+        "note_due",
         _render_skill,
     )
 )

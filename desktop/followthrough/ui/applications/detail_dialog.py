@@ -43,6 +43,7 @@ from followthrough.ui.applications.forms import ApplicationForm, StageChangeDial
 from followthrough.ui.applications.labels import reason_phrase, stage_label
 from followthrough.ui.applications.next_step import (
     CALL,
+    DEBRIEF,
     LOG,
     MESSAGE_REFERENCE,
     SHOW_INTERVIEWS,
@@ -61,6 +62,7 @@ from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import record_table, resize_on_screen
 from followthrough.ui.contacts.labels import method_word
+from followthrough.ui.debriefs.flow import DebriefFlow
 from followthrough.ui.followups.flow import FollowUpFlow
 from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.interviews.labels import format_word
@@ -112,6 +114,7 @@ class ApplicationDetailDialog(QDialog):
         self.references = ReferenceFlow(
             context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
         )
+        self.debriefs = DebriefFlow(context, self, self.exec_dialog, self._note_saved, self._failed)
         self.setWindowTitle(self.tr("Application"))
         resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -220,8 +223,15 @@ class ApplicationDetailDialog(QDialog):
         edit.clicked.connect(self.edit_interview)
         remove = QPushButton(self.tr("De&lete…"))
         remove.clicked.connect(self.delete_interview)
+        self.debrief_button = QPushButton(self.tr("De&brief…"))
+        self.debrief_button.setObjectName("debriefInterview")
+        self.debrief_button.setToolTip(
+            self.tr("The questions, your answers, what you meant to say and what you told them")
+        )
+        self.debrief_button.clicked.connect(self.debrief_interview)
         row.addWidget(self.new_interview_button)
         row.addWidget(edit)
+        row.addWidget(self.debrief_button)
         row.addWidget(remove)
         row.addStretch(1)
         interviews_layout.addLayout(row)
@@ -405,6 +415,8 @@ class ApplicationDetailDialog(QDialog):
             self.notes.open_for_reminder(reminder)
         elif action == MESSAGE_REFERENCE and reminder is not None:
             self.references.open_for_reminder(reminder)
+        elif action == DEBRIEF and reminder is not None:
+            self.debriefs.open_for_reminder(reminder)
 
     def _show(self, detail: ApplicationDetail) -> None:
         self.error.hide()
@@ -534,6 +546,18 @@ class ApplicationDetailDialog(QDialog):
             done,
             verb="deleted",
         )
+
+    def debrief_interview(self) -> None:
+        """The selected interview's debrief (else the latest interview's)."""
+        chosen = self._selected_interview()
+        if chosen is None and self.interview_model.rowCount():
+            latest = max(
+                (self.interview_model.row_at(r) for r in range(self.interview_model.rowCount())),
+                key=lambda line: line.starts_at,
+            )
+            chosen = latest
+        if chosen is not None:
+            self.debriefs.open(chosen.interview_id)
 
     def _selected_interview(self) -> InterviewLine | None:
         rows = self.interview_table.selectionModel().selectedRows()

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
 from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
 from followthrough.domain.next_action import NextAction, Waiting, waiting
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, feature_of
@@ -57,6 +58,7 @@ def load_next_step(application_id: int, now: datetime, zone: ZoneInfo) -> NextSt
 # What the header's button does, by the step's feature (as Today's actions for it).
 WRITE_NOTE, MESSAGE_REFERENCE, CALL, SHOW_INTERVIEWS = "note", "reference", "call", "interviews"
 LOG = "log"
+DEBRIEF = "debrief"
 
 
 def step_feature(entry: TodayEntry | None) -> str | None:
@@ -78,6 +80,7 @@ def step_action(entry: TodayEntry | None) -> str | None:
     by_feature: dict[str, str] = {
         Feature.NOTE: WRITE_NOTE,
         Feature.REFERENCE: MESSAGE_REFERENCE,
+        DEBRIEF_FEATURE: DEBRIEF,
     }
     return by_feature.get(feature or "")
 
@@ -207,6 +210,7 @@ class NextStepHeader(QFrame):
             CALL: lambda: self.tr("C&all sheet…"),
             LOG: lambda: self.tr("Log a &follow-up…"),
             SHOW_INTERVIEWS: lambda: self.tr("Show the interview"),
+            DEBRIEF: lambda: self.tr("Write the debrief…"),
         }
         make = texts.get(action)
         return make() if make is not None else ""

@@ -592,16 +592,19 @@ class NoteComposerDialog(QDialog):
 
     def _offer_debrief(self, note: NoteContext) -> None:
         """Sentences from the interview's and the application's notes, for the wish field."""
-        suggestions = debrief_suggestions(
+        # What the debrief says was meant to be said comes first, then sentences from
+        # the notes that sound like it.
+        from_notes = debrief_suggestions(
             "\n".join(t for t in (note.interview_notes, note.application_notes) if t.strip())
         )
+        suggestions = list(dict.fromkeys([*note.meant_to_say, *from_notes]))[:8]
         self.debrief_menu.clear()
         for text in suggestions:
             action = self.debrief_menu.addAction(menu_label(text))
             action.triggered.connect(lambda _c=False, t=text: self._use_debrief(t))
         self.debrief_button.setEnabled(bool(suggestions))
         self.debrief_button.setToolTip(
-            self.tr("Sentences from this interview's notes")
+            self.tr("What your debrief says you meant to say, and sentences from your notes")
             if suggestions
             else self.tr("No debrief notes for this interview yet")
         )

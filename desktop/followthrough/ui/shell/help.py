@@ -42,6 +42,7 @@ notifications, also when the window is closed.</li>
 <tr><td>PgUp, PgDown</td><td>Calendar: the month or week before, after</td></tr>
 <tr><td>Home</td><td>Calendar: this week</td></tr>
 <tr><td>Arrow keys, Enter</td><td>Calendar week: from item to item, open one</td></tr>
+<tr><td>Ctrl+Shift+Q</td><td>The question bank: every question from your debriefs</td></tr>
 <tr><td>F5</td><td>Refresh</td></tr>
 <tr><td>Ctrl+,</td><td>Preferences</td></tr>
 <tr><td>F1</td><td>This help</td></tr>
@@ -57,6 +58,9 @@ notifications, also when the window is closed.</li>
 <tr><td colspan="2"><i>In an application's window</i></td></tr>
 <tr><td>Ctrl+S</td><td>Save the application</td></tr>
 <tr><td>Ctrl+I</td><td>Record an interview</td></tr>
+<tr><td>Alt+B</td><td>Debrief the chosen interview (Interviews tab)</td></tr>
+<tr><td colspan="2"><i>Writing a debrief</i></td></tr>
+<tr><td>Ctrl+S</td><td>Save the debrief</td></tr>
 <tr><td colspan="2"><i>Writing a note or a message</i></td></tr>
 <tr><td>Ctrl+S</td><td>Save the draft</td></tr>
 <tr><td>Ctrl+E</td><td>Send by e-mail</td></tr>

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from followthrough.ui.common.undo import UndoSlot
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
+    from followthrough.ui.debriefs.flow import DebriefFlow
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.notes.flow import NoteFlow
     from followthrough.ui.references.flow import ReferenceFlow
@@ -302,6 +303,14 @@ class MainWindow(QMainWindow):
             lambda d: self.exec_dialog(d),
         )
 
+    @cached_property
+    def debriefs(self) -> DebriefFlow:
+        from followthrough.ui.debriefs.flow import DebriefFlow
+
+        return DebriefFlow(
+            self.context, self, self.exec_dialog, self._after_change, self._show_failure
+        )
+
     # -- building ------------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -419,6 +428,11 @@ class MainWindow(QMainWindow):
             )
             view_menu.addAction(action)
             self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.question_bank_action = self._action(
+            self.tr("&Question bank…"), "Ctrl+Shift+Q", lambda: self.debriefs.open_bank()
+        )
+        view_menu.addAction(self.question_bank_action)
         view_menu.addSeparator()
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
         view_menu.addAction(self.refresh_action)
@@ -736,6 +750,7 @@ class MainWindow(QMainWindow):
 
     def _reminder_handlers(self) -> ReminderHandlers:
         """What each feature's reminders open and offer (a new kind registers its own)."""
+        from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
         from followthrough.domain.reminder_kinds import Feature
         from followthrough.ui.common.reminder_kinds import (
             CALL_SHEET,
@@ -757,6 +772,10 @@ class MainWindow(QMainWindow):
         # them is its action).
         handlers.register(
             ReminderHandler(Feature.REFERENCE, self._open_references, (REACH_REFERENCE,))
+        )
+        # A debrief's reminder opens the interview's debrief form.
+        handlers.register(
+            ReminderHandler(DEBRIEF_FEATURE, lambda r: self.debriefs.open_for_reminder(r))
         )
         # A follow-up opens its application (the fallback), with the log; the call sheet
         # only for one to make by phone.

@@ -1,0 +1,1 @@
+"""The debrief form, the question bank and how the window opens them."""

@@ -4,10 +4,11 @@ reopened; the weekly goal counts up; Preferences change both."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -164,3 +165,29 @@ def test_one_offer_carrying_everything_is_named_as_plain_text(
         "A lot rides on <b>Acme</b> & Co: keep applying elsewhere until your first day; "
         "a second offer gives you leverage."
     )
+
+
+@pytest.fixture
+def _locale_kept() -> Iterator[None]:
+    previous = QLocale()
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.mark.usefixtures("_locale_kept")
+def test_the_week_starts_on_the_locales_first_day(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], clock: FakeClock
+) -> None:
+    """Friday 20 November: an application sent on Sunday the 15th is this week's where
+    weeks start on Sunday, last week's where they start on Monday."""
+    create_application(clock, "Acme", applied_on=date(2026, 11, 15))
+    options.put(options.WEEKLY_GOAL, 2)
+    english = QLocale.Language.English
+    QLocale.setDefault(QLocale(english, QLocale.Country.UnitedStates))
+    assert QLocale().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    window = make_window()
+    assert goal(window) == "New applications this week: 1 of 2"
+    QLocale.setDefault(QLocale(english, QLocale.Country.UnitedKingdom))
+    assert QLocale().firstDayOfWeek() == Qt.DayOfWeek.Monday
+    reload(qtbot, window)
+    assert goal(window) == "New applications this week: 0 of 2"

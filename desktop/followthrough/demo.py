@@ -19,6 +19,7 @@ from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medi
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
+from followthrough.store import settings as options
 from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import (
@@ -588,6 +589,34 @@ def _pick_stage(rng: random.Random) -> Stage:
     return rng.choice((Stage.REJECTED, Stage.WITHDRAWN, Stage.FILLED, Stage.NO_RESPONSE))
 
 
+# The demo's weekly goal, and how many of its applications were sent today.
+DEMO_WEEKLY_GOAL = 3
+_NEW_THIS_WEEK = 2
+
+
+def _showcase_new_this_week(
+    applications: list[dict[str, object]],
+    events: list[dict[str, object]],
+    interviews: list[dict[str, object]],
+    now: datetime,
+    zone: ZoneInfo,
+) -> None:
+    """Make the last few applications still at "applied" (with no interview) sent today,
+    so the weekly goal has something to count (the random days are all earlier)."""
+    interviewed = {row["application"] for row in interviews}
+    chosen = [
+        row
+        for row in applications
+        if row["stage"] == Stage.APPLIED.value and row["id"] not in interviewed
+    ][-_NEW_THIS_WEEK:]
+    moved = {row["id"] for row in chosen}
+    for row in chosen:
+        row["applied_on"] = now.astimezone(zone).date()
+    for event in events:
+        if event["application"] in moved:
+            event["happened_at"] = now
+
+
 def fill_demo(
     clock: Clock,
     count: int = DEFAULT_COUNT,
@@ -621,7 +650,11 @@ def fill_demo(
         notes = _demo_notes(
             rows.interviews, rows.participants, rows.applications, rows.contacts, now, rows.rng
         )
+        _showcase_new_this_week(rows.applications, rows.events, rows.interviews, now, tz)
         rows.insert(notes)
+        # Today's momentum line shows the week's goal counting (docs/advice.md, Keeping
+        # momentum); a small demo (--count 3) shows the warning too.
+        options.put(options.WEEKLY_GOAL, DEMO_WEEKLY_GOAL)
         added_people = _demo_references(rows.applications, rows.interviews, clock, now, tz)
         _demo_debriefs(rows.interviews, rows.applications, now, rows.rng)
     # Plan the reminders now, so that a first start with demo data shows some at once.

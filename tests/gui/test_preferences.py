@@ -19,6 +19,7 @@ from followthrough.store.settings import (
     ALL_OPTIONS,
     CREATIVE_ROLES,
     DEFAULT_WAIT,
+    MIN_ACTIVE,
     NOTE_HOURS,
     PATIENCE,
     QUIET_END,
@@ -29,8 +30,14 @@ from followthrough.store.settings import (
     SENDER_NAME,
     START_AT_LOGIN,
     USER_ZONE,
+    WEEKLY_GOAL,
 )
-from followthrough.ui.shell.preferences import PATIENCE_HELP, QUIET_ORDER_ERROR, PreferencesDialog
+from followthrough.ui.shell.preferences import (
+    MOMENTUM_HELP,
+    PATIENCE_HELP,
+    QUIET_ORDER_ERROR,
+    PreferencesDialog,
+)
 
 DEFAULTS = {option.key: option.default for option in ALL_OPTIONS}
 
@@ -92,6 +99,25 @@ def test_patience_is_explained_under_its_choice(qtbot: QtBot) -> None:
     assert row_of[dialog.patience_help] == row_of[dialog.editors[PATIENCE.key]] + 1
 
 
+def test_keeping_momentum_is_explained_and_zero_says_what_it_means(qtbot: QtBot) -> None:
+    """docs/advice.md, Keeping momentum: keep applying while you wait [001, 003, 004]; an
+    offer is settled only on the first day [003]. 0 turns the warning and the goal off."""
+    dialog = make(qtbot)
+    least, goal = dialog.editors[MIN_ACTIVE.key], dialog.editors[WEEKLY_GOAL.key]
+    assert isinstance(least, QSpinBox) and isinstance(goal, QSpinBox)
+    assert (least.minimum(), least.maximum(), least.value()) == (0, 50, 5)
+    assert (goal.minimum(), goal.maximum(), goal.value()) == (0, 100, 0)
+    assert goal.text() == "No goal"
+    least.setValue(0)
+    assert least.text() == "Never"
+    assert dialog.value()[MIN_ACTIVE.key] == 0 and ok_enabled(dialog)
+    assert dialog.momentum_help.text() == MOMENTUM_HELP
+    assert "first day" in MOMENTUM_HELP
+    assert dialog.form.getWidgetPosition(dialog.momentum_help)[0] == (
+        dialog.form.getWidgetPosition(goal)[0] + 1
+    )
+
+
 def test_the_defaults_come_back_unchanged(qtbot: QtBot) -> None:
     dialog = make(qtbot)
     assert dialog.value() == DEFAULTS
@@ -112,6 +138,8 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         CREATIVE_ROLES.key: "design, writing, art, marketing, illustration",
         REFERENCE_OVERUSE_COUNT.key: 4,
         REFERENCE_OVERUSE_DAYS.key: 45,
+        MIN_ACTIVE.key: 3,
+        WEEKLY_GOAL.key: 4,
         USER_ZONE.key: "America/Los_Angeles",
     }
     dialog = make(qtbot, values)
@@ -151,6 +179,8 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         {DEFAULT_WAIT.key: 30},  # out of range
         {START_AT_LOGIN.key: "yes"},
         {QUIET_START.key: True},  # a bool is not an hour
+        {MIN_ACTIVE.key: -1},
+        {WEEKLY_GOAL.key: 101},
     ],
 )
 def test_unusable_values_show_the_default(qtbot: QtBot, stored: dict[str, object]) -> None:

@@ -19,6 +19,12 @@ from followthrough.domain.cadence import (
     SHORTEST_DEFAULT_WAIT,
 )
 from followthrough.domain.errors import UserError
+from followthrough.domain.momentum import (
+    DEFAULT_MIN_ACTIVE,
+    DEFAULT_WEEKLY_GOAL,
+    MOST_MIN_ACTIVE,
+    MOST_WEEKLY_GOAL,
+)
 from followthrough.domain.notes import DEFAULT_CREATIVE_ROLES
 from followthrough.domain.two_clocks import UserHours
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
@@ -156,6 +162,23 @@ REFERENCE_OVERUSE_DAYS = Option(
     minimum=7,
     maximum=90,
 )
+# docs/advice.md, Keeping momentum: keep applying elsewhere while you wait; more offers
+# give leverage [001, 003, 004]. Today warns below this many active applications (0: never).
+MIN_ACTIVE = Option(
+    "momentum.min_active",
+    DEFAULT_MIN_ACTIVE,
+    QT_TRANSLATE_NOOP("settings", "Warn when fewer applications than this are active"),
+    minimum=0,
+    maximum=MOST_MIN_ACTIVE,
+)
+# The user's own pace: new applications a week, counted on Today (0: no goal).
+WEEKLY_GOAL = Option(
+    "momentum.weekly_goal",
+    DEFAULT_WEEKLY_GOAL,
+    QT_TRANSLATE_NOOP("settings", "New applications per week (your goal)"),
+    minimum=0,
+    maximum=MOST_WEEKLY_GOAL,
+)
 
 # The user's own clock: when they are reminded and how times are shown. Empty: the
 # computer's zone as it is when the app starts (it follows the user who travels, from
@@ -183,6 +206,8 @@ ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     CREATIVE_ROLES,
     REFERENCE_OVERUSE_COUNT,
     REFERENCE_OVERUSE_DAYS,
+    MIN_ACTIVE,
+    WEEKLY_GOAL,
     USER_ZONE,
 )
 

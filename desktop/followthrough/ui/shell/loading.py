@@ -9,6 +9,14 @@ from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem, TodayAgenda, split_today
 from followthrough.domain.clock import Clock
+from followthrough.domain.momentum import (
+    MONDAY,
+    MomentumWarning,
+    WeeklyGoal,
+    momentum_warning,
+    this_week,
+    weekly_goal,
+)
 from followthrough.domain.stages import Stage
 from followthrough.domain.today import TodayList, still_to_do
 from followthrough.domain.two_clocks import UserHours
@@ -21,6 +29,7 @@ from followthrough.store.applications import (
     application_summaries,
 )
 from followthrough.store.contacts import contact_list
+from followthrough.store.momentum import momentum_counts
 from followthrough.store.queries import DataCounts, data_counts
 from followthrough.store.reminders import DueReminder, open_fired
 from followthrough.ui.applications.order import company_sort_key, due_sort_key
@@ -47,6 +56,9 @@ class WindowData:
     fired: list[DueReminder]
     # When the user may be reminded (Preferences): a snooze is suggested inside them.
     hours: UserHours
+    # Keeping momentum (Today's top line): what to warn about, the week's goal (None: none).
+    warning: MomentumWarning | None = None
+    goal: WeeklyGoal | None = None
 
 
 @dataclass(frozen=True)
@@ -90,12 +102,15 @@ def load_contacts() -> list[ContactRow]:
     return rows
 
 
-def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
+def load_window_data(clock: Clock, zone: ZoneInfo, first_weekday: int = MONDAY) -> WindowData:
+    """Today and the counts; ``first_weekday`` (0 Monday .. 6 Sunday, the user's locale's)
+    starts the week the weekly goal counts."""
     now = clock.now()
     today = now.astimezone(zone).date()
     names = application_names()
     agenda = load_today(today, zone, {app_id for app_id, _c, _r, closed in names if closed})
     fired = open_fired()
+    momentum = momentum_counts(this_week(clock, zone, first_weekday))
     return WindowData(
         today=today,
         counts=data_counts(clock),
@@ -104,6 +119,8 @@ def load_window_data(clock: Clock, zone: ZoneInfo) -> WindowData:
         today_list=build_list(fired, agenda, today, now, zone),
         fired=fired,
         hours=options.user_hours(),
+        warning=momentum_warning(momentum, options.get(options.MIN_ACTIVE)),
+        goal=weekly_goal(momentum, options.get(options.WEEKLY_GOAL)),
     )
 
 

@@ -9,7 +9,16 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    QSize,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -520,8 +529,12 @@ class MainWindow(QMainWindow):
 
         self._refreshing = True
         clock, zone = self.clock, self.zone
+        # The week the weekly goal counts starts on the locale's first day (Monday = 0).
+        first_weekday = QLocale().firstDayOfWeek().value - 1
         self.context.runner.submit(
-            lambda: load_window_data(clock, zone), self._show_data, self._show_load_error
+            lambda: load_window_data(clock, zone, first_weekday),
+            self._show_data,
+            self._show_load_error,
         )
 
     def _refreshed(self) -> None:
@@ -543,6 +556,7 @@ class MainWindow(QMainWindow):
         self.today_page.set_data(
             counts, data.agenda, data.today, data.subjects, (data.today_list, data.fired)
         )
+        self.today_page.momentum.show_momentum(data.warning, data.goal)
         self._show_counts(counts)
         if not self._loaded_once:
             self._loaded_once = True

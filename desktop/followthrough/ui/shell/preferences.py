@@ -30,10 +30,12 @@ from followthrough.domain.zones import zone_names
 from followthrough.services.autostart import manual_steps
 from followthrough.store.settings import (
     ALL_OPTIONS,
+    MIN_ACTIVE,
     PATIENCE,
     QUIET_END,
     QUIET_START,
     START_AT_LOGIN,
+    WEEKLY_GOAL,
     Option,
 )
 from followthrough.ui.common.formatting import computer_zone
@@ -45,6 +47,18 @@ PATIENCE_HELP = QT_TRANSLATE_NOOP(
     "message as the answer (choose 1); others suggest a few attempts before moving on "
     "(3, the default, or 5 if you want to give it longer).",
 )
+MOMENTUM_HELP = QT_TRANSLATE_NOOP(
+    "preferences",
+    "While you wait for one employer, keep applying to others: a second offer gives you "
+    "room to negotiate, and an offer is only settled on your first day. Today says when "
+    "fewer applications than this are going, and counts the week's new ones against "
+    "your goal.",
+)
+# What 0 means for the options where it turns something off.
+ZERO_MEANS = {
+    MIN_ACTIVE.key: QT_TRANSLATE_NOOP("preferences", "Never"),
+    WEEKLY_GOAL.key: QT_TRANSLATE_NOOP("preferences", "No goal"),
+}
 QUIET_ORDER_ERROR = QT_TRANSLATE_NOOP(
     "preferences",
     "Reminders must start earlier in the day than they stop: choose a start hour before "
@@ -99,6 +113,10 @@ class PreferencesDialog(QDialog):
         font = self.patience_help.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.patience_help.setFont(font)
+        self.momentum_help = QLabel(QCoreApplication.translate("preferences", MOMENTUM_HELP))
+        self.momentum_help.setObjectName("momentumHelp")
+        self.momentum_help.setWordWrap(True)
+        self.momentum_help.setFont(font)
         # Where this system cannot switch starting at login, say how to do it by hand.
         steps = manual_steps()
         self.login_help: QLabel | None = None
@@ -110,6 +128,8 @@ class PreferencesDialog(QDialog):
             self._add_editor(option, _initial(option, values))
             if option is PATIENCE:
                 self.form.addRow(self.patience_help)
+            elif option is WEEKLY_GOAL:
+                self.form.addRow(self.momentum_help)
             elif option is START_AT_LOGIN and self.login_help is not None:
                 self.editors[option.key].setEnabled(False)
                 self.form.addRow(self.login_help)
@@ -182,6 +202,10 @@ class PreferencesDialog(QDialog):
         )
         if option.key.endswith("_hour"):
             spin.setSuffix(":00")
+        if option.key in ZERO_MEANS and option.minimum == 0:
+            spin.setSpecialValueText(
+                QCoreApplication.translate("preferences", ZERO_MEANS[option.key])
+            )
         spin.setValue(value if isinstance(value, int) else int(option.default))
         spin.valueChanged.connect(self.validate)
         self._readers[option.key] = spin.value

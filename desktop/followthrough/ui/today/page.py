@@ -24,6 +24,7 @@ from followthrough.store.queries import DataCounts
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.page import DataPage, page_title
 from followthrough.ui.common.widgets import EmptyState
+from followthrough.ui.today.momentum import MomentumBox
 from followthrough.ui.today.today_list import TodayListView
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,11 @@ class TodayPage(DataPage):
         self.summary = QLabel()
         self.summary.setObjectName("todaySummary")
         outer.addWidget(self.summary)
+        # Keeping momentum: a word when too much hangs on too few applications, and the
+        # weekly goal (the window gives it each load).
+        self.momentum = MomentumBox()
+        self.momentum.add_application.connect(self.add_application)
+        outer.addWidget(self.momentum)
         self.todo = TodayListView(zone)
         self.todo.item_activated.connect(self.item_activated)
         outer.addWidget(self.todo, 1)

@@ -45,6 +45,7 @@ from followthrough.store.models import db
 from followthrough.store.notes import NOTE_KINDS, planned_note_reminders
 from followthrough.store.reference_reminders import planned_references
 from followthrough.store.references import REFERENCE_KINDS
+from followthrough.store.rejection import REJECTION_KINDS, planned_revisits
 from followthrough.store.reminders import stored_reminders, write_changes
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writing
@@ -103,6 +104,7 @@ register_planner(
     Planner("thank_you_notes", NOTE_KINDS, lambda scope, now: planned_note_reminders(now, scope))
 )
 register_planner(Planner("references", REFERENCE_KINDS, planned_references))
+register_planner(Planner("rejection", REJECTION_KINDS, planned_revisits))
 
 
 @dataclass

@@ -37,7 +37,7 @@ from followthrough.domain.rejection import (
 from followthrough.domain.reminder_kinds import ReminderKind
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.domain.validation import url_problem
-from followthrough.domain.wording import short_day, translate
+from followthrough.domain.wording import long_day, translate
 from followthrough.store import settings as options
 from followthrough.store.contacts import ContactError
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
@@ -249,7 +249,7 @@ def playbook_timeline(application_id: int) -> list[tuple[datetime, str]]:
             if when is None:
                 continue
             text = translate("rejection", "Reminder to look at {company} again on {day}").format(
-                company=facts.company, day=short_day(when.astimezone(options.user_zone()).date())
+                company=facts.company, day=long_day(when.astimezone(options.user_zone()).date())
             )
         if text:
             entries.append((stored.at, text))

@@ -173,3 +173,18 @@ def test_deleting_the_application_deletes_its_steps(
     set_step_state(app, "thank_you", StepState.DONE, clock)
     delete_application(app)
     assert RejectionStep.select().count() == 0
+
+
+def test_the_demo_has_one_rejected_application_halfway_through_the_playbook(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.demo import fill_demo
+
+    fill_demo(clock, 60)
+    (app_id,) = {row.application_id for row in RejectionStep.select()}
+    steps = load_playbook(app_id).steps
+    states = [step.state for step in steps]
+    assert states[:2] == [StepState.DONE, StepState.DONE]
+    assert StepState.TODO in states[2:]
+    assert steps[0].kind is StepKind.THANK_YOU and steps[1].kind is StepKind.CONNECT
+    assert len(_revisits()) == 1  # planned by the demo's own plan

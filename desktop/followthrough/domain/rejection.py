@@ -38,8 +38,9 @@ from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day, translate
 
 CONTEXT = "rejection"
 
-# The revisit reminder: how many months after the rejection [000, 004: keep the door open;
-# the number is the app's default, the user chooses].
+# The revisit reminder: companies keep résumés on file and may call later [003]; keep the
+# door open [004]. How many months after the rejection is the user's choice; 6 is the
+# app's own default (no source names a number).
 REVISIT_MONTHS_DEFAULT = 6
 REVISIT_MONTHS_MIN = 1
 REVISIT_MONTHS_MAX = 24

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -89,7 +90,7 @@ class PlaybookDialog(QDialog):
         self.references = ReferenceFlow(context, self, self._saved, self._failed)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("After the no"))
-        resize_on_screen(self, 640, 460)
+        resize_on_screen(self, 660, 620)
         self.finished.connect(lambda _r: self._forget())
         layout = QVBoxLayout(self)
         self.heading = plain_label(self.tr("Loading…"), wrap=True)
@@ -108,12 +109,22 @@ class PlaybookDialog(QDialog):
             wrap=True,
         )
         layout.addWidget(intro)
-        self.steps_frame = QFrame()
+        # Many interviewers make many steps: they scroll, the window keeps its size.
+        self.steps_frame = QWidget()
         self.steps_layout = QVBoxLayout(self.steps_frame)
         self.steps_layout.setContentsMargins(0, 6, 0, 0)
         self.steps_layout.setSpacing(12)
-        layout.addWidget(self.steps_frame)
-        layout.addStretch(1)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.steps_frame)
+        holder_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
         self.error = plain_label(wrap=True)
         colour_text(self.error, ColourRole.ERROR)
         self.error.hide()

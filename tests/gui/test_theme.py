@@ -221,6 +221,8 @@ def test_every_kind_has_its_colour() -> None:
         "reference_thanks": Role.REFERENCE_THANKS,
         "reference_outcome": Role.REFERENCE_OUTCOME,
         "network_check_in": Role.NETWORK,
+        # Looking at a company again after a no: a closed application's, grey.
+        "revisit_company": Role.CLOSING,
     }
 
 

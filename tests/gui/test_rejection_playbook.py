@@ -30,8 +30,10 @@ from followthrough.store.models import (
     Reminder,
 )
 from followthrough.store.planning import plan_changed
-from followthrough.store.queries import create_application
+from followthrough.store.queries import change_stage, create_application
 from followthrough.store.references import add_reference
+from followthrough.store.rejection import plan_revisit
+from followthrough.store.reminders import claim_due
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
 from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.common.ask import Ask
@@ -300,3 +302,20 @@ def _stage(app_id: int) -> str:
     from followthrough.store.models import Application
 
     return str(Application.get_by_id(app_id).stage)
+
+
+def test_the_revisit_reminder_opens_the_playbook(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    app_id, _dana, _sam, _link = _interviewed(clock)
+    change_stage(app_id, Stage.REJECTED, clock, clock.now().date(), ClosureReason.REJECTED)
+    plan_revisit(app_id, 1, clock)
+    plan_changed(clock.now())
+    window = make_window()
+    clock.advance(timedelta(days=40))
+    (due,) = [r for r in claim_due(clock.now()) if r.kind == ReminderKind.REVISIT_COMPANY]
+    assert app_id not in PlaybookDialog.open_dialogs
+    assert window.reminder_handlers.open(due)
+    assert app_id in PlaybookDialog.open_dialogs

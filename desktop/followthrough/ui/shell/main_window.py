@@ -758,6 +758,13 @@ class MainWindow(QMainWindow):
         handlers.register(
             ReminderHandler(Feature.REFERENCE, self._open_references, (REACH_REFERENCE,))
         )
+        # Looking at a company again (after a no) opens that application's playbook.
+        handlers.register(
+            ReminderHandler(
+                Feature.REJECTION,
+                lambda r: r.application_id is not None and self.offer_playbook(r.application_id),
+            )
+        )
         # A follow-up opens its application (the fallback), with the log; the call sheet
         # only for one to make by phone.
         handlers.register(
@@ -996,14 +1003,20 @@ class MainWindow(QMainWindow):
             )
         )
         if offers_playbook(target, reason):
-            from followthrough.ui.rejection.playbook import PlaybookDialog
+            self.offer_playbook(card.application_id)
 
-            dialog = PlaybookDialog.offer(self.context, card.application_id, self)
-            if not dialog.property("windowFollows"):
-                dialog.setProperty("windowFollows", True)
-                dialog.changed.connect(
-                    lambda: self._after_change(self.tr("Step saved (after the no)."))
-                )
+    def offer_playbook(self, application_id: int) -> bool:
+        """The steps after a rejection for one application (a card moved to Rejected, the
+        revisit reminder opened)."""
+        from followthrough.ui.rejection.playbook import PlaybookDialog
+
+        dialog = PlaybookDialog.offer(self.context, application_id, self)
+        if not dialog.property("windowFollows"):
+            dialog.setProperty("windowFollows", True)
+            dialog.changed.connect(
+                lambda: self._after_change(self.tr("Step saved (after the no)."))
+            )
+        return True
 
     def open_contact(self, contact_id: int | None) -> None:
         from followthrough.store.contacts import contact_history, load_contact

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.references import MessagePurpose, ReferenceKind
@@ -319,3 +320,19 @@ def test_the_revisit_reminder_opens_the_playbook(
     assert app_id not in PlaybookDialog.open_dialogs
     assert window.reminder_handlers.open(due)
     assert app_id in PlaybookDialog.open_dialogs
+
+
+def test_the_playbook_opens_again_after_the_application_it_was_opened_over_closed(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app_id, _dana, _sam, _link = _interviewed(clock)
+    window = make_window()
+    detail, first = _close_as_rejected(qtbot, window, app_id, monkeypatch)
+    detail.close()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(first), timeout=10000)
+    again = window.offer_playbook(app_id) and PlaybookDialog.open_dialogs[app_id]
+    assert isinstance(again, PlaybookDialog)
+    qtbot.waitUntil(lambda: bool(again.rows), timeout=10000)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from followthrough.domain.references import MessagePurpose
 from followthrough.domain.rejection import (
@@ -73,7 +74,8 @@ class PlaybookDialog(QDialog):
     ) -> PlaybookDialog:
         """Shows the application's playbook (the one already open, if any)."""
         dialog = cls.open_dialogs.get(application_id)
-        if dialog is None:
+        # Gone with the window it was opened over (an application closed meanwhile).
+        if dialog is None or not Shiboken.isValid(dialog):
             dialog = cls(context, application_id, parent)
             cls.open_dialogs[application_id] = dialog
         show_in_front(dialog)

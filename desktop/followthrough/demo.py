@@ -18,6 +18,7 @@ from followthrough.domain.interviews import InterviewFormat
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus, default_medium
 from followthrough.domain.notes import NoteFacts, PersonalParts, Tone, compose
 from followthrough.domain.references import ReferenceKind
+from followthrough.domain.rejection import REVISIT_MONTHS_DEFAULT, StepKind, StepState, step_key
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
 from followthrough.store import settings as options
 from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
@@ -29,6 +30,7 @@ from followthrough.store.models import (
     ContactRole,
     Interview,
     InterviewParticipant,
+    RejectionStep,
     StageEvent,
     ThankYouNote,
     Touchpoint,
@@ -571,6 +573,40 @@ def _insert_debrief_rows(
     )
 
 
+def _demo_playbook(now: datetime) -> None:
+    """One application turned down lately, halfway through the steps after the no: the
+    thank-you sent, the first interviewer connected with, the others still to do, and a
+    reminder to look at the company again in six months."""
+    row = db.execute_sql(
+        "SELECT a.id, MIN(p.contact_id) FROM application a "
+        "JOIN interview i ON i.application_id = a.id "
+        "JOIN interview_participant p ON p.interview_id = i.id "
+        "WHERE a.stage = ? AND a.closed_on IS NOT NULL GROUP BY a.id "
+        "ORDER BY EXISTS (SELECT 1 FROM application_reference r WHERE r.application_id = a.id) "
+        "DESC, a.closed_on DESC, a.id LIMIT 1",
+        (Stage.REJECTED.value,),
+    ).fetchone()
+    if row is None:
+        return
+    app_id, first_interviewer = row
+    RejectionStep.insert_many(
+        [
+            {
+                "application": app_id,
+                "step_key": key,
+                "state": state,
+                "months": months,
+                "updated_at": now - timedelta(hours=hours),
+            }
+            for key, state, months, hours in (
+                (step_key(StepKind.THANK_YOU), StepState.DONE, None, 20),
+                (step_key(StepKind.CONNECT, first_interviewer), StepState.DONE, None, 19),
+                (step_key(StepKind.REVISIT), StepState.TODO, REVISIT_MONTHS_DEFAULT, 18),
+            )
+        ]
+    ).execute()
+
+
 def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
     for start in range(0, len(rows), _BATCH):
         yield rows[start : start + _BATCH]
@@ -657,6 +693,7 @@ def fill_demo(
         options.put(options.WEEKLY_GOAL, DEMO_WEEKLY_GOAL)
         added_people = _demo_references(rows.applications, rows.interviews, clock, now, tz)
         _demo_debriefs(rows.interviews, rows.applications, now, rows.rng)
+        _demo_playbook(now)
     # Plan the reminders now, so that a first start with demo data shows some at once.
     plan_all(now)
     return DemoSummary(

@@ -33,6 +33,7 @@ class Feature(StrEnum):
     FOLLOW_UP = "follow_up"
     NOTE = "note"
     REFERENCE = "ref"
+    REJECTION = "rejection"
 
 
 class ReminderKind(StrEnum):
@@ -46,6 +47,7 @@ class ReminderKind(StrEnum):
     REFERENCE_THANKS = "reference_thanks"
     REFERENCE_OUTCOME = "reference_outcome"
     NETWORK_CHECK_IN = "network_check_in"
+    REVISIT_COMPANY = "revisit_company"
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,13 @@ def render_with(kind: str, params: Mapping[str, Any], rendering: Rendering) -> t
 
 _KINDS: dict[str, KindInfo] = {}
 # The agenda's kinds (no feature), then the features' in the order listed at the end.
-_LISTED_FEATURES: tuple[str, ...] = ("", Feature.FOLLOW_UP, Feature.NOTE, Feature.REFERENCE)
+_LISTED_FEATURES: tuple[str, ...] = (
+    "",
+    Feature.FOLLOW_UP,
+    Feature.NOTE,
+    Feature.REFERENCE,
+    Feature.REJECTION,
+)
 
 
 def register_kind(info: KindInfo) -> KindInfo:
@@ -257,4 +265,5 @@ from followthrough.domain import (  # noqa: E402
     follow_up_reminders,  # noqa: F401
     note_reminders,  # noqa: F401
     reference_reminders,  # noqa: F401
+    rejection,  # noqa: F401
 )

@@ -39,6 +39,7 @@ from followthrough.store.references import (
     reference_timeline,
     references_for_application,
 )
+from followthrough.store.rejection import playbook_timeline
 from followthrough.store.reminders import ReminderSpec
 from followthrough.store.touchpoints import touchpoints_of
 from followthrough.store.transactions import writes, writing
@@ -302,6 +303,7 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         timeline.append(TimelineEntry(line.at, text))
     timeline.extend(_note_timeline(application_id))
     timeline.extend(TimelineEntry(at, text) for at, text in reference_timeline(application_id))
+    timeline.extend(TimelineEntry(at, text) for at, text in playbook_timeline(application_id))
     timeline.sort(key=lambda entry: entry.at)
     return ApplicationDetail(
         application_id=application.id,

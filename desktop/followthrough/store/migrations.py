@@ -545,6 +545,34 @@ def _v9_debriefs(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> 
         database.execute_sql(statement)
 
 
+def _v10_rejection_playbook(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """After a rejection: each playbook step's state (to do, done, skipped), and the months
+    chosen for the "look at the company again" reminder. A change marks its application
+    for planning (the revisit reminder is planned from these rows). (Version 9 is another
+    change's.)"""
+    statements = [
+        """
+        CREATE TABLE rejection_step (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+            step_key TEXT NOT NULL CHECK (length(step_key) > 0),
+            state TEXT NOT NULL DEFAULT 'todo' CHECK (state IN ('todo', 'done', 'skipped')),
+            months INTEGER CHECK (months IS NULL OR months BETWEEN 1 AND 24),
+            updated_at TEXT NOT NULL,
+            UNIQUE (application_id, step_key)
+        )
+        """
+    ]
+    select = "SELECT {row}.application_id AS app"
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_rejection_step_{event.lower()} AFTER {event} "
+            f"ON rejection_step BEGIN {_dirty(select.format(row=row))} END"
+        )
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
@@ -555,6 +583,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "reminders: one subject format, words written when shown", _v7_one_subject_format),
     Migration(8, "indexes for the calendar's counts of a month", _v8_month_count_indexes),
     Migration(9, "debriefs: questions, what was told to whom, skills", _v9_debriefs),
+    Migration(10, "after a rejection: the playbook's steps", _v10_rejection_playbook),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

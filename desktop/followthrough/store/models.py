@@ -305,6 +305,24 @@ class ApplicationReference(BaseModel):
         indexes = ((("application", "contact"), True),)
 
 
+class RejectionStep(BaseModel):
+    """One step of the playbook after a rejection (``domain.rejection``): its state, and
+    for the revisit step the months chosen for its reminder."""
+
+    application_id: int
+    application = peewee.ForeignKeyField(
+        Application, backref="rejection_steps", on_delete="CASCADE"
+    )
+    step_key = peewee.TextField()
+    state = peewee.TextField(default="todo")
+    months = peewee.IntegerField(null=True)
+    updated_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "rejection_step"
+        indexes = ((("application", "step_key"), True),)
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()

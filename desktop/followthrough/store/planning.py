@@ -47,6 +47,7 @@ from followthrough.store.models import db
 from followthrough.store.notes import NOTE_KINDS, planned_note_reminders
 from followthrough.store.reference_reminders import planned_references
 from followthrough.store.references import REFERENCE_KINDS
+from followthrough.store.rejection import REJECTION_KINDS, planned_revisits
 from followthrough.store.reminders import stored_reminders, write_changes
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writing
@@ -106,6 +107,7 @@ register_planner(
 )
 register_planner(Planner("references", REFERENCE_KINDS, planned_references))
 register_planner(Planner("debriefs", DEBRIEF_KINDS, planned_debriefs))
+register_planner(Planner("rejection", REJECTION_KINDS, planned_revisits))
 
 
 @dataclass

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.interviews import InterviewDraft
+from followthrough.domain.rejection import offers_playbook
 from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.domain.wording import application_title, short_day
@@ -119,6 +120,7 @@ class ApplicationDetailDialog(QDialog):
         resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._leaving = False  # the unsaved-changes question was answered: close
+        self._playbook: QDialog | None = None  # the playbook window whose saves reload this
 
         self._pending_part: tuple[DetailPart, int | None] | None = None
         layout = QVBoxLayout(self)
@@ -154,6 +156,11 @@ class ApplicationDetailDialog(QDialog):
         self.stage_label.setObjectName("detailStage")
         self.stage_button = QPushButton(self.tr("Chan&ge stage…"))
         self.stage_button.clicked.connect(lambda: self.change_stage())
+        # After a rejection: the steps that keep the door open (shown when it applies).
+        self.playbook_button = QPushButton(self.tr("&Keep the door open…"))
+        self.playbook_button.setObjectName("detailPlaybook")
+        self.playbook_button.clicked.connect(self.open_playbook)
+        self.playbook_button.hide()
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete)
         self.log_button = QPushButton(self.tr("Log a &follow-up…"))
@@ -164,6 +171,7 @@ class ApplicationDetailDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.stage_label)
         row.addWidget(self.stage_button)
+        row.addWidget(self.playbook_button)
         row.addStretch(1)
         row.addWidget(self.log_button)
         row.addWidget(self.call_button)
@@ -432,6 +440,7 @@ class ApplicationDetailDialog(QDialog):
         if detail.closed_on is not None:
             stage_text += f", {short_day(detail.closed_on)}"
         self.stage_label.setText(stage_text)
+        self.playbook_button.setVisible(offers_playbook(detail.stage, detail.closure_reason))
         self.next_follow_up.setText(detail.next_step or "")
         self.next_follow_up.setVisible(detail.next_step is not None)
         if not self.form.is_dirty():
@@ -500,6 +509,8 @@ class ApplicationDetailDialog(QDialog):
         def done(_result: object) -> None:
             self.changed.emit()
             self.reload()
+            if offers_playbook(stage, reason):
+                self.open_playbook()
 
         company = self.detail.fields.company if self.detail else ""
         self._save(
@@ -509,6 +520,15 @@ class ApplicationDetailDialog(QDialog):
             lambda: change_stage(application_id, stage, clock, today, reason),
             done,
         )
+
+    def open_playbook(self) -> None:
+        """The steps after a rejection (offered when it closes so, and from the header)."""
+        from followthrough.ui.rejection.playbook import PlaybookDialog
+
+        dialog = PlaybookDialog.offer(self.context, self.application_id, self)
+        if dialog is not self._playbook:
+            self._playbook = dialog
+            dialog.changed.connect(lambda: self._note_saved(""))
 
     def delete(self) -> None:
         if self.detail is None:

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from followthrough.domain.agenda import AgendaItem
     from followthrough.domain.clock import Clock
     from followthrough.domain.snooze import SnoozeChoice
-    from followthrough.domain.stages import Stage
+    from followthrough.domain.stages import ClosureReason, Stage
     from followthrough.services.scheduler import ReminderScheduler
     from followthrough.store.applications import ApplicationSummary
     from followthrough.store.contacts import ContactFields
@@ -791,6 +791,13 @@ class MainWindow(QMainWindow):
         handlers.register(
             ReminderHandler(DEBRIEF_FEATURE, lambda r: self.debriefs.open_for_reminder(r))
         )
+        # Looking at a company again (after a no) opens that application's playbook.
+        handlers.register(
+            ReminderHandler(
+                Feature.REJECTION,
+                lambda r: r.application_id is not None and self.offer_playbook(r.application_id),
+            )
+        )
         # A follow-up opens its application (the fallback), with the log; the call sheet
         # only for one to make by phone.
         handlers.register(
@@ -1012,13 +1019,37 @@ class MainWindow(QMainWindow):
                 company=card.company, stage=stage_label(target)
             ),
             lambda: change_stage(application_id, target, clock, today, reason),
-            lambda _r: self._after_change(
-                self.tr("{company}: now “{stage}”.").format(
-                    company=card.company, stage=stage_label(target)
-                )
-            ),
+            lambda _r: self._after_move(card, target, reason),
             on_discarded=lambda: self.applications_page.board.forget_move(application_id),
         )
+
+    def _after_move(
+        self, card: ApplicationSummary, target: Stage, reason: ClosureReason | None
+    ) -> None:
+        """A moved card landed: say so, and after a rejection offer the playbook."""
+        from followthrough.domain.rejection import offers_playbook
+        from followthrough.ui.applications.labels import stage_label
+
+        self._after_change(
+            self.tr("{company}: now “{stage}”.").format(
+                company=card.company, stage=stage_label(target)
+            )
+        )
+        if offers_playbook(target, reason):
+            self.offer_playbook(card.application_id)
+
+    def offer_playbook(self, application_id: int) -> bool:
+        """The steps after a rejection for one application (a card moved to Rejected, the
+        revisit reminder opened)."""
+        from followthrough.ui.rejection.playbook import PlaybookDialog
+
+        dialog = PlaybookDialog.offer(self.context, application_id, self)
+        if not dialog.property("windowFollows"):
+            dialog.setProperty("windowFollows", True)
+            dialog.changed.connect(
+                lambda: self._after_change(self.tr("Step saved (after the no)."))
+            )
+        return True
 
     def open_contact(self, contact_id: int | None) -> None:
         from followthrough.store.contacts import contact_history, load_contact

@@ -1,0 +1,1 @@
+"""After a rejection: the playbook of steps that keep the door open."""

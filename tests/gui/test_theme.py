@@ -224,6 +224,8 @@ def test_every_kind_has_its_colour() -> None:
         # The debrief is writing after an interview, as the notes are.
         "debrief_due": Role.NOTE_DUE,
         "skill_practice": Role.NOTE_DUE,
+        # Preparing a round: the interview's own colour.
+        "prepare_round": Role.INTERVIEW,
         # Looking at a company again after a no: a closed application's, grey.
         "revisit_company": Role.CLOSING,
     }

@@ -573,6 +573,21 @@ def _v10_rejection_playbook(database: peewee.SqliteDatabase, _migrator: SqliteMi
         database.execute_sql(statement)
 
 
+def _v12_preparation(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """The ticks of a further round's preparation checklist (the items themselves are
+    made from the facts, ``domain.preparation``). (Version 11 is another change's.)"""
+    database.execute_sql(
+        """
+        CREATE TABLE prep_tick (
+            interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            ticked_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, item)
+        ) WITHOUT ROWID
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
@@ -584,6 +599,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "indexes for the calendar's counts of a month", _v8_month_count_indexes),
     Migration(9, "debriefs: questions, what was told to whom, skills", _v9_debriefs),
     Migration(10, "after a rejection: the playbook's steps", _v10_rejection_playbook),
+    Migration(12, "the ticks of a further round's preparation", _v12_preparation),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

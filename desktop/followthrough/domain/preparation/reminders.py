@@ -1,5 +1,5 @@
-"""The preparation reminder: two days before a further round, until every item is ticked
-or the interview begins. Subject: "prep:<interview id>"."""
+"""The preparation reminder: two days before a further round (at the start of the user's
+hours), until it is marked done or the interview begins. Subject: "prep:<interview id>"."""
 
 from __future__ import annotations
 
@@ -38,16 +38,8 @@ def prepare_due_at(starts_at: datetime, zone: ZoneInfo, hours: UserHours) -> dat
     return datetime.combine(day, hours.start, zone).astimezone(UTC)
 
 
-def prepare_params(
-    company: str, role: str, round_: int, day: date, open_count: int
-) -> dict[str, Any]:
-    return {
-        "company": company,
-        "role": role,
-        "round": round_,
-        "day": day.isoformat(),
-        "open": open_count,
-    }
+def prepare_params(company: str, role: str, round_: int, day: date) -> dict[str, Any]:
+    return {"company": company, "role": role, "round": round_, "day": day.isoformat()}
 
 
 def _render(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
@@ -58,15 +50,15 @@ def _render(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
         CONTEXT,
         QT_TRANSLATE_NOOP(
             "preparation",
-            "On {day}: {open} things on your checklist (the people, your last debrief, "
-            "examples, questions to ask).",
+            "On {day}. Your checklist: the people you will meet, your last debrief and what "
+            "you told them, examples of your work, questions to ask.",
         ),
     )
     company = application_title(str(params["company"]), str(params.get("role", "")))
     day = short_day(date.fromisoformat(str(params["day"])))
     return (
         title.format(round=params["round"], company=company),
-        body.format(day=day, open=params["open"]),
+        body.format(day=day),
     )
 
 

@@ -47,6 +47,7 @@ from followthrough.ui.applications.next_step import (
     DEBRIEF,
     LOG,
     MESSAGE_REFERENCE,
+    PREPARE,
     SHOW_INTERVIEWS,
     WRITE_NOTE,
     NextStep,
@@ -69,6 +70,7 @@ from followthrough.ui.interviews.dialogs import InterviewDialog
 from followthrough.ui.interviews.labels import format_word
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.notes.labels import finished_on_text, medium_label
+from followthrough.ui.preparation.flow import PreparationFlow
 from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
@@ -116,6 +118,9 @@ class ApplicationDetailDialog(QDialog):
             context, self, self._note_saved, self._failed, lambda d: self.exec_dialog(d)
         )
         self.debriefs = DebriefFlow(context, self, self.exec_dialog, self._note_saved, self._failed)
+        self.preparations = PreparationFlow(
+            context, self, self.debriefs.open, self._note_saved, self._failed
+        )
         self.setWindowTitle(self.tr("Application"))
         resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -240,6 +245,13 @@ class ApplicationDetailDialog(QDialog):
         row.addWidget(self.new_interview_button)
         row.addWidget(edit)
         row.addWidget(self.debrief_button)
+        self.prepare_button = QPushButton(self.tr("Prepare for the roun&d…"))
+        self.prepare_button.setObjectName("prepareInterview")
+        self.prepare_button.setToolTip(
+            self.tr("A checklist for a further round: the people, your last debrief, examples")
+        )
+        self.prepare_button.clicked.connect(self.prepare_interview)
+        row.addWidget(self.prepare_button)
         row.addWidget(remove)
         row.addStretch(1)
         interviews_layout.addLayout(row)
@@ -425,6 +437,8 @@ class ApplicationDetailDialog(QDialog):
             self.references.open_for_reminder(reminder)
         elif action == DEBRIEF and reminder is not None:
             self.debriefs.open_for_reminder(reminder)
+        elif action == PREPARE and reminder is not None:
+            self.preparations.open_for_reminder(reminder)
 
     def _show(self, detail: ApplicationDetail) -> None:
         self.error.hide()
@@ -578,6 +592,18 @@ class ApplicationDetailDialog(QDialog):
             chosen = latest
         if chosen is not None:
             self.debriefs.open(chosen.interview_id)
+
+    def prepare_interview(self) -> None:
+        """The selected interview's checklist (else the next further round's)."""
+        chosen = self._selected_interview()
+        if chosen is None:
+            lines = [self.interview_model.row_at(r) for r in range(self.interview_model.rowCount())]
+            further = [line for line in lines if line.round >= 2]
+            chosen = max(further, key=lambda line: line.starts_at) if further else None
+        if chosen is None or chosen.round < 2:
+            self._failed(self.tr("A checklist is made for a second round on: choose one."))
+            return
+        self.preparations.open(chosen.interview_id)
 
     def _selected_interview(self) -> InterviewLine | None:
         rows = self.interview_table.selectionModel().selectedRows()

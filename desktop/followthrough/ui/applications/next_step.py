@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePol
 from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
 from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
 from followthrough.domain.next_action import NextAction, Waiting, waiting
+from followthrough.domain.preparation.reminders import FEATURE as PREP_FEATURE
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, feature_of
 from followthrough.domain.today import TodayEntry
 from followthrough.store.applications import application_summaries
@@ -59,6 +60,7 @@ def load_next_step(application_id: int, now: datetime, zone: ZoneInfo) -> NextSt
 WRITE_NOTE, MESSAGE_REFERENCE, CALL, SHOW_INTERVIEWS = "note", "reference", "call", "interviews"
 LOG = "log"
 DEBRIEF = "debrief"
+PREPARE = "prepare"
 
 
 def step_feature(entry: TodayEntry | None) -> str | None:
@@ -81,6 +83,7 @@ def step_action(entry: TodayEntry | None) -> str | None:
         Feature.NOTE: WRITE_NOTE,
         Feature.REFERENCE: MESSAGE_REFERENCE,
         DEBRIEF_FEATURE: DEBRIEF,
+        PREP_FEATURE: PREPARE,
     }
     return by_feature.get(feature or "")
 
@@ -211,6 +214,7 @@ class NextStepHeader(QFrame):
             LOG: lambda: self.tr("Log a &follow-up…"),
             SHOW_INTERVIEWS: lambda: self.tr("Show the interview"),
             DEBRIEF: lambda: self.tr("Write the debrief…"),
+            PREPARE: lambda: self.tr("Prepare…"),
         }
         make = texts.get(action)
         return make() if make is not None else ""

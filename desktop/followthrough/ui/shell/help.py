@@ -59,6 +59,7 @@ notifications, also when the window is closed.</li>
 <tr><td>Ctrl+S</td><td>Save the application</td></tr>
 <tr><td>Ctrl+I</td><td>Record an interview</td></tr>
 <tr><td>Alt+B</td><td>Debrief the chosen interview (Interviews tab)</td></tr>
+<tr><td>Alt+D</td><td>Prepare for the chosen further round: its checklist</td></tr>
 <tr><td colspan="2"><i>Writing a debrief</i></td></tr>
 <tr><td>Ctrl+S</td><td>Save the debrief</td></tr>
 <tr><td colspan="2"><i>Writing a note or a message</i></td></tr>

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from followthrough.ui.debriefs.flow import DebriefFlow
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.notes.flow import NoteFlow
+    from followthrough.ui.preparation.flow import PreparationFlow
     from followthrough.ui.references.flow import ReferenceFlow
     from followthrough.ui.shell.context import AppContext
     from followthrough.ui.shell.loading import ApplicationsData, ContactsData, WindowData
@@ -310,6 +311,18 @@ class MainWindow(QMainWindow):
             self._after_change,
             self._show_failure,
             lambda d: self.exec_dialog(d),
+        )
+
+    @cached_property
+    def preparations(self) -> PreparationFlow:
+        from followthrough.ui.preparation.flow import PreparationFlow
+
+        return PreparationFlow(
+            self.context,
+            self,
+            lambda interview_id: self.debriefs.open(interview_id),
+            self._after_change,
+            self._show_failure,
         )
 
     @cached_property
@@ -765,6 +778,7 @@ class MainWindow(QMainWindow):
     def _reminder_handlers(self) -> ReminderHandlers:
         """What each feature's reminders open and offer (a new kind registers its own)."""
         from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
+        from followthrough.domain.preparation.reminders import FEATURE as PREP_FEATURE
         from followthrough.domain.reminder_kinds import Feature
         from followthrough.ui.common.reminder_kinds import (
             CALL_SHEET,
@@ -790,6 +804,10 @@ class MainWindow(QMainWindow):
         # A debrief's reminder opens the interview's debrief form.
         handlers.register(
             ReminderHandler(DEBRIEF_FEATURE, lambda r: self.debriefs.open_for_reminder(r))
+        )
+        # Preparing a further round opens its checklist.
+        handlers.register(
+            ReminderHandler(PREP_FEATURE, lambda r: self.preparations.open_for_reminder(r))
         )
         # Looking at a company again (after a no) opens that application's playbook.
         handlers.register(

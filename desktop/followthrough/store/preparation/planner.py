@@ -1,0 +1,50 @@
+"""The preparation reminder of each further round ahead (``domain.preparation``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from followthrough.domain.preparation.checklist import is_further_round
+from followthrough.domain.preparation.reminders import (
+    PREPARE,
+    prep_subject,
+    prepare_due_at,
+    prepare_params,
+)
+from followthrough.domain.zones import zone_or
+from followthrough.store import settings as options
+from followthrough.store.fields import instant_from_db, to_db_instant
+from followthrough.store.models import db
+from followthrough.store.reminders import ReminderSpec, planned_reminder
+from followthrough.store.scope import PlanScope
+
+
+def planned_preparations(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
+    """The planner's entry: for each interview of ``scope`` from round 2 on that has not
+    begun by ``now``, a reminder two days before (it lapses when the interview begins)."""
+    zone, hours = options.user_zone(), options.user_hours()
+    where, params = scope.sql("i.application_id")
+    rows = db.execute_sql(
+        "SELECT i.id, i.application_id, i.round, i.starts_at, i.time_zone, a.company, "
+        "a.role_title FROM interview i JOIN application a ON a.id = i.application_id "
+        f"WHERE {where} AND i.round >= 2 AND i.starts_at > ?",
+        (*params, to_db_instant(now)),
+    )
+    specs = []
+    for iid, app, round_, starts, their_zone, company, role in rows:
+        if not is_further_round(int(round_)):
+            continue
+        starts_at = instant_from_db(starts)
+        day = starts_at.astimezone(zone_or(their_zone, zone)).date()
+        specs.append(
+            planned_reminder(
+                PREPARE,
+                prep_subject(int(iid)),
+                prepare_due_at(starts_at, zone, hours),
+                prepare_params(company, role or "", int(round_), day),
+                int(app),
+                starts_at,
+                zone,
+            )
+        )
+    return specs

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "desktop"))
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QStyleFactory, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
 
 SIZES = ((1100, 720), (1920, 1080))
 # Monday 30 November 2026, 09:30 in Berlin: a working morning with things due.
@@ -100,7 +100,7 @@ def shoot_all(out: Path) -> None:
     from followthrough.ui.common.formatting import set_user_zone
     from followthrough.ui.common.locale_words import use_locale_day_words
     from followthrough.ui.shell.context import AppContext
-    from followthrough.ui.shell.main_window import PAGES, MainWindow
+    from followthrough.ui.shell.main_window import MainWindow
 
     app = make_application([sys.argv[0]])
     app.setStyle(QStyleFactory.create("Fusion"))
@@ -136,15 +136,23 @@ def shoot_all(out: Path) -> None:
         loaded.clear()
         window.refresh()
         wait_until(lambda: bool(loaded))
-        for theme, palette in (("light", light), ("dark", dark_palette())):
-            app.setPalette(palette)
-            for width, height in SIZES:
-                window.resize(width, height)
-                shoot_window(window, out / f"{theme}-{width}x{height}", PAGES)
+        shoot_themes(app, window, out, light)
         scheduler.stop()
         window.close()
         context.runner.wait_for_done()
         database.close()
+
+
+def shoot_themes(app: QApplication, window: QWidget, out: Path, light: QPalette) -> None:
+    """Each page at each size, and the feature windows, on the light and a dark palette."""
+    from followthrough.ui.shell.main_window import PAGES
+
+    for theme, palette in (("light", light), ("dark", dark_palette())):
+        app.setPalette(palette)
+        for width, height in SIZES:
+            window.resize(width, height)
+            shoot_window(window, out / f"{theme}-{width}x{height}", PAGES)
+        shoot_dialogs(window, out / theme)
 
 
 def shoot_window(window: QWidget, prefix: Path, pages: tuple[str, ...]) -> None:
@@ -176,6 +184,52 @@ def shoot_window(window: QWidget, prefix: Path, pages: tuple[str, ...]) -> None:
     dialog.resize(min(window.width(), 1000), min(window.height(), 760))
     save(dialog, Path(f"{prefix}-application.png"))
     dialog.close()
+
+
+def shoot_dialogs(window: QWidget, prefix: Path) -> None:
+    """The feature windows opened over the main one: the debrief of a later round (its
+    questions, and what was told to whom with the earlier round's answers), the question
+    bank, and a further round's checklist."""
+    from followthrough.store.debriefs.bank import question_bank
+    from followthrough.store.debriefs.records import load_debrief
+    from followthrough.store.fields import to_db_instant
+    from followthrough.store.models import db
+    from followthrough.store.preparation.records import load_preparation
+    from followthrough.ui.debriefs.bank import QuestionBankDialog
+    from followthrough.ui.debriefs.form import DebriefDialog
+    from followthrough.ui.preparation.checklist import PreparationDialog
+
+    # A later round with a debrief, whose application told something at an earlier one.
+    later = db.execute_sql(
+        "SELECT i.id FROM interview i JOIN debrief d ON d.interview_id = i.id "
+        "WHERE i.round >= 2 ORDER BY i.starts_at DESC LIMIT 1"
+    ).fetchone()
+    if later is not None:
+        debrief = DebriefDialog(load_debrief(int(later[0])), NOW.date(), window)
+        debrief.resize(760, 600)
+        debrief.show()
+        save(debrief, Path(f"{prefix}-debrief.png"))
+        debrief.tabs.setCurrentIndex(3)
+        save(debrief, Path(f"{prefix}-debrief-told.png"))
+        debrief.hide()
+        debrief.deleteLater()
+    bank = QuestionBankDialog(question_bank(), window)
+    bank.resize(900, 620)
+    bank.show()
+    save(bank, Path(f"{prefix}-question-bank.png"))
+    bank.hide()
+    bank.deleteLater()
+    ahead = db.execute_sql(
+        "SELECT id FROM interview WHERE round >= 2 AND starts_at > ? ORDER BY starts_at LIMIT 1",
+        (to_db_instant(NOW),),
+    ).fetchone()
+    if ahead is not None:
+        prep = PreparationDialog(load_preparation(int(ahead[0])), window)
+        prep.resize(620, 500)
+        prep.show()
+        save(prep, Path(f"{prefix}-preparation.png"))
+        prep.hide()
+        prep.deleteLater()
 
 
 if __name__ == "__main__":

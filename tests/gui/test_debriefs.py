@@ -220,3 +220,35 @@ def test_an_empty_bank_says_where_questions_come_from(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.empty.isVisibleTo(dialog) and "debrief" in dialog.empty.text()
     assert not dialog.best_button.isEnabled()
+
+
+def test_todays_debrief_row_opens_the_form_from_its_own_button(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from followthrough.store.planning import plan_all
+    from tests.gui.test_today_row_actions import _buttons, _click
+    from tests.helpers.scheduling import start_scheduler
+
+    app_id = create_application(clock, "Acme").id
+    interview = _interview(clock, app_id, date(2026, 11, 20))  # ended this morning
+    plan_all(clock.now())
+    window = make_window()
+    window.resize(1100, 720)
+    person = Filled(lambda _dialog: None)
+    monkeypatch.setattr(window, "exec_dialog", person)
+    scheduler = start_scheduler(window, qtbot, clock)
+    panel = window.today_page.todo
+    qtbot.waitUntil(
+        lambda: any(e.item.kind == DEBRIEF_DUE for e in panel.current.entries()), timeout=5000
+    )
+    entry = next(e for e in panel.current.entries() if e.item.kind == DEBRIEF_DUE)
+    buttons = _buttons(panel, entry)
+    assert list(buttons) == ["Open", "Done", "Snooze ▾"]
+    _click(panel, qtbot, buttons["Open"])
+    qtbot.waitUntil(lambda: bool(person.shown), timeout=5000)
+    assert person.shown[0].context.interview_id == interview
+    scheduler.stop()

@@ -73,6 +73,9 @@ WRITE_NOTE = "write_note"
 REACH_REFERENCE = "reach_reference"
 LOG_FOLLOW_UP = "log_follow_up"
 CALL_SHEET = "call_sheet"
+# The row's own button opens the item where it belongs (a debrief's form, a checklist):
+# for features whose reminder has nothing to do but open it.
+OPEN_ITEM = "open_item"
 
 
 @dataclass(frozen=True)

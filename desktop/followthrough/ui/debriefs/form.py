@@ -106,8 +106,13 @@ class DebriefDialog(QDialog):
             "debriefs", "no interviewer recorded"
         )
         text = QCoreApplication.translate(
-            "debriefs", "Round {round} on {day}, with {people}."
-        ).format(round=self.context.round, day=short_day(self.context.day), people=people)
+            "debriefs", "{title}: round {round} on {day}, with {people}."
+        ).format(
+            title=application_title(self.context.company, self.context.role),
+            round=self.context.round,
+            day=short_day(self.context.day),
+            people=people,
+        )
         if self.context.written_at is None:
             text += " " + QCoreApplication.translate(
                 "debriefs", "Write it while you remember: the questions come first."

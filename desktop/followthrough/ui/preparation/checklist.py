@@ -44,8 +44,9 @@ class PreparationDialog(QDialog):
             plain_label(
                 QCoreApplication.translate(
                     "preparation",
-                    "Round {round} on {day}. Tick each item as you do it; the ticks are kept.",
-                ).format(round=facts.round, day=short_day(preparation.day)),
+                    "{title}: round {round} on {day}. Tick each item as you do it; the ticks "
+                    "are kept.",
+                ).format(title=title, round=facts.round, day=short_day(preparation.day)),
                 wrap=True,
             )
         )

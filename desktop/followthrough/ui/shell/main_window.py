@@ -783,6 +783,7 @@ class MainWindow(QMainWindow):
         from followthrough.ui.common.reminder_kinds import (
             CALL_SHEET,
             LOG_FOLLOW_UP,
+            OPEN_ITEM,
             REACH_REFERENCE,
             WRITE_NOTE,
             ReminderHandler,
@@ -803,17 +804,22 @@ class MainWindow(QMainWindow):
         )
         # A debrief's reminder opens the interview's debrief form.
         handlers.register(
-            ReminderHandler(DEBRIEF_FEATURE, lambda r: self.debriefs.open_for_reminder(r))
+            ReminderHandler(
+                DEBRIEF_FEATURE, lambda r: self.debriefs.open_for_reminder(r), (OPEN_ITEM,)
+            )
         )
         # Preparing a further round opens its checklist.
         handlers.register(
-            ReminderHandler(PREP_FEATURE, lambda r: self.preparations.open_for_reminder(r))
+            ReminderHandler(
+                PREP_FEATURE, lambda r: self.preparations.open_for_reminder(r), (OPEN_ITEM,)
+            )
         )
         # Looking at a company again (after a no) opens that application's playbook.
         handlers.register(
             ReminderHandler(
                 Feature.REJECTION,
                 lambda r: r.application_id is not None and self.offer_playbook(r.application_id),
+                (OPEN_ITEM,),
             )
         )
         # A follow-up opens its application (the fallback), with the log; the call sheet

@@ -50,6 +50,7 @@ from followthrough.ui.common.locale_words import DAY_TIME_EDIT, to_qdate
 from followthrough.ui.common.reminder_kinds import (
     CALL_SHEET,
     LOG_FOLLOW_UP,
+    OPEN_ITEM,
     REACH_REFERENCE,
     WRITE_NOTE,
     ReminderHandlers,
@@ -260,8 +261,9 @@ class TodayListView(QFrame):
         """The buttons in an item's row: its feature's first action, Done and Snooze (an
         interview or a decision date: Open)."""
         reminder = due_reminder(entry)
+        open_row = RowAction(self.tr("Open"), self._open_entry, self.tr("Open it (Enter)"))
         if reminder is None:
-            return [RowAction(self.tr("Open"), self._open_entry, self.tr("Open it (Enter)"))]
+            return [open_row]
         offered = self._handlers.actions(reminder)
         network = reminder.kind == ReminderKind.NETWORK_CHECK_IN
         row = [
@@ -273,6 +275,8 @@ class TodayListView(QFrame):
             for action, word, what, signal in self._primary_actions()
             if action in offered
         ][:1]
+        if not row and OPEN_ITEM in offered:
+            row = [open_row]
         return [
             *row,
             RowAction(

@@ -21,6 +21,8 @@ def test_due_lists_demo_follow_ups_by_instant(tmp_path: Path) -> None:
         "decision_passed",
         "move_on",
         "position_filled",
+        # A skill from a debrief, to practise (never lapses until done).
+        "skill_practice",
     }
     dues = [i["due"] for i in items]
     assert dues == sorted(dues)

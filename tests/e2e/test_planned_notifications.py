@@ -17,10 +17,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followthrough.domain.clock import Clock, FakeClock, SystemClock
+from followthrough.domain.debriefs.record import DebriefDraft
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.references import ReferenceKind
 from followthrough.store import settings as options
 from followthrough.store.database import open_database
+from followthrough.store.debriefs.records import save_debrief
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Interview, db
 from followthrough.store.queries import create_application
@@ -74,7 +76,7 @@ def log_interview(
     )
     local_end = ended.astimezone(zone)
     local_start = local_end - timedelta(hours=1)
-    return save_interview(
+    interview_id = save_interview(
         InterviewDraft(
             application_id=application.id,
             day=local_start.date(),
@@ -86,6 +88,9 @@ def log_interview(
         ),
         clock,
     )
+    # Debriefed already: its own reminder is another test's subject.
+    save_debrief(interview_id, DebriefDraft(went_well="The system design round"), clock.now())
+    return interview_id
 
 
 def test_a_forgotten_thank_you_note_is_reminded_once_by_a_native_notification(

@@ -21,9 +21,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.debriefs.record import DebriefDraft
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.store import settings as options
 from followthrough.store.database import open_database
+from followthrough.store.debriefs.records import save_debrief
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import db
 from followthrough.store.queries import create_application
@@ -63,7 +65,7 @@ def seed(data: Path, interview_day: date, decision_on: date | None) -> None:
         options.put(options.QUIET_START, 9)
         options.put(options.QUIET_END, 17)
         application = create_application(clock, "Acme Robotics", "Platform Engineer")
-        save_interview(
+        interview_id = save_interview(
             InterviewDraft(
                 application_id=application.id,
                 day=interview_day,
@@ -75,6 +77,8 @@ def seed(data: Path, interview_day: date, decision_on: date | None) -> None:
             ),
             clock,
         )
+        # Debriefed already: the follow-up is the only reminder this test waits for.
+        save_debrief(interview_id, DebriefDraft(went_well="The case study"), clock.now())
     finally:
         database.close()
         db.initialize(None)

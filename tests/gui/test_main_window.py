@@ -245,9 +245,9 @@ def test_help_shows_a_strange_folder_name_as_it_is_and_lists_every_shortcut(
 
     # Every key the main window answers to is listed ...
     keys = {native(a.shortcut()) for a in window.actions() if not a.shortcut().isEmpty()}
-    assert {f"Ctrl+{n}" for n in range(1, 5)} <= keys
-    keys -= {f"Ctrl+{n}" for n in range(1, 5)}
-    assert "Ctrl+1 … Ctrl+4" in shown
+    assert {f"Ctrl+{n}" for n in range(1, 6)} <= keys
+    keys -= {f"Ctrl+{n}" for n in range(1, 6)}
+    assert "Ctrl+1 … Ctrl+5" in shown
     # ... and so is every QShortcut made in the windows it opens (read from their source).
     modules = (application_detail, calendar_views, week_view, note_composer, reference_dialogs)
     for module in modules:

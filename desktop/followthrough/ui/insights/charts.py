@@ -82,7 +82,6 @@ class ChartCanvas(QWidget):
         self.title = title
         self.empty_text = empty_text
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(QSize(320, 160))
 
     def has_data(self) -> bool:
         raise NotImplementedError
@@ -198,7 +197,7 @@ class BarChart(ChartCanvas):
         metrics = QFontMetrics(self.font())
         small = QFontMetrics(self.small_font())
         label_width = min(
-            max(metrics.horizontalAdvance(b.label) for b in self.bars) + _GAP,
+            max(metrics.horizontalAdvance(b.label) for b in self.bars) + 2 * _GAP,
             body.width() * 2 // 5,
         )
         text_width = max(metrics.horizontalAdvance(b.text) for b in self.bars) + _GAP
@@ -208,7 +207,7 @@ class BarChart(ChartCanvas):
         painter.setPen(colour(ColourRole.MUTED, self.palette()))
         painter.setFont(self.small_font())
         painter.drawText(
-            QRect(body.left(), body.top(), label_width, small.height()),
+            QRect(body.left(), body.top(), body.width(), small.height()),
             Qt.AlignmentFlag.AlignLeft,
             self.category_axis,
         )
@@ -234,11 +233,12 @@ class BarChart(ChartCanvas):
             text = tick_text(tick)
             width = small.horizontalAdvance(text)
             painter.drawText(QPointF(x - width / 2, bottom + small.ascent() + 2), text)
-        painter.drawText(
-            QRect(left, bottom + small.height() + _GAP // 2, right - left, small.height()),
-            Qt.AlignmentFlag.AlignHCenter,
-            self.value_axis,
-        )
+        # The axis' title, under its middle where it fits, else across the whole chart.
+        span = QRect(left, bottom + small.height() + _GAP // 2, right - left, small.height())
+        if small.horizontalAdvance(self.value_axis) > span.width():
+            span.setLeft(_MARGIN)
+            span.setRight(self.width() - _MARGIN)
+        painter.drawText(span, Qt.AlignmentFlag.AlignHCenter, self.value_axis)
 
     def _paint_bar(
         self,
@@ -263,8 +263,15 @@ class BarChart(ChartCanvas):
         rect = QRectF(left, top + _ROW_GAP / 2, max(length, 2.0), height - _ROW_GAP)
         painter.fillRect(rect, colour(bar.role, self.palette()))
         painter.setPen(text)
+        # On the window's ground, over the grid's dotted lines.
+        beside = QRectF(
+            rect.right() + _GAP / 2, top, metrics.horizontalAdvance(bar.text) + 2, height
+        )
+        painter.fillRect(
+            beside.adjusted(-2, 1, 2, -1), self.palette().color(QPalette.ColorRole.Base)
+        )
         painter.drawText(
-            QRectF(rect.right() + _GAP / 2, top, metrics.horizontalAdvance(bar.text) + 2, height),
+            beside,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             bar.text,
         )
@@ -298,6 +305,9 @@ class WeekChart(ChartCanvas):
     def sizeHint(self) -> QSize:
         return QSize(420, 300)
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(320, 260)
+
     def paint_chart(self, painter: QPainter, body: QRect) -> None:
         small = QFontMetrics(self.small_font())
         legend_bottom = self._paint_legend(painter, body)
@@ -310,7 +320,7 @@ class WeekChart(ChartCanvas):
             body.width() - axis_width - tick_width,
             body.bottom() - legend_bottom - _GAP - 2 * small.height() - _GAP,
         )
-        self._paint_y_axis(painter, plot, ticks, axis_width)
+        self._paint_y_axis(painter, plot, ticks, body.left())
         group = plot.width() / max(len(self.weeks), 1)
         bar_width = group * 0.8 / max(len(self.series), 1)
         for week_index, _week in enumerate(self.weeks):
@@ -338,7 +348,7 @@ class WeekChart(ChartCanvas):
             x += metrics.horizontalAdvance(series.name) + 2 * _GAP
         return body.top() + metrics.height()
 
-    def _paint_y_axis(self, painter: QPainter, plot: QRect, ticks: list[float], width: int) -> None:
+    def _paint_y_axis(self, painter: QPainter, plot: QRect, ticks: list[float], left: int) -> None:
         small = QFontMetrics(self.small_font())
         painter.setFont(self.small_font())
         for tick in ticks:
@@ -353,10 +363,10 @@ class WeekChart(ChartCanvas):
             )
         # The value axis' title, turned to run up beside it.
         painter.save()
-        painter.translate(plot.left() - width - small.horizontalAdvance("0000"), plot.center().y())
+        painter.translate(left + small.height() / 2, plot.center().y())
         painter.rotate(-90)
         painter.drawText(
-            QRect(-plot.height() // 2, -small.height(), plot.height(), small.height()),
+            QRect(-plot.height() // 2, -small.height() // 2, plot.height(), small.height()),
             Qt.AlignmentFlag.AlignCenter,
             self.value_axis,
         )
@@ -436,7 +446,7 @@ class ChartCard(QFrame):
             return False
         if not path.casefold().endswith(".png"):
             path += ".png"
-        if self.canvas.image().save(path, b"PNG"):
+        if self.canvas.image().save(path):  # a PNG, by the name's ending
             return True
         from PySide6.QtWidgets import QMessageBox
 

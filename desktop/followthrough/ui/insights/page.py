@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from followthrough.domain.insights import Insights, Rate, ReplyTimes
 from followthrough.ui.common.locale_words import day_month_text, number_text
 from followthrough.ui.common.page import DataPage, page_header
 from followthrough.ui.common.theme import ColourRole, colour_text
-from followthrough.ui.common.widgets import EmptyState, WrappedText
+from followthrough.ui.common.widgets import EmptyState
 from followthrough.ui.insights.charts import Bar, BarChart, ChartCard, Series, WeekChart
 
 
@@ -86,13 +86,15 @@ class InsightsPage(DataPage):
         outer = QVBoxLayout()
         head, _unused = page_header(self.tr("Insights"))
         outer.addLayout(head)
-        self.definition = WrappedText(
+        self.definition = QLabel(
             self.tr(
                 "A reply is an interview, an answered follow-up, or a decision from them. "
                 "Four to six weeks to hear back is common, so recent applications may still "
                 "get one."
             )
         )
+        self.definition.setWordWrap(True)
+        self.definition.setTextFormat(Qt.TextFormat.PlainText)
         colour_text(self.definition, ColourRole.MUTED)
         outer.addWidget(self.definition)
         self.cards = self._build_cards()

@@ -16,26 +16,24 @@ from followthrough.ui.common.widgets import EmptyState
 from followthrough.ui.insights.charts import Bar, BarChart, ChartCard, Series, WeekChart
 
 
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("insights", text, "", count)
-
-
 def percent_text(share: float) -> str:
-    return _tr("{percent}%").format(percent=number_text(round(share * 100)))
+    return QCoreApplication.translate("insights", "{percent}%").format(
+        percent=number_text(round(share * 100))
+    )
 
 
 def days_text(days: float) -> str:
-    shown = number_text(int(days)) if days == int(days) else QLocale().toString(days, "f", 1)
-    return _tr("{days} days").format(days=shown)
+    """A median wait in days, as a number (the axis names the unit): "3", "2.5"."""
+    return number_text(int(days)) if days == int(days) else QLocale().toString(days, "f", 1)
 
 
 def source_label(source: str) -> str:
-    return source or _tr("No source given")
+    return source or QCoreApplication.translate("insights", "No source given")
 
 
 def rate_bars(overall: Rate, by_source: list[Rate]) -> list[Bar]:
     def bar(label: str, rate: Rate, role: ColourRole) -> Bar:
-        text = _tr("{percent} · {replied} of {total}").format(
+        text = QCoreApplication.translate("insights", "{percent} · {replied} of {total}").format(
             percent=percent_text(rate.share),
             replied=number_text(rate.replied),
             total=number_text(rate.total),
@@ -44,27 +42,27 @@ def rate_bars(overall: Rate, by_source: list[Rate]) -> list[Bar]:
 
     if not overall.replied:
         return []
-    bars = [bar(_tr("All applications"), overall, ColourRole.ACCENT)]
+    bars = [
+        bar(QCoreApplication.translate("insights", "All applications"), overall, ColourRole.ACCENT)
+    ]
     bars += [bar(source_label(r.key), r, ColourRole.INTERVIEW) for r in by_source]
     return bars
 
 
 def time_bars(times: ReplyTimes, label: Callable[[str], str] = str) -> list[Bar]:
     """The median wait per company or source (``label`` names the key)."""
-    return [
-        Bar(
-            label(row.key),
-            row.median_days,
-            _tr("{days} · {replies}").format(
-                days=days_text(row.median_days), replies=_tr("%n reply(s)", row.count)
-            ),
+    bars = []
+    for row in times.rows:
+        # n: how many replies the median is taken over (no counted noun: no plural forms).
+        text = QCoreApplication.translate("insights", "{days} (n = {count})").format(
+            days=days_text(row.median_days), count=number_text(row.count)
         )
-        for row in times.rows
-    ]
+        bars.append(Bar(label(row.key), row.median_days, text))
+    return bars
 
 
 def count_bar(label: str, count: int, whole: int, role: ColourRole) -> Bar:
-    text = _tr("{count} ({percent})").format(
+    text = QCoreApplication.translate("insights", "{count} ({percent})").format(
         count=number_text(count), percent=percent_text(count / whole if whole else 0)
     )
     return Bar(label, count, text, role)
@@ -136,7 +134,7 @@ class InsightsPage(DataPage):
                 "(the median days) appears here for each company."
             ),
             self.tr("Company"),
-            self.tr("Median days from applying to the first reply"),
+            self.tr("Median days from applying to the first reply (n: replies)"),
         )
         self.by_source = BarChart(
             self.tr("Days to a first reply, by source"),
@@ -145,7 +143,7 @@ class InsightsPage(DataPage):
                 "appears here for each place you found jobs."
             ),
             self.tr("Source"),
-            self.tr("Median days from applying to the first reply"),
+            self.tr("Median days from applying to the first reply (n: replies)"),
         )
         self.follow_ups = BarChart(
             self.tr("Follow-ups answered"),

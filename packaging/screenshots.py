@@ -177,6 +177,8 @@ def shoot_window(window: QWidget, prefix: Path, pages: tuple[str, ...]) -> None:
     window.calendar_page.views.setCurrentIndex(1)
     save(window, Path(f"{prefix}-week.png"))
     window.calendar_page.views.setCurrentIndex(0)
+    show("Insights")
+    save(window, Path(f"{prefix}-insights.png"))
     # The application at the top of the list: the one whose next step is soonest.
     page = window.applications_page
     application_id = page.model.row_at(0).application_id

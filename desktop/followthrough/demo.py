@@ -861,6 +861,20 @@ class _DemoRows:
             self.participants.append(
                 (self.interview_id, contact_id, ContactRoleKind.INTERVIEWER.value)
             )
+        if round_number < rounds and (app_id + round_number) % 3 == 0:
+            # Checked in between rounds and heard back (Insights: follow-ups answered). No
+            # draw from ``rng``: the rest of the demo stays as it was.
+            asked = start + timedelta(days=3)
+            if asked < self.now:
+                self.touchpoints.append(
+                    {
+                        "application": app_id,
+                        "happened_at": asked,
+                        "channel": "phone" if app_id % 2 else "email",
+                        "answered": True,
+                        "outcome": "no_news",
+                    }
+                )
         if round_number == rounds and stage == Stage.INTERVIEWING and rng.random() < 0.4:
             # Followed up once already, without an answer: the next follow-up is planned
             # from there (and often already due).

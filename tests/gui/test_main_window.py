@@ -70,7 +70,8 @@ def test_dismissed_welcome_stays_dismissed(
 def test_ctrl_number_switches_views(
     qtbot: QtBot, window: MainWindow, index: int, name: str
 ) -> None:
-    window.show_page((index + 1) % len(PAGES))
+    # Its rows loaded first: a second page's load queued behind it would outlive the test.
+    open_page(qtbot, window, (index + 1) % len(PAGES))
     qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == name
 
@@ -245,9 +246,9 @@ def test_help_shows_a_strange_folder_name_as_it_is_and_lists_every_shortcut(
 
     # Every key the main window answers to is listed ...
     keys = {native(a.shortcut()) for a in window.actions() if not a.shortcut().isEmpty()}
-    assert {f"Ctrl+{n}" for n in range(1, 5)} <= keys
-    keys -= {f"Ctrl+{n}" for n in range(1, 5)}
-    assert "Ctrl+1 … Ctrl+4" in shown
+    assert {f"Ctrl+{n}" for n in range(1, 6)} <= keys
+    keys -= {f"Ctrl+{n}" for n in range(1, 6)}
+    assert "Ctrl+1 … Ctrl+5" in shown
     # ... and so is every QShortcut made in the windows it opens (read from their source).
     modules = (application_detail, calendar_views, week_view, note_composer, reference_dialogs)
     for module in modules:

@@ -124,7 +124,11 @@ def this_week(clock: Clock, zone: ZoneInfo, first_weekday: int = MONDAY) -> Week
     """The week the clock's now falls in, on the user's clock (``zone``), starting on
     ``first_weekday`` (0 Monday .. 6 Sunday: the user's locale's, else Monday)."""
     today = clock.now().astimezone(zone).date()
-    first = today - timedelta(days=(today.weekday() - first_weekday) % 7)
+    return week_from(today - timedelta(days=(today.weekday() - first_weekday) % 7), zone)
+
+
+def week_from(first: date, zone: ZoneInfo) -> Week:
+    """The week that starts on the day ``first``, on the user's clock (``zone``)."""
     after = first + timedelta(days=7)
     return Week(first, after, _day_starts(first, zone), _day_starts(after, zone))
 

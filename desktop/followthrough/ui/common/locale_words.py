@@ -18,6 +18,8 @@ SHORT_DAY = "ddd d MMM"
 SHORT_DAY_WITH_YEAR = "ddd d MMM yyyy"
 FULL_DAY = "dddd d MMMM"
 CLOCK = "HH:mm"
+# A day in a narrow place (under a chart's bar): day and month alone.
+DAY_MONTH = "d MMM"
 # What date and time editors show: the day as ``long_day`` writes it, the clock as
 # ``clock_time`` does, so a field reads like the text around it.
 DAY_EDIT = SHORT_DAY_WITH_YEAR
@@ -28,6 +30,11 @@ DAY_TIME_EDIT = f"{SHORT_DAY_WITH_YEAR} {CLOCK}"
 def number_text(number: int) -> str:
     """``number`` as the user's locale writes it ("1,234" in English)."""
     return str(QLocale().toString(number))
+
+
+def day_month_text(day: date) -> str:
+    """``day`` as its day and month, in the user's locale ("7 Dec"): for a chart's axis."""
+    return str(QLocale().toString(to_qdate(day), DAY_MONTH))
 
 
 def to_qdate(day: date) -> QDate:

@@ -38,7 +38,8 @@ notifications, also when the window is closed.</li>
 <table>
 <tr><td>Ctrl+N</td><td>New application</td></tr>
 <tr><td>Ctrl+F</td><td>Search the current list</td></tr>
-<tr><td>Ctrl+1 … Ctrl+4</td><td>Today, Applications, Calendar, Contacts</td></tr>
+<tr><td>Ctrl+1 … Ctrl+5</td><td>Today, Applications, Calendar, Contacts, Insights</td></tr>
+<tr><td>Ctrl+S</td><td>Insights: save the chart that has the focus as a PNG</td></tr>
 <tr><td>PgUp, PgDown</td><td>Calendar: the month or week before, after</td></tr>
 <tr><td>Home</td><td>Calendar: this week</td></tr>
 <tr><td>Arrow keys, Enter</td><td>Calendar week: from item to item, open one</td></tr>

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
     from followthrough.domain.agenda import AgendaItem
     from followthrough.domain.clock import Clock
+    from followthrough.domain.insights import Insights
     from followthrough.domain.snooze import SnoozeChoice
     from followthrough.domain.stages import ClosureReason, Stage
     from followthrough.services.scheduler import ReminderScheduler
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.debriefs.flow import DebriefFlow
     from followthrough.ui.followups.flow import FollowUpFlow
+    from followthrough.ui.insights.page import InsightsPage
     from followthrough.ui.notes.flow import NoteFlow
     from followthrough.ui.preparation.flow import PreparationFlow
     from followthrough.ui.references.flow import ReferenceFlow
@@ -87,6 +89,7 @@ PAGES = (
     QT_TRANSLATE_NOOP("MainWindow", "Applications"),
     QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
     QT_TRANSLATE_NOOP("MainWindow", "Contacts"),
+    QT_TRANSLATE_NOOP("MainWindow", "Insights"),
 )
 # Their entries in the View menu, with the keyboard accelerator.
 PAGE_MENU_TEXTS = (
@@ -94,9 +97,10 @@ PAGE_MENU_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Applications"),
     QT_TRANSLATE_NOOP("MainWindow", "&Calendar"),
     QT_TRANSLATE_NOOP("MainWindow", "&Contacts"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Insights"),
 )
 # The window's attributes for the pages after Today, in PAGES order (built on demand).
-_LATER_PAGES = ("applications_page", "calendar_page", "contacts_page")
+_LATER_PAGES = ("applications_page", "calendar_page", "contacts_page", "insights_page")
 # The pages that load their rows only once they have been shown (all but Today), in
 # loading order.
 _ROW_PAGES = PAGES[1:]
@@ -285,6 +289,14 @@ class MainWindow(QMainWindow):
         page.new_contact.connect(lambda: self.open_contact(None))
         return page
 
+    @cached_property
+    def insights_page(self) -> InsightsPage:
+        from followthrough.ui.insights.page import InsightsPage
+
+        page = InsightsPage(self.stack)
+        self._place_page(PAGES.index("Insights"), page)
+        return page
+
     # -- the features' flows, built (and their dialogs loaded) when first used ------------
 
     @cached_property
@@ -358,6 +370,7 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_DirIcon,
             QStyle.StandardPixmap.SP_FileDialogContentsView,
             QStyle.StandardPixmap.SP_DirHomeIcon,
+            QStyle.StandardPixmap.SP_FileDialogInfoView,
         )
         for row, icon in enumerate(icons):
             item = self.nav.item(row)
@@ -627,6 +640,8 @@ class MainWindow(QMainWindow):
                 self._show_contacts,
                 lambda message: self._page_failed("Contacts", message),
             )
+        elif name == "Insights":
+            self._load_insights()
         else:
             self._load_calendar()
             self._load_next_page()
@@ -635,7 +650,12 @@ class MainWindow(QMainWindow):
         """A page's rows could not be loaded: the page says so (not "Loading…" for good),
         and loads them when shown again or at the next refresh."""
         self._failed_pages.add(name)
-        page = self.applications_page if name == "Applications" else self.contacts_page
+        pages = {
+            "Applications": self.applications_page,
+            "Contacts": self.contacts_page,
+            "Insights": self.insights_page,
+        }
+        page = pages[name]
         page.load_failed(
             self.tr("This page could not be loaded. Open it again, or press F5, to try again.")
         )
@@ -650,6 +670,28 @@ class MainWindow(QMainWindow):
             self.load_week(self.calendar_page.week.monday)
         self.load_month(*self.calendar_page.shown_month())
         self.load_day(self.calendar_page.selected_day())
+
+    def _load_insights(self) -> None:
+        """The charts' data: its modules load here, when the page is first shown."""
+        from followthrough.store.insights import load_insights
+        from followthrough.store.queries import data_counts
+
+        self.insights_page.loading()
+        clock, zone = self.clock, self.zone
+        first_weekday = QLocale().firstDayOfWeek().value - 1
+
+        def load() -> tuple[DataCounts, Insights]:
+            return data_counts(clock), load_insights(clock, zone, first_weekday)
+
+        self.context.runner.submit(
+            load, self._show_insights, lambda message: self._page_failed("Insights", message)
+        )
+
+    def _show_insights(self, data: tuple[DataCounts, Insights]) -> None:
+        counts, insights = data
+        self._show_counts(counts)
+        self.insights_page.set_data(counts.applications, insights)
+        self._load_next_page()
 
     def _show_applications(self, data: ApplicationsData) -> None:
         self._show_counts(data.counts)

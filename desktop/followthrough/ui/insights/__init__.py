@@ -1,0 +1,1 @@
+"""Insights: the search in charts (replies, waits, the funnel, follow-ups, each week)."""

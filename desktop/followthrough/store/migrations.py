@@ -545,6 +545,54 @@ def _v9_debriefs(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> 
         database.execute_sql(statement)
 
 
+def _v11_offers(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """Offers: one per application, the terms as typed, the answer deadline on the user's
+    clock, its status and the start day once accepted; saving, answering or removing one
+    re-plans its application (its "answer by" reminders instead of follow-ups, the first
+    day's reminder)."""
+    statements = [
+        """
+        CREATE TABLE offer (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL UNIQUE
+                REFERENCES application (id) ON DELETE CASCADE,
+            salary TEXT NOT NULL DEFAULT '',
+            bonus TEXT NOT NULL DEFAULT '',
+            benefits TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            answer_by DATE,
+            answer_by_time TEXT,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'accepted', 'declined')),
+            answered_on DATE,
+            start_on DATE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        # The follow-up planner asks, per application, whether an offer is open.
+        "CREATE INDEX offer_open ON offer (application_id) WHERE status = 'open'",
+    ]
+    by_application = "SELECT {row}.application_id AS app"
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_offer_{event.lower()} AFTER {event} ON offer "
+            f"BEGIN {_dirty(by_application.format(row=row))} END"
+        )
+    statements.append(
+        f"""
+        CREATE TRIGGER plan_dirty_offer_update AFTER UPDATE ON offer
+        WHEN OLD.status IS NOT NEW.status OR OLD.answer_by IS NOT NEW.answer_by
+          OR OLD.answer_by_time IS NOT NEW.answer_by_time OR OLD.start_on IS NOT NEW.start_on
+          OR OLD.salary IS NOT NEW.salary
+        BEGIN {_dirty(by_application.format(row="NEW"))} END
+        """
+    )
+    for statement in statements:
+        database.execute_sql(statement)
+
+
+# Number 10 is another branch's; versions only need to increase.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
@@ -555,6 +603,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "reminders: one subject format, words written when shown", _v7_one_subject_format),
     Migration(8, "indexes for the calendar's counts of a month", _v8_month_count_indexes),
     Migration(9, "debriefs: questions, what was told to whom, skills", _v9_debriefs),
+    Migration(11, "offers: the terms, the answer deadline, the start day", _v11_offers),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -108,9 +108,7 @@ def test_the_reminders_words() -> None:
         OFFER_ANSWER, answer_params("Acme", "", date(2026, 12, 11), None, ""), rendering
     )
     assert title == "Answer Acme's offer by Fri 11 Dec"
-    title, body = render_with(
-        FIRST_DAY, first_day_params("Acme", "", date(2027, 1, 4)), rendering
-    )
+    title, body = render_with(FIRST_DAY, first_day_params("Acme", "", date(2027, 1, 4)), rendering)
     assert title == "Your first day at Acme: close the other applications"
     assert "Mon 4 Jan" in body
 

@@ -144,7 +144,9 @@ def test_follow_ups_wait_while_an_offer_is_open_for_that_application_only(
     applications keep their follow-ups (keep going until the first day)."""
     acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta")
     plan_all(clock.now())
-    chased = {r.application_id for r in stored_reminders("kind IN ('follow_up', 'decision_passed')")}
+    chased = {
+        r.application_id for r in stored_reminders("kind IN ('follow_up', 'decision_passed')")
+    }
     assert chased == {acme.id, beta.id}
     # An offer recorded while the stage is still "Interviewing".
     save_offer(acme.id, TERMS, clock.now())
@@ -159,7 +161,10 @@ def test_follow_ups_wait_while_an_offer_is_open_for_that_application_only(
     plan_all(clock.now())
     assert _open("offer_answer") == []
     closed = Application.get_by_id(acme.id)
-    assert (closed.stage, closed.closure_reason) == (Stage.WITHDRAWN.value, ClosureReason.WITHDREW.value)
+    assert (closed.stage, closed.closure_reason) == (
+        Stage.WITHDRAWN.value,
+        ClosureReason.WITHDREW.value,
+    )
 
 
 def test_an_offer_reopened_brings_its_reminders_back(
@@ -218,9 +223,12 @@ def test_closing_the_others_goes_through_the_stage_rules(
     assert closed.stage == Stage.WITHDRAWN.value
     assert closed.closure_reason == ClosureReason.ACCEPTED_ELSEWHERE.value
     assert closed.closed_on == date(2027, 1, 4)
-    event = StageEvent.select().where(StageEvent.application == beta.id).order_by(
-        StageEvent.id.desc()
-    ).get()
+    event = (
+        StageEvent.select()
+        .where(StageEvent.application == beta.id)
+        .order_by(StageEvent.id.desc())
+        .get()
+    )
     assert event.closure_reason == ClosureReason.ACCEPTED_ELSEWHERE.value
     # The accepted one and the one not chosen are untouched.
     assert Application.get_by_id(acme.id).stage == Stage.ACCEPTED.value

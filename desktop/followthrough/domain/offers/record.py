@@ -130,4 +130,3 @@ def compared(lines: list[OfferLine]) -> list[OfferLine]:
         )
 
     return sorted(lines, key=key)
-

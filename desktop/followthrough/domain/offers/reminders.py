@@ -104,7 +104,7 @@ def answer_params(
         "company": company,
         "role": role,
         "day": answer_by.isoformat(),
-        "time": answer_by_time.strftime("%H:%M") if answer_by_time else "",
+        "time": answer_by_time.isoformat(timespec="minutes") if answer_by_time else "",
         "salary": salary,
     }
 

@@ -84,7 +84,7 @@ def _store(application_id: int, terms: OfferTerms, now: datetime) -> Offer:
         "benefits": clean.benefits,
         "location": clean.location,
         "answer_by": clean.answer_by,
-        "answer_by_time": clean.answer_by_time.strftime("%H:%M")
+        "answer_by_time": clean.answer_by_time.isoformat(timespec="minutes")
         if clean.answer_by_time
         else None,
         "updated_at": now,

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from followthrough.ui.debriefs.flow import DebriefFlow
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.notes.flow import NoteFlow
+    from followthrough.ui.offers.flow import OfferFlow
     from followthrough.ui.references.flow import ReferenceFlow
     from followthrough.ui.shell.context import AppContext
     from followthrough.ui.shell.loading import ApplicationsData, ContactsData, WindowData
@@ -320,6 +321,14 @@ class MainWindow(QMainWindow):
             self.context, self, self.exec_dialog, self._after_change, self._show_failure
         )
 
+    @cached_property
+    def offers(self) -> OfferFlow:
+        from followthrough.ui.offers.flow import OfferFlow
+
+        return OfferFlow(
+            self.context, self, self.exec_dialog, self._after_change, self._show_failure
+        )
+
     # -- building ------------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -442,6 +451,10 @@ class MainWindow(QMainWindow):
             self.tr("&Question bank…"), "Ctrl+Shift+Q", lambda: self.debriefs.open_bank()
         )
         view_menu.addAction(self.question_bank_action)
+        self.compare_offers_action = self._action(
+            self.tr("Compare &offers…"), "Ctrl+Shift+O", lambda: self.offers.compare()
+        )
+        view_menu.addAction(self.compare_offers_action)
         view_menu.addSeparator()
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
         view_menu.addAction(self.refresh_action)
@@ -765,6 +778,7 @@ class MainWindow(QMainWindow):
     def _reminder_handlers(self) -> ReminderHandlers:
         """What each feature's reminders open and offer (a new kind registers its own)."""
         from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
+        from followthrough.domain.offers.reminders import FEATURE as OFFER_FEATURE
         from followthrough.domain.reminder_kinds import Feature
         from followthrough.ui.common.reminder_kinds import (
             CALL_SHEET,
@@ -790,6 +804,10 @@ class MainWindow(QMainWindow):
         # A debrief's reminder opens the interview's debrief form.
         handlers.register(
             ReminderHandler(DEBRIEF_FEATURE, lambda r: self.debriefs.open_for_reminder(r))
+        )
+        # An offer's reminder opens its form; the first day's, the others to close.
+        handlers.register(
+            ReminderHandler(OFFER_FEATURE, lambda r: self.offers.open_for_reminder(r))
         )
         # A follow-up opens its application (the fallback), with the log; the call sheet
         # only for one to make by phone.

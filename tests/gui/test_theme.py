@@ -224,6 +224,10 @@ def test_every_kind_has_its_colour() -> None:
         # The debrief is writing after an interview, as the notes are.
         "debrief_due": Role.NOTE_DUE,
         "skill_practice": Role.NOTE_DUE,
+        # Answering an offer is a decision that is due, the user's own; the first day
+        # closes the other applications.
+        "offer_answer": Role.DECISION,
+        "first_day": Role.CLOSING,
     }
 
 

@@ -78,9 +78,9 @@ def checked(terms: OfferTerms) -> OfferTerms:
     ):
         if len(text) > limit:
             raise UserError(
-                translate(CONTEXT, "A term of the offer can be at most {limit} characters.").format(
-                    limit=f"{limit:,}"
-                )
+                translate(
+                    "offers", "A term of the offer can be at most {limit} characters."
+                ).format(limit=f"{limit:,}")
             )
     return clean
 
@@ -105,17 +105,17 @@ def days_left(answer_by: date, today: date) -> int:
 def days_left_text(answer_by: date | None, today: date) -> str:
     """The deadline's distance in words: "3 days left", "today", "2 days ago"."""
     if answer_by is None:
-        return translate(CONTEXT, "no deadline given")
+        return translate("offers", "no deadline given")
     left = days_left(answer_by, today)
     if left == 0:
-        return translate(CONTEXT, "answer today")
+        return translate("offers", "answer today")
     if left == 1:
-        return translate(CONTEXT, "1 day left")
+        return translate("offers", "1 day left")
     if left > 1:
-        return translate(CONTEXT, "{n} days left").format(n=left)
+        return translate("offers", "{n} days left").format(n=left)
     if left == -1:
-        return translate(CONTEXT, "passed yesterday")
-    return translate(CONTEXT, "passed {n} days ago").format(n=-left)
+        return translate("offers", "passed yesterday")
+    return translate("offers", "passed {n} days ago").format(n=-left)
 
 
 def compared(lines: list[OfferLine]) -> list[OfferLine]:

@@ -27,41 +27,41 @@ def withdrawal_message(
     ``contact_name`` (a general greeting without one), signed ``user_name`` if given."""
     first = contact_name.strip().split(" ")[0] if contact_name.strip() else ""
     greeting = (
-        translate(CONTEXT, "Dear {name},").format(name=first)
+        translate("offers", "Dear {name},").format(name=first)
         if first
-        else translate(CONTEXT, "Hello,")
+        else translate("offers", "Hello,")
     )
     if role.strip():
-        subject = translate(CONTEXT, "My application for {role} at {company}").format(
+        subject = translate("offers", "My application for {role} at {company}").format(
             role=role.strip(), company=company
         )
         opening = translate(
-            CONTEXT,
+            "offers",
             "Thank you for the time you and your colleagues gave me while considering me "
             "for the {role} position.",
         ).format(role=role.strip())
     else:
-        subject = translate(CONTEXT, "My application at {company}").format(company=company)
+        subject = translate("offers", "My application at {company}").format(company=company)
         opening = translate(
-            CONTEXT,
+            "offers",
             "Thank you for the time you and your colleagues gave me while considering my "
             "application.",
         )
     news = translate(
-        CONTEXT,
+        "offers",
         "I wanted to let you know that I have accepted a position elsewhere, so I am "
         "withdrawing from your process.",
     )
     appreciation = translate(
-        CONTEXT,
+        "offers",
         "I enjoyed learning about {company} and the people I met, and I appreciate how "
         "the process was handled.",
     ).format(company=company)
     door = translate(
-        CONTEXT,
+        "offers",
         "I would be glad to stay in touch, and I hope our paths cross again.",
     )
-    closing = translate(CONTEXT, "With best wishes,")
+    closing = translate("offers", "With best wishes,")
     lines = [greeting, "", opening, "", news, "", appreciation, "", door, "", closing]
     if user_name.strip():
         lines.append(user_name.strip())

@@ -19,7 +19,7 @@ from followthrough.domain.stages import ACTIVE_STAGES, Stage
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db
 from followthrough.store.models import db
-from followthrough.store.offers.records import _time
+from followthrough.store.offers.records import stored_time
 from followthrough.store.reminders import ReminderSpec, planned_reminder
 from followthrough.store.scope import PlanScope
 
@@ -42,7 +42,7 @@ def planned_offers(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     for app, company, role, stage, status, by, at, salary, start in rows:
         app_id = int(app)
         if status == "open" and by is not None and stage in stages:
-            day, clock = day_from_db(by), _time(at)
+            day, clock = day_from_db(by), stored_time(at)
             words = answer_params(company, role or "", day, clock, salary)
             for reminder in answer_reminders(day, clock, zone, hours):
                 specs.append(

@@ -38,7 +38,7 @@ class OfferContext:
     other_offers: int
 
 
-def _time(text: str | None) -> time | None:
+def stored_time(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
 
@@ -49,7 +49,7 @@ def _terms(row: Offer) -> OfferTerms:
         benefits=row.benefits,
         location=row.location,
         answer_by=day_from_db(row.answer_by),
-        answer_by_time=_time(row.answer_by_time),
+        answer_by_time=stored_time(row.answer_by_time),
     )
 
 
@@ -164,7 +164,7 @@ def offer_lines() -> list[OfferLine]:
             int(app),
             company,
             role or "",
-            OfferTerms(salary, bonus, benefits, location, day_from_db(by), _time(at)),
+            OfferTerms(salary, bonus, benefits, location, day_from_db(by), stored_time(at)),
             OfferStatus(status),
             day_from_db(start),
         )

@@ -54,9 +54,9 @@ def _days_left(line: OfferLine, today: date) -> str:
 def _status(line: OfferLine, _today: date) -> str:
     status = QCoreApplication.translate("offers", line.status.label)
     if line.status is OfferStatus.ACCEPTED and line.start_on is not None:
-        return QCoreApplication.translate(CONTEXT, "{status}, starting {day}").format(
-            status=status, day=short_day(line.start_on)
-        )
+        return QCoreApplication.translate(
+            "OfferComparisonModel", "{status}, starting {day}"
+        ).format(status=status, day=short_day(line.start_on))
     return status
 
 
@@ -174,6 +174,6 @@ class OfferComparisonDialog(QDialog):
             )
         else:
             text = self.tr(
-                "%n offer(s) waiting for your answer, the nearest deadline first.", "", waiting
-            )
+                "Waiting for your answer: {count}. The nearest deadline comes first."
+            ).format(count=waiting)
         self.summary.setText(text)

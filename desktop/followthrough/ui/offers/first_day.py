@@ -61,7 +61,7 @@ class FirstDayDialog(QDialog):
         self.table = record_table(self.model, "firstDayOthers", fit_contents=True)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         layout.addWidget(self.table, 1)
-        layout.addLayout(self._build_message())
+        layout.addLayout(self._build_message(), 2)
         layout.addLayout(self._build_actions())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -122,11 +122,9 @@ class FirstDayDialog(QDialog):
         if rows:
             self.intro.setText(
                 self.tr(
-                    "You start at {company} on {day}. %n other application(s) are still "
-                    "open: send each a short word and close it, one by one or all at once.",
-                    "",
-                    len(rows),
-                ).format(company=self.day.company, day=start)
+                    "You start at {company} on {day}. Other applications still open: "
+                    "{count}. Send each a short word and close it, one by one or all at once."
+                ).format(company=self.day.company, day=start, count=len(rows))
             )
             self.table.selectRow(0)
         else:
@@ -214,11 +212,9 @@ class FirstDayDialog(QDialog):
             self,
             self.tr("Close them all?"),
             self.tr(
-                "Mark %n application(s) as withdrawn because you accepted another offer? "
-                "Send your messages first if you have not.",
-                "",
-                len(ids),
-            ),
+                "Mark every application in the list ({count}) as withdrawn because you "
+                "accepted another offer? Send your messages first if you have not."
+            ).format(count=len(ids)),
             self.tr("Close them"),
         ):
             self.close_requested.emit(ids)

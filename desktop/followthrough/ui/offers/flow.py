@@ -153,8 +153,8 @@ class OfferFlow(Flow):
             dialog.remove(ids)
             self.saved(
                 QCoreApplication.translate(
-                    "OfferFlow", "Closed %n application(s) as withdrawn.", "", len(ids)
-                )
+                    "OfferFlow", "Closed as withdrawn: {count} application(s)."
+                ).format(count=len(ids))
             )
 
         saving.save(

@@ -184,6 +184,12 @@ def test_accepting_one_and_closing_the_others_on_the_first_day(
     # Nothing else closed before the first day.
     assert Application.get_by_id(beta).stage == Stage.INTERVIEWING.value
     assert Application.get_by_id(gamma).stage == Stage.APPLIED.value
+    # The accepted offer's form offers the closing at any time, no longer the answers.
+    accepted = OfferDialog(load_offer(acme), date(2026, 11, 20))
+    qtbot.addWidget(accepted)
+    assert accepted.first_day_button.isVisibleTo(accepted)
+    assert not accepted.accept_button.isVisibleTo(accepted)
+    assert accepted.status.text() == "Accepted. You start on Tue 1 Dec."
 
     # The first day: its reminder opens the others to close.
     clock.set(datetime(2026, 12, 1, 8, 5, tzinfo=UTC))

@@ -67,6 +67,7 @@ class OfferFlow(Flow):
 
         dialog = OfferDialog(loaded, self._today(), self.parent)
         dialog.compare_requested.connect(lambda: self.compare(dialog))
+        dialog.first_day_requested.connect(lambda: self.first_day(loaded.application_id))
         self._run(dialog)
 
     def _run(self, dialog: OfferDialog) -> None:

@@ -48,9 +48,11 @@ class OfferDialog(QDialog):
 
     Signals:
     compare_requested(): the person wants to see the offers side by side.
+    first_day_requested(): the person wants to close the other applications (accepted).
     """
 
     compare_requested = Signal()
+    first_day_requested = Signal()
 
     def __init__(self, context: OfferContext, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -159,6 +161,10 @@ class OfferDialog(QDialog):
         self.decline_button = QPushButton(self.tr("&Decline…"))
         self.decline_button.setObjectName("offerDecline")
         self.decline_button.clicked.connect(self.decline_offer)
+        self.first_day_button = QPushButton(self.tr("Close &the other applications…"))
+        self.first_day_button.setObjectName("offerFirstDay")
+        self.first_day_button.clicked.connect(self.first_day_requested.emit)
+        self.first_day_button.setVisible(self.context.status is OfferStatus.ACCEPTED)
         answered = self.context.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED)
         self.accept_button.setVisible(not answered)
         self.decline_button.setVisible(not answered)
@@ -168,7 +174,12 @@ class OfferDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
-        for button in (self.compare_button, self.accept_button, self.decline_button):
+        for button in (
+            self.compare_button,
+            self.accept_button,
+            self.decline_button,
+            self.first_day_button,
+        ):
             line.addWidget(button)
         line.addStretch(1)
         line.addWidget(buttons)

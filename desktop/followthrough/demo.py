@@ -607,6 +607,59 @@ def _demo_playbook(now: datetime) -> None:
     ).execute()
 
 
+# The demo's offers: (salary, bonus, benefits, days to answer) of the two still open.
+_OPEN_OFFERS = (
+    ("82,000 USD", "8 % yearly bonus", "25 days off\nHealth and dental\nHome-office budget", 2),
+    ("78,500 USD", "Stock options, vesting over 4 years", "20 days off\n401(k) match 4 %", 6),
+)
+
+
+def _demo_offers(applications: list[dict[str, object]], now: datetime, tz: ZoneInfo) -> None:
+    """Two open offers side by side (deadlines in two and six days, on the demo's clock)
+    and one accepted, starting in ten days (docs/advice.md, Keeping momentum)."""
+    today = now.astimezone(tz).date()
+    at = to_db_instant(now)
+    offers = [a for a in applications if a["stage"] == Stage.OFFER.value][: len(_OPEN_OFFERS)]
+    rows: list[tuple[object, ...]] = [
+        (
+            app["id"],
+            salary,
+            bonus,
+            benefits,
+            app["location"],
+            today + timedelta(days=days),
+            "open",
+            None,
+            at,
+            at,
+        )
+        for app, (salary, bonus, benefits, days) in zip(offers, _OPEN_OFFERS, strict=False)
+    ]
+    accepted = next((a for a in applications if a["stage"] == Stage.ACCEPTED.value), None)
+    if accepted is not None:
+        rows.append(
+            (
+                accepted["id"],
+                "85,000 USD",
+                "Signing bonus 5,000 USD",
+                "25 days off",
+                accepted["location"],
+                None,
+                "accepted",
+                today + timedelta(days=10),
+                at,
+                at,
+            )
+        )
+    if rows:
+        db.execute_sql(
+            "INSERT INTO offer (application_id, salary, bonus, benefits, location, answer_by, "
+            "status, start_on, created_at, updated_at) "
+            f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'] * len(rows))}",
+            tuple(v.isoformat() if isinstance(v, date) else v for row in rows for v in row),
+        )
+
+
 def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
     for start in range(0, len(rows), _BATCH):
         yield rows[start : start + _BATCH]
@@ -694,6 +747,7 @@ def fill_demo(
         added_people = _demo_references(rows.applications, rows.interviews, clock, now, tz)
         _demo_debriefs(rows.interviews, rows.applications, now, rows.rng)
         _demo_playbook(now)
+        _demo_offers(rows.applications, now, tz)
     # Plan the reminders now, so that a first start with demo data shows some at once.
     plan_all(now)
     return DemoSummary(

@@ -228,6 +228,10 @@ def test_every_kind_has_its_colour() -> None:
         "prepare_round": Role.INTERVIEW,
         # Looking at a company again after a no: a closed application's, grey.
         "revisit_company": Role.CLOSING,
+        # Answering an offer is a decision that is due, the user's own; the first day
+        # closes the other applications.
+        "offer_answer": Role.DECISION,
+        "first_day": Role.CLOSING,
     }
 
 

@@ -52,8 +52,9 @@ POSITION_FILLED: str = ReminderKind.POSITION_FILLED
 DECISION_PASSED: str = ReminderKind.DECISION_PASSED
 PLANNED_KINDS = kinds_of(Feature.FOLLOW_UP)
 
-# The latest interview of each active application (by start, then id), with the earliest
-# follow-up date its thank-you notes promised (only notes that went out promise anything).
+# The latest interview of each active application without an open offer (by start, then
+# id), with the earliest follow-up date its thank-you notes promised (only notes that went
+# out promise anything).
 _SENT = ", ".join(f"'{status.value}'" for status in sorted(FINISHED))
 _FACTS_COLUMNS = f"""
 a.id, a.company, a.role_title, i.id, i.ends_at, i.time_zone, i.decision_expected_on,
@@ -73,6 +74,7 @@ _LATEST_INTERVIEWS = (
     + """
 FROM interview i JOIN application a ON a.id = i.application_id
 WHERE a.stage IN ({stages}) AND {scope}
+  AND NOT EXISTS (SELECT 1 FROM offer o WHERE o.application_id = a.id AND o.status = 'open')
   AND NOT EXISTS (
     SELECT 1 FROM interview j WHERE j.application_id = i.application_id
       AND (j.starts_at > i.starts_at OR (j.starts_at = i.starts_at AND j.id > i.id)))
@@ -150,7 +152,8 @@ def _facts(row: tuple[object, ...]) -> InterviewFacts:
 
 
 def _plans(scope: PlanScope, settings: CadenceSettings) -> list[FollowUpPlan]:
-    # Follow-ups chase a decision: not once an offer is on the table.
+    # Follow-ups chase a decision: not once an offer is on the table (the stage "Offer",
+    # or an open offer recorded at an earlier stage: its "answer by" reminders instead).
     stages = [s.value for s in AWAITING_THEM_STAGES]
     where, params = scope.sql("a.id")
     cursor = db.execute_sql(

@@ -548,8 +548,7 @@ def _v9_debriefs(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> 
 def _v10_rejection_playbook(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
     """After a rejection: each playbook step's state (to do, done, skipped), and the months
     chosen for the "look at the company again" reminder. A change marks its application
-    for planning (the revisit reminder is planned from these rows). (Version 9 is another
-    change's.)"""
+    for planning (the revisit reminder is planned from these rows)."""
     statements = [
         """
         CREATE TABLE rejection_step (
@@ -573,9 +572,56 @@ def _v10_rejection_playbook(database: peewee.SqliteDatabase, _migrator: SqliteMi
         database.execute_sql(statement)
 
 
+def _v11_offers(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """Offers: one per application, the terms as typed, the answer deadline on the user's
+    clock, its status and the start day once accepted; saving, answering or removing one
+    re-plans its application (its "answer by" reminders instead of follow-ups, the first
+    day's reminder)."""
+    statements = [
+        """
+        CREATE TABLE offer (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL UNIQUE
+                REFERENCES application (id) ON DELETE CASCADE,
+            salary TEXT NOT NULL DEFAULT '',
+            bonus TEXT NOT NULL DEFAULT '',
+            benefits TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            answer_by DATE,
+            answer_by_time TEXT,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'accepted', 'declined')),
+            answered_on DATE,
+            start_on DATE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        # The follow-up planner asks, per application, whether an offer is open.
+        "CREATE INDEX offer_open ON offer (application_id) WHERE status = 'open'",
+    ]
+    by_application = "SELECT {row}.application_id AS app"
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER plan_dirty_offer_{event.lower()} AFTER {event} ON offer "
+            f"BEGIN {_dirty(by_application.format(row=row))} END"
+        )
+    statements.append(
+        f"""
+        CREATE TRIGGER plan_dirty_offer_update AFTER UPDATE ON offer
+        WHEN OLD.status IS NOT NEW.status OR OLD.answer_by IS NOT NEW.answer_by
+          OR OLD.answer_by_time IS NOT NEW.answer_by_time OR OLD.start_on IS NOT NEW.start_on
+          OR OLD.salary IS NOT NEW.salary
+        BEGIN {_dirty(by_application.format(row="NEW"))} END
+        """
+    )
+    for statement in statements:
+        database.execute_sql(statement)
+
+
 def _v12_preparation(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
     """The ticks of a further round's preparation checklist (the items themselves are
-    made from the facts, ``domain.preparation``). (Version 11 is another change's.)"""
+    made from the facts, ``domain.preparation``)."""
     database.execute_sql(
         """
         CREATE TABLE prep_tick (
@@ -588,6 +634,7 @@ def _v12_preparation(database: peewee.SqliteDatabase, _migrator: SqliteMigrator)
     )
 
 
+# Number 10 is another branch's; versions only need to increase.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
     Migration(2, "touchpoints, reminders and settings", _v2_touchpoints_reminders_settings),
@@ -599,6 +646,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "indexes for the calendar's counts of a month", _v8_month_count_indexes),
     Migration(9, "debriefs: questions, what was told to whom, skills", _v9_debriefs),
     Migration(10, "after a rejection: the playbook's steps", _v10_rejection_playbook),
+    Migration(11, "offers: the terms, the answer deadline, the start day", _v11_offers),
     Migration(12, "the ticks of a further round's preparation", _v12_preparation),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

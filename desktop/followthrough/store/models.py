@@ -213,6 +213,26 @@ class Debrief(BaseModel):
     updated_at = UtcDateTimeField()
 
 
+class Offer(BaseModel):
+    """A written offer for one application (``domain.offers``): the terms as typed."""
+
+    application_id: int
+    application = peewee.ForeignKeyField(
+        Application, backref="offers", on_delete="CASCADE", unique=True
+    )
+    salary = peewee.TextField(default="")
+    bonus = peewee.TextField(default="")
+    benefits = peewee.TextField(default="")
+    location = peewee.TextField(default="")
+    answer_by = peewee.DateField(null=True)
+    answer_by_time = peewee.TextField(null=True)  # "HH:MM" on the user's clock
+    status = peewee.TextField(default="open")  # an OfferStatus value
+    answered_on = peewee.DateField(null=True)
+    start_on = peewee.DateField(null=True)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
 class DebriefQuestion(BaseModel):
     debrief_id: int
     debrief = peewee.ForeignKeyField(Debrief, backref="questions", on_delete="CASCADE")

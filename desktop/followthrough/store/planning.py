@@ -30,6 +30,7 @@ from datetime import datetime
 
 from followthrough import __version__
 from followthrough.domain.debriefs.reminders import KINDS as DEBRIEF_KINDS
+from followthrough.domain.offers.reminders import KINDS as OFFER_KINDS
 from followthrough.domain.preparation.reminders import KINDS as PREP_KINDS
 from followthrough.domain.reminder_plan import (
     ReminderSpec,
@@ -46,6 +47,7 @@ from followthrough.store.followups import PLANNED_KINDS as FOLLOW_UP_KINDS
 from followthrough.store.followups import planned_follow_ups
 from followthrough.store.models import db
 from followthrough.store.notes import NOTE_KINDS, planned_note_reminders
+from followthrough.store.offers.planner import planned_offers
 from followthrough.store.preparation.planner import planned_preparations
 from followthrough.store.reference_reminders import planned_references
 from followthrough.store.references import REFERENCE_KINDS
@@ -111,6 +113,7 @@ register_planner(Planner("references", REFERENCE_KINDS, planned_references))
 register_planner(Planner("debriefs", DEBRIEF_KINDS, planned_debriefs))
 register_planner(Planner("preparation", PREP_KINDS, planned_preparations))
 register_planner(Planner("rejection", REJECTION_KINDS, planned_revisits))
+register_planner(Planner("offers", OFFER_KINDS, planned_offers))
 
 
 @dataclass

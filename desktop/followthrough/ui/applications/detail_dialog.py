@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -75,6 +75,9 @@ from followthrough.ui.references.flow import ReferenceFlow
 from followthrough.ui.references.tab import ReferencesTab
 from followthrough.ui.shell.context import AppContext
 
+if TYPE_CHECKING:
+    from followthrough.ui.offers.flow import OfferFlow
+
 
 class DetailPart(StrEnum):
     """The tabs a step of Today opens the application on."""
@@ -121,6 +124,7 @@ class ApplicationDetailDialog(QDialog):
         self.preparations = PreparationFlow(
             context, self, self.debriefs.open, self._note_saved, self._failed
         )
+        self._offers: OfferFlow | None = None  # made when first used
         self.setWindowTitle(self.tr("Application"))
         resize_on_screen(self, 860, 620)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -170,6 +174,12 @@ class ApplicationDetailDialog(QDialog):
         self.delete_button.clicked.connect(self.delete)
         self.log_button = QPushButton(self.tr("Log a &follow-up…"))
         self.log_button.clicked.connect(lambda: self.followups.log(self.application_id))
+        self.offer_button = QPushButton(self.tr("Offer…"))
+        self.offer_button.setObjectName("detailOffer")
+        self.offer_button.setToolTip(
+            self.tr("The terms of an offer, its answer deadline, and your answer")
+        )
+        self.offer_button.clicked.connect(self.open_offer)
         self.call_button = QPushButton(self.tr("C&all sheet…"))
         self.call_button.clicked.connect(lambda: self.followups.call_sheet(self.application_id))
         header.addWidget(self.heading)
@@ -178,6 +188,7 @@ class ApplicationDetailDialog(QDialog):
         row.addWidget(self.stage_button)
         row.addWidget(self.playbook_button)
         row.addStretch(1)
+        row.addWidget(self.offer_button)
         row.addWidget(self.log_button)
         row.addWidget(self.call_button)
         row.addWidget(self.delete_button)
@@ -525,6 +536,9 @@ class ApplicationDetailDialog(QDialog):
             self.reload()
             if offers_playbook(stage, reason):
                 self.open_playbook()
+            if stage is Stage.OFFER:
+                # An offer came: its terms and deadline next.
+                self.open_offer()
 
         company = self.detail.fields.company if self.detail else ""
         self._save(
@@ -580,6 +594,16 @@ class ApplicationDetailDialog(QDialog):
             done,
             verb="deleted",
         )
+
+    def open_offer(self) -> None:
+        """The application's offer form (the terms, the deadline, the answer)."""
+        from followthrough.ui.offers.flow import OfferFlow
+
+        if self._offers is None:
+            self._offers = OfferFlow(
+                self.context, self, self.exec_dialog, self._note_saved, self._failed
+            )
+        self._offers.open(self.application_id)
 
     def debrief_interview(self) -> None:
         """The selected interview's debrief (else the latest interview's)."""

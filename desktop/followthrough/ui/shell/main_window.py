@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.insights.page import InsightsPage
     from followthrough.ui.notes.flow import NoteFlow
+    from followthrough.ui.offers.flow import OfferFlow
     from followthrough.ui.preparation.flow import PreparationFlow
     from followthrough.ui.references.flow import ReferenceFlow
     from followthrough.ui.shell.context import AppContext
@@ -345,6 +346,14 @@ class MainWindow(QMainWindow):
             self.context, self, self.exec_dialog, self._after_change, self._show_failure
         )
 
+    @cached_property
+    def offers(self) -> OfferFlow:
+        from followthrough.ui.offers.flow import OfferFlow
+
+        return OfferFlow(
+            self.context, self, self.exec_dialog, self._after_change, self._show_failure
+        )
+
     # -- building ------------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -468,6 +477,10 @@ class MainWindow(QMainWindow):
             self.tr("&Question bank…"), "Ctrl+Shift+Q", lambda: self.debriefs.open_bank()
         )
         view_menu.addAction(self.question_bank_action)
+        self.compare_offers_action = self._action(
+            self.tr("Compare &offers…"), "Ctrl+Shift+O", lambda: self.offers.compare()
+        )
+        view_menu.addAction(self.compare_offers_action)
         view_menu.addSeparator()
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
         view_menu.addAction(self.refresh_action)
@@ -820,6 +833,7 @@ class MainWindow(QMainWindow):
     def _reminder_handlers(self) -> ReminderHandlers:
         """What each feature's reminders open and offer (a new kind registers its own)."""
         from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
+        from followthrough.domain.offers.reminders import FEATURE as OFFER_FEATURE
         from followthrough.domain.preparation.reminders import FEATURE as PREP_FEATURE
         from followthrough.domain.reminder_kinds import Feature
         from followthrough.ui.common.reminder_kinds import (
@@ -863,6 +877,10 @@ class MainWindow(QMainWindow):
                 lambda r: r.application_id is not None and self.offer_playbook(r.application_id),
                 (OPEN_ITEM,),
             )
+        )
+        # An offer's reminder opens its form; the first day's, the others to close.
+        handlers.register(
+            ReminderHandler(OFFER_FEATURE, lambda r: self.offers.open_for_reminder(r))
         )
         # A follow-up opens its application (the fallback), with the log; the call sheet
         # only for one to make by phone.

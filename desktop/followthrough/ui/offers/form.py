@@ -1,0 +1,260 @@
+"""The offer form: the terms as the letter gives them, the answer deadline, and the
+answer itself (accept with a start day, or decline).
+
+It only collects input: ``flow.OfferFlow`` loads and saves.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms
+from followthrough.domain.wording import application_title, short_day
+from followthrough.store.offers.records import OfferContext
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.forms import date_edit, time_edit
+from followthrough.ui.common.locale_words import from_qdate, to_qdate
+from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.theme import ColourRole, colour_text
+from followthrough.ui.common.widgets import resize_on_screen
+
+
+class Answer(Enum):
+    """What the person chose to do with the offer besides saving its terms."""
+
+    NONE = "none"
+    ACCEPT = "accept"
+    DECLINE = "decline"
+
+
+class OfferDialog(QDialog):
+    """The form; ``value()`` is the terms as typed, ``answer`` what was chosen.
+
+    Signals:
+    compare_requested(): the person wants to see the offers side by side.
+    first_day_requested(): the person wants to close the other applications (accepted).
+    """
+
+    compare_requested = Signal()
+    first_day_requested = Signal()
+
+    def __init__(self, context: OfferContext, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("offerDialog")
+        self.context = context
+        self.today = today
+        self.answer = Answer.NONE
+        self.start_on: date | None = None
+        title = application_title(context.company, context.role)
+        self.setWindowTitle(self.tr("Offer: {title}").format(title=title))
+        layout = QVBoxLayout(self)
+        self.status = plain_label(self._status_text(), wrap=True)
+        self.status.setObjectName("offerStatus")
+        layout.addWidget(self.status)
+        layout.addLayout(self._build_terms())
+        advice = plain_label(
+            self.tr(
+                "An offer is not the end of the search: keep your other applications going "
+                "until your first day. Several offers give you room to negotiate."
+            ),
+            wrap=True,
+        )
+        colour_text(advice, ColourRole.ADVICE)
+        layout.addWidget(advice)
+        layout.addStretch(1)
+        layout.addWidget(self._build_buttons())
+        self._fill(context.terms)
+        self._loaded = self.value()
+        resize_on_screen(self, 560, 420)
+
+    def _status_text(self) -> str:
+        context = self.context
+        if context.status is OfferStatus.ACCEPTED and context.start_on is not None:
+            return self.tr("Accepted. You start on {day}.").format(day=short_day(context.start_on))
+        if context.status is OfferStatus.DECLINED:
+            return self.tr("Declined.")
+        if context.status is OfferStatus.OPEN:
+            return self.tr("Waiting for your answer.")
+        return self.tr("Write down the terms as the offer states them.")
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setMaxLength(LINE_LIMIT)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _build_terms(self) -> QFormLayout:
+        form = QFormLayout()
+        self.salary = self._line("offerSalary", self.tr("e.g. 85,000 EUR a year"))
+        self.bonus = self._line(
+            "offerBonus", self.tr("e.g. 10 % yearly bonus, shares after a year")
+        )
+        self.benefits = QPlainTextEdit()
+        self.benefits.setObjectName("offerBenefits")
+        self.benefits.setPlaceholderText(self.tr("Holidays, pension, equipment, training budget…"))
+        self.benefits.setTabChangesFocus(True)
+        lines = self.benefits.fontMetrics().lineSpacing()
+        self.benefits.setMaximumHeight(lines * 6 + 12)
+        self.location = self._line("offerLocation", self.tr("e.g. Berlin, two days remote"))
+        form.addRow(self.tr("Salar&y:"), self.salary)
+        form.addRow(self.tr("&Bonus or equity:"), self.bonus)
+        form.addRow(self.tr("Benefits and &other terms:"), self.benefits)
+        form.addRow(self.tr("&Location or remote:"), self.location)
+        form.addRow(self.tr("Ans&wer by:"), self._build_deadline())
+        self.start_row = plain_label()
+        if self.context.start_on is not None:
+            form.addRow(self.tr("Start day:"), self.start_row)
+            self.start_row.setText(short_day(self.context.start_on))
+        return form
+
+    def _build_deadline(self) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.has_deadline = QCheckBox(self.tr("a deadline"))
+        self.has_deadline.setObjectName("offerHasDeadline")
+        self.deadline = date_edit(self.today)
+        self.deadline.setObjectName("offerDeadline")
+        self.has_time = QCheckBox(self.tr("at"))
+        self.has_time.setObjectName("offerHasTime")
+        self.deadline_time = time_edit(time(12))
+        self.deadline_time.setObjectName("offerDeadlineTime")
+        self.has_deadline.toggled.connect(self._deadline_toggled)
+        self.has_time.toggled.connect(self.deadline_time.setEnabled)
+        for widget in (self.has_deadline, self.deadline, self.has_time, self.deadline_time):
+            line.addWidget(widget)
+        line.addStretch(1)
+        return row
+
+    def _deadline_toggled(self, on: bool) -> None:
+        self.deadline.setEnabled(on)
+        self.has_time.setEnabled(on)
+        self.deadline_time.setEnabled(on and self.has_time.isChecked())
+
+    def _build_buttons(self) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.compare_button = QPushButton(self.tr("&Compare offers…"))
+        self.compare_button.setObjectName("offerCompare")
+        self.compare_button.clicked.connect(self.compare_requested.emit)
+        self.accept_button = QPushButton(self.tr("&Accept…"))
+        self.accept_button.setObjectName("offerAccept")
+        self.accept_button.clicked.connect(self.accept_offer)
+        self.decline_button = QPushButton(self.tr("&Decline…"))
+        self.decline_button.setObjectName("offerDecline")
+        self.decline_button.clicked.connect(self.decline_offer)
+        self.first_day_button = QPushButton(self.tr("Close &the other applications…"))
+        self.first_day_button.setObjectName("offerFirstDay")
+        self.first_day_button.clicked.connect(self.first_day_requested.emit)
+        self.first_day_button.setVisible(self.context.status is OfferStatus.ACCEPTED)
+        answered = self.context.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED)
+        self.accept_button.setVisible(not answered)
+        self.decline_button.setVisible(not answered)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
+        for button in (
+            self.compare_button,
+            self.accept_button,
+            self.decline_button,
+            self.first_day_button,
+        ):
+            line.addWidget(button)
+        line.addStretch(1)
+        line.addWidget(buttons)
+        return row
+
+    def _fill(self, terms: OfferTerms) -> None:
+        self.salary.setText(terms.salary)
+        self.bonus.setText(terms.bonus)
+        self.benefits.setPlainText(terms.benefits)
+        self.location.setText(terms.location)
+        self.has_deadline.setChecked(terms.answer_by is not None)
+        if terms.answer_by is not None:
+            self.deadline.setDate(to_qdate(terms.answer_by))
+        self.has_time.setChecked(terms.answer_by_time is not None)
+        if terms.answer_by_time is not None:
+            moment = terms.answer_by_time
+            self.deadline_time.setTime(QTime(moment.hour, moment.minute))
+        self._deadline_toggled(self.has_deadline.isChecked())
+
+    def value(self) -> OfferTerms:
+        """The terms as typed (the stored checks trim them)."""
+        by = from_qdate(self.deadline.date()) if self.has_deadline.isChecked() else None
+        moment = self.deadline_time.time()
+        at = time(moment.hour(), moment.minute()) if by and self.has_time.isChecked() else None
+        return OfferTerms(
+            self.salary.text(),
+            self.bonus.text(),
+            self.benefits.toPlainText(),
+            self.location.text(),
+            by,
+            at,
+        )
+
+    def changed(self) -> bool:
+        return self.value() != self._loaded or self.answer is not Answer.NONE
+
+    def accept_offer(self) -> None:
+        """Asks for the start day; accepting then saves the terms too."""
+        day = self.ask_start_day(self, self.today)
+        if day is None:
+            return
+        self.answer, self.start_on = Answer.ACCEPT, day
+        self.accept()
+
+    def decline_offer(self) -> None:
+        if not Ask.confirm(
+            self,
+            self.tr("Decline this offer?"),
+            self.tr(
+                "The application to {company} will be closed as withdrawn. Tell them "
+                "yourself, politely: you may meet again."
+            ).format(company=self.context.company),
+            self.tr("Decline"),
+        ):
+            return
+        self.answer = Answer.DECLINE
+        self.accept()
+
+    def reject(self) -> None:
+        if Ask.may_leave(self, self.value() != self._loaded):
+            super().reject()
+
+    @staticmethod
+    def ask_start_day(parent: QWidget | None, today: date) -> date | None:
+        """The first day of the new job, or None when cancelled (tests replace this)."""
+        editor = date_edit(today)
+        editor.setMinimumDate(to_qdate(today))
+        return Ask.with_editor(
+            parent,
+            QCoreApplication.translate("OfferDialog", "Accept the offer"),
+            QCoreApplication.translate(
+                "OfferDialog",
+                "When is your first day? Your other applications stay open until then; on "
+                "that day the app helps you close them.",
+            ),
+            editor,
+            lambda: from_qdate(editor.date()),
+        )

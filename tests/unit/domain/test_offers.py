@@ -1,0 +1,171 @@
+"""The offer's rules: "answer by" reminders on the user's clock (across a DST change, in a
+second zone), the first day's reminder, the comparison and the withdrawal message
+(docs/advice.md, Keeping momentum: a written offer is not the end, act as if between
+interviews until the first day [003]; keep applying, more offers give leverage [001, 003,
+004]; withdraw politely and burn no bridges [000, 004])."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followthrough.domain.errors import UserError
+from followthrough.domain.offers.record import (
+    LINE_LIMIT,
+    OfferLine,
+    OfferStatus,
+    OfferTerms,
+    checked,
+    compared,
+    days_left_text,
+)
+from followthrough.domain.offers.reminders import (
+    EARLY_DAYS,
+    FIRST_DAY,
+    OFFER_ANSWER,
+    answer_params,
+    answer_reminders,
+    answer_subject,
+    application_of,
+    first_day_due,
+    first_day_params,
+    first_day_subject,
+    is_first_day,
+)
+from followthrough.domain.offers.withdrawal import withdrawal_message
+from followthrough.domain.reminder_kinds import Rendering, render_with
+from followthrough.domain.two_clocks import UserHours
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+HOURS = UserHours(time(9), time(17))
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def test_reminded_three_days_before_and_on_the_morning_of_the_deadline() -> None:
+    """[003]: the offer is the user's to answer; the app reminds ahead of the deadline and
+    on its day, at the start of the user's hours."""
+    early, on_the_day = answer_reminders(date(2026, 12, 11), None, BERLIN, HOURS)
+    assert early.days_before == EARLY_DAYS == 3
+    assert early.due_at == utc(2026, 12, 8, 8)  # 09:00 in Berlin
+    assert early.expires_at == on_the_day.due_at  # the day's reminder takes over
+    assert on_the_day.days_before == 0
+    assert on_the_day.due_at == utc(2026, 12, 11, 8)
+    # A whole day: until midnight on the user's clock.
+    assert on_the_day.expires_at == utc(2026, 12, 11, 23)
+
+
+def test_the_deadline_across_a_dst_change_keeps_the_users_hours() -> None:
+    """Berlin leaves summer time on Sun 25 Oct 2026: three days before a Tue 27 Oct
+    deadline is 09:00 summer time (07:00 UTC), the day itself 09:00 winter time (08:00)."""
+    early, on_the_day = answer_reminders(date(2026, 10, 27), time(12), BERLIN, HOURS)
+    assert early.due_at == utc(2026, 10, 24, 7)
+    assert on_the_day.due_at == utc(2026, 10, 27, 8)
+    assert on_the_day.expires_at == utc(2026, 10, 27, 11)  # 12:00 winter time
+
+
+def test_a_second_zone_reminds_on_that_clock() -> None:
+    """A user in New York: 09:00 there, in winter (UTC-5) and after the spring change."""
+    early, on_the_day = answer_reminders(date(2026, 3, 10), None, NEW_YORK, HOURS)
+    assert early.due_at == utc(2026, 3, 7, 14)  # Sat 7 Mar, still EST
+    assert on_the_day.due_at == utc(2026, 3, 10, 13)  # EDT since Sun 8 Mar
+
+
+def test_a_deadline_before_the_users_day_reminds_the_evening_before() -> None:
+    """An answer due at 08:00 cannot wait for 09:00: the end of the user's day before."""
+    early, on_the_day = answer_reminders(date(2026, 12, 11), time(8), BERLIN, HOURS)
+    assert on_the_day.due_at == utc(2026, 12, 10, 15, 45)  # 16:45 in Berlin
+    assert on_the_day.expires_at == utc(2026, 12, 11, 7)
+    assert early.due_at == utc(2026, 12, 8, 8)
+
+
+def test_the_first_day_reminder_comes_at_the_start_of_the_users_hours() -> None:
+    assert first_day_due(date(2027, 1, 4), BERLIN, HOURS) == utc(2027, 1, 4, 8)
+    assert first_day_due(date(2027, 1, 4), NEW_YORK, UserHours(time(8), time(18))) == utc(
+        2027, 1, 4, 13
+    )
+
+
+def test_subjects_name_the_application() -> None:
+    assert application_of(answer_subject(12, 3)) == 12
+    assert application_of(first_day_subject(12)) == 12
+    assert is_first_day(first_day_subject(12)) and not is_first_day(answer_subject(12, 0))
+    assert application_of("debrief:12") is None
+
+
+def test_the_reminders_words() -> None:
+    rendering = Rendering(BERLIN)
+    params = answer_params("Acme", "Engineer", date(2026, 12, 11), time(12), "85,000 EUR")
+    title, body = render_with(OFFER_ANSWER, params, rendering)
+    assert title == "Answer Acme's offer by Fri 11 Dec 12:00"
+    assert "85,000 EUR" in body and "Acme · Engineer" in body
+    title, _body = render_with(
+        OFFER_ANSWER, answer_params("Acme", "", date(2026, 12, 11), None, ""), rendering
+    )
+    assert title == "Answer Acme's offer by Fri 11 Dec"
+    title, body = render_with(FIRST_DAY, first_day_params("Acme", "", date(2027, 1, 4)), rendering)
+    assert title == "Your first day at Acme: close the other applications"
+    assert "Mon 4 Jan" in body
+
+
+def test_terms_are_trimmed_and_held_to_their_limits() -> None:
+    terms = checked(OfferTerms(salary="  85,000 EUR ", answer_by_time=time(12)))
+    assert terms.salary == "85,000 EUR"
+    assert terms.answer_by_time is None  # a time needs a day
+    with pytest.raises(UserError):
+        checked(OfferTerms(bonus="x" * (LINE_LIMIT + 1)))
+
+
+def test_the_deadline_is_the_end_of_the_day_without_a_time() -> None:
+    terms = OfferTerms(answer_by=date(2026, 12, 11))
+    assert terms.deadline(BERLIN) == datetime(2026, 12, 12, tzinfo=BERLIN)
+    timed = OfferTerms(answer_by=date(2026, 12, 11), answer_by_time=time(12))
+    assert timed.deadline(BERLIN) == datetime(2026, 12, 11, 12, tzinfo=BERLIN)
+
+
+def test_days_left_in_words() -> None:
+    today = date(2026, 12, 8)
+    assert days_left_text(date(2026, 12, 11), today) == "3 days left"
+    assert days_left_text(date(2026, 12, 9), today) == "1 day left"
+    assert days_left_text(today, today) == "answer today"
+    assert days_left_text(date(2026, 12, 6), today) == "passed 2 days ago"
+    assert days_left_text(None, today) == "no deadline given"
+
+
+def test_offers_compare_open_first_nearest_deadline_first() -> None:
+    """[001, 003, 004]: several offers side by side, the one to answer first in front."""
+
+    def line(company: str, by: date | None, status: OfferStatus) -> OfferLine:
+        return OfferLine(1, company, "", OfferTerms(answer_by=by), status)
+
+    ordered = compared(
+        [
+            line("Zeta", date(2026, 12, 20), OfferStatus.OPEN),
+            line("Beta", None, OfferStatus.OPEN),
+            line("Acme", date(2026, 12, 1), OfferStatus.ACCEPTED),
+            line("Gamma", date(2026, 12, 11), OfferStatus.OPEN),
+        ]
+    )
+    assert [o.company for o in ordered] == ["Gamma", "Zeta", "Beta", "Acme"]
+
+
+def test_the_withdrawal_thanks_says_why_and_keeps_the_door_open() -> None:
+    """[000, 004]: thank them, burn no bridges, stay in touch; [003]: only once the new
+    job has started."""
+    message = withdrawal_message("Beta", "Data Analyst", "Sam Rivera", "Alex Kim")
+    assert message.subject == "My application for Data Analyst at Beta"
+    body = message.body
+    assert body.startswith("Dear Sam,")
+    assert "Thank you" in body
+    assert "accepted a position elsewhere" in body
+    assert "appreciate" in body
+    assert "stay in touch" in body
+    assert body.endswith("Alex Kim")
+    plain = withdrawal_message("Beta", "", "")
+    assert plain.subject == "My application at Beta"
+    assert plain.body.startswith("Hello,") and plain.body.endswith("With best wishes,")

@@ -1,0 +1,236 @@
+"""Offers in the database: saved and read back, accepted and declined through the stage
+rules, their reminders planned (instead of follow-ups, for that application only), and
+the first day's closing of the others (docs/advice.md, Keeping momentum: a written offer
+is not the end, act as if between interviews until the first day [003]; more offers give
+leverage [001, 003, 004])."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import peewee
+import pytest
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.errors import UserError
+from followthrough.domain.interviews import InterviewDraft, PersonDraft
+from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms
+from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.store import settings as options
+from followthrough.store.interviews import save_interview
+from followthrough.store.models import Application, StageEvent, db
+from followthrough.store.offers.first_day import close_as_withdrawn, first_day
+from followthrough.store.offers.records import (
+    accept_offer,
+    decline_offer,
+    load_offer,
+    offer_lines,
+    open_offer_count,
+    reopen_offer,
+    save_offer,
+)
+from followthrough.store.planning import plan_all, preview_due
+from followthrough.store.queries import change_stage, create_application
+from followthrough.store.reminders import stored_reminders
+
+TERMS = OfferTerms(
+    salary="85,000 EUR",
+    bonus="10 % yearly",
+    benefits="30 days off\nTrain pass",
+    location="Berlin, 2 days remote",
+    answer_by=date(2026, 12, 4),
+    answer_by_time=time(12),
+)
+
+
+def _interviewed(clock: FakeClock, company: str, email: str = "") -> Application:
+    application = create_application(clock, company, "Engineer")
+    save_interview(
+        InterviewDraft(
+            application_id=application.id,
+            day=date(2026, 11, 16),
+            start=time(10),
+            end=time(11),
+            time_zone="Europe/Berlin",
+            round=1,
+            people=(PersonDraft(f"Dana {company}", "Manager", email=email),),
+        ),
+        clock,
+    )
+    return application
+
+
+def _open(kind: str) -> list[tuple[str, datetime]]:
+    return sorted(
+        (r.subject_key, r.due_at)
+        for r in stored_reminders(
+            "kind = ? AND done_at IS NULL AND suspended_at IS NULL AND dismissed_at IS NULL",
+            [kind],
+        )
+    )
+
+
+def test_an_offer_is_saved_as_typed_and_read_back(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme = create_application(clock, "Acme", "Engineer", location="Berlin")
+    empty = load_offer(acme.id)
+    assert empty.status is None and empty.terms == OfferTerms(location="Berlin")
+    save_offer(acme.id, TERMS, clock.now())
+    loaded = load_offer(acme.id)
+    assert loaded.terms == TERMS
+    assert loaded.status is OfferStatus.OPEN
+    assert open_offer_count() == 1
+    # Saving again replaces the terms, one offer per application.
+    save_offer(acme.id, OfferTerms(salary="90,000 EUR"), clock.now())
+    assert load_offer(acme.id).terms == OfferTerms(salary="90,000 EUR")
+    assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 1
+
+
+def test_an_offer_that_cannot_be_saved_writes_nothing(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme = create_application(clock, "Acme")
+    with pytest.raises(UserError):
+        save_offer(acme.id, OfferTerms(salary="x" * (LINE_LIMIT + 1)), clock.now())
+    assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 0
+
+
+def test_saving_marks_the_application_for_planning(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme = create_application(clock, "Acme")
+    plan_all(clock.now())
+    db.execute_sql("DELETE FROM plan_dirty")
+    save_offer(acme.id, TERMS, clock.now())
+    marked = [row[0] for row in db.execute_sql("SELECT application_id FROM plan_dirty")]
+    assert marked == [acme.id]
+
+
+def test_an_open_offer_is_reminded_before_its_deadline(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Fri 20 Nov: a deadline of Fri 4 Dec 12:00 is reminded on Tue 1 Dec and on the
+    morning of the 4th, at 09:00 in Berlin (the user's hours)."""
+    acme = create_application(clock, "Acme")
+    save_offer(acme.id, TERMS, clock.now())
+    plan_all(clock.now())
+    assert _open("offer_answer") == [
+        (f"offer:{acme.id}:0", datetime(2026, 12, 4, 8, tzinfo=UTC)),
+        (f"offer:{acme.id}:3", datetime(2026, 12, 1, 8, tzinfo=UTC)),
+    ]
+    title = stored_reminders("kind = 'offer_answer'")[0].title
+    assert title == "Answer Acme's offer by Fri 4 Dec 12:00"
+    # Due on the 1st, as Today would show it.
+    due = preview_due(datetime(2026, 12, 1, 8, 30, tzinfo=UTC))
+    assert [(r.kind, r.subject_key) for r in due] == [("offer_answer", f"offer:{acme.id}:3")]
+
+
+def test_the_reminders_follow_the_users_zone(database: peewee.Database, clock: FakeClock) -> None:
+    options.put(options.USER_ZONE, "America/New_York")
+    acme = create_application(clock, "Acme")
+    save_offer(acme.id, TERMS, clock.now())
+    plan_all(clock.now())
+    assert [due for _key, due in _open("offer_answer")] == [
+        datetime(2026, 12, 4, 14, tzinfo=UTC),
+        datetime(2026, 12, 1, 14, tzinfo=UTC),
+    ]
+
+
+def test_follow_ups_wait_while_an_offer_is_open_for_that_application_only(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """[003]: the offer is the user's to answer, there is nothing to chase; the other
+    applications keep their follow-ups (keep going until the first day)."""
+    acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta")
+    plan_all(clock.now())
+    chased = {
+        r.application_id for r in stored_reminders("kind IN ('follow_up', 'decision_passed')")
+    }
+    assert chased == {acme.id, beta.id}
+    # An offer recorded while the stage is still "Interviewing".
+    save_offer(acme.id, TERMS, clock.now())
+    plan_all(clock.now())
+    follow_ups = stored_reminders(
+        "kind IN ('follow_up', 'decision_passed') AND suspended_at IS NULL AND done_at IS NULL"
+    )
+    assert {r.application_id for r in follow_ups} == {beta.id}
+    assert {r.application_id for r in stored_reminders("kind = 'offer_answer'")} == {acme.id}
+    # Declined: the application closes as withdrawn, its reminders go.
+    decline_offer(acme.id, TERMS, clock, date(2026, 11, 20))
+    plan_all(clock.now())
+    assert _open("offer_answer") == []
+    closed = Application.get_by_id(acme.id)
+    assert (closed.stage, closed.closure_reason) == (
+        Stage.WITHDRAWN.value,
+        ClosureReason.WITHDREW.value,
+    )
+
+
+def test_an_offer_reopened_brings_its_reminders_back(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme = _interviewed(clock, "Acme")
+    save_offer(acme.id, TERMS, clock.now())
+    decline_offer(acme.id, TERMS, clock, date(2026, 11, 20))
+    change_stage(acme.id, Stage.OFFER, clock, date(2026, 11, 21))
+    reopen_offer(acme.id, clock.now())
+    plan_all(clock.now())
+    assert len(_open("offer_answer")) == 2
+
+
+def test_accepting_moves_to_accepted_and_leaves_the_others_open(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta", "dana@beta.test")
+    gamma = create_application(clock, "Gamma")
+    save_offer(beta.id, OfferTerms(salary="80k", answer_by=date(2026, 12, 10)), clock.now())
+    accept_offer(acme.id, TERMS, date(2027, 1, 4), clock, date(2026, 11, 20))
+    accepted = Application.get_by_id(acme.id)
+    assert accepted.stage == Stage.ACCEPTED.value
+    # Through "Offer": both steps on the timeline.
+    steps = [e.to_stage for e in StageEvent.select().where(StageEvent.application == acme.id)]
+    assert steps[-2:] == [Stage.OFFER.value, Stage.ACCEPTED.value]
+    assert load_offer(acme.id).start_on == date(2027, 1, 4)
+    # Nothing else closed; the other offer still open and compared.
+    assert Application.get_by_id(beta.id).stage == Stage.INTERVIEWING.value
+    assert [(o.company, o.status) for o in offer_lines()] == [
+        ("Beta", OfferStatus.OPEN),
+        ("Acme", OfferStatus.ACCEPTED),
+    ]
+    plan_all(clock.now())
+    assert _open("first_day") == [(f"offer:{acme.id}", datetime(2027, 1, 4, 8, tzinfo=UTC))]
+    due = preview_due(datetime(2027, 1, 4, 8, 5, tzinfo=UTC))
+    assert ("first_day", f"offer:{acme.id}") in [(r.kind, r.subject_key) for r in due]
+    # On that day: the others, with whom to write to.
+    day = first_day(acme.id)
+    assert day.start_on == date(2027, 1, 4)
+    assert [(o.company, o.contact_name, o.contact_email) for o in day.others] == [
+        ("Beta", "Dana Beta", "dana@beta.test"),
+        ("Gamma", "", ""),
+    ]
+    assert gamma.id in [o.application_id for o in day.others]
+
+
+def test_closing_the_others_goes_through_the_stage_rules(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta")
+    gamma = create_application(clock, "Gamma")
+    accept_offer(acme.id, TERMS, date(2027, 1, 4), clock, date(2026, 11, 20))
+    assert close_as_withdrawn([beta.id, acme.id], clock, date(2027, 1, 4)) == [beta.id]
+    closed = Application.get_by_id(beta.id)
+    assert closed.stage == Stage.WITHDRAWN.value
+    assert closed.closure_reason == ClosureReason.ACCEPTED_ELSEWHERE.value
+    assert closed.closed_on == date(2027, 1, 4)
+    event = (
+        StageEvent.select()
+        .where(StageEvent.application == beta.id)
+        .order_by(StageEvent.id.desc())
+        .get()
+    )
+    assert event.closure_reason == ClosureReason.ACCEPTED_ELSEWHERE.value
+    # The accepted one and the one not chosen are untouched.
+    assert Application.get_by_id(acme.id).stage == Stage.ACCEPTED.value
+    assert Application.get_by_id(gamma.id).stage == Stage.APPLIED.value
+    assert [o.company for o in first_day(acme.id).others] == ["Gamma"]

@@ -221,6 +221,15 @@ def shoot_dialogs(window: QWidget, prefix: Path) -> None:
     save(bank, Path(f"{prefix}-question-bank.png"))
     bank.hide()
     bank.deleteLater()
+    from followthrough.store.offers.records import offer_lines
+    from followthrough.ui.offers.comparison import OfferComparisonDialog
+
+    offers = OfferComparisonDialog(offer_lines(), NOW.date(), window)
+    offers.resize(860, 460)
+    offers.show()
+    save(offers, Path(f"{prefix}-offers.png"))
+    offers.hide()
+    offers.deleteLater()
     ahead = db.execute_sql(
         "SELECT id FROM interview WHERE round >= 2 AND starts_at > ? ORDER BY starts_at LIMIT 1",
         (to_db_instant(NOW),),

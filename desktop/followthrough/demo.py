@@ -620,6 +620,9 @@ def _demo_offers(applications: list[dict[str, object]], now: datetime, tz: ZoneI
     today = now.astimezone(tz).date()
     at = to_db_instant(now)
     offers = [a for a in applications if a["stage"] == Stage.OFFER.value][: len(_OPEN_OFFERS)]
+    # A small demo may hold fewer: interviewing applications whose last round is past get
+    # their offer now (the stage moves, as the timeline says), so two are always compared.
+    offers += _promoted_to_offer(len(_OPEN_OFFERS) - len(offers), now)
     rows: list[tuple[object, ...]] = [
         (
             app["id"],
@@ -658,6 +661,28 @@ def _demo_offers(applications: list[dict[str, object]], now: datetime, tz: ZoneI
             f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'] * len(rows))}",
             tuple(v.isoformat() if isinstance(v, date) else v for row in rows for v in row),
         )
+
+
+def _promoted_to_offer(count: int, now: datetime) -> list[dict[str, object]]:
+    """Up to ``count`` interviewing applications, those with the most rounds (all past),
+    moved to the offer stage an hour ago; as rows of the fields ``_demo_offers`` reads."""
+    if count <= 0:
+        return []
+    found = db.execute_sql(
+        "SELECT a.id, a.location FROM application a JOIN interview i ON i.application_id = a.id "
+        "WHERE a.stage = ? GROUP BY a.id HAVING MAX(i.ends_at) < ? "
+        "ORDER BY COUNT(*) DESC, a.id LIMIT ?",
+        (Stage.INTERVIEWING.value, to_db_instant(now), count),
+    ).fetchall()
+    moved = to_db_instant(now - timedelta(hours=1))
+    for app_id, _location in found:
+        db.execute_sql("UPDATE application SET stage = ? WHERE id = ?", (Stage.OFFER.value, app_id))
+        db.execute_sql(
+            "INSERT INTO stage_event (application_id, from_stage, to_stage, happened_at) "
+            "VALUES (?, ?, ?, ?)",
+            (app_id, Stage.INTERVIEWING.value, Stage.OFFER.value, moved),
+        )
+    return [{"id": app_id, "location": location} for app_id, location in found]
 
 
 def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:

@@ -150,9 +150,18 @@ def write_changes(changes: ReminderChanges, now: datetime) -> tuple[int, int]:
     """Write what ``reconcile`` found, in the caller's transaction; (written, suspended)."""
     with writing():
         if changes.create:
+            # A subject named by a row id SQLite gave out again (an interview deleted, a
+            # new one added) may still have its old reminder, under another application
+            # and so outside this plan's scope: the new subject takes the row over, as new.
             db.connection().executemany(
                 "INSERT INTO reminder (kind, subject_key, application_id, title, body, due_at, "
-                "expires_at, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "expires_at, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (kind, subject_key) DO UPDATE SET "
+                "application_id = excluded.application_id, title = excluded.title, "
+                "body = excluded.body, due_at = excluded.due_at, "
+                "expires_at = excluded.expires_at, params = excluded.params, fired_at = NULL, "
+                "snoozed_until = NULL, done_at = NULL, dismissed_at = NULL, "
+                "suspended_at = NULL, delivered_via = NULL, delivery_error = NULL",
                 [
                     (
                         s.kind,

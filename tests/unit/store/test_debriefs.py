@@ -193,3 +193,26 @@ def test_the_question_bank_groups_marks_and_only_reads(
     assert question_bank()[0].best_answer.answer == "Your products"  # type: ignore[union-attr]
     set_practise([top.asked[0].question_id], True)
     assert question_bank()[0].practise
+
+
+def test_an_interview_id_given_out_again_takes_over_its_old_reminder(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """SQLite gives the id of a deleted last row to the next one: the old interview's
+    reminder (suspended, under its application) is taken over by the new interview's, even
+    when only the new one's application is planned (the property test found this)."""
+    from followthrough.store.interviews import delete_interview
+    from followthrough.store.planning import plan_scope
+    from followthrough.store.scope import PlanScope
+
+    acme, initech = create_application(clock, "Acme"), create_application(clock, "Initech")
+    gone = _interview(clock, initech, date(2026, 11, 19))
+    plan_all(clock.now())
+    delete_interview(gone)
+    plan_all(clock.now())
+    again = _interview(clock, acme, date(2026, 11, 19))
+    assert again == gone
+    plan_scope(PlanScope.of([acme.id]), clock.now())
+    (reminder,) = stored_reminders("kind = 'debrief_due'")
+    assert reminder.application_id == acme.id and reminder.suspended_at is None
+    assert reminder.fired_at is None

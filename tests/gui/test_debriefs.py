@@ -168,6 +168,10 @@ def test_the_composer_offers_what_the_debrief_meant_to_say(
     composer = _composer(qtbot, (interview, contact))
     texts = [a.text() for a in composer.debrief_menu.actions()]
     assert texts[:2] == ["the migration I led", "my Go experience"]
+    # Two points, two sentences (they were run together).
+    for action in composer.debrief_menu.actions()[:2]:
+        action.trigger()
+    assert composer.wish.toPlainText() == "the migration I led. my Go experience"
     composer.close()
 
 

@@ -327,3 +327,28 @@ def test_a_bad_address_is_refused_before_the_mail_program_opens(
     composer.email_button.click()
     assert opened == []
     assert not composer.error.isHidden() and composer.error.text()
+
+
+def test_escape_keeps_the_draft_as_closing_does(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """Escape rejects a dialog without a close event: it lost what was typed (found by a
+    walkthrough)."""
+    from PySide6.QtCore import Qt
+
+    interview, dana, _sam = _panel(clock)
+    window = make_window()
+    window.notes.open(interview.id, dana.id)
+    composer = _composer(qtbot, (interview.id, dana.id))
+    composer.specific.setPlainText("the on-call rotation you are redesigning")
+    qtbot.keyClick(composer, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not composer.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: ThankYouNote.select().where(ThankYouNote.contact == dana.id).exists(),
+        timeout=10000,
+    )
+    window.context.runner.wait_for_done()
+    assert "on-call rotation" in _note(interview, dana).body

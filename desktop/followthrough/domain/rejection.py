@@ -25,6 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.notes import SENDER_PLACEHOLDER, first_name
 from followthrough.domain.reminder_kinds import (
     Feature,
     KindInfo,
@@ -208,7 +209,8 @@ def thank_you_message(
         if role
         else translate("rejection", "Thank you, {company}").format(company=company)
     )
-    name = interviewer.name.strip() if interviewer else ""
+    # By first name, as the thank-you notes greet them.
+    name = first_name(interviewer.name) if interviewer else ""
     greeting = (
         translate("rejection", "Dear {name},").format(name=name)
         if name
@@ -238,7 +240,10 @@ def thank_you_message(
         ),
     ]
     closing = [translate("rejection", "All the best,")]
-    closing += [line for line in (sender_name.strip(), sender_contact.strip()) if line]
+    # Never unsigned: without a name in Preferences, a placeholder to fill in (the notes'
+    # own).
+    closing += [sender_name.strip() or SENDER_PLACEHOLDER]
+    closing += [line for line in (sender_contact.strip(),) if line]
     body = "\n\n".join(paragraphs) + "\n\n" + "\n".join(closing)
     return ThankYouMessage(interviewer.email.strip() if interviewer else "", subject, body)
 

@@ -216,3 +216,28 @@ def test_an_interview_id_given_out_again_takes_over_its_old_reminder(
     (reminder,) = stored_reminders("kind = 'debrief_due'")
     assert reminder.application_id == acme.id and reminder.suspended_at is None
     assert reminder.fired_at is None
+
+
+def test_days_are_on_the_users_clock(database: peewee.Database, clock: FakeClock) -> None:
+    """An interview at 21:00 in Chicago is the next morning in Tokyo: the debrief, what was
+    told at it and the question bank say the user's day (found by a walkthrough)."""
+    from followthrough.store import settings as options
+
+    options.put(options.USER_ZONE, "Asia/Tokyo")
+    acme = create_application(clock, "Acme")
+    first = save_interview(
+        InterviewDraft(
+            application_id=acme.id,
+            day=date(2026, 11, 19),
+            start=time(21),
+            end=time(22),
+            time_zone="America/Chicago",
+            round=1,
+        ),
+        clock,
+    )
+    second = _interview(clock, acme, date(2026, 11, 25), round_=2)
+    save_debrief(first, DRAFT, clock.now())
+    assert load_debrief(first).day == date(2026, 11, 20)
+    assert load_debrief(second).earlier[0].day == date(2026, 11, 20)
+    assert {a.day for q in question_bank() for a in q.asked} == {date(2026, 11, 20)}

@@ -67,7 +67,7 @@ def test_step_states_are_saved_and_shown_in_the_timeline(
     playbook = load_playbook(app)
     assert [s.key for s in playbook.steps] == ["thank_you", f"connect:{dana.id}", "revisit"]
     assert playbook.thank_you.to == "dana@acme.example"
-    assert playbook.thank_you.body.startswith("Dear Dana Lee,")
+    assert playbook.thank_you.body.startswith("Dear Dana,")
     assert RejectionStep.select().count() == 0  # loading writes nothing
 
     clock.advance(timedelta(minutes=5))

@@ -179,7 +179,8 @@ class ReminderWorld(RuleBasedStateMachine):
         self.planned_facts = 0
         # Per identity: (row id, due_at, suspended) when a plan last showed it (None: the
         # row went since), and the facts then.
-        self.seen: dict[Identity, tuple[int, datetime, bool] | None] = {}
+        # Per identity: (row id, due at, suspended, application) as last planned.
+        self.seen: dict[Identity, tuple[int, datetime, bool, int | None] | None] = {}
         self.seen_facts: dict[Identity, int] = {}
         self.epoch: Counter[Identity] = Counter()
         self.claimed_in: dict[Identity, int] = {}
@@ -226,7 +227,12 @@ class ReminderWorld(RuleBasedStateMachine):
         for row in stored_reminders():
             identity = row.identity
             present.add(identity)
-            now_state = (row.reminder_id, row.due_at, row.suspended_at is not None)
+            now_state = (
+                row.reminder_id,
+                row.due_at,
+                row.suspended_at is not None,
+                row.application_id,
+            )
             before = self.seen.get(identity)
             if identity in self.seen_facts and before != now_state:
                 assert self.facts_version > self.seen_facts[identity], (
@@ -236,7 +242,9 @@ class ReminderWorld(RuleBasedStateMachine):
                 if self._moved_by_the_zone_alone(identity, before, row):
                     # Shown already, and only the user's zone moved it: it stays shown.
                     STATS["shown, then moved by a new zone"] += 1
-                elif before is None or before[:2] != now_state[:2]:
+                # Moved, or its subject is another application's now (a row id SQLite
+                # gave out again: a new interview took a deleted one's id): a new epoch.
+                elif before is None or before[:2] != now_state[:2] or before[3] != now_state[3]:
                     self.epoch[identity] += 1
                     self.why_new_epoch[identity].append(f"{step}: {before} -> {now_state}")
                     if identity in self.claimed_in:
@@ -259,7 +267,10 @@ class ReminderWorld(RuleBasedStateMachine):
         self._check_fired_rows()
 
     def _moved_by_the_zone_alone(
-        self, identity: Identity, before: tuple[int, datetime, bool] | None, row: StoredReminder
+        self,
+        identity: Identity,
+        before: tuple[int, datetime, bool, int | None] | None,
+        row: StoredReminder,
     ) -> bool:
         """A row that moved and is still marked fired: allowed only when the user's zone
         changed since it was last planned (``reconcile``'s ``zone_only``)."""
@@ -296,7 +307,8 @@ class ReminderWorld(RuleBasedStateMachine):
             assert row.fired_at == now and row.active, row
             assert row.effective_due <= now, row
             assert row.expires_at is None or row.expires_at > now, f"a lapsed one fired: {row}"
-            assert self.seen.get(identity) == (row.reminder_id, row.due_at, False), (
+            expected = (row.reminder_id, row.due_at, False, row.application_id)
+            assert self.seen.get(identity) == expected, (
                 f"claimed {row}, not as the last plan left it ({self.seen.get(identity)})"
             )
             epoch = self.epoch[identity]

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from followthrough.domain.debriefs.bank import AskedAt, BankQuestion, build_bank
 from followthrough.domain.debriefs.record import HowItWent, parse_themes
-from followthrough.domain.zones import zone_or
+from followthrough.store import settings as options
 from followthrough.store.fields import instant_from_db
 from followthrough.store.models import db
 from followthrough.store.transactions import writing
 
-_UTC = ZoneInfo("UTC")
-
 _ROWS = """
 SELECT q.id, q.question, q.answer, q.how_it_went, q.themes, q.best, q.practise,
-       a.company, a.id, i.id, i.starts_at, i.time_zone
+       a.company, a.id, i.id, i.starts_at
 FROM debrief_question q
 JOIN debrief d ON d.id = q.debrief_id
 JOIN interview i ON i.id = d.interview_id
@@ -25,7 +21,8 @@ JOIN application a ON a.id = i.application_id
 
 def asked_rows() -> list[AskedAt]:
     rows = []
-    zones: dict[str, ZoneInfo] = {}
+    # Days on the user's clock, as every list shows them.
+    zone = options.user_zone()
     for (
         qid,
         question,
@@ -38,10 +35,8 @@ def asked_rows() -> list[AskedAt]:
         app,
         iid,
         starts,
-        zone,
     ) in db.execute_sql(_ROWS):
         started = instant_from_db(starts)
-        where = zones.get(zone) or zones.setdefault(zone, zone_or(zone, _UTC))
         rows.append(
             AskedAt(
                 question_id=int(qid),
@@ -54,7 +49,7 @@ def asked_rows() -> list[AskedAt]:
                 company=company,
                 application_id=int(app),
                 interview_id=int(iid),
-                day=started.astimezone(where).date(),
+                day=started.astimezone(zone).date(),
             )
         )
     return rows

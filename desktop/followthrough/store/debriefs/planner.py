@@ -14,7 +14,6 @@ from followthrough.domain.debriefs.reminders import (
 )
 from followthrough.domain.debriefs.timing import LAPSES_AFTER, debrief_due_at, debrief_lapses_at
 from followthrough.domain.two_clocks import remind_from
-from followthrough.domain.zones import zone_or
 from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.models import db
@@ -32,15 +31,15 @@ def planned_debriefs(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     specs: list[ReminderSpec] = []
     # Interviews that ended less than a week ago, or have not ended yet.
     rows = db.execute_sql(
-        "SELECT i.id, i.application_id, i.round, i.starts_at, i.ends_at, i.time_zone, "
+        "SELECT i.id, i.application_id, i.round, i.starts_at, i.ends_at, "
         "a.company, a.role_title FROM interview i JOIN application a ON a.id = i.application_id "
         f"WHERE {where} AND i.ends_at > ? "
         "AND NOT EXISTS (SELECT 1 FROM debrief d WHERE d.interview_id = i.id)",
         (*params, to_db_instant(now - LAPSES_AFTER)),
     )
-    for iid, app, round_, starts, ends, their_zone, company, role in rows:
+    for iid, app, round_, starts, ends, company, role in rows:
         ended = instant_from_db(ends)
-        day = instant_from_db(starts).astimezone(zone_or(their_zone, zone)).date()
+        day = instant_from_db(starts).astimezone(zone).date()  # the user's day
         specs.append(
             planned_reminder(
                 DEBRIEF_DUE,

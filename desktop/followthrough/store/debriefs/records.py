@@ -18,7 +18,7 @@ from followthrough.domain.debriefs.record import (
     meant_to_say_lines,
     parse_themes,
 )
-from followthrough.domain.zones import zone_or
+from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.models import (
     Debrief,
@@ -39,7 +39,7 @@ class DebriefContext:
     company: str
     role: str
     round: int
-    day: date  # the interview's day, on its own clock
+    day: date  # the interview's day, on the user's clock
     interviewers: tuple[str, ...]
     draft: DebriefDraft
     written_at: datetime | None  # None: not written yet
@@ -90,19 +90,19 @@ def _draft(debrief_id: int) -> tuple[DebriefDraft, datetime | None]:
 def earlier_statements(application_id: int, before: datetime) -> list[EarlierStatement]:
     """What was told at the application's interviews that started before ``before``."""
     rows = db.execute_sql(
-        "SELECT t.topic, t.said, t.told_to, i.starts_at, i.time_zone, i.round "
+        "SELECT t.topic, t.said, t.told_to, i.starts_at, i.round "
         "FROM debrief_told t JOIN debrief d ON d.id = t.debrief_id "
         "JOIN interview i ON i.id = d.interview_id "
         "WHERE i.application_id = ? AND i.starts_at < ? ORDER BY i.starts_at, t.position",
         (application_id, to_db_instant(before)),
     )
     found = []
-    for topic, said, told_to, starts, zone, round_ in rows:
+    for topic, said, told_to, starts, round_ in rows:
         started = instant_from_db(starts)
         found.append(
             EarlierStatement(
                 ToldStatement(ToldTopic(topic), said, told_to),
-                started.astimezone(zone_or(zone, _UTC)).date(),
+                started.astimezone(options.user_zone()).date(),
                 int(round_),
             )
         )
@@ -133,7 +133,7 @@ def load_debrief(interview_id: int) -> DebriefContext:
         company=application.company,
         role=application.role_title or "",
         round=interview.round,
-        day=starts.astimezone(zone_or(interview.time_zone, _UTC)).date(),
+        day=starts.astimezone(options.user_zone()).date(),
         interviewers=names,
         draft=draft,
         written_at=written,

@@ -11,7 +11,6 @@ from followthrough.domain.preparation.reminders import (
     prepare_due_at,
     prepare_params,
 )
-from followthrough.domain.zones import zone_or
 from followthrough.store import settings as options
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
@@ -25,17 +24,17 @@ def planned_preparations(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     zone, hours = options.user_zone(), options.user_hours()
     where, params = scope.sql("i.application_id")
     rows = db.execute_sql(
-        "SELECT i.id, i.application_id, i.round, i.starts_at, i.time_zone, a.company, "
+        "SELECT i.id, i.application_id, i.round, i.starts_at, a.company, "
         "a.role_title FROM interview i JOIN application a ON a.id = i.application_id "
         f"WHERE {where} AND i.round >= 2 AND i.starts_at > ?",
         (*params, to_db_instant(now)),
     )
     specs = []
-    for iid, app, round_, starts, their_zone, company, role in rows:
+    for iid, app, round_, starts, company, role in rows:
         if not is_further_round(int(round_)):
             continue
         starts_at = instant_from_db(starts)
-        day = starts_at.astimezone(zone_or(their_zone, zone)).date()
+        day = starts_at.astimezone(zone).date()  # the user's day
         specs.append(
             planned_reminder(
                 PREPARE,

@@ -14,7 +14,7 @@ from followthrough.domain.preparation.checklist import (
     PrepItem,
     checklist,
 )
-from followthrough.domain.zones import zone_or
+from followthrough.store import settings as options
 from followthrough.store.debriefs.records import earlier_statements
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import Interview, db
@@ -29,7 +29,7 @@ class Preparation:
 
     facts: PrepFacts
     role: str
-    day: date  # the interview's day, on its own clock
+    day: date  # the interview's day, on the user's clock
     items: tuple[PrepItem, ...]
     ticked: frozenset[str]
 
@@ -96,7 +96,7 @@ def load_preparation(interview_id: int) -> Preparation:
     return Preparation(
         facts=facts,
         role=application.role_title or "",
-        day=interview.starts_at.astimezone(zone_or(interview.time_zone, _UTC)).date(),
+        day=interview.starts_at.astimezone(options.user_zone()).date(),
         items=tuple(checklist(facts)),
         ticked=ticked,
     )

@@ -213,7 +213,8 @@ class NextStepHeader(QFrame):
             CALL: lambda: self.tr("C&all sheet…"),
             LOG: lambda: self.tr("Log a &follow-up…"),
             SHOW_INTERVIEWS: lambda: self.tr("Show the interview"),
-            DEBRIEF: lambda: self.tr("Write the debrief…"),
+            # The debrief's own reminder, or a skill from it to practise.
+            DEBRIEF: lambda: self.tr("Open the debrief…"),
             PREPARE: lambda: self.tr("Prepare…"),
         }
         make = texts.get(action)

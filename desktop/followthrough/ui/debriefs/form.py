@@ -113,7 +113,13 @@ class DebriefDialog(QDialog):
             day=short_day(self.context.day),
             people=people,
         )
-        if self.context.written_at is None:
+        if self.context.day > self._today:
+            text += " " + QCoreApplication.translate(
+                "debriefs",
+                "It has not happened yet: a debrief is for after it (prepare with its "
+                "checklist instead).",
+            )
+        elif self.context.written_at is None:
             text += " " + QCoreApplication.translate(
                 "debriefs", "Write it while you remember: the questions come first."
             )

@@ -193,6 +193,7 @@ class ToldRow(QWidget):
 
     def _check(self) -> None:
         found = disagreements(self.value(), self._earlier) if self.said.text().strip() else []
-        # Plain text: the earlier answer is the user's own words.
-        self.warning.setText(" ".join(d.reason for d in found))
+        # The latest round it disagrees with says it (not once per earlier round). Plain
+        # text: the earlier answer is the user's own words.
+        self.warning.setText(found[-1].reason if found else "")
         self.warning.setVisible(bool(found))

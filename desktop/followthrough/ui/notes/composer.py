@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QCloseEvent,
     QDesktopServices,
     QGuiApplication,
     QKeyEvent,
@@ -783,8 +782,12 @@ class NoteComposerDialog(QDialog):
         self._update_text_side()
 
     def _use_debrief(self, text: str) -> None:
+        """Add a point to what you wish you had said: as its own sentence (a debrief's
+        points are often fragments without a full stop)."""
         current = self.wish.toPlainText().strip()
-        self.wish.setPlainText(f"{current} {text}".strip() if current else text)
+        if current and current[-1] not in ".!?;:":
+            current += "."
+        self.wish.setPlainText(f"{current} {text}" if current else text)
 
     def _medium_changed(self) -> None:
         medium = self.chosen_medium()
@@ -1337,8 +1340,9 @@ class NoteComposerDialog(QDialog):
         self.error.setText(message)
         self.error.show()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing typed is lost: closing keeps the draft.
+    def reject(self) -> None:
+        """Escape, and the window's close button (QDialog's closeEvent rejects): nothing
+        typed is lost, the draft is kept. (Kept in closeEvent alone, Escape lost it.)"""
         if self._dirty and self.editor.toPlainText().strip():
             self.save_draft()
-        super().closeEvent(event)
+        super().reject()

@@ -71,7 +71,8 @@ class PreparationDialog(QDialog):
         panel = QWidget()
         column = QVBoxLayout(panel)
         for item in preparation.items:
-            box = QCheckBox(item.text)  # a check box's text is plain text
+            # Plain text, but "&" would be read as a keyboard accelerator: doubled.
+            box = QCheckBox(item.text.replace("&", "&&"))
             box.setObjectName(f"prep:{item.key}")
             box.setChecked(item.key in preparation.ticked)
             box.toggled.connect(lambda on, key=item.key: self.tick.emit(key, on))

@@ -43,7 +43,7 @@ notifications, also when the window is closed.</li>
 <tr><td>PgUp, PgDown</td><td>Calendar: the month or week before, after</td></tr>
 <tr><td>Home</td><td>Calendar: this week</td></tr>
 <tr><td>Arrow keys, Enter</td><td>Calendar week: from item to item, open one</td></tr>
-<tr><td>Ctrl+Shift+Q</td><td>The question bank: every question from your debriefs</td></tr>
+<tr><td>Ctrl+Shift+B</td><td>The question bank: every question from your debriefs</td></tr>
 <tr><td>Ctrl+Shift+O</td><td>Your offers side by side</td></tr>
 <tr><td>F5</td><td>Refresh</td></tr>
 <tr><td>Ctrl+,</td><td>Preferences</td></tr>

@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
         view_menu.addSeparator()
         self.question_bank_action = self._action(
-            self.tr("&Question bank…"), "Ctrl+Shift+Q", lambda: self.debriefs.open_bank()
+            self.tr("&Question bank…"), "Ctrl+Shift+B", lambda: self.debriefs.open_bank()
         )
         view_menu.addAction(self.question_bank_action)
         self.compare_offers_action = self._action(
@@ -807,6 +807,10 @@ class MainWindow(QMainWindow):
 
         if isinstance(report, PlanReport) and (report.written or report.removed):
             self.refresh()
+            # An application's What's next comes from the plan: shown again once it moved
+            # (a debrief saved, say, reloaded its window before the plan had changed).
+            for dialog in self.detail_dialogs.values():
+                dialog.reload()
 
     def _log_for_reminder(self, reminder: DueReminder) -> None:
         if reminder.application_id is not None:

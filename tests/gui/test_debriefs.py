@@ -256,3 +256,28 @@ def test_todays_debrief_row_opens_the_form_from_its_own_button(
     qtbot.waitUntil(lambda: bool(person.shown), timeout=5000)
     assert person.shown[0].context.interview_id == interview
     scheduler.stop()
+
+
+def test_today_lists_a_debrief_from_its_own_day_not_among_the_days_ahead(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """A debrief reminder for an interview later this week only repeats the interview
+    listed there: Today shows it from its day (the calendar shows every day's)."""
+    from zoneinfo import ZoneInfo
+
+    from followthrough.store.planning import plan_all
+    from followthrough.ui.shell.loading import load_today
+
+    app_id = create_application(clock, "Acme").id
+    past = _interview(clock, app_id, date(2026, 11, 20))  # this morning
+    ahead = _interview(clock, app_id, date(2026, 11, 24), round_=2)
+    plan_all(clock.now())
+    agenda = load_today(date(2026, 11, 20), ZoneInfo("UTC"))
+    listed = [
+        i.subject_key
+        for i in [*agenda.overdue, *agenda.today, *agenda.upcoming]
+        if i.kind == DEBRIEF_DUE
+    ]
+    assert listed == [debrief_subject(past)]
+    # The interview ahead is listed itself.
+    assert any(i.interview_id == ahead for i in agenda.upcoming)

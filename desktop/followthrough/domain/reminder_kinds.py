@@ -117,6 +117,9 @@ class KindInfo:
     # the user's hours): that kind, and the moment.
     late_kind: str | None = None
     late_from: Callable[[Mapping[str, Any]], datetime] | None = None
+    # False: Today lists it from its own day, not among what is coming up (a "debrief it
+    # now" reminder days ahead only repeats the interview listed there).
+    listed_ahead: bool = True
 
 
 def params_text(params: Mapping[str, Any]) -> str:
@@ -228,6 +231,13 @@ def registered_kinds() -> tuple[KindInfo, ...]:
             key=lambda info: order.index(info.feature) if info.feature in order else len(order),
         )
     )
+
+
+def listed_ahead(kind: str) -> bool:
+    """Whether Today lists the kind among the days coming up (``KindInfo.listed_ahead``);
+    unknown kinds are."""
+    info = _KINDS.get(kind)
+    return info is None or info.listed_ahead
 
 
 def kind_label(kind: str) -> str:

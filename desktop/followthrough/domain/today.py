@@ -7,6 +7,7 @@ decision dates) both name what is due; here they become one list:
 - reminders about one subject (a note's "due soon" and "overdue") show once: the latest
   whose time has come, else the next one (``subject_key``);
 - an interview that has begun is no longer something to do;
+- of the days ahead, kinds listed from their own day (a debrief) are left out;
 - the sections follow the items' times, and what counts as first here is also the
   application's next step (``store.next_steps``), so Today and "What's next" agree.
 """
@@ -19,6 +20,7 @@ from datetime import date, datetime
 from enum import IntEnum
 
 from followthrough.domain.agenda import AgendaItem, AgendaKind
+from followthrough.domain.reminder_kinds import listed_ahead
 
 
 class Section(IntEnum):
@@ -66,6 +68,13 @@ def still_to_do(items: Iterable[AgendaItem], closed: Collection[int]) -> list[Ag
     """Leaves out the interviews of closed applications (still in the calendar, but nothing
     to do; their open reminders, such as telling a reference how it ended, stay)."""
     return [i for i in items if not (i.kind == AgendaKind.INTERVIEW and i.application_id in closed)]
+
+
+def listed_on_today(item: AgendaItem, today: date) -> bool:
+    """Whether Today lists a planned item: everything of today and before; of the days
+    ahead, all but the kinds listed from their own day (``KindInfo.listed_ahead``: a
+    debrief, a round's checklist)."""
+    return item.day <= today or listed_ahead(item.kind)
 
 
 def section_of(item: AgendaItem, today: date) -> Section:
@@ -128,6 +137,8 @@ def today_list(
             by_reminder[item.reminder_id] = entry
     interview = AgendaKind.INTERVIEW.value
     for item in agenda:
+        if not listed_on_today(item, today):
+            continue
         reminder_id = item.reminder_id
         if reminder_id is None:
             if item.kind == interview and item.at is not None and item.at <= now:

@@ -19,6 +19,10 @@ from followthrough.domain.reminder_kinds import shown_kind
 from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.domain.today import Section, TodayEntry, section_of, today_list
 from followthrough.domain.wording import translate
+
+# Every feature's reminder kinds registered (their planners' modules register them): the
+# first open reminder leaves out those listed from their own day (``listed_ahead``).
+from followthrough.store import planning as _planners  # noqa: F401
 from followthrough.store.agenda import InterviewItems, decision_item, latest_decisions, local_bounds
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db

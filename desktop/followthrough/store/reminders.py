@@ -15,7 +15,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.agenda import AgendaItem
-from followthrough.domain.reminder_kinds import Rendering, params_text, render_text, render_with
+from followthrough.domain.reminder_kinds import (
+    Rendering,
+    listed_ahead,
+    params_text,
+    render_text,
+    render_with,
+)
 from followthrough.domain.reminder_plan import (
     ReminderChanges,
     ReminderSpec,
@@ -302,7 +308,7 @@ def open_fired() -> list[DueReminder]:
 # pass over the open reminders' keys (two window sorts in SQL took twice as long at
 # 10,000 applications); only the chosen rows are read whole.
 _OPEN_KEYS_SQL = (
-    f"SELECT id, application_id, subject_key, {_EFFECTIVE}, fired_at IS NOT NULL "
+    f"SELECT id, application_id, subject_key, {_EFFECTIVE}, fired_at IS NOT NULL, kind "
     f"FROM reminder WHERE {_OPEN} AND application_id IS NOT NULL {{only}}"
 )
 # Rows read by id at a time (well under SQLite's limit on parameters).
@@ -333,9 +339,11 @@ def first_open_per_application(
     now_text = to_db_instant(now)
     start, end = (to_db_instant(b) for b in day_bounds)
     current: dict[str | int, _Candidate] = {}
-    for rid, app, key, due, fired in db.execute_sql(
+    for rid, app, key, due, fired, kind in db.execute_sql(
         _OPEN_KEYS_SQL.format(only=only), () if application_id is None else (application_id,)
     ):
+        if not fired and due >= end and not listed_ahead(kind):
+            continue  # Today lists it from its own day (``KindInfo.listed_ahead``)
         come = bool(fired) or due <= now_text
         subject = key or rid  # without a subject, a reminder is its own
         held = current.get(subject)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.reminder_kinds import registered_kinds
 from followthrough.store.agenda import local_bounds
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import db
@@ -26,7 +27,10 @@ _ORACLE = f"""
 WITH open AS (
   SELECT id, application_id, subject_key, {_EFFECTIVE} AS eff,
          (fired_at IS NOT NULL OR {_EFFECTIVE} <= ?) AS come
-  FROM reminder WHERE {_OPEN} AND application_id IS NOT NULL {{only}}
+  FROM reminder WHERE {_OPEN} AND application_id IS NOT NULL
+    -- Kinds listed from their own day (a debrief) are not first before it.
+    AND NOT (fired_at IS NULL AND {_EFFECTIVE} >= ? AND kind IN ({{from_their_day}}))
+    {{only}}
 ), current AS (
   SELECT id, application_id, eff, ROW_NUMBER() OVER (
     PARTITION BY CASE WHEN subject_key = '' THEN 'reminder ' || id ELSE subject_key END
@@ -48,13 +52,17 @@ def _oracle(now: datetime, application_id: int | None = None) -> list[int]:
         now.astimezone(CHICAGO).date(), now.astimezone(CHICAGO).date(), CHICAGO
     )
     only = "" if application_id is None else "AND application_id = ?"
+    from_their_day = [i.kind for i in registered_kinds() if not i.listed_ahead]
     params = (
         to_db_instant(now),
+        to_db_instant(end),
+        *from_their_day,
         *(() if application_id is None else (application_id,)),
         to_db_instant(start),
         to_db_instant(end),
     )
-    return [int(row[0]) for row in db.execute_sql(_ORACLE.format(only=only), params)]
+    sql = _ORACLE.format(only=only, from_their_day=", ".join("?" * len(from_their_day)))
+    return [int(row[0]) for row in db.execute_sql(sql, params)]
 
 
 def _chosen(now: datetime, application_id: int | None = None) -> list[int]:

@@ -85,6 +85,7 @@ register_kind(
         # The colour of the other writing after an interview (the thank-you notes).
         "note_due",
         _render_debrief,
+        listed_ahead=False,
     )
 )
 register_kind(

@@ -70,5 +70,6 @@ register_kind(
         # Coloured as the interview it prepares.
         "interview",
         _render,
+        listed_ahead=False,
     )
 )

@@ -18,9 +18,13 @@ from followthrough.domain.momentum import (
     weekly_goal,
 )
 from followthrough.domain.stages import Stage
-from followthrough.domain.today import TodayList, still_to_do
+from followthrough.domain.today import TodayList, listed_on_today, still_to_do
 from followthrough.domain.two_clocks import UserHours
 from followthrough.domain.wording import application_title
+
+# Every feature's reminder kinds registered (their planners' modules register them), so
+# that ``listed_ahead`` knows them whatever was imported first.
+from followthrough.store import planning as _planners  # noqa: F401
 from followthrough.store import settings as options
 from followthrough.store.agenda import agenda_between, agenda_counts, overdue_items
 from followthrough.store.applications import (
@@ -87,8 +91,16 @@ def load_today(today: date, zone: ZoneInfo, closed: Collection[int] = ()) -> Tod
     """Overdue, today and the next seven days (Today merges in the fired reminders: a
     reminder and its agenda entry are one item, ``domain.today``); the interviews of the
     ``closed`` applications are nothing to do."""
-    # Sorted once, by ``split_today`` (21,000 items at 10,000 applications).
-    items = agenda_between(today, today + timedelta(days=UPCOMING_DAYS), zone, ordered=False)
+    # Sorted once, by ``split_today`` (21,000 items at 10,000 applications). Kinds that
+    # are listed from their own day (a debrief, a round's checklist) are left out of the
+    # days ahead.
+    items = [
+        item
+        for item in agenda_between(
+            today, today + timedelta(days=UPCOMING_DAYS), zone, ordered=False
+        )
+        if listed_on_today(item, today)
+    ]
     overdue = overdue_items(today, zone, ordered=False)
     return split_today(still_to_do([*overdue, *items], closed), today)
 

@@ -241,3 +241,19 @@ def test_days_are_on_the_users_clock(database: peewee.Database, clock: FakeClock
     assert load_debrief(first).day == date(2026, 11, 20)
     assert load_debrief(second).earlier[0].day == date(2026, 11, 20)
     assert {a.day for q in question_bank() for a in q.asked} == {date(2026, 11, 20)}
+
+
+def test_an_interview_after_its_application_closed_asks_for_no_debrief(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Closed before it (withdrawn), it will not happen; one before the closing is still
+    worth debriefing (a walkthrough found debriefs of a withdrawn application's rounds)."""
+    from followthrough.domain.stages import ClosureReason, Stage
+    from followthrough.store.queries import change_stage
+
+    acme = create_application(clock, "Acme")
+    held = _interview(clock, acme, date(2026, 11, 19))
+    _interview(clock, acme, date(2026, 11, 24), round_=2)
+    change_stage(acme.id, Stage.WITHDRAWN, clock, date(2026, 11, 20), ClosureReason.WITHDREW)
+    plan_all(clock.now())
+    assert _open_kinds("debrief_due") == [f"debrief:{held}"]

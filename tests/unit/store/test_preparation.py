@@ -83,3 +83,19 @@ def test_a_further_round_ahead_gets_its_reminder_until_it_begins(
     clock.advance(timedelta(days=6))
     plan_all(clock.now())
     assert [r for r in claim_due(clock.now()) if r.kind == "prepare_round"] == []
+
+
+def test_a_closed_application_has_no_checklist_reminder(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Withdrawn, its rounds ahead will not happen (a walkthrough found "Prepare round 3"
+    on a withdrawn application)."""
+    from followthrough.domain.stages import ClosureReason, Stage
+    from followthrough.store.queries import change_stage
+
+    app_id = create_application(clock, "Acme").id
+    _interview(clock, app_id, date(2026, 11, 16), 1)
+    _interview(clock, app_id, date(2026, 11, 25), 2)
+    change_stage(app_id, Stage.WITHDRAWN, clock, date(2026, 11, 20), ClosureReason.WITHDREW)
+    plan_all(clock.now())
+    assert stored_reminders("kind = 'prepare_round' AND suspended_at IS NULL") == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from followthrough.domain.notes import SENDER_PLACEHOLDER
 from followthrough.domain.wording import translate
 
 CONTEXT = "offers"
@@ -63,6 +64,6 @@ def withdrawal_message(
     )
     closing = translate("offers", "With best wishes,")
     lines = [greeting, "", opening, "", news, "", appreciation, "", door, "", closing]
-    if user_name.strip():
-        lines.append(user_name.strip())
+    # Never unsigned: without a name in Preferences, the notes' placeholder to fill in.
+    lines.append(user_name.strip() or SENDER_PLACEHOLDER)
     return Withdrawal(subject, "\n".join(lines))

@@ -34,7 +34,9 @@ def planned_debriefs(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
         "SELECT i.id, i.application_id, i.round, i.starts_at, i.ends_at, "
         "a.company, a.role_title FROM interview i JOIN application a ON a.id = i.application_id "
         f"WHERE {where} AND i.ends_at > ? "
-        "AND NOT EXISTS (SELECT 1 FROM debrief d WHERE d.interview_id = i.id)",
+        "AND NOT EXISTS (SELECT 1 FROM debrief d WHERE d.interview_id = i.id) "
+        # An interview after its application closed will not happen: nothing to debrief.
+        "AND (a.closed_on IS NULL OR date(i.starts_at) <= a.closed_on)",
         (*params, to_db_instant(now - LAPSES_AFTER)),
     )
     for iid, app, round_, starts, ends, company, role in rows:

@@ -11,6 +11,7 @@ from followthrough.domain.preparation.reminders import (
     prepare_due_at,
     prepare_params,
 )
+from followthrough.domain.stages import ACTIVE_STAGES
 from followthrough.store import settings as options
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
@@ -26,8 +27,10 @@ def planned_preparations(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     rows = db.execute_sql(
         "SELECT i.id, i.application_id, i.round, i.starts_at, a.company, "
         "a.role_title FROM interview i JOIN application a ON a.id = i.application_id "
-        f"WHERE {where} AND i.round >= 2 AND i.starts_at > ?",
-        (*params, to_db_instant(now)),
+        f"WHERE {where} AND i.round >= 2 AND i.starts_at > ? "
+        # A closed application's rounds ahead need no preparing (withdrawn, say).
+        f"AND a.stage IN ({', '.join('?' * len(ACTIVE_STAGES))})",
+        (*params, to_db_instant(now), *(s.value for s in ACTIVE_STAGES)),
     )
     specs = []
     for iid, app, round_, starts, company, role in rows:

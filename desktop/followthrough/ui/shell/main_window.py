@@ -884,7 +884,7 @@ class MainWindow(QMainWindow):
         )
         # An offer's reminder opens its form; the first day's, the others to close.
         handlers.register(
-            ReminderHandler(OFFER_FEATURE, lambda r: self.offers.open_for_reminder(r))
+            ReminderHandler(OFFER_FEATURE, lambda r: self.offers.open_for_reminder(r), (OPEN_ITEM,))
         )
         # A follow-up opens its application (the fallback), with the log; the call sheet
         # only for one to make by phone.

@@ -234,3 +234,20 @@ def test_closing_the_others_goes_through_the_stage_rules(
     assert Application.get_by_id(acme.id).stage == Stage.ACCEPTED.value
     assert Application.get_by_id(gamma.id).stage == Stage.APPLIED.value
     assert [o.company for o in first_day(acme.id).others] == ["Gamma"]
+
+
+def test_a_second_offer_is_not_accepted_beside_the_first(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Two applications "Accepted" at once came from two clicks (a walkthrough): the second
+    is refused, in words, and nothing of it is written; once the first is reopened (or
+    closed) it can be accepted."""
+    acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta")
+    today = date(2026, 11, 20)
+    accept_offer(acme.id, TERMS, date(2027, 1, 4), clock, today)
+    save_offer(beta.id, TERMS, clock.now())
+    with pytest.raises(UserError) as refused:
+        accept_offer(beta.id, TERMS, date(2027, 1, 11), clock, today)
+    assert "Acme" in str(refused.value)
+    assert Application.get_by_id(beta.id).stage != Stage.ACCEPTED.value
+    assert load_offer(beta.id).status is OfferStatus.OPEN

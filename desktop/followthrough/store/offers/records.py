@@ -112,6 +112,7 @@ def accept_offer(
     the stage rules (by way of "Offer" when it was not there yet), with the start day.
     The other applications stay as they are until that day."""
     with writing():
+        _refuse_a_second_acceptance(application_id)
         row = _store(application_id, terms, clock.now())
         stage = Stage(Application.get_by_id(application_id).stage)
         if stage is not Stage.OFFER and Stage.OFFER in allowed_targets(stage):
@@ -121,6 +122,29 @@ def accept_offer(
         row.answered_on = today
         row.start_on = start_on
         row.save()
+
+
+def _refuse_a_second_acceptance(application_id: int) -> None:
+    """One accepted offer at a time: accepting another is a choice made explicitly (its
+    own application reopened or declined first), not a click that leaves two "Accepted"."""
+    other = (
+        Offer.select(Offer, Application)
+        .join(Application)
+        .where(
+            (Offer.status == OfferStatus.ACCEPTED.value)
+            & (Offer.application != application_id)
+            & (Application.stage == Stage.ACCEPTED.value)
+        )
+        .first()
+    )
+    if other is not None:
+        raise UserError(
+            translate(
+                "offers",
+                "You have accepted the offer from {company} already. To accept this one "
+                "instead, first reopen or close that application.",
+            ).format(company=other.application.company)
+        )
 
 
 def decline_offer(application_id: int, terms: OfferTerms, clock: Clock, today: date) -> None:

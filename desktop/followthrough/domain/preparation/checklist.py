@@ -48,9 +48,12 @@ class PrepItem:
     detail: str = ""
 
 
+# A checklist is made for the second round on (the first has no round before it).
+FIRST_FURTHER_ROUND = 2
+
+
 def is_further_round(round_: int) -> bool:
-    """A checklist is made for the second round on (the first has no round before it)."""
-    return round_ >= 2
+    return round_ >= FIRST_FURTHER_ROUND
 
 
 def _people_items(facts: PrepFacts) -> list[PrepItem]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from followthrough.domain.debriefs.bank import AskedAt, BankQuestion, build_bank
+from followthrough.domain.debriefs.bank import AskedAt, BankQuestion, build_bank, question_key
 from followthrough.domain.debriefs.record import HowItWent, parse_themes
 from followthrough.store import settings as options
 from followthrough.store.fields import instant_from_db
@@ -63,8 +63,6 @@ def question_bank() -> list[BankQuestion]:
 def mark_best(question_id: int) -> None:
     """Keep this answer as the one to reuse for its question (the others asked the same
     question lose the mark)."""
-    from followthrough.domain.debriefs.bank import question_key
-
     with writing():
         found = db.execute_sql(
             "SELECT question FROM debrief_question WHERE id = ?", (question_id,)

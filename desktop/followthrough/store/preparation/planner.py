@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from followthrough.domain.preparation.checklist import is_further_round
+from followthrough.domain.preparation.checklist import FIRST_FURTHER_ROUND
 from followthrough.domain.preparation.reminders import (
     PREPARE,
     prep_subject,
@@ -27,15 +27,13 @@ def planned_preparations(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     rows = db.execute_sql(
         "SELECT i.id, i.application_id, i.round, i.starts_at, a.company, "
         "a.role_title FROM interview i JOIN application a ON a.id = i.application_id "
-        f"WHERE {where} AND i.round >= 2 AND i.starts_at > ? "
+        f"WHERE {where} AND i.round >= ? AND i.starts_at > ? "
         # A closed application's rounds ahead need no preparing (withdrawn, say).
         f"AND a.stage IN ({', '.join('?' * len(ACTIVE_STAGES))})",
-        (*params, to_db_instant(now), *(s.value for s in ACTIVE_STAGES)),
+        (*params, FIRST_FURTHER_ROUND, to_db_instant(now), *(s.value for s in ACTIVE_STAGES)),
     )
     specs = []
     for iid, app, round_, starts, company, role in rows:
-        if not is_further_round(int(round_)):
-            continue
         starts_at = instant_from_db(starts)
         day = starts_at.astimezone(zone).date()  # the user's day
         specs.append(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.interviews import InterviewDraft
+from followthrough.domain.preparation.checklist import is_further_round
 from followthrough.domain.rejection import offers_playbook
 from followthrough.domain.reminder_kinds import Feature
 from followthrough.domain.stages import ClosureReason, Stage
@@ -622,9 +623,9 @@ class ApplicationDetailDialog(QDialog):
         chosen = self._selected_interview()
         if chosen is None:
             lines = [self.interview_model.row_at(r) for r in range(self.interview_model.rowCount())]
-            further = [line for line in lines if line.round >= 2]
+            further = [line for line in lines if is_further_round(line.round)]
             chosen = max(further, key=lambda line: line.starts_at) if further else None
-        if chosen is None or chosen.round < 2:
+        if chosen is None or not is_further_round(chosen.round):
             self._failed(self.tr("A checklist is made for a second round on: choose one."))
             return
         self.preparations.open(chosen.interview_id)

@@ -14,12 +14,10 @@ from followthrough.store.debriefs.bank import question_bank
 from followthrough.store.debriefs.records import DebriefContext, load_debrief, save_debrief
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common import saving
-from followthrough.ui.shell.context import AppContext, Flow
-
-RunDialog = Callable[[QDialog], bool]
+from followthrough.ui.shell.context import AppContext, DialogFlow, RunDialog
 
 
-class DebriefFlow(Flow):
+class DebriefFlow(DialogFlow):
     def __init__(
         self,
         context: AppContext,
@@ -28,8 +26,7 @@ class DebriefFlow(Flow):
         saved: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
-        super().__init__(context, parent, saved, failed)
-        self.run_dialog = run_dialog
+        super().__init__(context, parent, run_dialog, saved, failed)
         self._bank: QDialog | None = None
 
     def open(self, interview_id: int) -> None:

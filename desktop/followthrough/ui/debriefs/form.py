@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.debriefs.record import RATINGS, DebriefDraft
+from followthrough.domain.debriefs.record import RATINGS, TOLD_TOPIC_LABELS, DebriefDraft, ToldTopic
 from followthrough.domain.wording import application_title, short_day
 from followthrough.store.debriefs.records import DebriefContext
 from followthrough.ui.common.forms import set_combo_data
@@ -230,8 +230,6 @@ class DebriefDialog(QDialog):
 
     @staticmethod
     def _topic_label(topic: str) -> str:
-        from followthrough.domain.debriefs.record import TOLD_TOPIC_LABELS, ToldTopic
-
         return QCoreApplication.translate("debriefs", TOLD_TOPIC_LABELS[ToldTopic(topic)])
 
     def _add_told(self, told: object = None, focus: bool = False) -> ToldRow:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QWidget
 
 from followthrough.store.touchpoints import (
     CallSheetFacts,
@@ -19,25 +18,12 @@ from followthrough.store.touchpoints import (
 )
 from followthrough.ui.common import saving
 from followthrough.ui.followups.dialogs import CallSheetDialog, TouchpointDialog
-from followthrough.ui.shell.context import AppContext, Flow
-
-RunDialog = Callable[[QDialog], bool]
+from followthrough.ui.shell.context import DialogFlow
 
 
-class FollowUpFlow(Flow):
+class FollowUpFlow(DialogFlow):
     """Opens the follow-up dialogs for an application and saves what they return (a
     touchpoint, an intro line); ``run_dialog`` runs a modal dialog."""
-
-    def __init__(
-        self,
-        context: AppContext,
-        parent: QWidget,
-        run_dialog: RunDialog,
-        saved: Callable[[str], None],
-        failed: Callable[[str], None],
-    ) -> None:
-        super().__init__(context, parent, saved, failed)
-        self.run_dialog = run_dialog
 
     def _with_facts(self, application_id: int, then: Callable[[CallSheetFacts], None]) -> None:
         now = self.context.clock.now()

@@ -13,15 +13,13 @@ from followthrough.domain.offers.reminders import application_of, is_first_day
 from followthrough.domain.wording import application_title
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common import saving
-from followthrough.ui.shell.context import AppContext, Flow
+from followthrough.ui.shell.context import AppContext, DialogFlow, RunDialog
 
 if TYPE_CHECKING:
     from followthrough.store.offers.first_day import FirstDay
     from followthrough.store.offers.records import OfferContext
     from followthrough.ui.offers.first_day import FirstDayDialog
     from followthrough.ui.offers.form import OfferDialog
-
-RunDialog = Callable[[QDialog], bool]
 
 
 def _load_first_day(application_id: int) -> tuple[FirstDay, str]:
@@ -31,7 +29,7 @@ def _load_first_day(application_id: int) -> tuple[FirstDay, str]:
     return first_day(application_id), options.get(options.SENDER_NAME)
 
 
-class OfferFlow(Flow):
+class OfferFlow(DialogFlow):
     def __init__(
         self,
         context: AppContext,
@@ -40,8 +38,7 @@ class OfferFlow(Flow):
         saved: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
-        super().__init__(context, parent, saved, failed)
-        self.run_dialog = run_dialog
+        super().__init__(context, parent, run_dialog, saved, failed)
         self._comparison: QDialog | None = None
 
     # -- the offer form ------------------------------------------------------------------

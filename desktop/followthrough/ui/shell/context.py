@@ -13,6 +13,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     # Loaded when the context is made (after the window's first paint), not with it: the
     # window reads its UI state from here before the database is opened.
     from followthrough.domain.clock import Clock
@@ -76,3 +78,23 @@ class Flow:
     def _today(self) -> date:
         """Today on the user's clock."""
         return self.context.clock.now().astimezone(self.zone).date()
+
+
+# Runs a modal dialog; True when it was accepted (the window's ``exec_dialog``: tests
+# replace it to fill the dialog in).
+RunDialog = Callable[["QDialog"], bool]
+
+
+class DialogFlow(Flow):
+    """A flow whose dialogs are modal, run through ``run_dialog``."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        run_dialog: RunDialog,
+        saved: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        super().__init__(context, parent, saved, failed)
+        self.run_dialog = run_dialog

@@ -179,7 +179,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
             {
                 "kind": item.kind,
                 "subject": title,
-                "due": item.effective_due.isoformat(),
+                "due": item.placed_at.isoformat(),
                 "application_id": item.application_id,
                 "detail": body,
             }
@@ -192,7 +192,7 @@ def _due(data_dir: Path, at: datetime | None, as_json: bool) -> int:
     elif not items:
         print(f"Nothing is due at {moment_words(instant, zone)}.")
     for item, (title, _body) in zip(items, words, strict=True):
-        print(f"{moment_words(item.effective_due, zone)}  {title}")
+        print(f"{moment_words(item.placed_at, zone)}  {title}")
     return 0
 
 

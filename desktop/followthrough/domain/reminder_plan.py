@@ -80,7 +80,18 @@ class StoredReminder:
 
     @property
     def effective_due(self) -> datetime:
+        """When it fires: the snooze time when snoozed."""
         return self.snoozed_until if self.snoozed_until is not None else self.due_at
+
+    @property
+    def placed_at(self) -> datetime:
+        """When it is listed as due: when it fires, or when it was shown if that was
+        earlier. A new zone moves a shown reminder with the local hours without showing it
+        again (``reconcile``); moved later than it was shown, it still waits for the user,
+        so it stays among the due, not among those to come. (``store.reminders.PLACED``
+        is this rule in SQL.)"""
+        due = self.effective_due
+        return self.fired_at if self.fired_at is not None and self.fired_at < due else due
 
 
 @dataclass(frozen=True)
@@ -227,11 +238,11 @@ def kept_snooze(snoozed_until: datetime | None, due_at: datetime, now: datetime)
 
 
 def due_by(reminders: Iterable[StoredReminder], at: datetime) -> list[StoredReminder]:
-    """The open reminders due at or before ``at`` whose occasion has not lapsed by then,
+    """The open reminders placed at or before ``at`` whose occasion has not lapsed by then,
     oldest first: what a person would see listed as due at ``at``."""
     found = [
         r
         for r in reminders
-        if r.active and r.effective_due <= at and (r.expires_at is None or r.expires_at > at)
+        if r.active and r.placed_at <= at and (r.expires_at is None or r.expires_at > at)
     ]
-    return sorted(found, key=lambda r: (r.effective_due, r.reminder_id < 0, abs(r.reminder_id)))
+    return sorted(found, key=lambda r: (r.placed_at, r.reminder_id < 0, abs(r.reminder_id)))

@@ -634,6 +634,24 @@ def _v12_preparation(database: peewee.SqliteDatabase, _migrator: SqliteMigrator)
     )
 
 
+def _v13_listed_where_shown(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    # An open reminder is listed at when it fires, or at when it was shown if that was
+    # earlier (``store.reminders.PLACED``): the index of open reminders by that instant
+    # follows, or the agenda's range queries and counts would read the whole table.
+    # The expression is written here as it was at version 13, not imported.
+    database.execute_sql("DROP INDEX IF EXISTS reminder_open_due")
+    database.execute_sql(
+        """
+        CREATE INDEX reminder_open_due
+        ON reminder (
+            MIN(COALESCE(snoozed_until, due_at), COALESCE(fired_at, snoozed_until, due_at)),
+            kind, fired_at, expires_at
+        )
+        WHERE done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL
+        """
+    )
+
+
 # Number 10 is another branch's; versions only need to increase.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
@@ -648,6 +666,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "after a rejection: the playbook's steps", _v10_rejection_playbook),
     Migration(11, "offers: the terms, the answer deadline, the start day", _v11_offers),
     Migration(12, "the ticks of a further round's preparation", _v12_preparation),
+    Migration(13, "open reminders listed where they were shown", _v13_listed_where_shown),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -52,7 +52,7 @@ from followthrough.store.preparation.planner import planned_preparations
 from followthrough.store.reference_reminders import planned_references
 from followthrough.store.references import REFERENCE_KINDS
 from followthrough.store.rejection import REJECTION_KINDS, planned_revisits
-from followthrough.store.reminders import stored_reminders, write_changes
+from followthrough.store.reminders import PLACED, stored_reminders, write_changes
 from followthrough.store.scope import EVERYTHING, PlanScope
 from followthrough.store.transactions import writing
 
@@ -389,8 +389,7 @@ def preview_due(at: datetime) -> list[StoredReminder]:
     others = [
         row
         for row in stored_reminders(
-            "done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL "
-            "AND COALESCE(snoozed_until, due_at) <= ?",
+            f"done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL AND {PLACED} <= ?",
             (to_db_instant(at),),
         )
         if row.identity not in replaced

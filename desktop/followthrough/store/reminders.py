@@ -38,6 +38,10 @@ __all__ = ["DueReminder", "ReminderSpec", "StoredReminder"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EFFECTIVE = "COALESCE(snoozed_until, due_at)"
+# Where an open reminder is listed (``StoredReminder.placed_at``): when it fires, or when
+# it was shown if that was earlier (a new zone moved it later without showing it again).
+# Indexed as written (``reminder_open_due``): queries over open reminders use this text.
+PLACED = "MIN(COALESCE(snoozed_until, due_at), COALESCE(fired_at, snoozed_until, due_at))"
 # Open: not done or dismissed; and its subject stands (a suspended one waits for it).
 _UNFIRED_OPEN = (
     "fired_at IS NULL AND done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
@@ -51,7 +55,7 @@ class DueReminder:
     kind: str
     title: str
     body: str
-    due_at: datetime  # effective: the snooze time when snoozed
+    due_at: datetime  # where it is listed (``PLACED``): the snooze time when snoozed
     application_id: int | None
     fired: bool
     subject_key: str = ""
@@ -59,7 +63,7 @@ class DueReminder:
 
 
 _SELECT = (
-    f"SELECT id, kind, title, body, {_EFFECTIVE}, application_id, fired_at IS NOT NULL, "
+    f"SELECT id, kind, title, body, {PLACED}, application_id, fired_at IS NOT NULL, "
     "subject_key, params FROM reminder"
 )
 
@@ -284,9 +288,9 @@ def lapse_expired(now: datetime) -> int:
 
 
 def due_at(at: datetime) -> list[DueReminder]:
-    """Everything open whose effective due instant is at or before ``at``."""
+    """Everything open placed at or before ``at`` (``PLACED``)."""
     return _rows(
-        f"{_SELECT} WHERE {_OPEN} AND {_EFFECTIVE} <= ? ORDER BY {_EFFECTIVE}, id",
+        f"{_SELECT} WHERE {_OPEN} AND {PLACED} <= ? ORDER BY {PLACED}, id",
         (to_db_instant(at),),
     )
 
@@ -299,7 +303,7 @@ def open_fired_ids() -> set[int]:
 
 def open_fired() -> list[DueReminder]:
     """Reminders that have fired and wait for the user (done, snoozed or dismissed)."""
-    return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {_EFFECTIVE}, id")
+    return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {PLACED}, id")
 
 
 # Per application, the first open reminder in Today's order (``domain.today``): of each
@@ -308,7 +312,7 @@ def open_fired() -> list[DueReminder]:
 # pass over the open reminders' keys (two window sorts in SQL took twice as long at
 # 10,000 applications); only the chosen rows are read whole.
 _OPEN_KEYS_SQL = (
-    f"SELECT id, application_id, subject_key, {_EFFECTIVE}, fired_at IS NOT NULL, kind "
+    f"SELECT id, application_id, subject_key, {PLACED}, fired_at IS NOT NULL, kind "
     f"FROM reminder WHERE {_OPEN} AND application_id IS NOT NULL {{only}}"
 )
 # Rows read by id at a time (well under SQLite's limit on parameters).
@@ -462,7 +466,7 @@ def _agenda_rows(
 def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     return _agenda_rows(
-        f"{_SELECT} WHERE {_OPEN} AND {_EFFECTIVE} >= ? AND {_EFFECTIVE} < ?",
+        f"{_SELECT} WHERE {_OPEN} AND {PLACED} >= ? AND {PLACED} < ?",
         (to_db_instant(start), to_db_instant(end)),
         zone,
         False,
@@ -474,8 +478,8 @@ def reminder_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[
     in SQL by instant and kind (index ``reminder_open_due``), without building them."""
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(
-        f"SELECT {_EFFECTIVE}, kind, COUNT(*) FROM reminder "
-        f"WHERE {_OPEN} AND {_EFFECTIVE} >= ? AND {_EFFECTIVE} < ? GROUP BY 1, 2",
+        f"SELECT {PLACED}, kind, COUNT(*) FROM reminder "
+        f"WHERE {_OPEN} AND {PLACED} >= ? AND {PLACED} < ? GROUP BY 1, 2",
         (to_db_instant(start), to_db_instant(end)),
     )
     return counts_by_local_day(cursor, zone)
@@ -486,7 +490,7 @@ def overdue_reminder_items(today: date, zone: ZoneInfo) -> list[AgendaItem]:
     window's list of due reminders, with their buttons)."""
     start, _end = local_bounds(today, today, zone)
     return _agenda_rows(
-        f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {_EFFECTIVE} < ?",
+        f"{_SELECT} WHERE {_UNFIRED_OPEN} AND {PLACED} < ?",
         (to_db_instant(start),),
         zone,
         True,

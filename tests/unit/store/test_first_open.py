@@ -21,7 +21,9 @@ from followthrough.store.reminders import claim_due, first_open_per_application
 
 CHICAGO = ZoneInfo("America/Chicago")
 
-_EFFECTIVE = "COALESCE(snoozed_until, due_at)"
+# Where an open reminder is listed: when it fires, or when it was shown if earlier
+# (``StoredReminder.placed_at``; the generated mix fires some before they are due).
+_EFFECTIVE = "MIN(COALESCE(snoozed_until, due_at), COALESCE(fired_at, snoozed_until, due_at))"
 _OPEN = "done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
 _ORACLE = f"""
 WITH open AS (

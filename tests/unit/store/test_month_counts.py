@@ -158,6 +158,8 @@ def add_reminder(
         ),
     )
     reminder_id = int(cursor.lastrowid)
+    if state == "fired":  # shown when it came due (shown earlier, it is listed then)
+        stamp = to_db_instant(snoozed or due)
     if state != "open":
         db.execute_sql(f"UPDATE reminder SET {column} = ? WHERE id = ?", (stamp, reminder_id))
     return reminder_id

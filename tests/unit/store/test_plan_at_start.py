@@ -30,7 +30,7 @@ from followthrough.store.planning import (
     unregister_planner,
 )
 from followthrough.store.queries import create_application
-from followthrough.store.reminders import claim_due, stored_reminders
+from followthrough.store.reminders import claim_due, due_at, stored_reminders
 from followthrough.store.scope import EVERYTHING
 
 
@@ -248,3 +248,32 @@ def test_the_preview_of_a_trip_agrees_with_the_start_after_it(
     ]
     assert planned_then != before  # the trip moved what comes due
     assert previewed == planned_then
+
+
+def test_a_reminder_shown_before_a_trip_stays_due_after_it(
+    planned_once: list[int], data_dir: Path, clock: FakeClock
+) -> None:
+    """Shown in Los Angeles, then the user flew to Tokyo: the local hours move its planned
+    instant to later than now, but it has been shown and waits for the user, so it is
+    listed as due (placed at when it was shown), not as coming later, and is not shown
+    again."""
+    options.set_session_zone("America/Los_Angeles")
+    plan_at_start(clock.now())
+    # 18:00 UTC is 10:00 in Los Angeles: the morning's "note overdue" has just been shown.
+    clock.advance(timedelta(hours=3))
+    shown = {r.reminder_id: r.kind for r in claim_due(clock.now())}
+    assert "note_overdue" in shown.values()
+    _restart(data_dir, clock)
+    options.set_session_zone("Asia/Tokyo")
+    plan_at_start(clock.now())
+    stored = {r.reminder_id: r for r in stored_reminders()}
+    later = [rid for rid in shown if stored[rid].due_at > clock.now()]
+    assert later, "the trip moved none of the shown reminders past now: the case is not tested"
+    listed = {r.reminder_id: r for r in due_at(clock.now())}
+    assert set(shown) <= set(listed)
+    for rid in later:
+        assert listed[rid].due_at == stored[rid].fired_at
+    assert {r.reminder_id for r in due_by(stored_reminders(), clock.now())} >= set(shown)
+    assert {r.reminder_id for r in preview_due(clock.now())} >= set(shown)
+    assert claim_due(clock.now()) == []
+    assert _nothing_left(clock)

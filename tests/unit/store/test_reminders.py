@@ -10,10 +10,13 @@ import peewee
 import pytest
 
 from followthrough.domain.clock import FakeClock
+from followthrough.domain.reminder_plan import due_by
 from followthrough.store.database import connect, open_database
 from followthrough.store.models import Reminder, db
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import (
+    _OPEN,
+    PLACED,
     ReminderSpec,
     claim_due,
     dismiss,
@@ -22,6 +25,7 @@ from followthrough.store.reminders import (
     next_due_instant,
     open_fired,
     snooze,
+    stored_reminders,
     sync_reminders,
     undo_done,
 )
@@ -281,3 +285,36 @@ def test_a_simulated_year_of_ten_thousand_reminders(database: peewee.SqliteDatab
     assert len(fired) == 10_000
     by_key = {r.id: r.due_at for r in Reminder.select()}
     assert all(fired[rid] == due for rid, due in by_key.items()), "late or early"
+
+
+def test_where_an_open_reminder_is_listed_is_one_rule_in_sql_and_in_the_domain(
+    database: peewee.SqliteDatabase,
+) -> None:
+    """``PLACED`` (SQL) and ``StoredReminder.placed_at`` agree: when it fires, or when it
+    was shown if that was earlier (a new zone moved it later without showing it again);
+    and the agenda's range query is answered from the index made for it."""
+    rng = random.Random(13)
+    keys = [f"k{n}" for n in range(60)]
+    sync_reminders(
+        [spec(key, T0 + timedelta(hours=rng.randint(-48, 48))) for key in keys], ["follow_up"]
+    )
+    for row in Reminder.select():
+        shift = timedelta(hours=rng.randint(-30, 30))
+        fired = rng.choice([None, row.due_at + shift])
+        snoozed = rng.choice([None, None, row.due_at + timedelta(hours=rng.randint(1, 20))])
+        Reminder.update(fired_at=fired, snoozed_until=snoozed).where(
+            Reminder.id == row.id
+        ).execute()
+    stored = {r.reminder_id: r for r in stored_reminders()}
+    earlier = [r for r in stored.values() if r.fired_at and r.fired_at < r.effective_due]
+    assert earlier, "no row was shown before the instant it fires: the rule is not tested"
+    for at in (T0 - timedelta(hours=24), T0, T0 + timedelta(hours=30)):
+        listed = [(r.reminder_id, r.due_at) for r in due_at(at)]
+        expected = [(r.reminder_id, r.placed_at) for r in due_by(stored.values(), at)]
+        assert listed == expected
+    plan = database.execute_sql(
+        f"EXPLAIN QUERY PLAN SELECT id FROM reminder WHERE {_OPEN} AND {PLACED} >= ? "
+        f"AND {PLACED} < ?",
+        ("a", "b"),
+    ).fetchall()
+    assert "USING INDEX reminder_open_due" in str(plan)

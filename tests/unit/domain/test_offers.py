@@ -171,3 +171,31 @@ def test_the_withdrawal_thanks_says_why_and_keeps_the_door_open() -> None:
     # Never unsigned: the notes' placeholder for a name not given yet (a walkthrough).
     assert plain.body.startswith("Hello,")
     assert plain.body.endswith("With best wishes,\n[your name]")
+
+
+def test_the_answer_reminder_names_the_offers_deadline_and_how_far_it_is() -> None:
+    """The row of the early reminder shows when it came (days before): its words name the
+    deadline itself, and how far off it is for the person reading."""
+    params = answer_params("Acme", "Engineer", date(2026, 12, 11), time(12), "85,000 EUR")
+
+    def body(now: datetime | None) -> str:
+        moment = (lambda: now) if now is not None else None
+        return render_with(OFFER_ANSWER, params, Rendering(BERLIN, now=moment))[1]
+
+    # Stored words (no reader yet): the deadline as a day.
+    assert body(None).startswith("Your answer is due Fri 11 Dec 12:00. Acme · Engineer")
+    assert body(utc(2026, 12, 8, 8)).startswith(
+        "Your answer is due in 3 days (Fri 11 Dec 12:00). Acme · Engineer, 85,000 EUR:"
+    )
+    # Read two days after the early reminder came (still listed: Overdue).
+    assert body(utc(2026, 12, 10, 9)).startswith("Your answer is due tomorrow (Fri 11 Dec 12:00).")
+    # 23:30 UTC on the 10th is 00:30 on the 11th in Berlin: on the user's clock, today.
+    assert body(utc(2026, 12, 10, 23, 30)).startswith("Your answer is due today")
+    assert body(utc(2026, 12, 11, 11)).startswith(
+        "The deadline, Fri 11 Dec 12:00, has passed: reply now or ask for more time."
+    )
+    whole_day = answer_params("Acme", "", date(2026, 12, 11), None, "")
+    _title, words = render_with(
+        OFFER_ANSWER, whole_day, Rendering(BERLIN, now=lambda: utc(2026, 12, 11, 20))
+    )
+    assert words.startswith("Your answer is due today (Fri 11 Dec). Acme:")

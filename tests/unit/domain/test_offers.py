@@ -20,6 +20,7 @@ from followthrough.domain.offers.record import (
     checked,
     compared,
     days_left_text,
+    moves_to_offer,
 )
 from followthrough.domain.offers.reminders import (
     EARLY_DAYS,
@@ -36,6 +37,7 @@ from followthrough.domain.offers.reminders import (
 )
 from followthrough.domain.offers.withdrawal import withdrawal_message
 from followthrough.domain.reminder_kinds import Rendering, render_with
+from followthrough.domain.stages import Stage
 from followthrough.domain.two_clocks import UserHours
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -171,6 +173,16 @@ def test_the_withdrawal_thanks_says_why_and_keeps_the_door_open() -> None:
     # Never unsigned: the notes' placeholder for a name not given yet (a walkthrough).
     assert plain.body.startswith("Hello,")
     assert plain.body.endswith("With best wishes,\n[your name]")
+
+
+def test_recording_an_offer_moves_only_a_stage_before_offer() -> None:
+    """Forward to "Offer" from applied, interviewing or a reference check; never backwards
+    from an accepted offer, nor reopening a closed application behind the user's back."""
+    assert [s for s in Stage if moves_to_offer(s)] == [
+        Stage.APPLIED,
+        Stage.INTERVIEWING,
+        Stage.REFERENCE_CHECK,
+    ]
 
 
 def test_the_answer_reminder_names_the_offers_deadline_and_how_far_it_is() -> None:

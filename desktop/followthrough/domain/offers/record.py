@@ -14,6 +14,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.stages import Stage
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "offers"
@@ -58,6 +59,18 @@ class OfferTerms:
         if self.answer_by_time is not None:
             return datetime.combine(self.answer_by, self.answer_by_time, zone)
         return datetime.combine(self.answer_by, time(0), zone) + timedelta(days=1)
+
+
+# Recording an offer moves an application still before the Offer stage there, in the same
+# transaction: the board, the lists and Insights read the stage.
+STAGES_BEFORE_OFFER: tuple[Stage, ...] = (Stage.APPLIED, Stage.INTERVIEWING, Stage.REFERENCE_CHECK)
+
+
+def moves_to_offer(stage: Stage) -> bool:
+    """Whether recording an open offer moves an application at ``stage`` to "Offer": from
+    an active stage before it only. Never backwards (an accepted offer stays accepted) and
+    never reopening a closed application behind the user's back (that is theirs to do)."""
+    return stage in STAGES_BEFORE_OFFER
 
 
 def checked(terms: OfferTerms) -> OfferTerms:

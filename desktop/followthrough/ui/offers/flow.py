@@ -88,7 +88,7 @@ class OfferFlow(DialogFlow):
             work = lambda: decline_offer(app_id, terms, clock, today)  # noqa: E731
             done = QCoreApplication.translate("OfferFlow", "Declined the offer from {title}.")
         else:
-            work = lambda: save_offer(app_id, terms, clock.now())  # noqa: E731
+            work = lambda: save_offer(app_id, terms, clock, today)  # noqa: E731
             done = QCoreApplication.translate("OfferFlow", "Saved the offer from {title}.")
         saving.save(
             self.context.runner,

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms
+from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms, moves_to_offer
+from followthrough.domain.stages import Stage
 from followthrough.domain.wording import application_title, short_day
 from followthrough.store.offers.records import OfferContext
+from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.forms import date_edit, time_edit
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
@@ -91,6 +93,11 @@ class OfferDialog(QDialog):
             return self.tr("Declined.")
         if context.status is OfferStatus.OPEN:
             return self.tr("Waiting for your answer.")
+        if moves_to_offer(context.stage):
+            return self.tr(
+                "Write down the terms as the offer states them. Saving moves the "
+                "application to “{stage}”."
+            ).format(stage=stage_label(Stage.OFFER))
         return self.tr("Write down the terms as the offer states them.")
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:

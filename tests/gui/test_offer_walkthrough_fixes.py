@@ -1,6 +1,7 @@
-"""Offers, the defects a walkthrough found, driven as a person would: recording an offer
-moves the application to "Offer" on the board (docs/advice.md, Keeping momentum: more
-offers give leverage [001, 003, 004])."""
+"""Offers, the defects a walkthrough found, driven as a person would: a deadline already
+behind is said beside the field and saved only once confirmed (an offer can be recorded
+late); recording an offer moves the application to "Offer" on the board (docs/advice.md,
+Keeping momentum: more offers give leverage [001, 003, 004])."""
 
 from __future__ import annotations
 
@@ -9,20 +10,24 @@ from datetime import date, time
 
 import peewee
 import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
-from followthrough.domain.offers.record import OfferStatus
+from followthrough.domain.offers.record import OfferStatus, OfferTerms
 from followthrough.domain.stages import Stage
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Application
-from followthrough.store.offers.records import load_offer
+from followthrough.store.offers.records import load_offer, save_offer
 from followthrough.store.queries import create_application
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
+from followthrough.ui.common.ask import Ask
+from followthrough.ui.offers.comparison import OfferComparisonDialog
 from followthrough.ui.offers.form import OfferDialog
 from followthrough.ui.shell.main_window import MainWindow
+from tests.gui.test_mnemonics import clashes
 from tests.helpers.pages import open_page
 
 # The fake clock: Fri 20 Nov 2026, 16:00 in Berlin (tests/conftest.py).
@@ -44,6 +49,110 @@ def _interviewed(clock: FakeClock, company: str, email: str = "") -> int:
         clock,
     )
     return app_id
+
+
+def _answers(monkeypatch: pytest.MonkeyPatch, replies: list[bool]) -> list[str]:
+    """Ask.confirm answered from ``replies`` in turn; the titles asked, in order."""
+    asked: list[str] = []
+
+    def confirm(_parent: object, title: str, _text: str, _action: str) -> bool:
+        asked.append(title)
+        return replies.pop(0)
+
+    monkeypatch.setattr(Ask, "confirm", staticmethod(confirm))
+    return asked
+
+
+def test_a_deadline_already_behind_is_said_and_saved_once_confirmed(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    save_failures: list[tuple[str, str]],
+) -> None:
+    acme = _interviewed(clock, "Acme")
+    window = make_window()
+    asked = _answers(monkeypatch, [False, True])
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, OfferDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        note = dialog.deadline_note
+        assert not note.isVisibleTo(dialog)
+        dialog.salary.setText("85,000 EUR")
+        dialog.has_deadline.setChecked(True)
+        dialog.deadline.setDate(date(2026, 11, 18))  # Wednesday: two days ago
+        assert note.isVisibleTo(dialog)
+        assert note.textFormat() == Qt.TextFormat.PlainText
+        seen["note"] = note.text()
+        # Today counts until its time: the whole day, or 17:00, is still ahead at 16:00.
+        dialog.deadline.setDate(TODAY)
+        assert not note.isVisibleTo(dialog)
+        dialog.has_time.setChecked(True)
+        dialog.deadline_time.setTime(QTime(17, 0))
+        assert not note.isVisibleTo(dialog)
+        dialog.deadline_time.setTime(QTime(12, 0))
+        assert note.isVisibleTo(dialog)
+        dialog.has_time.setChecked(False)
+        dialog.deadline.setDate(date(2026, 11, 18))
+        seen["clashes"] = clashes(dialog)
+        # Save: asked first; "Cancel" keeps the form open with everything typed.
+        dialog.accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.salary.text() == "85,000 EUR"
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    # The flow keeps the window's way of running dialogs: one stand-in for each step.
+    person: list[Callable[[QDialog], bool]] = [fill]
+    monkeypatch.setattr(window, "exec_dialog", lambda d: person[0](d))
+    window.offers.open(acme)
+    qtbot.waitUntil(lambda: load_offer(acme).status is OfferStatus.OPEN, timeout=10000)
+    assert "has passed" in str(seen["note"]) and "no reminder will come" in str(seen["note"])
+    assert "more time" in str(seen["note"])
+    assert seen["clashes"] == {}
+    assert asked == ["The deadline has passed", "The deadline has passed"]
+    assert load_offer(acme).terms.answer_by == date(2026, 11, 18)
+    assert save_failures == []
+
+    # Saved so: editing another term is not asked about again.
+    def edit(dialog: QDialog) -> bool:
+        assert isinstance(dialog, OfferDialog)
+        qtbot.addWidget(dialog)
+        assert dialog.deadline_note.isVisibleTo(dialog)  # still said
+        dialog.bonus.setText("10 %")
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    person[0] = edit
+    window.offers.open(acme)
+    qtbot.waitUntil(lambda: load_offer(acme).terms.bonus == "10 %", timeout=10000)
+    assert len(asked) == 2
+
+    # Side by side: "passed", in the colour of something gone wrong; today's noon too.
+    beta = create_application(clock, "Beta").id
+    save_offer(beta, OfferTerms(answer_by=TODAY, answer_by_time=time(12)), clock, TODAY)
+    window.compare_offers_action.trigger()
+    qtbot.waitUntil(lambda: window.offers._comparison is not None, timeout=10000)
+    dialog = window.offers._comparison
+    assert isinstance(dialog, OfferComparisonDialog)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
+
+    def cell(row: str, company: str) -> str:
+        index = model.index(rows.index(row), columns.index(company), QModelIndex())
+        return str(index.data())
+
+    assert cell("Answer by", "Acme") == "Wed 18 Nov"
+    assert cell("Days left", "Acme") == "passed 2 days ago"
+    assert cell("Days left", "Beta") == "passed today"
+    days_left = model.index(rows.index("Days left"), columns.index("Beta"), QModelIndex())
+    assert days_left.data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
 def test_recording_an_offer_moves_the_card_to_offer(

@@ -20,6 +20,7 @@ from followthrough.domain.offers.record import (
     checked,
     compared,
     days_left_text,
+    deadline_passed,
     moves_to_offer,
 )
 from followthrough.domain.offers.reminders import (
@@ -173,6 +174,32 @@ def test_the_withdrawal_thanks_says_why_and_keeps_the_door_open() -> None:
     # Never unsigned: the notes' placeholder for a name not given yet (a walkthrough).
     assert plain.body.startswith("Hello,")
     assert plain.body.endswith("With best wishes,\n[your name]")
+
+
+def test_a_deadline_has_passed_on_the_users_own_clock() -> None:
+    """A day before today has passed; today's counts until its time (the whole day without
+    one), on the user's clock: 00:30 in Berlin is still the day before in New York."""
+    now = datetime(2026, 12, 8, 15, tzinfo=BERLIN)
+
+    def passed(by: date | None, at: time | None = None, zone: ZoneInfo = BERLIN) -> bool:
+        return deadline_passed(OfferTerms(answer_by=by, answer_by_time=at), now, zone)
+
+    assert passed(date(2026, 12, 7))
+    assert not passed(date(2026, 12, 8))  # today, the whole day
+    assert not passed(date(2026, 12, 8), time(17))
+    assert passed(date(2026, 12, 8), time(15))  # its time has come
+    assert passed(date(2026, 12, 8), time(12))
+    assert not passed(None)
+    late = datetime(2026, 12, 9, 0, 30, tzinfo=BERLIN)
+    day = OfferTerms(answer_by=date(2026, 12, 8))
+    assert deadline_passed(day, late, BERLIN)
+    assert not deadline_passed(day, late, NEW_YORK)
+
+
+def test_days_left_says_when_todays_time_has_passed() -> None:
+    today = date(2026, 12, 8)
+    assert days_left_text(today, today, passed=True) == "passed today"
+    assert days_left_text(date(2026, 12, 7), today, passed=True) == "passed yesterday"
 
 
 def test_recording_an_offer_moves_only_a_stage_before_offer() -> None:

@@ -345,3 +345,32 @@ def test_declining_an_offer_recorded_at_once_passes_through_offer(
     decline_offer(acme.id, TERMS, clock, TODAY)
     assert _steps(acme.id)[-2:] == [Stage.OFFER.value, Stage.WITHDRAWN.value]
     assert Application.get_by_id(acme.id).closure_reason == ClosureReason.WITHDREW.value
+
+
+def test_a_deadline_already_behind_is_kept_without_reminders(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Recorded late (Fri 20 Nov, 16:00 in Berlin): a day before today, or today's 12:00,
+    has passed and gets no reminder, nothing fails; today's 17:00, or today as a whole day,
+    still gets the day's reminder at once."""
+    late = create_application(clock, "Late")
+    noon = create_application(clock, "Noon")
+    evening = create_application(clock, "Evening")
+    whole = create_application(clock, "Whole day")
+    save_offer(late.id, OfferTerms("80k", answer_by=date(2026, 11, 18)), clock, TODAY)
+    save_offer(noon.id, OfferTerms(answer_by=TODAY, answer_by_time=time(12)), clock, TODAY)
+    save_offer(evening.id, OfferTerms(answer_by=TODAY, answer_by_time=time(17)), clock, TODAY)
+    save_offer(whole.id, OfferTerms(answer_by=TODAY), clock, TODAY)
+    plan_all(clock.now())
+    due = preview_due(clock.now())
+    assert sorted(r.subject_key for r in due if r.kind == "offer_answer") == [
+        f"offer:{evening.id}:0",
+        f"offer:{whole.id}:0",
+    ]
+    assert {r.application_id for r in stored_reminders("kind = 'offer_answer'")} == {
+        evening.id,
+        whole.id,
+    }
+    # Still an offer, compared with the others (the window says "passed").
+    assert load_offer(late.id).terms.answer_by == date(2026, 11, 18)
+    assert {o.company for o in offer_lines()} == {"Late", "Noon", "Evening", "Whole day"}

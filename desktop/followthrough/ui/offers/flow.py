@@ -62,7 +62,8 @@ class OfferFlow(DialogFlow):
     def _show(self, loaded: OfferContext) -> None:
         from followthrough.ui.offers.form import OfferDialog
 
-        dialog = OfferDialog(loaded, self._today(), self.parent)
+        now = self.context.clock.now().astimezone(self.zone)
+        dialog = OfferDialog(loaded, self._today(), self.parent, now)
         dialog.compare_requested.connect(lambda: self.compare(dialog))
         dialog.first_day_requested.connect(lambda: self.first_day(loaded.application_id))
         self._run(dialog)
@@ -115,11 +116,12 @@ class OfferFlow(DialogFlow):
         from followthrough.ui.offers.comparison import OfferComparisonDialog
 
         current = self._comparison
+        today, now = self._today(), self.context.clock.now().astimezone(self.zone)
         if current is not None and current.isVisible():
-            current.set_offers(lines)  # type: ignore[attr-defined]
+            current.set_offers(lines, today, now)  # type: ignore[attr-defined]
             show_in_front(current)
             return
-        dialog = OfferComparisonDialog(lines, self._today(), over or self.parent)  # type: ignore[arg-type]
+        dialog = OfferComparisonDialog(lines, today, over or self.parent, now)  # type: ignore[arg-type]
         self._comparison = dialog
         dialog.destroyed.connect(self._forget_comparison)
         dialog.show()

@@ -1,23 +1,26 @@
 """Offers, the defects a walkthrough found, driven as a person would: a deadline already
 behind is said beside the field and saved only once confirmed (an offer can be recorded
-late); recording an offer moves the application to "Offer" on the board (docs/advice.md,
-Keeping momentum: more offers give leverage [001, 003, 004])."""
+late); recording an offer moves the application to "Offer" on the board; declining offers
+a warm reply to send or copy, never forced (docs/advice.md, Keeping momentum: more offers
+give leverage [001, 003, 004]; thank them and burn no bridges [000, 004])."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import peewee
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTime
+from PySide6.QtCore import QModelIndex, Qt, QTime, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.offers.record import OfferStatus, OfferTerms
-from followthrough.domain.stages import Stage
+from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Application
 from followthrough.store.offers.records import load_offer, save_offer
@@ -25,7 +28,9 @@ from followthrough.store.queries import create_application
 from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.offers.comparison import OfferComparisonDialog
+from followthrough.ui.offers.decline import DeclineMessageDialog
 from followthrough.ui.offers.form import OfferDialog
+from followthrough.ui.offers.message import MessageEditor
 from followthrough.ui.shell.main_window import MainWindow
 from tests.gui.test_mnemonics import clashes
 from tests.helpers.pages import open_page
@@ -193,3 +198,98 @@ def test_recording_an_offer_moves_the_card_to_offer(
     qtbot.waitUntil(lambda: board.columns[Stage.OFFER].model.rowCount() == 1, timeout=10000)
     assert board.columns[Stage.INTERVIEWING].model.rowCount() == 0
     assert save_failures == []
+
+
+def test_declining_offers_a_warm_reply_to_send_or_skip(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[QUrl],
+    save_failures: list[tuple[str, str]],
+) -> None:
+    acme = _interviewed(clock, "Acme", "sam@acme.test")
+    save_offer(acme, OfferTerms("85,000 EUR", answer_by=date(2026, 11, 27)), clock, TODAY)
+    window = make_window()
+    asked = _answers(monkeypatch, [True])
+    replies: list[DeclineMessageDialog] = []
+    seen: dict[str, object] = {}
+
+    def person(dialog: QDialog) -> bool:
+        qtbot.addWidget(dialog)
+        if isinstance(dialog, OfferDialog):
+            dialog.decline_button.click()
+            return dialog.result() == QDialog.DialogCode.Accepted
+        assert isinstance(dialog, DeclineMessageDialog)
+        replies.append(dialog)
+        dialog.show()
+        seen["clashes"] = clashes(dialog)
+        message = dialog.message
+        seen["to"], seen["subject"] = message.address.text(), message.subject.text()
+        seen["body"] = message.body.toPlainText()
+        message.email_button.click()
+        seen["mailed"] = message.note.text()
+        message.copy_button.click()
+        seen["copied"] = QGuiApplication.clipboard().text()
+        return False  # closed: nothing more to do
+
+    steps: list[Callable[[QDialog], bool]] = [person]
+    monkeypatch.setattr(window, "exec_dialog", lambda d: steps[0](d))
+    window.offers.open(acme)
+    qtbot.waitUntil(lambda: bool(replies), timeout=10000)
+    assert asked == ["Decline this offer?"]
+    closed = Application.get_by_id(acme)
+    assert (closed.stage, closed.closure_reason) == (
+        Stage.WITHDRAWN.value,
+        ClosureReason.WITHDREW.value,
+    )
+    assert load_offer(acme).status is OfferStatus.DECLINED
+    assert seen["clashes"] == {}
+    assert seen["to"] == "sam@acme.test"
+    assert seen["subject"] == "Your offer for the Engineer role"
+    body = str(seen["body"])
+    assert body.startswith("Dear Sam,") and "decline" in body
+    # No name in Preferences yet: the placeholder the withdrawal message uses.
+    assert body.endswith("[your name]")
+    assert len(opened) == 1
+    url = urlsplit(opened[0].toString())
+    assert url.scheme == "mailto" and unquote(url.path) == "sam@acme.test"
+    assert parse_qs(url.query)["body"][0].replace("\r\n", "\n") == body
+    assert "mail program has the message" in str(seen["mailed"])
+    assert seen["copied"] == f"Your offer for the Engineer role\n\n{body}"
+    assert save_failures == []
+
+    # Skipped, it can be written later from the declined offer's form.
+    later: list[QDialog] = []
+
+    def look(dialog: QDialog) -> bool:
+        qtbot.addWidget(dialog)
+        later.append(dialog)
+        if isinstance(dialog, OfferDialog):
+            assert not dialog.decline_button.isVisibleTo(dialog)
+            assert dialog.decline_message_button.isVisibleTo(dialog)
+            dialog.decline_message_button.click()
+        return False
+
+    steps[0] = look
+    window.offers.open(acme)
+    qtbot.waitUntil(lambda: any(isinstance(d, DeclineMessageDialog) for d in later), timeout=10000)
+
+
+def test_the_reply_says_so_when_no_mail_program_answers(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MessageEditor, "open_url", staticmethod(lambda _url: False))
+    dialog = DeclineMessageDialog("Acme", "", ("", ""), "Alex Kim")
+    qtbot.addWidget(dialog)
+    message = dialog.message
+    assert message.body.toPlainText().startswith("Hello,")
+    assert message.body.toPlainText().endswith("Alex Kim")
+    # No address: said, and the field is where to type one.
+    message.email_button.click()
+    assert not message.error.isHidden()
+    message.address.setText("sam@acme.test")
+    message.email_button.click()
+    assert "No mail program answered" in message.error.text()
+    assert QGuiApplication.clipboard().text() == message.body.toPlainText()

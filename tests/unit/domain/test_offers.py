@@ -2,7 +2,8 @@
 second zone), the first day's reminder, the comparison and the withdrawal message
 (docs/advice.md, Keeping momentum: a written offer is not the end, act as if between
 interviews until the first day [003]; keep applying, more offers give leverage [001, 003,
-004]; withdraw politely and burn no bridges [000, 004])."""
+004]; withdraw politely and burn no bridges [000, 004]; decline warmly, the door left open
+[000, 004])."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.offers.decline import decline_message
 from followthrough.domain.offers.record import (
     LINE_LIMIT,
     OfferLine,
@@ -238,3 +240,22 @@ def test_the_answer_reminder_names_the_offers_deadline_and_how_far_it_is() -> No
         OFFER_ANSWER, whole_day, Rendering(BERLIN, now=lambda: utc(2026, 12, 11, 20))
     )
     assert words.startswith("Your answer is due today (Fri 11 Dec). Acme:")
+
+
+def test_the_decline_thanks_them_says_no_and_keeps_the_door_open() -> None:
+    """[000, 004]: thank them, burn no bridges, stay in touch: a clear "no" that is warm."""
+    message = decline_message("Acme", "Data Analyst", "Dr. Sam Rivera", "Alex Kim")
+    assert message.subject == "Your offer for the Data Analyst role"
+    body = message.body
+    assert body.startswith("Dear Sam,\n")  # the first name, past the title
+    assert "Thank you very much for offering me the Data Analyst role at Acme" in body
+    assert "I have decided to decline it" in body
+    assert "keep in touch" in body and "work together another time" in body
+    assert body.endswith("Warm regards,\nAlex Kim")
+    plain = decline_message("Acme", " ", "")
+    assert plain.subject == "Your offer from Acme"
+    assert plain.body.startswith("Hello,\n")
+    assert "Thank you very much for your offer" in plain.body
+    # Never unsigned: the placeholder the withdrawal message and the notes use.
+    assert plain.body.endswith("Warm regards,\n[your name]")
+    assert withdrawal_message("Acme", "", "").body.endswith("[your name]")

@@ -22,7 +22,7 @@ from followthrough.store.insights import load_insights
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Application, StageEvent, db
 from followthrough.store.offers import records
-from followthrough.store.offers.first_day import close_as_withdrawn, first_day
+from followthrough.store.offers.first_day import close_as_withdrawn, first_day, person_to_write
 from followthrough.store.offers.records import (
     accept_offer,
     decline_offer,
@@ -374,3 +374,12 @@ def test_a_deadline_already_behind_is_kept_without_reminders(
     # Still an offer, compared with the others (the window says "passed").
     assert load_offer(late.id).terms.answer_by == date(2026, 11, 18)
     assert {o.company for o in offer_lines()} == {"Late", "Noon", "Evening", "Whole day"}
+
+
+def test_the_person_to_write_to_is_the_one_met_last_with_an_address(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme = _interviewed(clock, "Acme", "dana@acme.test")
+    assert person_to_write(acme.id) == ("Dana Acme", "dana@acme.test")
+    nobody = create_application(clock, "Nobody")
+    assert person_to_write(nobody.id) == ("", "")

@@ -62,6 +62,7 @@ class OfferDialog(QDialog):
     Signals:
     compare_requested(): the person wants to see the offers side by side.
     first_day_requested(): the person wants to close the other applications (accepted).
+    decline_message_requested(): the person wants to write their reply (declined).
 
     ``now``: the moment on the user's clock (aware) a deadline is checked against; without
     it, the start of ``today``.
@@ -69,6 +70,7 @@ class OfferDialog(QDialog):
 
     compare_requested = Signal()
     first_day_requested = Signal()
+    decline_message_requested = Signal()
 
     def __init__(
         self,
@@ -223,6 +225,13 @@ class OfferDialog(QDialog):
         self.first_day_button.setObjectName("offerFirstDay")
         self.first_day_button.clicked.connect(self.first_day_requested.emit)
         self.first_day_button.setVisible(self.context.status is OfferStatus.ACCEPTED)
+        self.decline_message_button = QPushButton(self.tr("Write your &reply…"))
+        self.decline_message_button.setObjectName("offerDeclineMessage")
+        self.decline_message_button.setToolTip(
+            self.tr("A short, warm message declining the offer, to send or copy")
+        )
+        self.decline_message_button.clicked.connect(self.decline_message_requested.emit)
+        self.decline_message_button.setVisible(self.context.status is OfferStatus.DECLINED)
         answered = self.context.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED)
         self.accept_button.setVisible(not answered)
         self.decline_button.setVisible(not answered)
@@ -237,6 +246,7 @@ class OfferDialog(QDialog):
             self.accept_button,
             self.decline_button,
             self.first_day_button,
+            self.decline_message_button,
         ):
             line.addWidget(button)
         line.addStretch(1)
@@ -288,8 +298,8 @@ class OfferDialog(QDialog):
             self,
             self.tr("Decline this offer?"),
             self.tr(
-                "The application to {company} will be closed as withdrawn. Tell them "
-                "yourself, politely: you may meet again."
+                "The application to {company} will be closed as withdrawn. Next, the app "
+                "offers a short, warm reply to send them: you may meet again."
             ).format(company=self.context.company),
             self.tr("Decline"),
         ):

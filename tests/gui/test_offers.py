@@ -35,6 +35,9 @@ from followthrough.ui.offers.first_day import FirstDayDialog
 from followthrough.ui.offers.form import OfferDialog
 from followthrough.ui.shell.main_window import MainWindow
 
+# The fake clock's day (tests/conftest.py: Fri 20 Nov 2026, 16:00 in Berlin).
+TODAY = date(2026, 11, 20)
+
 
 def _interviewed(clock: FakeClock, company: str, email: str = "") -> int:
     app_id = create_application(clock, company, "Engineer").id
@@ -116,12 +119,16 @@ def test_two_offers_side_by_side(
 ) -> None:
     acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta")
     save_offer(
-        acme, OfferTerms("85,000 EUR", "10 %", "30 days", "Berlin", date(2026, 11, 30)), clock.now()
+        acme,
+        OfferTerms("85,000 EUR", "10 %", "30 days", "Berlin", date(2026, 11, 30)),
+        clock,
+        TODAY,
     )
     save_offer(
         beta,
         OfferTerms("80,000 EUR", "<i>shares</i>", "28 days\nGym", "Remote", date(2026, 11, 23)),
-        clock.now(),
+        clock,
+        TODAY,
     )
     window = make_window()
     window.compare_offers_action.trigger()
@@ -162,8 +169,8 @@ def test_accepting_one_and_closing_the_others_on_the_first_day(
     acme = _interviewed(clock, "Acme")
     beta = _interviewed(clock, "Beta", "sam@beta.test")
     gamma = create_application(clock, "Gamma", "Analyst").id
-    save_offer(acme, OfferTerms("85,000 EUR", answer_by=date(2026, 11, 27)), clock.now())
-    save_offer(beta, OfferTerms("80,000 EUR", answer_by=date(2026, 11, 30)), clock.now())
+    save_offer(acme, OfferTerms("85,000 EUR", answer_by=date(2026, 11, 27)), clock, TODAY)
+    save_offer(beta, OfferTerms("80,000 EUR", answer_by=date(2026, 11, 30)), clock, TODAY)
     window = make_window()
     monkeypatch.setattr(
         OfferDialog, "ask_start_day", staticmethod(lambda _parent, _today: date(2026, 12, 1))
@@ -181,8 +188,8 @@ def test_accepting_one_and_closing_the_others_on_the_first_day(
     qtbot.waitUntil(lambda: load_offer(acme).status is OfferStatus.ACCEPTED, timeout=10000)
     assert Application.get_by_id(acme).stage == Stage.ACCEPTED.value
     assert load_offer(acme).start_on == date(2026, 12, 1)
-    # Nothing else closed before the first day.
-    assert Application.get_by_id(beta).stage == Stage.INTERVIEWING.value
+    # Nothing else closed before the first day (Beta's offer, recorded, is at "Offer").
+    assert Application.get_by_id(beta).stage == Stage.OFFER.value
     assert Application.get_by_id(gamma).stage == Stage.APPLIED.value
     # The accepted offer's form offers the closing at any time, no longer the answers.
     accepted = OfferDialog(load_offer(acme), date(2026, 11, 20))

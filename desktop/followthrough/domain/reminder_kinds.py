@@ -14,7 +14,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -145,6 +145,15 @@ def use_rendering(rendering: Rendering | None) -> Rendering | None:
 def rendering_generation() -> int:
     """Changes whenever another rendering is installed (for caches of written words)."""
     return _generation
+
+
+def rendering_day() -> date | None:
+    """The reader's day on the installed rendering's clock (None without a clock): words
+    that say "tomorrow" or "in 3 days" change with it (for caches of written words)."""
+    rendering = _rendering
+    if rendering is None or rendering.now is None:
+        return None
+    return rendering.now().astimezone(rendering.zone).date()
 
 
 def render_text(kind: str, params: str, title: str, body: str) -> tuple[str, str]:

@@ -2,7 +2,8 @@
 second zone), the first day's reminder, the comparison and the withdrawal message
 (docs/advice.md, Keeping momentum: a written offer is not the end, act as if between
 interviews until the first day [003]; keep applying, more offers give leverage [001, 003,
-004]; withdraw politely and burn no bridges [000, 004])."""
+004]; withdraw politely and burn no bridges [000, 004]; decline warmly, the door left open
+[000, 004])."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.offers.decline import decline_message
 from followthrough.domain.offers.record import (
     LINE_LIMIT,
     OfferLine,
@@ -20,6 +22,8 @@ from followthrough.domain.offers.record import (
     checked,
     compared,
     days_left_text,
+    deadline_passed,
+    moves_to_offer,
 )
 from followthrough.domain.offers.reminders import (
     EARLY_DAYS,
@@ -36,6 +40,7 @@ from followthrough.domain.offers.reminders import (
 )
 from followthrough.domain.offers.withdrawal import withdrawal_message
 from followthrough.domain.reminder_kinds import Rendering, render_with
+from followthrough.domain.stages import Stage
 from followthrough.domain.two_clocks import UserHours
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -171,3 +176,86 @@ def test_the_withdrawal_thanks_says_why_and_keeps_the_door_open() -> None:
     # Never unsigned: the notes' placeholder for a name not given yet (a walkthrough).
     assert plain.body.startswith("Hello,")
     assert plain.body.endswith("With best wishes,\n[your name]")
+
+
+def test_a_deadline_has_passed_on_the_users_own_clock() -> None:
+    """A day before today has passed; today's counts until its time (the whole day without
+    one), on the user's clock: 00:30 in Berlin is still the day before in New York."""
+    now = datetime(2026, 12, 8, 15, tzinfo=BERLIN)
+
+    def passed(by: date | None, at: time | None = None, zone: ZoneInfo = BERLIN) -> bool:
+        return deadline_passed(OfferTerms(answer_by=by, answer_by_time=at), now, zone)
+
+    assert passed(date(2026, 12, 7))
+    assert not passed(date(2026, 12, 8))  # today, the whole day
+    assert not passed(date(2026, 12, 8), time(17))
+    assert passed(date(2026, 12, 8), time(15))  # its time has come
+    assert passed(date(2026, 12, 8), time(12))
+    assert not passed(None)
+    late = datetime(2026, 12, 9, 0, 30, tzinfo=BERLIN)
+    day = OfferTerms(answer_by=date(2026, 12, 8))
+    assert deadline_passed(day, late, BERLIN)
+    assert not deadline_passed(day, late, NEW_YORK)
+
+
+def test_days_left_says_when_todays_time_has_passed() -> None:
+    today = date(2026, 12, 8)
+    assert days_left_text(today, today, passed=True) == "passed today"
+    assert days_left_text(date(2026, 12, 7), today, passed=True) == "passed yesterday"
+
+
+def test_recording_an_offer_moves_only_a_stage_before_offer() -> None:
+    """Forward to "Offer" from applied, interviewing or a reference check; never backwards
+    from an accepted offer, nor reopening a closed application behind the user's back."""
+    assert [s for s in Stage if moves_to_offer(s)] == [
+        Stage.APPLIED,
+        Stage.INTERVIEWING,
+        Stage.REFERENCE_CHECK,
+    ]
+
+
+def test_the_answer_reminder_names_the_offers_deadline_and_how_far_it_is() -> None:
+    """The row of the early reminder shows when it came (days before): its words name the
+    deadline itself, and how far off it is for the person reading."""
+    params = answer_params("Acme", "Engineer", date(2026, 12, 11), time(12), "85,000 EUR")
+
+    def body(now: datetime | None) -> str:
+        moment = (lambda: now) if now is not None else None
+        return render_with(OFFER_ANSWER, params, Rendering(BERLIN, now=moment))[1]
+
+    # Stored words (no reader yet): the deadline as a day.
+    assert body(None).startswith("Your answer is due Fri 11 Dec 12:00. Acme · Engineer")
+    assert body(utc(2026, 12, 8, 8)).startswith(
+        "Your answer is due in 3 days (Fri 11 Dec 12:00). Acme · Engineer, 85,000 EUR:"
+    )
+    # Read two days after the early reminder came (still listed: Overdue).
+    assert body(utc(2026, 12, 10, 9)).startswith("Your answer is due tomorrow (Fri 11 Dec 12:00).")
+    # 23:30 UTC on the 10th is 00:30 on the 11th in Berlin: on the user's clock, today.
+    assert body(utc(2026, 12, 10, 23, 30)).startswith("Your answer is due today")
+    assert body(utc(2026, 12, 11, 11)).startswith(
+        "The deadline, Fri 11 Dec 12:00, has passed: reply now or ask for more time."
+    )
+    whole_day = answer_params("Acme", "", date(2026, 12, 11), None, "")
+    _title, words = render_with(
+        OFFER_ANSWER, whole_day, Rendering(BERLIN, now=lambda: utc(2026, 12, 11, 20))
+    )
+    assert words.startswith("Your answer is due today (Fri 11 Dec). Acme:")
+
+
+def test_the_decline_thanks_them_says_no_and_keeps_the_door_open() -> None:
+    """[000, 004]: thank them, burn no bridges, stay in touch: a clear "no" that is warm."""
+    message = decline_message("Acme", "Data Analyst", "Dr. Sam Rivera", "Alex Kim")
+    assert message.subject == "Your offer for the Data Analyst role"
+    body = message.body
+    assert body.startswith("Dear Sam,\n")  # the first name, past the title
+    assert "Thank you very much for offering me the Data Analyst role at Acme" in body
+    assert "I have decided to decline it" in body
+    assert "keep in touch" in body and "work together another time" in body
+    assert body.endswith("Warm regards,\nAlex Kim")
+    plain = decline_message("Acme", " ", "")
+    assert plain.subject == "Your offer from Acme"
+    assert plain.body.startswith("Hello,\n")
+    assert "Thank you very much for your offer" in plain.body
+    # Never unsigned: the placeholder the withdrawal message and the notes use.
+    assert plain.body.endswith("Warm regards,\n[your name]")
+    assert withdrawal_message("Acme", "", "").body.endswith("[your name]")

@@ -7,6 +7,7 @@ leverage [001, 003, 004])."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
@@ -17,9 +18,11 @@ from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store import settings as options
+from followthrough.store.insights import load_insights
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Application, StageEvent, db
-from followthrough.store.offers.first_day import close_as_withdrawn, first_day
+from followthrough.store.offers import records
+from followthrough.store.offers.first_day import close_as_withdrawn, first_day, person_to_write
 from followthrough.store.offers.records import (
     accept_offer,
     decline_offer,
@@ -33,6 +36,8 @@ from followthrough.store.planning import plan_all, preview_due
 from followthrough.store.queries import change_stage, create_application
 from followthrough.store.reminders import stored_reminders
 
+# The fake clock's day (tests/conftest.py: Fri 20 Nov 2026, 16:00 in Berlin).
+TODAY = date(2026, 11, 20)
 TERMS = OfferTerms(
     salary="85,000 EUR",
     bonus="10 % yearly",
@@ -76,13 +81,13 @@ def test_an_offer_is_saved_as_typed_and_read_back(
     acme = create_application(clock, "Acme", "Engineer", location="Berlin")
     empty = load_offer(acme.id)
     assert empty.status is None and empty.terms == OfferTerms(location="Berlin")
-    save_offer(acme.id, TERMS, clock.now())
+    save_offer(acme.id, TERMS, clock, TODAY)
     loaded = load_offer(acme.id)
     assert loaded.terms == TERMS
     assert loaded.status is OfferStatus.OPEN
     assert open_offer_count() == 1
     # Saving again replaces the terms, one offer per application.
-    save_offer(acme.id, OfferTerms(salary="90,000 EUR"), clock.now())
+    save_offer(acme.id, OfferTerms(salary="90,000 EUR"), clock, TODAY)
     assert load_offer(acme.id).terms == OfferTerms(salary="90,000 EUR")
     assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 1
 
@@ -92,7 +97,7 @@ def test_an_offer_that_cannot_be_saved_writes_nothing(
 ) -> None:
     acme = create_application(clock, "Acme")
     with pytest.raises(UserError):
-        save_offer(acme.id, OfferTerms(salary="x" * (LINE_LIMIT + 1)), clock.now())
+        save_offer(acme.id, OfferTerms(salary="x" * (LINE_LIMIT + 1)), clock, TODAY)
     assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 0
 
 
@@ -102,7 +107,7 @@ def test_saving_marks_the_application_for_planning(
     acme = create_application(clock, "Acme")
     plan_all(clock.now())
     db.execute_sql("DELETE FROM plan_dirty")
-    save_offer(acme.id, TERMS, clock.now())
+    save_offer(acme.id, TERMS, clock, TODAY)
     marked = [row[0] for row in db.execute_sql("SELECT application_id FROM plan_dirty")]
     assert marked == [acme.id]
 
@@ -113,7 +118,7 @@ def test_an_open_offer_is_reminded_before_its_deadline(
     """Fri 20 Nov: a deadline of Fri 4 Dec 12:00 is reminded on Tue 1 Dec and on the
     morning of the 4th, at 09:00 in Berlin (the user's hours)."""
     acme = create_application(clock, "Acme")
-    save_offer(acme.id, TERMS, clock.now())
+    save_offer(acme.id, TERMS, clock, TODAY)
     plan_all(clock.now())
     assert _open("offer_answer") == [
         (f"offer:{acme.id}:0", datetime(2026, 12, 4, 8, tzinfo=UTC)),
@@ -129,7 +134,7 @@ def test_an_open_offer_is_reminded_before_its_deadline(
 def test_the_reminders_follow_the_users_zone(database: peewee.Database, clock: FakeClock) -> None:
     options.put(options.USER_ZONE, "America/New_York")
     acme = create_application(clock, "Acme")
-    save_offer(acme.id, TERMS, clock.now())
+    save_offer(acme.id, TERMS, clock, TODAY)
     plan_all(clock.now())
     assert [due for _key, due in _open("offer_answer")] == [
         datetime(2026, 12, 4, 14, tzinfo=UTC),
@@ -148,8 +153,8 @@ def test_follow_ups_wait_while_an_offer_is_open_for_that_application_only(
         r.application_id for r in stored_reminders("kind IN ('follow_up', 'decision_passed')")
     }
     assert chased == {acme.id, beta.id}
-    # An offer recorded while the stage is still "Interviewing".
-    save_offer(acme.id, TERMS, clock.now())
+    # An offer recorded while the stage is still "Interviewing" (it moves to "Offer").
+    save_offer(acme.id, TERMS, clock, TODAY)
     plan_all(clock.now())
     follow_ups = stored_reminders(
         "kind IN ('follow_up', 'decision_passed') AND suspended_at IS NULL AND done_at IS NULL"
@@ -171,7 +176,7 @@ def test_an_offer_reopened_brings_its_reminders_back(
     database: peewee.Database, clock: FakeClock
 ) -> None:
     acme = _interviewed(clock, "Acme")
-    save_offer(acme.id, TERMS, clock.now())
+    save_offer(acme.id, TERMS, clock, TODAY)
     decline_offer(acme.id, TERMS, clock, date(2026, 11, 20))
     change_stage(acme.id, Stage.OFFER, clock, date(2026, 11, 21))
     reopen_offer(acme.id, clock.now())
@@ -184,7 +189,7 @@ def test_accepting_moves_to_accepted_and_leaves_the_others_open(
 ) -> None:
     acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta", "dana@beta.test")
     gamma = create_application(clock, "Gamma")
-    save_offer(beta.id, OfferTerms(salary="80k", answer_by=date(2026, 12, 10)), clock.now())
+    save_offer(beta.id, OfferTerms(salary="80k", answer_by=date(2026, 12, 10)), clock, TODAY)
     accept_offer(acme.id, TERMS, date(2027, 1, 4), clock, date(2026, 11, 20))
     accepted = Application.get_by_id(acme.id)
     assert accepted.stage == Stage.ACCEPTED.value
@@ -192,8 +197,9 @@ def test_accepting_moves_to_accepted_and_leaves_the_others_open(
     steps = [e.to_stage for e in StageEvent.select().where(StageEvent.application == acme.id)]
     assert steps[-2:] == [Stage.OFFER.value, Stage.ACCEPTED.value]
     assert load_offer(acme.id).start_on == date(2027, 1, 4)
-    # Nothing else closed; the other offer still open and compared.
-    assert Application.get_by_id(beta.id).stage == Stage.INTERVIEWING.value
+    # Nothing else closed; the other offer still open (its application at "Offer", where
+    # recording it moved it) and compared.
+    assert Application.get_by_id(beta.id).stage == Stage.OFFER.value
     assert [(o.company, o.status) for o in offer_lines()] == [
         ("Beta", OfferStatus.OPEN),
         ("Acme", OfferStatus.ACCEPTED),
@@ -245,9 +251,135 @@ def test_a_second_offer_is_not_accepted_beside_the_first(
     acme, beta = _interviewed(clock, "Acme"), _interviewed(clock, "Beta")
     today = date(2026, 11, 20)
     accept_offer(acme.id, TERMS, date(2027, 1, 4), clock, today)
-    save_offer(beta.id, TERMS, clock.now())
+    save_offer(beta.id, TERMS, clock, TODAY)
     with pytest.raises(UserError) as refused:
         accept_offer(beta.id, TERMS, date(2027, 1, 11), clock, today)
     assert "Acme" in str(refused.value)
     assert Application.get_by_id(beta.id).stage != Stage.ACCEPTED.value
     assert load_offer(beta.id).status is OfferStatus.OPEN
+
+
+def _steps(application_id: int) -> list[str]:
+    return [
+        e.to_stage
+        for e in StageEvent.select()
+        .where(StageEvent.application == application_id)
+        .order_by(StageEvent.id)
+    ]
+
+
+def test_recording_an_offer_moves_the_application_to_offer(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """A walkthrough: an offer recorded on an "Interviewing" application left the board,
+    the lists and Insights (which read the stage) saying "Interviewing"."""
+    applied = create_application(clock, "Applied Co")
+    interviewing = _interviewed(clock, "Acme")
+    checking = _interviewed(clock, "Beta")
+    change_stage(checking.id, Stage.REFERENCE_CHECK, clock, TODAY)
+    for application in (applied, interviewing, checking):
+        save_offer(application.id, TERMS, clock, TODAY)
+        assert Application.get_by_id(application.id).stage == Stage.OFFER.value
+        # Through the stage rules: on the timeline, at the moment it was recorded.
+        event = StageEvent.select().order_by(StageEvent.id.desc()).get()
+        assert (event.application_id, event.to_stage) == (application.id, Stage.OFFER.value)
+        assert event.happened_at == clock.now()
+    # Saving the terms again moves nothing more.
+    events = StageEvent.select().count()
+    save_offer(interviewing.id, OfferTerms(salary="90,000 EUR"), clock, TODAY)
+    assert StageEvent.select().count() == events
+    # Insights' funnel agrees with the board: three offers.
+    funnel = dict(load_insights(clock, ZoneInfo("Europe/Berlin")).funnel)
+    assert funnel[Stage.OFFER] == 3
+
+
+def test_the_offer_and_its_stage_are_one_write(
+    database: peewee.Database, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The offer is not saved without its stage move, nor the move without the offer."""
+    acme = _interviewed(clock, "Acme")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(records, "change_stage", broken)
+    with pytest.raises(RuntimeError):
+        save_offer(acme.id, TERMS, clock, TODAY)
+    assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 0
+    monkeypatch.undo()
+    with pytest.raises(UserError):
+        save_offer(acme.id, OfferTerms(salary="x" * (LINE_LIMIT + 1)), clock, TODAY)
+    assert Application.get_by_id(acme.id).stage == Stage.INTERVIEWING.value
+
+
+def test_recording_never_moves_a_stage_backwards_or_reopens_one(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Accepted stays accepted when its terms are edited; a closed application is the
+    user's to reopen; a declined offer saved again does not pull its reopened application
+    back to "Offer"."""
+    acme = _interviewed(clock, "Acme")
+    accept_offer(acme.id, TERMS, date(2027, 1, 4), clock, TODAY)
+    save_offer(acme.id, OfferTerms(salary="95,000 EUR"), clock, TODAY)
+    assert Application.get_by_id(acme.id).stage == Stage.ACCEPTED.value
+    beta = _interviewed(clock, "Beta")
+    change_stage(beta.id, Stage.REJECTED, clock, TODAY, ClosureReason.REJECTED)
+    before = _steps(beta.id)
+    save_offer(beta.id, TERMS, clock, TODAY)
+    assert Application.get_by_id(beta.id).stage == Stage.REJECTED.value
+    assert _steps(beta.id) == before
+    gamma = _interviewed(clock, "Gamma")
+    decline_offer(gamma.id, TERMS, clock, TODAY)
+    change_stage(gamma.id, Stage.INTERVIEWING, clock, TODAY)
+    save_offer(gamma.id, TERMS, clock, TODAY)
+    assert Application.get_by_id(gamma.id).stage == Stage.INTERVIEWING.value
+    assert load_offer(gamma.id).status is OfferStatus.DECLINED
+
+
+def test_declining_an_offer_recorded_at_once_passes_through_offer(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Recorded and declined in one go: the offer did come (Insights' funnel counts it),
+    then the application closed as withdrawn."""
+    acme = _interviewed(clock, "Acme")
+    decline_offer(acme.id, TERMS, clock, TODAY)
+    assert _steps(acme.id)[-2:] == [Stage.OFFER.value, Stage.WITHDRAWN.value]
+    assert Application.get_by_id(acme.id).closure_reason == ClosureReason.WITHDREW.value
+
+
+def test_a_deadline_already_behind_is_kept_without_reminders(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """Recorded late (Fri 20 Nov, 16:00 in Berlin): a day before today, or today's 12:00,
+    has passed and gets no reminder, nothing fails; today's 17:00, or today as a whole day,
+    still gets the day's reminder at once."""
+    late = create_application(clock, "Late")
+    noon = create_application(clock, "Noon")
+    evening = create_application(clock, "Evening")
+    whole = create_application(clock, "Whole day")
+    save_offer(late.id, OfferTerms("80k", answer_by=date(2026, 11, 18)), clock, TODAY)
+    save_offer(noon.id, OfferTerms(answer_by=TODAY, answer_by_time=time(12)), clock, TODAY)
+    save_offer(evening.id, OfferTerms(answer_by=TODAY, answer_by_time=time(17)), clock, TODAY)
+    save_offer(whole.id, OfferTerms(answer_by=TODAY), clock, TODAY)
+    plan_all(clock.now())
+    due = preview_due(clock.now())
+    assert sorted(r.subject_key for r in due if r.kind == "offer_answer") == [
+        f"offer:{evening.id}:0",
+        f"offer:{whole.id}:0",
+    ]
+    assert {r.application_id for r in stored_reminders("kind = 'offer_answer'")} == {
+        evening.id,
+        whole.id,
+    }
+    # Still an offer, compared with the others (the window says "passed").
+    assert load_offer(late.id).terms.answer_by == date(2026, 11, 18)
+    assert {o.company for o in offer_lines()} == {"Late", "Noon", "Evening", "Whole day"}
+
+
+def test_the_person_to_write_to_is_the_one_met_last_with_an_address(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    acme = _interviewed(clock, "Acme", "dana@acme.test")
+    assert person_to_write(acme.id) == ("Dana Acme", "dana@acme.test")
+    nobody = create_application(clock, "Nobody")
+    assert person_to_write(nobody.id) == ("", "")

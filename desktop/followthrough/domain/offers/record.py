@@ -14,6 +14,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from followthrough.domain.errors import UserError
+from followthrough.domain.stages import Stage
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "offers"
@@ -60,6 +61,26 @@ class OfferTerms:
         return datetime.combine(self.answer_by, time(0), zone) + timedelta(days=1)
 
 
+def deadline_passed(terms: OfferTerms, now: datetime, zone: ZoneInfo) -> bool:
+    """Whether the last moment to answer is behind ``now``, on the user's clock ``zone``:
+    a day before today has passed; today's only once its time has (the whole day without
+    one). No deadline never passes."""
+    deadline = terms.deadline(zone)
+    return deadline is not None and deadline <= now
+
+
+# Recording an offer moves an application still before the Offer stage there, in the same
+# transaction: the board, the lists and Insights read the stage.
+STAGES_BEFORE_OFFER: tuple[Stage, ...] = (Stage.APPLIED, Stage.INTERVIEWING, Stage.REFERENCE_CHECK)
+
+
+def moves_to_offer(stage: Stage) -> bool:
+    """Whether recording an open offer moves an application at ``stage`` to "Offer": from
+    an active stage before it only. Never backwards (an accepted offer stays accepted) and
+    never reopening a closed application behind the user's back (that is theirs to do)."""
+    return stage in STAGES_BEFORE_OFFER
+
+
 def checked(terms: OfferTerms) -> OfferTerms:
     """The terms trimmed, or UserError in the user's words."""
     clean = replace(
@@ -102,12 +123,15 @@ def days_left(answer_by: date, today: date) -> int:
     return (answer_by - today).days
 
 
-def days_left_text(answer_by: date | None, today: date) -> str:
-    """The deadline's distance in words: "3 days left", "today", "2 days ago"."""
+def days_left_text(answer_by: date | None, today: date, passed: bool = False) -> str:
+    """The deadline's distance in words: "3 days left", "answer today", "passed 2 days
+    ago"; ``passed``: the deadline's time today is already behind (``deadline_passed``)."""
     if answer_by is None:
         return translate("offers", "no deadline given")
     left = days_left(answer_by, today)
     if left == 0:
+        if passed:
+            return translate("offers", "passed today")
         return translate("offers", "answer today")
     if left == 1:
         return translate("offers", "1 day left")

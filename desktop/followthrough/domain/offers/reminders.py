@@ -6,7 +6,9 @@
   them, when the deadline's time comes before the user's day starts). The early one
   lapses once the day's comes; the day's once the deadline has passed. Answering the
   offer (accepted or declined) ends both. Meanwhile the application gets these instead
-  of follow-ups: the decision is the user's now, there is nothing to chase.
+  of follow-ups: the decision is the user's now, there is nothing to chase. Their words
+  name the offer's deadline and, for the person reading, how far off it is: a row shows
+  when its reminder came, days before the deadline for the early one.
 - ``first_day``: on the start day of an accepted offer, at the start of the user's hours:
   "Your first day at <company>: close the other applications" (until done; lapses after
   two weeks). Until then the other applications stay open: an offer can still fall
@@ -119,6 +121,40 @@ def _deadline_words(params: Mapping[str, Any]) -> str:
     return f"{day} {clock_time(time.fromisoformat(at))}" if at else day
 
 
+def _deadline(params: Mapping[str, Any], zone: ZoneInfo) -> datetime:
+    """The last moment to answer on the user's clock: the time given, else the end of the
+    day (as ``answer_reminders`` plans it)."""
+    day = date.fromisoformat(str(params["day"]))
+    at = str(params.get("time") or "")
+    if at:
+        return datetime.combine(day, time.fromisoformat(at), zone)
+    return datetime.combine(day + timedelta(days=1), time(0), zone)
+
+
+def _due_words(params: Mapping[str, Any], r: Rendering) -> str:
+    """When the answer is due, naming the offer's own deadline (the row's "When" is the
+    moment the reminder came, which for the early one is days before it) and, for the
+    person reading now, how far off it is."""
+    deadline = _deadline_words(params)
+    if r.now is None:
+        text = QT_TRANSLATE_NOOP("offers", "Your answer is due {deadline}.")
+        return r.translate(CONTEXT, text).format(deadline=deadline)
+    now = r.now()
+    if _deadline(params, r.zone) <= now:
+        text = QT_TRANSLATE_NOOP(
+            "offers", "The deadline, {deadline}, has passed: reply now or ask for more time."
+        )
+        return r.translate(CONTEXT, text).format(deadline=deadline)
+    left = (date.fromisoformat(str(params["day"])) - now.astimezone(r.zone).date()).days
+    if left <= 0:
+        text = QT_TRANSLATE_NOOP("offers", "Your answer is due today ({deadline}).")
+    elif left == 1:
+        text = QT_TRANSLATE_NOOP("offers", "Your answer is due tomorrow ({deadline}).")
+    else:
+        text = QT_TRANSLATE_NOOP("offers", "Your answer is due in {n} days ({deadline}).")
+    return r.translate(CONTEXT, text).format(deadline=deadline, n=left)
+
+
 def _render_answer(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
     title = r.translate(CONTEXT, QT_TRANSLATE_NOOP("offers", "Answer {company}'s offer by {day}"))
     if params.get("salary"):
@@ -126,8 +162,8 @@ def _render_answer(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
             CONTEXT,
             QT_TRANSLATE_NOOP(
                 "offers",
-                "{where}, {salary}: weigh it against the others and ask the companies still "
-                "deciding where they stand. Keep applying until the first day.",
+                "{due} {where}, {salary}: weigh it against the others and ask the companies "
+                "still deciding where they stand. Keep applying until the first day.",
             ),
         )
     else:
@@ -135,14 +171,14 @@ def _render_answer(params: Mapping[str, Any], r: Rendering) -> tuple[str, str]:
             CONTEXT,
             QT_TRANSLATE_NOOP(
                 "offers",
-                "{where}: weigh it against the others and ask the companies still deciding "
-                "where they stand. Keep applying until the first day.",
+                "{due} {where}: weigh it against the others and ask the companies still "
+                "deciding where they stand. Keep applying until the first day.",
             ),
         )
     where = application_title(str(params["company"]), str(params.get("role", "")))
     return (
         title.format(company=params["company"], day=_deadline_words(params)),
-        body.format(where=where, salary=params.get("salary", "")),
+        body.format(due=_due_words(params, r), where=where, salary=params.get("salary", "")),
     )
 
 

@@ -1,5 +1,6 @@
 """The first day of the accepted job: the other applications still active, each with a
-person to write to, and closing them as withdrawn through the stage rules."""
+person to write to, and closing them as withdrawn through the stage rules. The same
+person is the one a declined offer's message goes to (``person_to_write``)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,30 @@ class FirstDay:
     others: tuple[OtherApplication, ...]
 
 
+# The person to write to at application ``a``: the interviewer met last, one with an
+# e-mail address first, as "name<US>email" (NULL when nobody was met).
+_PERSON_MET_LAST = (
+    "(SELECT c.name || char(31) || c.email FROM interview i "
+    " JOIN interview_participant p ON p.interview_id = i.id "
+    " JOIN contact c ON c.id = p.contact_id WHERE i.application_id = a.id "
+    " ORDER BY c.email != '' DESC, i.starts_at DESC, p.id LIMIT 1)"
+)
+
+
+def _name_and_email(person: str | None) -> tuple[str, str]:
+    name, _, email = (person or "").partition("\x1f")
+    return name, email
+
+
+def person_to_write(application_id: int) -> tuple[str, str]:
+    """(name, e-mail) of the person to write to about ``application_id``: the interviewer
+    met last, one with an address first; ("", "") when nobody was met."""
+    row = db.execute_sql(
+        f"SELECT {_PERSON_MET_LAST} FROM application a WHERE a.id = ?", (application_id,)
+    ).fetchone()
+    return _name_and_email(row[0] if row else None)
+
+
 def first_day(application_id: int) -> FirstDay:
     """The accepted application and every other active one (in company order), with the
     person met last at each (one with an e-mail address first)."""
@@ -45,18 +70,14 @@ def first_day(application_id: int) -> FirstDay:
     stages = [s.value for s in ACTIVE_STAGES]
     marks = ", ".join("?" * len(stages))
     rows = db.execute_sql(
-        "SELECT a.id, a.company, a.role_title, a.stage, "
-        "(SELECT c.name || char(31) || c.email FROM interview i "
-        " JOIN interview_participant p ON p.interview_id = i.id "
-        " JOIN contact c ON c.id = p.contact_id WHERE i.application_id = a.id "
-        " ORDER BY c.email != '' DESC, i.starts_at DESC, p.id LIMIT 1) "
+        f"SELECT a.id, a.company, a.role_title, a.stage, {_PERSON_MET_LAST} "
         f"FROM application a WHERE a.stage IN ({marks}) AND a.id != ? "
         "ORDER BY a.company COLLATE NOCASE, a.id",
         (*stages, application_id),
     )
     others = []
     for app, company, role, stage, person in rows:
-        name, _, email = (person or "").partition("\x1f")
+        name, email = _name_and_email(person)
         others.append(OtherApplication(int(app), company, role or "", Stage(stage), name, email))
     return FirstDay(
         application_id,

@@ -14,6 +14,7 @@ from followthrough.domain.offers.record import (
     OfferTerms,
     checked,
     compared,
+    moves_to_offer,
 )
 from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage, allowed_targets
 from followthrough.domain.wording import translate
@@ -99,10 +100,23 @@ def _store(application_id: int, terms: OfferTerms, now: datetime) -> Offer:
     return row
 
 
-def save_offer(application_id: int, terms: OfferTerms, now: datetime) -> None:
-    """Save the offer's terms as typed (checked first: UserError in the user's words)."""
+def _reach_offer(application_id: int, row: Offer, clock: Clock, today: date) -> None:
+    """An open offer recorded for an application still before "Offer" moves it there,
+    through the stage rules (on its timeline): the board, the lists and Insights read the
+    stage. An accepted or closed application is left as it is (``moves_to_offer``)."""
+    if row.status != OfferStatus.OPEN.value:
+        return
+    if moves_to_offer(Stage(Application.get_by_id(application_id).stage)):
+        change_stage(application_id, Stage.OFFER, clock, today)
+
+
+def save_offer(application_id: int, terms: OfferTerms, clock: Clock, today: date) -> None:
+    """Save the offer's terms as typed (checked first: UserError in the user's words),
+    and in the same transaction move the application to "Offer" when it was not there yet
+    (``_reach_offer``)."""
     with writing():
-        _store(application_id, terms, now)
+        row = _store(application_id, terms, clock.now())
+        _reach_offer(application_id, row, clock, today)
 
 
 def accept_offer(
@@ -149,9 +163,12 @@ def _refuse_a_second_acceptance(application_id: int) -> None:
 
 def decline_offer(application_id: int, terms: OfferTerms, clock: Clock, today: date) -> None:
     """Save the terms and decline the offer: the application closes as withdrawn (the
-    user's own choice), through the stage rules, so its references hear how it ended."""
+    user's own choice), through the stage rules (by way of "Offer" when it was not there
+    yet), so its references hear how it ended."""
     with writing():
         row = _store(application_id, terms, clock.now())
+        # Through "Offer" (the offer did come, as Insights' funnel then counts it).
+        _reach_offer(application_id, row, clock, today)
         if Stage(Application.get_by_id(application_id).stage) in ACTIVE_STAGES:
             change_stage(application_id, Stage.WITHDRAWN, clock, today, ClosureReason.WITHDREW)
         row.status = OfferStatus.DECLINED.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFontMetrics
@@ -20,13 +21,14 @@ from followthrough.domain.reminder_kinds import (
     feature_of,
     kind_label,
     registered_kinds,
+    rendering_day,
     rendering_generation,
 )
 from followthrough.store.reminders import DueReminder
 
 # Words written for agenda rows, by what they are written from: a table asks for a cell's
 # text at every repaint, and only the rows on screen are ever written.
-_WORDS: dict[tuple[int, str, str, str, str, str], tuple[str, str]] = {}
+_WORDS: dict[tuple[int, date | None, str, str, str, str, str], tuple[str, str]] = {}
 _KEEP_WORDS = 5_000
 
 
@@ -35,9 +37,11 @@ def shown_words(item: AgendaItem) -> tuple[str, str]:
     parameters when first drawn)."""
     if not item.params:
         return item.title, item.detail
-    # Written again for another clock, language or locale.
+    # Written again for another clock, language or locale, and on another day (an
+    # offer's "due tomorrow" is "due today" after midnight).
     key = (
         rendering_generation(),
+        rendering_day(),
         QLocale().name(),
         item.kind,
         item.params,

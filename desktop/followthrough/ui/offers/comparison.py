@@ -7,8 +7,10 @@ the user typed it, as plain text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,8 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.offers.record import OfferLine, OfferStatus, days_left_text
+from followthrough.domain.offers.record import (
+    OfferLine,
+    OfferStatus,
+    days_left_text,
+    deadline_passed,
+)
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, clock_time, short_day
+from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, brush
 from followthrough.ui.common.widgets import resize_on_screen
@@ -37,7 +45,22 @@ _Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "OfferComparisonModel"
 
 
-def _deadline(line: OfferLine, _today: date) -> str:
+@dataclass(frozen=True)
+class Moment:
+    """When the offers are compared, on the user's clock: the day, and the moment a
+    deadline with a time is checked against (the start of the day when not known)."""
+
+    today: date
+    now: datetime
+    zone: ZoneInfo
+
+    @classmethod
+    def of(cls, today: date, now: datetime | None = None) -> Moment:
+        zone = system_zone()
+        return cls(today, now or datetime.combine(today, time(0), zone), zone)
+
+
+def _deadline(line: OfferLine, _at: Moment) -> str:
     terms = line.terms
     if terms.answer_by is None:
         return ""
@@ -45,13 +68,14 @@ def _deadline(line: OfferLine, _today: date) -> str:
     return f"{day} {clock_time(terms.answer_by_time)}" if terms.answer_by_time else day
 
 
-def _days_left(line: OfferLine, today: date) -> str:
+def _days_left(line: OfferLine, at: Moment) -> str:
     if line.status is not OfferStatus.OPEN:
         return ""
-    return days_left_text(line.terms.answer_by, today)
+    passed = deadline_passed(line.terms, at.now, at.zone)
+    return days_left_text(line.terms.answer_by, at.today, passed)
 
 
-def _status(line: OfferLine, _today: date) -> str:
+def _status(line: OfferLine, _at: Moment) -> str:
     status = QCoreApplication.translate("offers", line.status.label)
     if line.status is OfferStatus.ACCEPTED and line.start_on is not None:
         return QCoreApplication.translate(
@@ -61,7 +85,7 @@ def _status(line: OfferLine, _today: date) -> str:
 
 
 # The rows: a term's name (marked for translation) and how an offer shows it.
-ROWS: tuple[tuple[str, Callable[[OfferLine, date], str]], ...] = (
+ROWS: tuple[tuple[str, Callable[[OfferLine, Moment], str]], ...] = (
     (QT_TRANSLATE_NOOP("OfferComparisonModel", "Company"), lambda o, _t: o.company),
     (QT_TRANSLATE_NOOP("OfferComparisonModel", "Role"), lambda o, _t: o.role),
     (QT_TRANSLATE_NOOP("OfferComparisonModel", "Salary"), lambda o, _t: o.terms.salary),
@@ -80,14 +104,23 @@ class OfferComparisonModel(QAbstractTableModel):
 
     OfferRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, today: date, parent: Any = None) -> None:
+    def __init__(self, today: date, parent: Any = None, now: datetime | None = None) -> None:
         super().__init__(parent)
-        self.today = today
+        self.moment = Moment.of(today, now)
         self._offers: list[OfferLine] = []
 
-    def set_offers(self, offers: list[OfferLine]) -> None:
+    @property
+    def today(self) -> date:
+        return self.moment.today
+
+    def set_offers(
+        self, offers: list[OfferLine], today: date | None = None, now: datetime | None = None
+    ) -> None:
+        """Show ``offers`` (as of ``today`` and ``now`` when given: a window left open)."""
         self.beginResetModel()
         self._offers = list(offers)
+        if today is not None:
+            self.moment = Moment.of(today, now)
         self.endResetModel()
 
     def offer_at(self, column: int) -> OfferLine:
@@ -105,7 +138,7 @@ class OfferComparisonModel(QAbstractTableModel):
         offer = self._offers[index.column()]
         if role == self.OfferRole:
             return offer
-        text = ROWS[index.row()][1](offer, self.today)
+        text = ROWS[index.row()][1](offer, self.moment)
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -119,7 +152,7 @@ class OfferComparisonModel(QAbstractTableModel):
         if offer.status is not OfferStatus.OPEN or by is None:
             return None
         left = (by - self.today).days
-        if left < 0:
+        if left < 0 or deadline_passed(offer.terms, self.moment.now, self.moment.zone):
             return brush(ColourRole.ERROR)
         return brush(ColourRole.OWED) if left <= 3 else None
 
@@ -140,7 +173,13 @@ class OfferComparisonModel(QAbstractTableModel):
 class OfferComparisonDialog(QDialog):
     """The offers side by side (not modal: it can stay open beside the offer form)."""
 
-    def __init__(self, offers: list[OfferLine], today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        offers: list[OfferLine],
+        today: date,
+        parent: QWidget | None = None,
+        now: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("offerComparison")
         self.setWindowTitle(self.tr("Offers side by side"))
@@ -148,7 +187,7 @@ class OfferComparisonDialog(QDialog):
         layout = QVBoxLayout(self)
         self.summary = plain_label(wrap=True)
         layout.addWidget(self.summary)
-        self.model = OfferComparisonModel(today, self)
+        self.model = OfferComparisonModel(today, self, now)
         self.table = QTableView()
         self.table.setObjectName("offerComparisonTable")
         self.table.setModel(self.model)
@@ -165,8 +204,10 @@ class OfferComparisonDialog(QDialog):
         self.set_offers(offers)
         resize_on_screen(self, 760, 460)
 
-    def set_offers(self, offers: list[OfferLine]) -> None:
-        self.model.set_offers(offers)
+    def set_offers(
+        self, offers: list[OfferLine], today: date | None = None, now: datetime | None = None
+    ) -> None:
+        self.model.set_offers(offers, today, now)
         waiting = sum(1 for o in offers if o.status is OfferStatus.OPEN)
         if not offers:
             text = self.tr(

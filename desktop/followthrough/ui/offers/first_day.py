@@ -7,31 +7,25 @@ rules) and gives the list back without them (``remove``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from followthrough.domain.mailto import MailtoError, mailto_url
 from followthrough.domain.offers.withdrawal import withdrawal_message
 from followthrough.domain.wording import short_day
 from followthrough.store.offers.first_day import FirstDay, OtherApplication
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.ask import Ask
-from followthrough.ui.common.forms import error_label
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label
-from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import record_table, resize_on_screen
+from followthrough.ui.offers.message import MessageEditor
 
 
 class FirstDayDialog(QDialog):
@@ -61,7 +55,15 @@ class FirstDayDialog(QDialog):
         self.table = record_table(self.model, "firstDayOthers", fit_contents=True)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         layout.addWidget(self.table, 1)
-        layout.addLayout(self._build_message(), 2)
+        self.message = MessageEditor("firstDay")
+        # The message's parts, as the tests and the actions below name them.
+        self.address, self.subject, self.body = (
+            self.message.address,
+            self.message.subject,
+            self.message.body,
+        )
+        self.error, self.note = self.message.error, self.message.note
+        layout.addWidget(self.message, 2)
         layout.addLayout(self._build_actions())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -74,33 +76,9 @@ class FirstDayDialog(QDialog):
             return f"{other.contact_name} <{other.contact_email}>"
         return other.contact_name or self.tr("nobody recorded")
 
-    def _build_message(self) -> QFormLayout:
-        form = QFormLayout()
-        self.address = QLineEdit()
-        self.address.setObjectName("firstDayAddress")
-        self.subject = QLineEdit()
-        self.subject.setObjectName("firstDaySubject")
-        self.body = QPlainTextEdit()
-        self.body.setObjectName("firstDayBody")
-        form.addRow(self.tr("&To:"), self.address)
-        form.addRow(self.tr("S&ubject:"), self.subject)
-        form.addRow(self.tr("&Message:"), self.body)
-        self.error = error_label("firstDay")
-        form.addRow(self.error)
-        self.note = plain_label(wrap=True)
-        self.note.setObjectName("firstDayNote")
-        colour_text(self.note, ColourRole.SUCCESS)
-        form.addRow(self.note)
-        return form
-
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.email_button = QPushButton(self.tr("&Open in mail program"))
-        self.email_button.setObjectName("firstDayEmail")
-        self.email_button.clicked.connect(self.send_email)
-        self.copy_button = QPushButton(self.tr("Co&py the message"))
-        self.copy_button.setObjectName("firstDayCopy")
-        self.copy_button.clicked.connect(self.copy)
+        self.email_button, self.copy_button = self.message.email_button, self.message.copy_button
         self.close_one_button = QPushButton(self.tr("Close as &withdrawn"))
         self.close_one_button.setObjectName("firstDayCloseOne")
         self.close_one_button.clicked.connect(self.close_chosen)
@@ -134,20 +112,11 @@ class FirstDayDialog(QDialog):
                 )
             )
         has_rows = bool(rows)
-        for widget in (
-            self.email_button,
-            self.copy_button,
-            self.close_one_button,
-            self.close_all_button,
-            self.address,
-            self.subject,
-            self.body,
-        ):
+        self.message.set_enabled(has_rows)
+        for widget in (self.close_one_button, self.close_all_button):
             widget.setEnabled(has_rows)
         if not rows:
-            for edit in (self.address, self.subject):
-                edit.clear()
-            self.body.clear()
+            self.message.clear()
 
     def remove(self, application_ids: list[int]) -> None:
         """The list without the applications just closed."""
@@ -166,40 +135,9 @@ class FirstDayDialog(QDialog):
         message = withdrawal_message(
             other.company, other.role, other.contact_name, self.sender_name
         )
-        self.address.setText(other.contact_email)
-        self.subject.setText(message.subject)
-        self.body.setPlainText(message.body)
-        self.error.hide()
-        self.note.clear()
+        self.message.show_message(other.contact_email, message.subject, message.body)
 
     # -- writing and closing --------------------------------------------------------------
-
-    def send_email(self) -> None:
-        try:
-            url = mailto_url(self.address.text(), self.subject.text(), self.body.toPlainText())
-        except MailtoError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            self.address.setFocus()
-            return
-        self.error.hide()
-        self.note.setText(
-            self.tr("Your mail program has the message (it is also on the clipboard).")
-        )
-        QGuiApplication.clipboard().setText(self.body.toPlainText())
-        if not self.open_url(url):
-            self.error.setText(
-                self.tr(
-                    "No mail program answered. The message is on the clipboard: paste it "
-                    "into an e-mail to them."
-                )
-            )
-            self.error.show()
-
-    def copy(self) -> None:
-        subject, text = self.subject.text().strip(), self.body.toPlainText()
-        QGuiApplication.clipboard().setText(f"{subject}\n\n{text}" if subject else text)
-        self.note.setText(self.tr("The message is on the clipboard."))
 
     def close_chosen(self) -> None:
         other = self.chosen()
@@ -218,8 +156,3 @@ class FirstDayDialog(QDialog):
             self.tr("Close them"),
         ):
             self.close_requested.emit(ids)
-
-    @staticmethod
-    def open_url(url: str) -> bool:
-        """Hands a mailto: link to the desktop (tests replace this)."""
-        return QDesktopServices.openUrl(QUrl(url))

@@ -29,6 +29,14 @@ def _load_first_day(application_id: int) -> tuple[FirstDay, str]:
     return first_day(application_id), options.get(options.SENDER_NAME)
 
 
+def _load_decline_words(application_id: int) -> tuple[tuple[str, str], str]:
+    """The person to write to about a declined offer (name, e-mail), and the user's name."""
+    from followthrough.store import settings as options
+    from followthrough.store.offers.first_day import person_to_write
+
+    return person_to_write(application_id), options.get(options.SENDER_NAME)
+
+
 class OfferFlow(DialogFlow):
     def __init__(
         self,
@@ -62,9 +70,13 @@ class OfferFlow(DialogFlow):
     def _show(self, loaded: OfferContext) -> None:
         from followthrough.ui.offers.form import OfferDialog
 
-        dialog = OfferDialog(loaded, self._today(), self.parent)
+        now = self.context.clock.now().astimezone(self.zone)
+        dialog = OfferDialog(loaded, self._today(), self.parent, now)
         dialog.compare_requested.connect(lambda: self.compare(dialog))
         dialog.first_day_requested.connect(lambda: self.first_day(loaded.application_id))
+        dialog.decline_message_requested.connect(
+            lambda: self.decline_message(loaded.application_id, loaded.company, loaded.role)
+        )
         self._run(dialog)
 
     def _run(self, dialog: OfferDialog) -> None:
@@ -88,16 +100,42 @@ class OfferFlow(DialogFlow):
             work = lambda: decline_offer(app_id, terms, clock, today)  # noqa: E731
             done = QCoreApplication.translate("OfferFlow", "Declined the offer from {title}.")
         else:
-            work = lambda: save_offer(app_id, terms, clock.now())  # noqa: E731
+            work = lambda: save_offer(app_id, terms, clock, today)  # noqa: E731
             done = QCoreApplication.translate("OfferFlow", "Saved the offer from {title}.")
+        declined = dialog.answer is Answer.DECLINE
+
+        def stored(_saved: object) -> None:
+            self.saved(done.format(title=title))
+            if declined:
+                # Offered, not forced: closing it skips the message.
+                self.decline_message(app_id, loaded.company, loaded.role)
+
         saving.save(
             self.context.runner,
             self.parent,
             QCoreApplication.translate("OfferFlow", "the offer from {title}").format(title=title),
             work,
-            lambda _saved: self.saved(done.format(title=title)),
+            stored,
             edit=lambda: self._run(dialog),
         )
+
+    # -- the reply to a declined offer ----------------------------------------------------
+
+    def decline_message(self, application_id: int, company: str, role: str) -> None:
+        """The short, warm "no, thank you" to send (by mail or the clipboard) or skip."""
+        self.context.runner.submit(
+            lambda: _load_decline_words(application_id),
+            lambda loaded: self._show_decline_message(company, role, loaded),
+            self.failed,
+        )
+
+    def _show_decline_message(
+        self, company: str, role: str, loaded: tuple[tuple[str, str], str]
+    ) -> None:
+        from followthrough.ui.offers.decline import DeclineMessageDialog
+
+        contact, sender = loaded
+        self.run_dialog(DeclineMessageDialog(company, role, contact, sender, self.parent))
 
     # -- side by side --------------------------------------------------------------------
 
@@ -115,11 +153,12 @@ class OfferFlow(DialogFlow):
         from followthrough.ui.offers.comparison import OfferComparisonDialog
 
         current = self._comparison
+        today, now = self._today(), self.context.clock.now().astimezone(self.zone)
         if current is not None and current.isVisible():
-            current.set_offers(lines)  # type: ignore[attr-defined]
+            current.set_offers(lines, today, now)  # type: ignore[attr-defined]
             show_in_front(current)
             return
-        dialog = OfferComparisonDialog(lines, self._today(), over or self.parent)  # type: ignore[arg-type]
+        dialog = OfferComparisonDialog(lines, today, over or self.parent, now)  # type: ignore[arg-type]
         self._comparison = dialog
         dialog.destroyed.connect(self._forget_comparison)
         dialog.show()

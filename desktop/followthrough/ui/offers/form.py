@@ -1,12 +1,16 @@
 """The offer form: the terms as the letter gives them, the answer deadline, and the
 answer itself (accept with a start day, or decline).
 
+A deadline already behind (a day before today on the user's clock, or today's time gone)
+is said plainly beside the field: no reminder will come, so reply now or ask for more
+time. Saving it is still allowed, once confirmed: an offer can be recorded late.
+
 It only collects input: ``flow.OfferFlow`` loads and saves.
 """
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QTime, Signal
@@ -24,10 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms
-from followthrough.domain.wording import application_title, short_day
+from followthrough.domain.offers.record import (
+    LINE_LIMIT,
+    OfferStatus,
+    OfferTerms,
+    deadline_passed,
+    moves_to_offer,
+)
+from followthrough.domain.stages import Stage
+from followthrough.domain.wording import application_title, clock_time, short_day
 from followthrough.store.offers.records import OfferContext
+from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.common.forms import date_edit, time_edit
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import plain_label
@@ -49,16 +62,29 @@ class OfferDialog(QDialog):
     Signals:
     compare_requested(): the person wants to see the offers side by side.
     first_day_requested(): the person wants to close the other applications (accepted).
+    decline_message_requested(): the person wants to write their reply (declined).
+
+    ``now``: the moment on the user's clock (aware) a deadline is checked against; without
+    it, the start of ``today``.
     """
 
     compare_requested = Signal()
     first_day_requested = Signal()
+    decline_message_requested = Signal()
 
-    def __init__(self, context: OfferContext, today: date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        context: OfferContext,
+        today: date,
+        parent: QWidget | None = None,
+        now: datetime | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("offerDialog")
         self.context = context
         self.today = today
+        self.zone = system_zone()
+        self.now = now or datetime.combine(today, time(0), self.zone)
         self.answer = Answer.NONE
         self.start_on: date | None = None
         title = application_title(context.company, context.role)
@@ -91,6 +117,11 @@ class OfferDialog(QDialog):
             return self.tr("Declined.")
         if context.status is OfferStatus.OPEN:
             return self.tr("Waiting for your answer.")
+        if moves_to_offer(context.stage):
+            return self.tr(
+                "Write down the terms as the offer states them. Saving moves the "
+                "application to “{stage}”."
+            ).format(stage=stage_label(Stage.OFFER))
         return self.tr("Write down the terms as the offer states them.")
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -118,6 +149,12 @@ class OfferDialog(QDialog):
         form.addRow(self.tr("Benefits and &other terms:"), self.benefits)
         form.addRow(self.tr("&Location or remote:"), self.location)
         form.addRow(self.tr("Ans&wer by:"), self._build_deadline())
+        # Beside the field: a deadline already behind (``_check_deadline``).
+        self.deadline_note = plain_label(wrap=True)
+        self.deadline_note.setObjectName("offerDeadlinePassed")
+        colour_text(self.deadline_note, ColourRole.WARNING)
+        self.deadline_note.hide()
+        form.addRow("", self.deadline_note)
         self.start_row = plain_label()
         if self.context.start_on is not None:
             form.addRow(self.tr("Start day:"), self.start_row)
@@ -138,6 +175,13 @@ class OfferDialog(QDialog):
         self.deadline_time.setObjectName("offerDeadlineTime")
         self.has_deadline.toggled.connect(self._deadline_toggled)
         self.has_time.toggled.connect(self.deadline_time.setEnabled)
+        for changed in (
+            self.has_deadline.toggled,
+            self.has_time.toggled,
+            self.deadline.dateChanged,
+            self.deadline_time.timeChanged,
+        ):
+            changed.connect(self._check_deadline)
         for widget in (self.has_deadline, self.deadline, self.has_time, self.deadline_time):
             line.addWidget(widget)
         line.addStretch(1)
@@ -147,6 +191,22 @@ class OfferDialog(QDialog):
         self.deadline.setEnabled(on)
         self.has_time.setEnabled(on)
         self.deadline_time.setEnabled(on and self.has_time.isChecked())
+
+    def deadline_has_passed(self) -> bool:
+        """Whether the deadline as typed is already behind, on the user's clock."""
+        return deadline_passed(self.value(), self.now, self.zone)
+
+    def _check_deadline(self) -> None:
+        if not self.deadline_has_passed():
+            self.deadline_note.hide()
+            return
+        self.deadline_note.setText(
+            self.tr(
+                "This deadline has passed, so no reminder will come. Reply to them now, or "
+                "ask whether they can give you more time. You can still record the offer."
+            )
+        )
+        self.deadline_note.show()
 
     def _build_buttons(self) -> QWidget:
         row = QWidget()
@@ -165,6 +225,13 @@ class OfferDialog(QDialog):
         self.first_day_button.setObjectName("offerFirstDay")
         self.first_day_button.clicked.connect(self.first_day_requested.emit)
         self.first_day_button.setVisible(self.context.status is OfferStatus.ACCEPTED)
+        self.decline_message_button = QPushButton(self.tr("Write your &reply…"))
+        self.decline_message_button.setObjectName("offerDeclineMessage")
+        self.decline_message_button.setToolTip(
+            self.tr("A short, warm message declining the offer, to send or copy")
+        )
+        self.decline_message_button.clicked.connect(self.decline_message_requested.emit)
+        self.decline_message_button.setVisible(self.context.status is OfferStatus.DECLINED)
         answered = self.context.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED)
         self.accept_button.setVisible(not answered)
         self.decline_button.setVisible(not answered)
@@ -179,6 +246,7 @@ class OfferDialog(QDialog):
             self.accept_button,
             self.decline_button,
             self.first_day_button,
+            self.decline_message_button,
         ):
             line.addWidget(button)
         line.addStretch(1)
@@ -198,6 +266,7 @@ class OfferDialog(QDialog):
             moment = terms.answer_by_time
             self.deadline_time.setTime(QTime(moment.hour, moment.minute))
         self._deadline_toggled(self.has_deadline.isChecked())
+        self._check_deadline()
 
     def value(self) -> OfferTerms:
         """The terms as typed (the stored checks trim them)."""
@@ -229,14 +298,43 @@ class OfferDialog(QDialog):
             self,
             self.tr("Decline this offer?"),
             self.tr(
-                "The application to {company} will be closed as withdrawn. Tell them "
-                "yourself, politely: you may meet again."
+                "The application to {company} will be closed as withdrawn. Next, the app "
+                "offers a short, warm reply to send them: you may meet again."
             ).format(company=self.context.company),
             self.tr("Decline"),
         ):
             return
         self.answer = Answer.DECLINE
         self.accept()
+
+    def accept(self) -> None:
+        """Save (also from "Save your changes?"): a deadline already behind is saved once
+        the person confirms it."""
+        if self.answer is Answer.NONE and not self._late_deadline_confirmed():
+            return
+        super().accept()
+
+    def _late_deadline_confirmed(self) -> bool:
+        terms, loaded = self.value(), self._loaded
+        if not self.deadline_has_passed():
+            return True
+        same = (terms.answer_by, terms.answer_by_time) == (loaded.answer_by, loaded.answer_by_time)
+        if same and self.context.status is not None:
+            return True  # saved so before, and confirmed then
+        assert terms.answer_by is not None  # a deadline that passed is one given
+        day = short_day(terms.answer_by)
+        if terms.answer_by_time is not None:
+            day = f"{day} {clock_time(terms.answer_by_time)}"
+        return Ask.confirm(
+            self,
+            self.tr("The deadline has passed"),
+            self.tr(
+                "The deadline to answer, {day}, is already behind you, so the app will not "
+                "remind you of it. Record the offer anyway? Reply to them soon, or ask "
+                "whether they can give you more time."
+            ).format(day=day),
+            self.tr("Record it anyway"),
+        )
 
     def reject(self) -> None:
         if Ask.may_leave(self, self.value() != self._loaded):

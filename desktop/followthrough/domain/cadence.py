@@ -111,7 +111,7 @@ class InterviewFacts:
             raise ValueError("ended_at needs a time zone")
         try:
             ZoneInfo(self.time_zone)
-        except (ZoneInfoNotFoundError, ValueError) as error:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as error:
             raise ValueError(f"unknown time zone {self.time_zone!r}") from error
         methods = set(ContactMethod)
         if self.check_back_method is not None and self.check_back_method not in methods:

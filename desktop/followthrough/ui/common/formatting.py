@@ -17,7 +17,7 @@ def computer_zone() -> ZoneInfo:
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo("UTC")
 
 
@@ -31,7 +31,7 @@ def set_user_zone(name: str) -> None:
     global _chosen_zone
     try:
         _chosen_zone = ZoneInfo(name) if name else None
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         _chosen_zone = None
 
 

@@ -417,3 +417,17 @@ def test_alt_a_reaches_the_recipient_of_an_e_mail_and_the_address_of_a_card(
     dialog.tone.setFocus()
     QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert dialog.address.hasFocus()
+
+
+def test_save_as_pdf_starts_in_documents_else_home_never_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Documents folder that does not exist made the dialog start in the current folder.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)
+    assert NoteComposerDialog.pdf_folder() == home
+    (home / "Documents").mkdir()
+    assert NoteComposerDialog.pdf_folder() == home / "Documents"

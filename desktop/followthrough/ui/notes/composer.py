@@ -99,6 +99,7 @@ from followthrough.services.printing import (
 )
 from followthrough.store.notes import NoteContext, NoteDraft
 from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.files import file_name, user_folder
 from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
@@ -1206,7 +1207,7 @@ class NoteComposerDialog(QDialog):
         ):
             return
         title = self._document_title()
-        suggested = self.pdf_folder() / f"{title}.pdf"
+        suggested = self.pdf_folder() / file_name(title, None, "pdf")
         path = self.choose_pdf_path(self, str(suggested))
         if path is None:
             return
@@ -1240,8 +1241,9 @@ class NoteComposerDialog(QDialog):
 
     @staticmethod
     def pdf_folder() -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) if folder else Path.home()
+        # Documents when it exists: a folder that does not would start the dialog in the
+        # process's current folder.
+        return user_folder(QStandardPaths.StandardLocation.DocumentsLocation)
 
     @staticmethod
     def choose_pdf_path(parent: QWidget, suggested: str) -> Path | None:

@@ -427,6 +427,8 @@ class NoteComposerDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_text_tab(), self.tr("Te&xt"))
         self.tabs.addTab(self._build_card_tab(print_settings), self.tr("Card p&review"))
+        # An e-mail's card is not laid out while typing: it is when its tab is shown.
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_card())
         layout.addWidget(self.tabs, 3)
 
         checks = QGroupBox(self.tr("Before it goes"))
@@ -873,7 +875,7 @@ class NoteComposerDialog(QDialog):
             text += f" — {hint}"
         self.count_label.setText(text)
         colour_text(self.count_label, ColourRole.ADVICE if hint else None)
-        self._card_stale = self.chosen_medium().printed
+        self._card_stale = True
         self.findings_list.clear()
         self.findings_list.addItem(self.tr("Checking…"))
         self._check_timer.start()
@@ -884,10 +886,14 @@ class NoteComposerDialog(QDialog):
         self.run_checks()
 
     def refresh_card(self) -> None:
-        """Lay the card preview out again if the text changed since (printed notes only)."""
-        if self._card_stale and self.chosen_medium().printed:
+        """Lay the card preview out again if the text changed since, for a printed note or
+        while the card preview is the tab shown (an e-mail's card waits until it is: it was
+        blank when that tab was opened)."""
+        if not self._card_stale:
+            return
+        if self.chosen_medium().printed or self.tabs.currentWidget() is self.card:
             self.card.refresh()
-        self._card_stale = False
+            self._card_stale = False
 
     # -- checks --------------------------------------------------------------------------
 

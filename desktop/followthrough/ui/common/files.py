@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+from followthrough.ui.common.formatting import file_day
+
 # Characters no file name may hold on one system or another (and path separators).
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -30,7 +32,7 @@ def file_name(title: str, day: date | None, extension: str) -> str:
     with ``day`` written as the ISO date (it sorts, and holds no "/" as 20/11/2026 does)."""
     stem = " ".join(_NOT_IN_NAMES.sub(" ", title).split()).strip(" .") or "untitled"
     if day is not None:
-        stem = f"{stem} {day.isoformat()}"
+        stem = f"{stem} {file_day(day)}"
     return f"{stem}.{extension}"
 
 

@@ -22,7 +22,7 @@ from followthrough.domain.rejection import REVISIT_MONTHS_DEFAULT, StepKind, Ste
 from followthrough.domain.stages import ClosureReason, Stage, reasons_for
 from followthrough.store import settings as options
 from followthrough.store.contacts import ReferenceProfileFields, save_reference_profile
-from followthrough.store.fields import to_db_instant
+from followthrough.store.fields import day_from_db, instant_from_db, to_db_instant
 from followthrough.store.models import (
     Application,
     ApplicationReference,
@@ -484,6 +484,50 @@ def _demo_references(
     return len(pool) + (1 if recent else 0)
 
 
+def _applied_before_it_all(zone: ZoneInfo) -> None:
+    """No application applied for after its first interview or a reference given for it
+    (the random days are drawn apart, and the showcases move interviews): its applied day,
+    and the first line of its timeline, move to a few days before the earliest of those.
+    Everything else that needs an application sent (follow-ups, moves, its close, notes,
+    debriefs, offers) comes after its interviews or was drawn from its applied day."""
+    earliest: dict[int, date] = {}
+
+    def seen(app_id: int, day: date) -> None:
+        earliest[app_id] = min(day, earliest.get(app_id, day))
+
+    for app_id, starts, time_zone in db.execute_sql(
+        "SELECT application_id, MIN(starts_at), time_zone FROM interview GROUP BY application_id"
+    ):
+        seen(int(app_id), instant_from_db(starts).astimezone(ZoneInfo(time_zone)).date())
+    for app_id, given, heads_up in db.execute_sql(
+        "SELECT application_id, MIN(given_on), MIN(heads_up_at) FROM application_reference "
+        "GROUP BY application_id"
+    ):
+        if given is not None:
+            seen(int(app_id), day_from_db(given))
+        if heads_up is not None:
+            seen(int(app_id), instant_from_db(heads_up).astimezone(zone).date())
+    moves = []
+    for app_id, applied in db.execute_sql("SELECT id, applied_on FROM application"):
+        first = earliest.get(int(app_id))
+        applied_on = day_from_db(applied)
+        if first is not None and applied_on is not None and applied_on > first:
+            # Three days to a fortnight before (no draw: the rest of the demo stays as it was).
+            moves.append((first - timedelta(days=3 + int(app_id) % 12), int(app_id)))
+    connection = db.connection()
+    connection.executemany(
+        "UPDATE application SET applied_on = ? WHERE id = ?",
+        [(day.isoformat(), app_id) for day, app_id in moves],
+    )
+    connection.executemany(
+        "UPDATE stage_event SET happened_at = ? WHERE application_id = ? AND from_stage IS NULL",
+        [
+            (to_db_instant(datetime.combine(day, time(9), zone).astimezone(UTC)), app_id)
+            for day, app_id in moves
+        ],
+    )
+
+
 # (question, theme, an answer): drawn for the demo's debriefs, so that some questions come
 # up at several companies and the question bank has something to rank.
 _DEMO_QUESTIONS = (
@@ -770,6 +814,7 @@ def fill_demo(
         # momentum); a small demo (--count 3) shows the warning too.
         options.put(options.WEEKLY_GOAL, DEMO_WEEKLY_GOAL)
         added_people = _demo_references(rows.applications, rows.interviews, clock, now, tz)
+        _applied_before_it_all(tz)
         _demo_debriefs(rows.interviews, rows.applications, now, rows.rng)
         _demo_playbook(now)
         _demo_offers(rows.applications, now, tz)

@@ -12,8 +12,9 @@ import peewee
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -301,7 +302,8 @@ def test_the_print_preview_warns_when_the_note_is_too_long_for_the_card(
     dialog._select(dialog.medium, NoteMedium.CARD.value)
     dialog._select(dialog.page_choice, PageFormat.CARD_A6.value)
     dialog.editor.setPlainText(_words(400))
-    qtbot.waitUntil(lambda: bool(dialog.card.fit_label.text()))  # after a pause in typing
+    # After a pause in typing (the card shown at once says how the template's text fit).
+    qtbot.waitUntil(lambda: "too long" in dialog.card.fit_label.text())
     assert dialog.card.fit_label.text().startswith(
         "This note is too long for a folded A6 card: shorten it by about "
     )
@@ -417,3 +419,70 @@ def test_alt_a_reaches_the_recipient_of_an_e_mail_and_the_address_of_a_card(
     dialog.tone.setFocus()
     QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert dialog.address.hasFocus()
+
+
+def test_save_as_pdf_starts_in_documents_else_home_never_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Documents folder that does not exist made the dialog start in the current folder.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)
+    assert NoteComposerDialog.pdf_folder() == home
+    (home / "Documents").mkdir()
+    assert NoteComposerDialog.pdf_folder() == home / "Documents"
+
+
+def _painted(widget: QWidget) -> bool:
+    """Whether ``widget`` shows more than its background (words drawn)."""
+    image = widget.grab().toImage()
+    ground = image.pixelColor(image.width() - 3, image.height() - 3)
+    return any(
+        image.pixelColor(x, y) != ground
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    )
+
+
+def test_the_card_preview_of_an_e_mail_note_shows_the_note_when_its_tab_is_opened(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    # It stayed blank: only a printed note's card was laid out.
+    dialog = _composer(qtbot, clock, _interview(clock))
+    dialog._select(dialog.medium, NoteMedium.EMAIL.value)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.tabs.setCurrentWidget(dialog.card)
+    assert dialog.preview.toPlainText() == dialog.editor.toPlainText()
+    assert _painted(dialog.preview.viewport())
+    assert "so the whole note fits the card" in dialog.card.fit_label.text()
+    # The text changes (from the fields beside it): the card follows after a pause.
+    dialog.specific.setPlainText("your plans for the robot arm")
+    qtbot.waitUntil(lambda: "your plans for the robot arm" in dialog.preview.toPlainText())
+    assert dialog.preview.toPlainText() == dialog.editor.toPlainText()
+
+
+def test_the_print_preview_shows_its_page_when_first_shown(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _composer(qtbot, clock, _interview(clock))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *_a: True))
+    dialog._select(dialog.medium, NoteMedium.CARD.value)
+    seen: list[tuple[int, bool]] = []
+
+    def show(preview: QPrintPreviewDialog) -> None:
+        # Looked at while it is open (its printer lives as long as the question).
+        preview.show()
+        qtbot.waitExposed(preview)
+        pages = preview.findChild(QPrintPreviewWidget)
+        seen.append((pages.pageCount(), _painted(pages)))
+        preview.close()
+
+    monkeypatch.setattr(NoteComposerDialog, "run_preview", staticmethod(show))
+    dialog.print_preview()
+    assert seen == [(1, True)]

@@ -219,6 +219,40 @@ def test_the_question_bank_lists_shared_questions_first_and_keeps_marks(
     assert isinstance(best.args[0], int)
 
 
+def test_the_banks_themes_are_one_however_they_were_typed(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.store.debriefs.bank import question_bank
+
+    acme = _interview(clock, create_application(clock, "Acme").id, date(2026, 11, 12))
+    initech = _interview(clock, create_application(clock, "Initech").id, date(2026, 11, 19))
+    save_debrief(
+        acme,
+        DebriefDraft(
+            questions=(
+                AskedQuestion("A conflict you solved?", "The release", themes=("Behavioural",)),
+                AskedQuestion("Your weakness?", "Delegating", themes=(" behavioural ",)),
+            )
+        ),
+        clock.now(),
+    )
+    save_debrief(
+        initech,
+        DebriefDraft(questions=(AskedQuestion("A failure?", "A demo", themes=("BEHAVIOURAL",)),)),
+        clock.now(),
+    )
+    dialog = QuestionBankDialog(question_bank())
+    qtbot.addWidget(dialog)
+    themes = [dialog.theme.itemText(i) for i in range(1, dialog.theme.count())]
+    assert themes == ["Behavioural"]
+    dialog.theme.setCurrentIndex(1)
+    assert dialog.model.rowCount() == 3
+    assert {dialog.model.index(row, 4).data() for row in range(3)} == {"Behavioural"}
+    dialog.theme.setCurrentIndex(0)
+    dialog.search.setText("  behavioural ")
+    assert dialog.model.rowCount() == 3
+
+
 def test_an_empty_bank_says_where_questions_come_from(qtbot: QtBot) -> None:
     dialog = QuestionBankDialog([])
     qtbot.addWidget(dialog)

@@ -4,7 +4,8 @@ nothing yet, and saving a chart as a PNG of the chart's size."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store.queries import change_stage, create_application
+from followthrough.ui.common.files import file_name
 from followthrough.ui.insights.charts import ChartCard
 from followthrough.ui.shell.main_window import PAGES, MainWindow
 from tests.helpers.pages import open_page
@@ -84,8 +86,8 @@ def test_save_as_png_writes_the_chart_at_its_size(
     target = tmp_path / "funnel"
     asked: list[str] = []
 
-    def ask(_cls: type, _parent: object, title: str) -> str:
-        asked.append(title)
+    def ask(_cls: type, _parent: object, suggested: str) -> str:
+        asked.append(Path(suggested).stem)
         return str(target)
 
     monkeypatch.setattr(ChartCard, "ask_path", classmethod(ask))
@@ -94,7 +96,7 @@ def test_save_as_png_writes_the_chart_at_its_size(
     card.canvas.setFocus()
     qtbot.waitUntil(card.canvas.hasFocus)
     qtbot.keyClick(card.canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert asked == ["How far applications got"]
+    assert asked == ["How far applications got 2026-11-20"]
     saved = tmp_path / "funnel.png"
     assert saved.stat().st_size > 0
     image = QImage(str(saved))
@@ -109,3 +111,43 @@ def test_save_as_png_writes_the_chart_at_its_size(
     saved.unlink()
     card.save_button.click()
     assert not saved.exists()
+
+
+def test_save_as_png_starts_in_pictures_named_after_the_chart_and_the_users_day(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # It started in the process's current folder, with the chart's name alone.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)
+    # 23:30 in London is already Saturday in Berlin (the user's zone in these tests).
+    clock.advance(timedelta(hours=8, minutes=30))
+    create_application(clock, "Acme", source="Referral", applied_on=date(2026, 11, 2))
+    window = make_window()
+    open_page(qtbot, window, PAGES.index("Insights"))
+    card = window.insights_page.cards[1]
+    qtbot.waitUntil(card.canvas.has_data, timeout=10000)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        ChartCard, "ask_path", classmethod(lambda _c, _p, path: asked.append(path) or "")
+    )
+    # No Pictures folder: the home folder.
+    card.save_button.click()
+    assert asked == [str(home / "How far applications got 2026-11-21.png")]
+    (home / "Pictures").mkdir()
+    card.save_button.click()
+    assert asked[1] == str(home / "Pictures" / "How far applications got 2026-11-21.png")
+
+
+def test_a_suggested_file_name_holds_no_folder_or_forbidden_character() -> None:
+    assert file_name('Notes: "A/B" <test>?', date(2026, 11, 21), "png") == (
+        "Notes A B test 2026-11-21.png"
+    )
+    assert file_name("Thank-you note to Dana Lee", None, "pdf") == "Thank-you note to Dana Lee.pdf"
+    assert file_name("../..", None, "pdf") == "untitled.pdf"

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import peewee
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
@@ -101,6 +101,18 @@ def _close_as_rejected(
     return detail, playbook
 
 
+def _playbook_opener(detail: ApplicationDetailDialog) -> QPushButton | None:
+    """The one button that opens the playbook: What's next's while steps are left, else
+    the one beside the stage."""
+    shown = [
+        button
+        for button in (detail.whats_next.button, detail.playbook_button)
+        if button.isVisibleTo(detail) and "door open" in button.text()
+    ]
+    assert len(shown) <= 1, "said twice"
+    return shown[0] if shown else None
+
+
 def _timeline(detail: ApplicationDetailDialog) -> list[str]:
     return [detail.timeline.item(i).text() for i in range(detail.timeline.count())]
 
@@ -132,7 +144,8 @@ def test_closing_as_rejected_offers_the_playbook_and_done_steps_show_in_the_time
     ]
     assert "Acme" in playbook.heading.text()
     assert all(row.state.text() == "To do" for row in playbook.rows.values())
-    qtbot.waitUntil(lambda: detail.playbook_button.isVisibleTo(detail), timeout=10000)
+    # The application opens it again from What's next while steps are left.
+    qtbot.waitUntil(lambda: _playbook_opener(detail) is detail.whats_next.button, timeout=10000)
 
     # Connecting with Sam: the profile opens; then marked done.
     opened: list[str] = []
@@ -240,8 +253,10 @@ def test_nothing_is_forced_and_the_revisit_plans_a_reminder(
     playbook.close()
     window.context.runner.wait_for_done()
     assert RejectionStep.select().count() == 0
-    qtbot.waitUntil(lambda: detail.playbook_button.isVisibleTo(detail), timeout=10000)
-    detail.playbook_button.click()
+    qtbot.waitUntil(lambda: _playbook_opener(detail) is not None, timeout=10000)
+    opener = _playbook_opener(detail)
+    assert opener is not None
+    opener.click()
     qtbot.waitUntil(lambda: app_id in PlaybookDialog.open_dialogs, timeout=10000)
     playbook = PlaybookDialog.open_dialogs[app_id]
     qtbot.waitUntil(lambda: bool(playbook.rows), timeout=10000)
@@ -336,3 +351,73 @@ def test_the_playbook_opens_again_after_the_application_it_was_opened_over_close
     again = window.offer_playbook(app_id) and PlaybookDialog.open_dialogs[app_id]
     assert isinstance(again, PlaybookDialog)
     qtbot.waitUntil(lambda: bool(again.rows), timeout=10000)
+
+
+def test_whats_next_shows_the_playbooks_progress_and_opens_it(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    from followthrough.store.rejection import set_step_state
+
+    app_id, dana, sam, link = _interviewed(clock)
+    change_stage(app_id, Stage.REJECTED, clock, clock.now().date(), ClosureReason.REJECTED)
+    set_step_state(app_id, "thank_you", StepState.DONE, clock)
+    set_step_state(app_id, f"connect:{dana.id}", StepState.DONE, clock)
+    window = make_window()
+    detail = window.open_application(app_id)
+    header = detail.whats_next
+    qtbot.waitUntil(lambda: header._step is not None, timeout=10000)
+    assert header.isVisibleTo(detail)
+    # Thank-you, Dana, Sam, the revisit, Priya: two done, Sam next.
+    assert header.after_no.text() == (
+        "After the rejection: 2 of 5 steps done; next: connect with Sam Ortiz."
+    )
+    assert header.after_no.isVisibleTo(detail)
+    # Opened from there; the same button above gives way to it (said once).
+    assert header.button.text() == "&Keep the door open…"
+    assert not detail.playbook_button.isVisibleTo(detail)
+    header.button.click()
+    qtbot.waitUntil(lambda: app_id in PlaybookDialog.open_dialogs, timeout=10000)
+    playbook = PlaybookDialog.open_dialogs[app_id]
+    qtbot.waitUntil(lambda: bool(playbook.rows), timeout=10000)
+    # A step skipped there: What's next follows.
+    playbook.rows[f"connect:{sam.id}"].buttons["skip"].click()
+    qtbot.waitUntil(
+        lambda: (
+            header.after_no.text()
+            == "After the rejection: 2 of 5 steps done, 1 skipped; next: plan a reminder to look "
+            "at Acme again."
+        ),
+        timeout=10000,
+    )
+    # Nothing left: nothing said, and no header for a closed application.
+    set_step_state(app_id, "revisit", StepState.SKIPPED, clock)
+    ApplicationReference.update(outcome_told_on=clock.now().date()).where(
+        ApplicationReference.id == link
+    ).execute()
+    detail.reload()
+    qtbot.waitUntil(lambda: not header.after_no.isVisibleTo(detail), timeout=10000)
+    assert not header.isVisibleTo(detail)
+    assert detail.playbook_button.isVisibleTo(detail)
+
+
+def test_the_revisit_reminder_in_whats_next_opens_the_playbook(
+    qtbot: QtBot,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    app_id, _dana, _sam, _link = _interviewed(clock)
+    change_stage(app_id, Stage.REJECTED, clock, clock.now().date(), ClosureReason.REJECTED)
+    plan_revisit(app_id, 1, clock)
+    plan_changed(clock.now())
+    clock.advance(timedelta(days=40))
+    claim_due(clock.now())  # as the scheduler does: the debrief's reminder has lapsed
+    window = make_window()
+    detail = window.open_application(app_id)
+    header = detail.whats_next
+    qtbot.waitUntil(lambda: header._step is not None, timeout=10000)
+    assert header.text.text() == "Look at Acme again"
+    assert _playbook_opener(detail) is header.button
+    header.button.click()
+    qtbot.waitUntil(lambda: app_id in PlaybookDialog.open_dialogs, timeout=10000)

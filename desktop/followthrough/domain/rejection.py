@@ -181,6 +181,34 @@ def steps_left(steps: list[PlaybookStep]) -> int:
     return sum(1 for step in steps if step.state is StepState.TODO)
 
 
+@dataclass(frozen=True)
+class PlaybookProgress:
+    """How far the playbook is, for the application's "What's next": ``done`` and
+    ``skipped`` of ``total`` steps, and the first step in order still to do."""
+
+    company: str
+    done: int
+    skipped: int
+    total: int
+    next_step: PlaybookStep
+
+
+def playbook_progress(facts: PlaybookFacts) -> PlaybookProgress | None:
+    """The playbook's progress while it has a step left to do (None: no playbook, or
+    every step done or skipped: nothing more to say)."""
+    steps = playbook_steps(facts)
+    left = [step for step in steps if step.state is StepState.TODO]
+    if not left:
+        return None
+    return PlaybookProgress(
+        company=facts.company,
+        done=sum(1 for step in steps if step.state is StepState.DONE),
+        skipped=sum(1 for step in steps if step.state is StepState.SKIPPED),
+        total=len(steps),
+        next_step=left[0],
+    )
+
+
 # --- the thank-you ------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from followthrough.domain.rejection import (
     REVISIT_STANDS,
     Interviewer,
     PlaybookFacts,
+    PlaybookProgress,
     PlaybookStep,
     ReferenceFact,
     StepKind,
@@ -27,6 +28,7 @@ from followthrough.domain.rejection import (
     ThankYouMessage,
     checked_months,
     offers_playbook,
+    playbook_progress,
     playbook_steps,
     revisit_due,
     revisit_params,
@@ -148,6 +150,19 @@ def load_playbook(application_id: int) -> Playbook:
         ),
         revisit_at=_revisit_at(facts, revisit.months if revisit else None),
     )
+
+
+def load_playbook_progress(application_id: int) -> PlaybookProgress | None:
+    """How far the application's playbook is, while it has steps left (a read: for the
+    application's "What's next"); None for an application not closed as a rejection."""
+    stage = db.execute_sql(
+        "SELECT stage, closure_reason FROM application WHERE id = ?", (application_id,)
+    ).fetchone()
+    if stage is None or not offers_playbook(
+        Stage(stage[0]), ClosureReason(stage[1]) if stage[1] else None
+    ):
+        return None  # the common case: one small read, not the playbook's facts
+    return playbook_progress(playbook_facts(application_id))
 
 
 def _upsert(application_id: int, key: str, state: StepState, now: datetime) -> None:

@@ -8,7 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from followthrough.domain.debriefs.bank import AskedAt, build_bank, matches, question_key
+from followthrough.domain.debriefs.bank import (
+    AskedAt,
+    bank_themes,
+    build_bank,
+    matches,
+    question_key,
+)
 from followthrough.domain.debriefs.consistency import (
     EarlierStatement,
     disagreements,
@@ -232,3 +238,26 @@ def test_the_bank_is_searched_by_words_and_theme() -> None:
     assert [q.text for q in bank if matches(q, "conflict")] == ["A conflict you solved?"]
     assert [q.text for q in bank if matches(q, "", "behavioural")] == ["A conflict you solved?"]
     assert [q.text for q in bank if matches(q, "answer 2")] == ["Design a URL shortener"]
+
+
+def test_a_theme_is_one_theme_however_it_was_typed() -> None:
+    # "Behavioural" and "behavioural" (and stray spaces) were two themes in the bank.
+    rows = [
+        _asked(1, "A conflict you solved?", "Acme", date(2026, 11, 2), themes=("behavioural",)),
+        _asked(2, "A failure?", "Initech", date(2026, 11, 9), themes=("Behavioural", "SQL")),
+        _asked(3, "Your weakness?", "Globex", date(2026, 11, 16), themes=("Behavioural",)),
+        _asked(4, "A join?", "Globex", date(2026, 11, 16), themes=("sql",)),
+    ]
+    bank = build_bank(rows)
+    # The spelling written most often; between equals, the first written.
+    assert bank_themes(bank) == ["Behavioural", "SQL"]
+    assert {q.text: q.themes for q in bank} == {
+        "A conflict you solved?": ("Behavioural",),
+        "A failure?": ("Behavioural", "SQL"),
+        "Your weakness?": ("Behavioural",),
+        "A join?": ("SQL",),
+    }
+    for typed in ("behavioural", " BEHAVIOURAL  ", "Behavioural"):
+        assert len([q for q in bank if matches(q, "", typed)]) == 3
+    assert len([q for q in bank if matches(q, "BEHAVIOURAL")]) == 3
+    assert parse_themes(" Team  work, team work ;TEAM WORK") == ("Team work",)

@@ -21,6 +21,7 @@ from followthrough.domain.rejection import (
     StoredStep,
     months_later,
     offers_playbook,
+    playbook_progress,
     playbook_steps,
     revisit_due,
     thank_you_message,
@@ -92,6 +93,23 @@ def test_stored_states_and_months_are_read_back() -> None:
     assert steps["connect:7"].state is StepState.TODO
     assert steps["connect:9"].state is StepState.SKIPPED
     assert steps["revisit"].months == 9
+
+
+def test_the_progress_names_the_first_step_left_and_stops_when_none_is() -> None:
+    # For the application's "What's next": how far, and the next step not done or skipped.
+    stored = {
+        "thank_you": StoredStep(StepState.DONE, AT),
+        "connect:7": StoredStep(StepState.SKIPPED, AT),
+    }
+    progress = playbook_progress(_facts(stored=stored))
+    assert progress is not None
+    assert (progress.done, progress.skipped, progress.total) == (1, 1, 4)
+    assert (progress.next_step.kind, progress.next_step.person) == (StepKind.CONNECT, "Sam Ortiz")
+    assert progress.company == "Acme"
+    finished = {**stored, "connect:9": StoredStep(StepState.DONE, AT)}
+    finished["revisit"] = StoredStep(StepState.SKIPPED, AT)
+    assert playbook_progress(_facts(stored=finished)) is None
+    assert playbook_progress(_facts(stage=Stage.WITHDRAWN, closure_reason=None)) is None
 
 
 def test_the_thank_you_thanks_asks_for_feedback_and_to_be_kept_on_file() -> None:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from followthrough.domain.debriefs.record import HowItWent
+from followthrough.domain.debriefs.record import HowItWent, theme_key
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
@@ -73,12 +73,28 @@ def _best(asked: list[AskedAt]) -> AskedAt | None:
     return None
 
 
-def _themes(asked: list[AskedAt]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for one in asked:
-        for theme in one.themes:
-            seen.setdefault(theme.casefold(), theme)
-    return tuple(sorted(seen.values(), key=str.casefold))
+def theme_spellings(rows: list[AskedAt]) -> dict[str, str]:
+    """How each theme is shown, by its ``theme_key``: one spelling for the whole bank
+    (its grouping, its theme filter, its search), the one the user wrote most often, the
+    first written when several are as common."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in sorted(rows, key=lambda a: (a.day, a.question_id)):
+        for theme in row.themes:
+            spellings = counts.setdefault(theme_key(theme), {})
+            spellings[theme] = spellings.get(theme, 0) + 1
+    # max() keeps the first of equals: dicts keep the order they were first written in.
+    return {key: max(spellings, key=spellings.__getitem__) for key, spellings in counts.items()}
+
+
+def _themes(asked: list[AskedAt], spelling: dict[str, str]) -> tuple[str, ...]:
+    keys = {theme_key(theme) for one in asked for theme in one.themes}
+    return tuple(sorted((spelling[key] for key in keys), key=theme_key))
+
+
+def bank_themes(bank: list[BankQuestion]) -> list[str]:
+    """Every theme in ``bank`` once, in alphabetical order (the theme filter's list)."""
+    found = {theme_key(theme): theme for question in bank for theme in question.themes}
+    return sorted(found.values(), key=theme_key)
 
 
 def build_bank(rows: list[AskedAt]) -> list[BankQuestion]:
@@ -88,6 +104,7 @@ def build_bank(rows: list[AskedAt]) -> list[BankQuestion]:
         key = question_key(row.question)
         if key:
             groups.setdefault(key, []).append(row)
+    spelling = theme_spellings(rows)
     bank = []
     for asked in groups.values():
         asked.sort(key=lambda a: (a.day, a.question_id), reverse=True)
@@ -95,7 +112,7 @@ def build_bank(rows: list[AskedAt]) -> list[BankQuestion]:
             BankQuestion(
                 text=asked[0].question,
                 asked=tuple(asked),
-                themes=_themes(asked),
+                themes=_themes(asked, spelling),
                 companies=len({a.company.casefold() for a in asked}),
                 practise=any(a.practise for a in asked),
                 best_answer=_best(asked),
@@ -108,9 +125,12 @@ def build_bank(rows: list[AskedAt]) -> list[BankQuestion]:
 def matches(question: BankQuestion, words: str, theme: str | None = None) -> bool:
     """Whether ``question`` holds every word of ``words`` (in its text, answers or themes)
     and, with ``theme``, carries that theme."""
-    if theme is not None and theme.casefold() not in {t.casefold() for t in question.themes}:
+    if theme is not None and theme_key(theme) not in {theme_key(t) for t in question.themes}:
         return False
-    haystack = " ".join(
-        [question.text, *question.themes, *(a.answer for a in question.asked)]
-    ).casefold()
-    return all(word in haystack for word in words.casefold().split())
+    answers = (a.answer for a in question.asked)
+    haystack = _folded(" ".join([question.text, *question.themes, *answers]))
+    return all(word in haystack for word in _folded(words).split())
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()

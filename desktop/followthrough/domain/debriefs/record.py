@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -109,15 +110,21 @@ class DebriefDraft:
         )
 
 
+def theme_key(theme: str) -> str:
+    """The same theme however it was typed: "Behavioural", " behavioural " and
+    "BEHAVIOURAL" are one (case, Unicode forms and spacing do not count)."""
+    return " ".join(unicodedata.normalize("NFKC", theme).casefold().split())
+
+
 def parse_themes(text: str) -> tuple[str, ...]:
     """The user's tags from "behavioural, Teamwork;  conflict": trimmed, each once (first
-    spelling kept), in their order."""
+    spelling kept, ``theme_key``), in their order."""
     seen: set[str] = set()
     themes: list[str] = []
     for part in text.replace(";", ",").split(","):
         theme = " ".join(part.split())
-        if theme and theme.casefold() not in seen:
-            seen.add(theme.casefold())
+        if theme and theme_key(theme) not in seen:
+            seen.add(theme_key(theme))
             themes.append(theme)
     return tuple(themes)
 

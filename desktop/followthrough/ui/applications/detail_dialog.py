@@ -48,13 +48,14 @@ from followthrough.ui.applications.next_step import (
     DEBRIEF,
     LOG,
     MESSAGE_REFERENCE,
+    PLAYBOOK,
     PREPARE,
     SHOW_INTERVIEWS,
     WRITE_NOTE,
     NextStep,
     NextStepHeader,
+    header_action,
     load_next_step,
-    step_action,
     step_feature,
 )
 from followthrough.ui.common import saving
@@ -406,11 +407,13 @@ class ApplicationDetailDialog(QDialog):
         """Say each thing once: the planned follow-up's line only when the step is not
         that follow-up; the header's call sheet or log only when What's next does not
         offer the same."""
-        action = step_action(step.entry) if step.action.text else None
+        action = header_action(step)
         follow_up = step_feature(step.entry) == Feature.FOLLOW_UP
         self.next_follow_up.setVisible(detail.next_step is not None and not follow_up)
         self.call_button.setVisible(action != CALL)
         self.log_button.setVisible(action != LOG)
+        if action == PLAYBOOK:
+            self.playbook_button.hide()
 
     def show_part(self, part: DetailPart, item_id: int | None = None) -> None:
         """Show a tab, now or once loaded, with ``item_id`` chosen in its list (an
@@ -451,6 +454,8 @@ class ApplicationDetailDialog(QDialog):
             self.debriefs.open_for_reminder(reminder)
         elif action == PREPARE and reminder is not None:
             self.preparations.open_for_reminder(reminder)
+        elif action == PLAYBOOK:
+            self.open_playbook()
 
     def _show(self, detail: ApplicationDetail) -> None:
         self.error.hide()

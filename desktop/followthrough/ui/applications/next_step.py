@@ -15,15 +15,18 @@ from followthrough.domain.debriefs.reminders import FEATURE as DEBRIEF_FEATURE
 from followthrough.domain.follow_up_reminders import EMAIL, reminder_channel
 from followthrough.domain.next_action import NextAction, Waiting, waiting
 from followthrough.domain.preparation.reminders import FEATURE as PREP_FEATURE
+from followthrough.domain.rejection import PlaybookProgress
 from followthrough.domain.reminder_kinds import Feature, ReminderKind, feature_of
 from followthrough.domain.today import TodayEntry
 from followthrough.store.applications import application_summaries
 from followthrough.store.next_steps import first_items
+from followthrough.store.rejection import load_playbook_progress
 from followthrough.store.reminders import DueReminder
 from followthrough.ui.common.formatting import when_text
 from followthrough.ui.common.reminder_kinds import kind_text
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text, kind_role
+from followthrough.ui.rejection.words import progress_words
 from followthrough.ui.today.model import due_reminder
 
 
@@ -36,6 +39,8 @@ class NextStep:
     entry: TodayEntry | None
     waiting: Waiting | None
     today: date
+    # After a rejection, while the playbook has steps left: how far it is.
+    playbook: PlaybookProgress | None = None
 
 
 def load_next_step(application_id: int, now: datetime, zone: ZoneInfo) -> NextStep:
@@ -53,6 +58,7 @@ def load_next_step(application_id: int, now: datetime, zone: ZoneInfo) -> NextSt
         entry if action.text else None,
         waiting(row.stage, action, row.applied_on, row.last_contact, today),
         today,
+        load_playbook_progress(application_id),
     )
 
 
@@ -61,6 +67,7 @@ WRITE_NOTE, MESSAGE_REFERENCE, CALL, SHOW_INTERVIEWS = "note", "reference", "cal
 LOG = "log"
 DEBRIEF = "debrief"
 PREPARE = "prepare"
+PLAYBOOK = "playbook"
 
 
 def step_feature(entry: TodayEntry | None) -> str | None:
@@ -86,6 +93,16 @@ def step_action(entry: TodayEntry | None) -> str | None:
         PREP_FEATURE: PREPARE,
     }
     return by_feature.get(feature or "")
+
+
+def header_action(step: NextStep) -> str | None:
+    """What the header's button does: the step's own action, else (after a rejection,
+    with steps left) opening the playbook; the "look at the company again" reminder is
+    one of those steps, so it opens the playbook too."""
+    own = step_action(step.entry) if step.action.text else None
+    if own is None and step.playbook is not None:
+        return PLAYBOOK
+    return own
 
 
 class NextStepHeader(QFrame):
@@ -120,6 +137,9 @@ class NextStepHeader(QFrame):
         self.wait.setObjectName("whatsNextWaiting")
         self.wait.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         colour_text(self.wait, ColourRole.MUTED)
+        self.after_no = plain_label(wrap=True)
+        self.after_no.setObjectName("whatsNextPlaybook")
+        self.after_no.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.button = QPushButton()
         self.button.setObjectName("whatsNextButton")
         self.button.clicked.connect(self._act)
@@ -129,6 +149,7 @@ class NextStepHeader(QFrame):
         grid.addWidget(self.text, 1, 0, 1, 3)
         grid.addWidget(self.why, 2, 0, 1, 3)
         grid.addWidget(self.wait, 3, 0, 1, 3)
+        grid.addWidget(self.after_no, 5, 0, 1, 4)
         grid.addWidget(self.button, 0, 3, 2, 1)
         grid.setColumnStretch(2, 1)
         self.grid = grid
@@ -142,8 +163,9 @@ class NextStepHeader(QFrame):
     def set_step(self, step: NextStep) -> None:
         self._step = step
         action = step.action
-        self.setVisible(bool(action.text))
+        self.setVisible(bool(action.text) or step.playbook is not None)
         self.text.setText(action.text)
+        self.text.setVisible(bool(action.text))
         label = kind_text(action.kind) if action.kind else ""
         # "Interview" said once, not as its kind and again as the step.
         self.kind.setText("" if label == action.text else label)
@@ -154,7 +176,9 @@ class NextStepHeader(QFrame):
         self.why.setVisible(bool(action.why))
         self.wait.setText(self._waiting_text(step.waiting))
         self.wait.setVisible(step.waiting is not None)
-        button = self._button_text(step_action(step.entry))
+        self.after_no.setText(progress_words(step.playbook) if step.playbook else "")
+        self.after_no.setVisible(step.playbook is not None)
+        button = self._button_text(header_action(step))
         if step.entry is not None and step.entry.item.kind == ReminderKind.NETWORK_CHECK_IN:
             button = self.tr("Check in…")  # a network contact, not a reference
         self.button.setText(button)
@@ -216,6 +240,8 @@ class NextStepHeader(QFrame):
             # The debrief's own reminder, or a skill from it to practise.
             DEBRIEF: lambda: self.tr("Open the debrief…"),
             PREPARE: lambda: self.tr("Prepare…"),
+            # The application's own "Keep the door open…" gives way to this one.
+            PLAYBOOK: lambda: self.tr("&Keep the door open…"),
         }
         make = texts.get(action)
         return make() if make is not None else ""
@@ -230,6 +256,6 @@ class NextStepHeader(QFrame):
         return due_reminder(entry) if entry is not None else None
 
     def _act(self) -> None:
-        action = step_action(self.entry)
+        action = header_action(self._step) if self._step is not None else None
         if action is not None:
             self.act.emit(action, self.reminder())

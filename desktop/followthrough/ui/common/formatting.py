@@ -61,3 +61,9 @@ def two_clock_text(instant: datetime, zone: ZoneInfo, their_zone_name: str) -> s
     """``instant`` on the user's clock, and on the other zone's when that shows another
     time: "Tue 15 Dec 18:30 (09:30 in Los Angeles)"."""
     return both_clocks(instant, zone, zone_or(their_zone_name, zone))
+
+
+def file_day(day: date) -> str:
+    """``day`` in a file name the app suggests: ISO (2026-11-21), so saved files sort by
+    day and the name holds no "/" as 21/11/2026 would."""
+    return day.isoformat()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.domain.debriefs.bank import AskedAt, BankQuestion, matches
-from followthrough.domain.debriefs.record import HOW_IT_WENT_LABELS
+from followthrough.domain.debriefs.bank import AskedAt, BankQuestion, bank_themes, matches
+from followthrough.domain.debriefs.record import HOW_IT_WENT_LABELS, theme_key
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label
@@ -159,13 +159,14 @@ class QuestionBankDialog(QDialog):
         """Show ``bank`` (again after a mark), keeping the chosen question and filters."""
         chosen = self.selected()
         self._bank = bank
-        themes = sorted({t for q in bank for t in q.themes}, key=str.casefold)
+        # One entry per theme however it was typed (``theme_key``), in the bank's spelling.
+        themes = bank_themes(bank)
         current = self.theme.currentData()
         self.theme.blockSignals(True)
         self.theme.clear()
         self.theme.addItem(QCoreApplication.translate("QuestionBank", "All themes"), None)
         for theme in themes:
-            self.theme.addItem(theme, theme)
+            self.theme.addItem(theme, theme_key(theme))
         index = self.theme.findData(current)
         self.theme.setCurrentIndex(max(index, 0))
         self.theme.blockSignals(False)

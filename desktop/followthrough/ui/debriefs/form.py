@@ -7,6 +7,7 @@ interview. It only collects input: ``flow.DebriefFlow`` loads and saves.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -48,11 +49,23 @@ class _RowList(QWidget):
         self.rows.append(row)
         self._layout.insertWidget(len(self.rows) - 1, row)
         row.removed.connect(self.remove)  # type: ignore[attr-defined]
+        self._chain_focus(row)
+
+    def _chain_focus(self, row: QWidget) -> None:
+        """Tab goes through ``row`` in reading order (its ``focus_order``), after the rows
+        before it and before the "Add" button under them. Qt puts a new child last in the
+        window's chain (after Save and Cancel): the row goes after the button (which is
+        where the rows end), then the button after the row."""
+        order = [self.add_button, *row.focus_order(), self.add_button]  # type: ignore[attr-defined]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def remove(self, row: QWidget) -> None:
         if row in self.rows:
             self.rows.remove(row)
             self._layout.removeWidget(row)
+            # Hidden at once: Tab never stops in a row that is going.
+            row.hide()
             row.deleteLater()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QToolButton,
@@ -28,8 +29,11 @@ from followthrough.domain.debriefs.record import (
     ToldTopic,
     parse_themes,
 )
+from followthrough.domain.note_checks import word_count
 from followthrough.ui.common.forms import date_edit, error_label, set_combo_data
-from followthrough.ui.common.locale_words import from_qdate
+from followthrough.ui.common.locale_words import from_qdate, number_text
+from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.theme import ColourRole, colour_text
 
 
 def _remove_button(row: QWidget) -> QToolButton:
@@ -65,23 +69,48 @@ class QuestionRow(QFrame):
             QCoreApplication.translate("debriefs", "Themes, comma-separated (e.g. teamwork, SQL)")
         )
         self._kept = asked or AskedQuestion("")
-        remove = _remove_button(self)
-        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove = _remove_button(self)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
         grid = QGridLayout(self)
         grid.addWidget(self.question, 0, 0, 1, 2)
-        grid.addWidget(remove, 0, 2)
+        grid.addWidget(self.remove, 0, 2)
         grid.addWidget(self.answer, 1, 0, 1, 3)
-        grid.addWidget(self.how, 2, 0)
-        grid.addWidget(self.themes, 2, 1, 1, 2)
+        grid.addWidget(self._build_words(), 2, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.how, 3, 0)
+        grid.addWidget(self.themes, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         if asked is not None:
             self.question.setText(asked.question)
             self.answer.setPlainText(asked.answer)
             set_combo_data(self.how, asked.how_it_went.value if asked.how_it_went else None)
             self.themes.setText(", ".join(asked.themes))
+        self._count_words()
+        self.answer.textChanged.connect(self._count_words)
         for signal in (self.question.textChanged, self.answer.textChanged, self.themes.textChanged):
             signal.connect(self.changed)
         self.how.currentIndexChanged.connect(self.changed)
+
+    def _build_words(self) -> QLabel:
+        # How long the answer is, quietly under it: a hint, not a rule.
+        self.words = plain_label()
+        self.words.setObjectName("debriefAnswerWords")
+        font = self.words.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.words.setFont(font)
+        colour_text(self.words, ColourRole.MUTED)
+        return self.words
+
+    def _count_words(self) -> None:
+        words = word_count(self.answer.toPlainText())
+        self.words.setText(
+            QCoreApplication.translate("debriefs", "Words: {n}").format(n=number_text(words))
+            if words
+            else ""
+        )
+
+    def focus_order(self) -> list[QWidget]:
+        """Where Tab goes in this row, in reading order (``_RowList`` chains the rows)."""
+        return [self.question, self.answer, self.how, self.themes, self.remove]
 
     def value(self) -> AskedQuestion:
         how = self.how.currentData()
@@ -113,14 +142,14 @@ class SkillRow(QWidget):
         self.day = date_edit(skill.practise_by if skill and skill.practise_by else today)
         self.day.setEnabled(False)
         self.done = QCheckBox(QCoreApplication.translate("debriefs", "Done"))
-        remove = _remove_button(self)
-        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove = _remove_button(self)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget, stretch in ((self.name, 1), (self.has_day, 0), (self.day, 0)):
             row.addWidget(widget, stretch)
         row.addWidget(self.done)
-        row.addWidget(remove)
+        row.addWidget(self.remove)
         self.has_day.toggled.connect(self.day.setEnabled)
         if skill is not None:
             self.name.setText(skill.name)
@@ -130,6 +159,10 @@ class SkillRow(QWidget):
         for box in (self.has_day, self.done):
             box.toggled.connect(self.changed)
         self.day.dateChanged.connect(self.changed)
+
+    def focus_order(self) -> list[QWidget]:
+        """Where Tab goes in this row, in reading order (``_RowList`` chains the rows)."""
+        return [self.name, self.has_day, self.day, self.done, self.remove]
 
     def value(self) -> Skill:
         by = from_qdate(self.day.date()) if self.has_day.isChecked() else None
@@ -164,14 +197,14 @@ class ToldRow(QWidget):
         self.told_to.setPlaceholderText(QCoreApplication.translate("debriefs", "Told to"))
         self.warning = error_label("told")
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        remove = _remove_button(self)
-        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove = _remove_button(self)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.topic, 0, 0)
         grid.addWidget(self.said, 0, 1)
         grid.addWidget(self.told_to, 0, 2)
-        grid.addWidget(remove, 0, 3)
+        grid.addWidget(self.remove, 0, 3)
         grid.addWidget(self.warning, 1, 0, 1, 4)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
@@ -185,6 +218,10 @@ class ToldRow(QWidget):
             signal.connect(self.changed)
         self.topic.currentIndexChanged.connect(self.changed)
         self._check()
+
+    def focus_order(self) -> list[QWidget]:
+        """Where Tab goes in this row, in reading order (``_RowList`` chains the rows)."""
+        return [self.topic, self.said, self.told_to, self.remove]
 
     def value(self) -> ToldStatement:
         return ToldStatement(

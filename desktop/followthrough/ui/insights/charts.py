@@ -10,9 +10,11 @@ Bars, ticks and labels are all these charts need.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from followthrough.ui.common.files import suggested_path
 from followthrough.ui.common.theme import ColourRole, colour
 
 _MARGIN = 12
@@ -399,10 +402,13 @@ class WeekChart(ChartCanvas):
 class ChartCard(QFrame):
     """A chart with its "Save as PNG…" button (Ctrl+S while the chart has the focus)."""
 
-    def __init__(self, canvas: ChartCanvas, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, canvas: ChartCanvas, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.canvas = canvas
+        self._today = today  # the day on the user's clock (the app's clock, their zone)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(canvas, 1)
@@ -427,21 +433,31 @@ class ChartCard(QFrame):
         self.save_action.setEnabled(self.canvas.has_data())
 
     @classmethod
-    def ask_path(cls, parent: QWidget, title: str) -> str:
-        """Where to save the chart ("" to cancel); tests replace this."""
+    def ask_path(cls, parent: QWidget, suggested: str) -> str:
+        """Where to save the chart, starting from ``suggested`` ("" to cancel); tests
+        replace this."""
         path, _filter = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("insights", "Save the chart"),
-            f"{title}.png",
+            suggested,
             QCoreApplication.translate("insights", "PNG images (*.png)"),
         )
         return str(path)
+
+    def suggested_path(self) -> str:
+        """In the user's Pictures folder (else home), named after the chart and today."""
+        return suggested_path(
+            QStandardPaths.StandardLocation.PicturesLocation,
+            self.canvas.title,
+            self._today(),
+            "png",
+        )
 
     def save(self) -> bool:
         """Ask where, and write the chart there as a PNG; says so if it could not."""
         if not self.canvas.has_data():
             return False
-        path = type(self).ask_path(self, self.canvas.title)
+        path = type(self).ask_path(self, self.suggested_path())
         if not path:
             return False
         if not path.casefold().endswith(".png"):

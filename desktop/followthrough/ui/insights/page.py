@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -71,7 +72,7 @@ def count_bar(label: str, count: int, whole: int, role: ColourRole) -> Bar:
 class InsightsPage(DataPage):
     """Five charts over the whole record, loaded when the page is first shown."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         empty = EmptyState(
             self.tr("No insights yet"),
             self.tr(
@@ -81,6 +82,7 @@ class InsightsPage(DataPage):
             ),
         )
         super().__init__(empty, parent)
+        self._today = today  # for the charts' file names: the day on the user's clock
         outer = QVBoxLayout()
         head, _unused = page_header(self.tr("Insights"))
         outer.addLayout(head)
@@ -171,7 +173,7 @@ class InsightsPage(DataPage):
             self.follow_ups,
             self.weeks,
         )
-        return [ChartCard(chart) for chart in charts]
+        return [ChartCard(chart, self._today) for chart in charts]
 
     def set_data(self, applications: int, data: Insights) -> None:
         self.show_content(applications > 0)

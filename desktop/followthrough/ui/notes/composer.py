@@ -99,6 +99,7 @@ from followthrough.services.printing import (
 )
 from followthrough.store.notes import NoteContext, NoteDraft
 from followthrough.ui.common.ask import Ask
+from followthrough.ui.common.files import file_name, user_folder
 from followthrough.ui.common.formatting import two_clock_text
 from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import menu_label, plain_label, tooltip
@@ -426,6 +427,8 @@ class NoteComposerDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_text_tab(), self.tr("Te&xt"))
         self.tabs.addTab(self._build_card_tab(print_settings), self.tr("Card p&review"))
+        # An e-mail's card is not laid out while typing: it is when its tab is shown.
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_card())
         layout.addWidget(self.tabs, 3)
 
         checks = QGroupBox(self.tr("Before it goes"))
@@ -872,7 +875,7 @@ class NoteComposerDialog(QDialog):
             text += f" — {hint}"
         self.count_label.setText(text)
         colour_text(self.count_label, ColourRole.ADVICE if hint else None)
-        self._card_stale = self.chosen_medium().printed
+        self._card_stale = True
         self.findings_list.clear()
         self.findings_list.addItem(self.tr("Checking…"))
         self._check_timer.start()
@@ -883,10 +886,14 @@ class NoteComposerDialog(QDialog):
         self.run_checks()
 
     def refresh_card(self) -> None:
-        """Lay the card preview out again if the text changed since (printed notes only)."""
-        if self._card_stale and self.chosen_medium().printed:
+        """Lay the card preview out again if the text changed since, for a printed note or
+        while the card preview is the tab shown (an e-mail's card waits until it is: it was
+        blank when that tab was opened)."""
+        if not self._card_stale:
+            return
+        if self.chosen_medium().printed or self.tabs.currentWidget() is self.card:
             self.card.refresh()
-        self._card_stale = False
+            self._card_stale = False
 
     # -- checks --------------------------------------------------------------------------
 
@@ -1206,7 +1213,7 @@ class NoteComposerDialog(QDialog):
         ):
             return
         title = self._document_title()
-        suggested = self.pdf_folder() / f"{title}.pdf"
+        suggested = self.pdf_folder() / file_name(title, None, "pdf")
         path = self.choose_pdf_path(self, str(suggested))
         if path is None:
             return
@@ -1240,8 +1247,9 @@ class NoteComposerDialog(QDialog):
 
     @staticmethod
     def pdf_folder() -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) if folder else Path.home()
+        # Documents when it exists: a folder that does not would start the dialog in the
+        # process's current folder.
+        return user_folder(QStandardPaths.StandardLocation.DocumentsLocation)
 
     @staticmethod
     def choose_pdf_path(parent: QWidget, suggested: str) -> Path | None:

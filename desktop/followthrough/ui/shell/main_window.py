@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
     def insights_page(self) -> InsightsPage:
         from followthrough.ui.insights.page import InsightsPage
 
-        page = InsightsPage(self.stack)
+        page = InsightsPage(self.today, self.stack)
         self._place_page(PAGES.index("Insights"), page)
         return page
 

@@ -24,6 +24,8 @@ APT_PACKAGES=(
   dbus dbus-x11 libnotify-bin
   # pdffonts, pdftotext, pdftoppm for printed notes
   poppler-utils
+  # a real calendar client that reads the exported calendar file
+  khal
   # what Qt's xcb platform plugin loads
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0

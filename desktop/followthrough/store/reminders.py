@@ -46,7 +46,7 @@ PLACED = "MIN(COALESCE(snoozed_until, due_at), COALESCE(fired_at, snoozed_until,
 _UNFIRED_OPEN = (
     "fired_at IS NULL AND done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
 )
-_OPEN = "done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
+OPEN = "done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +280,7 @@ def lapse_expired(now: datetime) -> int:
     stamp = to_db_instant(now)
     with writing():
         cursor = db.execute_sql(
-            f"UPDATE reminder SET dismissed_at = ? WHERE {_OPEN} AND expires_at IS NOT NULL "
+            f"UPDATE reminder SET dismissed_at = ? WHERE {OPEN} AND expires_at IS NOT NULL "
             "AND expires_at <= ?",
             (stamp, stamp),
         )
@@ -290,20 +290,20 @@ def lapse_expired(now: datetime) -> int:
 def due_at(at: datetime) -> list[DueReminder]:
     """Everything open placed at or before ``at`` (``PLACED``)."""
     return _rows(
-        f"{_SELECT} WHERE {_OPEN} AND {PLACED} <= ? ORDER BY {PLACED}, id",
+        f"{_SELECT} WHERE {OPEN} AND {PLACED} <= ? ORDER BY {PLACED}, id",
         (to_db_instant(at),),
     )
 
 
 def open_fired_ids() -> set[int]:
     """The ids of the reminders that have fired and wait for the user."""
-    rows = db.execute_sql(f"SELECT id FROM reminder WHERE {_OPEN} AND fired_at IS NOT NULL")
+    rows = db.execute_sql(f"SELECT id FROM reminder WHERE {OPEN} AND fired_at IS NOT NULL")
     return {rid for (rid,) in rows}
 
 
 def open_fired() -> list[DueReminder]:
     """Reminders that have fired and wait for the user (done, snoozed or dismissed)."""
-    return _rows(f"{_SELECT} WHERE {_OPEN} AND fired_at IS NOT NULL ORDER BY {PLACED}, id")
+    return _rows(f"{_SELECT} WHERE {OPEN} AND fired_at IS NOT NULL ORDER BY {PLACED}, id")
 
 
 # Per application, the first open reminder in Today's order (``domain.today``): of each
@@ -313,7 +313,7 @@ def open_fired() -> list[DueReminder]:
 # 10,000 applications); only the chosen rows are read whole.
 _OPEN_KEYS_SQL = (
     f"SELECT id, application_id, subject_key, {PLACED}, fired_at IS NOT NULL, kind "
-    f"FROM reminder WHERE {_OPEN} AND application_id IS NOT NULL {{only}}"
+    f"FROM reminder WHERE {OPEN} AND application_id IS NOT NULL {{only}}"
 )
 # Rows read by id at a time (well under SQLite's limit on parameters).
 _IDS_PER_QUERY = 500
@@ -466,7 +466,7 @@ def _agenda_rows(
 def reminder_items(first: date, last: date, zone: ZoneInfo) -> list[AgendaItem]:
     start, end = local_bounds(first, last, zone)
     return _agenda_rows(
-        f"{_SELECT} WHERE {_OPEN} AND {PLACED} >= ? AND {PLACED} < ?",
+        f"{_SELECT} WHERE {OPEN} AND {PLACED} >= ? AND {PLACED} < ?",
         (to_db_instant(start), to_db_instant(end)),
         zone,
         False,
@@ -479,7 +479,7 @@ def reminder_counts(first: date, last: date, zone: ZoneInfo) -> dict[date, dict[
     start, end = local_bounds(first, last, zone)
     cursor = db.execute_sql(
         f"SELECT {PLACED}, kind, COUNT(*) FROM reminder "
-        f"WHERE {_OPEN} AND {PLACED} >= ? AND {PLACED} < ? GROUP BY 1, 2",
+        f"WHERE {OPEN} AND {PLACED} >= ? AND {PLACED} < ? GROUP BY 1, 2",
         (to_db_instant(start), to_db_instant(end)),
     )
     return counts_by_local_day(cursor, zone)

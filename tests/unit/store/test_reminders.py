@@ -15,7 +15,7 @@ from followthrough.store.database import connect, open_database
 from followthrough.store.models import Reminder, db
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import (
-    _OPEN,
+    OPEN,
     PLACED,
     ReminderSpec,
     claim_due,
@@ -313,7 +313,7 @@ def test_where_an_open_reminder_is_listed_is_one_rule_in_sql_and_in_the_domain(
         expected = [(r.reminder_id, r.placed_at) for r in due_by(stored.values(), at)]
         assert listed == expected
     plan = database.execute_sql(
-        f"EXPLAIN QUERY PLAN SELECT id FROM reminder WHERE {_OPEN} AND {PLACED} >= ? "
+        f"EXPLAIN QUERY PLAN SELECT id FROM reminder WHERE {OPEN} AND {PLACED} >= ? "
         f"AND {PLACED} < ?",
         ("a", "b"),
     ).fetchall()

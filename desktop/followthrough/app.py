@@ -275,10 +275,26 @@ def _attach_reminders(
     notifier.delivery_failed.connect(
         lambda reason: window.statusBar().showMessage(notification_message(reason), 15000)
     )
+    _keep_calendar_file(window, scheduler, context, app)
     # The modules just imported left their source lines behind too.
     memory.forget_sources()
     QTimer.singleShot(5000, memory.give_back_freed)
     return scheduler
+
+
+def _keep_calendar_file(
+    window: MainWindow, scheduler: ReminderScheduler, context: AppContext, app: QApplication
+) -> None:
+    """The calendar file in the data folder follows every change (``CalendarFeed``)."""
+    from followthrough.services.calendar_feed import CalendarFeed, feed_outdated
+
+    feed = CalendarFeed(context.data_dir, app)
+    window.data_changed.connect(feed.changed)
+    window.reminder_acted.connect(feed.changed)
+    scheduler.planned.connect(feed.planned)
+    feed.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
+    if feed_outdated(context.data_dir):
+        feed.changed()  # changed while the app was closed (or never written)
 
 
 def _run(

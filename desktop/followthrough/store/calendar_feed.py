@@ -24,11 +24,12 @@ from followthrough.domain.reminder_kinds import Rendering, kind_info, render_wit
 from followthrough.domain.wording import application_title, translate
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
+from followthrough.store.paths import CALENDAR_FEED_NAME
 from followthrough.store.reminders import OPEN, PLACED
 
 log = logging.getLogger(__name__)
 
-FEED_NAME = "followthrough.ics"
+FEED_NAME = CALENDAR_FEED_NAME
 # What a calendar holds: from a while back (what was just missed) to well ahead. Older
 # and later items stay in the app; a feed of every year would only grow.
 FEED_PAST = timedelta(days=30)

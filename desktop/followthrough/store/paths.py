@@ -12,6 +12,8 @@ from followthrough import APP_ID
 DATA_DIR_ENV = "FOLLOWTHROUGH_DATA_DIR"
 DATABASE_NAME = "followthrough.sqlite3"
 BACKUP_DIR_NAME = "backups"
+# The calendar file a calendar app can subscribe to (``store.calendar_feed``).
+CALENDAR_FEED_NAME = "followthrough.ics"
 
 
 def default_data_dir() -> Path:

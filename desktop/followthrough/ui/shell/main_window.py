@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     load_failed = Signal(str)
     data_changed = Signal()
+    # A reminder was marked done, taken back or snoozed (the calendar file follows).
+    reminder_acted = Signal()
     reminders_changed = Signal(list)
 
     def __init__(
@@ -1000,6 +1002,7 @@ class MainWindow(QMainWindow):
             if self.scheduler is not None:
                 self.scheduler.check_now()
             self.refresh()
+            self.reminder_acted.emit()
 
         saving.save(self.context.runner, self, what, work, done)
 

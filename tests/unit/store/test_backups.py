@@ -533,3 +533,16 @@ def test_the_summary_tells_when_the_backup_was_made(a_backup: Path, data_dir: Pa
     staged = stage_restore(named, DataLocation(data_dir))
     assert staged.summary.made_at == datetime(2026, 11, 18, 7, tzinfo=UTC)
     discard_staged(DataLocation(data_dir))
+
+
+def test_damage_found_while_the_app_runs_points_to_file_restore(
+    a_backup: Path, database: peewee.SqliteDatabase, data_dir: Path, clock: FakeClock
+) -> None:
+    from followthrough.store.database import full_check
+
+    keep_current_aside(DataLocation(data_dir), clock.now())  # a sound backup to name
+    database.close()
+    db.initialize(None)
+    damage_one_index(DataLocation(data_dir).database_path)
+    message = full_check(data_dir)
+    assert message is not None and "File ▸ Restore…" in message

@@ -411,6 +411,9 @@ def test_the_data_in_use_is_not_its_own_backup(
     database: peewee.SqliteDatabase, data_dir: Path
 ) -> None:
     _refused_untouched(DataLocation(data_dir).database_path, data_dir, "using now")
+    staged = DataLocation(data_dir).database_path.with_name("followthrough.sqlite3.restoring")
+    staged.write_bytes(DataLocation(data_dir).database_path.read_bytes())
+    _refused_untouched(staged, data_dir, "using now")
 
 
 def test_a_missing_file_is_refused(data_dir: Path, database: object) -> None:

@@ -91,7 +91,8 @@ def stage_restore(
     copy removed) when it cannot be restored. The chosen file and the current data are
     left exactly as they were."""
     source = source.absolute()
-    if source.exists() and source.resolve() == location.database_path.resolve():
+    in_use = (location.database_path.resolve(), staged_path(location).resolve())
+    if source.exists() and source.resolve() in in_use:
         raise RestoreRefusedError(
             translate(
                 "backups",

@@ -100,8 +100,12 @@ def backup_database(
     The file name starts with the UTC time so that names sort by age.
     """
     ensure_private_dir(backups_dir)
-    stamp = when.astimezone(UTC).strftime(_STAMP_FORMAT)
-    return write_checked_copy(connection, free_name(backups_dir, f"{stamp}-{label}"))
+    return write_checked_copy(connection, free_name(backups_dir, f"{stamp(when)}-{label}"))
+
+
+def stamp(when: datetime) -> str:
+    """The UTC time a backup's name starts with: "20261122T101500Z"."""
+    return when.astimezone(UTC).strftime(_STAMP_FORMAT)
 
 
 def stamped_time(path: Path) -> datetime | None:

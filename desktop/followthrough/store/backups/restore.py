@@ -25,7 +25,7 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from followthrough.domain.errors import UserError
@@ -35,6 +35,7 @@ from followthrough.store.backup import (
     backup_database,
     made_at,
     read_only_connection,
+    stamp,
     write_checked_copy,
 )
 from followthrough.store.database import BUSY_TIMEOUT_SECONDS, DataLocation, tighten_permissions
@@ -241,8 +242,7 @@ def keep_current_aside(location: DataLocation, now: datetime) -> Path | None:
 def _keep_as_found(location: DataLocation, now: datetime) -> Path:
     """The damaged database and its write-ahead log, copied byte for byte."""
     ensure_private_dir(location.backups_dir)
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = location.backups_dir / f"{stamp}-{ASIDE_LABEL}{DAMAGED_SUFFIX}"
+    target = location.backups_dir / f"{stamp(now)}-{ASIDE_LABEL}{DAMAGED_SUFFIX}"
     path = location.database_path
     for suffix in ("", "-wal"):
         found = path.with_name(path.name + suffix)

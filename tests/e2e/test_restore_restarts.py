@@ -72,7 +72,6 @@ def test_restore_starts_the_app_again_on_the_backup(x_session: XSession, tmp_pat
         return pid if pid != first.pid and x_session.main_windows(pid) else None
 
     pid = wait_until(restarted, WINDOW_TIMEOUT, "the app started again on the backup")
-    print(first.describe())
     try:
         assert dump(DataLocation(data).database_path) == backed_up
         (aside,) = (data / "backups").glob("*-before-restore.sqlite3")

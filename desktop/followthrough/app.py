@@ -181,10 +181,16 @@ def run_gui(data_dir: Path, argv: Sequence[str], clock: Clock | None = None) -> 
     log_file = log_to_file(data_dir)
     # From here an exception nothing caught (in a slot too) is logged and told in a dialog.
     install_crash_handler(log_file)
+    restart: list[bool] = []
     try:
-        return _run(app, data_dir, clock, instance, log_file)
+        code = _run(app, data_dir, clock, instance, log_file, restart)
     finally:
         instance.release()
+    if restart:
+        # Only now: the new process must find the data folder's lock free (started while
+        # this one held it, it would ask this one, no longer listening, to come forward).
+        start_again(data_dir)
+    return code
 
 
 def _open_session(data_dir: Path, clock: Clock) -> Database:
@@ -303,6 +309,7 @@ def _run(
     clock: Clock | None,
     instance: SingleInstance,
     log_file: Path | None,
+    restart: list[bool],
 ) -> int:
     window = MainWindow(ui_state=open_ui_state(data_dir))
     instance.activation_requested.connect(window.bring_forward)
@@ -358,7 +365,67 @@ def _run(
     log.info("quit: background work ended")
     context.database.close()
     log.info("quit: database closed")
+    if window.pending_restore is not None:
+        put_restore_in_place(data_dir, window.pending_restore)
+        restart.append(True)
     return int(code)
+
+
+# Restoring a backup restarts the app rather than reopening the database in this process:
+# the window's pages, flows and open dialogs, the scheduler, the background runner's
+# threads and the session's settings all hold the old database or what was read from it,
+# and each would have to be torn down and rebuilt in the right order. A new process
+# starts them all from the restored file exactly as every start does (an older format
+# updated with a backup first, the whole-file check, reminders planned), and the file is
+# swapped in between, when nothing has it open and this process still holds the lock.
+
+
+def put_restore_in_place(data_dir: Path, staged: Path) -> bool:
+    """Put the checked copy of a backup in place of the closed database; a failure is
+    told in plain words (the app then starts again on the data as it was)."""
+    from followthrough.store.backups.restore import finish_restore
+    from followthrough.store.database import DataLocation
+    from followthrough.store.errors import describe_failure
+
+    try:
+        finish_restore(DataLocation(data_dir), staged)
+    except Exception as exc:
+        log.error("the backup could not be put in place", exc_info=exc)
+        report_startup_error(
+            QCoreApplication.translate(
+                "app",
+                "The backup could not be put in place: {reason} Follow-Through starts "
+                "again on your data as it was (a copy of it is also in the backups folder).",
+            ).format(reason=describe_failure(exc).reason)
+        )
+        return False
+    log.info("backup put in place: %s", staged)
+    return True
+
+
+def restart_command(data_dir: Path) -> list[str]:
+    """How this installation is started again on ``data_dir``."""
+    from followthrough.services.autostart import default_command
+
+    return [*default_command(), "--data-dir", str(data_dir)]
+
+
+def start_again(data_dir: Path) -> bool:
+    """A new, independent process of this app on ``data_dir``; said when it cannot start."""
+    from PySide6.QtCore import QProcess
+
+    program, *arguments = restart_command(data_dir)
+    started, pid = QProcess.startDetached(program, arguments)
+    if started:
+        log.info("started again as process %s", pid)
+        return True
+    log.error("could not start again: %s", [program, *arguments])
+    report_startup_error(
+        QCoreApplication.translate(
+            "app", "Follow-Through could not start again by itself. Please start it again."
+        )
+    )
+    return False
 
 
 def _open_or_none(data_dir: Path, clock: Clock | None) -> tuple[Clock, Database | Exception]:
@@ -377,6 +444,15 @@ def _open_or_none(data_dir: Path, clock: Clock | None) -> tuple[Clock, Database 
         return clock, _open_session(data_dir, clock)
     except Exception as exc:
         return clock, exc
+
+
+def _start_daily_backups(app: QApplication, window: MainWindow, context: AppContext) -> None:
+    from followthrough.services.backups import DailyBackups
+    from followthrough.ui.common.formatting import system_zone
+
+    daily = DailyBackups(context.runner, context.clock, context.data_dir, system_zone(), app)
+    daily.failed.connect(window.backups.daily_failed)
+    daily.start()
 
 
 def _start_session(
@@ -412,5 +488,7 @@ def _start_session(
     window.first_load_error_waits = watch.when_sound
     watch.checked.connect(lambda: attach_reminders().start())
     watch.damaged.connect(window.database_damaged)
+    # The daily backup, once the file is found sound (a damaged one is not copied).
+    watch.checked.connect(lambda: _start_daily_backups(app, window, context))
     window.refresh()
     return reminders

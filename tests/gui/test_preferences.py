@@ -19,6 +19,7 @@ from followthrough.store.settings import (
     ALL_OPTIONS,
     CREATIVE_ROLES,
     DEFAULT_WAIT,
+    KEEP_DAILY_BACKUPS,
     MIN_ACTIVE,
     NOTE_HOURS,
     PATIENCE,
@@ -33,6 +34,7 @@ from followthrough.store.settings import (
     WEEKLY_GOAL,
 )
 from followthrough.ui.shell.preferences import (
+    BACKUPS_HELP,
     MOMENTUM_HELP,
     PATIENCE_HELP,
     QUIET_ORDER_ERROR,
@@ -118,6 +120,24 @@ def test_keeping_momentum_is_explained_and_zero_says_what_it_means(qtbot: QtBot)
     )
 
 
+def test_how_many_daily_backups_to_keep_is_a_number_with_its_explanation(
+    qtbot: QtBot,
+) -> None:
+    dialog = make(qtbot)
+    keep = dialog.editors[KEEP_DAILY_BACKUPS.key]
+    assert isinstance(keep, QSpinBox)
+    assert (keep.minimum(), keep.maximum(), keep.value()) == (1, 365, 7)
+    help_label = dialog.findChild(QLabel, "backupsHelp")
+    assert help_label is not None and help_label.text() == BACKUPS_HELP
+    assert "never deleted" in help_label.text()
+    # The explanation stands right under the number it explains.
+    row, _role = dialog.form.getWidgetPosition(keep)
+    assert dialog.form.itemAt(row + 1, dialog.form.ItemRole.SpanningRole).widget() is help_label
+    keep.setValue(30)
+    assert dialog.value()[KEEP_DAILY_BACKUPS.key] == 30
+    assert ok_enabled(dialog)
+
+
 def test_the_defaults_come_back_unchanged(qtbot: QtBot) -> None:
     dialog = make(qtbot)
     assert dialog.value() == DEFAULTS
@@ -141,6 +161,7 @@ def test_given_values_are_shown_and_edits_come_back(qtbot: QtBot) -> None:
         MIN_ACTIVE.key: 3,
         WEEKLY_GOAL.key: 4,
         USER_ZONE.key: "America/Los_Angeles",
+        KEEP_DAILY_BACKUPS.key: 14,
     }
     dialog = make(qtbot, values)
     assert dialog.value() == values

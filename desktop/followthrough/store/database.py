@@ -72,12 +72,21 @@ def tighten_permissions(path: Path) -> None:
             candidate.chmod(0o600)
 
 
-def _backup_hint(location: DataLocation) -> str:
+def _backup_hint(location: DataLocation, *, running: bool = False) -> str:
+    """Where the newest sound backup is and how to restore it (``running``: told by the
+    running app, which restores it itself with File ▸ Restore…)."""
     backup = newest_backup(location.backups_dir)
     if backup is None:
         return translate("errors", "There is no backup yet in {folder}.").format(
             folder=location.backups_dir
         )
+    if running:
+        return translate(
+            "errors",
+            "The newest backup is {backup}. To restore it, choose File ▸ Restore… and that "
+            "file: your damaged file is kept aside and Follow-Through starts again on the "
+            "backup.",
+        ).format(backup=backup)
     return translate(
         "errors",
         "The newest backup is {backup}. To restore it, quit Follow-Through, move the damaged "
@@ -145,7 +154,8 @@ def full_check(data_dir: Path) -> str | None:
             "The database {path} is damaged ({detail}). Follow-Through has stopped saving to it.",
         ).format(path=path, detail="; ".join(found))
         + " "
-        + _backup_hint(location)
+        # Found while the app runs (services/health.py): it can restore without quitting.
+        + _backup_hint(location, running=True)
     )
 
 

@@ -190,6 +190,17 @@ USER_ZONE = Option(
     time_zone=True,
 )
 
+# How many of the automatic daily backups are kept in the data folder's backups/ (the
+# oldest go first; copies made before a format update or a restore, and those made with
+# "Back up now", are never deleted).
+KEEP_DAILY_BACKUPS = Option(
+    "backups.keep_daily",
+    7,
+    QT_TRANSLATE_NOOP("settings", "Daily backups to keep"),
+    minimum=1,
+    maximum=365,
+)
+
 # The options that change when reminders come: saving one re-plans every reminder
 # (a trigger of migration 5 lists their keys; a test keeps the two in step).
 PLANNING_OPTIONS = (PATIENCE, DEFAULT_WAIT, QUIET_START, QUIET_END, NOTE_HOURS, USER_ZONE)
@@ -209,6 +220,7 @@ ALL_OPTIONS: tuple[Option[int] | Option[bool] | Option[str], ...] = (
     MIN_ACTIVE,
     WEEKLY_GOAL,
     USER_ZONE,
+    KEEP_DAILY_BACKUPS,
 )
 
 

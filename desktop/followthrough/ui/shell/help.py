@@ -71,9 +71,12 @@ notifications, also when the window is closed.</li>
 <tr><td>F7</td><td>Check the note</td></tr>
 </table>
 <h3>Your data</h3>
-<p>Everything is kept in the folder <code>{data_dir}</code>. To back it up, quit the app
-and copy that folder. Before each update of its format the app saves a copy in its
-<code>backups</code> folder.</p>
+<p>Everything is kept in the folder <code>{data_dir}</code>. Once a day the app copies
+your data into its <code>backups</code> folder and keeps the last seven of those
+(Preferences ▸ <i>Daily backups to keep</i>); before each update of its format it makes
+one more. <b>File ▸ Back up now…</b> copies it to a folder you choose (another disk, a
+USB stick); <b>File ▸ Restore…</b> brings a copy back, keeping your current data aside
+first.</p>
 <p>To try the app with sample data without touching yours, run
 <code>followthrough --data-dir /tmp/ft-demo demo</code> and then
 <code>followthrough --data-dir /tmp/ft-demo</code>.</p>

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     # Loaded when first used (a dialog opened, a reminder acted on), not at start: the
     # window shows before them, and before the store, Today's page and the data it shows
     # (tests/e2e/test_start_modules.py pins what loads first).
+    from pathlib import Path
     from zoneinfo import ZoneInfo
 
     from PySide6.QtWidgets import QDialog
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
     from followthrough.ui.applications.new_dialog import NewApplicationDialog
     from followthrough.ui.applications.page import ApplicationsPage
+    from followthrough.ui.backups.flow import BackupFlow
     from followthrough.ui.calendar.page import CalendarPage
     from followthrough.ui.common.reminder_kinds import ReminderHandlers
     from followthrough.ui.common.undo import UndoSlot
@@ -185,6 +187,9 @@ class MainWindow(QMainWindow):
         self.scheduler: ReminderScheduler | None = None
         self.tray: TrayIcon | None = None
         self._quitting = False
+        # The checked copy of a backup to restart on (File > Restore…), once asked for:
+        # the app puts it in place after the window quits and the database is closed.
+        self.pending_restore: Path | None = None
         self.due_reminders: list[DueReminder] = []
         # The scheduler's last list as Today was given it (None: none given yet).
         self._reminders_shown: list[DueReminder] | None = None
@@ -356,6 +361,26 @@ class MainWindow(QMainWindow):
             self.context, self, self.exec_dialog, self._after_change, self._show_failure
         )
 
+    @cached_property
+    def backups(self) -> BackupFlow:
+        from followthrough.ui.backups.flow import BackupFlow
+
+        return BackupFlow(
+            self.context,
+            self,
+            self.exec_dialog,
+            lambda message: self.statusBar().showMessage(message, 10000),
+            self._show_failure,
+            self.restart_for_restore,
+        )
+
+    def restart_for_restore(self, staged: Path) -> None:
+        """Quit, leaving ``staged`` (a checked copy of a backup) for the app to put in
+        place and start again on."""
+        log.info("restarting to restore %s", staged)
+        self.pending_restore = staged
+        self.quit()
+
     # -- building ------------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -449,6 +474,15 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.new_action = self._action(self.tr("&New application…"), "Ctrl+N", self.new_application)
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        self.back_up_action = self._action(
+            self.tr("&Back up now…"), None, lambda: self.backups.back_up_now()
+        )
+        file_menu.addAction(self.back_up_action)
+        self.restore_action = self._action(
+            self.tr("&Restore…"), None, lambda: self.backups.restore()
+        )
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

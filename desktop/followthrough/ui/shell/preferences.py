@@ -30,6 +30,7 @@ from followthrough.domain.zones import zone_names
 from followthrough.services.autostart import manual_steps
 from followthrough.store.settings import (
     ALL_OPTIONS,
+    KEEP_DAILY_BACKUPS,
     MIN_ACTIVE,
     PATIENCE,
     QUIET_END,
@@ -53,6 +54,13 @@ MOMENTUM_HELP = QT_TRANSLATE_NOOP(
     "room to negotiate, and an offer is only settled on your first day. Today says when "
     "fewer applications than this are going, and counts the week's new ones against "
     "your goal.",
+)
+BACKUPS_HELP = QT_TRANSLATE_NOOP(
+    "preferences",
+    "Once a day Follow-Through copies your data into the backups folder of its data "
+    "folder, and keeps this many of those daily copies: the oldest goes when a new one is "
+    "made. Copies made before an update, before a restore, or with File ▸ Back up now… "
+    "are never deleted.",
 )
 # What 0 means for the options where it turns something off.
 ZERO_MEANS = {
@@ -117,6 +125,10 @@ class PreferencesDialog(QDialog):
         self.momentum_help.setObjectName("momentumHelp")
         self.momentum_help.setWordWrap(True)
         self.momentum_help.setFont(font)
+        self.backups_help = QLabel(QCoreApplication.translate("preferences", BACKUPS_HELP))
+        self.backups_help.setObjectName("backupsHelp")
+        self.backups_help.setWordWrap(True)
+        self.backups_help.setFont(font)
         # Where this system cannot switch starting at login, say how to do it by hand.
         steps = manual_steps()
         self.login_help: QLabel | None = None
@@ -130,6 +142,8 @@ class PreferencesDialog(QDialog):
                 self.form.addRow(self.patience_help)
             elif option is WEEKLY_GOAL:
                 self.form.addRow(self.momentum_help)
+            elif option is KEEP_DAILY_BACKUPS:
+                self.form.addRow(self.backups_help)
             elif option is START_AT_LOGIN and self.login_help is not None:
                 self.editors[option.key].setEnabled(False)
                 self.form.addRow(self.login_help)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.debriefs.flow import DebriefFlow
+    from followthrough.ui.exchange.flow import ExchangeFlow
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.insights.page import InsightsPage
     from followthrough.ui.notes.flow import NoteFlow
@@ -354,6 +356,19 @@ class MainWindow(QMainWindow):
             self.context, self, self.exec_dialog, self._after_change, self._show_failure
         )
 
+    @cached_property
+    def exchange(self) -> ExchangeFlow:
+        from followthrough.ui.exchange.flow import ExchangeFlow
+
+        return ExchangeFlow(
+            self.context,
+            self,
+            self.exec_dialog,
+            self._after_change,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
     # -- building ------------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -448,6 +463,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New application…"), "Ctrl+N", self.new_application)
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
+        self._build_exchange_menus(file_menu)
+        file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
@@ -502,6 +519,19 @@ class MainWindow(QMainWindow):
         self._data_actions = [a for a in self.actions() if a is not self.quit_action]
         for action in self._data_actions:
             action.setEnabled(self.attached)
+
+    def _build_exchange_menus(self, file_menu: QMenu) -> None:
+        """File ▸ Export and File ▸ Import: everything out to a file, and back."""
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_json_action = self._action(
+            self.tr("&JSON…"), None, lambda: self.exchange.export_json()
+        )
+        export_menu.addAction(self.export_json_action)
+        import_menu = file_menu.addMenu(self.tr("&Import"))
+        self.import_json_action = self._action(
+            self.tr("&JSON…"), None, lambda: self.exchange.import_json()
+        )
+        import_menu.addAction(self.import_json_action)
 
     # -- navigation ----------------------------------------------------------------------
 

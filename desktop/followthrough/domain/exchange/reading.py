@@ -460,7 +460,7 @@ class _Reader:
         else:
             raise self.fail(
                 where[:-1],
-                translate("exchange", "a {label} should be an object, not {found}.").format(
+                translate("exchange", "each {label} should be an object, not {found}.").format(
                     label=translate("exchange", spec.label), found=_found(item)
                 ),
             )
@@ -468,7 +468,7 @@ class _Reader:
         if spec.parent_column:
             row[spec.parent_column] = parent
         self.check_row(spec, row, where)
-        self.tables.of(spec).append(row)
+        self.tables.add(spec, row)
         if not spec.scalar:
             self.note_unknown(spec, values)
         key = row["id"] if spec.has_id else parent

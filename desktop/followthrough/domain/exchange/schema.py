@@ -587,7 +587,10 @@ class Tables:
     rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
     def of(self, spec: ObjectSpec) -> list[dict[str, object]]:
-        return self.rows.setdefault(spec.table, [])
+        return self.rows.get(spec.table, [])
+
+    def add(self, spec: ObjectSpec, row: dict[str, object]) -> None:
+        self.rows.setdefault(spec.table, []).append(row)
 
     def count(self, spec: ObjectSpec) -> int:
         return len(self.rows.get(spec.table, ()))

@@ -76,7 +76,11 @@ Stop = Callable[[], bool]
 def read_export(path: Path, limit: int = MAX_FILE_BYTES) -> Document:
     """The checked records of the file at ``path``; ExchangeError (in plain words) when
     it cannot be read or is not an export this version can import."""
-    document = parse_document(_file_text(path, limit))
+    try:
+        document = parse_document(_file_text(path, limit))
+    except ExchangeError as exc:
+        log.info("%s was not imported: %s", path, exc)
+        raise
     if document.unknown:
         log.info("%s: left out what this version does not know: %s", path, sorted(document.unknown))
     return document
@@ -248,6 +252,26 @@ def import_document(
     FolderNotEmptyError when the folder has records and ``merge`` is False; ImportStoppedError when
     ``should_stop`` said so; either way, and on any other failure, nothing is changed.
     ``progress(done, total)`` is told from the thread that imports."""
+    try:
+        report = _import_all(document, merge, progress, should_stop)
+    except ExchangeError as exc:
+        log.info("nothing was imported: %s", exc)
+        raise
+    except Exception:
+        log.exception("nothing was imported: the import failed and was rolled back")
+        raise
+    log.info(
+        "imported %s (matched %s, %d already there)",
+        report.added,
+        report.matched,
+        report.already_there,
+    )
+    return report
+
+
+def _import_all(
+    document: Document, merge: bool, progress: Progress | None, should_stop: Stop | None
+) -> ImportReport:
     with writing():
         holds = folder_holds()
         if not holds.empty and not merge:
@@ -265,13 +289,18 @@ def import_document(
             _index_folder(state)
         for placed in every_object():
             _import_kind(state, placed)
-    log.info(
-        "imported %s (matched %s, %d already there)",
-        state.report.added,
-        state.report.matched,
-        state.report.already_there,
-    )
+        if not state.merge:
+            _keep_the_files_plan(state.connection)
     return state.report
+
+
+def _keep_the_files_plan(connection: sqlite3.Connection) -> None:
+    """Into a folder without records: the file's reminders were planned on its facts (and
+    its settings record on what), so what the import wrote is no change to plan again
+    (marked so by the tables' triggers). Planned as changes, reminders a new time zone
+    moves would be shown again; left to the next start, the app moves them with the
+    local hours (``store.planning.plan_at_start``) and shows none again."""
+    connection.execute("DELETE FROM plan_dirty")
 
 
 def _index_folder(state: _State) -> None:

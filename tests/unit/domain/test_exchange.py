@@ -26,6 +26,9 @@ from followthrough.domain.exchange.schema import (
     INTERVIEW,
     PERSON,
     REMINDER,
+    VERSION_TEXT,
+    FieldSpec,
+    Kind,
     every_object,
 )
 from followthrough.domain.exchange.writing import document
@@ -365,12 +368,56 @@ def test_a_reminders_subject_takes_the_folders_ids() -> None:
     assert remap_tagged("connect:9", {"connect": "person"}, remap) is None
 
 
+def _type_words(field: FieldSpec) -> str:
+    """How docs/data-format.md writes a field's type."""
+    words = {
+        Kind.TEXT: "text",
+        Kind.NAME: "text, not blank",
+        Kind.INSTANT: "instant",
+        Kind.DAY: "day",
+        Kind.CLOCK: "time of day",
+        Kind.ZONE: "time zone",
+        Kind.BOOL: "true/false",
+        Kind.ID: "id",
+        Kind.REF: f"id of {'a' if field.refers_to == 'person' else 'an'} {field.refers_to}",
+        Kind.CHOICE: "one of " + ", ".join(f"`{c}`" for c in field.choices),
+        Kind.INT: "whole number",
+    }[field.kind]
+    if field.kind is Kind.INT and field.minimum is not None:
+        words += (
+            f" {field.minimum}–{field.maximum}"
+            if field.maximum is not None
+            else f" ≥ {field.minimum}"
+        )
+    return words + (", or null" if field.nullable else "")
+
+
+def _section(text: str, name: str) -> str:
+    start = text.index(f"\n### {name}\n")
+    following = re.search(r"\n##", text[start + 5 :])
+    return text[start : start + 5 + following.start()] if following else text[start:]
+
+
 def test_the_format_document_describes_every_object_and_field() -> None:
+    """docs/data-format.md has a section per object, with a row per field giving its
+    type and its default as the importer has them, and a row per object it holds."""
     text = DOCS.read_text(encoding="utf-8")
     for placed in every_object():
         spec = placed.spec
-        assert f"`{placed.key}`" in text, placed.key
+        section = _section(text, spec.name)
         for field in spec.fields:
-            assert f"`{field.name}`" in text, f"{spec.name}.{field.name}"
+            default = "required" if field.required else f"`{json.dumps(field.default)}`"
+            row = f"| `{field.name}` | {_type_words(field)} | {default} |"
+            assert row in section, f"{spec.name}: {row}"
         for child in spec.children:
-            assert f"`{child.key}`" in text, f"{spec.name}.{child.key}"
+            assert f"| `{child.key}` |" in section, f"{spec.name}.{child.key}"
+        assert section.count("\n| `") == len(spec.fields) + len(spec.children), spec.name
+    assert f"version {VERSION_TEXT}" in text
+
+
+def test_the_documents_example_imports() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    example = text[text.index("```json\n") + 8 : text.rindex("```")]
+    parsed = parse_document(example)
+    assert parsed.count(APPLICATION) == 1 and parsed.count(REMINDER) == 1
+    assert not parsed.unknown

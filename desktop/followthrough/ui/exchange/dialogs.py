@@ -49,6 +49,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._heading())
         layout.addLayout(self._contents(zone))
+        layout.addSpacing(6)
         self.merge_box: QCheckBox | None = None
         if preview.holds.empty:
             layout.addWidget(self._explained(self._as_it_was()))

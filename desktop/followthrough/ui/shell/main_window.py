@@ -364,10 +364,16 @@ class MainWindow(QMainWindow):
             self.context,
             self,
             self.exec_dialog,
-            self._after_change,
+            self._after_import,
             self._show_failure,
             lambda text: self.statusBar().showMessage(text, 15000),
         )
+
+    def _after_import(self, message: str) -> None:
+        self._after_change(message)
+        if self.scheduler is not None:
+            # The data came with its plan: made on rules or a zone maybe not this session's.
+            self.scheduler.plan_afresh()
 
     # -- building ------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import peewee
 import pytest
@@ -348,3 +349,37 @@ def test_pictures_of_the_import_dialog_and_its_messages(
         None, "Nothing was imported from old.json: your data is as it was.", failure
     )
     assert (target / "import-refused.png").exists()
+
+
+def test_after_an_import_the_scheduler_plans_as_at_start_and_shows_nothing_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: Any,
+    clock: FakeClock,
+    chosen: dict[str, Path],
+    dialogs: list[Callable[[ImportDialog], bool]],
+    demo_file: tuple[Path, str],
+) -> None:
+    """A file planned in Berlin, imported in a session on Tokyo's clock: the window plans
+    afresh (the file's plan was made on another zone), moving the reminders with the
+    local hours, and what had been shown is not shown again."""
+    from followthrough.services.scheduler import ReminderScheduler
+    from followthrough.store import settings as options
+    from followthrough.store.reminders import open_fired
+
+    options.set_session_zone("Asia/Tokyo")
+    scheduler = ReminderScheduler(context.runner, clock)
+    window.attach_scheduler(scheduler)
+    shown: list[str] = []
+    scheduler.fired.connect(lambda items: shown.extend(i.subject_key for i in items))
+    planned: list[object] = []
+    scheduler.planned.connect(planned.append)
+    chosen["import"] = demo_file[0]
+    dialogs.append(lambda _dialog: True)
+    window.import_json_action.trigger()
+    qtbot.waitUntil(lambda: any(getattr(r, "written", 0) for r in planned), timeout=15000)
+    context.runner.wait_for_done()
+    QApplication.processEvents()
+    assert shown == []
+    assert open_fired()  # those shown before the export wait, as they were
+    scheduler.stop()

@@ -144,6 +144,15 @@ def test_a_newer_major_version_is_refused_in_plain_words(version: str) -> None:
             "not a time zone this computer knows",
         ),
         (
+            # A region's folder among the zone files, not a zone.
+            lambda d: d["applications"][0]["interviews"][0].update(time_zone="America"),
+            "not a time zone this computer knows",
+        ),
+        (
+            lambda d: d["applications"][0]["interviews"][0].update(time_zone="../../etc/passwd"),
+            "not a time zone this computer knows",
+        ),
+        (
             lambda d: d["applications"][0]["interviews"][0].update(ends_at="2026-11-10T08:00:00Z"),
             "“ends_at” is before “starts_at”",
         ),

@@ -34,7 +34,6 @@ from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
 from followthrough.domain.wording import translate
 from followthrough.domain.zones import zone_known
 
-_UTC_TEXT = "%Y-%m-%dT%H:%M:%SZ"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 _INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
@@ -311,7 +310,8 @@ def _instant(spec: FieldSpec, raw: object) -> str:
             ).format(field=spec.name)
         )
     _in_range(spec, value.date())
-    return value.astimezone(UTC).strftime(_UTC_TEXT)
+    # As the database keeps instants (store.fields): UTC, to the second, with a "Z".
+    return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def _clock(spec: FieldSpec, raw: object) -> str:

@@ -24,7 +24,7 @@ from followthrough.domain.exchange.schema import APPLICATION, INTERVIEW, PERSON,
 from followthrough.domain.wording import clock_time, long_day
 from followthrough.store.exchange.importing import FolderHolds
 from followthrough.ui.common.locale_words import number_text
-from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, colour_text
 
 
@@ -80,7 +80,7 @@ class ImportDialog(QDialog):
         font = label.font()
         font.setBold(True)
         label.setFont(font)
-        label.setToolTip(str(self.preview.path).replace("<", "&lt;"))
+        label.setToolTip(tooltip(str(self.preview.path)))
         return label
 
     def _contents(self, zone: ZoneInfo) -> QFormLayout:

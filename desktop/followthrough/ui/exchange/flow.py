@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from followthrough import APP_NAME
 from followthrough.domain.exchange.schema import APPLICATION, INTERVIEW, PERSON, REMINDER
 from followthrough.services.background import JobFailure
+from followthrough.ui.common.files import suggested_path, user_folder
 from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.text import message_box
 from followthrough.ui.shell.context import AppContext, DialogFlow, RunDialog
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from followthrough.store.exchange.importing import ImportReport
     from followthrough.ui.exchange.dialogs import Preview
 
-_CONTEXT = "ExchangeFlow"
 # A progress dialog shows only for work that takes longer than this.
 _SHOW_AFTER_MS = 400
 
@@ -79,9 +79,9 @@ class ExchangeFlow(DialogFlow):
     def choose_export_path(parent: QWidget, suggested: Path) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
             parent,
-            QCoreApplication.translate(_CONTEXT, "Export everything to a JSON file"),
+            QCoreApplication.translate("ExchangeFlow", "Export everything to a JSON file"),
             str(suggested),
-            QCoreApplication.translate(_CONTEXT, "JSON files (*.json)"),
+            QCoreApplication.translate("ExchangeFlow", "JSON files (*.json)"),
         )
         if not path:
             return None
@@ -91,9 +91,9 @@ class ExchangeFlow(DialogFlow):
     def choose_import_path(parent: QWidget, folder: Path) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
             parent,
-            QCoreApplication.translate(_CONTEXT, "Import from a JSON file"),
+            QCoreApplication.translate("ExchangeFlow", "Import from a JSON file"),
             str(folder),
-            QCoreApplication.translate(_CONTEXT, "JSON files (*.json);;All files (*)"),
+            QCoreApplication.translate("ExchangeFlow", "JSON files (*.json);;All files (*)"),
         )
         return Path(path) if path else None
 
@@ -109,7 +109,8 @@ class ExchangeFlow(DialogFlow):
         retry = None
         if retryable:
             retry = box.addButton(
-                QCoreApplication.translate(_CONTEXT, "&Retry"), QMessageBox.ButtonRole.AcceptRole
+                QCoreApplication.translate("ExchangeFlow", "&Retry"),
+                QMessageBox.ButtonRole.AcceptRole,
             )
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
@@ -117,14 +118,18 @@ class ExchangeFlow(DialogFlow):
 
     @staticmethod
     def _folder() -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) if folder else Path.home()
+        return user_folder(QStandardPaths.StandardLocation.DocumentsLocation)
 
     # -- export --------------------------------------------------------------------------
 
     def export_json(self) -> None:
-        suggested = self._folder() / f"follow-through-{self._today().isoformat()}.json"
-        path = self.choose_export_path(self.parent, suggested)
+        suggested = suggested_path(
+            QStandardPaths.StandardLocation.DocumentsLocation,
+            "follow-through",
+            self._today(),
+            "json",
+        )
+        path = self.choose_export_path(self.parent, Path(suggested))
         if path is not None:
             self.export_to(path)
 
@@ -132,7 +137,9 @@ class ExchangeFlow(DialogFlow):
         from followthrough.store.exchange.exporting import export_to_file
 
         now = self.context.clock.now()
-        self.tell(QCoreApplication.translate(_CONTEXT, "Exporting to {path}…").format(path=path))
+        self.tell(
+            QCoreApplication.translate("ExchangeFlow", "Exporting to {path}…").format(path=path)
+        )
         self.context.runner.submit(
             lambda: export_to_file(path, now),
             lambda summary: self._exported(path, summary),
@@ -142,7 +149,7 @@ class ExchangeFlow(DialogFlow):
     def _exported(self, path: Path, summary: ExportSummary) -> None:
         self.tell(
             QCoreApplication.translate(
-                _CONTEXT,
+                "ExchangeFlow",
                 "Exported to {path} (applications: {applications}, interviews: "
                 "{interviews}, people: {people}, reminders: {reminders}).",
             ).format(
@@ -156,7 +163,7 @@ class ExchangeFlow(DialogFlow):
 
     def _export_failed(self, path: Path, failure: str) -> None:
         self.tell("")
-        text = QCoreApplication.translate(_CONTEXT, "Your data was not exported to {path}.")
+        text = QCoreApplication.translate("ExchangeFlow", "Your data was not exported to {path}.")
         if self.retry_after(self.parent, text.format(path=path), failure):
             self.export_to(path)
 
@@ -170,7 +177,7 @@ class ExchangeFlow(DialogFlow):
     def read(self, path: Path) -> None:
         """Read and check the file, then ask what to do with it."""
         self._show_progress(
-            QCoreApplication.translate(_CONTEXT, "Reading {file}…").format(file=path.name), 0
+            QCoreApplication.translate("ExchangeFlow", "Reading {file}…").format(file=path.name), 0
         )
         self.context.runner.submit(
             lambda: _preview(path),
@@ -193,7 +200,7 @@ class ExchangeFlow(DialogFlow):
         stop.clear()
         total = sum(len(rows) for rows in document.tables.rows.values())
         self._show_progress(
-            QCoreApplication.translate(_CONTEXT, "Importing {file}…").format(
+            QCoreApplication.translate("ExchangeFlow", "Importing {file}…").format(
                 file=preview.path.name
             ),
             total,
@@ -211,7 +218,7 @@ class ExchangeFlow(DialogFlow):
     def _imported(self, preview: Preview, report: ImportReport) -> None:
         self._close_progress()
         added = QCoreApplication.translate(
-            _CONTEXT,
+            "ExchangeFlow",
             "applications: {applications}, interviews: {interviews}, people: {people}, "
             "reminders: {reminders}",
         ).format(
@@ -222,16 +229,16 @@ class ExchangeFlow(DialogFlow):
         )
         if report.merged:
             text = QCoreApplication.translate(
-                _CONTEXT, "Merged {file} with your data: added {added}."
+                "ExchangeFlow", "Merged {file} with your data: added {added}."
             )
         else:
-            text = QCoreApplication.translate(_CONTEXT, "Imported {file}: {added}.")
+            text = QCoreApplication.translate("ExchangeFlow", "Imported {file}: {added}.")
         self.saved(text.format(file=preview.path.name, added=added))
 
     def _import_failed(self, path: Path, failure: str, retry: Callable[[], None]) -> None:
         self._close_progress()
         text = QCoreApplication.translate(
-            _CONTEXT, "Nothing was imported from {file}: your data is as it was."
+            "ExchangeFlow", "Nothing was imported from {file}: your data is as it was."
         ).format(file=path.name)
         if self.retry_after(self.parent, text, failure):
             retry()
@@ -248,7 +255,7 @@ class ExchangeFlow(DialogFlow):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         if total:
-            dialog.setCancelButtonText(QCoreApplication.translate(_CONTEXT, "&Stop"))
+            dialog.setCancelButtonText(QCoreApplication.translate("ExchangeFlow", "&Stop"))
             dialog.canceled.connect(self._stop.set)
         else:
             dialog.setCancelButton(None)

@@ -59,7 +59,8 @@ log = logging.getLogger(__name__)
 
 # Files larger than this are refused before anything is read: about 12,000 applications
 # as full as the sample data's (10 KB each), more than any search holds. The file is
-# mapped rather than read, and its text parsed once, so memory stays near five times this.
+# mapped rather than read, and its text parsed once: an import needs about six times the
+# file's size of memory (docs/data-format.md, The file).
 MAX_FILE_BYTES = 128 * 1024 * 1024
 # Progress is told every this many rows.
 PROGRESS_EVERY = 500

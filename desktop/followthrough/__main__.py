@@ -1,4 +1,5 @@
-"""Command line: the GUI by default, plus ``demo``, ``due`` and ``--self-test``."""
+"""Command line: the GUI by default, plus ``demo``, ``due``, ``export``, ``import`` and
+``--self-test``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from followthrough import APP_NAME, __version__
@@ -20,6 +22,9 @@ from followthrough.domain.validation import day_problem
 from followthrough.domain.wording import clock_time, short_day
 from followthrough.logfile import log_to_stderr
 from followthrough.store.errors import EXIT_CODE_HELP
+
+if TYPE_CHECKING:
+    from followthrough.store.exchange.importing import ImportReport
 
 log = logging.getLogger("followthrough")
 
@@ -90,6 +95,40 @@ def build_parser() -> argparse.ArgumentParser:
         "app's preferences, else this computer's)",
     )
     due.add_argument("--json", action="store_true", help="one JSON list, for scripts")
+    export = commands.add_parser(
+        "export",
+        parents=[after_command],
+        help="write everything to a JSON file (docs/data-format.md)",
+        description="Write everything in the data folder (applications, interviews, people, "
+        "notes, references, debriefs, offers, settings, reminders and what was done with "
+        "them) to one JSON file, in the format docs/data-format.md describes. Only reads: "
+        "the data folder is left exactly as it was.",
+    )
+    export.add_argument(
+        "--format", choices=["json"], default="json", help="the file's format (default json)"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (replaced once complete); without it, to standard output",
+    )
+    importing = commands.add_parser(
+        "import",
+        parents=[after_command],
+        help="bring back everything from a JSON export",
+        description="Read a JSON export (docs/data-format.md) into the data folder, all or "
+        "nothing. Into a folder without data it comes back exactly as it was exported; a "
+        "folder that has data is refused unless --merge is given.",
+    )
+    importing.add_argument("file", metavar="FILE", type=Path, help="the JSON export to read")
+    importing.add_argument(
+        "--merge",
+        action="store_true",
+        help="add the file's records to the data already there: people (by e-mail, else "
+        "name) and applications (by company and role) found there are matched, not doubled",
+    )
     return parser
 
 
@@ -232,7 +271,7 @@ def _demo(data_dir: Path, count: int) -> int:
     except BaseException:
         # A demo that could not finish (a full disk, Ctrl+C) leaves no half-made data
         # folder behind: what this run created goes, what was there stays.
-        _remove_demo_leftovers(data_dir, before)
+        _remove_leftovers(data_dir, before)
         raise
     elapsed = time.perf_counter() - started
     print(
@@ -244,11 +283,11 @@ def _demo(data_dir: Path, count: int) -> int:
     return 0
 
 
-def _remove_demo_leftovers(data_dir: Path, before: set[str] | None) -> None:
-    """Removes what a failed demo made, and only that: the database files and the empty
-    backups folder that were not there before (``before``: the folder's names beforehand,
-    None when the demo made the folder), then the folder itself if it made it and it is
-    empty (an app started meanwhile keeps what it wrote)."""
+def _remove_leftovers(data_dir: Path, before: set[str] | None) -> None:
+    """Removes what a failed demo or import made, and only that: the database files and
+    the empty backups folder that were not there before (``before``: the folder's names
+    beforehand, None when the command made the folder), then the folder itself if it made
+    it and it is empty (an app started meanwhile keeps what it wrote)."""
     from followthrough.store.paths import BACKUP_DIR_NAME, DATABASE_NAME
 
     existed = before or set()
@@ -263,6 +302,92 @@ def _remove_demo_leftovers(data_dir: Path, before: set[str] | None) -> None:
     if before is None:
         with contextlib.suppress(OSError):
             data_dir.rmdir()
+
+
+def _export(data_dir: Path, output: Path | None) -> int:
+    from followthrough.domain.clock import SystemClock
+    from followthrough.domain.exchange.schema import Tables
+    from followthrough.domain.wording import plural
+    from followthrough.store.database import read_database
+    from followthrough.store.exchange.exporting import export_tables, save_export, write_export
+
+    if data_dir.exists() and not data_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
+    clock = SystemClock()
+    # One read-only look: nothing in the data folder is created or changed.
+    tables = read_database(data_dir, export_tables, clock)
+    if tables is None:
+        print(f"There is no data in {data_dir} yet: the export holds no records.", file=sys.stderr)
+        tables = Tables()
+    if output is None or str(output) == "-":
+        write_export(sys.stdout, tables, clock.now())
+        sys.stdout.flush()
+        return 0
+    summary = save_export(tables, output, clock.now())
+    print(
+        f"Exported {plural(summary.applications, 'application')}, "
+        f"{plural(summary.interviews, 'interview')}, "
+        f"{plural(summary.people, 'person', 'people')} and "
+        f"{plural(summary.reminders, 'reminder')} to {output}."
+    )
+    return 0
+
+
+def _import(data_dir: Path, path: Path, merge: bool) -> int:
+    from followthrough.domain.clock import SystemClock
+    from followthrough.domain.errors import UserError
+    from followthrough.store.database import open_database
+    from followthrough.store.exchange.importing import (
+        FolderNotEmptyError,
+        import_document,
+        read_export,
+    )
+
+    try:
+        # The whole file is checked before the data folder is opened (or made).
+        document = read_export(path)
+    except UserError as exc:
+        raise UserError(f"Nothing was imported from {path}. {exc}") from exc
+    before = {entry.name for entry in data_dir.iterdir()} if data_dir.is_dir() else None
+    started = time.perf_counter()
+    try:
+        database = open_database(data_dir, SystemClock())
+        try:
+            report = import_document(document, merge=merge)
+        finally:
+            database.close()
+    except FolderNotEmptyError as exc:
+        raise UserError(
+            f"{exc} To add the records of {path} to what is there (people and applications "
+            "already there are matched, not doubled), run it again with --merge; or import "
+            "into an empty folder with --data-dir."
+        ) from exc
+    except BaseException:
+        _remove_leftovers(data_dir, before)
+        raise
+    print(_import_words(report, data_dir, time.perf_counter() - started))
+    return 0
+
+
+def _import_words(report: ImportReport, data_dir: Path, seconds: float) -> str:
+    from followthrough.domain.exchange.schema import APPLICATION, INTERVIEW, PERSON, REMINDER
+    from followthrough.domain.wording import plural
+
+    added = (
+        f"{plural(report.count(APPLICATION), 'application')}, "
+        f"{plural(report.count(INTERVIEW), 'interview')}, "
+        f"{plural(report.count(PERSON), 'person', 'people')} and "
+        f"{plural(report.count(REMINDER), 'reminder')}"
+    )
+    if not report.merged:
+        return f"Imported {added} into {data_dir} {duration_words(seconds)}."
+    matched = report.matched
+    return (
+        f"Merged into {data_dir} {duration_words(seconds)}: added {added}. Found there "
+        f"already: {plural(matched.get(APPLICATION.name, 0), 'application')} and "
+        f"{plural(matched.get(PERSON.name, 0), 'person', 'people')} (matched, not doubled), "
+        f"and {plural(report.already_there, 'other record')}."
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -292,6 +417,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(data_dir, args.count or _default_demo_count())
+        if args.command == "export":
+            return _export(data_dir, args.output)
+        if args.command == "import":
+            return _import(data_dir, args.file, args.merge)
         return _due(data_dir, args.at, args.json)
     except BrokenPipeError:
         # The reader went away (``due | head -1``): what it read was all it wanted. Output

@@ -82,6 +82,7 @@ class ReminderScheduler(QObject):
         )
         self._planning = False
         self._plan_again = False
+        self._afresh_again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Coarse timers may round long waits to whole seconds; reminders should be on time.
@@ -125,6 +126,14 @@ class ReminderScheduler(QObject):
             return
         self._submit_plan(self._plan_changed)
 
+    def plan_afresh(self) -> None:
+        """Plan as at start: the data came with a plan of its own (an import), made on
+        rules or a time zone that may not be this session's."""
+        if self._planning:
+            self._afresh_again = True  # after the pass that runs now
+            return
+        self._submit_plan(self._plan_at_start)
+
     def _submit_plan(self, plan: Callable[[], Any], at_start: bool = False) -> None:
         if self._stopping.is_set():
             return
@@ -134,7 +143,10 @@ class ReminderScheduler(QObject):
     def _planned(self, report: object, at_start: bool = False) -> None:
         self._planning = False
         self.planned.emit(report)
-        if self._plan_again:
+        if self._afresh_again:
+            self._afresh_again = self._plan_again = False
+            self.plan_afresh()
+        elif self._plan_again:
             self._plan_again = False
             self.replan()
         if at_start and _wrote_nothing(report):

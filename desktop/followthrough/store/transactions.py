@@ -106,3 +106,9 @@ def writes(function: Callable[P, R]) -> Callable[P, R]:
             return function(*args, **kwargs)
 
     return wrapper
+
+
+def reading(database: peewee.Database | peewee.DatabaseProxy | None = None) -> Any:
+    """A context manager: one read transaction, so that every query in it sees the same
+    moment of the data (an export reads many tables while the app may write)."""
+    return (database if database is not None else db).atomic("DEFERRED")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.debriefs.flow import DebriefFlow
+    from followthrough.ui.exchange.flow import ExchangeFlow
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.insights.page import InsightsPage
     from followthrough.ui.notes.flow import NoteFlow
@@ -381,6 +383,25 @@ class MainWindow(QMainWindow):
         self.pending_restore = staged
         self.quit()
 
+    @cached_property
+    def exchange(self) -> ExchangeFlow:
+        from followthrough.ui.exchange.flow import ExchangeFlow
+
+        return ExchangeFlow(
+            self.context,
+            self,
+            self.exec_dialog,
+            self._after_import,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
+    def _after_import(self, message: str) -> None:
+        self._after_change(message)
+        if self.scheduler is not None:
+            # The data came with its plan: made on rules or a zone maybe not this session's.
+            self.scheduler.plan_afresh()
+
     # -- building ------------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -475,6 +496,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New application…"), "Ctrl+N", self.new_application)
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
+        self._build_exchange_menus(file_menu)
+        file_menu.addSeparator()
         self.back_up_action = self._action(
             self.tr("&Back up now…"), None, lambda: self.backups.back_up_now()
         )
@@ -538,6 +561,19 @@ class MainWindow(QMainWindow):
         self._data_actions = [a for a in self.actions() if a is not self.quit_action]
         for action in self._data_actions:
             action.setEnabled(self.attached)
+
+    def _build_exchange_menus(self, file_menu: QMenu) -> None:
+        """File ▸ Export and File ▸ Import: everything out to a file, and back."""
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_json_action = self._action(
+            self.tr("&JSON…"), None, lambda: self.exchange.export_json()
+        )
+        export_menu.addAction(self.export_json_action)
+        import_menu = file_menu.addMenu(self.tr("&Import"))
+        self.import_json_action = self._action(
+            self.tr("&JSON…"), None, lambda: self.exchange.import_json()
+        )
+        import_menu.addAction(self.import_json_action)
 
     # -- navigation ----------------------------------------------------------------------
 

@@ -98,14 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[after_command],
-        help="write everything to a JSON file (docs/data-format.md)",
+        help="write everything to a JSON file (docs/data-format.md), or a calendar file",
         description="Write everything in the data folder (applications, interviews, people, "
         "notes, references, debriefs, offers, settings, reminders and what was done with "
-        "them) to one JSON file, in the format docs/data-format.md describes. Only reads: "
-        "the data folder is left exactly as it was.",
+        "them) to one JSON file, in the format docs/data-format.md describes; or, with "
+        "--format ics, the interviews and open reminders from 30 days back to a year "
+        "ahead as an iCalendar file for a calendar app. Only reads: the data folder is "
+        "left exactly as it was.",
     )
     export.add_argument(
-        "--format", choices=["json"], default="json", help="the file's format (default json)"
+        "--format",
+        choices=["json", "ics"],
+        default="json",
+        help="the file's format: json (everything, default) or ics (a calendar)",
     )
     export.add_argument(
         "-o",
@@ -333,6 +338,43 @@ def _export(data_dir: Path, output: Path | None) -> int:
     return 0
 
 
+def _export_calendar(data_dir: Path, output: Path | None) -> int:
+    """The calendar file, on the user's clock (its words name days and times there)."""
+    from followthrough.domain.clock import SystemClock
+    from followthrough.domain.reminder_kinds import Rendering
+    from followthrough.domain.zones import told_computer_zone
+    from followthrough.store import settings as options
+    from followthrough.store.calendar_feed import calendar_file, write_feed
+    from followthrough.store.database import read_database
+    from followthrough.store.planning import planned_kinds
+
+    if data_dir.exists() and not data_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
+    if told_computer_zone() is None:
+        from followthrough.ui.common.formatting import computer_zone
+
+        options.set_computer_zone(computer_zone().key)
+    planned_kinds()  # every feature's reminder kinds known, for their words
+    clock = SystemClock()
+    now = clock.now()
+    # One read-only look: nothing in the data folder is created or changed.
+    data = read_database(
+        data_dir, lambda: calendar_file(now, Rendering(options.user_zone())), clock
+    )
+    if data is None:
+        from followthrough.domain.calendar_feed import calendar_bytes
+
+        data = calendar_bytes([], [], now)
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    # Replaced whole, and only when it says something new (a subscribed calendar, or the
+    # app's own copy in the data folder, is not disturbed for nothing).
+    write_feed(output, data)
+    return 0
+
+
 def _import(data_dir: Path, path: Path, merge: bool) -> int:
     from followthrough.domain.clock import SystemClock
     from followthrough.domain.errors import UserError
@@ -417,6 +459,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(data_dir, args.count or _default_demo_count())
+        if args.command == "export" and args.format == "ics":
+            return _export_calendar(data_dir, args.output)
         if args.command == "export":
             return _export(data_dir, args.output)
         if args.command == "import":

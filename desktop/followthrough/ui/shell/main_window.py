@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.debriefs.flow import DebriefFlow
+    from followthrough.ui.exchange.calendar import CalendarExport
     from followthrough.ui.exchange.flow import ExchangeFlow
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.insights.page import InsightsPage
@@ -396,6 +397,19 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 15000),
         )
 
+    @cached_property
+    def calendar_export(self) -> CalendarExport:
+        from followthrough.ui.exchange.calendar import CalendarExport
+
+        return CalendarExport(
+            self.context,
+            self,
+            self.exec_dialog,
+            self._after_change,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
     def _after_import(self, message: str) -> None:
         self._after_change(message)
         if self.scheduler is not None:
@@ -569,11 +583,21 @@ class MainWindow(QMainWindow):
             self.tr("&JSON…"), None, lambda: self.exchange.export_json()
         )
         export_menu.addAction(self.export_json_action)
+        self.export_calendar_action = self._action(
+            self.tr("&Calendar (.ics)…"), None, lambda: self.calendar_export.export_calendar()
+        )
+        export_menu.addAction(self.export_calendar_action)
         import_menu = file_menu.addMenu(self.tr("&Import"))
         self.import_json_action = self._action(
             self.tr("&JSON…"), None, lambda: self.exchange.import_json()
         )
         import_menu.addAction(self.import_json_action)
+        self.subscribe_action = self._action(
+            self.tr("Calendar to &subscribe to…"),
+            None,
+            lambda: self.calendar_export.show_subscription(),
+        )
+        file_menu.addAction(self.subscribe_action)
 
     # -- navigation ----------------------------------------------------------------------
 

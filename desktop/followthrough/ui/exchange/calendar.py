@@ -131,7 +131,7 @@ class SubscriptionDialog(QDialog):
                 self.tr(
                     "It covers 30 days back to a year ahead. Calendar apps on the web or "
                     "a phone cannot read a file on this computer: export a file for them "
-                    "with File ▸ Export ▸ Calendar (.ics)…."
+                    "with File ▸ Export ▸ Calendar (.ics)…"
                 ),
                 wrap=True,
             )

@@ -89,6 +89,32 @@ def test_bundle_carries_resources_and_dynamic_imports(bundle: Path) -> None:
 
 @pytest.mark.bundle
 @pytest.mark.slow
+def test_the_frozen_app_writes_the_calendar_file(bundle: Path, tmp_path: Path) -> None:
+    """The app's own calendar file comes from its ``export --format ics`` (run as a child
+    of the window): the bundle carries the iCalendar library for it."""
+    env = app_env({"QT_QPA_PLATFORM": "offscreen"}, drop=("FOLLOWTHROUGH_RESOURCES", "PYTHONPATH"))
+    data = tmp_path / "data"
+    app = str(executable(bundle))
+    demo = subprocess.run(
+        [app, "--data-dir", str(data), "demo", "--count", "5"], env=env, capture_output=True
+    )
+    assert demo.returncode == 0, demo.stderr
+    out = tmp_path / "calendar.ics"
+    result = subprocess.run(
+        [app, "--data-dir", str(data), "export", "--format", "ics", "-o", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    data_text = out.read_text(encoding="utf-8")
+    assert data_text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in data_text
+    assert "BEGIN:VTIMEZONE" in data_text
+
+
+@pytest.mark.bundle
+@pytest.mark.slow
 def test_bundle_stays_small(bundle: Path) -> None:
     size, files = folder_size(bundle)
     assert size <= SIZE_LIMIT, (

@@ -191,3 +191,33 @@ def test_the_week_starts_on_the_locales_first_day(
     assert QLocale().firstDayOfWeek() == Qt.DayOfWeek.Monday
     reload(qtbot, window)
     assert goal(window) == "New applications this week: 0 of 2"
+
+
+def test_after_accepting_an_offer_today_says_keep_the_others_open_not_apply_more(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], clock: FakeClock
+) -> None:
+    """Found by the issue-17 walkthrough: "No application in progress: applying to a few
+    keeps your options open" after accepting a job. [003]: until the first day, keep the
+    others open; from it on, nothing."""
+    from datetime import timedelta
+
+    from followthrough.domain.offers.record import OfferTerms
+    from followthrough.store.offers.records import accept_offer
+
+    options.put(options.WEEKLY_GOAL, 3)
+    acme = create_application(clock, "<b>Acme</b>").id
+    window = make_window()
+    window.show_page(0)
+    today = window.today()
+    start = today + timedelta(days=33)
+    accept_offer(acme, OfferTerms(salary="80,000"), start, clock, today)
+    reload(qtbot, window)
+    said = warning(window)
+    assert said.startswith("You accepted <b>Acme</b>'s offer, starting ")
+    assert "Keep your other applications open until then" in said
+    assert box_of(window).warning.textFormat() == Qt.TextFormat.PlainText
+    assert not box_of(window).add_button.isVisible()
+    assert goal(window) == ""  # no weekly goal once accepted
+    clock.advance(timedelta(days=34))  # the first day has come
+    reload(qtbot, window)
+    assert warning(window) == ""

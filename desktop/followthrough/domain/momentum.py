@@ -14,6 +14,9 @@ Decisions, also in docs/advice.md:
 - The week's new applications count by the day the user applied; an application without
   that day counts by when it was added to the app. Closed ones count too: an application
   sent this week was sent, whatever has happened to it since.
+- Once an offer is accepted, the search is as good as over: no nudge to apply more and no
+  weekly goal. Until the first day Today says instead to keep the others open, as an
+  accepted offer can still fall through [003]; from the first day on, nothing.
 """
 
 from __future__ import annotations
@@ -51,6 +54,10 @@ class MomentumCounts:
     late_company: str
     # Applications new this week (by applied-on day, else by when added).
     this_week: int
+    # An accepted offer's company and first day (the latest first day, if several).
+    accepted_company: str = ""
+    accepted_start: date | None = None
+    accepted: bool = False
 
 
 class WarningKind(StrEnum):
@@ -58,6 +65,8 @@ class WarningKind(StrEnum):
     FEW_ACTIVE = "few_active"
     # One application is close to a decision and little else is going.
     ONE_PROCESS = "one_process"
+    # An offer is accepted and its first day is still to come: keep the others open.
+    ACCEPTED = "accepted"
 
 
 @dataclass(frozen=True)
@@ -66,8 +75,11 @@ class MomentumWarning:
     # How many applications are active, and how many the user wants going.
     active: int
     wanted: int
-    # The late application's company (ONE_PROCESS only; user text, shown as plain text).
+    # The late application's company (ONE_PROCESS), or the accepted one's (ACCEPTED);
+    # user text, shown as plain text.
     company: str = ""
+    # ACCEPTED: the first day, when known.
+    start: date | None = None
 
 
 @dataclass(frozen=True)
@@ -93,14 +105,24 @@ class Week:
     ends_at: datetime
 
 
-def momentum_warning(counts: MomentumCounts, min_active: int) -> MomentumWarning | None:
+def momentum_warning(
+    counts: MomentumCounts, min_active: int, today: date | None = None
+) -> MomentumWarning | None:
     """What Today warns about, if anything.
 
-    One late application with fewer than ``min_active`` others going: everything hangs on
-    that one process, and the warning names it [001, 003, 004]. Otherwise fewer than
-    ``min_active`` active applications: keep applying [001, 003]. ``min_active`` 0 turns
-    both off.
+    An accepted offer: until its first day (``today`` on the user's clock), keep the
+    others open [003]; from then on, nothing. Otherwise one late application with fewer
+    than ``min_active`` others going: everything hangs on that one process, and the
+    warning names it [001, 003, 004]. Otherwise fewer than ``min_active`` active
+    applications: keep applying [001, 003]. ``min_active`` 0 turns the last two off.
     """
+    if counts.accepted:
+        start = counts.accepted_start
+        if start is not None and today is not None and start <= today:
+            return None
+        return MomentumWarning(
+            WarningKind.ACCEPTED, counts.active, min_active, counts.accepted_company, start
+        )
     if min_active <= 0:
         return None
     others = counts.active - counts.late
@@ -114,8 +136,9 @@ def momentum_warning(counts: MomentumCounts, min_active: int) -> MomentumWarning
 
 
 def weekly_goal(counts: MomentumCounts, goal: int) -> WeeklyGoal | None:
-    """The week's progress towards ``goal`` new applications (None: no goal set)."""
-    if goal <= 0:
+    """The week's progress towards ``goal`` new applications (None: no goal set, or an
+    offer accepted)."""
+    if goal <= 0 or counts.accepted:
         return None
     return WeeklyGoal(counts.this_week, goal)
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from followthrough.domain.momentum import LATE_STAGES, MomentumCounts, Week
-from followthrough.domain.stages import ACTIVE_STAGES
-from followthrough.store.fields import to_db_instant
+from followthrough.domain.stages import ACTIVE_STAGES, Stage
+from followthrough.store.fields import day_from_db, to_db_instant
 from followthrough.store.models import db
 
 
@@ -28,6 +28,14 @@ FROM application
 """
 
 
+# The accepted offer whose first day is latest (an application moved on to Accepted).
+_ACCEPTED_SQL = """
+SELECT a.company, o.start_on FROM offer o JOIN application a ON a.id = o.application_id
+WHERE o.status = 'accepted' AND a.stage = ?
+ORDER BY o.start_on IS NULL DESC, o.start_on DESC LIMIT 1
+"""
+
+
 def momentum_counts(week: Week) -> MomentumCounts:
     """Active and late applications, and how many are new in ``week``."""
     active = [s.value for s in ACTIVE_STAGES]
@@ -42,6 +50,13 @@ def momentum_counts(week: Week) -> MomentumCounts:
         to_db_instant(week.ends_at),
     ]
     row = db.execute_sql(_COUNTS_SQL, params).fetchone()
+    accepted = db.execute_sql(_ACCEPTED_SQL, (Stage.ACCEPTED.value,)).fetchone()
     return MomentumCounts(
-        active=int(row[0]), late=int(row[1]), late_company=row[2] or "", this_week=int(row[3])
+        active=int(row[0]),
+        late=int(row[1]),
+        late_company=row[2] or "",
+        this_week=int(row[3]),
+        accepted=accepted is not None,
+        accepted_company=accepted[0] if accepted else "",
+        accepted_start=day_from_db(accepted[1]) if accepted and accepted[1] else None,
     )

@@ -165,3 +165,34 @@ def test_a_sunday_week_with_the_autumn_change_is_an_hour_long() -> None:
     assert week.starts_at == datetime(2026, 11, 1, 4, tzinfo=UTC)
     assert week.ends_at == datetime(2026, 11, 8, 5, tzinfo=UTC)
     assert week.ends_at - week.starts_at == timedelta(hours=169)
+
+
+# -- after accepting an offer ---------------------------------------------------------------
+
+
+def accepted(start: date | None, active: int = 2) -> MomentumCounts:
+    return MomentumCounts(
+        active, 0, "", 1, accepted_company="Acme", accepted_start=start, accepted=True
+    )
+
+
+def test_an_accepted_offer_says_keep_the_others_open_until_the_first_day() -> None:
+    """[003]: not the end until the first day; no nudge to apply more meanwhile."""
+    today = date(2026, 12, 2)
+    found = momentum_warning(accepted(date(2027, 1, 4), active=0), 5, today)
+    assert found == MomentumWarning(WarningKind.ACCEPTED, 0, 5, "Acme", date(2027, 1, 4))
+    # Even with the warning turned off, the accepted offer's word stays (it is no nag).
+    assert momentum_warning(accepted(date(2027, 1, 4)), 0, today) is not None
+    assert momentum_warning(accepted(None), 5, today) == MomentumWarning(
+        WarningKind.ACCEPTED, 2, 5, "Acme", None
+    )
+
+
+def test_from_the_first_day_on_nothing_is_said() -> None:
+    assert momentum_warning(accepted(date(2026, 12, 2)), 5, date(2026, 12, 2)) is None
+    assert momentum_warning(accepted(date(2026, 11, 30)), 5, date(2026, 12, 2)) is None
+
+
+def test_an_accepted_offer_ends_the_weekly_goal() -> None:
+    assert weekly_goal(accepted(date(2027, 1, 4)), 3) is None
+    assert weekly_goal(counts(2, this_week=1), 3) == WeeklyGoal(1, 3)

@@ -81,3 +81,26 @@ def test_the_counts_read_and_never_write(database: peewee.SqliteDatabase, clock:
     changes = database.execute_sql("SELECT total_changes()").fetchone()[0]
     counts(clock)
     assert database.execute_sql("SELECT total_changes()").fetchone()[0] == changes
+
+
+def test_an_accepted_offer_is_counted_with_its_company_and_first_day(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    from followthrough.domain.offers.record import OfferTerms
+    from followthrough.store.offers.records import accept_offer, save_offer
+
+    acme = create_application(clock, "Acme").id
+    create_application(clock, "Birch")
+    assert not counts(clock).accepted
+    save_offer(acme, OfferTerms(salary="80,000"), clock, TODAY)
+    assert not counts(clock).accepted  # an open offer is not accepted
+    accept_offer(acme, OfferTerms(salary="80,000"), date(2027, 1, 4), clock, TODAY)
+    found = counts(clock)
+    assert (found.accepted, found.accepted_company, found.accepted_start) == (
+        True,
+        "Acme",
+        date(2027, 1, 4),
+    )
+    # The offer fell through (rescinded: closed as rejected): no longer accepted.
+    change_stage(acme, Stage.REJECTED, clock, TODAY, ClosureReason.REJECTED)
+    assert not counts(clock).accepted

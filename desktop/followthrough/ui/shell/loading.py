@@ -131,7 +131,7 @@ def load_window_data(clock: Clock, zone: ZoneInfo, first_weekday: int = MONDAY) 
         today_list=build_list(fired, agenda, today, now, zone),
         fired=fired,
         hours=options.user_hours(),
-        warning=momentum_warning(momentum, options.get(options.MIN_ACTIVE)),
+        warning=momentum_warning(momentum, options.get(options.MIN_ACTIVE), today),
         goal=weekly_goal(momentum, options.get(options.WEEKLY_GOAL)),
     )
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from followthrough.domain.momentum import MomentumWarning, WarningKind, WeeklyGoal
+from followthrough.domain.wording import short_day
 from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text
@@ -49,12 +50,24 @@ class MomentumBox(QFrame):
         """Say what there is to say; a cleared warning or goal disappears."""
         self.warning.setText(self._warning_text(warning) if warning else "")
         self.warning_row.setVisible(warning is not None)
+        # After accepting an offer, no nudge to add more.
+        self.add_button.setVisible(warning is not None and warning.kind is not WarningKind.ACCEPTED)
         self.goal.setText(self._goal_text(goal) if goal else "")
         colour_text(self.goal, ColourRole.SUCCESS if goal and goal.reached else None)
         self.goal.setVisible(goal is not None)
         self.setVisible(warning is not None or goal is not None)
 
     def _warning_text(self, warning: MomentumWarning) -> str:
+        if warning.kind is WarningKind.ACCEPTED:
+            if warning.start is None:
+                return self.tr(
+                    "You accepted {company}'s offer. Keep your other applications open "
+                    "until your first day: an accepted offer can still fall through."
+                ).format(company=warning.company)
+            return self.tr(
+                "You accepted {company}'s offer, starting {day}. Keep your other "
+                "applications open until then: an accepted offer can still fall through."
+            ).format(company=warning.company, day=short_day(warning.start))
         if warning.kind is WarningKind.ONE_PROCESS:
             return self.tr(
                 "A lot rides on {company}: keep applying elsewhere until your first day; "

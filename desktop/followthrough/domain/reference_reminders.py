@@ -172,13 +172,16 @@ def _thanks(facts: LinkFacts, earliest: EarliestContact) -> ReminderStep | None:
     )
 
 
+def involved(given_on: object, heads_up_at: object, contacted_on: object) -> bool:
+    """Whether a reference took part in an application (given to it, warned, or
+    contacted by the employer): only they are told how it ended, here and in the
+    rejection playbook."""
+    return given_on is not None or heads_up_at is not None or contacted_on is not None
+
+
 def _outcome(facts: LinkFacts, earliest: EarliestContact) -> ReminderStep | None:
-    involved = (
-        facts.given_on is not None
-        or facts.heads_up_at is not None
-        or facts.contacted_on is not None
-    )
-    if facts.stage not in CLOSED_STAGES or not involved or facts.outcome_told_on is not None:
+    took_part = involved(facts.given_on, facts.heads_up_at, facts.contacted_on)
+    if facts.stage not in CLOSED_STAGES or not took_part or facts.outcome_told_on is not None:
         return None
     # The stage change when recorded, else the closing day (whichever is later).
     marks = [facts.stage_entered_at]

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from followthrough.domain.cadence import next_contact_time
 from followthrough.domain.clock import Clock
+from followthrough.domain.reference_reminders import involved
 from followthrough.domain.references import ReferenceKind
 from followthrough.domain.rejection import (
     REVISIT_STANDS,
@@ -92,13 +93,19 @@ def _interviewers(application_id: int) -> tuple[Interviewer, ...]:
 
 
 def _references(application_id: int) -> tuple[ReferenceFact, ...]:
+    """The references who took part (given, warned or contacted): a name only added to
+    the application has nothing to be told, nor thanked for."""
     rows = db.execute_sql(
-        "SELECT r.id, c.name, r.outcome_told_on FROM application_reference r "
-        "JOIN contact c ON c.id = r.contact_id "
+        "SELECT r.id, c.name, r.outcome_told_on, r.given_on, r.heads_up_at, r.contacted_on "
+        "FROM application_reference r JOIN contact c ON c.id = r.contact_id "
         "WHERE r.application_id = ? AND r.kind = ? ORDER BY r.id",
         (application_id, ReferenceKind.REFERENCE.value),
     )
-    return tuple(ReferenceFact(int(i), name, told is not None) for i, name, told in rows)
+    return tuple(
+        ReferenceFact(int(i), name, told is not None)
+        for i, name, told, given, warned, contacted in rows
+        if involved(given, warned, contacted)
+    )
 
 
 def playbook_facts(application_id: int) -> PlaybookFacts:

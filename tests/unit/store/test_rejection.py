@@ -188,3 +188,24 @@ def test_the_demo_has_one_rejected_application_halfway_through_the_playbook(
     assert StepState.TODO in states[2:]
     assert steps[0].kind is StepKind.THANK_YOU and steps[1].kind is StepKind.CONNECT
     assert len(_revisits()) == 1  # planned by the demo's own plan
+
+
+def test_only_references_who_took_part_are_told_how_it_ended(
+    database: peewee.SqliteDatabase, clock: FakeClock
+) -> None:
+    """Found by the issue-17 walkthrough: a reference only added to the application (never
+    given, warned or contacted) got "Tell Dana Kim how it ended" with thanks "for your
+    help along the way". As the references' own outcome reminder: only those involved."""
+    from followthrough.domain.references import ReferenceKind
+    from followthrough.store.references import add_reference, record_heads_up
+
+    app, _dana = _rejected(clock)
+    listed = Contact.create(name="Kim Park", created_at=clock.now())
+    warned = Contact.create(name="Sam Ortiz", created_at=clock.now())
+    given = Contact.create(name="Lee Chen", created_at=clock.now())
+    add_reference(app, listed.id, ReferenceKind.REFERENCE, clock)
+    warned_link = add_reference(app, warned.id, ReferenceKind.REFERENCE, clock)
+    record_heads_up(warned_link, "email", clock)
+    add_reference(app, given.id, ReferenceKind.REFERENCE, clock, given_on=date(2026, 11, 18))
+    told = [s.person for s in load_playbook(app).steps if s.kind is StepKind.TELL_REFERENCE]
+    assert told == ["Sam Ortiz", "Lee Chen"]

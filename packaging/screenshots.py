@@ -21,39 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtGui import QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+
+from followthrough.ui.common.theme import dark_palette  # noqa: E402
 
 SIZES = ((1100, 720), (1920, 1080))
 # Monday 30 November 2026, 09:30 in Berlin: a working morning with things due.
 NOW = datetime(2026, 11, 30, 8, 30, tzinfo=UTC)
 ZONE = "Europe/Berlin"
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: QColor(45, 45, 48),
-        QPalette.ColorRole.WindowText: QColor(230, 230, 230),
-        QPalette.ColorRole.Base: QColor(30, 30, 32),
-        QPalette.ColorRole.AlternateBase: QColor(40, 40, 44),
-        QPalette.ColorRole.Text: QColor(230, 230, 230),
-        QPalette.ColorRole.Button: QColor(55, 55, 60),
-        QPalette.ColorRole.ButtonText: QColor(230, 230, 230),
-        QPalette.ColorRole.Highlight: QColor(60, 110, 180),
-        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
-        QPalette.ColorRole.ToolTipBase: QColor(60, 60, 64),
-        QPalette.ColorRole.ToolTipText: QColor(230, 230, 230),
-        QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
-        QPalette.ColorRole.Link: QColor(120, 170, 240),
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, colour)
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 120))
-    palette.setColor(
-        QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(120, 120, 120)
-    )
-    return palette
 
 
 def settle(milliseconds: int = 300) -> None:

@@ -885,6 +885,11 @@ class _DemoRows:
         rng, today = self.rng, self.today
         company = f"{rng.choice(_COMPANY_FIRST)} {rng.choice(_COMPANY_SECOND)}"
         stage = _pick_stage(rng)
+        # Some applications picked as "Applied" have had a first interview: recording it
+        # moves an application to "Interviewing" (Insights' funnel and the board agree).
+        interviewed = stage != Stage.APPLIED or rng.random() <= 0.4
+        if interviewed and stage == Stage.APPLIED:
+            stage = Stage.INTERVIEWING
         applied_on = today - timedelta(days=rng.randrange(3, 75))
         reasons: tuple[ClosureReason, ...] = reasons_for(stage)
         closed = stage not in (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
@@ -906,7 +911,7 @@ class _DemoRows:
             }
         )
         self._add_stage_events(app_id, stage, applied_on)
-        if stage == Stage.APPLIED and rng.random() > 0.4:
+        if not interviewed:
             return
         if rng.random() < 0.5:
             self.new_contact(company, ContactRoleKind.RECRUITER, "Recruiter")

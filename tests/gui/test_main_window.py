@@ -628,3 +628,35 @@ def test_a_page_whose_rows_could_not_be_loaded_says_so_and_tries_again_when_show
     open_page(qtbot, window, "Applications")
     assert page.model.rowCount() == 1 and not page.waiting.isVisible()
     assert len(told) == 1
+
+
+def test_a_search_that_only_hidden_applications_match_says_so(
+    qtbot: QtBot, clock: FakeClock, make_window: Callable[[], MainWindow]
+) -> None:
+    """Walkthrough 3: with Show: Active, searching for an accepted (closed) application
+    gave an empty list and "0 of 3" with no hint that a closed one matched."""
+    from followthrough.domain.stages import ClosureReason, Stage
+    from followthrough.store.queries import change_stage, create_application
+
+    create_application(clock, "Birch Labs")
+    gone = create_application(clock, "<b>Acme</b> Corp").id
+    change_stage(gone, Stage.REJECTED, clock, clock.now().date(), ClosureReason.REJECTED)
+    window = make_window()
+    window.show_page(PAGES.index("Applications"))
+    qtbot.waitUntil(lambda: window.rows_current("Applications"))
+    page = window.applications_page
+    assert page.stage_filter.currentText() == "Active"
+    qtbot.keyClicks(page.search, "acme")
+    assert page.model.rowCount() == 0
+    assert page.hidden_hint.isVisible()
+    assert page.hidden_text.text() == (
+        "None of the applications shown matches; 1 hidden by “Show: Active” does."
+    )
+    assert page.hidden_text.textFormat() == Qt.TextFormat.PlainText
+    page.show_all_button.click()
+    assert page.model.rowCount() == 1
+    assert not page.hidden_hint.isVisible()
+    page.search.clear()
+    page.stage_filter.setCurrentIndex(0)
+    qtbot.keyClicks(page.search, "birch")  # found where shown: nothing to say
+    assert page.model.rowCount() == 1 and not page.hidden_hint.isVisible()

@@ -74,7 +74,10 @@ def _interviewed(clock: FakeClock) -> tuple[int, Contact, Contact, int]:
     for person in (dana, sam):
         InterviewParticipant.create(interview=interview, contact=person)
     priya = Contact.create(name="Priya Natarajan", email="priya@x.example", created_at=clock.now())
-    link = add_reference(app.id, priya.id, ReferenceKind.REFERENCE, clock)
+    # Given to Acme: only a reference who took part is told how it ended.
+    link = add_reference(
+        app.id, priya.id, ReferenceKind.REFERENCE, clock, given_on=clock.now().date()
+    )
     options.put(options.SENDER_NAME, "Alex Kim")
     return app.id, dana, sam, link
 

@@ -99,3 +99,19 @@ def test_no_application_is_applied_for_after_anything_that_needs_it(
     fill_demo(clock, count, seed=seed)
     assert db.execute_sql("SELECT COUNT(*) FROM interview").fetchone()[0] > count // 2
     assert _too_early() == []
+
+
+@pytest.mark.parametrize(("count", "seed"), [(25, 2026), (300, 2026), (120, 11)])
+def test_no_application_still_at_applied_has_had_an_interview(
+    database: peewee.SqliteDatabase, clock: FakeClock, count: int, seed: int
+) -> None:
+    """Recording an interview moves an application to "Interviewing"; the demo had
+    "Applied" ones with interviews (walkthrough 3: Cedar Outfitters), which Insights'
+    funnel then counted as never interviewed."""
+    fill_demo(clock, count, seed=seed)
+    found = db.execute_sql(
+        "SELECT a.company FROM application a WHERE a.stage = 'applied' "
+        "AND EXISTS (SELECT 1 FROM interview i WHERE i.application_id = a.id)"
+    ).fetchall()
+    assert found == []
+    assert db.execute_sql("SELECT COUNT(*) FROM application WHERE stage = 'applied'").fetchone()[0]

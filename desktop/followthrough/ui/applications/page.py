@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from followthrough.ui.common.formatting import when_text
 from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.page import DataPage, SearchKeys, page_header, search_field
 from followthrough.ui.common.table_model import Column, RecordTableModel
+from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.theme import ColourRole
 from followthrough.ui.common.widgets import EmptyState, record_table
 
@@ -138,6 +140,7 @@ class ApplicationsPage(DataPage):
         self.stage_counts.setWordWrap(True)
         outer.addWidget(self.stage_counts)
         outer.addLayout(self._build_filter_bar())
+        outer.addWidget(self._build_hidden_hint())
         outer.addWidget(self._build_views(zone, today), 1)
         self.content.setLayout(outer)
         self.search.textChanged.connect(self._search_changed)
@@ -179,6 +182,21 @@ class ApplicationsPage(DataPage):
         bar.addWidget(self.stage_filter)
         bar.addWidget(self.shown)
         return bar
+
+    def _build_hidden_hint(self) -> QWidget:
+        """Said when a search finds nothing among the applications shown but does among
+        those the Show filter hides (a closed one, say), with a button to show them all."""
+        self.hidden_hint = QWidget()
+        row = QHBoxLayout(self.hidden_hint)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.hidden_text = plain_label()
+        self.hidden_text.setObjectName("hiddenMatches")
+        self.show_all_button = QPushButton(self.tr("Show all stages"))
+        self.show_all_button.clicked.connect(lambda: self.stage_filter.setCurrentIndex(1))
+        row.addWidget(self.hidden_text, 1)
+        row.addWidget(self.show_all_button)
+        self.hidden_hint.hide()
+        return self.hidden_hint
 
     def _build_views(self, zone: ZoneInfo, today: Callable[[], date]) -> QTabWidget:
         """The list and the board, as tabs."""
@@ -225,6 +243,15 @@ class ApplicationsPage(DataPage):
                 number_text(self.model.rowCount()), number_text(self.model.total_count())
             )
         )
+        hidden = self.model.hidden_matches()
+        if hidden:
+            self.hidden_text.setText(
+                self.tr(
+                    "None of the applications shown matches; {count} hidden by "
+                    "“Show: {filter}” does."
+                ).format(count=number_text(hidden), filter=self.stage_filter.currentText())
+            )
+        self.hidden_hint.setVisible(hidden > 0)
 
     def _shown_text(self, shown: str, total: str) -> str:
         return self.tr("{shown} of {total}").format(shown=shown, total=total)

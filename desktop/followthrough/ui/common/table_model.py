@@ -150,6 +150,13 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
     def total_count(self) -> int:
         return len(self._all)
 
+    def hidden_matches(self) -> int:
+        """How many rows the filter hides that the search would match (asked only when
+        nothing is shown, so a keystroke never pays a second pass over every row)."""
+        if not self._search or self._keep is None or self._visible:
+            return 0
+        return len(self._matching(list(range(len(self._all))), self._search))
+
     def all_rows(self) -> list[Row]:
         return list(self._all)
 

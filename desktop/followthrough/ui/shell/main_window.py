@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from followthrough.ui.backups.flow import BackupFlow
     from followthrough.ui.calendar.page import CalendarPage
     from followthrough.ui.common.reminder_kinds import ReminderHandlers
+    from followthrough.ui.common.theme import Appearance
     from followthrough.ui.common.undo import UndoSlot
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
@@ -114,6 +115,8 @@ _NAV_ICON_PX = 20
 # How long data that arrived before the first paint waits for it at most.
 _FIRST_PAINT_WAIT_MS = 1000
 _WELCOME_KEY = "welcome/dismissed"
+# View ▸ Appearance (a value of ui.common.theme.Appearance).
+_APPEARANCE_KEY = "window/appearance"
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
 _PAGE_KEY = "window/page"
@@ -166,6 +169,11 @@ class MainWindow(QMainWindow):
             ui_state = context.ui_state
         assert ui_state is not None, "a context, or the UI state until it comes"
         self.ui_state = ui_state
+        # The look chosen in View ▸ Appearance, before anything is painted.
+        if self.appearance().value != "system":
+            from followthrough.ui.common.theme import apply_appearance
+
+            apply_appearance(self.appearance())
         self.attached = False
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
@@ -555,6 +563,8 @@ class MainWindow(QMainWindow):
         )
         view_menu.addAction(self.compare_offers_action)
         view_menu.addSeparator()
+        self._build_appearance_menu(view_menu)
+        view_menu.addSeparator()
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
         view_menu.addAction(self.refresh_action)
 
@@ -575,6 +585,46 @@ class MainWindow(QMainWindow):
         self._data_actions = [a for a in self.actions() if a is not self.quit_action]
         for action in self._data_actions:
             action.setEnabled(self.attached)
+
+    def _build_appearance_menu(self, view_menu: QMenu) -> None:
+        """View ▸ Appearance: the desktop's look, light or dark; kept in the UI state and
+        given before the first paint at the next start."""
+        from PySide6.QtGui import QActionGroup
+
+        from followthrough.ui.common.theme import Appearance
+
+        menu = view_menu.addMenu(self.tr("&Appearance"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        chosen = self.appearance()
+        self.appearance_actions: dict[Appearance, QAction] = {}
+        for appearance, text in (
+            (Appearance.SYSTEM, self.tr("As the &desktop")),
+            (Appearance.LIGHT, self.tr("&Light")),
+            (Appearance.DARK, self.tr("Dar&k")),
+        ):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(appearance is chosen)
+            action.triggered.connect(lambda _c=False, a=appearance: self.set_appearance(a))
+            group.addAction(action)
+            menu.addAction(action)
+            self.appearance_actions[appearance] = action
+
+    def appearance(self) -> Appearance:
+        from followthrough.ui.common.theme import Appearance
+
+        try:
+            return Appearance(str(self.ui_state.value(_APPEARANCE_KEY, Appearance.SYSTEM.value)))
+        except ValueError:
+            return Appearance.SYSTEM
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        from followthrough.ui.common.theme import apply_appearance
+
+        apply_appearance(appearance)
+        self.appearance_actions[appearance].setChecked(True)
+        self.ui_state.setValue(_APPEARANCE_KEY, appearance.value)
+        self.ui_state.sync()
 
     def _build_exchange_menus(self, file_menu: QMenu) -> None:
         """File ▸ Export and File ▸ Import: everything out to a file, and back."""

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop  # noqa:
 from PySide6.QtGui import QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
 
-from followthrough.ui.common.theme import dark_palette  # noqa: E402
+from followthrough.ui.common.appearance import dark_palette  # noqa: E402
 
 SIZES = ((1100, 720), (1920, 1080))
 # Monday 30 November 2026, 09:30 in Berlin: a working morning with things due.

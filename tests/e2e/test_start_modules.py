@@ -54,6 +54,9 @@ STARTUP_MODULES = frozenset(
         "followthrough.ui.common",
         # The window's icon (bitmaps: QtSvg stays out of the session).
         "followthrough.ui.common.app_icon",
+        # View ▸ Appearance: its menu is built with the window (the look itself is only
+        # given when the user chose Light or Dark); PySide6 alone, no colours by meaning.
+        "followthrough.ui.common.appearance",
         "followthrough.ui.common.translation",
         "followthrough.ui.shell",
         "followthrough.ui.shell.context",

@@ -13,14 +13,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from followthrough.ui.common.theme import (
-    Appearance,
-    ColourRole,
-    apply_appearance,
-    colour,
-    contrast,
-    is_dark,
-)
+from followthrough.ui.common.appearance import Appearance, apply_appearance
+from followthrough.ui.common.theme import ColourRole, colour, contrast, is_dark
 from followthrough.ui.shell.main_window import MainWindow
 
 

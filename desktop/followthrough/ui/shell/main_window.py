@@ -69,8 +69,8 @@ if TYPE_CHECKING:
     from followthrough.ui.applications.page import ApplicationsPage
     from followthrough.ui.backups.flow import BackupFlow
     from followthrough.ui.calendar.page import CalendarPage
+    from followthrough.ui.common.appearance import Appearance
     from followthrough.ui.common.reminder_kinds import ReminderHandlers
-    from followthrough.ui.common.theme import Appearance
     from followthrough.ui.common.undo import UndoSlot
     from followthrough.ui.contacts.dialog import ContactDialog
     from followthrough.ui.contacts.page import ContactsPage
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.ui_state = ui_state
         # The look chosen in View ▸ Appearance, before anything is painted.
         if self.appearance().value != "system":
-            from followthrough.ui.common.theme import apply_appearance
+            from followthrough.ui.common.appearance import apply_appearance
 
             apply_appearance(self.appearance())
         self.attached = False
@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
         given before the first paint at the next start."""
         from PySide6.QtGui import QActionGroup
 
-        from followthrough.ui.common.theme import Appearance
+        from followthrough.ui.common.appearance import Appearance
 
         menu = view_menu.addMenu(self.tr("&Appearance"))
         group = QActionGroup(self)
@@ -611,7 +611,7 @@ class MainWindow(QMainWindow):
             self.appearance_actions[appearance] = action
 
     def appearance(self) -> Appearance:
-        from followthrough.ui.common.theme import Appearance
+        from followthrough.ui.common.appearance import Appearance
 
         try:
             return Appearance(str(self.ui_state.value(_APPEARANCE_KEY, Appearance.SYSTEM.value)))
@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
             return Appearance.SYSTEM
 
     def set_appearance(self, appearance: Appearance) -> None:
-        from followthrough.ui.common.theme import apply_appearance
+        from followthrough.ui.common.appearance import apply_appearance
 
         apply_appearance(appearance)
         self.appearance_actions[appearance].setChecked(True)

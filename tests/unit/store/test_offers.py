@@ -6,6 +6,7 @@ leverage [001, 003, 004])."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -83,12 +84,14 @@ def test_an_offer_is_saved_as_typed_and_read_back(
     assert empty.status is None and empty.terms == OfferTerms(location="Berlin")
     save_offer(acme.id, TERMS, clock, TODAY)
     loaded = load_offer(acme.id)
-    assert loaded.terms == TERMS
+    # The deadline kept with the zone it was given in: without one named, the user's.
+    assert loaded.terms == replace(TERMS, answer_by_zone="Europe/Berlin")
     assert loaded.status is OfferStatus.OPEN
     assert open_offer_count() == 1
     # Saving again replaces the terms, one offer per application.
-    save_offer(acme.id, OfferTerms(salary="90,000 EUR"), clock, TODAY)
-    assert load_offer(acme.id).terms == OfferTerms(salary="90,000 EUR")
+    tokyo = OfferTerms(salary="90,000 EUR", answer_by_zone="Asia/Tokyo")
+    save_offer(acme.id, tokyo, clock, TODAY)
+    assert load_offer(acme.id).terms == tokyo
     assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 1
 
 
@@ -140,6 +143,39 @@ def test_the_reminders_follow_the_users_zone(database: peewee.Database, clock: F
         datetime(2026, 12, 4, 14, tzinfo=UTC),
         datetime(2026, 12, 1, 14, tzinfo=UTC),
     ]
+
+
+def test_a_deadline_recorded_in_tokyo_stays_that_instant_on_a_utc_clock(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """A walkthrough: recorded with the app in Tokyo, answer by Tue 8 Dec 10:00; started
+    again in UTC, the comparison, the reminders and ``followthrough due`` still said
+    10:00. The deadline is 10:00 in Tokyo: 01:00 UTC, said on both clocks, and the
+    reminders move to the user's new hours (01:00 comes before their day: the evening
+    before)."""
+    options.put(options.USER_ZONE, "Asia/Tokyo")
+    acme = create_application(clock, "Acme")
+    terms = OfferTerms(salary="9M JPY", answer_by=date(2026, 12, 8), answer_by_time=time(10))
+    save_offer(acme.id, terms, clock, TODAY)
+    plan_all(clock.now())
+    assert [due for _key, due in _open("offer_answer")] == [
+        datetime(2026, 12, 8, 0, tzinfo=UTC),  # 09:00 in Tokyo
+        datetime(2026, 12, 5, 0, tzinfo=UTC),
+    ]
+    options.put(options.USER_ZONE, "UTC")
+    plan_all(clock.now())
+    assert [due for _key, due in _open("offer_answer")] == [
+        datetime(2026, 12, 7, 16, 45, tzinfo=UTC),
+        datetime(2026, 12, 5, 9, tzinfo=UTC),
+    ]
+    expected = "Answer Acme's offer by Tue 8 Dec 01:00 (10:00 in Tokyo)"
+    assert {r.title for r in stored_reminders("kind = 'offer_answer'")} == {expected}
+    due = preview_due(datetime(2026, 12, 7, 17, tzinfo=UTC))
+    assert [r.title for r in due if r.subject_key == f"offer:{acme.id}:0"] == [expected]
+    (line,) = offer_lines()
+    assert line.terms.answer_by_zone == "Asia/Tokyo"
+    assert line.terms.deadline(ZoneInfo("UTC")) == datetime(2026, 12, 8, 1, tzinfo=UTC)
+    assert load_offer(acme.id).terms == replace(terms, answer_by_zone="Asia/Tokyo")
 
 
 def test_follow_ups_wait_while_an_offer_is_open_for_that_application_only(

@@ -1,0 +1,120 @@
+"""Offers, the defects a walkthrough found, driven as a person would: a deadline recorded
+in Tokyo and read in UTC is the same instant, said on both clocks (the two-clocks rule,
+docs/advice.md "Time: two clocks")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from zoneinfo import ZoneInfo
+
+import peewee
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTime
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from followthrough.domain.clock import FakeClock
+from followthrough.domain.interviews import InterviewDraft, PersonDraft
+from followthrough.domain.offers.record import OfferStatus
+from followthrough.domain.offers.reminders import OFFER_ANSWER
+from followthrough.domain.reminder_kinds import Rendering, use_rendering
+from followthrough.services.scheduler import ReminderScheduler
+from followthrough.store import settings as options
+from followthrough.store.interviews import save_interview
+from followthrough.store.offers.records import load_offer, offer_lines
+from followthrough.store.queries import create_application
+from followthrough.store.reminders import stored_reminders
+from followthrough.ui.common.formatting import set_user_zone
+from followthrough.ui.offers.comparison import OfferComparisonDialog
+from followthrough.ui.offers.form import OfferDialog
+from followthrough.ui.shell.main_window import MainWindow
+
+# The fake clock: Fri 20 Nov 2026, 16:00 in Berlin (tests/conftest.py).
+TODAY = date(2026, 11, 20)
+
+
+def _interviewed(clock: FakeClock, company: str) -> int:
+    app_id = create_application(clock, company, "Engineer").id
+    save_interview(
+        InterviewDraft(
+            application_id=app_id,
+            day=date(2026, 11, 16),
+            start=time(10),
+            end=time(11),
+            time_zone="Europe/Berlin",
+            round=1,
+            people=(PersonDraft(f"Sam {company}", "Manager"),),
+        ),
+        clock,
+    )
+    return app_id
+
+
+def test_a_deadline_recorded_in_tokyo_reads_on_both_clocks_in_utc(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    save_failures: list[tuple[str, str]],
+) -> None:
+    """The walkthrough: in Tokyo, answer by Tue 8 Dec 10:00; restarted in UTC, the form,
+    the comparison and the reminder still said 10:00. It is 01:00 in UTC."""
+    acme = _interviewed(clock, "Acme")
+    options.set_session_zone("Asia/Tokyo")
+    set_user_zone("Asia/Tokyo")
+    window = make_window()
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, OfferDialog)
+        qtbot.addWidget(dialog)
+        # A new offer's deadline is on the user's clock unless they pick another.
+        assert dialog.deadline_zone.currentText() == "Asia/Tokyo"
+        dialog.has_deadline.setChecked(True)
+        dialog.deadline.setDate(date(2026, 12, 8))
+        dialog.has_time.setChecked(True)
+        dialog.deadline_time.setTime(QTime(10, 0))
+        assert dialog.on_your_clock.text() == ""  # one clock: nothing more to say
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(window, "exec_dialog", fill)
+    window.offers.open(acme)
+    qtbot.waitUntil(lambda: load_offer(acme).status is OfferStatus.OPEN, timeout=10000)
+    assert load_offer(acme).terms.answer_by_zone == "Asia/Tokyo"
+    assert save_failures == []
+
+    # Started again in UTC.
+    options.set_session_zone("UTC")
+    set_user_zone("UTC")
+    previous = use_rendering(Rendering(ZoneInfo("UTC"), QCoreApplication.translate, clock.now))
+    try:
+        form = OfferDialog(load_offer(acme), TODAY, None, clock.now())
+        qtbot.addWidget(form)
+        assert form.deadline_zone.currentText() == "Asia/Tokyo"
+        assert form.deadline_time.time().toString("HH:mm") == "10:00"
+        assert form.on_your_clock.textFormat() == Qt.TextFormat.PlainText
+        assert form.on_your_clock.text() == "That is Tue 8 Dec 01:00 on your clock."
+        # Unchanged, it saves as it was: the same instant, the same zone.
+        assert not form.changed()
+
+        comparison = OfferComparisonDialog(offer_lines(), TODAY, None, clock.now())
+        qtbot.addWidget(comparison)
+        model = comparison.model
+        rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+        answer_by = model.index(rows.index("Answer by"), 0, QModelIndex()).data()
+        assert answer_by == "Tue 8 Dec 01:00 (10:00 in Tokyo)"
+
+        # The reminders, planned on the new clock, say it the same way.
+        scheduler = ReminderScheduler(window.context.runner, clock)
+        window.attach_scheduler(scheduler)
+        with qtbot.waitSignal(scheduler.planned, timeout=10000):
+            scheduler.start()
+        scheduler.stop()
+        titles = {r.title for r in stored_reminders("kind = ?", [OFFER_ANSWER])}
+        assert titles == {"Answer Acme's offer by Tue 8 Dec 01:00 (10:00 in Tokyo)"}
+    finally:
+        use_rendering(previous)
+        set_user_zone("Europe/Berlin")
+        options.set_session_zone(None)

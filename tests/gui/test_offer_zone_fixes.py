@@ -1,11 +1,12 @@
 """Offers, the defects a walkthrough found, driven as a person would: a deadline recorded
 in Tokyo and read in UTC is the same instant, said on both clocks (the two-clocks rule,
-docs/advice.md "Time: two clocks")."""
+docs/advice.md "Time: two clocks"); a deadline that has passed stays on Today and in the
+application's "What's next" (reply now or ask for more time) instead of going quiet."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -16,15 +17,15 @@ from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
-from followthrough.domain.offers.record import OfferStatus
+from followthrough.domain.offers.record import OfferStatus, OfferTerms
 from followthrough.domain.offers.reminders import OFFER_ANSWER
 from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store import settings as options
 from followthrough.store.interviews import save_interview
-from followthrough.store.offers.records import load_offer, offer_lines
+from followthrough.store.offers.records import load_offer, offer_lines, save_offer
 from followthrough.store.queries import create_application
-from followthrough.store.reminders import stored_reminders
+from followthrough.store.reminders import mark_done, stored_reminders
 from followthrough.ui.common.formatting import set_user_zone
 from followthrough.ui.offers.comparison import OfferComparisonDialog
 from followthrough.ui.offers.form import OfferDialog
@@ -118,3 +119,53 @@ def test_a_deadline_recorded_in_tokyo_reads_on_both_clocks_in_utc(
         use_rendering(previous)
         set_user_zone("Europe/Berlin")
         options.set_session_zone(None)
+
+
+def test_a_passed_deadline_stays_on_today_and_in_whats_next(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """Answer by Fri 27 Nov 12:00; on Mon 30 Nov it has passed. Today lists the answer as
+    overdue and says what to do; so does the application's "What's next", and still
+    when that reminder was marked done (the offer itself is not answered)."""
+    acme = _interviewed(clock, "Acme")
+    terms = OfferTerms("85,000 EUR", answer_by=date(2026, 11, 27), answer_by_time=time(12))
+    save_offer(acme, terms, clock, TODAY)
+    clock.set(datetime(2026, 11, 30, 9, tzinfo=UTC))  # Mon 10:00 in Berlin
+    window = make_window()
+    scheduler = ReminderScheduler(window.context.runner, clock)
+    window.attach_scheduler(scheduler)
+    with qtbot.waitSignal(scheduler.planned, timeout=10000):
+        scheduler.start()
+    panel = window.today_page.todo
+    title = "Answer Acme's offer by Fri 27 Nov 12:00"
+    qtbot.waitUntil(
+        lambda: any(e.item.kind == OFFER_ANSWER for e in panel.current.overdue), timeout=10000
+    )
+    (late,) = [e for e in panel.current.overdue if e.item.kind == OFFER_ANSWER]
+    words = late.item.words()
+    assert words[0] == title
+    assert words[1].startswith(
+        "The deadline, Fri 27 Nov 12:00, has passed: reply now or ask for more time."
+    )
+
+    detail = window.open_application(acme)
+    qtbot.waitUntil(lambda: detail.whats_next._step is not None, timeout=10000)
+    header = detail.whats_next
+    assert header.text.text() == title
+    assert header.when.text().endswith("— overdue")
+    assert "reply now or ask for more time" in header.why.text()
+
+    # Marked done without answering the offer: "What's next" still names the deadline.
+    (reminder,) = [r for r in panel.fired() if r.kind == OFFER_ANSWER]
+    mark_done(reminder.reminder_id, clock.now())
+    detail.reload()
+    fallback = (
+        "Answer the offer: its deadline, Fri 27 Nov 12:00, passed — reply now or ask for more time"
+    )
+    qtbot.waitUntil(lambda: header.text.text() == fallback, timeout=10000)
+    assert header.when.text() == "Fri 27 Nov 12:00 — overdue"
+    detail.close()
+    scheduler.stop()

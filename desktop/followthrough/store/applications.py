@@ -11,6 +11,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
+from followthrough.domain.offers.record import OfferStatus, OfferTerms, answer_due
 from followthrough.domain.stages import (
     CLOSED_STAGES,
     REASON_PHRASES,
@@ -34,6 +35,7 @@ from followthrough.store.models import (
 )
 from followthrough.store.next_steps import action_of, next_actions
 from followthrough.store.notes import NoteTask, note_tasks_for_application
+from followthrough.store.offers.records import stored_time
 from followthrough.store.references import (
     ReferenceLine,
     reference_timeline,
@@ -69,8 +71,10 @@ SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
   (SELECT i.decision_expected_on FROM interview i
      WHERE i.application_id = a.id AND i.decision_expected_on IS NOT NULL
      ORDER BY i.starts_at DESC, i.id DESC LIMIT 1) AS decision_on,
-  people.names AS people
+  people.names AS people,
+  o.status AS offer_status, o.answer_by, o.answer_by_time, o.answer_by_zone
 FROM application a
+LEFT JOIN offer o ON o.application_id = a.id
 -- Everyone searchable by name: who was met or is to be met, the references given and the
 -- network contacts there, gathered for all applications in one grouped pass.
 LEFT JOIN (
@@ -128,13 +132,25 @@ def application_summaries(
         last_contact,
         decision_on,
         people,
+        offer_status,
+        answer_by,
+        answer_by_time,
+        answer_by_zone,
     ) in cursor.fetchall():
         last = instant_from_db(last_contact)
         stage_now = Stage(stage)
+        answer = None
+        if offer_status == OfferStatus.OPEN.value:
+            terms = OfferTerms(
+                answer_by=day_from_db(answer_by),
+                answer_by_time=stored_time(answer_by_time),
+                answer_by_zone=answer_by_zone or "",
+            )
+            answer = answer_due(terms, now, zone)
         # What is still open comes first, even when closed ("tell your reference how it
         # ended"); else the stage's advice (none for a closed application).
         action = planned.get(app_id) or next_action(
-            stage_now, today, None, None, day_from_db(decision_on)
+            stage_now, today, None, None, day_from_db(decision_on), answer
         )
         rows.append(
             ApplicationSummary(

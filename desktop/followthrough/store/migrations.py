@@ -681,8 +681,10 @@ def _v14_offer_deadline_zone(database: peewee.SqliteDatabase, _migrator: SqliteM
     itself. (A user who changed zones between recording an offer and this update had the
     deadline read on the new clock already; which one they meant cannot be known.)
 
-    Everything is planned again, the reminders' words now naming the deadline's own
-    clock."""
+    The day's "answer by" reminder no longer lapses at the deadline (it stays due, "reply
+    now or ask for more time"): one that lapsed so (dismissed at its lapse, not by the
+    user, who can only dismiss before it) for an offer still open comes back. Everything
+    is planned again, the reminders' words now naming the deadline's own clock."""
     zone = _zone_when_migrating(database)
     by_application = "SELECT {row}.application_id AS app"
     statements: list[tuple[str, tuple[object, ...]]] = [
@@ -699,6 +701,14 @@ def _v14_offer_deadline_zone(database: peewee.SqliteDatabase, _migrator: SqliteM
               OR OLD.start_on IS NOT NEW.start_on OR OLD.salary IS NOT NEW.salary
             BEGIN {_dirty(by_application.format(row="NEW"))} END
             """,
+            (),
+        ),
+        (
+            "UPDATE reminder SET dismissed_at = NULL, expires_at = NULL "
+            "WHERE kind = 'offer_answer' AND subject_key LIKE 'offer:%:0' "
+            "AND done_at IS NULL AND dismissed_at IS NOT NULL AND expires_at IS NOT NULL "
+            "AND dismissed_at >= expires_at "
+            "AND application_id IN (SELECT application_id FROM offer WHERE status = 'open')",
             (),
         ),
         ("UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0", ()),

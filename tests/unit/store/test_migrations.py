@@ -220,7 +220,8 @@ def test_an_offer_deadline_gets_the_users_zone_setting_when_migrated(
 ) -> None:
     """Step 14: the zone the deadline was given in, kept with it. A deadline recorded
     before gets the zone the app read it on: "Your time zone" (Tokyo here), so it stays
-    the instant every reminder was planned for."""
+    the instant every reminder was planned for. The day's reminder no longer lapses at
+    the deadline: the one that lapsed so comes back for the offer still open."""
     database = _at_version_13_with_an_offer(data_dir, clock)
     database.execute_sql(
         "INSERT INTO setting (key, value) VALUES ('app.time_zone', '\"Asia/Tokyo\"')"
@@ -228,6 +229,13 @@ def test_an_offer_deadline_gets_the_users_zone_setting_when_migrated(
     assert migrate_database(database, None, clock) == [14]
     zones = database.execute_sql("SELECT answer_by_zone FROM offer ORDER BY application_id")
     assert [z for (z,) in zones] == ["Asia/Tokyo", "Asia/Tokyo"]
+    reminders = database.execute_sql(
+        "SELECT application_id, dismissed_at, expires_at FROM reminder ORDER BY application_id"
+    ).fetchall()
+    assert [tuple(r) for r in reminders] == [
+        (1, None, None),
+        (2, "2026-12-08T01:05:00Z", "2026-12-08T01:00:00Z"),
+    ]
     assert (0,) in database.execute_sql("SELECT application_id FROM plan_dirty").fetchall()
     # A later change of the zone marks the application for planning.
     database.execute_sql("DELETE FROM plan_dirty")

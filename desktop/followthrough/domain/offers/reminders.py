@@ -6,7 +6,10 @@
   them, when the deadline's time comes before the user's day starts). The deadline is an
   instant (``record.answer_deadline``, on the clock of the zone it was given in); its day
   is the one it falls on on the user's clock. The early one lapses once the day's comes;
-  the day's once the deadline has passed. Answering the offer (accepted or declined) ends
+  the day's does not lapse: once the deadline has passed it stays due (overdue on Today)
+  and says so, "reply now or ask for more time", until the offer is answered, the
+  reminder is done, or the application closes. A passed deadline is still the user's to
+  deal with, and silence would hide it. Answering the offer (accepted or declined) ends
   both. Meanwhile the application gets these instead of follow-ups: the decision is the
   user's now, there is nothing to chase. Their words name the offer's deadline (on both
   clocks when its zone shows another time) and, for the person reading, how far off it
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -70,7 +73,7 @@ def is_first_day(subject_key: str) -> bool:
 class AnswerReminder:
     days_before: int  # EARLY_DAYS, or 0 on the day
     due_at: datetime  # UTC
-    expires_at: datetime  # UTC
+    expires_at: datetime | None  # UTC; None: due until the offer is answered
 
 
 def _start_of_hours(day: date, zone: ZoneInfo, hours: UserHours) -> datetime:
@@ -88,7 +91,8 @@ def answer_reminders(terms: OfferTerms, zone: ZoneInfo, hours: UserHours) -> lis
         # The deadline comes before the user's day starts: the evening before.
         on_the_day = remind_before(deadline, zone, hours)
     early = _start_of_hours(day - timedelta(days=EARLY_DAYS), zone, hours)
-    reminders = [AnswerReminder(0, on_the_day, deadline.astimezone(UTC))]
+    # The day's stays due past the deadline: "reply now or ask for more time".
+    reminders = [AnswerReminder(0, on_the_day, None)]
     if early < on_the_day:
         reminders.insert(0, AnswerReminder(EARLY_DAYS, early, on_the_day))
     return reminders

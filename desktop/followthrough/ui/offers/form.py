@@ -5,9 +5,9 @@ The deadline is a day, an optional time and the time zone they are on (the user'
 first; the letter may name another): one instant (``OfferTerms.deadline``). Where that
 zone shows another time than the user's, the form says when it is on the user's clock.
 
-A deadline already behind (before now, on any clock) is said plainly beside the field: no
-reminder will come, so reply now or ask for more time. Saving it is still allowed, once
-confirmed: an offer can be recorded late.
+A deadline already behind (before now, on any clock) is said plainly beside the field:
+reply now or ask for more time; Today lists it as overdue until the offer is answered.
+Saving it is still allowed, once confirmed: an offer can be recorded late.
 
 It only collects input: ``flow.OfferFlow`` loads and saves.
 """
@@ -232,8 +232,9 @@ class OfferDialog(QDialog):
             return
         self.deadline_note.setText(
             self.tr(
-                "This deadline has passed, so no reminder will come. Reply to them now, or "
-                "ask whether they can give you more time. You can still record the offer."
+                "This deadline has passed. Reply to them now, or ask whether they can give "
+                "you more time: Today lists it as overdue until you answer. You can still "
+                "record the offer."
             )
         )
         self.deadline_note.show()
@@ -371,9 +372,9 @@ class OfferDialog(QDialog):
             self,
             self.tr("The deadline has passed"),
             self.tr(
-                "The deadline to answer, {day}, is already behind you, so the app will not "
-                "remind you of it. Record the offer anyway? Reply to them soon, or ask "
-                "whether they can give you more time."
+                "The deadline to answer, {day}, is already behind you. Record the offer "
+                "anyway? Today lists it as overdue until you answer: reply to them soon, or "
+                "ask whether they can give you more time."
             ).format(day=deadline_words(terms, self.zone)),
             self.tr("Record it anyway"),
         )

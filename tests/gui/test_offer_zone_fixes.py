@@ -1,7 +1,9 @@
 """Offers, the defects a walkthrough found, driven as a person would: a deadline recorded
 in Tokyo and read in UTC is the same instant, said on both clocks (the two-clocks rule,
 docs/advice.md "Time: two clocks"); a deadline that has passed stays on Today and in the
-application's "What's next" (reply now or ask for more time) instead of going quiet."""
+application's "What's next" (reply now or ask for more time) instead of going quiet; the
+accepted start day shows on the application's header, its board card and its timeline
+(docs/advice.md, Keeping momentum: an offer is not the end until the first day [003])."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTime
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, Qt, QTime
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QDialog, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -20,16 +23,20 @@ from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.offers.record import OfferStatus, OfferTerms
 from followthrough.domain.offers.reminders import OFFER_ANSWER
 from followthrough.domain.reminder_kinds import Rendering, use_rendering
+from followthrough.domain.stages import Stage
 from followthrough.services.scheduler import ReminderScheduler
 from followthrough.store import settings as options
 from followthrough.store.interviews import save_interview
-from followthrough.store.offers.records import load_offer, offer_lines, save_offer
+from followthrough.store.offers.records import accept_offer, load_offer, offer_lines, save_offer
 from followthrough.store.queries import create_application
 from followthrough.store.reminders import mark_done, stored_reminders
+from followthrough.ui.applications.board import CardDelegate
+from followthrough.ui.applications.detail_dialog import ApplicationDetailDialog
 from followthrough.ui.common.formatting import set_user_zone
 from followthrough.ui.offers.comparison import OfferComparisonDialog
 from followthrough.ui.offers.form import OfferDialog
 from followthrough.ui.shell.main_window import MainWindow
+from tests.helpers.pages import open_page
 
 # The fake clock: Fri 20 Nov 2026, 16:00 in Berlin (tests/conftest.py).
 TODAY = date(2026, 11, 20)
@@ -169,3 +176,51 @@ def test_a_passed_deadline_stays_on_today_and_in_whats_next(
     assert header.when.text() == "Fri 27 Nov 12:00 — overdue"
     detail.close()
     scheduler.stop()
+
+
+def test_the_accepted_start_day_shows_on_the_header_the_card_and_the_timeline(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    acme = _interviewed(clock, "Acme")
+    save_offer(acme, OfferTerms("85,000 EUR", answer_by=date(2026, 11, 27)), clock, TODAY)
+    accept_offer(acme, load_offer(acme).terms, date(2026, 12, 7), clock, TODAY)
+    window = make_window()
+
+    detail = window.open_application(acme)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=10000)
+    assert isinstance(detail, ApplicationDetailDialog)
+    assert detail.stage_label.text() == "Accepted, Fri 20 Nov · starts Mon 7 Dec"
+    timeline = [detail.timeline.item(n).text() for n in range(detail.timeline.count())]
+    accepted = [line for line in timeline if "→ Accepted" in line]
+    assert len(accepted) == 1 and accepted[0].endswith("Stage: Offer → Accepted · starts Mon 7 Dec")
+    detail.close()
+
+    open_page(qtbot, window, "Applications")
+    page = window.applications_page
+    page.stage_filter.setCurrentIndex([s for _l, s in page.stage_filters].index(None))  # all
+    board = page.board
+    column = board.columns[Stage.ACCEPTED]
+    index = column.model.index(0, 0)
+    spoken = str(index.data(Qt.ItemDataRole.AccessibleTextRole))
+    assert spoken.startswith("Acme\nEngineer\nStarts Mon 7 Dec")
+    # The card itself says it, on its own line.
+    drawn: list[str] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args: object) -> None:  # type: ignore[override]
+            drawn.append(str(args[-1]))
+            super().drawText(*args)  # type: ignore[call-overload]
+
+    image = QImage(240, 120, QImage.Format.Format_ARGB32)
+    painter = Recording(image)
+    option = QStyleOptionViewItem()
+    option.initFrom(column.view)
+    option.rect = QRect(0, 0, 240, 120)
+    delegate = column.view.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    delegate.paint(painter, option, index)
+    painter.end()
+    assert drawn[:3] == ["Acme", "Engineer", "Starts Mon 7 Dec"]

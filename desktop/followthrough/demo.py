@@ -675,6 +675,7 @@ def _demo_offers(applications: list[dict[str, object]], now: datetime, tz: ZoneI
             benefits,
             app["location"],
             today + timedelta(days=days),
+            tz.key,
             "open",
             None,
             at,
@@ -692,6 +693,7 @@ def _demo_offers(applications: list[dict[str, object]], now: datetime, tz: ZoneI
                 "25 days off",
                 accepted["location"],
                 None,
+                tz.key,
                 "accepted",
                 today + timedelta(days=10),
                 at,
@@ -701,8 +703,8 @@ def _demo_offers(applications: list[dict[str, object]], now: datetime, tz: ZoneI
     if rows:
         db.execute_sql(
             "INSERT INTO offer (application_id, salary, bonus, benefits, location, answer_by, "
-            "status, start_on, created_at, updated_at) "
-            f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'] * len(rows))}",
+            "answer_by_zone, status, start_on, created_at, updated_at) "
+            f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'] * len(rows))}",
             tuple(v.isoformat() if isinstance(v, date) else v for row in rows for v in row),
         )
 

@@ -116,7 +116,8 @@ def test_a_deadline_already_behind_is_said_and_saved_once_confirmed(
     monkeypatch.setattr(window, "exec_dialog", lambda d: person[0](d))
     window.offers.open(acme)
     qtbot.waitUntil(lambda: load_offer(acme).status is OfferStatus.OPEN, timeout=10000)
-    assert "has passed" in str(seen["note"]) and "no reminder will come" in str(seen["note"])
+    # Said, and that it is not dropped: Today keeps it as overdue until answered.
+    assert "has passed" in str(seen["note"]) and "overdue until you answer" in str(seen["note"])
     assert "more time" in str(seen["note"])
     assert seen["clashes"] == {}
     assert asked == ["The deadline has passed", "The deadline has passed"]

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from followthrough.domain.offers.record import AnswerDue
 from followthrough.domain.stages import Stage, is_closed
 from followthrough.domain.wording import translate
 
 # The agenda's kinds (as in ``domain.agenda.AgendaKind``).
 INTERVIEW = "interview"
 DECISION = "decision"
+# The kind of an offer's "answer by" reminder (``domain.offers.reminders``).
+OFFER_ANSWER = "offer_answer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +41,10 @@ def next_action(
     next_interview: datetime | None,
     next_interview_day: date | None,
     decision_on: date | None,
+    answer: AnswerDue | None = None,
 ) -> NextAction:
     """The stage's advice, when nothing is planned for an application (what is planned
-    comes first: ``store.next_steps``)."""
+    comes first: ``store.next_steps``); ``answer``: the deadline of its open offer."""
     if is_closed(stage):
         return NextAction("")
     if next_interview is not None:
@@ -49,6 +53,8 @@ def next_action(
         )
     if stage == Stage.OFFER:
         # They have decided: the step is the user's now, whatever day was named before.
+        if answer is not None:
+            return _answer_offer(answer)
         return NextAction(
             translate("next_action", "Get the offer in writing and answer it"),
             why=translate(
@@ -78,6 +84,34 @@ def next_action(
     return NextAction(
         translate("next_action", "Ask when they will decide"),
         why=translate("next_action", "Their timeframe tells you when to follow up."),
+    )
+
+
+def _answer_offer(answer: AnswerDue) -> NextAction:
+    """Answer the offer by its deadline; once that has passed, now (or ask for more time)."""
+    if answer.passed:
+        return NextAction(
+            translate(
+                "next_action",
+                "Answer the offer: its deadline, {deadline}, passed — reply now or ask for "
+                "more time",
+            ).format(deadline=answer.words),
+            answer.day,
+            answer.at,
+            OFFER_ANSWER,
+            translate(
+                "next_action",
+                "The offer may still stand: say yes or no, or ask whether they can give you "
+                "a few more days.",
+            ),
+            overdue=True,
+        )
+    return NextAction(
+        translate("next_action", "Answer the offer by {deadline}").format(deadline=answer.words),
+        answer.day,
+        answer.at,
+        OFFER_ANSWER,
+        translate("next_action", "An offer is not the end: keep applying until your first day."),
     )
 
 

@@ -11,6 +11,7 @@ from followthrough.domain.clock import Clock
 from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
+from followthrough.domain.offers.record import OfferStatus, OfferTerms, answer_due
 from followthrough.domain.stages import (
     CLOSED_STAGES,
     REASON_PHRASES,
@@ -29,11 +30,13 @@ from followthrough.store.models import (
     Contact,
     Interview,
     InterviewParticipant,
+    Offer,
     StageEvent,
     db,
 )
 from followthrough.store.next_steps import action_of, next_actions
 from followthrough.store.notes import NoteTask, note_tasks_for_application
+from followthrough.store.offers.records import stored_time
 from followthrough.store.references import (
     ReferenceLine,
     reference_timeline,
@@ -56,6 +59,8 @@ class ApplicationSummary:
     last_contact: date | None
     next_action: NextAction
     people: str  # names of everyone met, for search
+    # The first day of the new job: an accepted offer's start day (None: none accepted).
+    starts_on: date | None = None
 
 
 _SUMMARY_SQL = """
@@ -69,8 +74,10 @@ SELECT a.id, a.company, a.role_title, a.stage, a.applied_on, a.location,
   (SELECT i.decision_expected_on FROM interview i
      WHERE i.application_id = a.id AND i.decision_expected_on IS NOT NULL
      ORDER BY i.starts_at DESC, i.id DESC LIMIT 1) AS decision_on,
-  people.names AS people
+  people.names AS people,
+  o.status AS offer_status, o.answer_by, o.answer_by_time, o.answer_by_zone, o.start_on
 FROM application a
+LEFT JOIN offer o ON o.application_id = a.id
 -- Everyone searchable by name: who was met or is to be met, the references given and the
 -- network contacts there, gathered for all applications in one grouped pass.
 LEFT JOIN (
@@ -128,14 +135,28 @@ def application_summaries(
         last_contact,
         decision_on,
         people,
+        offer_status,
+        answer_by,
+        answer_by_time,
+        answer_by_zone,
+        start_on,
     ) in cursor.fetchall():
         last = instant_from_db(last_contact)
         stage_now = Stage(stage)
+        answer = None
+        if offer_status == OfferStatus.OPEN.value:
+            terms = OfferTerms(
+                answer_by=day_from_db(answer_by),
+                answer_by_time=stored_time(answer_by_time),
+                answer_by_zone=answer_by_zone or "",
+            )
+            answer = answer_due(terms, now, zone)
         # What is still open comes first, even when closed ("tell your reference how it
         # ended"); else the stage's advice (none for a closed application).
         action = planned.get(app_id) or next_action(
-            stage_now, today, None, None, day_from_db(decision_on)
+            stage_now, today, None, None, day_from_db(decision_on), answer
         )
+        accepted = offer_status == OfferStatus.ACCEPTED.value and stage_now is Stage.ACCEPTED
         rows.append(
             ApplicationSummary(
                 application_id=app_id,
@@ -147,6 +168,7 @@ def application_summaries(
                 last_contact=last.astimezone(zone).date() if last else None,
                 next_action=action,
                 people=people or "",
+                starts_on=day_from_db(start_on) if accepted else None,
             )
         )
     return rows
@@ -252,6 +274,8 @@ class ApplicationDetail:
     # the same step as the window states it ahead of time.
     follow_up: ReminderSpec | None = None
     next_step: str | None = None
+    # The first day of the new job, once an offer is accepted (None: none accepted).
+    starts_on: date | None = None
 
 
 def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
@@ -276,11 +300,19 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         )
         people[participant.contact_id] = participant.contact
     timeline: list[TimelineEntry] = []
-
-    for event in (
+    starts_on = _start_day(application)
+    events = list(
         StageEvent.select().where(StageEvent.application == application).order_by(StageEvent.id)
-    ):
-        timeline.append(TimelineEntry(event.happened_at, _stage_event_text(event)))
+    )
+    accepting = [e for e in events if e.to_stage == Stage.ACCEPTED.value][-1:]
+    for event in events:
+        text = _stage_event_text(event)
+        if starts_on is not None and event in accepting:
+            # Accepting the offer: the move that set the first day says it.
+            text = translate("applications", "{change} · starts {day}").format(
+                change=text, day=short_day(starts_on)
+            )
+        timeline.append(TimelineEntry(event.happened_at, text))
     for interview in interviews:
         who = ", ".join(names_by_interview.get(interview.id, [])) or translate(
             "applications", "no interviewers recorded"
@@ -347,7 +379,18 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         references=references_for_application(application_id),
         follow_up=plan.reminder if (plan := follow_up_plan(application_id)) else None,
         next_step=next_step_text(plan, now) if plan else None,
+        starts_on=starts_on,
     )
+
+
+def _start_day(application: Application) -> date | None:
+    """The start day of the application's accepted offer, while it stands accepted."""
+    if application.stage != Stage.ACCEPTED.value:
+        return None
+    offer = Offer.get_or_none(
+        (Offer.application == application.id) & (Offer.status == OfferStatus.ACCEPTED.value)
+    )
+    return day_from_db(offer.start_on) if offer is not None else None
 
 
 def _stage_event_text(event: StageEvent) -> str:

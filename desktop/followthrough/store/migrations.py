@@ -8,6 +8,7 @@ a change to the models is a new step, never an edit of an old one.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -652,6 +653,75 @@ def _v13_listed_where_shown(database: peewee.SqliteDatabase, _migrator: SqliteMi
     )
 
 
+def _zone_when_migrating(database: peewee.SqliteDatabase) -> str:
+    """The user's zone as the app reads it now: "Your time zone" when set to a zone this
+    computer knows, else the computer's own."""
+    from followthrough.domain.zones import zone_known
+    from followthrough.store.settings import the_computers_zone
+
+    row = database.execute_sql("SELECT value FROM setting WHERE key = 'app.time_zone'").fetchone()
+    try:
+        chosen = json.loads(row[0]) if row is not None else ""
+    except ValueError:
+        chosen = ""
+    if isinstance(chosen, str) and chosen and zone_known(chosen):
+        return chosen
+    return the_computers_zone().key
+
+
+def _v14_offer_deadline_zone(database: peewee.SqliteDatabase, _migrator: SqliteMigrator) -> None:
+    """An offer's answer deadline keeps the zone it was given in, so that it stays one
+    instant when the user's zone changes (it was a wall-clock day and time, read on
+    whatever clock the user had later).
+
+    Existing deadlines get the user's zone at the time of this step: the "Your time zone"
+    setting, else the computer's. They were typed on the user's clock as the app read it
+    then, and every reminder of them was planned on that clock, so this is the best guess
+    of the zone they were given in and it moves no deadline and no reminder on the update
+    itself. (A user who changed zones between recording an offer and this update had the
+    deadline read on the new clock already; which one they meant cannot be known.)
+
+    The day's "answer by" reminder no longer lapses at the deadline (it stays due, "reply
+    now or ask for more time"): one that lapsed so (dismissed at its lapse, not by the
+    user, who can only dismiss before it) for an offer still open comes back. Everything
+    is planned again, the reminders' words now naming the deadline's own clock."""
+    zone = _zone_when_migrating(database)
+    by_application = "SELECT {row}.application_id AS app"
+    statements: list[tuple[str, tuple[object, ...]]] = [
+        # NULL: not known (a file from before it was kept), read on the user's clock.
+        ("ALTER TABLE offer ADD COLUMN answer_by_zone TEXT", ()),
+        ("UPDATE offer SET answer_by_zone = ?", (zone,)),
+        ("DROP TRIGGER plan_dirty_offer_update", ()),
+        (
+            f"""
+            CREATE TRIGGER plan_dirty_offer_update AFTER UPDATE ON offer
+            WHEN OLD.status IS NOT NEW.status OR OLD.answer_by IS NOT NEW.answer_by
+              OR OLD.answer_by_time IS NOT NEW.answer_by_time
+              OR OLD.answer_by_zone IS NOT NEW.answer_by_zone
+              OR OLD.start_on IS NOT NEW.start_on OR OLD.salary IS NOT NEW.salary
+            BEGIN {_dirty(by_application.format(row="NEW"))} END
+            """,
+            (),
+        ),
+        (
+            "UPDATE reminder SET dismissed_at = NULL, expires_at = NULL "
+            "WHERE kind = 'offer_answer' AND subject_key LIKE 'offer:%:0' "
+            "AND done_at IS NULL AND dismissed_at IS NOT NULL AND expires_at IS NOT NULL "
+            "AND dismissed_at >= expires_at "
+            "AND application_id IN (SELECT application_id FROM offer WHERE status = 'open')",
+            (),
+        ),
+        ("UPDATE plan_dirty SET stamp = stamp + 1 WHERE application_id = 0", ()),
+        (
+            "INSERT INTO plan_dirty (application_id, stamp) SELECT 0, 1 "
+            "WHERE NOT EXISTS (SELECT 1 FROM plan_dirty WHERE application_id = 0)",
+            (),
+        ),
+    ]
+    for statement, params in statements:
+        database.execute_sql(statement, params)
+
+
 # Number 10 is another branch's; versions only need to increase.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "applications, contacts, interviews and their participants", _v1_core_tables),
@@ -667,6 +737,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "offers: the terms, the answer deadline, the start day", _v11_offers),
     Migration(12, "the ticks of a further round's preparation", _v12_preparation),
     Migration(13, "open reminders listed where they were shown", _v13_listed_where_shown),
+    Migration(14, "offers: the zone the answer deadline was given in", _v14_offer_deadline_zone),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -225,7 +225,9 @@ class Offer(BaseModel):
     benefits = peewee.TextField(default="")
     location = peewee.TextField(default="")
     answer_by = peewee.DateField(null=True)
-    answer_by_time = peewee.TextField(null=True)  # "HH:MM" on the user's clock
+    answer_by_time = peewee.TextField(null=True)  # "HH:MM" on the clock of answer_by_zone
+    # The IANA zone the deadline was given in (``domain.offers.record.answer_deadline``).
+    answer_by_zone = peewee.TextField(null=True)  # None: not known, the user's clock
     status = peewee.TextField(default="open")  # an OfferStatus value
     answered_on = peewee.DateField(null=True)
     start_on = peewee.DateField(null=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from followthrough.domain.next_action import NextAction, Waiting, next_action, waiting
+from followthrough.domain.offers.record import OfferTerms, answer_due
 from followthrough.domain.stages import ACTIVE_STAGES, CLOSED_STAGES, Stage
 
 TODAY = date(2026, 11, 20)
@@ -75,6 +76,32 @@ def test_an_offer_is_answered_not_waited_for(decision_on: date | None) -> None:
     assert action.text == "Get the offer in writing and answer it"
     assert "keep applying" in action.why
     assert (action.due_day, action.kind, action.overdue) == (None, "", False)
+
+
+def test_an_open_offer_names_its_deadline_and_says_when_it_has_passed() -> None:
+    """The offer's step names its deadline (on both clocks where they differ); once it
+    has passed, it says so and what to do, overdue, rather than the bare advice."""
+    terms = OfferTerms(
+        answer_by=date(2026, 12, 8), answer_by_time=time(10), answer_by_zone="Asia/Tokyo"
+    )
+    before = datetime(2026, 12, 7, 12, tzinfo=UTC)
+    ahead = next_action(Stage.OFFER, TODAY, None, None, None, answer_due(terms, before, UTC))
+    assert ahead.text == "Answer the offer by Tue 8 Dec 01:00 (10:00 in Tokyo)"
+    assert (ahead.due_day, ahead.due_at) == (
+        date(2026, 12, 8),
+        datetime(2026, 12, 8, 1, tzinfo=UTC),
+    )
+    assert not ahead.overdue and ahead.kind == "offer_answer"
+    after = datetime(2026, 12, 8, 2, tzinfo=UTC)
+    late = next_action(Stage.OFFER, TODAY, None, None, None, answer_due(terms, after, UTC))
+    assert late.text == (
+        "Answer the offer: its deadline, Tue 8 Dec 01:00 (10:00 in Tokyo), passed — reply "
+        "now or ask for more time"
+    )
+    assert late.overdue
+    # No deadline given: the advice as before.
+    none = next_action(Stage.OFFER, TODAY, None, None, None, answer_due(OfferTerms(), after, UTC))
+    assert none.text == "Get the offer in writing and answer it"
 
 
 # -- while waiting to hear back (docs/advice.md, "While you wait") ----------------------------

@@ -26,7 +26,13 @@ from followthrough.demo import fill_demo
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.exchange.merging import SUBJECT_IDS
 from followthrough.domain.exchange.reading import ExchangeError, parse_document
-from followthrough.domain.exchange.schema import APPLICATION, PERSON, REMINDER, every_object
+from followthrough.domain.exchange.schema import (
+    APPLICATION,
+    PERSON,
+    REMINDER,
+    VERSION_TEXT,
+    every_object,
+)
 from followthrough.domain.reminder_kinds import SubjectKey, kind_info
 from followthrough.store import planning
 from followthrough.store.database import connect, open_database, read_database
@@ -373,7 +379,10 @@ def good_text(clock: FakeClock, tmp_path: Path) -> str:
         (lambda t: t.encode("utf-16"), "UTF-16"),
         (lambda t: t.encode("utf-16-le"), "UTF-16"),
         (lambda t: t.encode("utf-32"), "UTF-16 or UTF-32"),
-        (lambda t: b"\xef\xbb\xbf" + t.replace('"1.0"', '"3.1"', 1).encode(), "newer version"),
+        (
+            lambda t: b"\xef\xbb\xbf" + t.replace(f'"{VERSION_TEXT}"', '"3.1"', 1).encode(),
+            "newer version",
+        ),
         (
             lambda t: t.replace('"company": "', '"company": 4, "x": "', 1).encode(),
             "“company” should be text",

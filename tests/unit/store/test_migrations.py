@@ -180,3 +180,80 @@ def test_follow_up_subjects_move_to_the_one_key_format_keeping_their_state(
         ("application:odd", "2026-11-20T10:00:00Z"),
     ]
     database.close()
+
+
+def _at_version_13_with_an_offer(data_dir: Path, clock: FakeClock) -> peewee.SqliteDatabase:
+    """A database as version 13 left it: an open offer to answer by Tue 8 Dec 10:00 (a
+    wall-clock day and time, no zone), its day's reminder lapsed at that time, and an
+    answered offer whose lapsed reminder stays as it was."""
+    data_dir.mkdir()
+    database = peewee.SqliteDatabase(str(data_dir / "old.sqlite3"))
+    database.connect()
+    migrate_database(database, None, clock, [m for m in MIGRATIONS if m.version <= 13])
+    stamp = "2026-11-20T10:00:00Z"
+    for app_id, company, stage, status in (
+        (1, "Acme", "offer", "open"),
+        (2, "Beta", "withdrawn", "declined"),
+    ):
+        database.execute_sql(
+            "INSERT INTO application (id, company, stage, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (app_id, company, stage, stamp, stamp),
+        )
+        database.execute_sql(
+            "INSERT INTO offer (application_id, answer_by, answer_by_time, status, created_at, "
+            "updated_at) VALUES (?, '2026-12-08', '10:00', ?, ?, ?)",
+            (app_id, status, stamp, stamp),
+        )
+        database.execute_sql(
+            "INSERT INTO reminder (kind, subject_key, application_id, title, body, due_at, "
+            "fired_at, expires_at, dismissed_at) VALUES ('offer_answer', ?, ?, 't', '', "
+            "'2026-12-08T00:00:00Z', '2026-12-08T00:00:00Z', '2026-12-08T01:00:00Z', "
+            "'2026-12-08T01:05:00Z')",
+            (f"offer:{app_id}:0", app_id),
+        )
+    return database
+
+
+def test_an_offer_deadline_gets_the_users_zone_setting_when_migrated(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """Step 14: the zone the deadline was given in, kept with it. A deadline recorded
+    before gets the zone the app read it on: "Your time zone" (Tokyo here), so it stays
+    the instant every reminder was planned for. The day's reminder no longer lapses at
+    the deadline: the one that lapsed so comes back for the offer still open."""
+    database = _at_version_13_with_an_offer(data_dir, clock)
+    database.execute_sql(
+        "INSERT INTO setting (key, value) VALUES ('app.time_zone', '\"Asia/Tokyo\"')"
+    )
+    assert migrate_database(database, None, clock) == [14]
+    zones = database.execute_sql("SELECT answer_by_zone FROM offer ORDER BY application_id")
+    assert [z for (z,) in zones] == ["Asia/Tokyo", "Asia/Tokyo"]
+    reminders = database.execute_sql(
+        "SELECT application_id, dismissed_at, expires_at FROM reminder ORDER BY application_id"
+    ).fetchall()
+    assert [tuple(r) for r in reminders] == [
+        (1, None, None),
+        (2, "2026-12-08T01:05:00Z", "2026-12-08T01:00:00Z"),
+    ]
+    assert (0,) in database.execute_sql("SELECT application_id FROM plan_dirty").fetchall()
+    # A later change of the zone marks the application for planning.
+    database.execute_sql("DELETE FROM plan_dirty")
+    database.execute_sql("UPDATE offer SET answer_by_zone = 'UTC' WHERE application_id = 1")
+    assert database.execute_sql("SELECT application_id FROM plan_dirty").fetchall() == [(1,)]
+    database.close()
+
+
+def test_without_a_zone_setting_an_offer_deadline_gets_the_computers(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """No "Your time zone" (or one this computer does not know): the computer's zone,
+    the one the app read the deadline on (Berlin in the tests)."""
+    database = _at_version_13_with_an_offer(data_dir, clock)
+    database.execute_sql(
+        "INSERT INTO setting (key, value) VALUES ('app.time_zone', '\"Mars/Olympus\"')"
+    )
+    migrate_database(database, None, clock)
+    zones = database.execute_sql("SELECT DISTINCT answer_by_zone FROM offer").fetchall()
+    assert zones == [("Europe/Berlin",)]
+    database.close()

@@ -6,7 +6,8 @@ leverage [001, 003, 004])."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -16,11 +17,14 @@ from followthrough.domain.clock import FakeClock
 from followthrough.domain.errors import UserError
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
 from followthrough.domain.offers.record import LINE_LIMIT, OfferStatus, OfferTerms
+from followthrough.domain.reminder_kinds import Rendering, use_rendering
 from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.domain.today import Section
 from followthrough.store import settings as options
 from followthrough.store.insights import load_insights
 from followthrough.store.interviews import save_interview
 from followthrough.store.models import Application, StageEvent, db
+from followthrough.store.next_steps import first_items, next_actions
 from followthrough.store.offers import records
 from followthrough.store.offers.first_day import close_as_withdrawn, first_day, person_to_write
 from followthrough.store.offers.records import (
@@ -34,8 +38,9 @@ from followthrough.store.offers.records import (
 )
 from followthrough.store.planning import plan_all, preview_due
 from followthrough.store.queries import change_stage, create_application
-from followthrough.store.reminders import stored_reminders
+from followthrough.store.reminders import lapse_expired, stored_reminders
 
+BERLIN = ZoneInfo("Europe/Berlin")
 # The fake clock's day (tests/conftest.py: Fri 20 Nov 2026, 16:00 in Berlin).
 TODAY = date(2026, 11, 20)
 TERMS = OfferTerms(
@@ -83,12 +88,14 @@ def test_an_offer_is_saved_as_typed_and_read_back(
     assert empty.status is None and empty.terms == OfferTerms(location="Berlin")
     save_offer(acme.id, TERMS, clock, TODAY)
     loaded = load_offer(acme.id)
-    assert loaded.terms == TERMS
+    # The deadline kept with the zone it was given in: without one named, the user's.
+    assert loaded.terms == replace(TERMS, answer_by_zone="Europe/Berlin")
     assert loaded.status is OfferStatus.OPEN
     assert open_offer_count() == 1
     # Saving again replaces the terms, one offer per application.
-    save_offer(acme.id, OfferTerms(salary="90,000 EUR"), clock, TODAY)
-    assert load_offer(acme.id).terms == OfferTerms(salary="90,000 EUR")
+    tokyo = OfferTerms(salary="90,000 EUR", answer_by_zone="Asia/Tokyo")
+    save_offer(acme.id, tokyo, clock, TODAY)
+    assert load_offer(acme.id).terms == tokyo
     assert db.execute_sql("SELECT COUNT(*) FROM offer").fetchone()[0] == 1
 
 
@@ -140,6 +147,39 @@ def test_the_reminders_follow_the_users_zone(database: peewee.Database, clock: F
         datetime(2026, 12, 4, 14, tzinfo=UTC),
         datetime(2026, 12, 1, 14, tzinfo=UTC),
     ]
+
+
+def test_a_deadline_recorded_in_tokyo_stays_that_instant_on_a_utc_clock(
+    database: peewee.Database, clock: FakeClock
+) -> None:
+    """A walkthrough: recorded with the app in Tokyo, answer by Tue 8 Dec 10:00; started
+    again in UTC, the comparison, the reminders and ``followthrough due`` still said
+    10:00. The deadline is 10:00 in Tokyo: 01:00 UTC, said on both clocks, and the
+    reminders move to the user's new hours (01:00 comes before their day: the evening
+    before)."""
+    options.put(options.USER_ZONE, "Asia/Tokyo")
+    acme = create_application(clock, "Acme")
+    terms = OfferTerms(salary="9M JPY", answer_by=date(2026, 12, 8), answer_by_time=time(10))
+    save_offer(acme.id, terms, clock, TODAY)
+    plan_all(clock.now())
+    assert [due for _key, due in _open("offer_answer")] == [
+        datetime(2026, 12, 8, 0, tzinfo=UTC),  # 09:00 in Tokyo
+        datetime(2026, 12, 5, 0, tzinfo=UTC),
+    ]
+    options.put(options.USER_ZONE, "UTC")
+    plan_all(clock.now())
+    assert [due for _key, due in _open("offer_answer")] == [
+        datetime(2026, 12, 7, 16, 45, tzinfo=UTC),
+        datetime(2026, 12, 5, 9, tzinfo=UTC),
+    ]
+    expected = "Answer Acme's offer by Tue 8 Dec 01:00 (10:00 in Tokyo)"
+    assert {r.title for r in stored_reminders("kind = 'offer_answer'")} == {expected}
+    due = preview_due(datetime(2026, 12, 7, 17, tzinfo=UTC))
+    assert [r.title for r in due if r.subject_key == f"offer:{acme.id}:0"] == [expected]
+    (line,) = offer_lines()
+    assert line.terms.answer_by_zone == "Asia/Tokyo"
+    assert line.terms.deadline(ZoneInfo("UTC")) == datetime(2026, 12, 8, 1, tzinfo=UTC)
+    assert load_offer(acme.id).terms == replace(terms, answer_by_zone="Asia/Tokyo")
 
 
 def test_follow_ups_wait_while_an_offer_is_open_for_that_application_only(
@@ -347,12 +387,14 @@ def test_declining_an_offer_recorded_at_once_passes_through_offer(
     assert Application.get_by_id(acme.id).closure_reason == ClosureReason.WITHDREW.value
 
 
-def test_a_deadline_already_behind_is_kept_without_reminders(
+def test_a_deadline_already_behind_stays_due_until_the_offer_is_answered(
     database: peewee.Database, clock: FakeClock
 ) -> None:
-    """Recorded late (Fri 20 Nov, 16:00 in Berlin): a day before today, or today's 12:00,
-    has passed and gets no reminder, nothing fails; today's 17:00, or today as a whole day,
-    still gets the day's reminder at once."""
+    """Recorded late (Fri 20 Nov, 16:00 in Berlin): a day before today or today's 12:00
+    has passed, today's 17:00 or today as a whole day has not; each gets the day's
+    reminder at once (the early one has nothing left to say). A passed deadline is not
+    dropped silently: its reminder stays due, overdue on Today and as the application's
+    next step, a week later too, saying so, until the offer is answered."""
     late = create_application(clock, "Late")
     noon = create_application(clock, "Noon")
     evening = create_application(clock, "Evening")
@@ -363,17 +405,34 @@ def test_a_deadline_already_behind_is_kept_without_reminders(
     save_offer(whole.id, OfferTerms(answer_by=TODAY), clock, TODAY)
     plan_all(clock.now())
     due = preview_due(clock.now())
-    assert sorted(r.subject_key for r in due if r.kind == "offer_answer") == [
-        f"offer:{evening.id}:0",
-        f"offer:{whole.id}:0",
-    ]
-    assert {r.application_id for r in stored_reminders("kind = 'offer_answer'")} == {
-        evening.id,
-        whole.id,
+    assert sorted(r.subject_key for r in due if r.kind == "offer_answer") == sorted(
+        f"offer:{app.id}:0" for app in (late, noon, evening, whole)
+    )
+    # A week on, planned again and lapsed what lapses: still there, and overdue.
+    week_later = clock.now() + timedelta(days=7)
+    plan_all(week_later)
+    lapse_expired(week_later)
+    use_rendering(Rendering(BERLIN, now=lambda: week_later))
+    try:
+        firsts = first_items(week_later, BERLIN)
+        step = next_actions(week_later, BERLIN)[late.id]
+    finally:
+        use_rendering(None)
+    assert {app: firsts[app].section for app in (late.id, noon.id)} == {
+        late.id: Section.OVERDUE,
+        noon.id: Section.OVERDUE,
     }
+    assert step.text == "Answer Late's offer by Wed 18 Nov" and step.overdue
+    assert step.why.startswith(
+        "The deadline, Wed 18 Nov, has passed: reply now or ask for more time."
+    )
     # Still an offer, compared with the others (the window says "passed").
     assert load_offer(late.id).terms.answer_by == date(2026, 11, 18)
     assert {o.company for o in offer_lines()} == {"Late", "Noon", "Evening", "Whole day"}
+    # Answered: it ends.
+    decline_offer(late.id, load_offer(late.id).terms, clock, TODAY)
+    plan_all(week_later)
+    assert f"offer:{late.id}:0" not in {key for key, _due in _open("offer_answer")}
 
 
 def test_the_person_to_write_to_is_the_one_met_last_with_an_address(

@@ -27,7 +27,7 @@ from followthrough.domain.wording import QT_TRANSLATE_NOOP
 # What the file says it is, and the version of the format it follows ("MAJOR.MINOR").
 FORMAT_NAME: Final = "follow-through"
 MAJOR_VERSION: Final = 1
-MINOR_VERSION: Final = 0
+MINOR_VERSION: Final = 1
 VERSION_TEXT: Final = f"{MAJOR_VERSION}.{MINOR_VERSION}"
 
 
@@ -279,6 +279,9 @@ OFFER = ObjectSpec(
         _text("location"),
         _maybe("answer_by", Kind.DAY),
         _maybe("answer_by_time", Kind.CLOCK),
+        # Since 1.1; null (a file without it): the importing user's zone
+        # (``store.exchange.importing``).
+        _maybe("answer_by_zone", Kind.ZONE),
         _choice("status", OfferStatus, default="open"),
         _maybe("answered_on", Kind.DAY),
         _maybe("start_on", Kind.DAY),

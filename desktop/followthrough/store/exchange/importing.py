@@ -290,9 +290,22 @@ def _import_all(
             _index_folder(state)
         for placed in every_object():
             _import_kind(state, placed)
+        _zone_the_deadlines(state.connection)
         if not state.merge:
             _keep_the_files_plan(state.connection)
     return state.report
+
+
+def _zone_the_deadlines(connection: sqlite3.Connection) -> None:
+    """An offer from a file written before deadlines kept their zone (format 1.0) gets
+    the user's zone as it stands now (a fresh folder's: the file's setting), as the
+    database update gives one recorded before: the clock it was typed on, as best known."""
+    from followthrough.store import settings as options
+
+    connection.execute(
+        "UPDATE offer SET answer_by_zone = ? WHERE answer_by_zone IS NULL",
+        (options.user_zone().key,),
+    )
 
 
 def _keep_the_files_plan(connection: sqlite3.Connection) -> None:

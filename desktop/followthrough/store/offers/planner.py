@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from followthrough.domain.offers.record import OfferTerms
 from followthrough.domain.offers.reminders import (
     FIRST_DAY,
     FIRST_DAY_LAPSES_AFTER,
@@ -26,7 +27,8 @@ from followthrough.store.scope import PlanScope
 
 def planned_offers(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     """The planner's entry: "answer by" reminders for each open offer with a deadline of
-    an active application in ``scope``, and the first day's reminder for each accepted
+    an active application in ``scope`` (the deadline's instant from the zone it was given
+    in, the reminders on the user's clock), and the first day's reminder for each accepted
     offer with a start day; those lapsed by ``now`` left out."""
     zone = options.user_zone()
     hours = options.user_hours()
@@ -34,17 +36,22 @@ def planned_offers(scope: PlanScope, now: datetime) -> list[ReminderSpec]:
     stages = [s.value for s in ACTIVE_STAGES]
     rows = db.execute_sql(
         "SELECT o.application_id, a.company, a.role_title, a.stage, o.status, o.answer_by, "
-        "o.answer_by_time, o.salary, o.start_on FROM offer o "
+        "o.answer_by_time, o.answer_by_zone, o.salary, o.start_on FROM offer o "
         f"JOIN application a ON a.id = o.application_id WHERE {where}",
         params,
     )
     specs: list[ReminderSpec] = []
-    for app, company, role, stage, status, by, at, salary, start in rows:
+    for app, company, role, stage, status, by, at, given_in, salary, start in rows:
         app_id = int(app)
         if status == "open" and by is not None and stage in stages:
-            day, clock = day_from_db(by), stored_time(at)
-            words = answer_params(company, role or "", day, clock, salary)
-            for reminder in answer_reminders(day, clock, zone, hours):
+            terms = OfferTerms(
+                salary=salary,
+                answer_by=day_from_db(by),
+                answer_by_time=stored_time(at),
+                answer_by_zone=given_in or "",
+            )
+            words = answer_params(company, role or "", terms)
+            for reminder in answer_reminders(terms, zone, hours):
                 specs.append(
                     planned_reminder(
                         OFFER_ANSWER,

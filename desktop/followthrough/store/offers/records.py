@@ -18,6 +18,7 @@ from followthrough.domain.offers.record import (
 )
 from followthrough.domain.stages import ACTIVE_STAGES, ClosureReason, Stage, allowed_targets
 from followthrough.domain.wording import translate
+from followthrough.store import settings as options
 from followthrough.store.fields import day_from_db
 from followthrough.store.models import Application, Offer, db
 from followthrough.store.queries import change_stage
@@ -51,6 +52,7 @@ def _terms(row: Offer) -> OfferTerms:
         location=row.location,
         answer_by=day_from_db(row.answer_by),
         answer_by_time=stored_time(row.answer_by_time),
+        answer_by_zone=row.answer_by_zone or "",
     )
 
 
@@ -88,6 +90,8 @@ def _store(application_id: int, terms: OfferTerms, now: datetime) -> Offer:
         "answer_by_time": clean.answer_by_time.isoformat(timespec="minutes")
         if clean.answer_by_time
         else None,
+        # Kept with the deadline: its instant stays put when the user's zone changes.
+        "answer_by_zone": clean.answer_by_zone or options.user_zone().key,
         "updated_at": now,
     }
     row = Offer.get_or_none(Offer.application == application_id)
@@ -196,22 +200,19 @@ def offer_lines() -> list[OfferLine]:
     marks = ", ".join("?" * len(stages))
     rows = db.execute_sql(
         "SELECT a.id, a.company, a.role_title, o.salary, o.bonus, o.benefits, o.location, "
-        "o.answer_by, o.answer_by_time, o.status, o.start_on FROM offer o "
+        "o.answer_by, o.answer_by_time, o.answer_by_zone, o.status, o.start_on FROM offer o "
         f"JOIN application a ON a.id = o.application_id WHERE a.stage IN ({marks})",
         stages,
     )
-    lines = [
-        OfferLine(
-            int(app),
-            company,
-            role or "",
-            OfferTerms(salary, bonus, benefits, location, day_from_db(by), stored_time(at)),
-            OfferStatus(status),
-            day_from_db(start),
+    lines = []
+    for app, company, role, salary, bonus, benefits, location, by, at, zone, status, start in rows:
+        terms = OfferTerms(
+            salary, bonus, benefits, location, day_from_db(by), stored_time(at), zone or ""
         )
-        for app, company, role, salary, bonus, benefits, location, by, at, status, start in rows
-    ]
-    return compared(lines)
+        lines.append(
+            OfferLine(int(app), company, role or "", terms, OfferStatus(status), day_from_db(start))
+        )
+    return compared(lines, options.user_zone())
 
 
 def open_offer_count() -> int:

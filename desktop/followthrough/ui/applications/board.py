@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.stages import Stage, allowed_targets, is_closed
+from followthrough.domain.wording import short_day
 from followthrough.store.applications import ApplicationSummary
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.formatting import when_text
@@ -128,9 +129,16 @@ def step_line(card: ApplicationSummary, zone: ZoneInfo) -> str:
     return QCoreApplication.translate("board", "{step} · {day}").format(step=step, day=day)
 
 
+def start_line(card: ApplicationSummary) -> str:
+    """ "Starts Mon 4 Jan": the first day of an accepted offer; "" for none."""
+    if card.starts_on is None:
+        return ""
+    return QCoreApplication.translate("board", "Starts {day}").format(day=short_day(card.starts_on))
+
+
 def card_description(card: ApplicationSummary, zone: ZoneInfo) -> str:
     """The card in words, one fact a line: for screen readers and the tooltip."""
-    lines = [card.company, card.role_title]
+    lines = [card.company, card.role_title, start_line(card)]
     step = step_line(card, zone)
     if step:
         if card.next_action.overdue:
@@ -283,8 +291,15 @@ class CardDelegate(QStyledItemDelegate):
         draw(card.company, row(0), bold)
         draw(card.role_title, row(1), option.font)
         action = card.next_action
+        starts = start_line(card)
+        if starts:
+            # An accepted offer: its first day, then the step and its day on one line.
+            draw(starts, row(2), option.font)
         painter.setPen(colour(ColourRole.WARNING if action.overdue else ColourRole.MUTED, palette))
         step_font = bold if action.overdue else option.font
+        if starts:
+            draw(step_line(card, self.zone), row(3), step_font)
+            return
         # The step on a line of its own (a narrow column still reads it), its day below.
         if action.text:
             draw(action.text, row(2), step_font)

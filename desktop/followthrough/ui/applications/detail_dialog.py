@@ -470,6 +470,10 @@ class ApplicationDetailDialog(QDialog):
             stage_text += f" — {reason_phrase(detail.closure_reason)}"
         if detail.closed_on is not None:
             stage_text += f", {short_day(detail.closed_on)}"
+        if detail.starts_on is not None:
+            stage_text = self.tr("{stage} · starts {day}").format(
+                stage=stage_text, day=short_day(detail.starts_on)
+            )
         self.stage_label.setText(stage_text)
         self.playbook_button.setVisible(offers_playbook(detail.stage, detail.closure_reason))
         self.next_follow_up.setText(detail.next_step or "")

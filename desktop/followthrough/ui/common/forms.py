@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, time
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QLabel,
     QLineEdit,
@@ -33,6 +35,21 @@ def time_edit(moment: time) -> QTimeEdit:
     editor = QTimeEdit(QTime(moment.hour, moment.minute))
     editor.setDisplayFormat(TIME_EDIT)
     return editor
+
+
+def zone_combo(name: str, object_name: str) -> QComboBox:
+    """Every IANA zone, found by typing any part of its name; ``name`` chosen."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setEditable(True)
+    zones = sorted(available_timezones())
+    combo.addItems(zones)
+    completer = QCompleter(zones, combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    combo.setCurrentText(name)
+    return combo
 
 
 def error_label(name: str) -> QLabel:

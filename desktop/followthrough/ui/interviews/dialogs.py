@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import time
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
@@ -58,6 +57,7 @@ from followthrough.ui.common.forms import (
     keep_narrow,
     set_combo_data,
     time_edit,
+    zone_combo,
 )
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
@@ -234,7 +234,7 @@ class InterviewDialog(QDialog):
         times.addWidget(QLabel(self.tr("to")))
         times.addWidget(self.end)
         times.addStretch(1)
-        self.zone = self._build_zone_combo(draft.time_zone)
+        self.zone = zone_combo(draft.time_zone, "interviewZone")
         self.round = QSpinBox()
         self.round.setRange(1, 20)
         self.round.setValue(draft.round)
@@ -254,20 +254,6 @@ class InterviewDialog(QDialog):
         form.addRow(self.tr("&Location or link"), self.location)
         self._add_error_row(form, "location")
         return when
-
-    def _build_zone_combo(self, time_zone: str) -> QComboBox:
-        """Every IANA zone, found by typing any part of its name."""
-        combo = QComboBox()
-        combo.setObjectName("interviewZone")
-        combo.setEditable(True)
-        zones = sorted(available_timezones())
-        combo.addItems(zones)
-        completer = QCompleter(zones, combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.setCompleter(completer)
-        combo.setCurrentText(time_zone)
-        return combo
 
     def _build_people(self, contacts: list[ContactCard]) -> QGroupBox:
         """The interviewers: someone already known, or a new person."""

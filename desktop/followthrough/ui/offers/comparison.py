@@ -34,8 +34,9 @@ from followthrough.domain.offers.record import (
     OfferStatus,
     days_left_text,
     deadline_passed,
+    deadline_words,
 )
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, clock_time, short_day
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.ui.common.formatting import system_zone
 from followthrough.ui.common.text import plain_label, tooltip
 from followthrough.ui.common.theme import ColourRole, brush
@@ -60,19 +61,16 @@ class Moment:
         return cls(today, now or datetime.combine(today, time(0), zone), zone)
 
 
-def _deadline(line: OfferLine, _at: Moment) -> str:
-    terms = line.terms
-    if terms.answer_by is None:
-        return ""
-    day = short_day(terms.answer_by)
-    return f"{day} {clock_time(terms.answer_by_time)}" if terms.answer_by_time else day
+def _deadline(line: OfferLine, at: Moment) -> str:
+    # On the user's clock, and on the one it was given on when that shows another time.
+    return deadline_words(line.terms, at.zone)
 
 
 def _days_left(line: OfferLine, at: Moment) -> str:
     if line.status is not OfferStatus.OPEN:
         return ""
     passed = deadline_passed(line.terms, at.now, at.zone)
-    return days_left_text(line.terms.answer_by, at.today, passed)
+    return days_left_text(line.terms.deadline_day(at.zone), at.today, passed)
 
 
 def _status(line: OfferLine, _at: Moment) -> str:
@@ -148,7 +146,7 @@ class OfferComparisonModel(QAbstractTableModel):
         return None
 
     def _days_left_brush(self, offer: OfferLine) -> Any:
-        by = offer.terms.answer_by
+        by = offer.terms.deadline_day(self.moment.zone)
         if offer.status is not OfferStatus.OPEN or by is None:
             return None
         left = (by - self.today).days

@@ -1,9 +1,13 @@
 """The offer form: the terms as the letter gives them, the answer deadline, and the
 answer itself (accept with a start day, or decline).
 
-A deadline already behind (a day before today on the user's clock, or today's time gone)
-is said plainly beside the field: no reminder will come, so reply now or ask for more
-time. Saving it is still allowed, once confirmed: an offer can be recorded late.
+The deadline is a day, an optional time and the time zone they are on (the user's own at
+first; the letter may name another): one instant (``OfferTerms.deadline``). Where that
+zone shows another time than the user's, the form says when it is on the user's clock.
+
+A deadline already behind (before now, on any clock) is said plainly beside the field:
+reply now or ask for more time; Today lists it as overdue until the offer is answered.
+Saving it is still allowed, once confirmed: an offer can be recorded late.
 
 It only collects input: ``flow.OfferFlow`` loads and saves.
 """
@@ -33,15 +37,17 @@ from followthrough.domain.offers.record import (
     OfferStatus,
     OfferTerms,
     deadline_passed,
+    deadline_words,
     moves_to_offer,
 )
 from followthrough.domain.stages import Stage
-from followthrough.domain.wording import application_title, clock_time, short_day
+from followthrough.domain.two_clocks import day_and_time, same_clock
+from followthrough.domain.wording import application_title, short_day
 from followthrough.store.offers.records import OfferContext
 from followthrough.ui.applications.labels import stage_label
 from followthrough.ui.common.ask import Ask
 from followthrough.ui.common.formatting import system_zone
-from followthrough.ui.common.forms import date_edit, time_edit
+from followthrough.ui.common.forms import date_edit, keep_narrow, time_edit, zone_combo
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text
@@ -149,6 +155,7 @@ class OfferDialog(QDialog):
         form.addRow(self.tr("Benefits and &other terms:"), self.benefits)
         form.addRow(self.tr("&Location or remote:"), self.location)
         form.addRow(self.tr("Ans&wer by:"), self._build_deadline())
+        form.addRow(self.tr("Time &zone:"), self._build_zone())
         # Beside the field: a deadline already behind (``_check_deadline``).
         self.deadline_note = plain_label(wrap=True)
         self.deadline_note.setObjectName("offerDeadlinePassed")
@@ -187,26 +194,64 @@ class OfferDialog(QDialog):
         line.addStretch(1)
         return row
 
+    def _build_zone(self) -> QWidget:
+        """The zone the deadline is given in, and, where its clock shows another time,
+        when that is on the user's."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.deadline_zone = keep_narrow(zone_combo(self.zone.key, "offerDeadlineZone"))
+        self.deadline_zone.setToolTip(
+            self.tr(
+                "The time zone the offer's deadline is given in (yours, unless the offer "
+                "names another)"
+            )
+        )
+        self.deadline_zone.currentTextChanged.connect(self._check_deadline)
+        self.on_your_clock = plain_label()
+        self.on_your_clock.setObjectName("offerDeadlineYourClock")
+        colour_text(self.on_your_clock, ColourRole.MUTED)
+        line.addWidget(self.deadline_zone)
+        line.addWidget(self.on_your_clock, 1)
+        return row
+
     def _deadline_toggled(self, on: bool) -> None:
         self.deadline.setEnabled(on)
         self.has_time.setEnabled(on)
         self.deadline_time.setEnabled(on and self.has_time.isChecked())
+        self.deadline_zone.setEnabled(on)
 
     def deadline_has_passed(self) -> bool:
         """Whether the deadline as typed is already behind, on the user's clock."""
         return deadline_passed(self.value(), self.now, self.zone)
 
     def _check_deadline(self) -> None:
+        self._say_your_clock()
         if not self.deadline_has_passed():
             self.deadline_note.hide()
             return
         self.deadline_note.setText(
             self.tr(
-                "This deadline has passed, so no reminder will come. Reply to them now, or "
-                "ask whether they can give you more time. You can still record the offer."
+                "This deadline has passed. Reply to them now, or ask whether they can give "
+                "you more time: Today lists it as overdue until you answer. You can still "
+                "record the offer."
             )
         )
         self.deadline_note.show()
+
+    def _say_your_clock(self) -> None:
+        """The deadline on the user's clock, when its zone's clock shows another time."""
+        terms = self.value()
+        deadline = terms.deadline(self.zone)
+        if deadline is None or same_clock(deadline, self.zone, terms.given_in(self.zone)):
+            self.on_your_clock.clear()
+            return
+        mine = day_and_time(deadline.astimezone(self.zone))
+        if terms.answer_by_time is None:
+            text = self.tr("That day ends at {when} on your clock.")
+        else:
+            text = self.tr("That is {when} on your clock.")
+        self.on_your_clock.setText(text.format(when=mine))
 
     def _build_buttons(self) -> QWidget:
         row = QWidget()
@@ -265,6 +310,7 @@ class OfferDialog(QDialog):
         if terms.answer_by_time is not None:
             moment = terms.answer_by_time
             self.deadline_time.setTime(QTime(moment.hour, moment.minute))
+        self.deadline_zone.setCurrentText(terms.answer_by_zone or self.zone.key)
         self._deadline_toggled(self.has_deadline.isChecked())
         self._check_deadline()
 
@@ -280,6 +326,7 @@ class OfferDialog(QDialog):
             self.location.text(),
             by,
             at,
+            self.deadline_zone.currentText().strip(),
         )
 
     def changed(self) -> bool:
@@ -318,21 +365,17 @@ class OfferDialog(QDialog):
         terms, loaded = self.value(), self._loaded
         if not self.deadline_has_passed():
             return True
-        same = (terms.answer_by, terms.answer_by_time) == (loaded.answer_by, loaded.answer_by_time)
+        same = terms.deadline(self.zone) == loaded.deadline(self.zone)
         if same and self.context.status is not None:
             return True  # saved so before, and confirmed then
-        assert terms.answer_by is not None  # a deadline that passed is one given
-        day = short_day(terms.answer_by)
-        if terms.answer_by_time is not None:
-            day = f"{day} {clock_time(terms.answer_by_time)}"
         return Ask.confirm(
             self,
             self.tr("The deadline has passed"),
             self.tr(
-                "The deadline to answer, {day}, is already behind you, so the app will not "
-                "remind you of it. Record the offer anyway? Reply to them soon, or ask "
-                "whether they can give you more time."
-            ).format(day=day),
+                "The deadline to answer, {day}, is already behind you. Record the offer "
+                "anyway? Today lists it as overdue until you answer: reply to them soon, or "
+                "ask whether they can give you more time."
+            ).format(day=deadline_words(terms, self.zone)),
             self.tr("Record it anyway"),
         )
 

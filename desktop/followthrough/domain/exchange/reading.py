@@ -269,7 +269,9 @@ def _text(spec: FieldSpec, raw: object) -> str:
 
 def _name(spec: FieldSpec, raw: object) -> str:
     text = _text(spec, raw)
-    if not text.strip():
+    # SQLite measures text up to its first NUL: a name that is blank before one is blank
+    # to the database's own checks (a step key "\x00" failed its CHECK on import).
+    if not text.split("\x00", 1)[0].strip():
         raise _BadValueError(
             translate("exchange", "“{field}” cannot be blank.").format(field=spec.name)
         )

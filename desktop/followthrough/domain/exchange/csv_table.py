@@ -32,8 +32,9 @@ _DELIMITER_WORDS = {
 
 @dataclass
 class CsvTable:
-    """The column names (the first line that is not blank) and every row after them that
-    is not blank, with the line of the file each starts on."""
+    """The column names (the first line that is not blank: blank lines and lines of empty
+    cells before it are skipped) and every row after them that is not blank, with the
+    line of the file each starts on."""
 
     headers: list[str]
     delimiter: str
@@ -102,12 +103,6 @@ def parse_table(decoded: DecodedText) -> CsvTable:
             raise ExchangeError(_unreadable()) from None
     if not table.headers:
         raise ExchangeError(translate("exchange", "The file is empty."))
-    if not any(name.strip() for name in table.headers):
-        raise ExchangeError(
-            translate(
-                "exchange", "The first line of the file should name the columns; it is blank."
-            )
-        )
     if not table.rows:
         raise ExchangeError(
             translate("exchange", "The file names its columns but has no rows under them.")

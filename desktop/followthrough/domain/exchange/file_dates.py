@@ -43,7 +43,8 @@ _MONTHS = {
     )
     for name in names
 }
-_TAIL = r"(?:[ T,].*)?\Z"
+# Values are compared case-folded: a time after the day ("T19:17:05Z") starts with "t".
+_TAIL = r"(?:[ t,].*)?\Z"
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TAIL)
 _NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})" + _TAIL)
 _WEEKDAY = r"(?:[a-z]+\.?,?\s+)?"

@@ -27,6 +27,7 @@ from followthrough.domain.exchange.csv_mapping import (
 from followthrough.domain.exchange.csv_table import CsvTable
 from followthrough.domain.exchange.file_dates import DateOrder, read_day
 from followthrough.domain.exchange.merging import match_text
+from followthrough.domain.exchange.reading import shown_value
 from followthrough.domain.stages import Stage
 from followthrough.domain.validation import (
     COMPANY_LIMIT,
@@ -46,7 +47,6 @@ from followthrough.domain.wording import translate
 _PLACEHOLDERS = frozenset({"-", "--", "—", "–", "n/a", "na", "none", "null", "nil", "?"})
 # What a spreadsheet-safe export put before a value that starts like a formula.
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-_SHOWN_CHARS = 40
 
 
 def cell_value(text: str) -> str:
@@ -61,9 +61,10 @@ def cell_value(text: str) -> str:
 
 
 def shown(text: str) -> str:
-    """A value quoted in a problem: short and on one line."""
-    line = " ".join(text.split())
-    return line if len(line) <= _SHOWN_CHARS else line[: _SHOWN_CHARS - 1] + "…"
+    """A value quoted in a problem or shown as an example: on one line, short, and with
+    control and invisible characters written as codes (a file's text must not turn the
+    text's direction around)."""
+    return shown_value(" ".join(text.split()))
 
 
 class Outcome(StrEnum):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from followthrough.domain.exchange.csv_plan import shown
 from followthrough.domain.exchange.merging import PeopleIndex, match_text
 from followthrough.domain.exchange.reading import ExchangeError
 from followthrough.domain.validation import (
@@ -40,14 +41,8 @@ from followthrough.domain.wording import translate
 
 log = logging.getLogger(__name__)
 
-_SHOWN_CHARS = 40
 # Fields a card can add to a person the app has (in this order).
 CARD_FIELDS = ("title", "company", "email", "phone", "linkedin_url", "notes")
-
-
-def _shown(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= _SHOWN_CHARS else line[: _SHOWN_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -240,7 +235,7 @@ def _card(number: int, line: int, component: Any) -> Card | BadCard:
         email,
         email_problem(email)
         and translate("exchange", "“{email}” is not an e-mail address: left out.").format(
-            email=_shown(email)
+            email=shown(email)
         ),
         "",
     )
@@ -249,7 +244,7 @@ def _card(number: int, line: int, component: Any) -> Card | BadCard:
         phone,
         phone_problem(phone)
         and translate("exchange", "“{phone}” is not a phone number: kept in the notes.").format(
-            phone=_shown(phone)
+            phone=shown(phone)
         ),
         translate("exchange", "Phone"),
         to_notes=True,
@@ -259,7 +254,7 @@ def _card(number: int, line: int, component: Any) -> Card | BadCard:
         linkedin,
         url_problem(linkedin)
         and translate("exchange", "“{link}” is not a web address: kept in the notes.").format(
-            link=_shown(linkedin)
+            link=shown(linkedin)
         ),
         "LinkedIn",
         to_notes=True,

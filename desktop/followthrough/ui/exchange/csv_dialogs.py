@@ -81,6 +81,10 @@ def _month_first_here() -> bool:
     return pattern.lstrip().upper().startswith("M")
 
 
+def _says_something(row: PlannedRow) -> bool:
+    return bool(row.problems) or row.outcome is not Outcome.IMPORT
+
+
 class CsvImportDialog(QDialog):
     """The mapping step, then the preview; accepted with the plan to import."""
 
@@ -275,7 +279,7 @@ class CsvImportDialog(QDialog):
         statuses = list(distinct_statuses(self._values(CsvField.STAGE)).items())
         self.status_group.setVisible(bool(statuses))
         for row, (key, (written, count)) in enumerate(statuses[:_MOST_STATUSES]):
-            text = self.tr("{status} ({count} rows)").format(
+            text = self.tr("{status} (rows: {count})").format(
                 status=shown(written), count=number_text(count)
             )
             self.status_grid.addWidget(plain_label(text, self.status_group), row, 0)
@@ -350,9 +354,16 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.summary)
         self.model: RecordTableModel[PlannedRow] = RecordTableModel(self._preview_columns(), page)
         self.table = record_table(
-            self.model, "csvPreview", widths=(50, 150, 170, 110, 120), sortable=True
+            self.model, "csvPreview", widths=(46, 130, 140, 100, 110), sortable=True
         )
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         layout.addWidget(self.table, 1)
+        # The selected row's words whole (a cell too long for its column ends in "…").
+        self.detail = plain_label("", page, wrap=True)
+        self.detail.setObjectName("csvDetail")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
         self.only_said_box = QCheckBox(self.tr("&Only rows with something to say"), page)
         self.only_said_box.toggled.connect(self._filter)
         layout.addWidget(self.only_said_box)
@@ -385,7 +396,7 @@ class CsvImportDialog(QDialog):
 
     def _summary_words(self) -> str:
         plan = self.plan
-        said = sum(1 for row in plan.rows if row.problems)
+        said = sum(1 for row in plan.rows if _says_something(row))
         return self.tr(
             "Rows to import: {count} of {total}. Left out: duplicates {duplicates}, not "
             "applied to yet {not_applied}, with a problem {refused}. Rows with something to "
@@ -401,10 +412,24 @@ class CsvImportDialog(QDialog):
         )
 
     def _filter(self) -> None:
-        if self.only_said_box.isChecked():
-            self.model.set_keep(lambda row: bool(row.problems) or row.outcome is not Outcome.IMPORT)
-        else:
-            self.model.set_keep(None)
+        self.model.set_keep(_says_something if self.only_said_box.isChecked() else None)
+        said = next(
+            (i for i in range(self.model.rowCount()) if _says_something(self.model.row_at(i))),
+            0,
+        )
+        if self.model.rowCount():
+            self.table.selectRow(said)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.detail.setText("")
+            return
+        row = self.model.row_at(current.row())
+        self.detail.setText(
+            self.tr("Line {line}: {words}").format(line=row.line, words=outcome_words(row))
+        )
 
     # -- the buttons ---------------------------------------------------------------------
 

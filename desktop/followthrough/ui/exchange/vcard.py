@@ -88,9 +88,9 @@ class VCardImportDialog(QDialog):
         layout.addWidget(self.summary)
         self.model: RecordTableModel[CardRow] = RecordTableModel(self._columns(), self)
         self.model.set_rows(self.rows())
-        layout.addWidget(
-            record_table(self.model, "vcardPreview", widths=(50, 170, 140, 190), sortable=True), 1
-        )
+        table = record_table(self.model, "vcardPreview", widths=(50, 170, 140, 190), sortable=True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(table, 1)
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole

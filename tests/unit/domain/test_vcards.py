@@ -207,3 +207,30 @@ def test_any_bytes_give_cards_or_one_plain_message(data: bytes) -> None:
     for card in found.cards:
         assert isinstance(card, Card) and card.name.strip()
     plan_cards(found.cards, [Person(1, "Dana", email="x@y.example")])
+
+
+def test_the_card_library_loads_only_when_cards_are_read_or_written() -> None:
+    """vobject (with dateutil and pytz: some 8 MiB and 45 ms) stays out of a process that
+    only loads the exchange's modules, as the window does when its menus are used."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    desktop = Path(__file__).resolve().parents[3] / "desktop"
+    probe = (
+        "import sys\n"
+        "import followthrough.domain.exchange.vcards, followthrough.store.exchange.vcard_files\n"
+        "import followthrough.store.exchange.csv_import, followthrough.__main__\n"
+        "assert 'vobject' not in sys.modules, 'loaded early'\n"
+        "from followthrough.domain.exchange.vcards import read_cards\n"
+        "read_cards('BEGIN:VCARD\\nFN:x\\nEND:VCARD\\n')\n"
+        "assert 'vobject' in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={"PYTHONPATH": str(desktop), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -383,3 +383,29 @@ def test_pictures_of_the_mapping_step_and_the_preview(
     assert dialog.grab().save(str(target / "csv-preview.png"))
     boxes = dialog.findChildren(QComboBox)
     assert boxes  # the mapping step's choices are real choices
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"Name,Email\nDana,dana@acme.example\n", "This is not a vCard file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "This is not a text file"),
+    ],
+)
+def test_a_file_without_cards_is_said_and_changes_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    chosen: dict[str, Path],
+    failures: list[tuple[str, str]],
+    tmp_path: Path,
+    content: bytes,
+    expected: str,
+) -> None:
+    bad = tmp_path / "bad.vcf"
+    bad.write_bytes(content)
+    chosen["vcf"] = bad
+    window.import_vcard_action.trigger()
+    qtbot.waitUntil(lambda: bool(failures), timeout=10000)
+    assert failures[0][0] == "Nothing was imported from bad.vcf: your data is as it was."
+    assert expected in failures[0][1]
+    assert contact_list() == []

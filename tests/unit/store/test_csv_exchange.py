@@ -384,3 +384,40 @@ def test_people_exported_as_cards_carry_their_roles_and_come_back_the_same(
     assert sorted(copied) == sorted(source)
     assert export_vcards(tmp_path / "again.vcf") == count
     database.close()
+
+
+def test_hostile_text_goes_out_and_comes_back_as_plain_text(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    """Markup, SQL, control characters, right-to-left marks, formulas: written out as
+    text (a formula neutralised), read back as the same text, trimmed as the window trims
+    what is typed."""
+    texts = [text for text in HOSTILE if text.strip() and len(text) <= 120]
+    texts += ["=1+1", "+49 30 1234", "-5", "@SUM(A1)", "\tindented", "'quoted"]
+    database = open_database(tmp_path / "source", clock)
+    for n, text in enumerate(texts):
+        create_application(clock, f"{text.strip()} {n}", text.strip(), notes=text)
+    out = tmp_path / "hostile.csv"
+    export_csv(out, CsvContent.APPLICATIONS)
+    source = all_rows("SELECT company, role_title, notes FROM application ORDER BY id")
+    database.close()
+    database = open_database(tmp_path / "copy", clock)
+    plan = planned(out)
+    import_applications(plan.to_import(), clock.now(), TODAY)
+    copied = all_rows("SELECT company, role_title, notes FROM application ORDER BY id")
+    # (A value that starts with a tab went out behind a quote, and comes back whole.)
+    assert copied == [
+        (company, role, notes if notes.startswith("\t") else notes.strip())
+        for company, role, notes in source
+    ]
+    database.close()
+
+
+def test_a_card_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from followthrough.store.exchange.vcard_files import MAX_VCARD_BYTES
+
+    huge = tmp_path / "huge.vcf"
+    with huge.open("wb") as stream:
+        stream.truncate(MAX_VCARD_BYTES + 1)
+    with pytest.raises(ExchangeError, match="The file is 64 MB: more than any address book"):
+        read_vcards(huge)

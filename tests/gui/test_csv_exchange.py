@@ -409,3 +409,31 @@ def test_a_file_without_cards_is_said_and_changes_nothing(
     assert failures[0][0] == "Nothing was imported from bad.vcf: your data is as it was."
     assert expected in failures[0][1]
     assert contact_list() == []
+
+
+def test_a_picture_of_the_cards_preview(
+    qtbot: QtBot, database: peewee.SqliteDatabase, clock: FakeClock, tmp_path: Path
+) -> None:
+    from followthrough.domain.exchange.vcards import plan_cards
+    from followthrough.store.exchange.vcard_files import people, read_vcards
+    from followthrough.ui.exchange.vcard import CardsPreview
+
+    target = Path(os.environ.get("FOLLOWTHROUGH_ARTIFACTS", tmp_path))
+    target.mkdir(parents=True, exist_ok=True)
+    save_contact(ContactFields("Dana Lee", email="dana@acme.example"), clock)
+    path = tmp_path / "phone contacts.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Dana Lee\nTITLE:Head of Data\nTEL:+49 30 1\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Sam Okafor\nORG:Globex\nEMAIL:sam@globex.example\n"
+        "END:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Kim Park\nEMAIL:kim at initech\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nORG:Nameless Ltd\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Cut short\n"
+    )
+    cards = read_vcards(path)
+    dialog = VCardImportDialog(CardsPreview(path, cards, plan_cards(cards.cards, people())))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert dialog.import_button.isEnabled() and not clashes(dialog)
+    assert dialog.grab().save(str(target / "vcard-preview.png"))

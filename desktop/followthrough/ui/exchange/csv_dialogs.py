@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -160,6 +161,7 @@ class CsvImportDialog(QDialog):
         )
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setObjectName("csvColumns")
         inner = QWidget(scroll)
         inner_layout = QVBoxLayout(inner)
@@ -192,6 +194,10 @@ class CsvImportDialog(QDialog):
             grid.addWidget(plain_label(shown(shown_name), parent), column + 1, 0)
             examples = plain_label(self._examples(column), parent)
             colour_text(examples, ColourRole.MUTED)
+            # Long values (links) are cut at the column's edge, whole in the tooltip: they
+            # must not push the choices out of sight.
+            examples.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            examples.setToolTip(tooltip(examples.text()))
             grid.addWidget(examples, column + 1, 1)
             box = QComboBox(parent)
             box.setObjectName(f"csvField{column}")

@@ -88,9 +88,18 @@ class VCardImportDialog(QDialog):
         layout.addWidget(self.summary)
         self.model: RecordTableModel[CardRow] = RecordTableModel(self._columns(), self)
         self.model.set_rows(self.rows())
-        table = record_table(self.model, "vcardPreview", widths=(50, 170, 140, 190), sortable=True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        layout.addWidget(table, 1)
+        self.table = record_table(
+            self.model, "vcardPreview", widths=(44, 140, 110, 170), sortable=True
+        )
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.table, 1)
+        # The selected card's words whole (a cell too long for its column ends in "…").
+        self.detail = plain_label("", self, wrap=True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        if self.model.rowCount():
+            self.table.selectRow(0)
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -101,6 +110,16 @@ class VCardImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(820, 520)
+
+    def _show_detail(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.detail.setText("")
+            return
+        row = self.model.row_at(current.row())
+        self.detail.setText(
+            self.tr("Card {number}: {words}").format(number=row.number, words=row.what)
+        )
 
     def changes(self) -> int:
         return sum(

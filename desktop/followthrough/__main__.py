@@ -98,19 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[after_command],
-        help="write everything to a JSON file (docs/data-format.md), or a calendar file",
+        help="write everything to a JSON file (docs/data-format.md), a calendar file, "
+        "applications or people to CSV, or people to vCards",
         description="Write everything in the data folder (applications, interviews, people, "
         "notes, references, debriefs, offers, settings, reminders and what was done with "
         "them) to one JSON file, in the format docs/data-format.md describes; or, with "
         "--format ics, the interviews and open reminders from 30 days back to a year "
-        "ahead as an iCalendar file for a calendar app. Only reads: the data folder is "
-        "left exactly as it was.",
+        "ahead as an iCalendar file for a calendar app; with --format csv, the "
+        "applications (or, with --what contacts, the people) as a spreadsheet that opens "
+        "safely; with --format vcard, the people as business cards. Only reads: the data "
+        "folder is left exactly as it was.",
     )
     export.add_argument(
         "--format",
-        choices=["json", "ics"],
+        choices=["json", "ics", "csv", "vcard"],
         default="json",
-        help="the file's format: json (everything, default) or ics (a calendar)",
+        help="the file's format: json (everything, default), ics (a calendar), csv (a "
+        "spreadsheet) or vcard (business cards)",
+    )
+    export.add_argument(
+        "--what",
+        choices=["applications", "contacts"],
+        default="applications",
+        help="with --format csv: the applications (default) or the people",
     )
     export.add_argument(
         "-o",
@@ -122,12 +132,31 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import",
         parents=[after_command],
-        help="bring back everything from a JSON export",
+        help="bring back everything from a JSON export, or add applications from a "
+        "spreadsheet (CSV) or people from business cards (vCard)",
         description="Read a JSON export (docs/data-format.md) into the data folder, all or "
         "nothing. Into a folder without data it comes back exactly as it was exported; a "
-        "folder that has data is refused unless --merge is given.",
+        "folder that has data is refused unless --merge is given. A CSV file (from Huntr, "
+        "Teal or a spreadsheet) adds its applications, its columns guessed from their "
+        "names, leaving out rows without a company, duplicates of applications already "
+        "there and jobs not applied to yet; a vCard file adds its people, matching those "
+        "already there. The format is taken from the file's name unless --format says it.",
     )
-    importing.add_argument("file", metavar="FILE", type=Path, help="the JSON export to read")
+    importing.add_argument("file", metavar="FILE", type=Path, help="the file to read")
+    importing.add_argument(
+        "--format",
+        choices=["json", "csv", "vcard"],
+        default=None,
+        help="the file's format (default: from its name: .csv, .tsv, .txt are CSV; .vcf, "
+        ".vcard are vCard; anything else JSON)",
+    )
+    importing.add_argument(
+        "--dates",
+        choices=["day-first", "month-first"],
+        default=None,
+        help="CSV: how to read a date such as 03/04/2026 (3 April, or March 4) when the "
+        "file's other dates do not say",
+    )
     importing.add_argument(
         "--merge",
         action="store_true",
@@ -375,6 +404,30 @@ def _export_calendar(data_dir: Path, output: Path | None) -> int:
     return 0
 
 
+def _export_other(data_dir: Path, args: argparse.Namespace) -> int:
+    from followthrough import exchange_cli
+
+    if args.format == "csv":
+        return exchange_cli.export_csv(data_dir, args.output, args.what)
+    return exchange_cli.export_vcards(data_dir, args.output)
+
+
+def _import_any(data_dir: Path, args: argparse.Namespace) -> int:
+    from followthrough import exchange_cli
+
+    kind = exchange_cli.format_of(args.file, args.format)
+    if kind == "json":
+        return _import(data_dir, args.file, args.merge)
+    before = {entry.name for entry in data_dir.iterdir()} if data_dir.is_dir() else None
+
+    def undo() -> None:
+        _remove_leftovers(data_dir, before)
+
+    if kind == "csv":
+        return exchange_cli.import_csv(data_dir, args.file, args.dates, undo)
+    return exchange_cli.import_vcards(data_dir, args.file, undo)
+
+
 def _import(data_dir: Path, path: Path, merge: bool) -> int:
     from followthrough.domain.clock import SystemClock
     from followthrough.domain.errors import UserError
@@ -461,10 +514,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(data_dir, args.count or _default_demo_count())
         if args.command == "export" and args.format == "ics":
             return _export_calendar(data_dir, args.output)
+        if args.command == "export" and args.format in ("csv", "vcard"):
+            return _export_other(data_dir, args)
         if args.command == "export":
             return _export(data_dir, args.output)
         if args.command == "import":
-            return _import(data_dir, args.file, args.merge)
+            return _import_any(data_dir, args)
         return _due(data_dir, args.at, args.json)
     except BrokenPipeError:
         # The reader went away (``due | head -1``): what it read was all it wanted. Output

@@ -89,8 +89,18 @@ def _submenu(window: MainWindow, *path: str) -> list[str]:
 
 def test_the_file_menu_exports_and_imports_json(window: MainWindow) -> None:
     assert "&Export" in _submenu(window, "&File") and "&Import" in _submenu(window, "&File")
-    assert _submenu(window, "&File", "&Export") == ["&JSON…", "&Calendar (.ics)…"]
-    assert _submenu(window, "&File", "&Import") == ["&JSON…"]
+    assert _submenu(window, "&File", "&Export") == [
+        "&JSON…",
+        "&Calendar (.ics)…",
+        "&Applications (CSV)…",
+        "C&ontacts (CSV)…",
+        "Contacts (&vCard)…",
+    ]
+    assert _submenu(window, "&File", "&Import") == [
+        "&JSON…",
+        "&Applications from CSV…",
+        "Contacts (&vCard)…",
+    ]
     assert window.export_json_action.isEnabled() and window.import_json_action.isEnabled()
 
 

@@ -125,7 +125,7 @@ def _load_json(text: str) -> dict[str, Any]:
         raise ExchangeError(
             translate(
                 "exchange", "The name “{name}” appears twice in one object of the file."
-            ).format(name=_shown(exc.name))
+            ).format(name=shown_value(exc.name))
         ) from None
     except RecursionError:
         raise ExchangeError(
@@ -194,7 +194,7 @@ def _check_header(top: Mapping[str, Any]) -> str:
 # -- words for the messages ----------------------------------------------------------------
 
 
-def _shown(text: str) -> str:
+def shown_value(text: str) -> str:
     """A value as a message quotes it: short, with invisible and control characters
     written as codes (a file's text must not steer the terminal or the text direction)."""
     cut = text[:_SHOWN_CHARS]
@@ -211,9 +211,9 @@ def _found(raw: object) -> str:
     if isinstance(raw, bool):
         return "true" if raw else "false"
     if isinstance(raw, int | float):
-        return translate("exchange", "the number {number}").format(number=_shown(repr(raw)))
+        return translate("exchange", "the number {number}").format(number=shown_value(repr(raw)))
     if isinstance(raw, str):
-        return f"“{_shown(raw)}”"
+        return f"“{shown_value(raw)}”"
     if isinstance(raw, list):
         return translate("exchange", "a list")
     return translate("exchange", "an object")
@@ -407,7 +407,7 @@ def _where_words(where: _Where) -> str:
         if isinstance(item, dict) and spec.title_field:
             title = item.get(spec.title_field)
         if isinstance(title, str) and title.strip():
-            part += f" ({_shown(title)})"
+            part += f" ({shown_value(title)})"
         parts.append(part)
     return ", ".join(parts)
 

@@ -12,11 +12,11 @@ import contextlib
 import errno
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from followthrough import APP_NAME, __version__
 from followthrough.domain.exchange.reading import ExchangeError
@@ -37,6 +37,7 @@ from followthrough.store.models import db
 from followthrough.store.transactions import reading
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -111,16 +112,22 @@ def export_to_file(path: Path, now: datetime) -> ExportSummary:
 
 
 def save_export(tables: Tables, path: Path, now: datetime) -> ExportSummary:
-    """Write ``tables`` to ``path``: under a temporary name beside it first, readable by
-    the user only, and given its name once complete (an export cut short by a full disk
-    leaves no half file, and never half of an older one). ExchangeError, in plain words,
-    when it cannot be written."""
+    """Write ``tables`` to ``path`` (``save_file``)."""
+    return save_file(path, lambda stream: write_export(stream, tables, now), newline="\n")
+
+
+def save_file(path: Path, write: Callable[[TextIO], T], *, newline: str = "") -> T:
+    """Write a file with ``write(stream)`` (text, UTF-8; line ends as written when
+    ``newline`` is empty): under a temporary name beside it first, readable by the user
+    only, and given its name once complete (an export cut short by a full disk leaves no
+    half file, and never half of an older one). ExchangeError, in plain words, when it
+    cannot be written."""
     temporary = path.with_name(f".{path.name}.partial")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-                summary = write_export(stream, tables, now)
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline=newline) as stream:
+                result = write(stream)
                 stream.flush()
                 os.fsync(stream.fileno())
             temporary.replace(path)
@@ -135,7 +142,7 @@ def save_export(tables: Tables, path: Path, now: datetime) -> ExportSummary:
                 path=path, cause=_cause(exc)
             )
         ) from None
-    return summary
+    return result
 
 
 def _cause(error: OSError) -> str:

@@ -114,6 +114,25 @@ def _file_text(path: Path, limit: int) -> str:
         raise ExchangeError(_unreadable(exc)) from None
 
 
+def read_file_bytes(path: Path, limit: int, too_large: str) -> bytes:
+    """The bytes of the file at ``path``; ExchangeError in plain words when it cannot be
+    read or is over ``limit`` bytes (``too_large``: the message, with ``{size}`` and
+    ``{limit}``)."""
+    try:
+        with path.open("rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise ExchangeError(translate("exchange", "That is not a file."))
+            if status.st_size > limit:
+                raise ExchangeError(
+                    too_large.format(size=_megabytes(status.st_size), limit=_megabytes(limit))
+                )
+            return stream.read()
+    except OSError as exc:
+        log.info("%s could not be read", path, exc_info=True)
+        raise ExchangeError(_unreadable(exc)) from None
+
+
 def _unreadable(error: OSError) -> str:
     if error.errno == errno.ENOENT:
         return translate("exchange", "There is no such file.")

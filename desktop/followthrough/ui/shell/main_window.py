@@ -76,7 +76,9 @@ if TYPE_CHECKING:
     from followthrough.ui.contacts.page import ContactsPage
     from followthrough.ui.debriefs.flow import DebriefFlow
     from followthrough.ui.exchange.calendar import CalendarExport
+    from followthrough.ui.exchange.csv_flow import CsvExchange
     from followthrough.ui.exchange.flow import ExchangeFlow
+    from followthrough.ui.exchange.vcard import VCardExchange
     from followthrough.ui.followups.flow import FollowUpFlow
     from followthrough.ui.insights.page import InsightsPage
     from followthrough.ui.notes.flow import NoteFlow
@@ -406,6 +408,32 @@ class MainWindow(QMainWindow):
         )
 
     @cached_property
+    def csv_exchange(self) -> CsvExchange:
+        from followthrough.ui.exchange.csv_flow import CsvExchange
+
+        return CsvExchange(
+            self.context,
+            self,
+            self.exec_dialog,
+            self._after_change,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
+    @cached_property
+    def vcard_exchange(self) -> VCardExchange:
+        from followthrough.ui.exchange.vcard import VCardExchange
+
+        return VCardExchange(
+            self.context,
+            self,
+            self.exec_dialog,
+            self._after_change,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
+    @cached_property
     def calendar_export(self) -> CalendarExport:
         from followthrough.ui.exchange.calendar import CalendarExport
 
@@ -637,11 +665,33 @@ class MainWindow(QMainWindow):
             self.tr("&Calendar (.ics)…"), None, lambda: self.calendar_export.export_calendar()
         )
         export_menu.addAction(self.export_calendar_action)
+        self.export_applications_csv_action = self._action(
+            self.tr("&Applications (CSV)…"),
+            None,
+            lambda: self.csv_exchange.export_applications_csv(),
+        )
+        export_menu.addAction(self.export_applications_csv_action)
+        self.export_contacts_csv_action = self._action(
+            self.tr("C&ontacts (CSV)…"), None, lambda: self.csv_exchange.export_contacts_csv()
+        )
+        export_menu.addAction(self.export_contacts_csv_action)
+        self.export_vcard_action = self._action(
+            self.tr("Contacts (&vCard)…"), None, lambda: self.vcard_exchange.export_vcards()
+        )
+        export_menu.addAction(self.export_vcard_action)
         import_menu = file_menu.addMenu(self.tr("&Import"))
         self.import_json_action = self._action(
             self.tr("&JSON…"), None, lambda: self.exchange.import_json()
         )
         import_menu.addAction(self.import_json_action)
+        self.import_csv_action = self._action(
+            self.tr("&Applications from CSV…"), None, lambda: self.csv_exchange.import_csv()
+        )
+        import_menu.addAction(self.import_csv_action)
+        self.import_vcard_action = self._action(
+            self.tr("Contacts (&vCard)…"), None, lambda: self.vcard_exchange.import_vcards()
+        )
+        import_menu.addAction(self.import_vcard_action)
         self.subscribe_action = self._action(
             self.tr("Calendar to &subscribe to…"),
             None,

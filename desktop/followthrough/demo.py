@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -853,7 +854,9 @@ class _DemoRows:
     def new_contact(self, company: str, role: ContactRoleKind, title: str) -> int:
         rng = self.rng
         first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
-        slug = company.split()[0].lower()
+        # The whole company name: two people of one name at "Cedar Robotics" and "Cedar
+        # Outfitters" are two people, with two addresses (imports match people by address).
+        slug = "-".join(re.findall(r"[a-z0-9]+", company.lower()))
         contact_id = self.next_contact_id
         self.contacts.append(
             {

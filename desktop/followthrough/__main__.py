@@ -1,5 +1,5 @@
-"""Command line: the GUI by default, plus ``demo``, ``due``, ``export``, ``import`` and
-``--self-test``."""
+"""Command line: the GUI by default, plus ``demo``, ``due``, ``export``, ``import``,
+``calendar-push``, ``calendar-password`` and ``--self-test``."""
 
 from __future__ import annotations
 
@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the file's records to the data already there: people (by e-mail, else "
         "name) and applications (by company and role) found there are matched, not doubled",
     )
+    from followthrough.calendar_commands import add_commands
+
+    add_commands(commands, after_command)
     return parser
 
 
@@ -465,6 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(data_dir, args.output)
         if args.command == "import":
             return _import(data_dir, args.file, args.merge)
+        if args.command in _CALENDAR_COMMANDS:
+            return _calendar_command(data_dir, args)
         return _due(data_dir, args.at, args.json)
     except BrokenPipeError:
         # The reader went away (``due | head -1``): what it read was all it wanted. Output
@@ -473,6 +478,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # one sentence and an exit code, never a traceback
         return _report(exc, data_dir, args)
+
+
+_CALENDAR_COMMANDS = ("calendar-push", "calendar-password")
+
+
+def _calendar_command(data_dir: Path, args: argparse.Namespace) -> int:
+    from followthrough.calendar_commands import run_calendar_password, run_calendar_push
+
+    if args.command == "calendar-push":
+        return run_calendar_push(data_dir, args)
+    return run_calendar_password(data_dir, args)
 
 
 def _default_demo_count() -> int:

@@ -108,7 +108,7 @@ class _Progress:
     def counts(self) -> PushCounts:
         return PushCounts(self.sent, self.updated, self.removed)
 
-    def save(self, data_dir: Path, now: datetime, ended_well: bool) -> None:
+    def keep(self, data_dir: Path, now: datetime, ended_well: bool) -> None:
         last = self.record.last_change
         if self.counts.total:
             last = LastChange(now, self.counts)
@@ -149,7 +149,7 @@ def push(
     plan = plan_push(now.events, sent, now.window_start)
     if plan.sends_nothing:
         fresh = record.for_destination(destination, record.calendar_url)
-        _Progress(fresh, _kept(sent, plan)).save(data_dir, moment, ended_well=True)
+        _Progress(fresh, _kept(sent, plan)).keep(data_dir, moment, ended_well=True)
         return PushReport(PushCounts(), reached=False)
     account = Account(destination.server, destination.user, password(), destination.calendar)
     calendar = open_calendar(account)
@@ -159,8 +159,8 @@ def push(
             _send(calendar, now, plan, progress)
     except BaseException:
         if progress.counts.total:
-            progress.save(data_dir, moment, ended_well=False)
+            progress.keep(data_dir, moment, ended_well=False)
         raise
-    progress.save(data_dir, moment, ended_well=True)
+    progress.keep(data_dir, moment, ended_well=True)
     log.info("calendar push to %s: %s", calendar.url, progress.counts)
     return PushReport(progress.counts, reached=True, calendar=calendar.name)

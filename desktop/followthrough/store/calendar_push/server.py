@@ -97,12 +97,9 @@ class CalDavCalendar:
         self.name = name
 
     def put(self, uid: str, text: bytes) -> str:
-        from caldav.calendarobjectresource import Event
-
-        event = Event(client=self._client, parent=self._calendar)
-        # The bytes as they are: no re-serialising, no SEQUENCE bump; the address comes
-        # from the UID, so the same event lands on the same address every time.
-        event.save(raw_data=text)  # the sync client: done when it returns
+        # A PUT at an address made from the UID: the same event lands on the same address
+        # every time, replacing what was there (no SEQUENCE bump: the app is the source).
+        event = self._calendar.add_event(text.decode("utf-8"), increase_seqno=False)
         return str(event.url)
 
     def delete(self, href: str) -> None:

@@ -1,5 +1,5 @@
-"""Command line: the GUI by default, plus ``demo``, ``due``, ``export``, ``import`` and
-``--self-test``."""
+"""Command line: the GUI by default, plus ``demo``, ``due``, ``export``, ``import``,
+``calendar-push``, ``calendar-password`` and ``--self-test``."""
 
 from __future__ import annotations
 
@@ -163,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the file's records to the data already there: people (by e-mail, else "
         "name) and applications (by company and role) found there are matched, not doubled",
     )
+    from followthrough.calendar_commands import add_commands
+
+    add_commands(commands, after_command)
     return parser
 
 
@@ -510,17 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir, [sys.argv[0]])
     try:
-        if args.command == "demo":
-            return _demo(data_dir, args.count or _default_demo_count())
-        if args.command == "export" and args.format == "ics":
-            return _export_calendar(data_dir, args.output)
-        if args.command == "export" and args.format in ("csv", "vcard"):
-            return _export_other(data_dir, args)
-        if args.command == "export":
-            return _export(data_dir, args.output)
-        if args.command == "import":
-            return _import_any(data_dir, args)
-        return _due(data_dir, args.at, args.json)
+        return _command(data_dir, args)
     except BrokenPipeError:
         # The reader went away (``due | head -1``): what it read was all it wanted. Output
         # still buffered goes nowhere, so that closing stdout at exit raises nothing.
@@ -528,6 +521,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # one sentence and an exit code, never a traceback
         return _report(exc, data_dir, args)
+
+
+def _command(data_dir: Path, args: argparse.Namespace) -> int:
+    """Runs the command named on the command line (not the window)."""
+    if args.command == "demo":
+        return _demo(data_dir, args.count or _default_demo_count())
+    if args.command == "export":
+        if args.format == "ics":
+            return _export_calendar(data_dir, args.output)
+        if args.format in ("csv", "vcard"):
+            return _export_other(data_dir, args)
+        return _export(data_dir, args.output)
+    if args.command == "import":
+        return _import_any(data_dir, args)
+    if args.command in _CALENDAR_COMMANDS:
+        return _calendar_command(data_dir, args)
+    return _due(data_dir, args.at, args.json)
+
+
+_CALENDAR_COMMANDS = ("calendar-push", "calendar-password")
+
+
+def _calendar_command(data_dir: Path, args: argparse.Namespace) -> int:
+    from followthrough.calendar_commands import run_calendar_password, run_calendar_push
+
+    if args.command == "calendar-push":
+        return run_calendar_push(data_dir, args)
+    return run_calendar_password(data_dir, args)
 
 
 def _default_demo_count() -> int:

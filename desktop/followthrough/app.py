@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QSocketNotifier,
     QTimer,
     QtMsgType,
+    SignalInstance,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
@@ -301,6 +302,28 @@ def _keep_calendar_file(
     feed.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
     if feed_outdated(context.data_dir):
         feed.changed()  # changed while the app was closed (or never written)
+    _keep_calendar_server(window, feed.written, context, app)
+
+
+def _keep_calendar_server(
+    window: MainWindow, feed_written: SignalInstance, context: AppContext, app: QApplication
+) -> None:
+    """The user's calendar server follows the calendar file, when sending is on
+    (``CalendarPush``: a child process, like the file's)."""
+    from followthrough.services.calendar_push import CalendarPush, push_outdated
+    from followthrough.store import settings as options
+
+    push = CalendarPush(context.data_dir, app)
+    feed_written.connect(push.changed)
+    window.attach_calendar_push(push)
+    outdated = push_outdated(context.data_dir)
+
+    def start(sending: bool) -> None:
+        push.sending = sending
+        if sending and outdated:
+            push.changed()  # changed since the last push, or it could not reach the server
+
+    context.runner.submit(lambda: options.get(options.CALENDAR_SENDING), start)
 
 
 def _run(

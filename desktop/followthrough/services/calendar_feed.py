@@ -58,7 +58,7 @@ def feed_outdated(data_dir: Path) -> bool:
     return any(when > written for when in changed)
 
 
-def _politely(command: list[str]) -> list[str]:
+def politely(command: list[str]) -> list[str]:
     """``command`` at a lower priority where the system has ``nice``: the window and the
     user's other programs come first."""
     nice = shutil.which("nice")
@@ -80,7 +80,7 @@ class CalendarFeed(QObject):
         super().__init__(parent)
         self.path = feed_path(data_dir)
         self._arguments = [
-            *_politely(command or own_command()),
+            *politely(command or own_command()),
             "--data-dir",
             str(data_dir),
             "export",

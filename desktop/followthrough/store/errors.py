@@ -171,6 +171,7 @@ class ExitCode(IntEnum):
     FOLDER = 4  # the data folder cannot be made or used (missing parent, a file, no rights)
     READ_ONLY = 5  # the data folder is on a read-only disk
     DISK_FULL = 6  # the disk holding the data folder is full
+    CALENDAR_SERVER = 7  # calendar-push: the calendar server could not be used (or set up)
     UNEXPECTED = 70  # anything else (the log has the details)
 
 
@@ -178,7 +179,8 @@ EXIT_CODE_HELP = (
     "Exit codes: 0 done; 1 another copy of the app holds this data folder and does not "
     "answer; 2 wrong command line; 3 the database is damaged, from a newer version or not "
     "Follow-Through's; 4 the data folder cannot be made or used; 5 it is on a read-only "
-    "disk; 6 the disk is full; 70 anything else (see the log)."
+    "disk; 6 the disk is full; 7 the calendar server could not be used (calendar-push, "
+    "calendar-password); 70 anything else (see the log)."
 )
 
 

@@ -14,6 +14,8 @@ DATABASE_NAME = "followthrough.sqlite3"
 BACKUP_DIR_NAME = "backups"
 # The calendar file a calendar app can subscribe to (``store.calendar_feed``).
 CALENDAR_FEED_NAME = "followthrough.ics"
+# What was last sent to the user's calendar server (``store.calendar_push.record``).
+CALENDAR_PUSH_RECORD_NAME = "calendar-push.json"
 
 
 def default_data_dir() -> Path:

@@ -201,6 +201,28 @@ KEEP_DAILY_BACKUPS = Option(
     maximum=365,
 )
 
+# The user's own calendar server (CalDAV), where interviews and reminders are sent, one
+# way, while sending is on (File ▸ Calendar server…, not Preferences: it has its own
+# dialog, with a connection test). The password is in the system's keyring, never here.
+CALENDAR_SERVER = Option(
+    "calendar_server.address", "", QT_TRANSLATE_NOOP("settings", "Server address")
+)
+CALENDAR_USER = Option("calendar_server.user", "", QT_TRANSLATE_NOOP("settings", "User name"))
+CALENDAR_NAME = Option(
+    "calendar_server.calendar", "", QT_TRANSLATE_NOOP("settings", "Calendar (its name or address)")
+)
+CALENDAR_SENDING = Option(
+    "calendar_server.sending",
+    False,
+    QT_TRANSLATE_NOOP("settings", "Send my interviews and reminders to this calendar"),
+)
+CALENDAR_SERVER_OPTIONS: tuple[Option[str] | Option[bool], ...] = (
+    CALENDAR_SERVER,
+    CALENDAR_USER,
+    CALENDAR_NAME,
+    CALENDAR_SENDING,
+)
+
 # The options that change when reminders come: saving one re-plans every reminder
 # (a trigger of migration 5 lists their keys; a test keeps the two in step).
 PLANNING_OPTIONS = (PATIENCE, DEFAULT_WAIT, QUIET_START, QUIET_END, NOTE_HOURS, USER_ZONE)

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from followthrough.domain.insights import Insights
     from followthrough.domain.snooze import SnoozeChoice
     from followthrough.domain.stages import ClosureReason, Stage
+    from followthrough.services.calendar_push import CalendarPush
     from followthrough.services.scheduler import ReminderScheduler
     from followthrough.store.applications import ApplicationSummary
     from followthrough.store.contacts import ContactFields
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from followthrough.ui.applications.page import ApplicationsPage
     from followthrough.ui.backups.flow import BackupFlow
     from followthrough.ui.calendar.page import CalendarPage
+    from followthrough.ui.calendar_push.flow import CalendarServerFlow
     from followthrough.ui.common.appearance import Appearance
     from followthrough.ui.common.reminder_kinds import ReminderHandlers
     from followthrough.ui.common.undo import UndoSlot
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         self.nav = self._build_navigation()
         self.detail_dialogs: dict[int, ApplicationDetailDialog] = {}
         self.scheduler: ReminderScheduler | None = None
+        self.calendar_push: CalendarPush | None = None
         self.tray: TrayIcon | None = None
         self._quitting = False
         # The checked copy of a backup to restart on (File > Restore…), once asked for:
@@ -444,6 +447,31 @@ class MainWindow(QMainWindow):
             self._after_change,
             self._show_failure,
             lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
+    @cached_property
+    def calendar_server(self) -> CalendarServerFlow:
+        from followthrough.ui.calendar_push.flow import CalendarServerFlow
+
+        flow = CalendarServerFlow(
+            self.context,
+            self,
+            self.exec_dialog,
+            self._after_change,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+        flow.push = self.calendar_push
+        return flow
+
+    def attach_calendar_push(self, push: CalendarPush) -> None:
+        """The session's push to the calendar server: its failures in the status bar (told
+        once by the push), its password asked for here. The settings' flow and dialogs
+        load only when used (the window's idle memory is near its limit)."""
+        self.calendar_push = push
+        push.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        push.password_needed.connect(
+            lambda reason: self.calendar_server.ask_session_password(reason)
         )
 
     def _after_import(self, message: str) -> None:
@@ -698,6 +726,10 @@ class MainWindow(QMainWindow):
             lambda: self.calendar_export.show_subscription(),
         )
         file_menu.addAction(self.subscribe_action)
+        self.calendar_server_action = self._action(
+            self.tr("&Calendar server…"), None, lambda: self.calendar_server.open()
+        )
+        file_menu.addAction(self.calendar_server_action)
 
     # -- navigation ----------------------------------------------------------------------
 

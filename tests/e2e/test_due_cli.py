@@ -23,6 +23,8 @@ def test_due_lists_demo_follow_ups_by_instant(tmp_path: Path) -> None:
         "position_filled",
         # A skill from a debrief, to practise (never lapses until done).
         "skill_practice",
+        # An open offer whose answer deadline passed stays due until it is answered.
+        "offer_answer",
     }
     dues = [i["due"] for i in items]
     assert dues == sorted(dues)

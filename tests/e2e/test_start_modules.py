@@ -37,6 +37,10 @@ STARTUP_MODULES = frozenset(
     {
         "followthrough",
         "followthrough.app",
+        # The command line's parser is built before the window starts: the calendar
+        # server's commands add their arguments there (argparse only; what they run is
+        # imported when they run).
+        "followthrough.calendar_commands",
         "followthrough.domain",
         "followthrough.domain.errors",
         "followthrough.domain.validation",

@@ -52,11 +52,14 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal question left open would hang the suite: answer "discard" unless a test asks."""
     from followthrough.ui.applications.new_dialog import NewApplicationDialog
-    from followthrough.ui.common.ask import Unsaved
+    from followthrough.ui.common.ask import Ask, Unsaved
 
     monkeypatch.setattr(
         NewApplicationDialog, "confirm_discard", classmethod(lambda _cls, _parent: Unsaved.DISCARD)
     )
+    # A changed form closed when its test ends would ask about unsaved changes (a test
+    # run alone hung there); tests about the question answer it themselves.
+    monkeypatch.setattr(Ask, "unsaved_changes", staticmethod(lambda _parent: Unsaved.DISCARD))
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +20,7 @@ from followthrough.ui.applications.forms import StageChangeDialog
 from followthrough.ui.common.ask import Ask, Unsaved
 from followthrough.ui.contacts.dialog import ContactDialog
 from followthrough.ui.contacts.labels import ROLE_LABELS, person_label, role_label
-from followthrough.ui.interviews.dialogs import InterviewDialog
+from followthrough.ui.interviews.dialogs import InterviewDialog, PersonDialog
 from followthrough.ui.shell.main_window import MainWindow
 from tests.helpers.pages import open_page
 
@@ -80,6 +80,41 @@ def test_a_known_contact_is_picked_once(qtbot: QtBot) -> None:
     assert len(dialog.people) == 1
     error = dialog.findChild(type(dialog.checklist), "peopleError")
     assert error is not None and "already listed" in error.text()
+
+
+# Typing opens the suggestions' popup, which the offscreen platform cannot give the keyboard.
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
+def test_enter_in_the_people_field_adds_the_person_never_saves_without_them(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walkthrough 4: typing "Jane Doe" and pressing Enter pressed the dialog's Save, and
+    the interview was kept with nobody on it (no thank-you notes planned)."""
+    known = ContactCard(7, "Dana Lee", "Head of Data", "Acme", "dana@acme.example", "", "email")
+    asked: list[str] = []
+
+    def fill(person_dialog: PersonDialog) -> bool:
+        asked.append(person_dialog.name.text())
+        person_dialog.title.setText("Engineering Manager")
+        return True
+
+    monkeypatch.setattr(InterviewDialog, "exec_person_dialog", staticmethod(fill))
+    dialog = _interview_dialog(qtbot, _draft(), [known])
+    line = dialog.contact_picker.lineEdit()
+    assert line is not None
+    line.setFocus()
+    qtbot.keyClicks(line, "Jane Doe")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert asked == ["Jane Doe"]  # a new person, with the name typed
+    assert [p.name for p in dialog.people] == ["Jane Doe"]
+    assert dialog.contact_picker.currentText() == ""
+    # A known person typed in full (any case) is added as that person.
+    qtbot.keyClicks(line, "dana lee")
+    qtbot.keyClick(line, Qt.Key.Key_Enter)
+    assert [p.contact_id for p in dialog.people] == [None, 7]
+    # Enter in an empty field does nothing at all.
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert dialog.isVisible() and len(dialog.people) == 2
 
 
 def test_every_role_has_a_label() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -272,6 +273,8 @@ class InterviewDialog(QDialog):
         picker_line = self.contact_picker.lineEdit()
         if picker_line is not None:
             picker_line.setPlaceholderText(self.tr("Type to find someone you know…"))
+            # Enter here adds the person typed, never saves the interview without them.
+            picker_line.installEventFilter(self)
         for choice in contacts:
             self.contact_picker.addItem(person_label(choice), choice.contact_id)
         self.contact_picker.setCurrentIndex(-1)
@@ -279,11 +282,13 @@ class InterviewDialog(QDialog):
         if picker_completer is not None:
             picker_completer.setFilterMode(Qt.MatchFlag.MatchContains)
             picker_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            # A suggestion chosen (Enter or a click) is added at once: one Enter, not two.
+            picker_completer.activated[str].connect(lambda _text: self._enter_in_picker())
         self.add_known = QPushButton(self.tr("Add"))
         self.add_known.clicked.connect(self._add_known)
         self.add_new = QPushButton(self.tr("New person…"))
         self.add_new.setObjectName("newPerson")
-        self.add_new.clicked.connect(self._add_new)
+        self.add_new.clicked.connect(lambda: self._add_new())
         self.remove_person = QPushButton(self.tr("Remove"))
         self.remove_person.clicked.connect(self._remove_person)
         pick.addWidget(self.contact_picker, 1)
@@ -536,10 +541,49 @@ class InterviewDialog(QDialog):
         self.contact_picker.setCurrentIndex(-1)
         self.contact_picker.clearEditText()
 
-    def _add_new(self) -> None:
-        dialog = PersonDialog(None, self)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.contact_picker.lineEdit()
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            completer = self.contact_picker.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None and popup.isVisible():
+                # The suggestion highlighted, if any, is the one meant.
+                chosen = popup.currentIndex()
+                popup.hide()
+                if chosen.isValid():
+                    self.contact_picker.setEditText(str(chosen.data()))
+            self._enter_in_picker()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _enter_in_picker(self) -> None:
+        """Enter in "Type to find someone you know…": the person known by that name is
+        added; a name the app does not know opens "New person…" with it filled in (the
+        dialog's Save would have kept the interview without them: walkthrough 4)."""
+        typed = " ".join(self.contact_picker.currentText().split())
+        if not typed:
+            return
+        wanted = typed.casefold()
+        for index in range(self.contact_picker.count()):
+            choice = next(
+                c for c in self._contacts if c.contact_id == self.contact_picker.itemData(index)
+            )
+            if wanted in (self.contact_picker.itemText(index).casefold(), choice.name.casefold()):
+                self.contact_picker.setCurrentIndex(index)
+                self._add_known()
+                return
+        self._add_new(PersonDraft(name=typed))
+
+    def _add_new(self, person: PersonDraft | None = None) -> None:
+        dialog = PersonDialog(person, self)
         if self.exec_person_dialog(dialog):
             self.add_person(dialog.value())
+            self.contact_picker.setCurrentIndex(-1)
+            self.contact_picker.clearEditText()
 
     def _edit_person(self, item: QListWidgetItem) -> None:
         row = self.people_list.row(item)

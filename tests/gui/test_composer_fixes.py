@@ -84,8 +84,8 @@ def test_the_question_about_problems_matches_its_button(
     dialog.print_preview()
     dialog.send_email()
     assert asked == [
-        ("Print with these problems?", "Print anyway"),
-        ("Send with these problems?", "Send anyway"),
+        ("Print anyway?", "Print anyway"),
+        ("Send anyway?", "Send anyway"),
     ]
 
 

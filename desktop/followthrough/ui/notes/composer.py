@@ -1077,7 +1077,7 @@ class NoteComposerDialog(QDialog):
         return Ask.confirm(
             self,
             question,
-            self.tr("The checks found:\n{problems}").format(problems=listing),
+            self.tr("The checks found these problems:\n{problems}").format(problems=listing),
             action,
         )
 
@@ -1087,7 +1087,7 @@ class NoteComposerDialog(QDialog):
         if self.chosen_medium() is not NoteMedium.EMAIL:
             self._select(self.medium, NoteMedium.EMAIL.value)
         checked = self.passes_checks()
-        if not self._confirm_problems(self.tr("Send with these problems?"), self.tr("Send anyway")):
+        if not self._confirm_problems(self.tr("Send anyway?"), self.tr("Send anyway")):
             return
         to = self.recipient.text().strip()
         if to != self.note.email.strip():
@@ -1146,9 +1146,7 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(
-            self.tr("Print with these problems?"), self.tr("Print anyway")
-        ):
+        if not self._confirm_problems(self.tr("Print anyway?"), self.tr("Print anyway")):
             return
         self.save_draft()
         text = self.editor.toPlainText()
@@ -1208,9 +1206,7 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(
-            self.tr("Save the PDF with these problems?"), self.tr("Save anyway")
-        ):
+        if not self._confirm_problems(self.tr("Save the PDF anyway?"), self.tr("Save anyway")):
             return
         title = self._document_title()
         suggested = self.pdf_folder() / file_name(title, None, "pdf")

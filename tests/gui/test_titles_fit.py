@@ -11,12 +11,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.stages import Stage
 from followthrough.ui.applications.forms import StageChangeDialog
+from followthrough.ui.common.ask import EditorDialog
+from followthrough.ui.common.forms import date_edit
 from followthrough.ui.common.text import message_box, title_room
+from followthrough.ui.offers.form import OfferDialog
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +51,29 @@ def test_a_message_box_is_as_wide_as_its_title(qtbot: QtBot) -> None:
     QTimer.singleShot(0, look)
     box.exec()
     assert widths and widths[0] >= title_room(box) > _title_width(box)
+
+
+def test_the_start_day_question_is_short_and_as_wide_as_its_title(qtbot: QtBot) -> None:
+    seen: list[tuple[str, int, int]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EditorDialog)
+        seen.append((dialog.windowTitle(), dialog.width(), title_room(dialog)))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert OfferDialog.ask_start_day(None, date(2026, 11, 20)) is None
+    [(title, width, room)] = seen
+    assert title == "Your first day"
+    assert width >= room
+
+
+def test_any_question_with_an_editor_fits_its_title(qtbot: QtBot) -> None:
+    dialog = EditorDialog(None, "A rather long title for a question", "When?", date_edit())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= _title_width(dialog)
 
 
 def test_the_stage_dialog_fits_its_title(qtbot: QtBot) -> None:

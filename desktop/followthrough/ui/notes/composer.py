@@ -587,10 +587,10 @@ class NoteComposerDialog(QDialog):
         else:
             self._select(self.medium, task.medium.value)
             self.promise.setChecked(True)
+        # Any day can be typed: a minimum (the interview's day) silently turned "17" into
+        # the 7th while typing. A day that may not be promised is said under the field
+        # and refused when the note goes out (``promise_problem``).
         self.promise_date.setDate(QDate(promise.year, promise.month, promise.day))
-        self.promise_date.setMinimumDate(
-            QDate(note.interview_day.year, note.interview_day.month, note.interview_day.day)
-        )
 
     def _offer_debrief(self, note: NoteContext) -> None:
         """Sentences from the interview's and the application's notes, for the wish field."""
@@ -714,9 +714,15 @@ class NoteComposerDialog(QDialog):
         """Why the promised day is not allowed (with the earliest that is), or None."""
         parts = self.parts()
         facts = self.note.follow_up_facts
-        if parts.promised_on is None or facts is None:
+        if parts.promised_on is None:
             return None
-        return promise_problem(facts, parts.promised_on)
+        if facts is not None:
+            return promise_problem(facts, parts.promised_on)
+        if parts.promised_on <= self.note.interview_day:
+            return self.tr("Too early: promise a day after the interview ({day}).").format(
+                day=short_day(self.note.interview_day)
+            )
+        return None
 
     def _promise_refused(self) -> str:
         return self.tr("Change the promised day first.")

@@ -48,8 +48,8 @@ from followthrough.domain.validation import email_problem, phone_problem
 from followthrough.domain.wording import application_title, short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
-from followthrough.ui.common.forms import date_edit
-from followthrough.ui.common.locale_words import from_qdate, to_qdate
+from followthrough.ui.common.forms import date_edit, error_label
+from followthrough.ui.common.locale_words import from_qdate
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.references.labels import contacted_by_label
@@ -465,15 +465,18 @@ class ContactedDialog(QDialog):
             )
         )
         form = QFormLayout()
+        # Any day can be typed (a maximum of today turned "21" into the 2nd while
+        # typing); a day still to come is refused on OK, saying why.
         self.day = date_edit(today)
         self.day.setObjectName("contactedOn")
-        self.day.setMaximumDate(to_qdate(today))
+        self.day_error = error_label("contactedOn")
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
         for choice in ContactedBy:
             self.by.addItem(contacted_by_label(choice), choice.value)
         self.by.setCurrentIndex(1)
         form.addRow(self.tr("&On"), self.day)
+        form.addRow("", self.day_error)
         form.addRow(self.tr("&How you know"), self.by)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("A reminder to thank them follows.")))
@@ -486,6 +489,22 @@ class ContactedDialog(QDialog):
 
     def value(self) -> tuple[date, ContactedBy]:
         return from_qdate(self.day.date()), ContactedBy(self.by.currentData())
+
+    def accept(self) -> None:
+        day = from_qdate(self.day.date())
+        problem = (
+            self.tr("{day} has not come yet: choose today, {today}, or a day before.").format(
+                day=short_day(day), today=short_day(self.today)
+            )
+            if day > self.today
+            else ""
+        )
+        self.day_error.setText(problem)
+        self.day_error.setVisible(bool(problem))
+        if problem:
+            self.day.setFocus()
+            return
+        super().accept()
 
 
 # -- adding someone to an application ------------------------------------------------------

@@ -15,9 +15,8 @@ from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QLineEdit
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -29,22 +28,9 @@ from followthrough.ui.notes.composer import NoteComposerDialog
 from followthrough.ui.notes.flow import NoteFlow
 from followthrough.ui.offers.form import OfferDialog
 from followthrough.ui.references.dialogs import ContactedDialog
+from tests.helpers.dates import MONTH, type_into
 
 BERLIN = ZoneInfo("Europe/Berlin")
-# The parts of a day as the fields write it ("Fri 20 Nov 2026").
-DAY, MONTH, YEAR = 1, 2, 3
-
-
-def type_into(editor: QDateEdit, keys: str, part: int = DAY) -> None:
-    """Double-click one part of the date (which selects it) and type ``keys``."""
-    editor.setFocus()
-    line = editor.findChild(QLineEdit)
-    assert isinstance(line, QLineEdit)
-    words = editor.text().split(" ")
-    line.setCursorPosition(sum(len(word) + 1 for word in words[:part]) + 1)
-    QTest.mouseDClick(line, Qt.MouseButton.LeftButton, pos=line.cursorRect().center())
-    assert line.selectedText() == words[part]
-    QTest.keyClicks(editor, keys)
 
 
 def _composer(qtbot: QtBot, clock: FakeClock) -> NoteComposerDialog:

@@ -639,7 +639,7 @@ class AddReferenceDialog(QDialog):
         self.email.setObjectName("newReferenceEmail")
         self.phone = QLineEdit()
         self.relationship = QLineEdit()
-        self.relationship.setPlaceholderText(self.tr("e.g. my manager at Globex"))
+        self.relationship.setPlaceholderText(self.tr("e.g. my manager at my last job"))
         new_form.addRow(self.tr("&Name"), self.name)
         new_form.addRow(self.tr("E&mail"), self.email)
         new_form.addRow(self.tr("P&hone"), self.phone)

@@ -579,10 +579,6 @@ class AddReferenceDialog(QDialog):
         colour_text(self.warning, ColourRole.WARNING)
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
-        self.error = QLabel()
-        colour_text(self.error, ColourRole.ERROR)
-        self.error.hide()
-        layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -638,11 +634,20 @@ class AddReferenceDialog(QDialog):
         self.email = QLineEdit()
         self.email.setObjectName("newReferenceEmail")
         self.phone = QLineEdit()
+        self.phone.setObjectName("newReferencePhone")
         self.relationship = QLineEdit()
+        # An example that names no company (the one applied to was named here before).
         self.relationship.setPlaceholderText(self.tr("e.g. my manager at my last job"))
+        # What is wrong with a field is said under it, in whole (wrapped) sentences.
+        self.errors = {
+            key: error_label(f"newReference_{key}") for key in ("name", "email", "phone")
+        }
         new_form.addRow(self.tr("&Name"), self.name)
+        new_form.addRow("", self.errors["name"])
         new_form.addRow(self.tr("E&mail"), self.email)
+        new_form.addRow("", self.errors["email"])
         new_form.addRow(self.tr("P&hone"), self.phone)
+        new_form.addRow("", self.errors["phone"])
         if is_reference:
             new_form.addRow(self.tr("How they &know you"), self.relationship)
         return self.new_box
@@ -697,17 +702,27 @@ class AddReferenceDialog(QDialog):
             self.kind, int(contact_id) if contact_id is not None else None, new, given
         )
 
+    def problems(self) -> dict[str, str]:
+        """What is wrong with the new person's fields, by field (empty: nothing)."""
+        person = self.choice().new_person
+        if person is None:
+            return {}
+        found = {
+            "name": "" if person.name else self.tr("Enter the person's name."),
+            "email": (email_problem(person.email) or "") if person.email else "",
+            # The store refuses a long name or a phone that is no number, too.
+            "phone": phone_problem(person.phone) or "",
+        }
+        return {key: text for key, text in found.items() if text}
+
     def accept(self) -> None:
-        choice = self.choice()
-        problem = ""
-        if choice.new_person is not None:
-            if not choice.new_person.name:
-                problem = self.tr("Enter the person's name.")
-            elif choice.new_person.email and email_problem(choice.new_person.email):
-                problem = email_problem(choice.new_person.email) or ""
-            else:  # the store refuses a long name or a phone that is no number, too
-                problem = phone_problem(choice.new_person.phone) or ""
-        self.error.setText(problem)
-        self.error.setVisible(bool(problem))
-        if not problem:
-            super().accept()
+        found = self.problems()
+        for key, label in self.errors.items():
+            label.setText(found.get(key, ""))
+            label.setVisible(key in found)
+        if found:
+            fields = {"name": self.name, "email": self.email, "phone": self.phone}
+            fields[next(iter(found))].setFocus()
+            self.adjustSize()
+            return
+        super().accept()

@@ -7,6 +7,7 @@ from datetime import date, time
 from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QLabel,
     QLineEdit,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
+from followthrough.domain.zones import zone_named
 from followthrough.ui.common.locale_words import DAY_EDIT, TIME_EDIT, to_qdate
 from followthrough.ui.common.theme import ColourRole, colour_text
 
@@ -103,3 +105,35 @@ def keep_narrow(combo: QComboBox, characters: int = 28) -> QComboBox:
 def set_combo_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
+
+
+def find_zones(box: QComboBox, zones: list[str]) -> None:
+    """Typing in the editable ``box`` offers the ``zones`` whose name holds what was
+    typed, anywhere and in any case ("tok" offers Asia/Tokyo, "new_y" America/New_York);
+    leaving it with a city that names one zone ("Tokyo") puts that zone's whole name in.
+    The interview form and Preferences find zones alike."""
+    completer = QCompleter(zones, box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
+    line = box.lineEdit()
+    if line is not None:
+
+        def whole_name() -> None:
+            typed = box.currentText()
+            found = zone_named(typed, zones)
+            if found != typed.strip():
+                index = box.findText(found)
+                if index >= 0:
+                    box.setCurrentIndex(index)
+                else:
+                    box.setEditText(found)
+
+        line.editingFinished.connect(whole_name)
+
+
+def typed_zone(box: QComboBox, zones: list[str]) -> str:
+    """The zone typed in ``box``: its whole name when what was typed names one of
+    ``zones`` (in any case, or by its city), else the text as typed."""
+    return zone_named(box.currentText(), zones)

@@ -55,9 +55,11 @@ from followthrough.ui.common.forms import (
     LineLimit,
     date_edit,
     error_label,
+    find_zones,
     keep_narrow,
     set_combo_data,
     time_edit,
+    typed_zone,
 )
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
 from followthrough.ui.common.text import escape, plain_label
@@ -256,16 +258,13 @@ class InterviewDialog(QDialog):
         return when
 
     def _build_zone_combo(self, time_zone: str) -> QComboBox:
-        """Every IANA zone, found by typing any part of its name."""
+        """Every IANA zone, found by typing any part of its name or its city."""
         combo = QComboBox()
         combo.setObjectName("interviewZone")
         combo.setEditable(True)
-        zones = sorted(available_timezones())
-        combo.addItems(zones)
-        completer = QCompleter(zones, combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.setCompleter(completer)
+        self._zones = sorted(available_timezones())
+        combo.addItems(self._zones)
+        find_zones(combo, self._zones)
         combo.setCurrentText(time_zone)
         return combo
 
@@ -583,7 +582,7 @@ class InterviewDialog(QDialog):
             day=from_qdate(self.day.date()),
             start=_time(self.start.time()),
             end=_time(self.end.time()),
-            time_zone=self.zone.currentText().strip(),
+            time_zone=typed_zone(self.zone, self._zones),
             round=self.round.value(),
             format=self.format.currentData(),
             location=self.location.text().strip(),

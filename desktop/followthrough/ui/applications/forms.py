@@ -272,8 +272,10 @@ class StageChangeDialog(QDialog):
         self.reason.setVisible(needs)
         self.reason_label.setVisible(needs)
         if needs:
-            # No preselection, even of a lone reason: what is recorded is what was chosen.
-            self.reason.addItem(self.tr("Choose…"), None)
+            # A lone reason is the stage's own ("Rejected": they turned me down): it is
+            # chosen with the stage. Between several, what is recorded is what was chosen.
+            if len(fitting) > 1:
+                self.reason.addItem(self.tr("Choose…"), None)
             for reason in fitting:
                 self.reason.addItem(reason_label(reason), reason.value)
         self.error.hide()

@@ -108,6 +108,7 @@ from followthrough.ui.common.theme import (
     colour,
     colour_item,
     colour_text,
+    look_read_only,
     on_palette_change,
     recolour_items,
 )
@@ -243,12 +244,8 @@ class NoteComposerDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
-        self.sent_lock_label = QLabel(
-            self.tr(
-                "This note was sent, so it is kept as it went out and cannot be changed here. "
-                "To change it, use “Not sent after all”."
-            )
-        )
+        self.sent_lock_label = QLabel()  # the words come with the state (_lock_text)
+        self.sent_lock_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sent_lock_label.setObjectName("noteSentLock")
         self.sent_lock_label.setWordWrap(True)
         colour_text(self.sent_lock_label, ColourRole.ADVICE)
@@ -1041,6 +1038,7 @@ class NoteComposerDialog(QDialog):
         )
         for text in texts:
             text.setReadOnly(finished)
+            look_read_only(text, finished)  # grey, as a field that takes no typing
             text.setToolTip(sent_tip if finished else "")
         for widget in (
             self.tone,
@@ -1051,7 +1049,19 @@ class NoteComposerDialog(QDialog):
             self.rebuild_button,
         ):
             widget.setEnabled(not finished)
+        self.sent_lock_label.setText(self._lock_text())
         self.sent_lock_label.setVisible(finished)
+
+    def _lock_text(self) -> str:
+        day = self.task.finished_on
+        if day is None:
+            return self.tr(
+                "Sent — read only: kept as it went out. To change it, use “Not sent after all”."
+            )
+        return self.tr(
+            "Sent on {day} — read only: kept as it went out. To change it, use “Not sent "
+            "after all”."
+        ).format(day=short_day(day))
 
     def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
         """The store saved a new state (called by the flow after a save)."""

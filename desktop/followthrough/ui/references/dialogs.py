@@ -642,12 +642,14 @@ class AddReferenceDialog(QDialog):
         self.errors = {
             key: error_label(f"newReference_{key}") for key in ("name", "email", "phone")
         }
-        new_form.addRow(self.tr("&Name"), self.name)
-        new_form.addRow("", self.errors["name"])
-        new_form.addRow(self.tr("E&mail"), self.email)
-        new_form.addRow("", self.errors["email"])
-        new_form.addRow(self.tr("P&hone"), self.phone)
-        new_form.addRow("", self.errors["phone"])
+        rows = (
+            (self.tr("&Name"), self.name, "name"),
+            (self.tr("E&mail"), self.email, "email"),
+            (self.tr("P&hone"), self.phone, "phone"),
+        )
+        for label, field, key in rows:
+            new_form.addRow(label, field)
+            new_form.addRow("", self.errors[key])
         if is_reference:
             new_form.addRow(self.tr("How they &know you"), self.relationship)
         return self.new_box

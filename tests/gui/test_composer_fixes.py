@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import peewee
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -84,8 +84,8 @@ def test_the_question_about_problems_matches_its_button(
     dialog.print_preview()
     dialog.send_email()
     assert asked == [
-        ("Print with these problems?", "Print anyway"),
-        ("Send with these problems?", "Send anyway"),
+        ("Print anyway?", "Print anyway"),
+        ("Send anyway?", "Send anyway"),
     ]
 
 
@@ -145,6 +145,43 @@ def test_a_sent_notes_words_are_read_only_until_not_sent_after_all(
     assert dialog.tone.isEnabled() and not dialog.sent_lock_label.isVisible()
     QTest.keyClicks(dialog.subject, "!")
     assert dialog.subject.text().endswith("!")
+
+
+def test_a_sent_notes_fields_look_read_only_and_say_why(
+    qtbot: QtBot,
+    database: peewee.SqliteDatabase,
+    clock: FakeClock,
+) -> None:
+    """They were read-only but as white as fields that take typing."""
+    key = _interview(clock)
+    dialog = _composer(qtbot, clock, key)
+    dialog.show()
+    fields = (
+        dialog.editor,
+        dialog.subject,
+        dialog.specific,
+        dialog.wish,
+        dialog.extra,
+        dialog.recipient,
+        dialog.address,
+        dialog.sender_name,
+        dialog.sender_contact,
+    )
+    ground = dialog.palette().color(QPalette.ColorRole.Window)
+    open_base = dialog.palette().color(QPalette.ColorRole.Base)
+    assert open_base != ground
+    for field in fields:
+        assert field.palette().color(QPalette.ColorRole.Base) == open_base
+    dialog.set_status(NoteStatus.SENT, clock.now().date())
+    for field in fields:
+        assert field.isReadOnly()
+        assert field.palette().color(QPalette.ColorRole.Base) == ground, field.objectName()
+    assert dialog.sent_lock_label.text().startswith("Sent on Fri 20 Nov — read only")
+    # Back to the drafts: open, and white, again.
+    dialog.set_status(NoteStatus.DRAFTED)
+    for field in fields:
+        assert not field.isReadOnly()
+        assert field.palette().color(QPalette.ColorRole.Base) == open_base
 
 
 @pytest.mark.parametrize("field", ["subject", "recipient", "extra", "sender_name"])

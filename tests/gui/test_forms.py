@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.interviews import InterviewDraft, PersonDraft
-from followthrough.domain.stages import Stage
+from followthrough.domain.stages import ClosureReason, Stage
 from followthrough.store.contacts import ContactCard, ContactFields
 from followthrough.store.models import Contact, ContactRole
 from followthrough.ui.applications.forms import StageChangeDialog
@@ -164,24 +164,40 @@ def test_stage_dialog_offers_only_allowed_moves_and_fitting_reasons(
     dialog.target.setCurrentIndex(dialog.target.findData(Stage.ACCEPTED))
     assert not dialog.reason.isVisibleTo(dialog)  # accepting needs no reason
     dialog.target.setCurrentIndex(dialog.target.findData(Stage.FILLED))
-    assert [dialog.reason.itemData(i) for i in range(dialog.reason.count())] == [None, "filled"]
+    assert [dialog.reason.itemData(i) for i in range(dialog.reason.count())] == ["filled"]
 
 
 def test_closing_records_only_a_reason_chosen(qtbot: QtBot) -> None:
-    # From the board: the stage is given, its one reason is not chosen for the user.
-    dialog = StageChangeDialog("Acme", Stage.INTERVIEWING, DAY, Stage.REJECTED)
+    # Withdrawn has two reasons: neither is chosen for the user.
+    dialog = StageChangeDialog("Acme", Stage.INTERVIEWING, DAY, Stage.WITHDRAWN)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.chosen_reason() is None
     assert not dialog.ok_button.isEnabled()
     assert dialog.reason_hint.isVisible() and "Choose why" in dialog.reason_hint.text()
-    dialog.reason.setCurrentIndex(dialog.reason.findData("rejected"))
+    dialog.reason.setCurrentIndex(dialog.reason.findData("withdrew"))
     assert dialog.ok_button.isEnabled() and not dialog.reason_hint.isVisible()
     dialog.reason.setCurrentIndex(0)
     assert not dialog.ok_button.isEnabled()
     # A stage that asks no reason leaves OK free.
     dialog.target.setCurrentIndex(dialog.target.findData(Stage.OFFER))
     assert dialog.ok_button.isEnabled() and not dialog.reason_hint.isVisible()
+
+
+def test_a_lone_reason_comes_with_its_stage(qtbot: QtBot) -> None:
+    """Rejected has one reason, "They turned me down": it was a choice of one that still
+    had to be made before OK worked."""
+    dialog = StageChangeDialog("Acme", Stage.INTERVIEWING, DAY, Stage.REJECTED)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reason.isVisible()
+    assert [dialog.reason.itemText(i) for i in range(dialog.reason.count())] == [
+        "They turned me down"
+    ]
+    assert dialog.chosen_reason() is ClosureReason.REJECTED
+    assert dialog.ok_button.isEnabled() and not dialog.reason_hint.isVisible()
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_contacts_can_be_added_edited_and_deleted(

@@ -328,4 +328,4 @@ def test_the_pool_picker_shows_use_and_consent_and_warns_before_overuse(qtbot: Q
     dialog.person.setCurrentIndex(dialog.person.count() - 1)  # a new person
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted  # no name yet: refused
-    assert dialog.error.text() == "Enter the person's name."
+    assert dialog.errors["name"].text() == "Enter the person's name."

@@ -82,7 +82,7 @@ class ReferenceFacts:
     company: str  # the employer applied to
     role_title: str  # may be ""
     sender_name: str  # the user's name for the signature; "" gives the closing alone
-    relationship: str = ""  # how they know the user, e.g. "my team lead at Globex"
+    relationship: str = ""  # how they know the user, e.g. "my team lead at my last job"
     speaks_to: str = ""  # what they can speak to (free text, may be multi-line)
     interview_day: date | None = None  # local day of the latest interview
     interview_round: int | None = None

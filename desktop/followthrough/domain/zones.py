@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -49,3 +50,30 @@ def told_computer_zone() -> str | None:
 def zone_names() -> list[str]:
     """Every zone name this computer knows, sorted (for a picker)."""
     return sorted(n for n in available_timezones() if "/" in n and not n.startswith("Etc/"))
+
+
+def _folded(text: str) -> str:
+    """A zone name as typed or listed, compared: any case, spaces for underscores."""
+    return "_".join(text.split()).casefold()
+
+
+def zones_named(typed: str, names: Iterable[str]) -> list[str]:
+    """The zones of ``names`` that ``typed`` names: the one whose whole name it is, else
+    those whose city (the name's last part) it is; in any case, with spaces or
+    underscores ("tokyo" → Asia/Tokyo, "new york" → America/New_York). Several when a
+    city is in more than one zone's name (Indianapolis); none when nothing fits."""
+    wanted = _folded(typed)
+    if not wanted:
+        return []
+    listed = list(names)
+    whole = [name for name in listed if _folded(name) == wanted]
+    if whole:
+        return whole[:1]
+    return [name for name in listed if _folded(name.rsplit("/", 1)[-1]) == wanted]
+
+
+def zone_named(typed: str, names: Iterable[str]) -> str:
+    """The one zone of ``names`` that ``typed`` names (``zones_named``), else ``typed``
+    as it was typed (to be checked, and refused, as it is)."""
+    found = zones_named(typed, names)
+    return found[0] if len(found) == 1 else typed.strip()

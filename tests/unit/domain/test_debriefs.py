@@ -31,6 +31,7 @@ from followthrough.domain.debriefs.record import (
     checked,
     meant_to_say_lines,
     parse_themes,
+    practise_by_problem,
 )
 from followthrough.domain.debriefs.timing import debrief_due_at, debrief_lapses_at
 from followthrough.domain.errors import UserError
@@ -261,3 +262,20 @@ def test_a_theme_is_one_theme_however_it_was_typed() -> None:
         assert len([q for q in bank if matches(q, "", typed)]) == 3
     assert len([q for q in bank if matches(q, "BEHAVIOURAL")]) == 3
     assert parse_themes(" Team  work, team work ;TEAM WORK") == ("Team work",)
+
+
+def test_a_practise_by_day_before_today_is_refused_unless_saved_so_or_done() -> None:
+    """A day already behind would be overdue at once and lead Today ahead of the
+    thank-you note that really is due (the walkthrough: Tue 1 Dec, interview Wed 2 Dec)."""
+    today = date(2026, 12, 2)
+    past = Skill("SQL window functions", date(2026, 12, 1))
+    assert practise_by_problem(past, today) == (
+        "Tue 1 Dec has passed: practise by today, Wed 2 Dec, or a later day."
+    )
+    assert practise_by_problem(Skill("SQL", today), today) is None
+    assert practise_by_problem(Skill("SQL", date(2026, 12, 9)), today) is None
+    assert practise_by_problem(Skill("SQL"), today) is None  # no day: no reminder
+    # Saved with that day before (an old debrief opened again), or done: left alone.
+    assert practise_by_problem(past, today, saved=date(2026, 12, 1)) is None
+    assert practise_by_problem(Skill("SQL", date(2026, 12, 1), done=True), today) is None
+    assert practise_by_problem(past, today, saved=date(2026, 11, 30)) is not None

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from followthrough.domain.errors import UserError
-from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
+from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day, translate
 
 # A self-rating from 1 (went badly) to 5 (went very well); None: not rated.
 RATINGS = range(1, 6)
@@ -84,6 +84,19 @@ class Skill:
     name: str
     practise_by: date | None = None
     done: bool = False
+
+
+def practise_by_problem(skill: Skill, today: date, saved: date | None = None) -> str | None:
+    """Why ``skill``'s "practise by" day cannot be taken, or None when it can. A day
+    before ``today`` (the user's day) would be overdue the moment it is saved, and lead
+    Today and What's next ahead of what really is due. The day the skill was saved with
+    (``saved``) is left as it is, and a skill already done needs no day ahead."""
+    day = skill.practise_by
+    if day is None or skill.done or day >= today or day == saved:
+        return None
+    return translate(
+        "debriefs", "{day} has passed: practise by today, {today}, or a later day."
+    ).format(day=short_day(day), today=short_day(today))
 
 
 @dataclass(frozen=True)

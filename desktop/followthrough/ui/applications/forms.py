@@ -40,6 +40,7 @@ from followthrough.store.applications import ApplicationFields
 from followthrough.ui.applications.labels import reason_label, stage_label
 from followthrough.ui.common.forms import LineLimit, date_edit, error_label, set_combo_data
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
+from followthrough.ui.common.text import fit_title
 
 # Suggestions for where the posting was found (the field takes any text).
 SOURCES = (
@@ -215,6 +216,7 @@ class StageChangeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change stage — {company}").format(company=company))
+        fit_title(self)  # a short form under a long title cut it to "Change stag…low-Through"
         self.current = current
         self.today = today
         layout = QVBoxLayout(self)
@@ -270,8 +272,10 @@ class StageChangeDialog(QDialog):
         self.reason.setVisible(needs)
         self.reason_label.setVisible(needs)
         if needs:
-            # No preselection, even of a lone reason: what is recorded is what was chosen.
-            self.reason.addItem(self.tr("Choose…"), None)
+            # A lone reason is the stage's own ("Rejected": they turned me down): it is
+            # chosen with the stage. Between several, what is recorded is what was chosen.
+            if len(fitting) > 1:
+                self.reason.addItem(self.tr("Choose…"), None)
             for reason in fitting:
                 self.reason.addItem(reason_label(reason), reason.value)
         self.error.hide()

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followthrough.ui.common.forms import date_edit
-from followthrough.ui.common.locale_words import from_qdate, to_qdate
-from followthrough.ui.common.text import message_box, plain_label
+from followthrough.domain.wording import short_day
+from followthrough.ui.common.forms import date_edit, error_label
+from followthrough.ui.common.locale_words import from_qdate
+from followthrough.ui.common.text import fit_title, message_box, plain_label
 
 T = TypeVar("T")
 
@@ -84,10 +85,22 @@ class Ask:
 
     @staticmethod
     def day(parent: QWidget | None, title: str, text: str, default: date) -> date | None:
-        """A date (``default`` first, nothing later than it), or None when cancelled."""
+        """A date (``default`` first, nothing later than it), or None when cancelled.
+
+        Any day can be typed (a maximum would silently turn "21" into the 2nd when the
+        latest day is the 20th); a later one is refused on OK, saying why."""
         editor = date_edit(default)
-        editor.setMaximumDate(to_qdate(default))
-        return Ask.with_editor(parent, title, text, editor, lambda: from_qdate(editor.date()))
+
+        def problem() -> str | None:
+            if from_qdate(editor.date()) <= default:
+                return None
+            return QCoreApplication.translate(
+                "ask", "{day} has not come yet: choose {latest} or a day before."
+            ).format(day=short_day(from_qdate(editor.date())), latest=short_day(default))
+
+        return Ask.with_editor(
+            parent, title, text, editor, lambda: from_qdate(editor.date()), problem=problem
+        )
 
     @staticmethod
     def with_editor(
@@ -97,23 +110,54 @@ class Ask:
         editor: QWidget,
         read: Callable[[], T],
         minimum_width: int = 0,
+        problem: Callable[[], str | None] | None = None,
     ) -> T | None:
         """``text`` (plain) above ``editor``, with OK and Cancel: what ``read`` makes of
         the editor when OK was chosen (read while the dialog, and so the editor, still
-        exists), else None."""
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(title)
+        exists), else None. ``problem`` says why what was typed cannot be taken (None
+        when it can): OK then shows it under the editor and waits, input kept."""
+        dialog = EditorDialog(parent, title, text, editor, problem)
         if minimum_width:
-            dialog.setMinimumWidth(minimum_width)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(plain_label(text, wrap=True))
-        layout.addWidget(editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
+            dialog.setMinimumWidth(max(minimum_width, dialog.minimumWidth()))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return read()
+
+
+class EditorDialog(QDialog):
+    """Ask.with_editor's window: a question, its editor, what is wrong with the answer
+    (when ``problem`` finds something) and OK, Cancel."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        editor: QWidget,
+        problem: Callable[[], str | None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("askEditor")
+        self.setWindowTitle(title)
+        self.editor, self.problem = editor, problem
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(text, wrap=True))
+        layout.addWidget(editor)
+        self.error = error_label("askEditor")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_title(self)
+
+    def accept(self) -> None:
+        found = self.problem() if self.problem is not None else None
+        self.error.setText(found or "")
+        self.error.setVisible(bool(found))
+        if found:
+            self.editor.setFocus()
+            return
+        super().accept()

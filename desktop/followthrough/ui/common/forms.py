@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.validation import EARLIEST_DAY, LATEST_DAY
+from followthrough.domain.zones import zone_named
 from followthrough.ui.common.locale_words import DAY_EDIT, TIME_EDIT, to_qdate
 from followthrough.ui.common.theme import ColourRole, colour_text
 
@@ -44,10 +45,7 @@ def zone_combo(name: str, object_name: str) -> QComboBox:
     combo.setEditable(True)
     zones = sorted(available_timezones())
     combo.addItems(zones)
-    completer = QCompleter(zones, combo)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.setCompleter(completer)
+    find_zones(combo, zones)  # any part of its name, or its city ("Tokyo")
     combo.setCurrentText(name)
     return combo
 
@@ -120,3 +118,35 @@ def keep_narrow(combo: QComboBox, characters: int = 28) -> QComboBox:
 def set_combo_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
+
+
+def find_zones(box: QComboBox, zones: list[str]) -> None:
+    """Typing in the editable ``box`` offers the ``zones`` whose name holds what was
+    typed, anywhere and in any case ("tok" offers Asia/Tokyo, "new_y" America/New_York);
+    leaving it with a city that names one zone ("Tokyo") puts that zone's whole name in.
+    The interview form and Preferences find zones alike."""
+    completer = QCompleter(zones, box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
+    line = box.lineEdit()
+    if line is not None:
+
+        def whole_name() -> None:
+            typed = box.currentText()
+            found = zone_named(typed, zones)
+            if found != typed.strip():
+                index = box.findText(found)
+                if index >= 0:
+                    box.setCurrentIndex(index)
+                else:
+                    box.setEditText(found)
+
+        line.editingFinished.connect(whole_name)
+
+
+def typed_zone(box: QComboBox, zones: list[str]) -> str:
+    """The zone typed in ``box``: its whole name when what was typed names one of
+    ``zones`` (in any case, or by its city), else the text as typed."""
+    return zone_named(box.currentText(), zones)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
 
 def escape(text: str) -> str:
@@ -50,11 +51,56 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     return label
 
 
+def title_room(window: QWidget) -> int:
+    """How wide ``window`` must be for its title bar to show its title whole: the title,
+    the " — Follow-Through" the system adds, in the bold the window managers use, and
+    room for the window's icon and its three buttons (never wider than most of the
+    screen)."""
+    title = window.windowTitle()
+    name = QGuiApplication.applicationDisplayName()
+    if name and not title.endswith(name):
+        title = f"{title} — {name}"
+    font = QFont(window.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    needed = metrics.horizontalAdvance(title) + 4 * (metrics.height() + 12)
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        needed = min(needed, int(screen.availableGeometry().width() * 0.9))
+    return needed
+
+
+def fit_title(window: QWidget) -> None:
+    """At least as wide as its title needs (``title_room``): a short question under a
+    long title cut it to "Accept the… w-Through"."""
+    window.setMinimumWidth(max(window.minimumWidth(), title_room(window)))
+
+
+class _TitleRoom(QObject):
+    """Makes a message box as wide as its title needs. QMessageBox fixes its own size from
+    its layout each time it is shown (a minimum width is overridden), so the room goes
+    into the layout, as an empty item, just before; it builds a new layout when its parts
+    change, so the item is added at every showing that needs it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
+            layout = watched.layout()
+            if isinstance(layout, QGridLayout) and not layout.property("fitsTitle"):
+                layout.setProperty("fitsTitle", True)
+                room = QSpacerItem(
+                    title_room(watched), 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum
+                )
+                layout.addItem(room, layout.rowCount(), 0, 1, max(layout.columnCount(), 1))
+        return False
+
+
 def message_box(
     icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None
 ) -> QMessageBox:
-    """A message box whose text (and informative text) is plain text."""
+    """A message box whose text (and informative text) is plain text, as wide as its
+    title needs."""
     box = QMessageBox(icon, title, "", parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
+    box.installEventFilter(_TitleRoom(box))
     return box

@@ -285,6 +285,51 @@ def colour_text(widget: QWidget, role: ColourRole | None) -> None:
     keeper.apply()
 
 
+class _ReadOnlyLook(QObject):
+    """Gives a read-only field the window's colour behind its text, as Qt draws a label
+    (a field that takes no typing looked as white and open as one that does), and keeps
+    it so as the palette changes. Only the Base role is the widget's own (the rest comes
+    from its parent): not for a widget whose text colour ``colour_text`` keeps."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.read_only = False
+        widget.installEventFilter(self)
+
+    def apply(self) -> None:
+        widget = self.parent()
+        if not isinstance(widget, QWidget):
+            return
+        if not self.read_only:
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+                widget.setPalette(QPalette())
+            return
+        around = widget.parentWidget()
+        ground = (around.palette() if around is not None else _palette(None)).color(
+            QPalette.ColorRole.Window
+        )
+        if widget.palette().color(QPalette.ColorRole.Base) != ground:
+            own = QPalette()
+            own.setColor(QPalette.ColorRole.Base, ground)
+            widget.setPalette(own)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PALETTE_EVENTS:
+            self.apply()
+        return False
+
+
+def look_read_only(widget: QWidget, read_only: bool) -> None:
+    """Make ``widget`` (a text field) look as read-only as it is, or as open again."""
+    keeper = widget.findChild(_ReadOnlyLook, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is None:
+        if not read_only:
+            return
+        keeper = _ReadOnlyLook(widget)
+    keeper.read_only = read_only
+    keeper.apply()
+
+
 class _PaletteWatch(QObject):
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)

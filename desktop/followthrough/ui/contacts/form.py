@@ -112,7 +112,7 @@ class ContactForm(QWidget):
         reference_form = QFormLayout(self.reference_box)
         self.relationship = QLineEdit()
         self.relationship.setObjectName("referenceRelationship")
-        self.relationship.setPlaceholderText(self.tr("e.g. my team lead at Globex, 2019–2023"))
+        self.relationship.setPlaceholderText(self.tr("e.g. my team lead at my last job, 2019–2023"))
         self.speaks_to = QPlainTextEdit()
         self.speaks_to.setObjectName("referenceSpeaksTo")
         self.speaks_to.setTabChangesFocus(True)

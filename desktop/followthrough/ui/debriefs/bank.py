@@ -27,6 +27,7 @@ from followthrough.domain.debriefs.record import HOW_IT_WENT_LABELS, theme_key
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, short_day
 from followthrough.ui.common.table_model import Column, RecordTableModel
 from followthrough.ui.common.text import plain_label
+from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.common.widgets import record_table, resize_on_screen
 
 _COLUMNS = (
@@ -72,6 +73,7 @@ class QuestionBankDialog(QDialog):
 
     def __init__(self, bank: list[BankQuestion], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: BankQuestion | None = None  # the question whose answers are listed
         self.setObjectName("questionBank")
         self.setWindowTitle(QCoreApplication.translate("QuestionBank", "Question bank"))
         self.model: RecordTableModel[BankQuestion] = RecordTableModel(_columns(), self)
@@ -130,12 +132,17 @@ class QuestionBankDialog(QDialog):
         self.best.setObjectName("bankBestAnswer")
         self.best.setReadOnly(True)
         self.best.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        # Where the answer to reuse comes from: the one kept as the best, or the rule's.
+        self.best_source = plain_label(wrap=True)
+        self.best_source.setObjectName("bankBestSource")
+        colour_text(self.best_source, ColourRole.MUTED)
         self.answers = QListWidget()
         self.answers.setObjectName("bankAnswers")
+        self.answers.setWordWrap(True)
+        self.answers.currentRowChanged.connect(lambda _row: self._update_best_button())
         buttons = QHBoxLayout()
-        self.best_button = QPushButton(
-            QCoreApplication.translate("QuestionBank", "&Keep this answer as the best")
-        )
+        self.best_button = QPushButton(self._keep_text())
+        self.best_button.setObjectName("bankKeepBest")
         self.best_button.clicked.connect(self._keep_best)
         self.practise_button = QPushButton(
             QCoreApplication.translate("QuestionBank", "Add to the practice &list")
@@ -148,12 +155,23 @@ class QuestionBankDialog(QDialog):
             plain_label(QCoreApplication.translate("QuestionBank", "The answer to reuse:"))
         )
         layout.addWidget(self.best, 1)
+        layout.addWidget(self.best_source)
         layout.addWidget(
-            plain_label(QCoreApplication.translate("QuestionBank", "Every time it was asked:"))
+            plain_label(
+                QCoreApplication.translate(
+                    "QuestionBank",
+                    "Every time it was asked (choose one to keep its answer as the best):",
+                ),
+                wrap=True,
+            )
         )
         layout.addWidget(self.answers, 1)
         layout.addLayout(buttons)
         return panel
+
+    @staticmethod
+    def _keep_text() -> str:
+        return QCoreApplication.translate("QuestionBank", "&Keep this answer as the best")
 
     def set_bank(self, bank: list[BankQuestion]) -> None:
         """Show ``bank`` (again after a mark), keeping the chosen question and filters."""
@@ -202,23 +220,20 @@ class QuestionBankDialog(QDialog):
 
     def _show_question(self, index: QModelIndex, _previous: object = None) -> None:
         question = index.data(RecordTableModel.RowRole) if index.isValid() else None
+        self._shown = question
         self.answers.clear()
         best = question.best_answer if question is not None else None
         self.best.setPlainText(best.answer if best is not None else "")
+        self.best_source.setText(self._source_text(best))
+        self.best_source.setVisible(best is not None)
         for asked in question.asked if question is not None else ():
-            text = QCoreApplication.translate(
-                "QuestionBank", "{company}, {day}{how}: {answer}"
-            ).format(
-                company=asked.company,
-                day=short_day(asked.day),
-                how=f" ({_how(asked)})" if asked.how_it_went else "",
-                answer=asked.answer
-                or QCoreApplication.translate("QuestionBank", "(no answer written)"),
-            )
-            item = QListWidgetItem(text)  # list items are plain text
-            item.setData(Qt.ItemDataRole.UserRole, asked.question_id)
-            self.answers.addItem(item)
-        self.best_button.setEnabled(question is not None)
+            self.answers.addItem(self._answer_item(asked))
+        chosen = (
+            next((row for row, asked in enumerate(question.asked) if asked is best), 0)
+            if question is not None
+            else -1
+        )
+        self.answers.setCurrentRow(chosen)
         self.practise_button.setEnabled(question is not None)
         on_list = question is not None and question.practise
         self.practise_button.setText(
@@ -226,11 +241,74 @@ class QuestionBankDialog(QDialog):
             if on_list
             else QCoreApplication.translate("QuestionBank", "Add to the practice &list")
         )
+        self._update_best_button()
+
+    @staticmethod
+    def _source_text(best: AskedAt | None) -> str:
+        if best is None:
+            return ""
+        where = QCoreApplication.translate("QuestionBank", "{company}, {day}").format(
+            company=best.company, day=short_day(best.day)
+        )
+        if best.best:
+            return QCoreApplication.translate(
+                "QuestionBank", "★ Kept as the best: your answer at {where}."
+            ).format(where=where)
+        return QCoreApplication.translate(
+            "QuestionBank",
+            "Your answer at {where}: the latest that went well, or the latest. Choose the "
+            "one to reuse below and keep it as the best.",
+        ).format(where=where)
+
+    @staticmethod
+    def _answer_item(asked: AskedAt) -> QListWidgetItem:
+        text = QCoreApplication.translate("QuestionBank", "{company}, {day}{how}: {answer}").format(
+            company=asked.company,
+            day=short_day(asked.day),
+            how=f" ({_how(asked)})" if asked.how_it_went else "",
+            answer=asked.answer
+            or QCoreApplication.translate("QuestionBank", "(no answer written)"),
+        )
+        if asked.best:
+            text = QCoreApplication.translate(
+                "QuestionBank", "★ Kept as the best — {answer}"
+            ).format(answer=text)
+        item = QListWidgetItem(text)  # list items are plain text
+        item.setData(Qt.ItemDataRole.UserRole, asked.question_id)
+        if asked.best:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        return item
+
+    def chosen_answer(self) -> AskedAt | None:
+        """The time asked chosen in the list below the answer (None: none)."""
+        question, row = self._shown, self.answers.currentRow()
+        if question is None or not 0 <= row < len(question.asked):
+            return None
+        return question.asked[row]
+
+    def _update_best_button(self) -> None:
+        """The button says what it would do for the answer chosen: keep it, or that it is
+        kept already; an empty answer cannot be kept."""
+        chosen = self.chosen_answer()
+        kept = chosen is not None and chosen.best
+        self.best_button.setText(
+            QCoreApplication.translate("QuestionBank", "Kept as the best")
+            if kept
+            else self._keep_text()
+        )
+        self.best_button.setEnabled(chosen is not None and not kept and bool(chosen.answer.strip()))
+        self.best_button.setToolTip(
+            QCoreApplication.translate("QuestionBank", "No answer was written that time")
+            if chosen is not None and not chosen.answer.strip()
+            else ""
+        )
 
     def _keep_best(self) -> None:
-        item = self.answers.currentItem() or self.answers.item(0)
-        if item is not None:
-            self.mark_best.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        chosen = self.chosen_answer()
+        if chosen is not None and not chosen.best and chosen.answer.strip():
+            self.mark_best.emit(chosen.question_id)
 
     def _toggle_practise(self) -> None:
         question = self.selected()

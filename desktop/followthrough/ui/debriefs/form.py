@@ -96,7 +96,8 @@ class DebriefDialog(QDialog):
         self.tabs.addTab(
             self._build_reflection(), QCoreApplication.translate("debriefs", "&Reflection")
         )
-        self.tabs.addTab(self._build_skills(), QCoreApplication.translate("debriefs", "&Skills"))
+        self._skills_page = self._build_skills()
+        self.tabs.addTab(self._skills_page, QCoreApplication.translate("debriefs", "&Skills"))
         self.tabs.addTab(
             self._build_told(), QCoreApplication.translate("debriefs", "What I &told whom")
         )
@@ -277,6 +278,22 @@ class DebriefDialog(QDialog):
 
     def changed(self) -> bool:
         return self.value() != self._loaded
+
+    def skills_problem(self) -> bool:
+        """True (and the reason said under the skill, its day in focus) when a skill's
+        "practise by" day cannot be saved."""
+        rows: list[SkillRow] = self.skills.rows  # type: ignore[assignment]
+        wrong = [row for row in rows if not row.check()]
+        if wrong:
+            self.tabs.setCurrentIndex(self.tabs.indexOf(self._skills_page))
+            wrong[0].day.setFocus()
+        return bool(wrong)
+
+    def accept(self) -> None:
+        """Save (Ctrl+S too): not while a skill is to be practised by a day gone by."""
+        if self.skills_problem():
+            return
+        super().accept()
 
     def reject(self) -> None:
         """Closing with changes asks first: nothing typed is lost by a stray Escape."""

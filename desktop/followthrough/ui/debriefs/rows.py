@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from followthrough.domain.debriefs.record import (
     ToldStatement,
     ToldTopic,
     parse_themes,
+    practise_by_problem,
 )
 from followthrough.domain.note_checks import word_count
 from followthrough.ui.common.forms import date_edit, error_label, set_combo_data
@@ -126,13 +128,18 @@ class QuestionRow(QFrame):
 
 
 class SkillRow(QWidget):
-    """A skill to develop, with a day to practise it by (a reminder) and whether done."""
+    """A skill to develop, with a day to practise it by (a reminder) and whether done.
+
+    Any day can be typed; one already behind (``practise_by_problem``) is said under the
+    row when leaving the day or saving, what was typed kept."""
 
     removed = Signal(QWidget)
     changed = Signal()
 
     def __init__(self, today: date, skill: Skill | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self._today = today
+        self._saved = skill.practise_by if skill is not None else None
         self.name = QLineEdit()
         self.name.setPlaceholderText(
             QCoreApplication.translate("debriefs", "A skill to work on (e.g. system design)")
@@ -140,16 +147,22 @@ class SkillRow(QWidget):
         self.has_day = QCheckBox(QCoreApplication.translate("debriefs", "Practise by"))
         self.has_day.setToolTip(QCoreApplication.translate("debriefs", "A reminder on that day"))
         self.day = date_edit(skill.practise_by if skill and skill.practise_by else today)
+        self.day.setObjectName("skillPractiseBy")
         self.day.setEnabled(False)
         self.done = QCheckBox(QCoreApplication.translate("debriefs", "Done"))
         self.remove = _remove_button(self)
         self.remove.clicked.connect(lambda: self.removed.emit(self))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.error = error_label("skillPractiseBy")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         for widget, stretch in ((self.name, 1), (self.has_day, 0), (self.day, 0)):
             row.addWidget(widget, stretch)
         row.addWidget(self.done)
         row.addWidget(self.remove)
+        column.addLayout(row)
+        column.addWidget(self.error)
         self.has_day.toggled.connect(self.day.setEnabled)
         if skill is not None:
             self.name.setText(skill.name)
@@ -158,7 +171,12 @@ class SkillRow(QWidget):
         self.name.textChanged.connect(self.changed)
         for box in (self.has_day, self.done):
             box.toggled.connect(self.changed)
+            box.toggled.connect(self._recheck)
         self.day.dateChanged.connect(self.changed)
+        # Said when leaving the day (not at each keystroke: typing "17" passes the 1st);
+        # once said, it goes as soon as the day is right.
+        self.day.editingFinished.connect(self.check)
+        self.day.dateChanged.connect(self._recheck)
 
     def focus_order(self) -> list[QWidget]:
         """Where Tab goes in this row, in reading order (``_RowList`` chains the rows)."""
@@ -167,6 +185,20 @@ class SkillRow(QWidget):
     def value(self) -> Skill:
         by = from_qdate(self.day.date()) if self.has_day.isChecked() else None
         return Skill(self.name.text(), by, self.done.isChecked())
+
+    def problem(self) -> str | None:
+        return practise_by_problem(self.value(), self._today, self._saved)
+
+    def check(self) -> bool:
+        """Say what is wrong with the day, if anything; True when nothing is."""
+        found = self.problem()
+        self.error.setText(found or "")
+        self.error.setVisible(bool(found))
+        return found is None
+
+    def _recheck(self) -> None:
+        if not self.error.isHidden():
+            self.check()
 
 
 class ToldRow(QWidget):

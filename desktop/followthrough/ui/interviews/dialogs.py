@@ -58,6 +58,7 @@ from followthrough.ui.common.forms import (
     keep_narrow,
     set_combo_data,
     time_edit,
+    typed_zone,
     zone_combo,
 )
 from followthrough.ui.common.locale_words import from_qdate, to_qdate
@@ -236,6 +237,7 @@ class InterviewDialog(QDialog):
         times.addWidget(self.end)
         times.addStretch(1)
         self.zone = zone_combo(draft.time_zone, "interviewZone")
+        self._zones = [self.zone.itemText(i) for i in range(self.zone.count())]
         self.round = QSpinBox()
         self.round.setRange(1, 20)
         self.round.setValue(draft.round)
@@ -283,7 +285,7 @@ class InterviewDialog(QDialog):
             picker_completer.setFilterMode(Qt.MatchFlag.MatchContains)
             picker_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             # A suggestion chosen (Enter or a click) is added at once: one Enter, not two.
-            picker_completer.activated[str].connect(lambda _text: self._enter_in_picker())
+            picker_completer.activated.connect(lambda *_chosen: self._enter_in_picker())
         self.add_known = QPushButton(self.tr("Add"))
         self.add_known.clicked.connect(self._add_known)
         self.add_new = QPushButton(self.tr("New person…"))
@@ -613,7 +615,7 @@ class InterviewDialog(QDialog):
             day=from_qdate(self.day.date()),
             start=_time(self.start.time()),
             end=_time(self.end.time()),
-            time_zone=self.zone.currentText().strip(),
+            time_zone=typed_zone(self.zone, self._zones),
             round=self.round.value(),
             format=self.format.currentData(),
             location=self.location.text().strip(),

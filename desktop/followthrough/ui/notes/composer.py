@@ -108,6 +108,7 @@ from followthrough.ui.common.theme import (
     colour,
     colour_item,
     colour_text,
+    look_read_only,
     on_palette_change,
     recolour_items,
 )
@@ -243,12 +244,8 @@ class NoteComposerDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("noteState")
         layout.addWidget(self.state_label)
-        self.sent_lock_label = QLabel(
-            self.tr(
-                "This note was sent, so it is kept as it went out and cannot be changed here. "
-                "To change it, use “Not sent after all”."
-            )
-        )
+        self.sent_lock_label = QLabel()  # the words come with the state (_lock_text)
+        self.sent_lock_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sent_lock_label.setObjectName("noteSentLock")
         self.sent_lock_label.setWordWrap(True)
         colour_text(self.sent_lock_label, ColourRole.ADVICE)
@@ -587,10 +584,10 @@ class NoteComposerDialog(QDialog):
         else:
             self._select(self.medium, task.medium.value)
             self.promise.setChecked(True)
+        # Any day can be typed: a minimum (the interview's day) silently turned "17" into
+        # the 7th while typing. A day that may not be promised is said under the field
+        # and refused when the note goes out (``promise_problem``).
         self.promise_date.setDate(QDate(promise.year, promise.month, promise.day))
-        self.promise_date.setMinimumDate(
-            QDate(note.interview_day.year, note.interview_day.month, note.interview_day.day)
-        )
 
     def _offer_debrief(self, note: NoteContext) -> None:
         """Sentences from the interview's and the application's notes, for the wish field."""
@@ -714,9 +711,15 @@ class NoteComposerDialog(QDialog):
         """Why the promised day is not allowed (with the earliest that is), or None."""
         parts = self.parts()
         facts = self.note.follow_up_facts
-        if parts.promised_on is None or facts is None:
+        if parts.promised_on is None:
             return None
-        return promise_problem(facts, parts.promised_on)
+        if facts is not None:
+            return promise_problem(facts, parts.promised_on)
+        if parts.promised_on <= self.note.interview_day:
+            return self.tr("Too early: promise a day after the interview ({day}).").format(
+                day=short_day(self.note.interview_day)
+            )
+        return None
 
     def _promise_refused(self) -> str:
         return self.tr("Change the promised day first.")
@@ -1035,6 +1038,7 @@ class NoteComposerDialog(QDialog):
         )
         for text in texts:
             text.setReadOnly(finished)
+            look_read_only(text, finished)  # grey, as a field that takes no typing
             text.setToolTip(sent_tip if finished else "")
         for widget in (
             self.tone,
@@ -1045,7 +1049,19 @@ class NoteComposerDialog(QDialog):
             self.rebuild_button,
         ):
             widget.setEnabled(not finished)
+        self.sent_lock_label.setText(self._lock_text())
         self.sent_lock_label.setVisible(finished)
+
+    def _lock_text(self) -> str:
+        day = self.task.finished_on
+        if day is None:
+            return self.tr(
+                "Sent — read only: kept as it went out. To change it, use “Not sent after all”."
+            )
+        return self.tr(
+            "Sent on {day} — read only: kept as it went out. To change it, use “Not sent "
+            "after all”."
+        ).format(day=short_day(day))
 
     def set_status(self, status: NoteStatus, finished_on: date | None = None) -> None:
         """The store saved a new state (called by the flow after a save)."""
@@ -1077,7 +1093,7 @@ class NoteComposerDialog(QDialog):
         return Ask.confirm(
             self,
             question,
-            self.tr("The checks found:\n{problems}").format(problems=listing),
+            self.tr("The checks found these problems:\n{problems}").format(problems=listing),
             action,
         )
 
@@ -1087,7 +1103,7 @@ class NoteComposerDialog(QDialog):
         if self.chosen_medium() is not NoteMedium.EMAIL:
             self._select(self.medium, NoteMedium.EMAIL.value)
         checked = self.passes_checks()
-        if not self._confirm_problems(self.tr("Send with these problems?"), self.tr("Send anyway")):
+        if not self._confirm_problems(self.tr("Send anyway?"), self.tr("Send anyway")):
             return
         to = self.recipient.text().strip()
         if to != self.note.email.strip():
@@ -1146,9 +1162,7 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(
-            self.tr("Print with these problems?"), self.tr("Print anyway")
-        ):
+        if not self._confirm_problems(self.tr("Print anyway?"), self.tr("Print anyway")):
             return
         self.save_draft()
         text = self.editor.toPlainText()
@@ -1208,9 +1222,7 @@ class NoteComposerDialog(QDialog):
         if layout is None:
             return
         self.passes_checks()
-        if not self._confirm_problems(
-            self.tr("Save the PDF with these problems?"), self.tr("Save anyway")
-        ):
+        if not self._confirm_problems(self.tr("Save the PDF anyway?"), self.tr("Save anyway")):
             return
         title = self._document_title()
         suggested = self.pdf_folder() / file_name(title, None, "pdf")

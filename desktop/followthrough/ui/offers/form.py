@@ -385,17 +385,30 @@ class OfferDialog(QDialog):
 
     @staticmethod
     def ask_start_day(parent: QWidget | None, today: date) -> date | None:
-        """The first day of the new job, or None when cancelled (tests replace this)."""
+        """The first day of the new job, or None when cancelled (tests replace this).
+
+        Any day can be typed (a minimum of today turned "25" into the 5th while typing);
+        one before today is refused on OK, saying why."""
         editor = date_edit(today)
-        editor.setMinimumDate(to_qdate(today))
+        editor.setObjectName("startDay")
+
+        def problem() -> str | None:
+            day = from_qdate(editor.date())
+            if day >= today:
+                return None
+            return QCoreApplication.translate(
+                "OfferDialog", "{day} has passed: your first day is today, {today}, or later."
+            ).format(day=short_day(day), today=short_day(today))
+
         return Ask.with_editor(
             parent,
-            QCoreApplication.translate("OfferDialog", "Accept the offer"),
+            QCoreApplication.translate("OfferDialog", "Your first day"),
             QCoreApplication.translate(
                 "OfferDialog",
-                "When is your first day? Your other applications stay open until then; on "
-                "that day the app helps you close them.",
+                "You accept the offer. When is your first day? Your other applications stay "
+                "open until then; on that day the app helps you close them.",
             ),
             editor,
             lambda: from_qdate(editor.date()),
+            problem=problem,
         )

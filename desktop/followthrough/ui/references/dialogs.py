@@ -48,8 +48,8 @@ from followthrough.domain.validation import email_problem, phone_problem
 from followthrough.domain.wording import application_title, short_day
 from followthrough.store.references import PoolEntry, ReferenceContext
 from followthrough.ui.common.ask import Ask
-from followthrough.ui.common.forms import date_edit
-from followthrough.ui.common.locale_words import from_qdate, to_qdate
+from followthrough.ui.common.forms import date_edit, error_label
+from followthrough.ui.common.locale_words import from_qdate
 from followthrough.ui.common.text import escape, plain_label
 from followthrough.ui.common.theme import ColourRole, colour_text
 from followthrough.ui.references.labels import contacted_by_label
@@ -465,15 +465,18 @@ class ContactedDialog(QDialog):
             )
         )
         form = QFormLayout()
+        # Any day can be typed (a maximum of today turned "21" into the 2nd while
+        # typing); a day still to come is refused on OK, saying why.
         self.day = date_edit(today)
         self.day.setObjectName("contactedOn")
-        self.day.setMaximumDate(to_qdate(today))
+        self.day_error = error_label("contactedOn")
         self.by = QComboBox()
         self.by.setObjectName("contactedBy")
         for choice in ContactedBy:
             self.by.addItem(contacted_by_label(choice), choice.value)
         self.by.setCurrentIndex(1)
         form.addRow(self.tr("&On"), self.day)
+        form.addRow("", self.day_error)
         form.addRow(self.tr("&How you know"), self.by)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("A reminder to thank them follows.")))
@@ -486,6 +489,22 @@ class ContactedDialog(QDialog):
 
     def value(self) -> tuple[date, ContactedBy]:
         return from_qdate(self.day.date()), ContactedBy(self.by.currentData())
+
+    def accept(self) -> None:
+        day = from_qdate(self.day.date())
+        problem = (
+            self.tr("{day} has not come yet: choose today, {today}, or a day before.").format(
+                day=short_day(day), today=short_day(self.today)
+            )
+            if day > self.today
+            else ""
+        )
+        self.day_error.setText(problem)
+        self.day_error.setVisible(bool(problem))
+        if problem:
+            self.day.setFocus()
+            return
+        super().accept()
 
 
 # -- adding someone to an application ------------------------------------------------------
@@ -560,10 +579,6 @@ class AddReferenceDialog(QDialog):
         colour_text(self.warning, ColourRole.WARNING)
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
-        self.error = QLabel()
-        colour_text(self.error, ColourRole.ERROR)
-        self.error.hide()
-        layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -619,11 +634,22 @@ class AddReferenceDialog(QDialog):
         self.email = QLineEdit()
         self.email.setObjectName("newReferenceEmail")
         self.phone = QLineEdit()
+        self.phone.setObjectName("newReferencePhone")
         self.relationship = QLineEdit()
-        self.relationship.setPlaceholderText(self.tr("e.g. my manager at Globex"))
-        new_form.addRow(self.tr("&Name"), self.name)
-        new_form.addRow(self.tr("E&mail"), self.email)
-        new_form.addRow(self.tr("P&hone"), self.phone)
+        # An example that names no company (the one applied to was named here before).
+        self.relationship.setPlaceholderText(self.tr("e.g. my manager at my last job"))
+        # What is wrong with a field is said under it, in whole (wrapped) sentences.
+        self.errors = {
+            key: error_label(f"newReference_{key}") for key in ("name", "email", "phone")
+        }
+        rows = (
+            (self.tr("&Name"), self.name, "name"),
+            (self.tr("E&mail"), self.email, "email"),
+            (self.tr("P&hone"), self.phone, "phone"),
+        )
+        for label, field, key in rows:
+            new_form.addRow(label, field)
+            new_form.addRow("", self.errors[key])
         if is_reference:
             new_form.addRow(self.tr("How they &know you"), self.relationship)
         return self.new_box
@@ -678,17 +704,27 @@ class AddReferenceDialog(QDialog):
             self.kind, int(contact_id) if contact_id is not None else None, new, given
         )
 
+    def problems(self) -> dict[str, str]:
+        """What is wrong with the new person's fields, by field (empty: nothing)."""
+        person = self.choice().new_person
+        if person is None:
+            return {}
+        found = {
+            "name": "" if person.name else self.tr("Enter the person's name."),
+            "email": (email_problem(person.email) or "") if person.email else "",
+            # The store refuses a long name or a phone that is no number, too.
+            "phone": phone_problem(person.phone) or "",
+        }
+        return {key: text for key, text in found.items() if text}
+
     def accept(self) -> None:
-        choice = self.choice()
-        problem = ""
-        if choice.new_person is not None:
-            if not choice.new_person.name:
-                problem = self.tr("Enter the person's name.")
-            elif choice.new_person.email and email_problem(choice.new_person.email):
-                problem = email_problem(choice.new_person.email) or ""
-            else:  # the store refuses a long name or a phone that is no number, too
-                problem = phone_problem(choice.new_person.phone) or ""
-        self.error.setText(problem)
-        self.error.setVisible(bool(problem))
-        if not problem:
-            super().accept()
+        found = self.problems()
+        for key, label in self.errors.items():
+            label.setText(found.get(key, ""))
+            label.setVisible(key in found)
+        if found:
+            fields = {"name": self.name, "email": self.email, "phone": self.phone}
+            fields[next(iter(found))].setFocus()
+            self.adjustSize()
+            return
+        super().accept()

@@ -8,13 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from followthrough import APP_NAME, __version__
 from followthrough.ui.common.text import escape
+from followthrough.ui.common.widgets import resize_on_screen
 
 ABOUT_TEXT = f"""
 <h2>{APP_NAME} {__version__}</h2>
@@ -90,6 +93,11 @@ def help_html(data_dir: Path) -> str:
 
 
 class TextDialog(QDialog):
+    """Help or About: the text scrolls inside a window that fits the screen (the help is
+    taller than a laptop's screen: its last lines were cut off below the window)."""
+
+    WIDTH = 620
+
     def __init__(self, title: str, html: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -98,8 +106,27 @@ class TextDialog(QDialog):
         self.text = QLabel(html)
         self.text.setObjectName("dialogText")
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text)
+        self.area = QScrollArea()
+        self.area.setObjectName("dialogTextArea")
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setWidget(self.text)
+        layout.addWidget(self.area, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # As tall as the text needs, or as the screen allows (then it scrolls).
+        margins = layout.contentsMargins()
+        inner = self.WIDTH - margins.left() - margins.right()
+        inner -= self.area.verticalScrollBar().sizeHint().width()
+        height = (
+            self.text.heightForWidth(inner)
+            + buttons.sizeHint().height()
+            + layout.spacing()
+            + margins.top()
+            + margins.bottom()
+        )
+        resize_on_screen(self, self.WIDTH, height)

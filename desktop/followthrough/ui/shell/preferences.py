@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from followthrough.domain.wording import QT_TRANSLATE_NOOP
-from followthrough.domain.zones import zone_names
+from followthrough.domain.zones import zone_names, zones_named
 from followthrough.services.autostart import manual_steps
 from followthrough.store.settings import (
     ALL_OPTIONS,
@@ -40,7 +40,7 @@ from followthrough.store.settings import (
     Option,
 )
 from followthrough.ui.common.formatting import computer_zone
-from followthrough.ui.common.forms import error_label
+from followthrough.ui.common.forms import error_label, find_zones, typed_zone
 
 PATIENCE_HELP = QT_TRANSLATE_NOOP(
     "preferences",
@@ -113,6 +113,7 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(480)
         self._readers: dict[str, Callable[[], object]] = {}
+        self._zone_names: list[str] = []  # the zones the time zone field lists
         self.editors: dict[str, QWidget] = {}
         self.form = QFormLayout()
         self.patience_help = QLabel(QCoreApplication.translate("preferences", PATIENCE_HELP))
@@ -229,24 +230,30 @@ class PreferencesDialog(QDialog):
         zones = QComboBox()
         zones.setEditable(True)
         zones.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        zones.setToolTip(self.tr("Used from the next start of Follow-Through."))
+        zones.setToolTip(
+            self.tr("Type a city or any part of a zone's name. Used from the next start.")
+        )
         zones.addItem(self.tr("The computer's ({zone})").format(zone=computer_zone().key), "")
-        for name in zone_names():
+        names = zone_names()
+        for name in names:
             zones.addItem(name, name)
         found = zones.findData(str(value))
         zones.setCurrentIndex(max(found, 0))
+        # Found as in the interview form: by any part of the name, the city too.
+        find_zones(zones, names)
         zones.currentIndexChanged.connect(self.validate)
         zones.editTextChanged.connect(self.validate)
 
         def chosen(box: QComboBox = zones) -> str:
-            # A typed name counts when it is a zone; the first entry means "follow the
+            # A typed name counts when it names a zone; the first entry means "follow the
             # computer's".
             typed = box.currentText().strip()
             if box.currentIndex() >= 0 and box.itemText(box.currentIndex()) == typed:
                 return str(box.currentData())
-            return typed
+            return typed_zone(box, names)
 
         self._readers[option.key] = chosen
+        self._zone_names = names
         return zones
 
     def _text_editor(self, option: Option[Any], value: object) -> QWidget:
@@ -277,11 +284,22 @@ class PreferencesDialog(QDialog):
             try:
                 _checked(option, values[option.key])
             except (ValueError, TypeError) as exc:
-                found.append(str(exc))
+                found.append(self._several_zones(option, values[option.key]) or str(exc))
         start, end = values[QUIET_START.key], values[QUIET_END.key]
         if isinstance(start, int) and isinstance(end, int) and start >= end:
             found.append(QCoreApplication.translate("preferences", QUIET_ORDER_ERROR))
         return found
+
+    def _several_zones(self, option: Option[Any], value: object) -> str | None:
+        """For a city in more than one zone's name: which zones, to choose one."""
+        if not option.time_zone or not isinstance(value, str):
+            return None
+        several = zones_named(value, self._zone_names)
+        if len(several) < 2:
+            return None
+        return self.tr("“{city}” is in more than one zone: choose one of {zones}.").format(
+            city=value, zones=", ".join(several)
+        )
 
     def validate(self) -> bool:
         """Show what is wrong, if anything, and allow OK only when nothing is."""

@@ -123,6 +123,15 @@ def import_csv(data_dir: Path, path: Path, dates: str | None, undo: Callable[[],
     return 0
 
 
+def print_backup(backup: Path | None) -> None:
+    """Where the copy made before an import is (nothing when none was made)."""
+    if backup is not None:
+        print(
+            f"Your data as it was before is kept in {backup} (File ▸ Restore… in the window "
+            "brings it back)."
+        )
+
+
 def _print_problems(plan: CsvPlan) -> None:
     from followthrough.domain.exchange.csv_plan import Outcome, outcome_words
 

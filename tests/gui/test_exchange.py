@@ -221,6 +221,11 @@ def test_a_folder_with_data_imports_only_when_merging(
         window.import_json_action.trigger()
     assert window.statusBar().currentMessage().startswith("Merged demo.json with your data")
     assert data_counts(clock).applications == 23
+    # The data as it was is kept first, and the message says where.
+    (backup,) = (window.context.data_dir / "backups").glob("*-before-import.sqlite3")
+    assert f"Your data as it was before is kept in {backup}" in (
+        window.statusBar().currentMessage()
+    )
 
 
 @pytest.mark.parametrize(

@@ -194,9 +194,11 @@ class ExchangeFlow(DialogFlow):
             self.start_import(preview, dialog.merge())
 
     def start_import(self, preview: Preview, merge: bool) -> None:
+        from followthrough.store.database import DataLocation
         from followthrough.store.exchange.importing import import_document
 
         document, signals, stop = preview.document, self._signals, self._stop
+        location, now = DataLocation(self.context.data_dir), self.context.clock.now()
         stop.clear()
         total = sum(len(rows) for rows in document.tables.rows.values())
         self._show_progress(
@@ -207,7 +209,12 @@ class ExchangeFlow(DialogFlow):
         )
         self.context.runner.submit_write(
             lambda: import_document(
-                document, merge=merge, progress=signals.moved.emit, should_stop=stop.is_set
+                document,
+                merge=merge,
+                progress=signals.moved.emit,
+                should_stop=stop.is_set,
+                back_up=location,
+                now=now,
             ),
             lambda report: self._imported(preview, report),
             lambda failure: self._import_failed(
@@ -233,7 +240,19 @@ class ExchangeFlow(DialogFlow):
             )
         else:
             text = QCoreApplication.translate("ExchangeFlow", "Imported {file}: {added}.")
-        self.saved(text.format(file=preview.path.name, added=added))
+        self.saved(
+            text.format(file=preview.path.name, added=added) + self.backup_words(report.backup)
+        )
+
+    @staticmethod
+    def backup_words(backup: Path | None) -> str:
+        """Where the copy made before an import is (nothing when none was made)."""
+        if backup is None:
+            return ""
+        return " " + QCoreApplication.translate(
+            "ExchangeFlow",
+            "Your data as it was before is kept in {path} (File ▸ Restore… brings it back).",
+        ).format(path=backup)
 
     def _import_failed(self, path: Path, failure: str, retry: Callable[[], None]) -> None:
         self._close_progress()

@@ -91,9 +91,11 @@ class CsvExchange(ExchangeFlow):
             )
 
     def start_csv_import(self, path: Path, plan: CsvPlan, *, skip_known: bool = True) -> None:
+        from followthrough.store.database import DataLocation
         from followthrough.store.exchange.csv_import import import_applications
 
         drafts = plan.to_import()
+        location = DataLocation(self.context.data_dir)
         signals, stop = self._signals, self._stop
         stop.clear()
         now, today = self.context.clock.now(), self._today()
@@ -109,6 +111,7 @@ class CsvExchange(ExchangeFlow):
                 skip_known=skip_known,
                 progress=signals.moved.emit,
                 should_stop=stop.is_set,
+                back_up=location,
             ),
             lambda report: self._csv_imported(path, report),
             lambda failure: self._import_failed(
@@ -127,6 +130,7 @@ class CsvExchange(ExchangeFlow):
                 applications=number_text(report.applications),
                 people=number_text(report.people_added),
             )
+            + self.backup_words(report.backup)
         )
 
     # -- export --------------------------------------------------------------------------

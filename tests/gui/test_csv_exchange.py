@@ -12,7 +12,7 @@ from pathlib import Path
 import peewee
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
@@ -564,10 +564,14 @@ def test_an_import_backs_up_the_data_first_and_links_the_contact(
     window.import_csv_action.trigger()
     qtbot.waitUntil(lambda: data_counts(clock).applications == 2, timeout=10000)
     qtbot.waitUntil(lambda: "Imported from tracker.csv" in window.statusBar().currentMessage())
+    # The data as it was is kept first, and the message says where.
     (backup,) = (window.context.data_dir / "backups").glob("*-before-import.sqlite3")
-    assert f"Your data as it was before is kept in {backup}" in (
-        window.statusBar().currentMessage()
-    )
+    assert window.statusBar().currentMessage().endswith("Your data was backed up first.")
+    told = window.findChild(QMessageBox, "importBackedUp")
+    assert isinstance(told, QMessageBox) and told.isVisible()
+    assert f"Your data as it was before the import is kept in:\n{backup}\n" in told.text()
+    assert not clashes(told)
+    told.close()
     assert failures == []
     from followthrough.store.models import Application
 

@@ -121,7 +121,7 @@ class CsvExchange(ExchangeFlow):
 
     def _csv_imported(self, path: Path, report: CsvImportReport) -> None:
         self._close_progress()
-        self.saved(
+        self.imported(
             QCoreApplication.translate(
                 "CsvExchange",
                 "Imported from {file}: applications {applications}, new people {people}.",
@@ -129,8 +129,8 @@ class CsvExchange(ExchangeFlow):
                 file=path.name,
                 applications=number_text(report.applications),
                 people=number_text(report.people_added),
-            )
-            + self.backup_words(report.backup)
+            ),
+            report.backup,
         )
 
     # -- export --------------------------------------------------------------------------

@@ -432,9 +432,10 @@ def _import_any(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _import(data_dir: Path, path: Path, merge: bool) -> int:
+    from followthrough import exchange_cli
     from followthrough.domain.clock import SystemClock
     from followthrough.domain.errors import UserError
-    from followthrough.store.database import open_database
+    from followthrough.store.database import DataLocation, open_database
     from followthrough.store.exchange.importing import (
         FolderNotEmptyError,
         import_document,
@@ -451,7 +452,9 @@ def _import(data_dir: Path, path: Path, merge: bool) -> int:
     try:
         database = open_database(data_dir, SystemClock())
         try:
-            report = import_document(document, merge=merge)
+            report = import_document(
+                document, merge=merge, back_up=DataLocation(data_dir), now=SystemClock().now()
+            )
         finally:
             database.close()
     except FolderNotEmptyError as exc:
@@ -464,6 +467,7 @@ def _import(data_dir: Path, path: Path, merge: bool) -> int:
         _remove_leftovers(data_dir, before)
         raise
     print(_import_words(report, data_dir, time.perf_counter() - started))
+    exchange_cli.print_backup(report.backup)
     return 0
 
 

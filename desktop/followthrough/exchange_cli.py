@@ -63,21 +63,29 @@ def _in_folder(data_dir: Path, work: Callable[[], T], undo: Callable[[], None]) 
 
 def _date_order(path: Path, table: CsvTable, columns: list[object], dates: str | None) -> DateOrder:
     from followthrough.domain.exchange.csv_mapping import CsvField
-    from followthrough.domain.exchange.file_dates import DateOrder, order_from_values
+    from followthrough.domain.exchange.file_dates import DateOrder, date_evidence
 
     if dates is not None:
         return DateOrder.DAY_FIRST if dates == "day-first" else DateOrder.MONTH_FIRST
     if CsvField.APPLIED_ON not in columns:
         return DateOrder.DAY_FIRST
     column = columns.index(CsvField.APPLIED_ON)
-    order, ambiguous = order_from_values(table.cell(i, column) for i in range(len(table.rows)))
-    if order is None and ambiguous:
+    evidence = date_evidence(table.cell(i, column) for i in range(len(table.rows)))
+    if evidence.conflict:
+        raise UserError(
+            f"Nothing was imported from {path}: its dates disagree: "
+            f"{', '.join(evidence.day_first)} can only be day first, "
+            f"{', '.join(evidence.month_first)} only month first. Run it again with --dates "
+            "day-first or --dates month-first (each date that does not fit is then left "
+            "empty, and said)."
+        )
+    if evidence.order is None and evidence.ambiguous:
         raise UserError(
             f"Nothing was imported from {path}: its dates, such as 03/04/2026, could be day "
             "first (3 April) or month first (March 4), and no date in it tells. Run it again "
             "with --dates day-first or --dates month-first."
         )
-    return order or DateOrder.DAY_FIRST
+    return evidence.order or DateOrder.DAY_FIRST
 
 
 def import_csv(data_dir: Path, path: Path, dates: str | None, undo: Callable[[], None]) -> int:
@@ -85,7 +93,9 @@ def import_csv(data_dir: Path, path: Path, dates: str | None, undo: Callable[[],
     from followthrough.domain.exchange.csv_mapping import CsvField, guess_columns
     from followthrough.domain.exchange.csv_plan import CsvMapping, plan_import
     from followthrough.store import settings as options
+    from followthrough.store.database import DataLocation
     from followthrough.store.exchange.csv_import import (
+        CsvImportReport,
         import_applications,
         known_applications,
         read_csv,
@@ -103,24 +113,41 @@ def import_csv(data_dir: Path, path: Path, dates: str | None, undo: Callable[[],
     mapping = CsvMapping(tuple(columns), date_order=_date_order(path, table, list(columns), dates))
     started = time.perf_counter()
 
-    def work() -> tuple[CsvPlan, int]:
+    def work() -> tuple[CsvPlan, CsvImportReport]:
         now = SystemClock().now()
         today = now.astimezone(options.user_zone()).date()
         known = known_applications()
         plan = plan_import(table, mapping, known.titles, today, known.spelling)
-        report = import_applications(plan.to_import(), now, today)
-        return plan, report.applications
+        report = import_applications(plan.to_import(), now, today, back_up=DataLocation(data_dir))
+        return plan, report
 
-    plan, added = _in_folder(data_dir, work, undo)
+    plan, report = _in_folder(data_dir, work, undo)
     from followthrough.__main__ import duration_words
 
     print(
-        f"Imported {plural(added, 'application')} from {path} into {data_dir} "
+        f"Imported {plural(report.applications, 'application')} from {path} into {data_dir} "
         f"{duration_words(time.perf_counter() - started)} "
         f"({table.encoding}, columns separated by {table.delimiter_words})."
     )
+    print_backup(report.backup)
+    if table.cut_short:
+        print(
+            f"The file looks cut short: it ends in the middle of its last row (line "
+            f"{table.lines[-1]}), which has only {len(table.rows[-1])} of the "
+            f"{len(table.headers)} columns and was left out. Check that the whole file was "
+            "saved, copied or downloaded."
+        )
     _print_problems(plan)
     return 0
+
+
+def print_backup(backup: Path | None) -> None:
+    """Where the copy made before an import is (nothing when none was made)."""
+    if backup is not None:
+        print(
+            f"Your data as it was before is kept in {backup} (File ▸ Restore… in the window "
+            "brings it back)."
+        )
 
 
 def _print_problems(plan: CsvPlan) -> None:
@@ -130,7 +157,8 @@ def _print_problems(plan: CsvPlan) -> None:
     if left_out:
         print(
             f"Left out: {plural(left_out, 'row')} (duplicates: {plan.count(Outcome.DUPLICATE)}, "
-            f"not applied to yet: {plan.count(Outcome.NOT_APPLIED)}, with a problem: "
+            f"not applied to yet: {plan.count(Outcome.NOT_APPLIED)}, with missing or extra "
+            f"columns: {plan.count(Outcome.UNEVEN)}, with a problem: "
             f"{plan.count(Outcome.REFUSED)})."
         )
     said = [row for row in plan.rows if row.problems or row.outcome is not Outcome.IMPORT]

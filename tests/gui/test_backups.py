@@ -207,7 +207,7 @@ def test_restore_shows_what_the_backup_holds_keeps_the_data_aside_and_restarts_o
     assert answers.started_at == [str(location.backups_dir)]
     (dialog,) = shown
     assert isinstance(dialog, RestoreDialog)
-    assert dialog.count.text() == "6"
+    assert dialog.count.text() == "6 (you have 7 now)"  # a daily copy of nothing surprised
     assert dialog.file.text() == str(kept_backup)
     assert dialog.made.text()
     assert "kept aside" in dialog.explanation.text()

@@ -12,12 +12,13 @@ from pathlib import Path
 import peewee
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.exchange.csv_mapping import CsvField
 from followthrough.domain.exchange.csv_plan import Outcome
+from followthrough.domain.exchange.file_dates import DateOrder
 from followthrough.domain.stages import Stage
 from followthrough.store.contacts import ContactFields, contact_list, save_contact
 from followthrough.store.exchange import csv_import
@@ -437,3 +438,150 @@ def test_a_picture_of_the_cards_preview(
     QApplication.processEvents()
     assert dialog.import_button.isEnabled() and not clashes(dialog)
     assert dialog.grab().save(str(target / "vcard-preview.png"))
+
+
+# -- what a walkthrough found --------------------------------------------------------------
+
+
+def test_a_file_cut_off_in_a_row_is_said_above_the_preview(
+    qtbot: QtBot, database: peewee.SqliteDatabase, tmp_path: Path
+) -> None:
+    """The last row of a cut file came in without a word (location "Münc", no notes)."""
+    path = tmp_path / "cut.csv"
+    path.write_text(
+        "Company,Role,Location,Notes\nAcme,Dev,Berlin,keen\nGlobex,Dev,Münc", encoding="utf-8"
+    )
+    dialog = dialog_over(qtbot, path)
+    dialog.next_step()
+    assert dialog.cut_warning.isVisible()
+    assert dialog.cut_warning.text().startswith(
+        "The file looks cut short: it ends in the middle of its last row (line 3), which has "
+        "only 3 of the 4 columns."
+    )
+    assert model_text(dialog, 3, 5) == (
+        "Left out. This row has 3 of the 4 columns and the file ends in the middle of it: "
+        "the file looks cut short."
+    )
+    assert "with missing or extra columns 1" in dialog.summary.text()
+    assert [row.outcome for row in dialog.plan.rows] == [Outcome.IMPORT, Outcome.UNEVEN]
+    dialog.uneven_box.setChecked(True)
+    assert dialog.plan.count(Outcome.IMPORT) == 2
+    assert not clashes(dialog)
+    whole = tmp_path / "whole.csv"
+    whole.write_text("Company,Role\nAcme,Dev\n", encoding="utf-8")
+    other = dialog_over(qtbot, whole)
+    other.next_step()
+    assert not other.cut_warning.isVisible()
+
+
+# The walkthrough's mixed.csv: four dates month first, one with dots, one either way.
+MIXED = (
+    "Company,Title,Applied\n"
+    "A,Dev,11/13/2026\nB,Dev,11/14/2026\nC,Dev,11/15/2026\nD,Dev,11/16/2026\n"
+    "E,Dev,20.11.2026\nF,Dev,03/04/2026\n"
+)
+
+
+def test_the_order_the_slashed_dates_agree_on_is_chosen(
+    qtbot: QtBot, database: peewee.SqliteDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mixed.csv was set to day first, and four of its six dates were dropped."""
+    from followthrough.ui.exchange import csv_dialogs
+
+    monkeypatch.setattr(csv_dialogs, "_month_first_here", lambda: False)
+    path = tmp_path / "mixed.csv"
+    path.write_text(MIXED, encoding="utf-8")
+    dialog = dialog_over(qtbot, path)
+    assert dialog.date_box.currentData() == "month_first"
+    assert "its dates say so" in dialog.date_label.text()
+    dialog.next_step()
+    assert [row.draft.applied_on is not None for row in dialog.plan.rows] == [True] * 6
+    assert model_text(dialog, 7, 5) == "Imported."
+
+
+def test_dates_that_disagree_are_asked_and_each_misread_one_says_why(
+    qtbot: QtBot, database: peewee.SqliteDatabase, tmp_path: Path
+) -> None:
+    path = tmp_path / "both.csv"
+    path.write_text("Company,Applied\nA,11/13/2026\nB,13/11/2026\nC,03/04/2026\n")
+    dialog = dialog_over(qtbot, path)
+    assert dialog.date_row.isVisibleTo(dialog) and dialog.date_box.currentIndex() == -1
+    assert dialog.date_label.text().startswith(
+        "The file's dates disagree: 13/11/2026 can only be day first, 11/13/2026 only month first."
+    )
+    assert not dialog.next_button.isEnabled()
+    assert dialog.mapping_hint.text() == (
+        "Choose how the file's dates are written: its dates disagree."
+    )
+    dialog.choose_date_order(DateOrder.DAY_FIRST)
+    assert dialog.next_button.isEnabled() and dialog.mapping_hint.text() == ""
+    dialog.set_field(0, CsvField.COMPANY)  # another change keeps the choice
+    assert dialog.date_box.currentData() == "day_first"
+    dialog.next_step()
+    assert model_text(dialog, 2, 5) == (
+        "Imported. “11/13/2026” reads only as month first (Fri 13 Nov 2026), but this file "
+        "is read day first: the day you applied is left empty."
+    )
+
+
+def test_the_applied_column_is_as_wide_as_its_days(
+    qtbot: QtBot, database: peewee.SqliteDatabase, tmp_path: Path
+) -> None:
+    """It showed "Wed 14 Oct 20…"."""
+    path = tmp_path / "days.csv"
+    path.write_text("Company,Status,Applied\nAcme,Reference check,2026-10-14\n")
+    dialog = dialog_over(qtbot, path)
+    dialog.next_step()
+    metrics = dialog.table.fontMetrics()
+    for column, text in ((3, "Reference check"), (4, "Wed 14 Oct 2026")):
+        assert model_text(dialog, 2, column) == text
+        assert dialog.table.columnWidth(column) >= metrics.horizontalAdvance(text) + 12
+
+
+def test_an_import_backs_up_the_data_first_and_links_the_contact(
+    qtbot: QtBot,
+    window: MainWindow,
+    clock: FakeClock,
+    chosen: dict[str, Path],
+    answers: list[Callable[[QDialog], bool]],
+    failures: list[tuple[str, str]],
+    tmp_path: Path,
+) -> None:
+    """No copy was made before an import; the contact of a row was on no application."""
+    create_application(clock, "Hooli", "Engineer")
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Company,Role,Recruiter,Recruiter email\nInitech,QA,Bill Lumbergh,bill@initech.example\n"
+    )
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, CsvImportDialog)
+        dialog.next_step()
+        return True
+
+    chosen["csv"] = path
+    answers.append(answer)
+    window.import_csv_action.trigger()
+    qtbot.waitUntil(lambda: data_counts(clock).applications == 2, timeout=10000)
+    qtbot.waitUntil(lambda: "Imported from tracker.csv" in window.statusBar().currentMessage())
+    # The data as it was is kept first, and the message says where.
+    (backup,) = (window.context.data_dir / "backups").glob("*-before-import.sqlite3")
+    assert window.statusBar().currentMessage().endswith("Your data was backed up first.")
+    told = window.findChild(QMessageBox, "importBackedUp")
+    assert isinstance(told, QMessageBox) and told.isVisible()
+    assert f"Your data as it was before the import is kept in:\n{backup}\n" in told.text()
+    assert not clashes(told)
+    told.close()
+    assert failures == []
+    from followthrough.store.models import Application
+
+    detail = window.open_application(Application.get(Application.company == "Initech").id)
+    qtbot.waitUntil(lambda: detail.detail is not None, timeout=5000)
+    people = detail.people_model
+    assert people.rowCount() == 1
+    assert [str(people.data(people.index(0, c))) for c in (0, 2, 5)] == [
+        "Bill Lumbergh",
+        "bill@initech.example",
+        "Network contact",
+    ]
+    detail.close()

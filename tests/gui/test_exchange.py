@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from followthrough.demo import fill_demo
@@ -221,6 +221,14 @@ def test_a_folder_with_data_imports_only_when_merging(
         window.import_json_action.trigger()
     assert window.statusBar().currentMessage().startswith("Merged demo.json with your data")
     assert data_counts(clock).applications == 23
+    # The data as it was is kept first, and the message says where.
+    (backup,) = (window.context.data_dir / "backups").glob("*-before-import.sqlite3")
+    assert window.statusBar().currentMessage().endswith("Your data was backed up first.")
+    told = window.findChild(QMessageBox, "importBackedUp")
+    assert isinstance(told, QMessageBox) and told.isVisible()
+    assert f"Your data as it was before the import is kept in:\n{backup}\n" in told.text()
+    assert not clashes(told)
+    told.close()
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -228,3 +229,36 @@ def test_each_window_reaches_one_thing_per_alt_letter(
     message.close()
 
     assert not found, "\n".join(f"{where}: {c}" for where, c in found.items())
+
+
+def _menu_clashes(menu: QMenu, where: str) -> dict[str, list[str]]:
+    """Each menu and submenu of ``menu``: items without a letter, and letters shared."""
+    found: dict[str, list[str]] = {}
+    owners: dict[str, list[str]] = defaultdict(list)
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        letter = mnemonic(action.text())
+        owners[letter or "(none)"].append(action.text())
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            found.update(_menu_clashes(submenu, f"{where} ▸ {action.text()}"))
+    for letter, texts in owners.items():
+        if letter == "(none)" or len(texts) > 1:
+            found[f"{where}: {letter}"] = texts
+    return found
+
+
+def test_every_menu_item_has_its_own_letter(window: MainWindow) -> None:
+    """File ▸ Export and ▸ Import and every other menu: each item reached by a letter of
+    its own (View had Applications and Appearance on A, Calendar and Contacts on C)."""
+    found: dict[str, list[str]] = {}
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        found.update(_menu_clashes(menu, action.text()))
+    assert found == {}
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    submenus = {a.text(): a.menu() for a in file_menu.actions() if a.menu() is not None}
+    assert {"&Export", "&Import"} <= set(submenus)

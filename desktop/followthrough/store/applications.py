@@ -12,6 +12,7 @@ from followthrough.domain.errors import UserError
 from followthrough.domain.next_action import NextAction, next_action
 from followthrough.domain.note_tasks import NoteMedium, NoteStatus
 from followthrough.domain.offers.record import OfferStatus, OfferTerms, answer_due
+from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import (
     CLOSED_STAGES,
     REASON_PHRASES,
@@ -27,6 +28,7 @@ from followthrough.store.fields import day_from_db, instant_from_db, to_db_insta
 from followthrough.store.followups import follow_up_plan, next_step_text
 from followthrough.store.models import (
     Application,
+    ApplicationReference,
     Contact,
     Interview,
     InterviewParticipant,
@@ -247,9 +249,12 @@ class InterviewLine:
 
 @dataclass(frozen=True)
 class PersonLine(ContactCard):
-    """Someone met in this application's interviews, and in which rounds."""
+    """Someone met in this application's interviews (and in which rounds), or listed for
+    it as a network contact (someone who works there or referred you: a recruiter
+    brought in from a spreadsheet is one)."""
 
     rounds: str
+    network: bool = False
 
 
 @dataclass(frozen=True)
@@ -293,6 +298,16 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
     rounds_by_person: dict[int, list[int]] = {}
     round_of = {i.id: i.round for i in interviews}
     people: dict[int, Contact] = {}
+    network = {
+        link.contact_id: link.contact
+        for link in ApplicationReference.select(ApplicationReference, Contact)
+        .join(Contact)
+        .where(
+            (ApplicationReference.application == application)
+            & (ApplicationReference.kind == ReferenceKind.NETWORK.value)
+        )
+        .order_by(ApplicationReference.id)
+    }
     for participant in participants:
         names_by_interview.setdefault(participant.interview_id, []).append(participant.contact.name)
         rounds_by_person.setdefault(participant.contact_id, []).append(
@@ -370,9 +385,10 @@ def application_detail(application_id: int, now: datetime) -> ApplicationDetail:
         people=[
             PersonLine(
                 **asdict(contact_card(c)),
-                rounds=", ".join(str(r) for r in sorted(set(rounds_by_person[c.id]))),
+                rounds=", ".join(str(r) for r in sorted(set(rounds_by_person.get(c.id, [])))),
+                network=c.id in network,
             )
-            for c in people.values()
+            for c in {**people, **network}.values()
         ],
         timeline=timeline,
         notes=note_tasks_for_application(application_id),

@@ -28,7 +28,7 @@ from followthrough.domain.exchange.csv_plan import (
 )
 from followthrough.domain.exchange.csv_table import CsvTable, parse_table, sniff_delimiter
 from followthrough.domain.exchange.csv_writing import csv_chunks, spreadsheet_safe
-from followthrough.domain.exchange.file_dates import DateOrder, order_from_values, read_day
+from followthrough.domain.exchange.file_dates import DateOrder, date_evidence, read_day
 from followthrough.domain.exchange.reading import ExchangeError
 from followthrough.domain.exchange.text_files import decode_text
 from followthrough.domain.stages import Stage
@@ -274,12 +274,67 @@ def test_days_in_common_formats(text: str, order: DateOrder, day: date | None) -
         (["03/04/2026", "05/06/2026"], (None, True)),
         (["2026-11-20", "Nov 20, 2026", "01/01/2026"], (None, False)),
         (["20/11/2026", "11/20/2026"], (None, False)),  # both: the person says
+        # Dots are day first by custom: they do not decide the slashed ones.
+        (["11/20/2026", "20.11.2026", "03/04/2026"], (DateOrder.MONTH_FIRST, True)),
+        (["20.11.2026", "03/04/2026"], (None, True)),
+        (["20-11-26", "03-04-26"], (DateOrder.DAY_FIRST, True)),
     ],
 )
 def test_the_order_of_day_and_month_is_decided_for_the_whole_file(
     values: list[str], found: tuple[DateOrder | None, bool]
 ) -> None:
-    assert order_from_values(values) == found
+    evidence = date_evidence(values)
+    assert (evidence.order, evidence.ambiguous) == found
+
+
+# The walkthrough's file: four dates month first, one with dots, one either way.
+MIXED = (
+    "Company,Title,Applied\n"
+    "A,Dev,11/13/2026\nB,Dev,11/14/2026\nC,Dev,11/15/2026\nD,Dev,11/16/2026\n"
+    "E,Dev,20.11.2026\nF,Dev,03/04/2026\n"
+)
+
+
+def test_dates_with_dots_do_not_outvote_the_slashed_ones() -> None:
+    """mixed.csv was read day first: four of six dates were dropped, and the command
+    line said no date told."""
+    table = table_of(MIXED)
+    evidence = date_evidence(table.cell(i, 2) for i in range(len(table.rows)))
+    assert evidence.order is DateOrder.MONTH_FIRST and not evidence.conflict
+    rows = plan(MIXED, date_order=DateOrder.MONTH_FIRST)
+    assert [row.draft.applied_on for row in rows] == [
+        date(2026, 11, 13),
+        date(2026, 11, 14),
+        date(2026, 11, 15),
+        date(2026, 11, 16),
+        date(2026, 11, 20),
+        date(2026, 3, 4),
+    ]
+    assert all(row.problems == () for row in rows)
+
+
+def test_dates_that_disagree_are_named_and_a_date_read_the_wrong_way_says_why() -> None:
+    text = "Company,Applied\nA,20/11/2026\nB,11/20/2026\nC,11.20.2026\nD,2026-11-20\n"
+    table = table_of(text)
+    evidence = date_evidence(table.cell(i, 1) for i in range(len(table.rows)))
+    assert evidence.conflict and evidence.order is None
+    assert (evidence.day_first, evidence.month_first) == (("20/11/2026",), ("11/20/2026",))
+    first, second, dotted, iso = plan(text, date_order=DateOrder.DAY_FIRST)
+    assert first.draft.applied_on == date(2026, 11, 20) and iso.problems == ()
+    assert second.draft.applied_on is None
+    assert second.problems == (
+        "“11/20/2026” reads only as month first (Fri 20 Nov 2026), but this file is read "
+        "day first: the day you applied is left empty.",
+    )
+    assert dotted.problems == (
+        "“11.20.2026” reads only as month first (Fri 20 Nov 2026), but a date with dots is "
+        "read day first: the day you applied is left empty.",
+    )
+    (month_first_file,) = plan("Company,Applied\nA,20/11/2026\n", date_order=DateOrder.MONTH_FIRST)
+    assert month_first_file.problems == (
+        "“20/11/2026” reads only as day first (Fri 20 Nov 2026), but this file is read "
+        "month first: the day you applied is left empty.",
+    )
 
 
 # -- each row's fate -----------------------------------------------------------------------
@@ -312,7 +367,8 @@ def test_rows_become_applications_with_their_problems_in_plain_words() -> None:
     assert globex.draft.stage is Stage.APPLIED and globex.draft.applied_on is None
     assert globex.draft.posting_url == "" and "Link: not a link" in globex.draft.notes
     assert globex.problems == (
-        "The status “Purple” is not one the app knows: taken as Applied.",
+        "The status “Purple” is not one the app knows: taken as Applied, its words kept in "
+        "the notes.",
         "“not a link” is not a web address: it is kept in the notes.",
         "“32/13/2026” cannot be read as a date: the day you applied is left empty.",
     )
@@ -369,10 +425,77 @@ def test_a_rows_contact_is_kept_and_bad_addresses_said() -> None:
     )
 
 
-def test_values_too_long_for_their_field_refuse_the_row() -> None:
-    (row,) = plan("Company,Role\nAcme," + "r" * 151 + "\n")
-    assert row.outcome is Outcome.REFUSED
-    assert "The role can be at most 150 characters long (this one has 151)." in row.problems
+def test_a_value_too_long_for_its_field_is_shortened_and_kept_whole_in_the_notes() -> None:
+    """A 300-character location left the whole application out."""
+    place = "Building 7, " + "Long Street " * 24 + "Munich"
+    assert len(place) > 150
+    (row,) = plan("Company,Role,Location,Notes\nAcme," + "r" * 151 + f',"{place}",keen\n')
+    assert row.outcome is Outcome.IMPORT
+    assert len(row.draft.role_title) == 150 and row.draft.role_title.endswith("…")
+    assert len(row.draft.location) <= 150 and row.draft.location.endswith("…")
+    assert row.draft.location.startswith("Building 7, Long Street")
+    assert row.draft.notes == f"keen\nRole (shortened): {'r' * 151}\nLocation (shortened): {place}"
+    assert row.problems == (
+        "Role is longer than 150 characters (151): shortened, the whole of it kept in the notes.",
+        f"Location is longer than 150 characters ({len(place)}): shortened, the whole of it "
+        "kept in the notes.",
+    )
+    assert outcome_words(row).startswith("Imported. Role is longer")
+
+
+def test_an_unknown_status_keeps_its_words_in_the_notes() -> None:
+    """'On hold' and 'Declined' came in as Applied, and the file's word was lost."""
+    on_hold, declined, known = plan(
+        "Company,Status,Notes\nAcme,On hold,keen\nGlobex,Declined,\nInitech,Applied,\n",
+        stages={"declined": Stage.REJECTED},
+    )
+    assert on_hold.draft.stage is Stage.APPLIED
+    assert on_hold.draft.notes == "keen\nStatus in the file: On hold"
+    assert declined.draft.stage is Stage.REJECTED
+    assert declined.draft.notes == "Status in the file: Declined"
+    assert known.draft.notes == ""
+
+
+def test_a_row_with_fewer_or_more_values_than_columns_is_left_out_unless_asked() -> None:
+    text = (
+        "Company,Role,Location,Notes\n"
+        "Acme,Dev,Berlin,keen\n"
+        "Globex,Dev\n"
+        "Initech,Dev,Austin,a,b\n"
+        "Hooli,Dev,,,\n"  # empty extra cells are no extra values
+    )
+    acme, globex, initech, hooli = plan(text)
+    assert acme.outcome is hooli.outcome is Outcome.IMPORT
+    assert globex.outcome is initech.outcome is Outcome.UNEVEN
+    assert outcome_words(globex) == (
+        "Left out. This row has 2 of the 4 columns: the file may be cut short."
+    )
+    assert outcome_words(initech) == (
+        "Left out. This row has 5 values for the file's 4 columns: a value may hold a "
+        "separator that was not quoted, so some may be under the wrong column."
+    )
+    asked = plan(text, with_uneven=True)
+    assert [row.outcome for row in asked] == [Outcome.IMPORT] * 4
+    assert asked[1].problems == globex.problems
+
+
+def test_a_file_cut_off_in_its_last_row_says_so() -> None:
+    """head -c 2000 tracker.csv came in as 12 applications, the last with location "Münc"."""
+    whole = (
+        "Company,Role,Location,Notes,Contact\nAcme,Dev,Berlin,keen,Dana\nGlobex,Dev,München,,Sam\n"
+    )
+    cut = whole[: whole.index("München") + 4]
+    table = table_of(cut)
+    assert table.cut_short and not table_of(whole).cut_short
+    acme, globex = plan(cut)
+    assert acme.outcome is Outcome.IMPORT
+    assert globex.outcome is Outcome.UNEVEN and globex.draft.location == "Münc"
+    assert outcome_words(globex) == (
+        "Left out. This row has 3 of the 5 columns and the file ends in the middle of it: "
+        "the file looks cut short."
+    )
+    # A short row that ends with its line break is not the file being cut.
+    assert not table_of(cut + "\n").cut_short
 
 
 @pytest.mark.parametrize(

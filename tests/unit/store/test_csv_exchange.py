@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import peewee
 import pytest
@@ -23,7 +24,9 @@ from followthrough.domain.exchange.csv_mapping import guess_columns
 from followthrough.domain.exchange.csv_plan import CsvMapping, CsvPlan, plan_import
 from followthrough.domain.exchange.reading import ExchangeError
 from followthrough.domain.exchange.vcards import CardOutcome, plan_cards
+from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage
+from followthrough.store.applications import application_detail, application_summaries
 from followthrough.store.database import open_database
 from followthrough.store.exchange import csv_import
 from followthrough.store.exchange.csv_export import CsvContent, export_csv
@@ -172,6 +175,39 @@ def test_people_already_there_are_found_and_rows_there_by_now_left_out(
     assert all_rows("SELECT count(*) FROM contact WHERE email LIKE 'dana%'") == [(1,)]
 
 
+def test_a_rows_contact_is_listed_for_its_application_with_a_role(
+    database: peewee.SqliteDatabase, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A walkthrough found the imported contact nowhere on the application: its People
+    tab was empty, the person had no role, and searching for them found nothing."""
+    path = spreadsheet(tmp_path / "tracker.csv", 4)
+    referrers = tmp_path / "referrers.csv"
+    referrers.write_text("Company,Referred by\nHooli,Kim Park\n", encoding="utf-8")
+    import_applications(planned(path).to_import(), clock.now(), TODAY)
+    import_applications(planned(referrers).to_import(), clock.now(), TODAY)
+    now = clock.now()
+    summaries = {s.company: s for s in application_summaries(now, ZoneInfo("Europe/Berlin"))}
+    # Searching the applications by the person's name finds theirs.
+    assert "Dana Lee" in summaries["Société 0"].people
+    assert "Dana Lee" in summaries["Société 3"].people  # one person, two applications
+    assert "Sam 1" in summaries["Société 1"].people
+    detail = application_detail(summaries["Société 0"].application_id, now)
+    assert [(p.name, p.email, p.rounds, p.network) for p in detail.people] == [
+        ("Dana Lee", "dana@agency.example", "", True)
+    ]
+    assert [(r.name, r.kind) for r in detail.references] == [("Dana Lee", ReferenceKind.NETWORK)]
+    assert all_rows(
+        "SELECT c.name, r.role FROM contact_role r JOIN contact c ON c.id = r.contact_id "
+        "ORDER BY c.id"
+    ) == [
+        ("Dana Lee", "recruiter"),
+        ("Sam 1", "recruiter"),
+        ("Sam 2", "recruiter"),
+        ("Kim Park", "referrer"),
+    ]
+    assert all_rows("SELECT company FROM contact WHERE name = 'Kim Park'") == [("Hooli",)]
+
+
 def test_a_failure_halfway_leaves_nothing(
     database: peewee.SqliteDatabase, clock: FakeClock, tmp_path: Path, monkeypatch: Any
 ) -> None:
@@ -274,19 +310,96 @@ def test_the_import_command_brings_a_spreadsheet_in(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = spreadsheet(tmp_path / "tracker.txt", 15)  # 13/09/2026 says days come first
-    path.write_bytes(path.read_bytes() + b"Nobody;;Wishlist;;;;;;\r\n;No company;Applied\r\n")
+    path.write_bytes(path.read_bytes() + b"Nobody;;Wishlist;;;;;;\r\n;No company;Applied;;;;;;\r\n")
     assert main(["--data-dir", str(data_dir), "import", "--format", "csv", str(path)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Imported 15 applications from {path} into {data_dir}")
     assert "(Windows-1252 (Western European), columns separated by semicolons)" in said
-    assert "Left out: 2 rows (duplicates: 0, not applied to yet: 1, with a problem: 1)." in said
+    assert (
+        "Left out: 2 rows (duplicates: 0, not applied to yet: 1, with missing or extra "
+        "columns: 0, with a problem: 1)."
+    ) in said
     assert "line 17: Left out: not applied to yet." in said
     assert "line 18: No company: the row is left out." in said
+    assert "kept in" not in said  # nothing to back up in a new folder
     assert (
         main(["--data-dir", str(data_dir), "import", str(path.rename(path.with_suffix(".csv")))])
         == 0
     )
-    assert "Imported 0 applications" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "Imported 0 applications" in said
+    (backup,) = (data_dir / "backups").glob("*-before-import.sqlite3")
+    assert f"Your data as it was before is kept in {backup}" in said
+
+
+def test_the_command_says_a_file_cut_off_in_a_row_and_leaves_that_row_out(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """head -c 2000 tracker.csv said "Imported 12": the last row came in with location
+    "Münc" and no notes."""
+    whole = spreadsheet(tmp_path / "whole.csv", 3).read_bytes()
+    path = tmp_path / "cut.csv"
+    path.write_bytes(whole[: whole.rindex("Zürich".encode("cp1252")) + 3])
+    assert main(["--data-dir", str(data_dir), "import", str(path), "--dates", "day-first"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Imported 2 applications")
+    assert (
+        "The file looks cut short: it ends in the middle of its last row (line 4), which has "
+        "only 6 of the 9 columns and was left out."
+    ) in said
+    assert (
+        "line 4: Left out. This row has 6 of the 9 columns and the file ends in the middle "
+        "of it: the file looks cut short."
+    ) in said
+    database = open_database(data_dir, FakeClock(TODAY_INSTANT))
+    assert all_rows("SELECT company, location FROM application ORDER BY id") == [
+        ("Société 0", "Zürich"),
+        ("Société 1", "Zürich"),
+    ]
+    database.close()
+    db.initialize(None)
+
+
+# The walkthrough's mixed.csv: four dates month first, one with dots, one either way.
+MIXED = (
+    b"Company,Title,Applied\n"
+    b"A,Dev,11/13/2026\nB,Dev,11/14/2026\nC,Dev,11/15/2026\nD,Dev,11/16/2026\n"
+    b"E,Dev,20.11.2026\nF,Dev,03/04/2026\n"
+)
+
+
+def test_the_command_reads_the_order_the_slashed_dates_agree_on(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """mixed.csv was refused: "no date in it tells"."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(MIXED)
+    assert main(["--data-dir", str(data_dir), "import", str(path)]) == 0
+    assert "Imported 6 applications" in capsys.readouterr().out
+    database = open_database(data_dir, FakeClock(TODAY_INSTANT))
+    assert all_rows("SELECT applied_on FROM application ORDER BY id") == [
+        ("2026-11-13",),
+        ("2026-11-14",),
+        ("2026-11-15",),
+        ("2026-11-16",),
+        ("2026-11-20",),
+        ("2026-03-04",),
+    ]
+    database.close()
+    db.initialize(None)
+
+
+def test_the_command_refuses_dates_that_disagree_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "both.csv"
+    path.write_bytes(b"Company,Applied\nA,11/13/2026\nB,13/11/2026\nC,03/04/2026\n")
+    assert main(["--data-dir", str(tmp_path / "new"), "import", str(path)]) == 2
+    assert (
+        "its dates disagree: 13/11/2026 can only be day first, 11/13/2026 only month first. "
+        "Run it again with --dates day-first or --dates month-first"
+    ) in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,8 @@ from followthrough.domain.exchange.schema import (
 )
 from followthrough.domain.reminder_kinds import SubjectKey, kind_info
 from followthrough.store import planning
-from followthrough.store.database import connect, open_database, read_database
+from followthrough.store.backups.copies import ImportBackupError
+from followthrough.store.database import DataLocation, connect, open_database, read_database
 from followthrough.store.exchange import importing
 from followthrough.store.exchange.exporting import export_tables, export_to_file, write_export
 from followthrough.store.exchange.importing import (
@@ -626,6 +627,65 @@ def test_merging_matches_people_and_applications_and_gives_the_files_ids_the_fol
     }
 
 
+def test_an_interview_moved_in_one_copy_is_still_that_round(folder: None) -> None:
+    """A file where round 1 was moved to another day doubled it: two round 1s, each with
+    its reminders. The same application's round is the same interview; the folder's
+    stands (its time), and the file's people join it."""
+    moved = _doc(
+        people=[_person(10, "Dana Lee", "dana@acme.example"), _person(12, "Priya Patel")],
+        applications=[
+            _application(
+                20,
+                "Acme GmbH",
+                "Data Analyst",
+                interviews=[
+                    _interview(30, "2026-11-12T14:00:00Z", 10, 12, round=1),
+                    _interview(31, "2026-11-19T09:00:00Z", 10, round=2),
+                ],
+            )
+        ],
+    )
+    report = import_document(moved, merge=True)
+    assert report.matched == {"person": 1, "application": 1, "interview": 1}
+    assert _all("SELECT id, round, starts_at FROM interview ORDER BY id") == [
+        (1, 1, "2026-11-10T09:00:00Z"),
+        (2, 2, "2026-11-19T09:00:00Z"),
+    ]
+    assert _all("SELECT interview_id, contact_id FROM interview_participant ORDER BY 1, 2") == [
+        (1, 1),
+        (1, 3),
+        (2, 1),
+    ]
+    # Merged again: nothing more.
+    assert import_document(moved, merge=True).added == {}
+
+
+def test_a_merge_backs_up_the_folders_data_first(
+    folder: None, data_dir: Path, clock: FakeClock
+) -> None:
+    location = DataLocation(data_dir)
+    report = import_document(_merge_file(), merge=True, back_up=location, now=clock.now())
+    assert report.backup is not None and report.backup.parent == location.backups_dir
+    assert report.backup.name.endswith("-before-import.sqlite3")
+    copy = sqlite3.connect(report.backup)
+    assert copy.execute("SELECT company, role_title FROM application").fetchall() == [
+        ("Acme GmbH", "Data Analyst")
+    ]
+    copy.close()
+    assert _all("SELECT count(*) FROM application") == [(2,)]
+
+
+def test_a_copy_that_cannot_be_made_stops_the_merge(
+    folder: None, data_dir: Path, clock: FakeClock
+) -> None:
+    location = DataLocation(data_dir)
+    location.backups_dir.rmdir()
+    location.backups_dir.write_text("a file where the folder should be")
+    with pytest.raises(ImportBackupError, match="nothing was imported"):
+        import_document(_merge_file(), merge=True, back_up=location, now=clock.now())
+    assert _all("SELECT count(*) FROM application") == [(1,)]
+
+
 def test_merging_the_same_file_again_adds_nothing(folder: None, clock: FakeClock) -> None:
     import_document(_merge_file(), merge=True)
     before = rows_of_every_table()
@@ -655,6 +715,8 @@ def test_a_merge_with_the_command(
     assert main(["--data-dir", str(folder), "import", str(path), "--merge"]) == 0
     said = capsys.readouterr().out
     assert "added 0 applications" in said and "Found there already: 12 applications" in said
+    (backup,) = (folder / "backups").glob("*-before-import.sqlite3")
+    assert f"Your data as it was before is kept in {backup}" in said
 
 
 def test_an_import_into_a_new_folder_makes_it(
@@ -666,6 +728,7 @@ def test_an_import_into_a_new_folder_makes_it(
     assert main(["--data-dir", str(new), "import", str(path)]) == 0
     assert "Imported 12 applications" in capsys.readouterr().out
     assert sorted(p.name for p in new.iterdir()) == ["backups", "followthrough.sqlite3"]
+    assert list((new / "backups").iterdir()) == []  # nothing to keep aside
 
 
 def test_every_kind_of_reminder_can_be_merged() -> None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
+from followthrough.domain.contacts import ContactRoleKind
 from followthrough.domain.stages import Stage
 from followthrough.domain.wording import QT_TRANSLATE_NOOP, translate
 
@@ -122,7 +123,13 @@ _GUESSES: tuple[tuple[CsvField, tuple[frozenset[str], ...]], ...] = (
         CsvField.CONTACT_NAME,
         (
             _keys("contact", "contact name", "contact person", "recruiter", "recruiter name"),
-            _keys("hiring manager", "hiring manager name", "referrer", "point of contact"),
+            _keys(
+                "hiring manager",
+                "hiring manager name",
+                "referrer",
+                "referred by",
+                "point of contact",
+            ),
         ),
     ),
     (
@@ -154,6 +161,21 @@ _TO_NOTES = _keys(
     "remote",
     "priority",
 )
+
+
+# The role a row's contact has in the search, by the name of the column naming them; any
+# other name ("Contact", "Point of contact") is taken as the recruiter's, the person a
+# tracker most often notes for an application.
+_CONTACT_ROLES = (
+    ("referr", ContactRoleKind.REFERRER),
+    ("hiringmanager", ContactRoleKind.HIRING_MANAGER),
+)
+
+
+def contact_role(header: str) -> ContactRoleKind:
+    """What the contact in a column named ``header`` is to the search."""
+    key = header_key(header)
+    return next((role for part, role in _CONTACT_ROLES if part in key), ContactRoleKind.RECRUITER)
 
 
 def guess_columns(headers: Sequence[str]) -> list[CsvField]:

@@ -5,6 +5,11 @@ Europe —, tab, vertical bar) on the first lines: the one that splits them into
 number of columns, two or more, wins. Quoted values may hold separators, quotes and line
 breaks (RFC 4180); a stray quote inside a value is taken as a character, as spreadsheets
 do. A file that ends inside a quoted value was cut short, and is said to be.
+
+A row with fewer values than the header has columns (or more, past empty ones) has lost
+or gained some on the way: its values may sit under the wrong names. ``width_off`` says
+so, and ``cut_short`` when it is the last row and the file does not end with a line
+break: the file was cut off in the middle of that row.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ class CsvTable:
     encoding: str
     lines: list[int] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    # Whether the text ends with a line break (a file cut off mid-row does not).
+    ends_with_break: bool = True
 
     @property
     def delimiter_words(self) -> str:
@@ -53,6 +60,31 @@ class CsvTable:
     def cell(self, row: int, column: int) -> str:
         cells = self.rows[row]
         return cells[column] if column < len(cells) else ""
+
+    @property
+    def _named(self) -> int:
+        """The columns up to the last one with a name (unnamed ones after it may be
+        missing from a row without loss)."""
+        return max((i + 1 for i, name in enumerate(self.headers) if name), default=0)
+
+    def width_off(self, row: int) -> int | None:
+        """How many values row ``row`` has, when that is not what the header says: fewer
+        than its named columns, or more with something in the extra ones; else None."""
+        cells = self.rows[row]
+        if len(cells) < self._named:
+            return len(cells)
+        if any(cell.strip() for cell in cells[len(self.headers) :]):
+            return len(cells)
+        return None
+
+    @property
+    def cut_short(self) -> bool:
+        """The file ends in the middle of its last row: no line break after it, and
+        fewer values than the header has columns."""
+        if self.ends_with_break or not self.rows:
+            return False
+        found = self.width_off(len(self.rows) - 1)
+        return found is not None and found < len(self.headers)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -107,6 +139,7 @@ def parse_table(decoded: DecodedText) -> CsvTable:
         raise ExchangeError(
             translate("exchange", "The file names its columns but has no rows under them.")
         )
+    table.ends_with_break = decoded.text.rstrip(" \t\x00").endswith(("\n", "\r"))
     return table
 
 

@@ -29,6 +29,8 @@ from followthrough.store.errors import DISK_FULL, MISSING, READ_ONLY, describe_f
 log = logging.getLogger(__name__)
 
 DAILY_LABEL = "daily"
+# The copy made before an import adds to data that is there (never deleted by the app).
+IMPORT_LABEL = "before-import"
 # Only these are ever deleted: the automatic daily copies ("20261120T140000Z-daily.sqlite3").
 _DAILY_NAME = re.compile(r"^\d{8}T\d{6}Z-" + DAILY_LABEL + r"(?:-\d+)?" + re.escape(BACKUP_SUFFIX))
 # "Back up now" names its copy by the user's day.
@@ -97,6 +99,49 @@ def prune_daily(backups_dir: Path, keep: int, newest: Path | None = None) -> lis
         if _DAILY_NAME.fullmatch(partial.name.removesuffix(PARTIAL_SUFFIX)):
             partial.unlink(missing_ok=True)
     return removed
+
+
+class ImportBackupError(UserError):
+    """The copy made before an import could not be made, so the import did not start."""
+
+
+def _holds_data(connection: sqlite3.Connection) -> bool:
+    """Whether the database has anything an import could mix with (settings aside)."""
+    row = connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM application) OR EXISTS (SELECT 1 FROM contact) "
+        "OR EXISTS (SELECT 1 FROM personal_word) OR EXISTS (SELECT 1 FROM reminder)"
+    ).fetchone()
+    return bool(row[0])
+
+
+def back_up_before_import(location: DataLocation, now: datetime) -> Path | None:
+    """Before an import adds to data that is there (a CSV import, a JSON merge): a
+    checked copy in the backups folder, as a format update makes one, so that File ▸
+    Restore… brings the data back as it was. None when there is no data yet (nothing to
+    lose). ImportBackupError in plain words when the copy cannot be made: then the import
+    must not start."""
+    path = location.database_path
+    if not path.exists():
+        return None
+    try:
+        connection = read_only_connection(path)
+        try:
+            if not _holds_data(connection):
+                return None
+            made = backup_database(connection, location.backups_dir, IMPORT_LABEL, now)
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("the backup before an import failed", exc_info=True)
+        raise ImportBackupError(
+            translate(
+                "backups",
+                "Before an import, a backup of your data is made in {folder}, and it could "
+                "not be made, so nothing was imported. {reason}",
+            ).format(folder=location.backups_dir, reason=describe_failure(exc).reason)
+        ) from exc
+    log.info("backed up before an import: %s", made)
+    return made
 
 
 def back_up_to(location: DataLocation, folder: Path, day: date) -> Path:

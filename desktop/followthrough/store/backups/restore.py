@@ -24,7 +24,7 @@ import errno
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -65,6 +65,8 @@ class BackupSummary:
     version: int
     applications: int
     latest: int = LATEST_VERSION
+    # How many the data in use has now (None: it could not be counted).
+    current_applications: int | None = None
 
     @property
     def older(self) -> bool:
@@ -110,7 +112,23 @@ def stage_restore(
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
-    return StagedRestore(staged, summary)
+    return StagedRestore(staged, replace(summary, current_applications=_current(location)))
+
+
+def _current(location: DataLocation) -> int | None:
+    """How many applications the data in use has (read through a connection of its own,
+    which sees what was committed); None when that cannot be read."""
+    path = location.database_path
+    if not path.is_file():
+        return 0
+    try:
+        connection = read_only_connection(path, BUSY_TIMEOUT_SECONDS)
+        try:
+            return int(connection.execute("SELECT count(*) FROM application").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
 
 
 def discard_staged(location: DataLocation) -> None:

@@ -7,7 +7,11 @@ everything back. Each application is written as one typed in the window is — a
 *Applied*, with its stage history — and moved on to the stage its row says, each move in
 its history; the tables' triggers mark it to be planned, so its reminders come as a
 typed one's do. A contact named in a row is the person the app has already (by e-mail,
-else by name) or a new one at that company.
+else by name) or a new one at that company, with their role (recruiter, unless the
+column names a referrer or hiring manager), listed for the application as a network
+contact: the link the app has for someone who works there or referred you outside an
+interview. So the application's People and References tabs show them and searching the
+applications for their name finds it.
 """
 
 from __future__ import annotations
@@ -24,8 +28,11 @@ from followthrough.domain.exchange.csv_table import CsvTable, parse_table
 from followthrough.domain.exchange.merging import match_text
 from followthrough.domain.exchange.reading import ExchangeError
 from followthrough.domain.exchange.text_files import decode_text
+from followthrough.domain.references import ReferenceKind
 from followthrough.domain.stages import ClosureReason, Stage, is_closed
 from followthrough.domain.wording import translate
+from followthrough.store.backups.copies import back_up_before_import
+from followthrough.store.database import DataLocation
 from followthrough.store.exchange.importing import ImportStoppedError, read_file_bytes
 from followthrough.store.fields import to_db_instant
 from followthrough.store.models import db
@@ -105,6 +112,8 @@ class CsvImportReport:
     people_found: int = 0
     # Rows found in the app by the time of writing (added meanwhile): left out.
     duplicates: int = 0
+    # The copy of the data made before (None: there was no data to lose).
+    backup: Path | None = None
 
 
 @dataclass
@@ -152,11 +161,15 @@ def import_applications(
     skip_known: bool = True,
     progress: Progress | None = None,
     should_stop: Stop | None = None,
+    back_up: DataLocation | None = None,
 ) -> CsvImportReport:
     """Write ``drafts`` in one transaction. ``today`` (on the user's clock) is the day
     the closed ones are closed on. ``skip_known``: leave out an application the app has
-    by now (the same company and role). ImportStoppedError when ``should_stop`` said so;
-    then, as on any failure, nothing is changed."""
+    by now (the same company and role). ``back_up``: the data folder, copied first when
+    it has data (ImportBackupError, and nothing imported, when it cannot be).
+    ImportStoppedError when ``should_stop`` said so; then, as on any failure, nothing is
+    changed (the copy made before stays)."""
+    backup = None if back_up is None else back_up_before_import(back_up, now)
     try:
         report = _import_all(drafts, now, today, skip_known, progress, should_stop)
     except ExchangeError as exc:
@@ -165,6 +178,7 @@ def import_applications(
     except Exception:
         log.exception("nothing was imported: the import failed and was rolled back")
         raise
+    report.backup = backup
     log.info("imported from CSV: %s", report)
     return report
 
@@ -231,7 +245,7 @@ def _write(state: _Import, draft: ApplicationDraft) -> None:
     _history(state, application_id, stage, reason)
     state.report.applications += 1
     if draft.contact is not None:
-        _contact(state, draft.contact, draft.company)
+        _contact(state, draft.contact, draft.company, int(application_id or 0))
 
 
 def _history(
@@ -254,14 +268,25 @@ def _history(
     )
 
 
-def _contact(state: _Import, contact: ContactDraft, company: str) -> None:
-    if state.people.find(contact) is not None:
+def _contact(state: _Import, contact: ContactDraft, company: str, application_id: int) -> None:
+    person_id = state.people.find(contact)
+    if person_id is not None:
         state.report.people_found += 1
-        return
-    cursor = state.connection.execute(
-        "INSERT INTO contact (name, title, company, email, phone, linkedin_url, "
-        "preferred_method, notes, created_at) VALUES (?, '', ?, ?, ?, '', NULL, '', ?)",
-        (contact.name, company, contact.email, contact.phone, state.now),
+    else:
+        cursor = state.connection.execute(
+            "INSERT INTO contact (name, title, company, email, phone, linkedin_url, "
+            "preferred_method, notes, created_at) VALUES (?, '', ?, ?, ?, '', NULL, '', ?)",
+            (contact.name, company, contact.email, contact.phone, state.now),
+        )
+        person_id = int(cursor.lastrowid or 0)
+        state.people.add(person_id, contact.name, contact.email)
+        state.report.people_added += 1
+    state.connection.execute(
+        "INSERT INTO contact_role (contact_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (person_id, contact.role.value),
     )
-    state.people.add(int(cursor.lastrowid or 0), contact.name, contact.email)
-    state.report.people_added += 1
+    state.connection.execute(
+        "INSERT INTO application_reference (application_id, contact_id, kind, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (application_id, person_id, ReferenceKind.NETWORK.value, state.now, state.now),
+    )

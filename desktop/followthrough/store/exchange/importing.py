@@ -22,6 +22,7 @@ import sqlite3
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -52,6 +53,9 @@ from followthrough.domain.exchange.schema import (
     every_object,
 )
 from followthrough.domain.wording import translate
+from followthrough.store.backups.copies import back_up_before_import
+from followthrough.store.database import DataLocation
+from followthrough.store.fields import instant_from_db
 from followthrough.store.models import db
 from followthrough.store.transactions import writing
 
@@ -226,6 +230,8 @@ class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     matched: dict[str, int] = field(default_factory=dict)
     already_there: int = 0
+    # The copy of the folder's data made before a merge (None: none was needed).
+    backup: Path | None = None
 
     def count(self, spec: ObjectSpec) -> int:
         return self.added.get(spec.name, 0)
@@ -266,12 +272,19 @@ def import_document(
     merge: bool = False,
     progress: Progress | None = None,
     should_stop: Stop | None = None,
+    back_up: DataLocation | None = None,
+    now: datetime | None = None,
 ) -> ImportReport:
     """Write ``document``'s records into the bound database, in one transaction.
 
     FolderNotEmptyError when the folder has records and ``merge`` is False; ImportStoppedError when
     ``should_stop`` said so; either way, and on any other failure, nothing is changed.
+    ``back_up``: the data folder, copied first (at ``now``) when a merge is asked for
+    and it has data (ImportBackupError, and nothing imported, when it cannot be).
     ``progress(done, total)`` is told from the thread that imports."""
+    backup = None
+    if merge and back_up is not None and now is not None:
+        backup = back_up_before_import(back_up, now)
     try:
         report = _import_all(document, merge, progress, should_stop)
     except ExchangeError as exc:
@@ -280,6 +293,7 @@ def import_document(
     except Exception:
         log.exception("nothing was imported: the import failed and was rolled back")
         raise
+    report.backup = backup
     log.info(
         "imported %s (matched %s, %d already there)",
         report.added,
@@ -464,17 +478,35 @@ def _one(state: _State, sql: str, *params: object) -> int | None:
 
 
 def _interview(state: _State, values: dict[str, object]) -> dict[str, object] | None:
-    """An interview of an application found in the folder is the one there that starts
-    at the same time (each found once: two at one time in the file are two)."""
-    if _of_found_application(state, values):
-        taken = state.found.get(INTERVIEW.name, set())
-        for (found,) in state.connection.execute(
-            "SELECT id FROM interview WHERE application_id = ? AND starts_at = ? ORDER BY id",
-            (values["application_id"], values["starts_at"]),
-        ):
-            if found not in taken:
-                return {"_found": found}
-    return values
+    """An interview of an application found in the folder is the folder's interview of
+    that application that starts at the same moment, else the one of the same round (an
+    interview moved to another day in one copy is still that round; of several, the
+    nearest in time). Each is found once: two of one round in the file are two. The
+    folder's stands as it is (its time, its people, its notes)."""
+    if not _of_found_application(state, values):
+        return values
+    taken = state.found.get(INTERVIEW.name, set())
+    starts_at = str(values["starts_at"])
+    candidates = [
+        (found, str(start))
+        for found, start in state.connection.execute(
+            "SELECT id, starts_at FROM interview WHERE application_id = ? "
+            "AND (starts_at = ? OR round = ?) ORDER BY id",
+            (values["application_id"], starts_at, values["round"]),
+        )
+        if found not in taken
+    ]
+    if not candidates:
+        return values
+    moment = instant_from_db(starts_at)
+    found, _start = min(
+        candidates,
+        key=lambda candidate: (
+            candidate[1] != starts_at,
+            abs((instant_from_db(candidate[1]) - moment).total_seconds()),
+        ),
+    )
+    return {"_found": found}
 
 
 def _touchpoint(state: _State, values: dict[str, object]) -> dict[str, object] | None:

@@ -278,7 +278,7 @@ class ApplicationDetailDialog(QDialog):
                 Column(self.tr("Email"), lambda r: r.email),
                 Column(self.tr("Phone"), lambda r: r.phone),
                 Column(self.tr("Prefers"), lambda r: method_word(r.preferred_method)),
-                Column(self.tr("Rounds"), lambda r: r.rounds),
+                Column(self.tr("With this application"), self._part_words),
             ]
         )
         self.people_table = record_table(self.people_model, "detailPeople", fit_contents=True)
@@ -286,6 +286,15 @@ class ApplicationDetailDialog(QDialog):
             lambda index: self.open_contact.emit(self.people_model.row_at(index.row()).contact_id)
         )
         return self.people_table
+
+    def _part_words(self, person: PersonLine) -> str:
+        """ "Rounds 1, 2", "Network contact", or both."""
+        parts = []
+        if person.rounds:
+            parts.append(self.tr("Rounds {rounds}").format(rounds=person.rounds))
+        if person.network:
+            parts.append(self.tr("Network contact"))
+        return " · ".join(parts)
 
     def _build_notes_tab(self) -> QWidget:
         self.note_model: RecordTableModel[NoteTask] = RecordTableModel(

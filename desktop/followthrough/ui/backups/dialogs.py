@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from followthrough import APP_NAME
 from followthrough.store.backups.restore import ASIDE_LABEL, BackupSummary
 from followthrough.ui.common.formatting import instant_text
+from followthrough.ui.common.locale_words import number_text
 from followthrough.ui.common.text import message_box, plain_label
 
 
@@ -55,7 +56,7 @@ class RestoreDialog(QDialog):
         self.file.setObjectName("backupFile")
         self.made = plain_label(instant_text(summary.made_at, zone))
         self.made.setObjectName("backupMade")
-        self.count = plain_label(str(summary.applications))
+        self.count = plain_label(self._count_words(summary))
         self.count.setObjectName("backupApplications")
         facts = QFormLayout()
         facts.addRow(self.tr("File:"), self.file)
@@ -78,6 +79,15 @@ class RestoreDialog(QDialog):
         layout.addLayout(facts)
         layout.addWidget(self.explanation)
         layout.addWidget(self.buttons)
+
+    def _count_words(self, summary: BackupSummary) -> str:
+        """ "0 (you have 38 now)": what restoring it would leave, beside what there is."""
+        count = number_text(summary.applications)
+        if summary.current_applications is None:
+            return count
+        return self.tr("{count} (you have {current} now)").format(
+            count=count, current=number_text(summary.current_applications)
+        )
 
     def _explanation(self, summary: BackupSummary, backups_dir: Path) -> str:
         parts = [

@@ -3,9 +3,11 @@ becomes, before anything is written.
 
 Step one shows each of the file's columns with its first values and what it becomes
 (guessed from its name; "ignore" for the rest), how the file's statuses map to the
-app's stages, and, when the file's dates could be read two ways (03/04/2026), which way.
-Step two is the preview: every row with what happens to it and its problems in plain
-words; duplicates and jobs not applied to yet are left out unless ticked in.
+app's stages, and, when the file's dates could be read two ways (03/04/2026), which way:
+set by the dates that tell (11/20/2026 is month first), asked when they disagree. Step
+two is the preview: every row with what happens to it and its problems in plain words;
+duplicates, jobs not applied to yet and rows whose values do not fit the columns are left
+out unless ticked in; a file cut off in the middle of its last row is said above it.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from followthrough.domain.exchange.csv_plan import (
     shown,
 )
 from followthrough.domain.exchange.csv_table import CsvTable
-from followthrough.domain.exchange.file_dates import DateOrder, order_from_values
+from followthrough.domain.exchange.file_dates import DateEvidence, DateOrder, date_evidence
 from followthrough.domain.stages import Stage
 from followthrough.domain.wording import long_day
 from followthrough.store.exchange.csv_import import KnownApplications
@@ -97,6 +99,9 @@ class CsvImportDialog(QDialog):
         self.today = today
         self.columns = guess_columns(reading.table.headers)
         self.stage_choices: dict[str, StageChoice] = {}
+        # The person chose how to read the dates (kept over the dates' own say).
+        self.date_chosen = False
+        self.dates = DateEvidence()
         self.plan = CsvPlan([])
         self.field_boxes: list[QComboBox] = []
         self.status_boxes: dict[str, QComboBox] = {}
@@ -119,6 +124,7 @@ class CsvImportDialog(QDialog):
             DateOrder(self.date_box.currentData()),
             with_duplicates=self.duplicates_box.isChecked(),
             with_not_applied=self.not_applied_box.isChecked(),
+            with_uneven=self.uneven_box.isChecked(),
         )
 
     def set_field(self, column: int, target: CsvField) -> None:
@@ -231,9 +237,20 @@ class CsvImportDialog(QDialog):
         self.date_box.addItem(self.tr("day first (3 April 2026)"), DateOrder.DAY_FIRST.value)
         self.date_box.addItem(self.tr("month first (March 4, 2026)"), DateOrder.MONTH_FIRST.value)
         self.date_box.setCurrentIndex(1 if _month_first_here() else 0)
+        self.date_box.setPlaceholderText(self.tr("choose…"))
+        self.date_box.activated.connect(self._date_order_chosen)
         layout.addWidget(self.date_box)
         self.date_row = row
         return row
+
+    def _date_order_chosen(self) -> None:
+        self.date_chosen = True
+        self._refresh_mapping()
+
+    def choose_date_order(self, order: DateOrder) -> None:
+        """The person reads the dates in ``order`` (as chosen in its box)."""
+        self.date_box.setCurrentIndex(self.date_box.findData(order.value))
+        self._date_order_chosen()
 
     def _field_chosen(self, column: int) -> None:
         target = CsvField(self.field_boxes[column].currentData())
@@ -257,20 +274,39 @@ class CsvImportDialog(QDialog):
         self._refresh_dates()
         self._refresh_statuses()
         has_company = CsvField.COMPANY in self.columns
-        self.next_button.setEnabled(has_company)
-        self.mapping_hint.setText(
-            ""
-            if has_company
-            else self.tr("Choose the column that holds the company: every application needs one.")
-        )
+        dates_known = self.date_box.currentIndex() >= 0
+        self.next_button.setEnabled(has_company and dates_known)
+        if not has_company:
+            hint = self.tr("Choose the column that holds the company: every application needs one.")
+        elif not dates_known:
+            hint = self.tr("Choose how the file's dates are written: its dates disagree.")
+        else:
+            hint = ""
+        self.mapping_hint.setText(hint)
 
     def _refresh_dates(self) -> None:
-        order, ambiguous = order_from_values(self._values(CsvField.APPLIED_ON))
-        self.date_row.setVisible(ambiguous or order is not None)
-        if order is not None:
-            self.date_box.setCurrentIndex(self.date_box.findData(order.value))
+        self.dates = dates = date_evidence(self._values(CsvField.APPLIED_ON))
+        self.date_row.setVisible(dates.ambiguous or bool(dates.day_first or dates.month_first))
+        if dates.conflict:
+            self.date_label.setText(
+                self.tr(
+                    "The file's dates disagree: {day_first} can only be day first, "
+                    "{month_first} only month first. Choose how to read them (a date that "
+                    "does not fit is left empty, and said):"
+                ).format(
+                    day_first=", ".join(shown(value) for value in dates.day_first),
+                    month_first=", ".join(shown(value) for value in dates.month_first),
+                )
+            )
+            if not self.date_chosen:
+                self.date_box.setCurrentIndex(-1)
+        elif dates.order is not None:
+            if not self.date_chosen:
+                self.date_box.setCurrentIndex(self.date_box.findData(dates.order.value))
             self.date_label.setText(self.tr("The file's dates are written (its dates say so):"))
         else:
+            if self.date_box.currentIndex() < 0:
+                self.date_box.setCurrentIndex(1 if _month_first_here() else 0)
             self.date_label.setText(
                 self.tr("A date such as 03/04/2026 could be read two ways; in this file it is:")
             )
@@ -323,7 +359,7 @@ class CsvImportDialog(QDialog):
             return stage_label(row.draft.stage)
 
         def colour(row: PlannedRow) -> ColourRole | None:
-            if row.outcome is Outcome.REFUSED:
+            if row.outcome in (Outcome.REFUSED, Outcome.UNEVEN):
                 return ColourRole.ERROR
             if row.outcome is not Outcome.IMPORT:
                 return ColourRole.MUTED
@@ -354,13 +390,17 @@ class CsvImportDialog(QDialog):
     def _preview_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
+        self.cut_warning = plain_label("", page, wrap=True)
+        self.cut_warning.setObjectName("csvCutShort")
+        colour_text(self.cut_warning, ColourRole.WARNING)
+        layout.addWidget(self.cut_warning)
         self.summary = plain_label("", page, wrap=True)
         self.summary.setObjectName("csvSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.model: RecordTableModel[PlannedRow] = RecordTableModel(self._preview_columns(), page)
         self.table = record_table(
-            self.model, "csvPreview", widths=(46, 130, 140, 100, 110), sortable=True
+            self.model, "csvPreview", widths=self._preview_widths(), sortable=True
         )
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
@@ -380,10 +420,37 @@ class CsvImportDialog(QDialog):
         self.not_applied_box = QCheckBox(
             self.tr("Also import jobs not applied to &yet (wishlist, saved), as Applied"), page
         )
-        for box in (self.duplicates_box, self.not_applied_box):
+        self.uneven_box = QCheckBox(
+            self.tr(
+                "Also import rows with &missing or extra columns (their values may be under "
+                "the wrong names)"
+            ),
+            page,
+        )
+        for box in (self.duplicates_box, self.not_applied_box, self.uneven_box):
             box.toggled.connect(self.show_preview)
             layout.addWidget(box)
         return page
+
+    def _preview_widths(self) -> tuple[int, ...]:
+        """Line, company, role, stage and applied: the stage and the day as wide as the
+        widest they can be (a day is never cut: "Wed 14 Oct 20…")."""
+        metrics = self.fontMetrics()
+        # Room for the cell's margins and the header's sort arrow.
+        room = 30
+
+        def widest(texts: list[str]) -> int:
+            return max(metrics.horizontalAdvance(text) for text in texts) + room
+
+        days = [long_day(date(2026, month, day)) for month in range(1, 13) for day in (22, 28)]
+        stages = [stage_label(stage) for stage in Stage]
+        return (
+            widest([self.tr("Line"), "00000"]),
+            130,
+            140,
+            widest([self.tr("Stage"), *stages]),
+            widest([self.tr("Applied"), *days]),
+        )
 
     def show_preview(self) -> None:
         reading = self.reading
@@ -397,22 +464,39 @@ class CsvImportDialog(QDialog):
         self.model.set_rows(self.plan.rows)
         self._filter()
         count = self.plan.count(Outcome.IMPORT)
+        self.cut_warning.setText(self._cut_words())
+        self.cut_warning.setVisible(bool(self.cut_warning.text()))
         self.summary.setText(self._summary_words())
         self.import_button.setEnabled(count > 0)
+
+    def _cut_words(self) -> str:
+        table = self.reading.table
+        if not table.cut_short:
+            return ""
+        return self.tr(
+            "The file looks cut short: it ends in the middle of its last row (line {line}), "
+            "which has only {found} of the {columns} columns. Check that the whole file was "
+            "saved, copied or downloaded; that row is left out unless you tick it in below."
+        ).format(
+            line=table.lines[-1],
+            found=number_text(len(table.rows[-1])),
+            columns=number_text(len(table.headers)),
+        )
 
     def _summary_words(self) -> str:
         plan = self.plan
         said = sum(1 for row in plan.rows if _says_something(row))
         return self.tr(
             "Rows to import: {count} of {total}. Left out: duplicates {duplicates}, not "
-            "applied to yet {not_applied}, with a problem {refused}. Rows with something to "
-            "say: {said} (see “What happens”). Nothing is written until you press Import, "
-            "and then all at once."
+            "applied to yet {not_applied}, with missing or extra columns {uneven}, with a "
+            "problem {refused}. Rows with something to say: {said} (see “What happens”). "
+            "Nothing is written until you press Import, and then all at once."
         ).format(
             count=number_text(plan.count(Outcome.IMPORT)),
             total=number_text(len(plan.rows)),
             duplicates=number_text(plan.count(Outcome.DUPLICATE)),
             not_applied=number_text(plan.count(Outcome.NOT_APPLIED)),
+            uneven=number_text(plan.count(Outcome.UNEVEN)),
             refused=number_text(plan.count(Outcome.REFUSED)),
             said=number_text(said),
         )

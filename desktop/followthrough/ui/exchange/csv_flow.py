@@ -91,9 +91,11 @@ class CsvExchange(ExchangeFlow):
             )
 
     def start_csv_import(self, path: Path, plan: CsvPlan, *, skip_known: bool = True) -> None:
+        from followthrough.store.database import DataLocation
         from followthrough.store.exchange.csv_import import import_applications
 
         drafts = plan.to_import()
+        location = DataLocation(self.context.data_dir)
         signals, stop = self._signals, self._stop
         stop.clear()
         now, today = self.context.clock.now(), self._today()
@@ -109,6 +111,7 @@ class CsvExchange(ExchangeFlow):
                 skip_known=skip_known,
                 progress=signals.moved.emit,
                 should_stop=stop.is_set,
+                back_up=location,
             ),
             lambda report: self._csv_imported(path, report),
             lambda failure: self._import_failed(
@@ -118,7 +121,7 @@ class CsvExchange(ExchangeFlow):
 
     def _csv_imported(self, path: Path, report: CsvImportReport) -> None:
         self._close_progress()
-        self.saved(
+        self.imported(
             QCoreApplication.translate(
                 "CsvExchange",
                 "Imported from {file}: applications {applications}, new people {people}.",
@@ -126,7 +129,8 @@ class CsvExchange(ExchangeFlow):
                 file=path.name,
                 applications=number_text(report.applications),
                 people=number_text(report.people_added),
-            )
+            ),
+            report.backup,
         )
 
     # -- export --------------------------------------------------------------------------

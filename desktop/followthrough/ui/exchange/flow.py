@@ -13,8 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from followthrough import APP_NAME
 from followthrough.domain.exchange.schema import APPLICATION, INTERVIEW, PERSON, REMINDER
@@ -194,9 +201,11 @@ class ExchangeFlow(DialogFlow):
             self.start_import(preview, dialog.merge())
 
     def start_import(self, preview: Preview, merge: bool) -> None:
+        from followthrough.store.database import DataLocation
         from followthrough.store.exchange.importing import import_document
 
         document, signals, stop = preview.document, self._signals, self._stop
+        location, now = DataLocation(self.context.data_dir), self.context.clock.now()
         stop.clear()
         total = sum(len(rows) for rows in document.tables.rows.values())
         self._show_progress(
@@ -207,7 +216,12 @@ class ExchangeFlow(DialogFlow):
         )
         self.context.runner.submit_write(
             lambda: import_document(
-                document, merge=merge, progress=signals.moved.emit, should_stop=stop.is_set
+                document,
+                merge=merge,
+                progress=signals.moved.emit,
+                should_stop=stop.is_set,
+                back_up=location,
+                now=now,
             ),
             lambda report: self._imported(preview, report),
             lambda failure: self._import_failed(
@@ -233,7 +247,47 @@ class ExchangeFlow(DialogFlow):
             )
         else:
             text = QCoreApplication.translate("ExchangeFlow", "Imported {file}: {added}.")
-        self.saved(text.format(file=preview.path.name, added=added))
+        self.imported(text.format(file=preview.path.name, added=added), report.backup)
+
+    def imported(self, done: str, backup: Path | None) -> None:
+        """``done`` in the status bar; with a copy made before, where it is too, in a box
+        that does not wait (the status bar is too narrow for a path, and short-lived)."""
+        if backup is None:
+            self.saved(done)
+            return
+        self.saved(
+            f"{done} "
+            + QCoreApplication.translate("ExchangeFlow", "Your data was backed up first.")
+        )
+        self.show_backup(done, backup)
+
+    def show_backup(self, done: str, backup: Path) -> None:
+        """Where the copy of the data made before an import is, with its folder a click
+        away (tests read the box: object name "importBackedUp")."""
+        box = message_box(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("ExchangeFlow", "Imported — {app}").format(app=APP_NAME),
+            QCoreApplication.translate(
+                "ExchangeFlow",
+                "{done}\n\nYour data as it was before the import is kept in:\n{path}\n\n"
+                "File ▸ Restore… brings it back.",
+            ).format(done=done, path=backup),
+            self.parent,
+        )
+        box.setObjectName("importBackedUp")
+        folder = box.addButton(
+            QCoreApplication.translate("ExchangeFlow", "Open the &folder"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(backup.parent)))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
 
     def _import_failed(self, path: Path, failure: str, retry: Callable[[], None]) -> None:
         self._close_progress()

@@ -106,7 +106,7 @@ PAGES = (
 PAGE_MENU_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Today"),
     QT_TRANSLATE_NOOP("MainWindow", "&Applications"),
-    QT_TRANSLATE_NOOP("MainWindow", "&Calendar"),
+    QT_TRANSLATE_NOOP("MainWindow", "Ca&lendar"),
     QT_TRANSLATE_NOOP("MainWindow", "&Contacts"),
     QT_TRANSLATE_NOOP("MainWindow", "&Insights"),
 )
@@ -649,7 +649,7 @@ class MainWindow(QMainWindow):
 
         from followthrough.ui.common.appearance import Appearance
 
-        menu = view_menu.addMenu(self.tr("&Appearance"))
+        menu = view_menu.addMenu(self.tr("A&ppearance"))
         group = QActionGroup(self)
         group.setExclusive(True)
         chosen = self.appearance()

@@ -25,7 +25,8 @@ from followthrough.domain.wording import application_title, translate
 from followthrough.store.fields import instant_from_db, to_db_instant
 from followthrough.store.models import db
 from followthrough.store.paths import CALENDAR_FEED_NAME
-from followthrough.store.reminders import OPEN, PLACED
+from followthrough.store.planning import preview_reminders
+from followthrough.store.reminders import PLACED
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +61,6 @@ FROM interview_participant p JOIN contact c ON c.id = p.contact_id
 JOIN interview i ON i.id = p.interview_id
 WHERE i.starts_at >= ? AND i.starts_at < ?
 ORDER BY p.interview_id, p.id
-"""
-
-_REMINDERS_SQL = f"""
-SELECT kind, subject_key, title, body, params, {PLACED}
-FROM reminder
-WHERE {OPEN} AND {PLACED} >= ? AND {PLACED} < ?
-  AND (expires_at IS NULL OR expires_at > ?)
-ORDER BY {PLACED}, id
 """
 
 
@@ -124,17 +117,34 @@ def _words(kind: str, params: str, title: str, body: str, rendering: Rendering) 
 def feed_reminders(
     window: FeedWindow, now: datetime, rendering: Rendering
 ) -> list[CalendarReminder]:
+    """The open reminders placed in ``window``, as planning at ``now`` would leave them
+    (``preview_reminders``: after a trip, on the new clock, as ``due`` says), with their
+    words as planned."""
     planned_words = Rendering(rendering.zone, rendering.translate, now=None)
-    bounds = (to_db_instant(window.start), to_db_instant(window.end), to_db_instant(now))
+    rows = preview_reminders(
+        now,
+        f"{PLACED} >= ? AND {PLACED} < ?",
+        (to_db_instant(window.start), to_db_instant(window.end)),
+    )
+    kept = sorted(
+        (
+            row
+            for row in rows
+            if row.active
+            and window.start <= row.placed_at < window.end
+            and (row.expires_at is None or row.expires_at > now)
+        ),
+        key=lambda row: (row.placed_at, row.reminder_id < 0, abs(row.reminder_id)),
+    )
     found = []
-    for kind, key, title, body, params, placed in db.execute_sql(_REMINDERS_SQL, bounds):
-        summary, description = _words(kind, params, title, body, planned_words)
+    for row in kept:
+        summary, description = _words(row.kind, row.params, row.title, row.body, planned_words)
         found.append(
             CalendarReminder(
-                kind=str(kind),
-                subject_key=str(key),
+                kind=row.kind,
+                subject_key=row.subject_key,
                 summary=summary,
-                at=instant_from_db(placed),
+                at=row.placed_at,
                 description=description,
             )
         )

@@ -368,6 +368,16 @@ def preview_due(at: datetime) -> list[StoredReminder]:
     """What is, or would be, due at ``at``, oldest first, without writing anything: the
     stored reminders, with the applications changed since their last plan planned in
     memory at ``at``. (Looking ahead: a reminder that lapsed before ``at`` is left out.)"""
+    return due_by(preview_reminders(at, f"{PLACED} <= ?", (to_db_instant(at),)), at)
+
+
+def preview_reminders(
+    at: datetime, where: str = "1", params: Sequence[object] = ()
+) -> list[StoredReminder]:
+    """The open reminders as planning at ``at`` would leave them, without writing
+    anything: the stored ones (of those, the ones ``where`` keeps), with the applications
+    changed since their last plan planned in memory. What ``followthrough due`` and the
+    calendar file read, so that they agree with the app's next start."""
     marks = changed_marks()
     # As the app would plan: everything when a setting asks for it or the zone is not
     # the plan's (a trip: the app plans everything at its next start); else the marked
@@ -385,13 +395,13 @@ def preview_due(at: datetime) -> list[StoredReminder]:
         changes = reconcile(
             stored, planned(scope, at), at, zone_only=zone_only, changed=set(marks.applications)
         )
-        planned_here = apply_changes(stored, changes, at)
+        planned_here = [row for row in apply_changes(stored, changes, at) if row.active]
     others = [
         row
         for row in stored_reminders(
-            f"done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL AND {PLACED} <= ?",
-            (to_db_instant(at),),
+            f"done_at IS NULL AND dismissed_at IS NULL AND suspended_at IS NULL AND ({where})",
+            params,
         )
         if row.identity not in replaced
     ]
-    return due_by([*others, *planned_here], at)
+    return [*others, *planned_here]

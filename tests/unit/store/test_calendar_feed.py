@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from followthrough.demo import fill_demo
-from followthrough.domain.calendar_feed import interview_uid, reminder_uid
+from followthrough.domain.calendar_feed import interview_uid, reminder_uid, without_stamps
 from followthrough.domain.clock import FakeClock
 from followthrough.domain.reminder_kinds import Rendering
 from followthrough.store.calendar_feed import FeedWindow, calendar_file, write_feed
@@ -107,3 +107,28 @@ def test_the_feed_file_is_written_only_when_it_says_something_new(
     assert not write_feed(target, again)
     assert target.read_bytes() == data
     assert [p.name for p in target.parent.iterdir()] == ["followthrough.ics"]  # no temporaries
+
+
+def test_after_a_trip_the_file_says_what_the_next_start_will_plan(
+    demo: Path, clock: FakeClock
+) -> None:
+    """Walkthrough 4: before the app had started in the new zone, the exported calendar
+    kept the reminders planned on the old clock while ``due`` gave the new times. Both
+    now read the plan the next start will make (``preview_reminders``)."""
+    from followthrough.store import settings as options
+    from followthrough.store.planning import plan_at_start
+
+    tokyo = ZoneInfo("Asia/Tokyo")
+    database = open_database(demo, clock)
+    try:
+        before = calendar_file(clock.now(), Rendering(CHICAGO))
+        options.set_session_zone("Asia/Tokyo")
+        previewed = calendar_file(clock.now(), Rendering(tokyo))
+        assert without_stamps(previewed) != without_stamps(before)  # the trip moved some
+        plan_at_start(clock.now())
+        planned = calendar_file(clock.now(), Rendering(tokyo))
+        assert without_stamps(previewed) == without_stamps(planned)
+    finally:
+        options.set_session_zone(None)
+        database.close()
+        db.initialize(None)

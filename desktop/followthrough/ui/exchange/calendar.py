@@ -106,8 +106,10 @@ class SubscriptionDialog(QDialog):
                     "up to date in your data folder, rewritten after every change. Add it "
                     "to a calendar app on this computer as a calendar from a file or an "
                     "address (Thunderbird: New Calendar ▸ On the Network; GNOME Calendar "
-                    "or Evolution: a calendar from a web address; khal: import it), and "
-                    "the app's events appear there with an alarm each."
+                    "or Evolution: a calendar from a web address), and the app's events "
+                    "appear there with an alarm each, and go when they are done. Importing "
+                    "the file instead (khal's import, say) adds and updates events but "
+                    "never removes one."
                 ),
                 wrap=True,
             )

@@ -474,7 +474,8 @@ def _start_daily_backups(app: QApplication, window: MainWindow, context: AppCont
     from followthrough.ui.common.formatting import system_zone
 
     daily = DailyBackups(context.runner, context.clock, context.data_dir, system_zone(), app)
-    daily.failed.connect(window.backups.daily_failed)
+    # The backups' dialogs load only if a copy fails (not with every start).
+    daily.failed.connect(lambda reason: window.backups.daily_failed(reason))
     daily.start()
 
 

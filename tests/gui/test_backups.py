@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import peewee
@@ -307,7 +307,9 @@ def test_the_daily_backup_is_made_in_the_background_once(
 ) -> None:
     from zoneinfo import ZoneInfo
 
-    daily = DailyBackups(context.runner, clock, data_dir, ZoneInfo("Europe/Berlin"))
+    daily = DailyBackups(
+        context.runner, clock, data_dir, ZoneInfo("Europe/Berlin"), first_look=timedelta(0)
+    )
     made: list[object] = []
     daily.made.connect(made.append)
     with qtbot.waitSignal(daily.made, timeout=5000):
@@ -317,6 +319,30 @@ def test_the_daily_backup_is_made_in_the_background_once(
     QApplication.processEvents()
     daily.stop()
     assert len(made) == 1
+    assert len(daily_backups(DataLocation(data_dir).backups_dir)) == 1
+
+
+def test_the_first_daily_look_waits_a_little_after_the_start(
+    qtbot: QtBot, context: AppContext, clock: FakeClock, data_dir: Path
+) -> None:
+    """The first minutes are the person's: at 10,000 applications copying and checking
+    the file took a core for a noticeable part of a second at every first start of a day."""
+    from zoneinfo import ZoneInfo
+
+    daily = DailyBackups(
+        context.runner,
+        clock,
+        data_dir,
+        ZoneInfo("Europe/Berlin"),
+        first_look=timedelta(milliseconds=400),
+    )
+    daily.start()
+    qtbot.wait(150)
+    context.runner.wait_for_done()
+    assert daily_backups(DataLocation(data_dir).backups_dir) == []
+    with qtbot.waitSignal(daily.made, timeout=5000):
+        pass
+    daily.stop()
     assert len(daily_backups(DataLocation(data_dir).backups_dir)) == 1
 
 

@@ -26,6 +26,10 @@ from followthrough.store.database import DataLocation
 log = logging.getLogger(__name__)
 
 CHECK_EVERY = timedelta(hours=1)
+# The first look waits a little after the start: the person's first minutes (Today, the
+# reminders due, the first clicks) come first, and copying and checking a large file
+# competes with them for the disk and a core. A copy made minutes later keeps as well.
+FIRST_LOOK = timedelta(minutes=3)
 
 
 class DailyBackups(QObject):
@@ -47,6 +51,7 @@ class DailyBackups(QObject):
         parent: QObject | None = None,
         *,
         every: timedelta = CHECK_EVERY,
+        first_look: timedelta = FIRST_LOOK,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -57,14 +62,19 @@ class DailyBackups(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(every.total_seconds() * 1000))
         self._timer.timeout.connect(self.check)
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(int(first_look.total_seconds() * 1000))
+        self._first.timeout.connect(self.check)
 
     def start(self) -> None:
-        """Look now, then every hour."""
+        """Look a little after the start (``first_look``), then every hour."""
         self._timer.start()
-        self.check()
+        self._first.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._first.stop()
 
     def check(self) -> None:
         """Make today's copy in the background unless it exists (one look at a time)."""

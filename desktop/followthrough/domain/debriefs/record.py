@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -126,6 +125,8 @@ class DebriefDraft:
 def theme_key(theme: str) -> str:
     """The same theme however it was typed: "Behavioural", " behavioural " and
     "BEHAVIOURAL" are one (case, Unicode forms and spacing do not count)."""
+    import unicodedata  # only when themes are compared: not with every start
+
     return " ".join(unicodedata.normalize("NFKC", theme).casefold().split())
 
 

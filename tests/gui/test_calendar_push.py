@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from followthrough.services import calendar_push
-from followthrough.services.calendar_push import CalendarPush, answer_from, push_outdated
+from followthrough.services.calendar_push import CalendarPush, push_outdated
+from followthrough.services.child_command import answer_from
 from followthrough.store.settings import (
     CALENDAR_NAME,
     CALENDAR_SENDING,

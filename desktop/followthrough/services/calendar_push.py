@@ -14,18 +14,15 @@ input (never its command line or environment, which other users can read).
 
 from __future__ import annotations
 
-import json
-import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from followthrough.domain.calendar_push.problems import ProblemKind, problem_words
-from followthrough.services.calendar_feed import feed_path, own_command, politely
+from followthrough.services.calendar_feed import feed_path
+from followthrough.services.child_command import CommandRun
 from followthrough.store.paths import CALENDAR_PUSH_RECORD_NAME
-
-log = logging.getLogger(__name__)
 
 # The calendar file's own wait already gathered the burst of changes.
 SETTLE_MS = 1000
@@ -33,9 +30,6 @@ SETTLE_MS = 1000
 RETRY_MS = 15 * 60 * 1000
 # Longer than this, the child is stuck (a server that never answers): it is stopped.
 CHILD_LIMIT_MS = 180_000
-# What a child that ended without its line of JSON (it crashed, was stopped or did not
-# start) is taken to have said.
-NO_ANSWER: dict[str, Any] = {"ok": False, "kind": "no-answer", "params": {}, "retried": True}
 
 
 def push_outdated(data_dir: Path) -> bool:
@@ -51,18 +45,6 @@ def push_outdated(data_dir: Path) -> bool:
         return True
 
 
-def answer_from(output: bytes) -> dict[str, Any]:
-    """The child's last line of JSON (``NO_ANSWER`` when there is none)."""
-    for line in reversed(output.decode("utf-8", "replace").splitlines()):
-        try:
-            found = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(found, dict) and isinstance(found.get("ok"), bool):
-            return found
-    return dict(NO_ANSWER)
-
-
 def answer_words(answer: dict[str, Any]) -> str:
     """A failed answer in plain words, in the user's language (the child's own message is
     in English: it is built again here from its kind and facts)."""
@@ -76,82 +58,6 @@ def answer_words(answer: dict[str, Any]) -> str:
             "Follow-Through's calendar command did not finish; the log file has details.",
         )
     return problem_words(kind, facts)
-
-
-class CommandRun(QObject):
-    """One run of the app's own command (``arguments`` after the data folder) as a child:
-    ``secret`` is written to its standard input, its line of JSON comes back in
-    ``answered`` (``NO_ANSWER`` if it ended without one)."""
-
-    answered = Signal(dict)
-
-    def __init__(
-        self,
-        data_dir: Path,
-        arguments: list[str],
-        secret: str | None = None,
-        parent: QObject | None = None,
-        command: list[str] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.arguments = [
-            *politely(command or own_command()),
-            "--data-dir",
-            str(data_dir),
-            *arguments,
-            *(["--password-stdin"] if secret is not None else []),
-        ]
-        self._secret = secret
-        self._process: QProcess | None = None
-        self._watchdog = QTimer(self)
-        self._watchdog.setSingleShot(True)
-        self._watchdog.setInterval(CHILD_LIMIT_MS)
-        self._watchdog.timeout.connect(self._stuck)
-
-    def start(self) -> None:
-        process = QProcess(self)
-        process.finished.connect(self._finished)
-        process.errorOccurred.connect(self._error)
-        self._process = process
-        self._watchdog.start()
-        process.start(self.arguments[0], self.arguments[1:])
-        if self._secret is not None:
-            process.write(QByteArray((self._secret + "\n").encode("utf-8")))
-        process.closeWriteChannel()
-
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        process = self._process
-        if process is None:
-            return
-        output = bytes(process.readAllStandardOutput().data())
-        errors = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
-        answer = answer_from(output)
-        if not answer.get("ok"):
-            log.warning(
-                "calendar command %s (exit %s): %s %s",
-                self.arguments[-1],
-                code,
-                answer.get("kind"),
-                errors.strip()[-2000:],
-            )
-        self._end(answer)
-
-    def _error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart and self._process is not None:
-            log.warning("calendar command did not start: %s", self.arguments[:2])
-            self._end(dict(NO_ANSWER))
-
-    def _stuck(self) -> None:
-        if self._process is not None:
-            log.warning("calendar command took too long and was stopped")
-            self._process.kill()
-
-    def _end(self, answer: dict[str, Any]) -> None:
-        self._watchdog.stop()
-        if self._process is not None:
-            self._process.deleteLater()
-        self._process = None
-        self.answered.emit(answer)
 
 
 class CalendarPush(QObject):
@@ -241,6 +147,7 @@ class CalendarPush(QObject):
             self._password,
             self,
             self._command,
+            limit_ms=CHILD_LIMIT_MS,
         )
         run.answered.connect(self._answered)
         self._run = run

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from followthrough.domain.calendar_push.plan import counts_words
 from followthrough.domain.wording import clock_time, short_day
-from followthrough.services.calendar_push import CalendarPush, CommandRun, answer_words
+from followthrough.services.calendar_push import CalendarPush, answer_words
+from followthrough.services.child_command import CommandRun
 from followthrough.store.calendar_push.record import PushRecord, read_record
 from followthrough.store.settings import (
     CALENDAR_NAME,

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QByteArray,
@@ -119,6 +119,8 @@ _NAV_ICON_PX = 20
 # How long data that arrived before the first paint waits for it at most.
 _FIRST_PAINT_WAIT_MS = 1000
 _WELCOME_KEY = "welcome/dismissed"
+# A flow of File ▸ Export/Import (``_exchange_flow``).
+_Flow = TypeVar("_Flow", bound="ExchangeFlow")
 # View ▸ Appearance (a value of ui.common.theme.Appearance).
 _APPEARANCE_KEY = "window/appearance"
 _GEOMETRY_KEY = "window/geometry"
@@ -397,57 +399,40 @@ class MainWindow(QMainWindow):
         self.pending_restore = staged
         self.quit()
 
+    def _exchange_flow(self, kind: type[_Flow], saved: Callable[[str], None]) -> _Flow:
+        """A flow of File ▸ Export/Import, its progress and results said in the status bar."""
+        return kind(
+            self.context,
+            self,
+            self.exec_dialog,
+            saved,
+            self._show_failure,
+            lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
     @cached_property
     def exchange(self) -> ExchangeFlow:
         from followthrough.ui.exchange.flow import ExchangeFlow
 
-        return ExchangeFlow(
-            self.context,
-            self,
-            self.exec_dialog,
-            self._after_import,
-            self._show_failure,
-            lambda text: self.statusBar().showMessage(text, 15000),
-        )
+        return self._exchange_flow(ExchangeFlow, self._after_import)
 
     @cached_property
     def csv_exchange(self) -> CsvExchange:
         from followthrough.ui.exchange.csv_flow import CsvExchange
 
-        return CsvExchange(
-            self.context,
-            self,
-            self.exec_dialog,
-            self._after_change,
-            self._show_failure,
-            lambda text: self.statusBar().showMessage(text, 15000),
-        )
+        return self._exchange_flow(CsvExchange, self._after_change)
 
     @cached_property
     def vcard_exchange(self) -> VCardExchange:
         from followthrough.ui.exchange.vcard import VCardExchange
 
-        return VCardExchange(
-            self.context,
-            self,
-            self.exec_dialog,
-            self._after_change,
-            self._show_failure,
-            lambda text: self.statusBar().showMessage(text, 15000),
-        )
+        return self._exchange_flow(VCardExchange, self._after_change)
 
     @cached_property
     def calendar_export(self) -> CalendarExport:
         from followthrough.ui.exchange.calendar import CalendarExport
 
-        return CalendarExport(
-            self.context,
-            self,
-            self.exec_dialog,
-            self._after_change,
-            self._show_failure,
-            lambda text: self.statusBar().showMessage(text, 15000),
-        )
+        return self._exchange_flow(CalendarExport, self._after_change)
 
     @cached_property
     def calendar_server(self) -> CalendarServerFlow:
